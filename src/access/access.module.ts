@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AccessGuard } from './access.guard.js';
+import { AuthResolver } from './auth.resolver.js';
+import { AuthService } from './auth.service.js';
+import { PrincipalResolver } from './principal.resolver-service.js';
+import { TokenService } from './token.service.js';
+
+@Module({
+  providers: [TokenService, PrincipalResolver, AuthService, AuthResolver, { provide: APP_GUARD, useClass: AccessGuard }],
+  exports: [TokenService, AuthService],
+})
+export class AccessModule {}

@@ -1,0 +1,36 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, OneToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { EducatorEntity } from '../educators/educator.entity.js';
+
+/** A person who signs in. Personas are a set: one account can be both a panelist and an educator. */
+@Entity('account')
+@Index('uq_account_email', { synchronize: false })
+export class AccountEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'varchar', length: 254 })
+  email: string;
+
+  @Column({ name: 'display_name', type: 'varchar', length: 200 })
+  displayName: string;
+
+  /** argon2id hash; null for accounts that only sign in through the district's identity provider. */
+  @Column({ name: 'password_hash', type: 'varchar', length: 255, nullable: true, select: false })
+  passwordHash: string | null;
+
+  @Column({ type: 'text', array: true, default: () => `'{}'` })
+  personas: string[];
+
+  @Column({ name: 'educator_id', type: 'uuid', nullable: true, unique: true })
+  educatorId: string | null;
+
+  @OneToOne(() => EducatorEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'educator_id' })
+  educator?: Relation<EducatorEntity>;
+
+  @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
+  disabledAt: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,74 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { SignJWT, jwtVerify, createRemoteJWKSet, type JWTPayload } from 'jose';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+
+const LOCAL_ISSUER = 'pathways';
+const LOCAL_AUDIENCE = 'pathways-api';
+
+export type VerifiedToken = { source: 'local'; accountId: string } | { source: 'oidc'; email: string };
+
+/** Issues short-lived access tokens for local accounts and verifies local or district-IdP tokens. */
+@Injectable()
+export class TokenService {
+  private readonly key: Uint8Array;
+  private readonly jwks?: ReturnType<typeof createRemoteJWKSet>;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.key = new TextEncoder().encode(config.jwtSecret);
+    if (config.oidc) this.jwks = createRemoteJWKSet(new URL(config.oidc.jwksUrl));
+  }
+
+  async issue(accountId: string): Promise<{ token: string; expiresAt: Date }> {
+    const expiresAt = new Date(Date.now() + this.config.jwtTtlSeconds * 1000);
+    const token = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(accountId)
+      .setIssuer(LOCAL_ISSUER)
+      .setAudience(LOCAL_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+      .sign(this.key);
+    return { token, expiresAt };
+  }
+
+  /** Throws when the token is not valid by signature, issuer, audience or expiry. */
+  async verify(token: string): Promise<VerifiedToken> {
+    const header = decodeHeader(token);
+    if (header?.alg === 'HS256') {
+      const { payload } = await jwtVerify(token, this.key, {
+        issuer: LOCAL_ISSUER,
+        audience: LOCAL_AUDIENCE,
+        algorithms: ['HS256'],
+        requiredClaims: ['sub', 'exp'],
+      });
+      return { source: 'local', accountId: payload.sub as string };
+    }
+    if (!this.jwks || !this.config.oidc) throw new Error('single sign-on is not configured');
+    const { payload } = await jwtVerify(token, this.jwks, {
+      issuer: this.config.oidc.issuer,
+      audience: this.config.oidc.audience,
+      algorithms: ['RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'PS256', 'EdDSA'],
+      requiredClaims: ['exp'],
+    });
+    const email = emailOf(payload);
+    if (!email) throw new Error('the identity token carries no email');
+    return { source: 'oidc', email };
+  }
+}
+
+function decodeHeader(token: string): { alg?: string } | undefined {
+  try {
+    return JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Google puts the address in `email`; Entra ID in `email`, `preferred_username` or `upn`. */
+function emailOf(payload: JWTPayload): string | undefined {
+  for (const claim of ['email', 'preferred_username', 'upn']) {
+    const v = payload[claim];
+    if (typeof v === 'string' && v.includes('@')) return v.toLowerCase();
+  }
+  return undefined;
+}

@@ -1,0 +1,57 @@
+import 'reflect-metadata';
+import { Logger, ValidationPipe, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
+import type { DataSource } from 'typeorm';
+import { AppModule } from './app.module.js';
+import { badInput } from './common/app-error.js';
+import type { AppConfig } from './config/app-config.js';
+
+export const BODY_LIMIT = '2mb';
+
+/** Builds the HTTP application around an initialised, migrated data source. Used by main and by the tests. */
+export async function createApp(config: AppConfig, dataSource: DataSource): Promise<INestApplication> {
+  const logger = new Logger('Pathways');
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, dataSource, (err) => logger.error(err instanceof Error ? (err.stack ?? err.message) : String(err))),
+    { logger: config.nodeEnv === 'test' ? ['error'] : ['log', 'warn', 'error'], bodyParser: false },
+  );
+  app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false });
+  app.set('trust proxy', 'loopback');
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: (errors) => badInput(describe(errors)),
+    }),
+  );
+  // Bodies over the limit or unparseable JSON answer in GraphQL's error shape with a code.
+  app.use((err: { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {
+    if (err?.type === 'entity.too.large') {
+      res.status(413).json({ errors: [{ message: `The request body is over ${BODY_LIMIT}`, extensions: { code: 'BAD_USER_INPUT' } }] });
+    } else if (err?.type === 'entity.parse.failed') {
+      res.status(400).json({ errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_USER_INPUT' } }] });
+    } else next(err);
+  });
+  return app;
+}
+
+interface ValidationErrorLike {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: ValidationErrorLike[];
+}
+
+/** Flattens class-validator errors into one readable sentence with field paths. */
+function describe(errors: ValidationErrorLike[], prefix = ''): string {
+  const parts: string[] = [];
+  for (const e of errors) {
+    const path = prefix ? `${prefix}.${e.property}` : e.property;
+    for (const msg of Object.values(e.constraints ?? {})) parts.push(msg.startsWith(e.property) ? `${path}${msg.slice(e.property.length)}` : `${path}: ${msg}`);
+    if (e.children?.length) parts.push(describe(e.children, path));
+  }
+  return parts.filter(Boolean).join('; ') || 'The input is invalid';
+}

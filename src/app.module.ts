@@ -1,0 +1,42 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import type { DataSource } from 'typeorm';
+import { AccessModule } from './access/access.module.js';
+import { formatError } from './common/format-error.js';
+import type { RequestContext } from './common/request-context.js';
+import type { AppConfig } from './config/app-config.js';
+import { CoreModule } from './database/core.module.js';
+import { DOMAIN_MODULES } from './domain-modules.js';
+import { costLimitPlugin, depthRules } from './common/graphql-hardening.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, dataSource: DataSource, log: (err: unknown) => void): DynamicModule {
+    const production = config.nodeEnv === 'production';
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(config, dataSource),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          path: '/graphql',
+          autoSchemaFile: true,
+          sortSchema: true,
+          playground: false,
+          introspection: !production,
+          includeStacktraceInErrorResponses: false,
+          hideSchemaDetailsFromClientErrors: production,
+          csrfPrevention: true,
+          allowBatchedHttpRequests: false,
+          context: ({ req }: { req: RequestContext['req'] }): RequestContext => ({ req, principal: null, loaders: new Map() }),
+          formatError: (formatted, error) => formatError(formatted, error, log),
+          validationRules: depthRules(config),
+          plugins: [costLimitPlugin(config)],
+        }),
+        AccessModule,
+        ...DOMAIN_MODULES,
+      ],
+    };
+  }
+}

@@ -1,0 +1,40 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import depthLimit from 'graphql-depth-limit';
+import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import { GraphQLError, type ValidationRule } from 'graphql';
+import type { AppConfig } from '../config/app-config.js';
+
+/** A list field costs its page size times what each item selects, so many aliases or a huge page cannot slip through. */
+const pagedEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
+  const first = typeof args?.first === 'number' ? args.first : undefined;
+  return first === undefined ? undefined : 1 + first * Math.max(1, childComplexity);
+};
+
+export function depthRules(config: AppConfig): ValidationRule[] {
+  return [depthLimit(config.maxQueryDepth)];
+}
+
+/** Cost limit, computed with the request's variables before anything executes. */
+export function costLimitPlugin(config: AppConfig): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, schema }) {
+          const cost = getComplexity({
+            schema,
+            query: document,
+            variables: request.variables ?? {},
+            operationName: request.operationName ?? undefined,
+            estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
+          });
+          if (cost > config.maxQueryCost) {
+            throw new GraphQLError(
+              `The query is too expensive: cost ${cost} is over the limit of ${config.maxQueryCost}. Ask for smaller pages or fewer fields.`,
+              { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } },
+            );
+          }
+        },
+      };
+    },
+  };
+}

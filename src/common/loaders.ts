@@ -1,0 +1,37 @@
+import DataLoader from 'dataloader';
+import type { RequestContext } from './request-context.js';
+
+/**
+ * A per-request DataLoader, created on first use under `name`. The batch function returns rows in any
+ * order; `keyOf` groups them back so every key gets its own result in key order.
+ */
+export function loaderFor<K, V>(
+  ctx: RequestContext,
+  name: string,
+  batch: (keys: readonly K[]) => Promise<V[]>,
+): DataLoader<K, V> {
+  let loader = ctx.loaders.get(name) as DataLoader<K, V> | undefined;
+  if (!loader) {
+    loader = new DataLoader<K, V>(async (keys) => batch(keys), { maxBatchSize: 1000 });
+    ctx.loaders.set(name, loader);
+  }
+  return loader;
+}
+
+/** Orders grouped rows by key: one array per key (empty when none). */
+export function groupByKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): V[][] {
+  const map = new Map<K, V[]>();
+  for (const row of rows) {
+    const k = keyOf(row);
+    const list = map.get(k);
+    if (list) list.push(row);
+    else map.set(k, [row]);
+  }
+  return keys.map((k) => map.get(k) ?? []);
+}
+
+/** Orders single rows by key: the row or null. */
+export function oneByKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): (V | null)[] {
+  const map = new Map<K, V>(rows.map((r) => [keyOf(r), r]));
+  return keys.map((k) => map.get(k) ?? null);
+}

@@ -1,0 +1,70 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, SignedIn } from '../access/policy.decorator.js';
+import { Persona, type Principal } from '../access/persona.js';
+import { CurrentPrincipal } from '../common/current-principal.decorator.js';
+import { UuidPipe } from '../common/ids.js';
+import { groupByKey, loaderFor } from '../common/loaders.js';
+import { PageArgs } from '../common/pagination.js';
+import type { RequestContext } from '../common/request-context.js';
+import { CompetenciesService } from './competencies.service.js';
+import { toCompetencyModel, toFrameworkModel } from './competency.mapper.js';
+import { CreateCompetencyInput, RetireCompetencyInput, UpdateCompetencyInput } from './dto/competency.input.js';
+import { CompetencyFrameworkConnection, CompetencyFrameworkModel, CompetencyModel } from './models/competency.model.js';
+
+@Resolver(() => CompetencyFrameworkModel)
+export class CompetenciesResolver {
+  constructor(private readonly service: CompetenciesService) {}
+
+  @SignedIn()
+  @Query(() => CompetencyFrameworkConnection, { description: 'Competency frameworks, paged' })
+  async frameworks(@Args() page: PageArgs): Promise<CompetencyFrameworkConnection> {
+    const result = await this.service.listFrameworks(page.first, page.after);
+    return { ...result, nodes: result.nodes.map(toFrameworkModel) };
+  }
+
+  @SignedIn()
+  @Query(() => CompetencyFrameworkModel, { description: 'One framework by id or by code' })
+  async framework(
+    @Args('id', { type: () => ID, nullable: true }, UuidPipe) id?: string,
+    @Args('code', { type: () => String, nullable: true }) code?: string,
+  ): Promise<CompetencyFrameworkModel> {
+    return toFrameworkModel(await this.service.framework(id, code));
+  }
+
+  @SignedIn()
+  @Query(() => CompetencyModel)
+  async competency(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<CompetencyModel> {
+    return toCompetencyModel(await this.service.competency(id));
+  }
+
+  @ResolveField(() => [CompetencyModel], { description: 'In display order; retired ones only when asked for' })
+  async competencies(
+    @Parent() framework: CompetencyFrameworkModel,
+    @Context() ctx: RequestContext,
+    @Args('includeRetired', { defaultValue: false }) includeRetired: boolean,
+  ): Promise<CompetencyModel[]> {
+    const loader = loaderFor<string, CompetencyModel[]>(ctx, `framework.competencies:${includeRetired}`, async (ids) => {
+      const rows = await this.service.byFrameworkIds(ids, includeRetired);
+      return groupByKey(ids, rows.map(toCompetencyModel), (c) => c.frameworkId);
+    });
+    return loader.load(framework.id);
+  }
+
+  @Allow(Persona.HR)
+  @Mutation(() => CompetencyModel, { description: 'HR: add a competency to a framework' })
+  async createCompetency(@CurrentPrincipal() actor: Principal, @Args('input') input: CreateCompetencyInput): Promise<CompetencyModel> {
+    return toCompetencyModel(await this.service.create(actor, input));
+  }
+
+  @Allow(Persona.HR)
+  @Mutation(() => CompetencyModel, { description: 'HR: rename or re-describe a competency' })
+  async updateCompetency(@CurrentPrincipal() actor: Principal, @Args('input') input: UpdateCompetencyInput): Promise<CompetencyModel> {
+    return toCompetencyModel(await this.service.update(actor, input));
+  }
+
+  @Allow(Persona.HR)
+  @Mutation(() => CompetencyModel, { description: 'HR: retire a competency; it stays readable' })
+  async retireCompetency(@CurrentPrincipal() actor: Principal, @Args('input') input: RetireCompetencyInput): Promise<CompetencyModel> {
+    return toCompetencyModel(await this.service.retire(actor, input));
+  }
+}

@@ -1,0 +1,34 @@
+import { Column, CreateDateColumn, Entity, Generated, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+
+@Entity('competency_framework')
+export class CompetencyFrameworkEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Stable short code, e.g. UNESCO-AI-CFT-2024. */
+  @Column({ type: 'varchar', length: 64, unique: true })
+  code: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  title: string;
+
+  @Column({ type: 'text', default: '' })
+  description: string;
+
+  @Column({ type: 'varchar', length: 200, default: '' })
+  publisher: string;
+
+  /** CASE CFDocument identifier (a UUID) so exports keep a stable identity. */
+  @Column({ name: 'case_identifier', type: 'uuid', unique: true })
+  @Generated('uuid')
+  caseIdentifier: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+
+  @VersionColumn()
+  version: number;
+}

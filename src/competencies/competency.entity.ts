@@ -1,0 +1,58 @@
+import {
+  Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn,
+  UpdateDateColumn, VersionColumn,
+  type Relation,
+} from 'typeorm';
+import { CompetencyFrameworkEntity } from './competency-framework.entity.js';
+import { CompetencyLevelEntity } from './competency-level.entity.js';
+
+@Entity('competency')
+@Index('uq_competency_framework_code', ['frameworkId', 'code'], { unique: true })
+export class CompetencyEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'framework_id', type: 'uuid' })
+  frameworkId: string;
+
+  @ManyToOne(() => CompetencyFrameworkEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'framework_id' })
+  framework?: Relation<CompetencyFrameworkEntity>;
+
+  /** Human coding scheme within the framework, e.g. "ETH.2" or "AI-BIAS". */
+  @Column({ type: 'varchar', length: 32 })
+  code: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Column({ type: 'text', default: '' })
+  description: string;
+
+  /** The grouping within the framework, e.g. "Ethics of AI". */
+  @Column({ type: 'varchar', length: 120 })
+  dimension: string;
+
+  /** A framework's own progression stage for this competency, e.g. Acquire / Deepen / Create (UNESCO). */
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  progression: string | null;
+
+  @Column({ name: 'sort_order', type: 'int', default: 0 })
+  sortOrder: number;
+
+  /** Retired competencies stay readable (old evidence and roles point at them) but take no new claims. */
+  @Column({ name: 'retired_at', type: 'timestamptz', nullable: true })
+  retiredAt: Date | null;
+
+  @OneToMany(() => CompetencyLevelEntity, (l) => l.competency, { cascade: ['insert'] })
+  levels?: Relation<CompetencyLevelEntity[]>;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+
+  @VersionColumn()
+  version: number;
+}

@@ -1,0 +1,111 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, ArrayMinSize, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min,
+  ValidateNested,
+} from 'class-validator';
+
+@InputType()
+export class ProficiencyLevelInput {
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  level: number;
+
+  @Field()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(80)
+  label: string;
+
+  @Field({ defaultValue: '' })
+  @IsString()
+  @MaxLength(2000)
+  descriptor: string;
+}
+
+@InputType()
+export class CreateCompetencyInput {
+  @Field(() => ID)
+  @IsUUID()
+  frameworkId: string;
+
+  @Field()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/, { message: 'code must be 1-32 letters, digits, dots, dashes or underscores' })
+  code: string;
+
+  @Field()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name: string;
+
+  @Field({ defaultValue: '' })
+  @IsString()
+  @MaxLength(4000)
+  description: string;
+
+  @Field()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  dimension: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  progression?: string | null;
+
+  @Field(() => [ProficiencyLevelInput], { description: 'Levels numbered 1..n without gaps' })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => ProficiencyLevelInput)
+  levels: ProficiencyLevelInput[];
+}
+
+@InputType()
+export class UpdateCompetencyInput {
+  @Field(() => ID)
+  @IsUUID()
+  id: string;
+
+  @Field(() => Int, { description: 'The version you read; a stale one is refused with CONFLICT' })
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  description?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  dimension?: string;
+}
+
+@InputType()
+export class RetireCompetencyInput {
+  @Field(() => ID)
+  @IsUUID()
+  id: string;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  version: number;
+}

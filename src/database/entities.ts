@@ -1,0 +1,26 @@
+import { AccountEntity } from '../access/account.entity.js';
+import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
+import { BuildingEntity } from '../buildings/building.entity.js';
+import { CompetencyFrameworkEntity } from '../competencies/competency-framework.entity.js';
+import { CompetencyLevelEntity } from '../competencies/competency-level.entity.js';
+import { CompetencyEntity } from '../competencies/competency.entity.js';
+import { EducatorEntity } from '../educators/educator.entity.js';
+import { EvidenceClaimEntity } from '../evidence/evidence-claim.entity.js';
+import { EvidenceEntity } from '../evidence/evidence.entity.js';
+import { HybridRoleEntity } from '../roles/hybrid-role.entity.js';
+import { RoleRequirementEntity } from '../roles/role-requirement.entity.js';
+
+/** Every entity, listed explicitly so the same list serves the service, the CLI and the tests. */
+export const ENTITIES = [
+  CompetencyFrameworkEntity,
+  CompetencyEntity,
+  CompetencyLevelEntity,
+  BuildingEntity,
+  EducatorEntity,
+  HybridRoleEntity,
+  RoleRequirementEntity,
+  EvidenceEntity,
+  EvidenceClaimEntity,
+  AccountEntity,
+  AuditEntryEntity,
+];

@@ -1,0 +1,4 @@
+import { CompetenciesModule } from './competencies/competencies.module.js';
+
+/** The domain modules the application serves, in one list so adding a module is one line. */
+export const DOMAIN_MODULES = [CompetenciesModule];

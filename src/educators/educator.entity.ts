@@ -1,0 +1,47 @@
+import {
+  Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn,
+  VersionColumn,
+  type Relation,
+} from 'typeorm';
+import { BuildingEntity } from '../buildings/building.entity.js';
+
+/**
+ * An educator profile. Deliberately holds no protected attributes and no proxies for them
+ * (no birth date, graduation year or home address): nothing here may feed a score unnoticed.
+ */
+@Entity('educator')
+@Index('uq_educator_work_email', { synchronize: false })
+export class EducatorEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'full_name', type: 'varchar', length: 200 })
+  fullName: string;
+
+  /** Unique case-insensitively (index on lower(work_email), created in the migration). */
+  @Column({ name: 'work_email', type: 'varchar', length: 254 })
+  workEmail: string;
+
+  @Index('ix_educator_building')
+  @Column({ name: 'building_id', type: 'uuid' })
+  buildingId: string;
+
+  @ManyToOne(() => BuildingEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'building_id' })
+  building?: Relation<BuildingEntity>;
+
+  @Column({ name: 'current_assignment', type: 'varchar', length: 200, default: '' })
+  currentAssignment: string;
+
+  @Column({ name: 'hire_date', type: 'date' })
+  hireDate: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+
+  @VersionColumn()
+  version: number;
+}
