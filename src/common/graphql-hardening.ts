@@ -1,8 +1,14 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import depthLimit from 'graphql-depth-limit';
-import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import { createRequire } from 'node:module';
+import type * as QueryComplexity from 'graphql-query-complexity';
+import type { ComplexityEstimator } from 'graphql-query-complexity';
 import { GraphQLError, type ValidationRule } from 'graphql';
 import type { AppConfig } from '../config/app-config.js';
+
+// The schema Nest builds comes from graphql's CommonJS build; load the cost calculator the same way
+// so both use one copy of graphql's classes.
+const { getComplexity, simpleEstimator } = createRequire(import.meta.url)('graphql-query-complexity') as typeof QueryComplexity;
 
 /** A list field costs its page size times what each item selects, so many aliases or a huge page cannot slip through. */
 const pagedEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
