@@ -6,6 +6,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { badInput } from './common/app-error.js';
+import { GraphqlPassthroughFilter } from './common/passthrough.filter.js';
 import type { AppConfig } from './config/app-config.js';
 
 export const BODY_LIMIT = '2mb';
@@ -20,6 +21,7 @@ export async function createApp(config: AppConfig, dataSource: DataSource): Prom
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false });
   app.set('trust proxy', 'loopback');
+  app.useGlobalFilters(new GraphqlPassthroughFilter());
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
