@@ -1,13 +1,15 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AccessGuard } from './access.guard.js';
 import { AuthResolver } from './auth.resolver.js';
 import { AuthService } from './auth.service.js';
 import { PrincipalResolver } from './principal.resolver-service.js';
 import { TokenService } from './token.service.js';
+import { VisibilityService } from './visibility.service.js';
 
+@Global()
 @Module({
-  providers: [TokenService, PrincipalResolver, AuthService, AuthResolver, { provide: APP_GUARD, useClass: AccessGuard }],
-  exports: [TokenService, AuthService],
+  providers: [VisibilityService, TokenService, PrincipalResolver, AuthService, AuthResolver, { provide: APP_GUARD, useClass: AccessGuard }],
+  exports: [TokenService, AuthService, VisibilityService],
 })
 export class AccessModule {}
