@@ -1,4 +1,5 @@
 import { AccountEntity } from '../access/account.entity.js';
+import { PanelMemberEntity } from '../access/panel-member.entity.js';
 import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
 import { BuildingEntity } from '../buildings/building.entity.js';
 import { CompetencyFrameworkEntity } from '../competencies/competency-framework.entity.js';
@@ -23,4 +24,5 @@ export const ENTITIES = [
   EvidenceClaimEntity,
   AccountEntity,
   AuditEntryEntity,
+  PanelMemberEntity,
 ];
