@@ -3,6 +3,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { DataSource } from 'typeorm';
 import { AccessModule } from './access/access.module.js';
+import { AuditModule } from './audit/audit.module.js';
 import { formatError } from './common/format-error.js';
 import type { RequestContext } from './common/request-context.js';
 import type { AppConfig } from './config/app-config.js';
@@ -35,6 +36,7 @@ export class AppModule {
           plugins: [costLimitPlugin(config)],
         }),
         AccessModule,
+        AuditModule,
         ...DOMAIN_MODULES,
       ],
     };

@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { unauthenticated } from '../common/app-error.js';
 import { AccountEntity } from './account.entity.js';
 import type { Principal } from './persona.js';
+import { SignInThrottle } from './sign-in-throttle.service.js';
 import { TokenService } from './token.service.js';
 
 /** A hash to verify against when the account does not exist, so timing does not reveal which emails are registered. */
@@ -16,9 +17,11 @@ export class AuthService {
     private readonly db: DataSource,
     private readonly tokens: TokenService,
     private readonly audit: AuditService,
+    private readonly throttle: SignInThrottle,
   ) {}
 
   async signIn(email: string, password: string, clientAddress: string): Promise<{ account: AccountEntity; token: string; expiresAt: Date }> {
+    await this.throttle.assertAllowed(email, clientAddress);
     const account = await this.db
       .getRepository(AccountEntity)
       .createQueryBuilder('a')
@@ -33,8 +36,10 @@ export class AuthService {
         targetId: account?.id ?? null,
         changes: { email: email.toLowerCase(), clientAddress },
       });
+      await this.throttle.recordFailure(email, clientAddress);
       throw unauthenticated('The email or password is wrong');
     }
+    await this.throttle.recordSuccess(email);
     const { token, expiresAt } = await this.tokens.issue(account.id);
     await this.audit.record(
       { accountId: account.id, email: account.email, personas: new Set(), educatorId: null } satisfies Principal,

@@ -28,6 +28,27 @@ export class AuditService {
       changes: (entry.changes ?? {}) as object,
     });
   }
+
+  async search(filter: AuditSearch, offset: number): Promise<[AuditEntryEntity[], number]> {
+    const q = this.db.getRepository(AuditEntryEntity).createQueryBuilder('e');
+    if (filter.action) q.andWhere('e.action = :action', { action: filter.action });
+    if (filter.targetType) q.andWhere('e.targetType = :targetType', { targetType: filter.targetType });
+    if (filter.targetId) q.andWhere('e.targetId = :targetId', { targetId: filter.targetId });
+    if (filter.actorAccountId) q.andWhere('e.actorAccountId = :actor', { actor: filter.actorAccountId });
+    if (filter.from) q.andWhere('e.at >= :from', { from: filter.from });
+    if (filter.to) q.andWhere('e.at < :to', { to: filter.to });
+    return q.orderBy('e.id', 'DESC').skip(offset).take(filter.first).getManyAndCount();
+  }
+}
+
+export interface AuditSearch {
+  action?: string;
+  targetType?: string;
+  targetId?: string;
+  actorAccountId?: string;
+  from?: Date;
+  to?: Date;
+  first: number;
 }
 
 function primaryPersona(p: Principal): Persona | null {
