@@ -1,4 +1,5 @@
 import { CompetenciesModule } from './competencies/competencies.module.js';
+import { MatchingModule } from './matching/matching.module.js';
 
 /** The domain modules the application serves, in one list so adding a module is one line. */
-export const DOMAIN_MODULES = [CompetenciesModule];
+export const DOMAIN_MODULES = [CompetenciesModule, MatchingModule];

@@ -8,6 +8,9 @@ import { CompetencyEntity } from '../competencies/competency.entity.js';
 import { EducatorEntity } from '../educators/educator.entity.js';
 import { EvidenceClaimEntity } from '../evidence/evidence-claim.entity.js';
 import { EvidenceEntity } from '../evidence/evidence.entity.js';
+import { HybridCommitmentEntity } from '../matching/hybrid-commitment.entity.js';
+import { RankingRunEntity, RankingRunResultEntity } from '../matching/ranking-run.entity.js';
+import { ScoringPolicyEntity } from '../matching/scoring-policy.entity.js';
 import { HybridRoleEntity } from '../roles/hybrid-role.entity.js';
 import { RoleRequirementEntity } from '../roles/role-requirement.entity.js';
 
@@ -25,4 +28,8 @@ export const ENTITIES = [
   AccountEntity,
   AuditEntryEntity,
   PanelMemberEntity,
+  ScoringPolicyEntity,
+  HybridCommitmentEntity,
+  RankingRunEntity,
+  RankingRunResultEntity,
 ];

@@ -1,0 +1,22 @@
+import { ArgsType, Field, ID } from '@nestjs/graphql';
+import { IsEnum, IsOptional, IsUUID } from 'class-validator';
+import { PageArgs } from '../../common/pagination.js';
+import { EvidenceKind, VerificationStatus } from '../models/evidence-enums.js';
+
+@ArgsType()
+export class EvidenceListArgs extends PageArgs {
+  @Field(() => ID, { nullable: true, description: 'Whose evidence; educators only ever get their own' })
+  @IsOptional()
+  @IsUUID()
+  educatorId?: string;
+
+  @Field(() => EvidenceKind, { nullable: true })
+  @IsOptional()
+  @IsEnum(EvidenceKind)
+  kind?: EvidenceKind;
+
+  @Field(() => VerificationStatus, { nullable: true })
+  @IsOptional()
+  @IsEnum(VerificationStatus)
+  status?: VerificationStatus;
+}

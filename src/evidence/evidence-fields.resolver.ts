@@ -1,0 +1,40 @@
+import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { CompetenciesService } from '../competencies/competencies.service.js';
+import { toCompetencyModel } from '../competencies/competency.mapper.js';
+import { CompetencyModel } from '../competencies/models/competency.model.js';
+import { groupByKey, loaderFor, oneByKey } from '../common/loaders.js';
+import type { RequestContext } from '../common/request-context.js';
+import { EducatorModel } from '../educators/models/educator.model.js';
+import { toEvidenceModel } from './evidence.mapper.js';
+import { EvidenceService } from './evidence.service.js';
+import { EvidenceClaimModel, EvidenceModel } from './models/evidence.model.js';
+
+/** Educator.evidence: visibility is checked per educator here, because field resolvers skip the access guard. */
+@Resolver(() => EducatorModel)
+export class EducatorEvidenceResolver {
+  constructor(private readonly reads: EvidenceService) {}
+
+  @ResolveField(() => [EvidenceModel], { description: "This educator's evidence, newest first; empty unless you may see their private data" })
+  async evidence(@Parent() educator: EducatorModel, @Context() ctx: RequestContext): Promise<EvidenceModel[]> {
+    const loader = loaderFor<string, EvidenceModel[]>(ctx, 'educator.evidence', async (ids) => {
+      const rows = await this.reads.forEducators(ctx.principal, ids);
+      return groupByKey(ids, rows.map((e) => toEvidenceModel(e)), (e) => e.educatorId);
+    });
+    return loader.load(educator.id);
+  }
+}
+
+@Resolver(() => EvidenceClaimModel)
+export class EvidenceClaimResolver {
+  constructor(private readonly competencies: CompetenciesService) {}
+
+  @ResolveField(() => CompetencyModel)
+  async competency(@Parent() claim: EvidenceClaimModel, @Context() ctx: RequestContext): Promise<CompetencyModel> {
+    const loader = loaderFor<string, CompetencyModel | null>(ctx, 'evidence.claim.competency', async (ids) => {
+      const rows = await this.competencies.byIds(ids);
+      return oneByKey(ids, rows.map(toCompetencyModel), (c) => c.id);
+    });
+    // The foreign key guarantees the competency exists; competencies are retired, never deleted.
+    return (await loader.load(claim.competencyId))!;
+  }
+}

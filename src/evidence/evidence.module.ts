@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { CompetenciesModule } from '../competencies/competencies.module.js';
+import { EducatorEvidenceResolver, EvidenceClaimResolver } from './evidence-fields.resolver.js';
+import { EvidenceWriteService } from './evidence-write.service.js';
+import { EvidenceRepository } from './evidence.repository.js';
+import { EvidenceResolver } from './evidence.resolver.js';
+import { EvidenceService } from './evidence.service.js';
+
+@Module({
+  imports: [CompetenciesModule],
+  providers: [EvidenceRepository, EvidenceService, EvidenceWriteService, EvidenceResolver, EducatorEvidenceResolver, EvidenceClaimResolver],
+  exports: [EvidenceService],
+})
+export class EvidenceModule {}

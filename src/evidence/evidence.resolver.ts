@@ -1,0 +1,67 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Persona, type Principal } from '../access/persona.js';
+import { Allow, SignedIn } from '../access/policy.decorator.js';
+import { CurrentPrincipal } from '../common/current-principal.decorator.js';
+import { UuidPipe } from '../common/ids.js';
+import { groupByKey, loaderFor } from '../common/loaders.js';
+import type { RequestContext } from '../common/request-context.js';
+import { CreateEvidenceInput, DeleteEvidenceInput, SetEvidenceVerificationInput, UpdateEvidenceInput } from './dto/evidence.input.js';
+import { EvidenceListArgs } from './dto/evidence-list.args.js';
+import { EvidenceWriteService } from './evidence-write.service.js';
+import { toClaimModel, toEvidenceModel } from './evidence.mapper.js';
+import { EvidenceService } from './evidence.service.js';
+import { EvidenceClaimModel, EvidenceConnection, EvidenceModel } from './models/evidence.model.js';
+
+@Resolver(() => EvidenceModel)
+export class EvidenceResolver {
+  constructor(
+    private readonly reads: EvidenceService,
+    private readonly writes: EvidenceWriteService,
+  ) {}
+
+  @SignedIn()
+  @Query(() => EvidenceModel, { description: 'One evidence item; NOT_FOUND unless you may see its educator' })
+  async evidence(@CurrentPrincipal() viewer: Principal, @Args('id', { type: () => ID }, UuidPipe) id: string): Promise<EvidenceModel> {
+    return toEvidenceModel(await this.reads.get(viewer, id));
+  }
+
+  @SignedIn()
+  @Query(() => EvidenceConnection, { description: 'Evidence, newest first. HR: anyone. Others: their own, or one educator they may see.' })
+  async evidenceItems(@CurrentPrincipal() viewer: Principal, @Args() args: EvidenceListArgs): Promise<EvidenceConnection> {
+    const page = await this.reads.list(viewer, args);
+    return { ...page, nodes: page.nodes.map((e) => toEvidenceModel(e)) };
+  }
+
+  @Allow(Persona.EDUCATOR, Persona.HR)
+  @Mutation(() => EvidenceModel, { description: 'Add evidence (self-reported). Educators add to their own portfolio; HR names the educator.' })
+  async createEvidence(@CurrentPrincipal() actor: Principal, @Args('input') input: CreateEvidenceInput): Promise<EvidenceModel> {
+    return toEvidenceModel(await this.writes.create(actor, input));
+  }
+
+  @Allow(Persona.EDUCATOR, Persona.HR)
+  @Mutation(() => EvidenceModel, { description: "Edit evidence (owner or HR). An owner's edit of endorsed or verified evidence makes it self-reported again." })
+  async updateEvidence(@CurrentPrincipal() actor: Principal, @Args('input') input: UpdateEvidenceInput): Promise<EvidenceModel> {
+    return toEvidenceModel(await this.writes.update(actor, input));
+  }
+
+  @Allow(Persona.EDUCATOR, Persona.HR)
+  @Mutation(() => ID, { description: 'Delete evidence (owner or HR); returns its id' })
+  async deleteEvidence(@CurrentPrincipal() actor: Principal, @Args('input') input: DeleteEvidenceInput): Promise<string> {
+    return this.writes.delete(actor, input);
+  }
+
+  @Allow(Persona.HR)
+  @Mutation(() => EvidenceModel, { description: 'HR: mark evidence self-reported, endorsed or verified' })
+  async setEvidenceVerification(@CurrentPrincipal() actor: Principal, @Args('input') input: SetEvidenceVerificationInput): Promise<EvidenceModel> {
+    return toEvidenceModel(await this.writes.setVerification(actor, input));
+  }
+
+  @ResolveField(() => [EvidenceClaimModel], { description: 'Competencies this item shows, highest level first' })
+  async claims(@Parent() evidence: EvidenceModel, @Context() ctx: RequestContext): Promise<EvidenceClaimModel[]> {
+    const loader = loaderFor<string, EvidenceClaimModel[]>(ctx, 'evidence.claims', async (ids) => {
+      const rows = await this.reads.claimsOf(ids);
+      return groupByKey(ids, rows, (c) => c.evidenceId).map((list) => list.map(toClaimModel));
+    });
+    return loader.load(evidence.id);
+  }
+}

@@ -1,0 +1,93 @@
+import { Field, Float, InputType, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { IsEnum, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { RankingTieBreak } from '../models/scoring-policy.model.js';
+
+const weight = () => (target: object, key: string) => {
+  Field(() => Float, { nullable: true })(target, key);
+  IsOptional()(target, key);
+  IsNumber({ allowNaN: false, allowInfinity: false })(target, key);
+  Min(0)(target, key);
+  Max(1)(target, key);
+};
+
+@InputType({ description: 'Omitted weights keep their current value' })
+export class EvidenceKindWeightsInput {
+  @weight() pilotLead?: number;
+  @weight() pilotCoLead?: number;
+  @weight() pilotMember?: number;
+  @weight() professionalLearning?: number;
+  @weight() certification?: number;
+  @weight() presentation?: number;
+  @weight() artifact?: number;
+  @weight() course?: number;
+}
+
+@InputType({ description: 'Omitted factors keep their current value; they must stay verified > endorsed > self-reported > 0' })
+export class VerificationFactorsInput {
+  @weight() verified?: number;
+  @weight() endorsed?: number;
+  @weight() selfReported?: number;
+}
+
+@InputType()
+export class EvidenceAgeingInput {
+  @Field(() => Float, { nullable: true, description: 'Years; null switches ageing off; omitted keeps the current value' })
+  @ValidateIf((_o, v) => v !== null && v !== undefined)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0.5)
+  @Max(100)
+  halfLifeYears?: number | null;
+
+  @weight() minimumFactor?: number;
+}
+
+@InputType({ description: 'A new policy version: every omitted field is copied from the current version' })
+export class PublishScoringPolicyInput {
+  @Field(() => Int, { description: 'The current version you read; if someone published since, CONFLICT and nothing changes' })
+  @IsInt()
+  @Min(1)
+  basedOnVersion: number;
+
+  @Field(() => EvidenceKindWeightsInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => EvidenceKindWeightsInput)
+  kindWeights?: EvidenceKindWeightsInput;
+
+  @Field(() => VerificationFactorsInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => VerificationFactorsInput)
+  verificationFactors?: VerificationFactorsInput;
+
+  @Field(() => EvidenceAgeingInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => EvidenceAgeingInput)
+  ageing?: EvidenceAgeingInput;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  attendanceCapLevel?: number;
+
+  @Field(() => Float, { nullable: true, description: 'Null: use the deployment default; omitted keeps the current value' })
+  @ValidateIf((_o, v) => v !== null && v !== undefined)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0.01)
+  @Max(1)
+  overextensionFteThreshold?: number | null;
+
+  @Field(() => RankingTieBreak, { nullable: true })
+  @IsOptional()
+  @IsEnum(RankingTieBreak)
+  tieBreak?: RankingTieBreak;
+
+  @Field({ description: 'Why this version; shown with the policy', defaultValue: '' })
+  @IsString()
+  @MaxLength(4000)
+  notes: string;
+}

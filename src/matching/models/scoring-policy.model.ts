@@ -1,0 +1,74 @@
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Connection } from '../../common/pagination.js';
+
+export enum RankingTieBreak {
+  REQUIRED_MET_THEN_EDUCATOR_ID = 'REQUIRED_MET_THEN_EDUCATOR_ID',
+  EDUCATOR_ID = 'EDUCATOR_ID',
+}
+
+registerEnumType(RankingTieBreak, {
+  name: 'RankingTieBreak',
+  description: 'How equal scores are ordered (qualified candidates always come first, then higher scores)',
+  valuesMap: {
+    REQUIRED_MET_THEN_EDUCATOR_ID: { description: 'More required requirements met, then more requirements met, then educator id' },
+    EDUCATOR_ID: { description: 'Educator id only (a stable key that carries no meaning)' },
+  },
+});
+
+@ObjectType('EvidenceKindWeights', { description: 'How much each kind of evidence counts, from 0 to 1' })
+export class EvidenceKindWeightsModel {
+  @Field(() => Float, { description: 'A pilot the educator led' }) pilotLead: number;
+  @Field(() => Float, { description: 'A pilot the educator co-led' }) pilotCoLead: number;
+  @Field(() => Float, { description: 'A pilot the educator took part in' }) pilotMember: number;
+  @Field(() => Float, { description: 'Professional learning the educator designed and delivered for colleagues' }) professionalLearning: number;
+  @Field(() => Float) certification: number;
+  @Field(() => Float) presentation: number;
+  @Field(() => Float) artifact: number;
+  @Field(() => Float, { description: 'Workshop or course attendance' }) course: number;
+}
+
+@ObjectType('VerificationFactors', { description: 'How much evidence counts by verification status, from 0 to 1' })
+export class VerificationFactorsModel {
+  @Field(() => Float) verified: number;
+  @Field(() => Float) endorsed: number;
+  @Field(() => Float) selfReported: number;
+}
+
+@ObjectType('EvidenceAgeing')
+export class EvidenceAgeingModel {
+  @Field(() => Float, { nullable: true, description: 'Evidence loses half its weight every this many years (null: no ageing)' })
+  halfLifeYears: number | null;
+
+  @Field(() => Float, { description: 'Old evidence never counts for less than this share' })
+  minimumFactor: number;
+
+  @Field(() => [String], { description: 'Evidence kinds that do not age: they count in full until they expire' })
+  exemptKinds: string[];
+}
+
+@ObjectType('ScoringPolicy', { description: 'One published version of the district scoring policy; versions are never changed' })
+export class ScoringPolicyModel {
+  @Field(() => ID) id: string;
+  @Field(() => Int) version: number;
+  @Field({ description: 'True for the version rankings use now' }) current: boolean;
+  @Field(() => EvidenceKindWeightsModel) kindWeights: EvidenceKindWeightsModel;
+  @Field(() => VerificationFactorsModel) verificationFactors: VerificationFactorsModel;
+  @Field(() => EvidenceAgeingModel) ageing: EvidenceAgeingModel;
+
+  @Field(() => Int, { description: 'The highest level workshop or course attendance alone can ever demonstrate' })
+  attendanceCapLevel: number;
+
+  @Field(() => Float, { nullable: true, description: "Null: the deployment's OVEREXTENSION_FTE_THRESHOLD applies" })
+  overextensionFteThreshold: number | null;
+
+  @Field(() => Float, { description: 'The threshold in force: this policy value, else the deployment default' })
+  effectiveOverextensionFteThreshold: number;
+
+  @Field(() => RankingTieBreak) tieBreak: RankingTieBreak;
+  @Field() notes: string;
+  @Field(() => Date) publishedAt: Date;
+  @Field(() => String, { nullable: true }) publishedBy: string | null;
+}
+
+@ObjectType('ScoringPolicyConnection')
+export class ScoringPolicyConnection extends Connection(ScoringPolicyModel) {}

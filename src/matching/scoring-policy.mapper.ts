@@ -1,0 +1,44 @@
+import { NON_AGEING_KINDS } from './domain/evidence-rules.js';
+import { effectiveOverextensionThreshold, type ScoringPolicyValues } from './domain/scoring-policy.js';
+import type { RankingTieBreak, ScoringPolicyModel } from './models/scoring-policy.model.js';
+import type { ScoringPolicyEntity } from './scoring-policy.entity.js';
+
+export function policyValuesOf(p: ScoringPolicyEntity): ScoringPolicyValues {
+  return {
+    kindWeights: { ...p.kindWeights },
+    verificationFactors: { ...p.verificationFactors },
+    ageing: { halfLifeYears: p.ageingHalfLifeYears, minimumFactor: p.ageingMinimumFactor },
+    attendanceCapLevel: p.attendanceCapLevel,
+    overextensionFteThreshold: p.overextensionFteThreshold,
+    tieBreak: p.tieBreak,
+  };
+}
+
+export function toScoringPolicyModel(p: ScoringPolicyEntity, deploymentThreshold: number): ScoringPolicyModel {
+  const w = p.kindWeights;
+  const f = p.verificationFactors;
+  return {
+    id: p.id,
+    version: p.version,
+    current: p.isCurrent,
+    kindWeights: {
+      pilotLead: w.PILOT_LEAD,
+      pilotCoLead: w.PILOT_CO_LEAD,
+      pilotMember: w.PILOT_MEMBER,
+      professionalLearning: w.PROFESSIONAL_LEARNING,
+      certification: w.CERTIFICATION,
+      presentation: w.PRESENTATION,
+      artifact: w.ARTIFACT,
+      course: w.COURSE,
+    },
+    verificationFactors: { verified: f.VERIFIED, endorsed: f.ENDORSED, selfReported: f.SELF_REPORTED },
+    ageing: { halfLifeYears: p.ageingHalfLifeYears, minimumFactor: p.ageingMinimumFactor, exemptKinds: [...NON_AGEING_KINDS] },
+    attendanceCapLevel: p.attendanceCapLevel,
+    overextensionFteThreshold: p.overextensionFteThreshold,
+    effectiveOverextensionFteThreshold: effectiveOverextensionThreshold(p, deploymentThreshold),
+    tieBreak: p.tieBreak as RankingTieBreak,
+    notes: p.notes,
+    publishedAt: p.publishedAt,
+    publishedBy: p.publishedByEmail,
+  };
+}
