@@ -1,0 +1,18 @@
+import { badInput } from '../../common/app-error.js';
+
+/** HR's invitation to a ranked candidate to apply; accepting it creates the application. */
+export enum InvitationStatus {
+  INVITED = 'INVITED',
+  ACCEPTED = 'ACCEPTED',
+  DECLINED = 'DECLINED',
+}
+
+export function isInvitationStatus(value: string): value is InvitationStatus {
+  return Object.values(InvitationStatus).includes(value as InvitationStatus);
+}
+
+/** Only an outstanding invitation can be answered, and only once. */
+export function assertCanRespond(current: InvitationStatus, to: InvitationStatus): void {
+  if (to === InvitationStatus.INVITED) throw badInput('An invitation can only be accepted or declined');
+  if (current !== InvitationStatus.INVITED) throw badInput(`The invitation was already ${current.toLowerCase()}; it cannot be ${to.toLowerCase()} now`);
+}
