@@ -1,0 +1,97 @@
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
+import { PageArgs } from '../../common/pagination.js';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+@ArgsType()
+export class EducatorListArgs extends PageArgs {
+  @Field(() => ID, { nullable: true, description: 'Only educators of this building' })
+  @IsOptional()
+  @IsUUID('all', { message: 'buildingId is malformed: ids are UUIDs' })
+  buildingId?: string;
+
+  @Field(() => String, { nullable: true, description: 'Part of a name or work email, case-insensitive' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  search?: string;
+}
+
+@InputType()
+export class CreateEducatorInput {
+  @Field()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  fullName: string;
+
+  @Field({ description: 'Unique, case-insensitively' })
+  @Transform(trim)
+  @IsEmail({}, { message: 'workEmail must be an email address' })
+  @MaxLength(254)
+  workEmail: string;
+
+  @Field(() => ID)
+  @IsUUID('all', { message: 'buildingId is malformed: ids are UUIDs' })
+  buildingId: string;
+
+  @Field({ defaultValue: '', description: 'e.g. "Grade 7 science"' })
+  @Transform(trim)
+  @IsString()
+  @MaxLength(200)
+  currentAssignment: string;
+
+  @Field({ description: 'ISO date (YYYY-MM-DD)' })
+  @Matches(ISO_DATE, { message: 'hireDate must be a date as YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'hireDate must be a real calendar date' })
+  hireDate: string;
+}
+
+@InputType()
+export class UpdateEducatorInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'id is malformed: ids are UUIDs' })
+  id: string;
+
+  @Field(() => Int, { description: 'The version you read; a stale one is refused with CONFLICT' })
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  fullName?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Transform(trim)
+  @IsEmail({}, { message: 'workEmail must be an email address' })
+  @MaxLength(254)
+  workEmail?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'buildingId is malformed: ids are UUIDs' })
+  buildingId?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(200)
+  currentAssignment?: string;
+
+  @Field({ nullable: true, description: 'ISO date (YYYY-MM-DD)' })
+  @IsOptional()
+  @Matches(ISO_DATE, { message: 'hireDate must be a date as YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'hireDate must be a real calendar date' })
+  hireDate?: string;
+}

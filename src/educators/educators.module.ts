@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { BuildingsModule } from '../buildings/buildings.module.js';
+import { EducatorsResolver } from './educators.resolver.js';
+import { EducatorsService } from './educators.service.js';
+
+@Module({
+  imports: [BuildingsModule],
+  providers: [EducatorsService, EducatorsResolver],
+  exports: [EducatorsService],
+})
+export class EducatorsModule {}

@@ -1,0 +1,54 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Persona, type Principal } from '../access/persona.js';
+import { Allow, SignedIn } from '../access/policy.decorator.js';
+import { buildingLoader } from '../buildings/building.loader.js';
+import { BuildingsService } from '../buildings/buildings.service.js';
+import { BuildingModel } from '../buildings/models/building.model.js';
+import { CurrentPrincipal } from '../common/current-principal.decorator.js';
+import { UuidPipe } from '../common/ids.js';
+import type { RequestContext } from '../common/request-context.js';
+import { CreateEducatorInput, EducatorListArgs, UpdateEducatorInput } from './dto/educator.input.js';
+import { toEducatorModel } from './educator.mapper.js';
+import { EducatorsService } from './educators.service.js';
+import { EducatorConnection, EducatorModel } from './models/educator.model.js';
+
+@Resolver(() => EducatorModel)
+export class EducatorsResolver {
+  constructor(
+    private readonly service: EducatorsService,
+    private readonly buildings: BuildingsService,
+  ) {}
+
+  @Allow(Persona.HR)
+  @Query(() => EducatorConnection, { description: 'HR: the educator directory, by name, paged' })
+  async educators(@CurrentPrincipal() viewer: Principal, @Args() args: EducatorListArgs): Promise<EducatorConnection> {
+    const result = await this.service.list(args);
+    return { ...result, nodes: result.nodes.map((e) => toEducatorModel(e, viewer)) };
+  }
+
+  @SignedIn()
+  @Query(() => EducatorModel, { description: 'HR: any educator. Educators: only themselves (others are NOT_FOUND).' })
+  async educator(@CurrentPrincipal() viewer: Principal, @Args('id', { type: () => ID }, UuidPipe) id: string): Promise<EducatorModel> {
+    return toEducatorModel(await this.service.getVisible(viewer, id), viewer);
+  }
+
+  @Allow(Persona.HR)
+  @Mutation(() => EducatorModel, { description: 'HR: add an educator profile' })
+  async createEducator(@CurrentPrincipal() actor: Principal, @Args('input') input: CreateEducatorInput): Promise<EducatorModel> {
+    return toEducatorModel(await this.service.create(actor, input), actor);
+  }
+
+  @Allow(Persona.HR)
+  @Mutation(() => EducatorModel, { description: 'HR: change an educator profile' })
+  async updateEducator(@CurrentPrincipal() actor: Principal, @Args('input') input: UpdateEducatorInput): Promise<EducatorModel> {
+    return toEducatorModel(await this.service.update(actor, input), actor);
+  }
+
+  @ResolveField(() => BuildingModel)
+  async building(@Parent() educator: EducatorModel, @Context() ctx: RequestContext): Promise<BuildingModel> {
+    const found = await buildingLoader(ctx, this.buildings).load(educator.buildingId);
+    // The foreign key makes a missing building impossible short of a concurrent delete, which nothing offers.
+    if (!found) throw new Error(`Building ${educator.buildingId} of educator ${educator.id} is missing`);
+    return found;
+  }
+}

@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, ILike, In, Not, Raw, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import type { Principal } from '../access/persona.js';
+import { VisibilityService } from '../access/visibility.service.js';
+import { AuditService } from '../audit/audit.service.js';
+import { BuildingEntity } from '../buildings/building.entity.js';
+import { conflict, notFound, staleVersion } from '../common/app-error.js';
+import { decodeCursor, toPage, type Page } from '../common/pagination.js';
+import { checkHireDate } from './domain/hire-date.js';
+import type { CreateEducatorInput, EducatorListArgs, UpdateEducatorInput } from './dto/educator.input.js';
+import { EducatorEntity } from './educator.entity.js';
+
+const EDITABLE = ['fullName', 'workEmail', 'buildingId', 'currentAssignment', 'hireDate'] as const;
+
+/** LIKE treats % and _ as wildcards; a search for "a_b" means those characters literally. */
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+@Injectable()
+export class EducatorsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly audit: AuditService,
+    private readonly visibility: VisibilityService,
+  ) {}
+
+  /** HR's directory; the resolver's policy restricts it to HR. */
+  async list(args: EducatorListArgs): Promise<Page<EducatorEntity>> {
+    const offset = decodeCursor(args.after);
+    const base: FindOptionsWhere<EducatorEntity> = args.buildingId ? { buildingId: args.buildingId } : {};
+    const search = args.search?.trim();
+    const where = search
+      ? [
+          { ...base, fullName: ILike(`%${likeEscape(search)}%`) },
+          { ...base, workEmail: ILike(`%${likeEscape(search)}%`) },
+        ]
+      : base;
+    const [rows, total] = await this.db.getRepository(EducatorEntity).findAndCount({
+      where,
+      order: { fullName: 'ASC', id: 'ASC' },
+      skip: offset,
+      take: args.first,
+    });
+    return toPage(rows, total, offset);
+  }
+
+  /** One profile, if this viewer may see it; otherwise NOT_FOUND exactly as for an unknown id. */
+  async getVisible(viewer: Principal, id: string): Promise<EducatorEntity> {
+    const found = (await this.visibility.canSeeEducator(viewer, id))
+      ? await this.db.getRepository(EducatorEntity).findOne({ where: { id } })
+      : null;
+    if (!found) throw notFound('Educator', id);
+    return found;
+  }
+
+  /** Many at once, unfiltered: callers decide visibility (see VisibilityService). */
+  async byIds(ids: readonly string[]): Promise<EducatorEntity[]> {
+    if (!ids.length) return [];
+    return this.db.getRepository(EducatorEntity).find({ where: { id: In([...ids]) } });
+  }
+
+  async create(actor: Principal, input: CreateEducatorInput): Promise<EducatorEntity> {
+    checkHireDate(input.hireDate);
+    return this.db.transaction(async (m) => {
+      await this.requireBuilding(m, input.buildingId);
+      await this.requireFreeEmail(m, input.workEmail);
+      const repo = m.getRepository(EducatorEntity);
+      const saved = await repo.save(
+        repo.create({
+          fullName: input.fullName,
+          workEmail: input.workEmail,
+          buildingId: input.buildingId,
+          currentAssignment: input.currentAssignment ?? '',
+          hireDate: input.hireDate,
+        }),
+      );
+      await this.audit.record(actor, { action: 'EDUCATOR_CREATED', targetType: 'Educator', targetId: saved.id, changes: { ...input } }, m);
+      return saved;
+    });
+  }
+
+  async update(actor: Principal, input: UpdateEducatorInput): Promise<EducatorEntity> {
+    if (input.hireDate !== undefined && input.hireDate !== null) checkHireDate(input.hireDate);
+    return this.db.transaction(async (m) => {
+      const repo = m.getRepository(EducatorEntity);
+      const current = await repo.findOne({ where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
+      if (!current) throw notFound('Educator', input.id);
+      if (current.version !== input.version) throw staleVersion(`Educator ${current.id}`);
+
+      const changes: Record<string, { from: unknown; to: unknown }> = {};
+      for (const key of EDITABLE) {
+        const next = input[key];
+        if (next === undefined || next === null || next === current[key]) continue;
+        changes[key] = { from: current[key], to: next };
+        current[key] = next;
+      }
+      if (!Object.keys(changes).length) return current;
+      if (changes.buildingId) await this.requireBuilding(m, current.buildingId);
+      if (changes.workEmail) await this.requireFreeEmail(m, current.workEmail, current.id);
+
+      const saved = await repo.save(current);
+      await this.audit.record(actor, { action: 'EDUCATOR_UPDATED', targetType: 'Educator', targetId: current.id, changes }, m);
+      return saved;
+    });
+  }
+
+  private async requireBuilding(m: EntityManager, id: string): Promise<void> {
+    if (!(await m.getRepository(BuildingEntity).exists({ where: { id } }))) throw notFound('Building', id);
+  }
+
+  /** Case-insensitive, like the unique index on lower(work_email), which still backs this up under races. */
+  private async requireFreeEmail(m: EntityManager, email: string, exceptId?: string): Promise<void> {
+    const taken = await m.getRepository(EducatorEntity).exists({
+      where: {
+        workEmail: Raw((col) => `lower(${col}) = lower(:email)`, { email }),
+        ...(exceptId ? { id: Not(exceptId) } : {}),
+      },
+    });
+    if (taken) throw conflict(`Another educator already has the work email ${email}`);
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { BuildingsModule } from '../buildings/buildings.module.js';
+import { CompetenciesModule } from '../competencies/competencies.module.js';
+import { RoleRequirementResolver } from './role-requirement.resolver.js';
+import { RolesResolver } from './roles.resolver.js';
+import { RolesService } from './roles.service.js';
+
+@Module({
+  imports: [BuildingsModule, CompetenciesModule],
+  providers: [RolesService, RolesResolver, RoleRequirementResolver],
+  exports: [RolesService],
+})
+export class RolesModule {}

@@ -1,0 +1,205 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { isHr, type Principal } from '../access/persona.js';
+import { AuditService } from '../audit/audit.service.js';
+import { BuildingEntity } from '../buildings/building.entity.js';
+import { notFound, staleVersion } from '../common/app-error.js';
+import { decodeCursor, toPage, type Page } from '../common/pagination.js';
+import { CompetencyLevelEntity } from '../competencies/competency-level.entity.js';
+import { CompetencyEntity } from '../competencies/competency.entity.js';
+import {
+  checkCanBeOpen, checkClosingDateForOpen, checkRequirements, checkRoleTerms, isoToday, type CompetencyFacts, type RequirementDraft,
+  type RoleTerms,
+} from './domain/role-rules.js';
+import { assertEditable, assertTransition, RoleStatus, visibleWithoutHr } from './domain/role-status.js';
+import type { ChangeRoleStatusInput, CreateRoleInput, RoleListArgs, UpdateRoleInput } from './dto/role.input.js';
+import { HybridRoleEntity } from './hybrid-role.entity.js';
+import { RoleRequirementEntity } from './role-requirement.entity.js';
+
+/** Role columns an update may change, beside the requirement list. */
+const EDITABLE = [
+  'title', 'summary', 'buildingId', 'classroomFte', 'roleFte', 'stipend', 'openings', 'closingDate', 'internalOnly', 'minYearsOfService',
+] as const;
+type Editable = (typeof EDITABLE)[number];
+
+const draftOf = (q: RequirementDraft): RequirementDraft => ({ competencyId: q.competencyId, minLevel: q.minLevel, weight: q.weight, kind: q.kind });
+const sameList = (a: RequirementDraft[], b: RequirementDraft[]) => JSON.stringify(a.map(draftOf)) === JSON.stringify(b.map(draftOf));
+
+@Injectable()
+export class RolesService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** HR sees every role; anyone else only OPEN ones, so asking them for another status yields an empty page. */
+  async list(viewer: Principal, args: RoleListArgs): Promise<Page<HybridRoleEntity>> {
+    const offset = decodeCursor(args.after);
+    let status = args.status;
+    if (!isHr(viewer)) {
+      if (status && !visibleWithoutHr(status)) return toPage([], 0, offset);
+      status = RoleStatus.OPEN;
+    }
+    const where: FindOptionsWhere<HybridRoleEntity> = { ...(status ? { status } : {}), ...(args.buildingId ? { buildingId: args.buildingId } : {}) };
+    const [rows, total] = await this.db.getRepository(HybridRoleEntity).findAndCount({
+      where,
+      order: { createdAt: 'DESC', id: 'ASC' },
+      skip: offset,
+      take: args.first,
+    });
+    return toPage(rows, total, offset);
+  }
+
+  /** One role, if this viewer may see it; a role they may not see is NOT_FOUND like an unknown id. */
+  async getVisible(viewer: Principal, id: string): Promise<HybridRoleEntity> {
+    const found = await this.db.getRepository(HybridRoleEntity).findOne({ where: { id } });
+    if (!found || !(isHr(viewer) || visibleWithoutHr(found.status as RoleStatus))) throw notFound('Role', id);
+    return found;
+  }
+
+  /** Many at once, unfiltered: callers decide visibility. */
+  async byIds(ids: readonly string[]): Promise<HybridRoleEntity[]> {
+    if (!ids.length) return [];
+    return this.db.getRepository(HybridRoleEntity).find({ where: { id: In([...ids]) } });
+  }
+
+  /** Requirements of many roles in one query, in display order (for DataLoaders and the matching engine). */
+  async requirementsFor(roleIds: readonly string[], m: EntityManager = this.db.manager): Promise<RoleRequirementEntity[]> {
+    if (!roleIds.length) return [];
+    return m.getRepository(RoleRequirementEntity).find({ where: { roleId: In([...roleIds]) }, order: { roleId: 'ASC', position: 'ASC' } });
+  }
+
+  async create(actor: Principal, input: CreateRoleInput): Promise<HybridRoleEntity> {
+    const terms: RoleTerms = {
+      title: input.title,
+      summary: input.summary ?? '',
+      classroomFte: input.classroomFte,
+      roleFte: input.roleFte,
+      stipend: input.stipend ?? 0,
+      openings: input.openings ?? 1,
+      minYearsOfService: input.minYearsOfService ?? null,
+    };
+    checkRoleTerms(terms);
+    return this.db.transaction(async (m) => {
+      const buildingId = input.buildingId ?? null;
+      if (buildingId) await this.requireBuilding(m, buildingId);
+      const requirements = input.requirements.map(draftOf);
+      checkRequirements(requirements, await this.competencyFacts(m, requirements));
+      const repo = m.getRepository(HybridRoleEntity);
+      const saved = await repo.save(
+        repo.create({ ...terms, buildingId, closingDate: input.closingDate ?? null, internalOnly: input.internalOnly ?? true, status: RoleStatus.DRAFT }),
+      );
+      await this.writeRequirements(m, saved.id, requirements);
+      await this.audit.record(actor, {
+        action: 'ROLE_CREATED',
+        targetType: 'Role',
+        targetId: saved.id,
+        changes: { ...terms, buildingId, closingDate: saved.closingDate, internalOnly: saved.internalOnly, status: saved.status, requirements },
+      }, m);
+      return this.reload(m, saved.id);
+    });
+  }
+
+  async update(actor: Principal, input: UpdateRoleInput): Promise<HybridRoleEntity> {
+    return this.db.transaction(async (m) => {
+      const current = await this.lockForWrite(m, input.id, input.version);
+      const status = current.status as RoleStatus;
+      assertEditable(status);
+
+      const next = { ...current };
+      const changes: Record<string, { from: unknown; to: unknown }> = {};
+      for (const key of EDITABLE) {
+        const value = input[key];
+        if (value === undefined || value === current[key]) continue;
+        changes[key] = { from: current[key], to: value };
+        (next as Record<Editable, unknown>)[key] = value;
+      }
+      checkRoleTerms(next);
+      if (changes.buildingId && next.buildingId) await this.requireBuilding(m, next.buildingId);
+      if (changes.closingDate && status === RoleStatus.OPEN) checkClosingDateForOpen(next.closingDate, isoToday());
+
+      let requirements: RequirementDraft[] | undefined;
+      if (input.requirements) {
+        const existing = await this.requirementsFor([current.id], m);
+        requirements = input.requirements.map(draftOf);
+        checkRequirements(requirements, await this.competencyFacts(m, requirements), new Set(existing.map((q) => q.competencyId)));
+        if (status === RoleStatus.OPEN) checkCanBeOpen(null, requirements.map((q) => q.kind), isoToday());
+        if (sameList(existing, requirements)) requirements = undefined;
+        else changes.requirements = { from: existing.map(draftOf), to: requirements };
+      }
+      if (!Object.keys(changes).length) return current;
+
+      const patch = Object.fromEntries(EDITABLE.filter((k) => k in changes).map((k) => [k, next[k]]));
+      await m.getRepository(HybridRoleEntity).update({ id: current.id }, { ...patch, version: () => '"version" + 1' });
+      if (requirements) {
+        await m.getRepository(RoleRequirementEntity).delete({ roleId: current.id });
+        await this.writeRequirements(m, current.id, requirements);
+      }
+      await this.audit.record(actor, { action: 'ROLE_UPDATED', targetType: 'Role', targetId: current.id, changes }, m);
+      return this.reload(m, current.id);
+    });
+  }
+
+  async changeStatus(actor: Principal, input: ChangeRoleStatusInput): Promise<HybridRoleEntity> {
+    return this.db.transaction(async (m) => {
+      const current = await this.lockForWrite(m, input.id, input.version);
+      await this.transition(m, actor, current, input.status);
+      return this.reload(m, current.id);
+    });
+  }
+
+  /**
+   * For the hiring workflow, inside its own transaction: marks a role FILLED once all its openings are accepted.
+   * Refused (BAD_USER_INPUT) unless the role is OPEN or CLOSED; audited like any status change.
+   */
+  async markFilled(actor: Principal | null, roleId: string, m: EntityManager, context: Record<string, unknown> = {}): Promise<HybridRoleEntity> {
+    const current = await m.getRepository(HybridRoleEntity).findOne({ where: { id: roleId }, lock: { mode: 'pessimistic_write' } });
+    if (!current) throw notFound('Role', roleId);
+    await this.transition(m, actor, current, RoleStatus.FILLED, context);
+    return this.reload(m, roleId);
+  }
+
+  private async transition(m: EntityManager, actor: Principal | null, role: HybridRoleEntity, to: RoleStatus, context: Record<string, unknown> = {}): Promise<void> {
+    const from = role.status as RoleStatus;
+    assertTransition(from, to);
+    if (to === RoleStatus.OPEN) {
+      const kinds = (await this.requirementsFor([role.id], m)).map((q) => q.kind);
+      checkCanBeOpen(role.closingDate, kinds, isoToday());
+    }
+    await m.getRepository(HybridRoleEntity).update({ id: role.id }, { status: to, version: () => '"version" + 1' });
+    await this.audit.record(actor, { action: 'ROLE_STATUS_CHANGED', targetType: 'Role', targetId: role.id, changes: { from, to, ...context } }, m);
+  }
+
+  private async lockForWrite(m: EntityManager, id: string, version: number): Promise<HybridRoleEntity> {
+    const current = await m.getRepository(HybridRoleEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!current) throw notFound('Role', id);
+    if (current.version !== version) throw staleVersion(`Role "${current.title}"`);
+    return current;
+  }
+
+  private async requireBuilding(m: EntityManager, id: string): Promise<void> {
+    if (!(await m.getRepository(BuildingEntity).exists({ where: { id } }))) throw notFound('Building', id);
+  }
+
+  /** The competencies a requirement list names, share-locked so none is retired while this transaction decides. */
+  private async competencyFacts(m: EntityManager, requirements: RequirementDraft[]): Promise<Map<string, CompetencyFacts>> {
+    const ids = [...new Set(requirements.map((q) => q.competencyId))];
+    if (!ids.length) return new Map();
+    const competencies = await m.getRepository(CompetencyEntity).find({ where: { id: In(ids) }, lock: { mode: 'pessimistic_read' } });
+    const levels = await m.getRepository(CompetencyLevelEntity).find({ where: { competencyId: In(ids) }, order: { level: 'ASC' } });
+    return new Map(
+      competencies.map((c) => [
+        c.id,
+        { id: c.id, code: c.code, retired: c.retiredAt !== null, levels: levels.filter((l) => l.competencyId === c.id).map((l) => l.level) },
+      ]),
+    );
+  }
+
+  private async writeRequirements(m: EntityManager, roleId: string, requirements: RequirementDraft[]): Promise<void> {
+    await m.getRepository(RoleRequirementEntity).insert(requirements.map((q, position) => ({ ...q, roleId, position })));
+  }
+
+  private async reload(m: EntityManager, id: string): Promise<HybridRoleEntity> {
+    return m.getRepository(HybridRoleEntity).findOneOrFail({ where: { id } });
+  }
+}
