@@ -1,4 +1,6 @@
+import { jest } from '@jest/globals';
 import { Persona, type Principal } from '../../src/access/persona.js';
+import { VisibilityService } from '../../src/access/visibility.service.js';
 import { BuildingEntity } from '../../src/buildings/building.entity.js';
 import { EducatorEntity } from '../../src/educators/educator.entity.js';
 import { EvidenceService } from '../../src/evidence/evidence.service.js';
@@ -360,6 +362,23 @@ describe('evidence over HTTP', () => {
       expect(batch.length).toBeGreaterThan(0);
       expect(new Set(batch.map((e) => e.educatorId))).toEqual(new Set([alice.educatorId]));
       expect(await reads.forEducators(null, [alice.educatorId, bob.educatorId])).toEqual([]);
+    });
+
+    it("logs a panelist's read of a candidate's evidence (panel seats stubbed until the hiring workflow lands)", async () => {
+      const visibility = t.app.get(VisibilityService);
+      const seated = async (_viewer: Principal, id: string) => id === bob.educatorId;
+      const spy = jest.spyOn(visibility, 'canSeeEducator').mockImplementation(seated);
+      try {
+        const read = await t.gql(ONE, { id: bobsItem.id }, panelist);
+        expect(read.data.evidence.id).toBe(bobsItem.id);
+        const listed = await t.gql(LIST, { educatorId: bob.educatorId }, panelist);
+        expect(listed.data.evidenceItems.nodes.map((n: { id: string }) => n.id)).toContain(bobsItem.id);
+      } finally {
+        spy.mockRestore();
+      }
+      const rows = await t.ds.query(`SELECT persona, changes FROM audit_entry WHERE action = 'CANDIDATE_EVIDENCE_READ' AND target_id = $1 ORDER BY id`, [bob.educatorId]);
+      expect(rows).toEqual([{ persona: 'PANELIST', changes: { via: 'evidence' } }, { persona: 'PANELIST', changes: { via: 'evidenceItems' } }]);
+      expect(codeOf(await t.gql(ONE, { id: bobsItem.id }, panelist))).toBe('NOT_FOUND');
     });
 
     it('answers writes to it with NOT_FOUND and changes nothing', async () => {
