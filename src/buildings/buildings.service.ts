@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, Raw } from 'typeorm';
 import type { Principal } from '../access/persona.js';
 import { AuditService } from '../audit/audit.service.js';
 import { conflict, notFound } from '../common/app-error.js';
@@ -39,8 +39,9 @@ export class BuildingsService {
   async create(actor: Principal, input: CreateBuildingInput): Promise<BuildingEntity> {
     return this.db.transaction(async (m) => {
       const repo = m.getRepository(BuildingEntity);
-      // Codes are stored upper-case, so this check covers case variants; the unique index backs it up under races.
-      if (await repo.exists({ where: { code: input.code } })) throw conflict(`A building with code ${input.code} already exists`);
+      // Case-insensitive so rows written outside this API (seeds, imports) count too; the unique index backs it up under races.
+      const taken = await repo.exists({ where: { code: Raw((col) => `upper(${col}) = upper(:code)`, { code: input.code }) } });
+      if (taken) throw conflict(`A building with code ${input.code} already exists`);
       const saved = await repo.save(repo.create({ code: input.code, name: input.name, level: input.level }));
       await this.audit.record(actor, { action: 'BUILDING_CREATED', targetType: 'Building', targetId: saved.id, changes: { ...input } }, m);
       return saved;

@@ -160,6 +160,31 @@ describe('hybrid roles over HTTP', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('keeps a requirement whose competency was retired after posting, but refuses adding a retired one', async () => {
+    const fw = (await t.ds.query(`SELECT id FROM competency_framework WHERE code = 'DISTRICT-AI-READINESS'`))[0];
+    const made = await t.gql(
+      `mutation($input: CreateCompetencyInput!) { createCompetency(input: $input) { id } }`,
+      { input: { frameworkId: fw.id, code: 'SOON-RETIRED', name: 'Soon retired', dimension: 'X', levels: [{ level: 1, label: 'One' }] } },
+      hr,
+    );
+    const soon = made.data.createCompetency.id;
+    const role = await create({ requirements: [required(), { competencyId: soon, minLevel: 1, weight: 5, kind: 'PREFERRED' }] });
+    const other = await create();
+    await t.ds.query('UPDATE competency SET retired_at = now() WHERE id = $1', [soon]);
+
+    const kept = await t.gql(UPDATE, { input: { id: role.id, version: 1, requirements: [required(0, 3), { competencyId: soon, minLevel: 1, weight: 8, kind: 'PREFERRED' }] } }, hr);
+    expect(kept.errors).toBeUndefined();
+    expect(kept.data.updateRole.requirements.map((q: { competencyId: string; weight: number }) => [q.competencyId, q.weight])).toEqual([
+      [required().competencyId, 30],
+      [soon, 8],
+    ]);
+    const before = await snapshot();
+    const added = await t.gql(UPDATE, { input: { id: other.id, version: 1, requirements: [required(), { competencyId: soon, minLevel: 1, weight: 5, kind: 'PREFERRED' }] } }, hr);
+    expect(codeOf(added)).toBe('BAD_USER_INPUT');
+    expect(added.errors![0].message).toMatch(/SOON-RETIRED is retired/);
+    expect(await snapshot()).toEqual(before);
+  });
+
   it.each([
     { from: 'DRAFT', path: [], to: 'CLOSED', message: /A DRAFT role cannot become CLOSED; it can only become OPEN/ },
     { from: 'DRAFT', path: [], to: 'FILLED', message: /A DRAFT role cannot become FILLED/ },
