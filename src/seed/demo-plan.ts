@@ -213,12 +213,31 @@ function artifact(ctx: Ctx, topic = topicFor(ctx)): PlannedEvidence {
   return verify(ctx, e, [60, 30, 10]);
 }
 
-type Profile = 'exposure' | 'practitioner' | 'certified' | 'leader';
+const REVIEWED_TOOLS = ['an AI writing assistant', 'an AI tutoring app', 'an AI grading tool', 'a lesson-planning chatbot', 'a reading-level adapter'];
+
+/**
+ * A written review of an AI tool: the evidence behind the superintendent's question ("who can
+ * evaluate an AI tool for instructional alignment, bias and data privacy?").
+ */
+function toolReview(ctx: Ctx, focus: 'alignment' | 'bias'): PlannedEvidence {
+  const { rng } = ctx;
+  const tool = rng.pick(REVIEWED_TOOLS);
+  const e = blank(ctx, 'ARTIFACT', focus === 'alignment' ? `Instructional alignment and privacy review of ${tool}` : `Bias review of ${tool}`);
+  e.startedOn = dayInCareer(ctx, 3, 7);
+  e.url = `https://portfolio.${DEMO_DOMAIN}/${ctx.educator.workEmail.split('@')[0]}/${e.id.slice(0, 8)}`;
+  e.description = `Structured review of ${tool} for the building's AI tool review process.`;
+  e.claims = focus === 'alignment'
+    ? claims([{ competency: ref(DISTRICT, 'AI-TOOL-EVAL'), level: rng.int(2, 3) }, { competency: ref(DISTRICT, 'DATA-PRIVACY'), level: 2 }, { competency: ref(UNESCO, '2.2'), level: 2 }])
+    : claims([{ competency: ref(DISTRICT, 'AI-BIAS'), level: 2 }, { competency: ref(DISTRICT, 'DATA-ETHICS'), level: 2 }]);
+  return verify(ctx, e, [20, 40, 40]);
+}
+
+type Profile = 'exposure' | 'practitioner' | 'certified' | 'leader' | 'evaluator';
 
 /** Most educators hold workshop hours only; the odds of more scale with the building's adoption. */
 function profileFor(rng: Prng, adoption: number): Profile {
   if (!rng.chance(Math.min(0.8, 0.32 * adoption))) return 'exposure';
-  return rng.weighted<Profile>([['practitioner', 55], ['certified', 25], ['leader', 20]]);
+  return rng.weighted<Profile>([['practitioner', 50], ['certified', 22], ['leader', 18], ['evaluator', 10]]);
 }
 
 function portfolio(ctx: Ctx, profile: Profile, certSerial: () => number): PlannedEvidence[] {
@@ -251,6 +270,12 @@ function portfolio(ctx: Ctx, profile: Profile, certSerial: () => number): Planne
       times(rng.int(1, 2), () => artifact(ctx));
       times(rng.int(0, 2), () => presentation(ctx));
       if (rng.chance(0.4)) out.push(cert());
+      break;
+    case 'evaluator':
+      times(rng.int(3, 6), () => course(ctx));
+      out.push(toolReview(ctx, 'alignment'), toolReview(ctx, 'bias'));
+      if (rng.chance(0.4)) out.push(certification(ctx, CERTIFICATIONS[1]));
+      if (rng.chance(0.3)) out.push(presentation(ctx, TOPICS[4]));
       break;
   }
   return out;

@@ -1,0 +1,91 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Kind, parse, type OperationDefinitionNode } from 'graphql';
+import { Persona } from '../../src/access/persona.js';
+import { DEMO_PASSWORD } from '../../src/seed/demo-district.js';
+import { generateDemoDistrict, todayIso, type DemoDistrict } from '../../src/seed/demo-plan.js';
+import { seedDemoIfEmpty } from '../../src/seed/demo-seed.js';
+import { codeOf, startTestApp, type TestApp } from '../support/test-app.js';
+
+const dir = fileURLToPath(new URL('../../graphql/examples/', import.meta.url));
+const example = (name: string) => readFileSync(`${dir}${name}.graphql`, 'utf8');
+
+describe('the example operations in graphql/examples, over HTTP against the demo district', () => {
+  let t: TestApp;
+  let district: DemoDistrict;
+  const tokens: Record<string, string> = {};
+
+  beforeAll(async () => {
+    const options = { asOf: todayIso() };
+    t = await startTestApp();
+    await seedDemoIfEmpty(t.ds, () => undefined, options);
+    district = generateDemoDistrict(options);
+    for (const a of district.accounts) {
+      const res = await t.gql(example('sign-in'), { input: { email: a.email, password: DEMO_PASSWORD } });
+      expect(res.errors).toBeUndefined();
+      tokens[a.email] = res.data.signIn.accessToken;
+    }
+  });
+  afterAll(() => t.close());
+
+  it('sign-in.graphql signs in every demo account with the documented password, and viewer.graphql knows who it is', async () => {
+    for (const a of district.accounts) {
+      const res = await t.gql(example('viewer'), {}, tokens[a.email]);
+      expect(res.data.viewer).toEqual({ email: a.email, displayName: a.displayName, personas: a.personas, educatorId: a.educatorId });
+    }
+    const wrong = await t.gql(example('sign-in'), { input: { email: 'hr@demo.pathways.test', password: 'not-the-password' } });
+    expect(codeOf(wrong)).toBe('UNAUTHENTICATED');
+  });
+
+  it('frameworks.graphql answers both default frameworks with their competencies', async () => {
+    const res = await t.gql(example('frameworks'), {}, tokens[district.highlights.candidateB.workEmail]);
+    expect(res.errors).toBeUndefined();
+    const byCode = Object.fromEntries(res.data.frameworks.nodes.map((f: { code: string; competencies: unknown[] }) => [f.code, f.competencies.length]));
+    expect(byCode).toMatchObject({ 'UNESCO-AI-CFT-2024': 15, 'DISTRICT-AI-READINESS': 10 });
+  });
+
+  it('open-roles.graphql lists the open hybrid roles with their requirements, and not the draft', async () => {
+    const res = await t.gql(example('open-roles'), {}, tokens[district.highlights.candidateB.workEmail]);
+    expect(res.errors).toBeUndefined();
+    const roles = res.data.roles.nodes;
+    const open = district.roles.filter((r) => r.status === 'OPEN');
+    expect(roles.map((r: { title: string }) => r.title).sort()).toEqual(open.map((r) => r.title).sort());
+    for (const r of roles) {
+      expect(r.status).toBe('OPEN');
+      expect(r.classroomFte + r.roleFte).toBeLessThanOrEqual(1);
+      expect(r.requirements.some((q: { kind: string }) => q.kind === 'REQUIRED')).toBe(true);
+    }
+  });
+
+  it("educator-with-evidence.graphql shows candidate B's portfolio to HR and to her, and NOT_FOUND to another educator", async () => {
+    const { candidateA, candidateB } = district.highlights;
+    const asHr = await t.gql(example('educator-with-evidence'), { id: candidateB.id }, tokens['hr@demo.pathways.test']);
+    expect(asHr.errors).toBeUndefined();
+    expect(asHr.data.educator).toMatchObject({ fullName: candidateB.fullName, workEmail: candidateB.workEmail });
+    const kinds = asHr.data.educator.evidence.map((e: { kind: string }) => e.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['CERTIFICATION', 'PILOT', 'PROFESSIONAL_LEARNING']));
+    const cert = asHr.data.educator.evidence.find((e: { kind: string }) => e.kind === 'CERTIFICATION');
+    expect(cert).toMatchObject({ verificationStatus: 'VERIFIED', expired: false });
+
+    const asHerself = await t.gql(example('educator-with-evidence'), { id: candidateB.id }, tokens[candidateB.workEmail]);
+    expect(asHerself.data.educator.evidence).toHaveLength(asHr.data.educator.evidence.length);
+
+    const other = await t.signInAs([Persona.EDUCATOR], { educatorId: candidateA.id });
+    expect(codeOf(await t.gql(example('educator-with-evidence'), { id: candidateB.id }, other.token))).toBe('NOT_FOUND');
+  });
+
+  it('every example query that needs no variables runs for HR without errors', async () => {
+    const files = readdirSync(dir).filter((f) => f.endsWith('.graphql'));
+    let ran = 0;
+    for (const file of files) {
+      const source = readFileSync(`${dir}${file}`, 'utf8');
+      const ops = parse(source).definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+      const runnable = ops.length === 1 && ops[0].operation === 'query' && !(ops[0].variableDefinitions ?? []).some((v) => v.type.kind === Kind.NON_NULL_TYPE && !v.defaultValue);
+      if (!runnable) continue;
+      const res = await t.gql(source, {}, tokens['hr@demo.pathways.test']);
+      expect({ file, errors: res.errors }).toEqual({ file, errors: undefined });
+      ran++;
+    }
+    expect(ran).toBeGreaterThanOrEqual(3);
+  });
+});
