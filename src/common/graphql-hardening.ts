@@ -26,13 +26,21 @@ export function costLimitPlugin(config: AppConfig): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          const cost = getComplexity({
-            schema,
-            query: document,
-            variables: request.variables ?? {},
-            operationName: request.operationName ?? undefined,
-            estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema,
+              query: document,
+              variables: request.variables ?? {},
+              operationName: request.operationName ?? undefined,
+              estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch (err) {
+            // Pricing coerces the variables first, so variables of the wrong shape surface here.
+            throw new GraphQLError(err instanceof Error ? err.message : 'The variables are invalid', {
+              extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+            });
+          }
           if (cost > config.maxQueryCost) {
             throw new GraphQLError(
               `The query is too expensive: cost ${cost} is over the limit of ${config.maxQueryCost}. Ask for smaller pages or fewer fields.`,

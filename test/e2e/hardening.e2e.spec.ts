@@ -78,3 +78,21 @@ describe('production mode', () => {
     }
   });
 });
+
+describe('variables of the wrong shape', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('get BAD_USER_INPUT, not an internal error', async () => {
+    const { token } = await t.signInAs([Persona.HR]);
+    const q = `mutation($input: UpdateCompetencyInput!) { updateCompetency(input: $input) { id } }`;
+    const missingField = await t.gql(q, { input: { id: '00000000-0000-4000-8000-000000000000' } }, token);
+    expect(codeOf(missingField)).toBe('BAD_USER_INPUT');
+    const unknownField = await t.gql(q, { input: { id: '00000000-0000-4000-8000-000000000000', version: 1, birthDate: '1970-01-01' } }, token);
+    expect(codeOf(unknownField)).toBe('BAD_USER_INPUT');
+    expect(unknownField.errors?.[0].message).toMatch(/birthDate/);
+  });
+});

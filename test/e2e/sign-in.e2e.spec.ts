@@ -8,14 +8,15 @@ import { codeOf, startTestApp, type TestApp } from '../support/test-app.js';
 
 const SIGN_IN = `mutation($input: SignInInput!) { signIn(input: $input) { accessToken expiresAt viewer { email personas } } }`;
 const VIEWER = `{ viewer { email personas } }`;
+type SigningKey = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
 const ISSUER = 'https://login.district.example/tenant';
 const AUDIENCE = 'pathways-api-client';
 
 describe('signing in', () => {
   let t: TestApp;
   let jwks: Server;
-  let idpKey: CryptoKey;
-  let strangerKey: CryptoKey;
+  let idpKey: SigningKey;
+  let strangerKey: SigningKey;
 
   beforeAll(async () => {
     const idp = await generateKeyPair('RS256');
@@ -46,7 +47,7 @@ describe('signing in', () => {
     await new Promise((resolve) => jwks.close(resolve));
   });
 
-  const idToken = (key: CryptoKey, claims: Record<string, unknown> = {}, opts: { aud?: string; iss?: string; exp?: number | string } = {}) =>
+  const idToken = (key: SigningKey, claims: Record<string, unknown> = {}, opts: { aud?: string; iss?: string; exp?: number | string } = {}) =>
     new SignJWT({ email: 'sso.user@district.example', ...claims })
       .setProtectedHeader({ alg: 'RS256', kid: 'district-1' })
       .setIssuer(opts.iss ?? ISSUER)
