@@ -1,10 +1,21 @@
 import { Module } from '@nestjs/common';
 import { DemonstratedLevelsRepository } from './demonstrated-levels.repository.js';
+import { MatchingRepository } from './matching.repository.js';
+import { MatchingResolver } from './matching.resolver.js';
+import { RankingRunsService } from './ranking-runs.service.js';
+import { RankingService } from './ranking.service.js';
 import { ScoringPolicyResolver } from './scoring-policy.resolver.js';
 import { ScoringPolicyService } from './scoring-policy.service.js';
 
+/**
+ * Matching: scoring policy, ranking, explanations, standing and saved runs. Exports the one
+ * demonstrated-level computation (reports), the policy (hiring, reports) and ranking/runs (hiring).
+ */
 @Module({
-  providers: [DemonstratedLevelsRepository, ScoringPolicyService, ScoringPolicyResolver],
-  exports: [DemonstratedLevelsRepository, ScoringPolicyService],
+  providers: [
+    DemonstratedLevelsRepository, MatchingRepository, ScoringPolicyService, RankingService, RankingRunsService,
+    ScoringPolicyResolver, MatchingResolver,
+  ],
+  exports: [DemonstratedLevelsRepository, MatchingRepository, ScoringPolicyService, RankingService, RankingRunsService],
 })
 export class MatchingModule {}
