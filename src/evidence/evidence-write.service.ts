@@ -150,7 +150,8 @@ function ownerFor(actor: Principal, requested: string | undefined): string {
     if (!educatorId) throw badInput('Give educatorId: whose evidence is this?');
     return educatorId;
   }
-  if (!actor.educatorId) throw forbidden('This account is not linked to an educator profile');
+  // The policy admits this account; what is missing is the profile the evidence would belong to.
+  if (!actor.educatorId) throw notFound('The educator profile linked to this account');
   if (requested && requested !== actor.educatorId) throw notFound('Educator', requested);
   return actor.educatorId;
 }

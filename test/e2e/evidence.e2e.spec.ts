@@ -185,6 +185,8 @@ describe('evidence over HTTP', () => {
       const before = await counts();
       expect(codeOf(await t.gql(CREATE, { input: artifact({ educatorId: bob.educatorId }) }, alice.token))).toBe('NOT_FOUND');
       expect(codeOf(await t.gql(CREATE, { input: artifact() }, panelist))).toBe('FORBIDDEN');
+      const unlinked = (await t.signInAs([Persona.EDUCATOR])).token;
+      expect(codeOf(await t.gql(CREATE, { input: artifact() }, unlinked))).toBe('NOT_FOUND');
       expect(codeOf(await t.gql(CREATE, { input: artifact() }))).toBe('UNAUTHENTICATED');
       expect(await counts()).toEqual(before);
     });
