@@ -55,6 +55,11 @@ describe('generateDemoDistrict', () => {
     for (const r of d.roles) expect(r.closingDate > asOf).toBe(true);
   });
 
+  it('keeps who holds what when only the date changes', () => {
+    const shape = (d: ReturnType<typeof generateDemoDistrict>) => d.evidence.map((e) => `${e.educatorId}:${e.kind}:${e.title}`);
+    expect(shape(generateDemoDistrict({ seed: 5, asOf }))).toEqual(shape(generateDemoDistrict({ seed: 5, asOf: '2027-10-01' })));
+  });
+
   it('rejects a malformed date', () => {
     expect(() => generateDemoDistrict({ asOf: '15/03/2026' })).toThrow(/YYYY-MM-DD/);
   });

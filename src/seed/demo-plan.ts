@@ -166,7 +166,9 @@ function pilot(ctx: Ctx, part: 'LEAD' | 'CO_LEAD' | 'MEMBER', topic = topicFor(c
   e.startedOn = dayInCareer(ctx, 4, 60);
   const end = addDays(e.startedOn, rng.int(60, 180));
   e.endedOn = end < ctx.asOf ? end : null;
-  e.outcomes = e.endedOn ? rng.pick(PILOT_OUTCOMES) : null;
+  // Draw unconditionally: the number of draws must not depend on asOf, or who-holds-what would change with the date.
+  const outcome = rng.pick(PILOT_OUTCOMES);
+  e.outcomes = e.endedOn ? outcome : null;
   const role = part === 'LEAD' ? 'Led' : part === 'CO_LEAD' ? 'Co-led' : 'Took part in';
   e.description = `${role} a ${e.classrooms}-classroom pilot of "${topic.label}" with ${e.students} students.`;
   const topical = rng.sample(topic.competencies, part === 'MEMBER' ? rng.int(1, 2) : rng.int(1, 2));
