@@ -28,8 +28,21 @@ export class VisibilityService {
     return visible;
   }
 
-  /** Panels arrive with the hiring workflow; until then a panelist sees no candidate's private data. */
-  private async panelVisibleEducators(_viewer: Principal, _educatorIds: readonly string[]): Promise<Set<string>> {
-    return new Set();
+  /**
+   * A panelist sees the applicants of roles whose panel they sit on, except a candidate they declared a
+   * conflict of interest with for that role (tables of the hiring module).
+   */
+  private async panelVisibleEducators(viewer: Principal, educatorIds: readonly string[]): Promise<Set<string>> {
+    if (!educatorIds.length) return new Set();
+    const rows: Array<{ id: string }> = await this.db.query(
+      `SELECT DISTINCT a.educator_id AS id
+         FROM application a
+         JOIN panel_member pm ON pm.role_id = a.role_id AND pm.account_id = $1
+        WHERE a.educator_id = ANY($2::uuid[])
+          AND NOT EXISTS (SELECT 1 FROM conflict_of_interest c
+                           WHERE c.role_id = a.role_id AND c.account_id = $1 AND c.educator_id = a.educator_id)`,
+      [viewer.accountId, [...educatorIds]],
+    );
+    return new Set(rows.map((r) => r.id));
   }
 }

@@ -6,8 +6,8 @@ const comparison: Comparison = {
   roleId: 'role',
   roleTitle: 'Innovation coach',
   requirements: [
-    { requirementId: 'r1', competencyCode: 'AI-EVAL', competencyName: 'AI tool evaluation', kind: 'REQUIRED', minLevel: 2 },
-    { requirementId: 'r2', competencyCode: 'PL-DESIGN', competencyName: 'Professional learning design, facilitation', kind: 'PREFERRED', minLevel: 2 },
+    { requirementId: 'r1', competencyId: 'c1', competencyCode: 'AI-EVAL', competencyName: 'AI tool evaluation', kind: 'REQUIRED', minLevel: 2 },
+    { requirementId: 'r2', competencyId: 'c2', competencyCode: 'PL-DESIGN', competencyName: 'Professional learning design, facilitation', kind: 'PREFERRED', minLevel: 2 },
   ],
   candidates: [
     {
@@ -51,7 +51,7 @@ describe('comparison CSV for the panel packet', () => {
   });
 
   it('leaves unknown values blank and keeps hidden identities hidden', () => {
-    expect(lines[4]).toBe('Candidate ZZ12,,,SHORTLISTED,,,,,PL-DESIGN,"Professional learning design, facilitation",PREFERRED,2,,,,,0,,,');
+    expect(lines[4]).toBe('Candidate ZZ12,,,SHORTLISTED,,,,,PL-DESIGN,"Professional learning design, facilitation",PREFERRED,2,,,,,,,,');
   });
 
   it('escapes text a spreadsheet would run as a formula', () => {

@@ -4,6 +4,7 @@ import type { PanelAggregate, RequirementAggregate } from './panel-scores.js';
 /** Plain shapes of the side-by-side comparison, shared by the GraphQL mapper and the CSV export. */
 export interface ComparedRequirement {
   requirementId: string;
+  competencyId: string;
   competencyCode: string;
   competencyName: string;
   kind: string;
@@ -28,7 +29,8 @@ export interface ComparedCell {
   demonstratedLevel: number;
   met: boolean;
   evidence: ComparedEvidence[];
-  panel: RequirementAggregate;
+  /** Null when the viewer may not see the panel's scores yet. */
+  panel: RequirementAggregate | null;
 }
 
 export interface ComparedCandidate {
@@ -40,12 +42,13 @@ export interface ComparedCandidate {
   email: string | null;
   buildingName: string | null;
   status: string;
+  /** Rank in the latest saved ranking run; null when the candidate is not in it. */
   engineRank: number | null;
   engineScore: number | null;
   qualified: boolean | null;
   overextended: boolean | null;
   cells: ComparedCell[];
-  panel: PanelAggregate;
+  panel: PanelAggregate | null;
 }
 
 export interface Comparison {
@@ -84,8 +87,8 @@ export function comparisonCsv(c: Comparison): string {
         blank(cand.engineRank), blank(cand.engineScore), blank(cand.qualified), blank(cand.overextended),
         req.competencyCode, req.competencyName, req.kind, req.minLevel,
         blank(cell?.demonstratedLevel), blank(cell?.met),
-        blank(cell?.panel.mean), blank(cell?.panel.spread), cell?.panel.count ?? 0,
-        blank(cand.panel.overallMean), blank(cand.panel.spread),
+        blank(cell?.panel?.mean), blank(cell?.panel?.spread), blank(cell?.panel?.count),
+        blank(cand.panel?.overallMean), blank(cand.panel?.spread),
         (cell?.evidence ?? []).map(describeEvidence).join('; '),
       ]);
     }

@@ -6,6 +6,7 @@ export enum OfferStatus {
   ACCEPTED = 'ACCEPTED',
   DECLINED = 'DECLINED',
   RESCINDED = 'RESCINDED',
+  WITHDRAWN = 'WITHDRAWN',
 }
 
 export function assertCanAnswer(status: OfferStatus): void {

@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Principal } from '../access/persona.js';
+import { AuditService } from '../audit/audit.service.js';
+import { ApplicationStatus } from './domain/application-status.js';
+import { ApplicationTransitionEntity } from './entities/application-transition.entity.js';
+import { ApplicationEntity } from './entities/application.entity.js';
+
+/**
+ * Writes an application's state change: the row, its history entry and the audit entry, all in the caller's
+ * transaction. Callers have already locked the row and checked the move against the pipeline rules.
+ */
+@Injectable()
+export class ApplicationPipelineService {
+  constructor(private readonly audit: AuditService) {}
+
+  async recordSubmitted(m: EntityManager, actor: Principal, app: { id: string; roleId: string; educatorId: string }, reason: string, extra: Record<string, unknown> = {}): Promise<void> {
+    await m.insert(ApplicationTransitionEntity, {
+      applicationId: app.id, fromStatus: null, toStatus: ApplicationStatus.SUBMITTED, actorAccountId: actor.accountId, actorEmail: actor.email, reason,
+    });
+    await this.audit.record(actor, {
+      action: 'APPLICATION_SUBMITTED', targetType: 'Application', targetId: app.id,
+      changes: { roleId: app.roleId, educatorId: app.educatorId, to: ApplicationStatus.SUBMITTED, ...extra },
+    }, m);
+  }
+
+  async move(m: EntityManager, actor: Principal, app: ApplicationEntity, to: ApplicationStatus, reason: string, extra: Record<string, unknown> = {}): Promise<void> {
+    const from = app.status;
+    await m.update(ApplicationEntity, { id: app.id }, { status: to, version: () => '"version" + 1' });
+    await m.insert(ApplicationTransitionEntity, {
+      applicationId: app.id, fromStatus: from, toStatus: to, actorAccountId: actor.accountId, actorEmail: actor.email, reason,
+    });
+    await this.audit.record(actor, {
+      action: 'APPLICATION_STATUS_CHANGED', targetType: 'Application', targetId: app.id,
+      changes: { roleId: app.roleId, educatorId: app.educatorId, from, to, reason, ...extra },
+    }, m);
+  }
+}

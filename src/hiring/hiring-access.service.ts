@@ -1,0 +1,88 @@
+import { createHmac } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { isHr, type Principal } from '../access/persona.js';
+import { notFound } from '../common/app-error.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { assignPseudonyms, identitiesVisible } from './domain/blind-review.js';
+import type { ApplicationEntity } from './entities/application.entity.js';
+import { RoleHiringSettingsEntity } from './entities/role-hiring-settings.entity.js';
+import { HiringRepository, type CandidateRow, type RoleFacts } from './hiring.repository.js';
+import type { CandidateIdentityModel } from './models/application.model.js';
+
+/** How one viewer sees one role's candidates: as HR, or as a panelist on its panel (minus their conflicts). */
+export interface RoleView {
+  role: RoleFacts;
+  viewer: Principal;
+  isHr: boolean;
+  /** Set for panelists: the account whose conflicts hide candidates. */
+  panelistId: string | null;
+  conflicted: ReadonlySet<string>;
+  blindReview: boolean;
+  identitiesVisible: boolean;
+  pseudonyms: ReadonlyMap<string, string>;
+}
+
+/**
+ * Who may see which candidates, and as whom. A role whose panel the viewer does not sit on, and a candidate
+ * they declared a conflict with, answer NOT_FOUND exactly like an unknown id.
+ */
+@Injectable()
+export class HiringAccessService {
+  private readonly pseudonymKey: string;
+
+  constructor(
+    private readonly repo: HiringRepository,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    // A key of its own, derived from the server secret, so pseudonyms are not reversible from ids.
+    this.pseudonymKey = createHmac('sha256', config.jwtSecret).update('pathways.blind-review.key').digest('hex');
+  }
+
+  async blindReview(m: EntityManager, roleId: string): Promise<boolean> {
+    const row = await m.getRepository(RoleHiringSettingsEntity).findOneBy({ roleId });
+    return row?.blindReview ?? false;
+  }
+
+  /** The viewer's view of a role's candidates; NOT_FOUND unless HR or on the role's panel. */
+  async roleView(m: EntityManager, viewer: Principal, roleId: string): Promise<RoleView> {
+    const role = await this.repo.role(m, roleId);
+    if (!role) throw notFound('Role', roleId);
+    const hr = isHr(viewer);
+    if (!hr && !(await this.repo.isOnPanel(m, roleId, viewer.accountId))) throw notFound('Role', roleId);
+    const blind = await this.blindReview(m, roleId);
+    const conflicted = hr ? new Set<string>() : await this.repo.conflictedEducators(m, roleId, viewer.accountId);
+    let visible = true;
+    if (!hr && blind) {
+      const progress = await this.repo.panelProgress(m, roleId, viewer.accountId);
+      visible = identitiesVisible({ blindReview: blind, isHr: hr, submittedCount: progress.submitted, awaitingSubmission: progress.awaiting });
+    }
+    const pseudonyms = assignPseudonyms(this.pseudonymKey, roleId, await this.repo.applicantIds(m, roleId));
+    return { role, viewer, isHr: hr, panelistId: hr ? null : viewer.accountId, conflicted, blindReview: blind, identitiesVisible: visible, pseudonyms };
+  }
+
+  /** The role view when the viewer may see this application; NOT_FOUND when they may not (or a conflict hides it). */
+  async applicationView(m: EntityManager, viewer: Principal, app: ApplicationEntity): Promise<RoleView> {
+    if (viewer.educatorId === app.educatorId && !isHr(viewer)) return this.ownView(m, viewer, app.roleId);
+    if (!isHr(viewer) && !(await this.repo.isOnPanel(m, app.roleId, viewer.accountId))) throw notFound('Application', app.id);
+    const view = await this.roleView(m, viewer, app.roleId);
+    if (view.conflicted.has(app.educatorId)) throw notFound('Application', app.id);
+    return view;
+  }
+
+  /** A candidate looking at their own application sees themselves. */
+  private async ownView(m: EntityManager, viewer: Principal, roleId: string): Promise<RoleView> {
+    const role = await this.repo.role(m, roleId);
+    if (!role) throw notFound('Role', roleId);
+    const pseudonyms = assignPseudonyms(this.pseudonymKey, roleId, await this.repo.applicantIds(m, roleId));
+    return { role, viewer, isHr: false, panelistId: null, conflicted: new Set(), blindReview: false, identitiesVisible: true, pseudonyms };
+  }
+
+  identity(view: RoleView, educatorId: string, who: CandidateRow | undefined): CandidateIdentityModel {
+    const pseudonym = view.pseudonyms.get(educatorId) ?? 'Candidate';
+    if (!view.identitiesVisible || !who) {
+      return { displayName: pseudonym, pseudonym, identityHidden: true, educatorId: null, email: null, buildingName: null };
+    }
+    return { displayName: who.fullName, pseudonym, identityHidden: false, educatorId, email: who.workEmail, buildingName: who.buildingName };
+  }
+}

@@ -1,0 +1,64 @@
+import type { ApplicationStatus } from './domain/application-status.js';
+import type { InvitationStatus } from './domain/invitation-status.js';
+import type { OfferStatus } from './domain/offer-status.js';
+import type { ApplicationTransitionEntity } from './entities/application-transition.entity.js';
+import type { ApplicationEntity } from './entities/application.entity.js';
+import type { InvitationEntity } from './entities/invitation.entity.js';
+import type { OfferEntity } from './entities/offer.entity.js';
+import type { ApplicationModel, ApplicationTransitionModel, CandidateIdentityModel, InvitationModel } from './models/application.model.js';
+import type { OfferModel } from './models/offer.model.js';
+
+export function toApplicationModel(a: ApplicationEntity, roleTitle: string, candidate: CandidateIdentityModel): ApplicationModel {
+  return {
+    id: a.id,
+    roleId: a.roleId,
+    roleTitle,
+    status: a.status as ApplicationStatus,
+    statement: a.statement,
+    candidate,
+    invited: a.invitationId !== null,
+    submittedAt: a.submittedAt,
+    updatedAt: a.updatedAt,
+    version: a.version,
+  };
+}
+
+export function toTransitionModel(t: ApplicationTransitionEntity): ApplicationTransitionModel {
+  return { from: t.fromStatus as ApplicationStatus | null, to: t.toStatus as ApplicationStatus, actorEmail: t.actorEmail, reason: t.reason, at: t.at };
+}
+
+export function toInvitationModel(i: InvitationEntity, roleTitle: string, applicationId: string | null): InvitationModel {
+  return {
+    id: i.id,
+    roleId: i.roleId,
+    roleTitle,
+    educatorId: i.educatorId,
+    status: i.status as InvitationStatus,
+    message: i.message,
+    invitedAt: i.invitedAt,
+    respondedAt: i.respondedAt,
+    applicationId,
+  };
+}
+
+/** The oversight record (override, reason, run) is HR's; the candidate sees the offer and its terms. */
+export function toOfferModel(o: OfferEntity, roleTitle: string, forHr: boolean): OfferModel {
+  return {
+    id: o.id,
+    applicationId: o.applicationId,
+    roleId: o.roleId,
+    roleTitle,
+    educatorId: o.educatorId,
+    status: o.status as OfferStatus,
+    roleFte: o.roleFte,
+    startsOn: o.startsOn,
+    endsOn: o.endsOn,
+    override: forHr ? o.override : false,
+    overrideReason: forHr ? o.overrideReason : null,
+    rankingRunId: forHr ? o.rankingRunId : null,
+    expectedRank: forHr ? o.expectedRank : null,
+    madeAt: o.madeAt,
+    respondedAt: o.respondedAt,
+    commitmentId: o.commitmentId,
+  };
+}

@@ -1,0 +1,289 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ApplicationStatus, SCORABLE_STATUSES } from './domain/application-status.js';
+import type { RankedEntry } from './domain/offer-override.js';
+import { ApplicationEntity } from './entities/application.entity.js';
+
+/** The facts about a role the hiring use cases decide on. */
+export interface RoleFacts {
+  id: string;
+  title: string;
+  status: string;
+  closingDate: string | null;
+  openings: number;
+  roleFte: number;
+}
+
+export interface CandidateRow {
+  id: string;
+  fullName: string;
+  workEmail: string;
+  buildingName: string;
+}
+
+export interface ScoreRow {
+  applicationId: string;
+  accountId: string;
+  email: string;
+  competencyId: string;
+  score: number;
+  comment: string;
+  submittedAt: Date | null;
+}
+
+type Lock = 'share' | 'update' | null;
+const lockClause = (lock: Lock) => (lock === 'share' ? 'FOR SHARE' : lock === 'update' ? 'FOR UPDATE' : '');
+
+/** The hiring module's SQL beyond simple finds. Every method takes the caller's manager so it runs in their transaction. */
+@Injectable()
+export class HiringRepository {
+  constructor(private readonly db: DataSource) {}
+
+  get manager(): EntityManager {
+    return this.db.manager;
+  }
+
+  async role(m: EntityManager, roleId: string, lock: Lock = null): Promise<RoleFacts | null> {
+    const [row] = await m.query(
+      `SELECT id, title, status, closing_date::text AS "closingDate", openings, role_fte::float8 AS "roleFte"
+         FROM hybrid_role WHERE id = $1 ${lockClause(lock)}`,
+      [roleId],
+    );
+    return row ?? null;
+  }
+
+  async application(m: EntityManager, id: string, lock: Lock = null): Promise<ApplicationEntity | null> {
+    const q = m.getRepository(ApplicationEntity).createQueryBuilder('a').where('a.id = :id', { id });
+    if (lock === 'share') q.setLock('pessimistic_read');
+    if (lock === 'update') q.setLock('pessimistic_write');
+    return q.getOne();
+  }
+
+  /**
+   * Inserts an application unless this educator already has one for the role. Two identical requests at
+   * once both reach the unique index; the second waits for the first to commit and then inserts nothing.
+   */
+  async insertApplication(m: EntityManager, row: { roleId: string; educatorId: string; statement: string; invitationId: string | null }): Promise<string | null> {
+    const rows: Array<{ id: string }> = await m.query(
+      `INSERT INTO application (role_id, educator_id, statement, invitation_id, status, version)
+       VALUES ($1, $2, $3, $4, 'SUBMITTED', 1)
+       ON CONFLICT (role_id, educator_id) DO NOTHING RETURNING id`,
+      [row.roleId, row.educatorId, row.statement, row.invitationId],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  /** Inserts an invitation unless one exists for this educator and role (then null). */
+  async insertInvitation(m: EntityManager, row: { roleId: string; educatorId: string; message: string; invitedBy: string }): Promise<string | null> {
+    const rows: Array<{ id: string }> = await m.query(
+      `INSERT INTO invitation (role_id, educator_id, message, invited_by, status) VALUES ($1, $2, $3, $4, 'INVITED')
+       ON CONFLICT (role_id, educator_id) DO NOTHING RETURNING id`,
+      [row.roleId, row.educatorId, row.message, row.invitedBy],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  async educatorExists(m: EntityManager, educatorId: string): Promise<boolean> {
+    return (await m.query(`SELECT 1 FROM educator WHERE id = $1`, [educatorId])).length > 0;
+  }
+
+  async isOnPanel(m: EntityManager, roleId: string, accountId: string): Promise<boolean> {
+    const rows = await m.query(`SELECT 1 FROM panel_member WHERE role_id = $1 AND account_id = $2`, [roleId, accountId]);
+    return rows.length > 0;
+  }
+
+  /** Whether the educator's own account sits on the role's panel. */
+  async educatorSitsOnPanel(m: EntityManager, roleId: string, educatorId: string): Promise<boolean> {
+    const rows = await m.query(
+      `SELECT 1 FROM panel_member pm JOIN account a ON a.id = pm.account_id WHERE pm.role_id = $1 AND a.educator_id = $2`,
+      [roleId, educatorId],
+    );
+    return rows.length > 0;
+  }
+
+  async hasApplied(m: EntityManager, roleId: string, educatorId: string): Promise<boolean> {
+    const rows = await m.query(`SELECT 1 FROM application WHERE role_id = $1 AND educator_id = $2`, [roleId, educatorId]);
+    return rows.length > 0;
+  }
+
+  /** Every educator with an application to the role (the population pseudonyms are assigned over). */
+  async applicantIds(m: EntityManager, roleId: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await m.query(`SELECT educator_id AS id FROM application WHERE role_id = $1 ORDER BY educator_id`, [roleId]);
+    return rows.map((r) => r.id);
+  }
+
+  async conflictedEducators(m: EntityManager, roleId: string, accountId: string): Promise<Set<string>> {
+    const rows: Array<{ id: string }> = await m.query(
+      `SELECT educator_id AS id FROM conflict_of_interest WHERE role_id = $1 AND account_id = $2`,
+      [roleId, accountId],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /**
+   * For blind review: how many of the role's candidates this panelist has submitted scores for, and how many
+   * scorable candidates (shortlisted or interviewing, not conflicted) still wait for their submission.
+   */
+  async panelProgress(m: EntityManager, roleId: string, accountId: string): Promise<{ submitted: number; awaiting: number }> {
+    const [row] = await m.query(
+      `SELECT count(*) FILTER (WHERE s.submitted)::int AS submitted,
+              count(*) FILTER (WHERE NOT coalesce(s.submitted, false) AND a.status = ANY($3))::int AS awaiting
+         FROM application a
+         LEFT JOIN LATERAL (
+           SELECT bool_or(ps.submitted_at IS NOT NULL) AS submitted FROM panel_score ps WHERE ps.application_id = a.id AND ps.account_id = $2
+         ) s ON true
+        WHERE a.role_id = $1
+          AND NOT EXISTS (SELECT 1 FROM conflict_of_interest c WHERE c.role_id = a.role_id AND c.account_id = $2 AND c.educator_id = a.educator_id)`,
+      [roleId, accountId, SCORABLE_STATUSES],
+    );
+    return { submitted: row.submitted, awaiting: row.awaiting };
+  }
+
+  /** A role's applications as this panelist may see them (conflicts removed), or all of them for HR. */
+  async roleApplications(
+    m: EntityManager,
+    roleId: string,
+    opts: { hiddenFromAccountId: string | null; status: ApplicationStatus | null; offset: number; first: number },
+  ): Promise<[ApplicationEntity[], number]> {
+    const q = m.getRepository(ApplicationEntity).createQueryBuilder('a').where('a.role_id = :roleId', { roleId });
+    if (opts.status) q.andWhere('a.status = :status', { status: opts.status });
+    if (opts.hiddenFromAccountId) {
+      q.andWhere(
+        'NOT EXISTS (SELECT 1 FROM conflict_of_interest c WHERE c.role_id = a.role_id AND c.account_id = :viewer AND c.educator_id = a.educator_id)',
+        { viewer: opts.hiddenFromAccountId },
+      );
+    }
+    return q.orderBy('a.submitted_at', 'ASC').addOrderBy('a.id', 'ASC').skip(opts.offset).take(opts.first).getManyAndCount();
+  }
+
+  async candidates(m: EntityManager, educatorIds: readonly string[]): Promise<Map<string, CandidateRow>> {
+    if (!educatorIds.length) return new Map();
+    const rows: CandidateRow[] = await m.query(
+      `SELECT e.id, e.full_name AS "fullName", e.work_email AS "workEmail", b.name AS "buildingName"
+         FROM educator e JOIN building b ON b.id = e.building_id WHERE e.id = ANY($1::uuid[])`,
+      [[...new Set(educatorIds)]],
+    );
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  async roleTitles(m: EntityManager, roleIds: readonly string[]): Promise<Map<string, string>> {
+    if (!roleIds.length) return new Map();
+    const rows: Array<{ id: string; title: string }> = await m.query(`SELECT id, title FROM hybrid_role WHERE id = ANY($1::uuid[])`, [[...new Set(roleIds)]]);
+    return new Map(rows.map((r) => [r.id, r.title]));
+  }
+
+  /** Upserts one draft score; false when the row exists and was already submitted (final). */
+  async upsertDraftScore(
+    m: EntityManager,
+    row: { applicationId: string; accountId: string; competencyId: string; score: number; comment: string },
+  ): Promise<boolean> {
+    const rows = await m.query(
+      `INSERT INTO panel_score (application_id, account_id, competency_id, score, comment)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (application_id, account_id, competency_id)
+       DO UPDATE SET score = EXCLUDED.score, comment = EXCLUDED.comment, updated_at = now()
+       WHERE panel_score.submitted_at IS NULL
+       RETURNING id`,
+      [row.applicationId, row.accountId, row.competencyId, row.score, row.comment],
+    );
+    return rows.length > 0;
+  }
+
+  /** One panelist's rows for one candidate, locked so a concurrent edit waits for the submission. */
+  async myScores(m: EntityManager, applicationId: string, accountId: string, lock = false): Promise<ScoreRow[]> {
+    return m.query(
+      `SELECT ps.application_id AS "applicationId", ps.account_id AS "accountId", '' AS email, ps.competency_id AS "competencyId",
+              ps.score, ps.comment, ps.submitted_at AS "submittedAt"
+         FROM panel_score ps WHERE ps.application_id = $1 AND ps.account_id = $2 ORDER BY ps.competency_id ${lock ? 'FOR UPDATE' : ''}`,
+      [applicationId, accountId],
+    );
+  }
+
+  async submitScores(m: EntityManager, applicationId: string, accountId: string): Promise<number> {
+    const rows = await m.query(
+      `UPDATE panel_score SET submitted_at = now(), updated_at = now()
+        WHERE application_id = $1 AND account_id = $2 AND submitted_at IS NULL RETURNING id`,
+      [applicationId, accountId],
+    );
+    return rows.length;
+  }
+
+  /**
+   * The scores that count for candidates: from panelists who still sit on the role's panel and have not
+   * declared a conflict with that candidate.
+   */
+  async countingScores(m: EntityManager, applicationIds: readonly string[]): Promise<ScoreRow[]> {
+    if (!applicationIds.length) return [];
+    return m.query(
+      `SELECT ps.application_id AS "applicationId", ps.account_id AS "accountId", acc.email, ps.competency_id AS "competencyId",
+              ps.score, ps.comment, ps.submitted_at AS "submittedAt"
+         FROM panel_score ps
+         JOIN application a ON a.id = ps.application_id
+         JOIN panel_member pm ON pm.role_id = a.role_id AND pm.account_id = ps.account_id
+         JOIN account acc ON acc.id = ps.account_id
+        WHERE ps.application_id = ANY($1::uuid[])
+          AND NOT EXISTS (SELECT 1 FROM conflict_of_interest c WHERE c.role_id = a.role_id AND c.account_id = ps.account_id AND c.educator_id = a.educator_id)
+        ORDER BY acc.email, ps.competency_id`,
+      [[...applicationIds]],
+    );
+  }
+
+  /** Which of these applications this panelist has submitted scores for. */
+  async submittedBy(m: EntityManager, applicationIds: readonly string[], accountId: string): Promise<Set<string>> {
+    if (!applicationIds.length) return new Set();
+    const rows: Array<{ id: string }> = await m.query(
+      `SELECT DISTINCT application_id AS id FROM panel_score WHERE application_id = ANY($1::uuid[]) AND account_id = $2 AND submitted_at IS NOT NULL`,
+      [[...applicationIds], accountId],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** The role's latest saved ranking run (newest first, id breaking ties as the matching module lists them). */
+  async latestRun(m: EntityManager, roleId: string): Promise<{ id: string; asOf: string } | null> {
+    const [row] = await m.query(
+      `SELECT id, as_of::text AS "asOf" FROM ranking_run WHERE role_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1`,
+      [roleId],
+    );
+    return row ?? null;
+  }
+
+  async runEntries(m: EntityManager, runId: string): Promise<RankedEntry[]> {
+    return m.query(`SELECT educator_id AS "educatorId", rank, qualified FROM ranking_run_result WHERE run_id = $1 ORDER BY rank`, [runId]);
+  }
+
+  /**
+   * Candidates out of the running for the next offer by their own choice (declined the invitation, withdrew,
+   * declined an offer) or because they already hold a pending or accepted offer for the role.
+   */
+  async unavailableForOffer(m: EntityManager, roleId: string): Promise<Set<string>> {
+    const rows: Array<{ id: string }> = await m.query(
+      `SELECT educator_id AS id FROM invitation WHERE role_id = $1 AND status = 'DECLINED'
+       UNION SELECT educator_id FROM application WHERE role_id = $1 AND status IN ('WITHDRAWN', 'DECLINED')
+       UNION SELECT educator_id FROM offer WHERE role_id = $1 AND status IN ('PENDING', 'ACCEPTED')`,
+      [roleId],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
+  async acceptedOffers(m: EntityManager, roleId: string): Promise<number> {
+    const [row] = await m.query(`SELECT count(*)::int AS n FROM offer WHERE role_id = $1 AND status = 'ACCEPTED'`, [roleId]);
+    return row.n;
+  }
+
+  /** Roles whose panel this account sits on. */
+  async panelRoleIds(accountId: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.db.query(
+      `SELECT pm.role_id AS id FROM panel_member pm JOIN hybrid_role r ON r.id = pm.role_id WHERE pm.account_id = $1 ORDER BY r.title, r.id`,
+      [accountId],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async panelMembers(m: EntityManager, roleId: string): Promise<Array<{ accountId: string; displayName: string; email: string; addedAt: Date }>> {
+    return m.query(
+      `SELECT a.id AS "accountId", a.display_name AS "displayName", a.email, pm.added_at AS "addedAt"
+         FROM panel_member pm JOIN account a ON a.id = pm.account_id WHERE pm.role_id = $1 ORDER BY pm.added_at, a.id`,
+      [roleId],
+    );
+  }
+}

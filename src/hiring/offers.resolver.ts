@@ -1,0 +1,45 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Persona, type Principal } from '../access/persona.js';
+import { Allow } from '../access/policy.decorator.js';
+import { CurrentPrincipal } from '../common/current-principal.decorator.js';
+import { UuidPipe } from '../common/ids.js';
+import { AnswerOfferInput, MakeOfferInput } from './dto/offer.input.js';
+import { OfferModel } from './models/offer.model.js';
+import { OffersService } from './offers.service.js';
+
+@Resolver(() => OfferModel)
+export class OffersResolver {
+  constructor(private readonly service: OffersService) {}
+
+  @Allow(Persona.HR)
+  @Mutation(() => OfferModel, {
+    description: 'HR: offer the role to an interviewed candidate. Anyone but the top-ranked qualified candidate of the latest saved ranking run needs an overrideReason',
+  })
+  async makeOffer(@CurrentPrincipal() actor: Principal, @Args('input') input: MakeOfferInput): Promise<OfferModel> {
+    return this.service.makeOffer(actor, input);
+  }
+
+  @Allow(Persona.EDUCATOR)
+  @Mutation(() => OfferModel, { description: 'Educator: accept your offer; records the hybrid commitment and fills the role on its last opening' })
+  async acceptOffer(@CurrentPrincipal() actor: Principal, @Args('input') input: AnswerOfferInput): Promise<OfferModel> {
+    return this.service.acceptOffer(actor, input);
+  }
+
+  @Allow(Persona.EDUCATOR)
+  @Mutation(() => OfferModel, { description: 'Educator: decline your offer' })
+  async declineOffer(@CurrentPrincipal() actor: Principal, @Args('input') input: AnswerOfferInput): Promise<OfferModel> {
+    return this.service.declineOffer(actor, input);
+  }
+
+  @Allow(Persona.EDUCATOR)
+  @Query(() => [OfferModel], { description: 'Educator: your offers' })
+  async myOffers(@CurrentPrincipal() viewer: Principal): Promise<OfferModel[]> {
+    return this.service.myOffers(viewer);
+  }
+
+  @Allow(Persona.HR)
+  @Query(() => [OfferModel], { description: "HR: a role's offers with their oversight record" })
+  async roleOffers(@Args('roleId', { type: () => ID }, UuidPipe) roleId: string): Promise<OfferModel[]> {
+    return this.service.roleOffers(roleId);
+  }
+}

@@ -1,0 +1,144 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { isHr, type Principal } from '../access/persona.js';
+import { AuditService } from '../audit/audit.service.js';
+import { badInput, notFound } from '../common/app-error.js';
+import { HybridCommitmentEntity } from '../matching/hybrid-commitment.entity.js';
+import { RolesService } from '../roles/roles.service.js';
+import { ApplicationPipelineService } from './application-pipeline.service.js';
+import { ApplicationStatus, assertMove, PipelineActor } from './domain/application-status.js';
+import { assertCanAnswer, OfferStatus } from './domain/offer-status.js';
+import { assertOfferDates, assertSeatLeft, decideOverride, expectedCandidate, fillsRole } from './domain/offer-override.js';
+import type { AnswerOfferInput, MakeOfferInput } from './dto/offer.input.js';
+import { OfferEntity } from './entities/offer.entity.js';
+import { toOfferModel } from './hiring.mapper.js';
+import { HiringRepository } from './hiring.repository.js';
+import type { OfferModel } from './models/offer.model.js';
+
+/** Offers and decisions: HR offers (with the human-oversight rule), the candidate accepts or declines, the role fills. */
+@Injectable()
+export class OffersService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly repo: HiringRepository,
+    private readonly pipeline: ApplicationPipelineService,
+    private readonly roles: RolesService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async makeOffer(actor: Principal, input: MakeOfferInput): Promise<OfferModel> {
+    const endsOn = input.endsOn ?? null;
+    assertOfferDates(input.startsOn, endsOn);
+    const id = await this.db.transaction(async (m) => {
+      // Lock order everywhere: role, then application, then offer.
+      const found = await this.repo.application(m, input.applicationId);
+      if (!found) throw notFound('Application', input.applicationId);
+      const role = (await this.repo.role(m, found.roleId, 'share'))!;
+      const app = (await this.repo.application(m, found.id, 'update'))!;
+      if (role.status !== 'OPEN' && role.status !== 'CLOSED') throw badInput(`The role is ${role.status}: it cannot be offered`);
+      assertMove(app.status as ApplicationStatus, ApplicationStatus.OFFERED, PipelineActor.HR);
+
+      // Human oversight: compare with whom the latest saved ranking run points to.
+      const run = await this.repo.latestRun(m, role.id);
+      const expected = expectedCandidate(run ? await this.repo.runEntries(m, run.id) : null, await this.repo.unavailableForOffer(m, role.id));
+      const decision = decideOverride(app.educatorId, expected, input.overrideReason);
+
+      const offer = await m.getRepository(OfferEntity).save(m.getRepository(OfferEntity).create({
+        applicationId: app.id, roleId: role.id, educatorId: app.educatorId, status: OfferStatus.PENDING, roleFte: role.roleFte,
+        startsOn: input.startsOn, endsOn, override: decision.override, overrideReason: decision.reason, rankingRunId: run?.id ?? null,
+        expectedEducatorId: expected?.educatorId ?? null, expectedRank: expected?.rank ?? null, madeBy: actor.accountId,
+      }));
+      const oversight = {
+        rankingRunId: run?.id ?? null, expectedEducatorId: expected?.educatorId ?? null, expectedRank: expected?.rank ?? null,
+        override: decision.override, overrideReason: decision.reason,
+      };
+      await this.pipeline.move(m, actor, app, ApplicationStatus.OFFERED, decision.reason ?? '', { offerId: offer.id });
+      await this.audit.record(actor, {
+        action: 'OFFER_MADE', targetType: 'Offer', targetId: offer.id,
+        changes: { roleId: role.id, educatorId: app.educatorId, applicationId: app.id, roleFte: role.roleFte, startsOn: input.startsOn, endsOn, ...oversight },
+      }, m);
+      if (decision.override) {
+        await this.audit.record(actor, { action: 'RANKING_OVERRIDDEN', targetType: 'Offer', targetId: offer.id, changes: { roleId: role.id, offeredEducatorId: app.educatorId, ...oversight } }, m);
+      }
+      return offer.id;
+    });
+    return this.offerModel(actor, id);
+  }
+
+  /**
+   * The candidate accepts. The role row is locked first, so acceptances for one role run one at a time: each
+   * counts the accepted offers, and the one that would exceed the openings is refused with CONFLICT.
+   */
+  async acceptOffer(actor: Principal, input: AnswerOfferInput): Promise<OfferModel> {
+    await this.db.transaction(async (m) => {
+      const found = await this.ownOffer(m, actor, input.offerId);
+      const role = (await this.repo.role(m, found.roleId, 'update'))!;
+      const app = (await this.repo.application(m, found.applicationId, 'update'))!;
+      const offer = await this.ownOffer(m, actor, found.id, true);
+      assertCanAnswer(offer.status as OfferStatus);
+      assertMove(app.status as ApplicationStatus, ApplicationStatus.ACCEPTED, PipelineActor.CANDIDATE);
+      const accepted = await this.repo.acceptedOffers(m, role.id);
+      assertSeatLeft(role.status === 'FILLED' ? Math.max(accepted, role.openings) : accepted, role.openings);
+
+      const commitment = await m.getRepository(HybridCommitmentEntity).save(m.getRepository(HybridCommitmentEntity).create({
+        educatorId: offer.educatorId, roleId: role.id, roleFte: offer.roleFte, startsOn: offer.startsOn, endsOn: offer.endsOn,
+      }));
+      await m.update(OfferEntity, { id: offer.id }, { status: OfferStatus.ACCEPTED, respondedAt: new Date(), commitmentId: commitment.id });
+      await this.pipeline.move(m, actor, app, ApplicationStatus.ACCEPTED, '', { offerId: offer.id });
+      await this.audit.record(actor, {
+        action: 'OFFER_ACCEPTED', targetType: 'Offer', targetId: offer.id,
+        changes: { roleId: role.id, educatorId: offer.educatorId, applicationId: app.id, acceptedCount: accepted + 1, openings: role.openings },
+      }, m);
+      await this.audit.record(actor, {
+        action: 'HYBRID_COMMITMENT_RECORDED', targetType: 'HybridCommitment', targetId: commitment.id,
+        changes: { roleId: role.id, educatorId: offer.educatorId, roleFte: offer.roleFte, startsOn: offer.startsOn, endsOn: offer.endsOn, offerId: offer.id },
+      }, m);
+      if (fillsRole(accepted + 1, role.openings)) {
+        await this.roles.markFilled(actor, role.id, m, { reason: 'All openings accepted', acceptedCount: accepted + 1, openings: role.openings });
+      }
+    });
+    return this.offerModel(actor, input.offerId);
+  }
+
+  async declineOffer(actor: Principal, input: AnswerOfferInput): Promise<OfferModel> {
+    await this.db.transaction(async (m) => {
+      const found = await this.ownOffer(m, actor, input.offerId);
+      const app = (await this.repo.application(m, found.applicationId, 'update'))!;
+      const offer = await this.ownOffer(m, actor, found.id, true);
+      assertCanAnswer(offer.status as OfferStatus);
+      assertMove(app.status as ApplicationStatus, ApplicationStatus.DECLINED, PipelineActor.CANDIDATE);
+      await m.update(OfferEntity, { id: offer.id }, { status: OfferStatus.DECLINED, respondedAt: new Date() });
+      await this.pipeline.move(m, actor, app, ApplicationStatus.DECLINED, '', { offerId: offer.id });
+      await this.audit.record(actor, {
+        action: 'OFFER_DECLINED', targetType: 'Offer', targetId: offer.id, changes: { roleId: offer.roleId, educatorId: offer.educatorId, applicationId: app.id },
+      }, m);
+    });
+    return this.offerModel(actor, input.offerId);
+  }
+
+  async myOffers(actor: Principal): Promise<OfferModel[]> {
+    if (!actor.educatorId) throw notFound('Educator profile for this account');
+    return this.models(this.db.manager, { educatorId: actor.educatorId }, false);
+  }
+
+  async roleOffers(roleId: string): Promise<OfferModel[]> {
+    if (!(await this.repo.role(this.db.manager, roleId))) throw notFound('Role', roleId);
+    return this.models(this.db.manager, { roleId }, true);
+  }
+
+  private async ownOffer(m: EntityManager, actor: Principal, id: string, lock = false): Promise<OfferEntity> {
+    const offer = await m.getRepository(OfferEntity).findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    if (!offer || !actor.educatorId || offer.educatorId !== actor.educatorId) throw notFound('Offer', id);
+    return offer;
+  }
+
+  private async offerModel(viewer: Principal, id: string): Promise<OfferModel> {
+    return (await this.models(this.db.manager, { id }, isHr(viewer)))[0];
+  }
+
+  private async models(m: EntityManager, where: { id?: string; educatorId?: string; roleId?: string }, forHr: boolean): Promise<OfferModel[]> {
+    const rows = await m.getRepository(OfferEntity).find({ where, order: { madeAt: 'DESC', id: 'ASC' } });
+    const titles = await this.repo.roleTitles(m, rows.map((r) => r.roleId));
+    return rows.map((r) => toOfferModel(r, titles.get(r.roleId) ?? '', forHr));
+  }
+}
