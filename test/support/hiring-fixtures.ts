@@ -1,5 +1,5 @@
 import { Persona } from '../../src/access/persona.js';
-import type { TestApp } from './test-app.js';
+import type { GqlResponse, TestApp } from './test-app.js';
 import { competencyIds, insertBuilding, insertEducator, insertEvidence } from './matching-fixtures.js';
 
 /** Factories and GraphQL documents for hiring tests: roles are posted over HTTP, people and evidence inserted directly. */
@@ -131,7 +131,8 @@ export async function postOpenRole(t: TestApp, w: HiringWorld, over: Record<stri
 }
 
 /** Fails the test with the GraphQL errors when there are any; returns data. */
-export function ok<T = any>(res: { data?: T; errors?: unknown[] }): T {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function ok(res: GqlResponse): any {
   if (res.errors) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors)}`);
-  return res.data as T;
+  return res.data;
 }
