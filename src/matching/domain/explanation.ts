@@ -1,0 +1,106 @@
+import {
+  evidenceKindOf, isoOfDay, maxLevelShownBy, SCORING_KINDS,
+  type EvidenceKind, type PilotPart, type ScoringKind, type VerificationStatus,
+} from './evidence-rules.js';
+import type { ScoringPolicyValues } from './scoring-policy.js';
+import type { CandidateScore, ItemCredit, RequirementScore, RequirementSpec, ServiceCheck } from './scoring.js';
+
+/** Plain-language lines for people who will not read the numbers, and the gaps with what would close them. */
+
+const STATUS_WORD: Record<VerificationStatus, string> = { VERIFIED: 'verified', ENDORSED: 'endorsed', SELF_REPORTED: 'self-reported' };
+
+/** [noun as held, noun as advice, countable] */
+const KIND_WORDS: Record<ScoringKind, [string, string, boolean]> = {
+  PILOT_LEAD: ['pilot they led', 'a pilot you lead', true],
+  PILOT_CO_LEAD: ['pilot they co-led', 'a pilot you co-lead', true],
+  PILOT_MEMBER: ['pilot they took part in', 'a pilot you take part in', true],
+  PROFESSIONAL_LEARNING: ['professional learning they designed and delivered', 'professional learning you design and deliver for colleagues', false],
+  CERTIFICATION: ['certification', 'a certification', true],
+  PRESENTATION: ['presentation', 'a presentation', true],
+  ARTIFACT: ['artifact', 'an artifact', true],
+  COURSE: ['course or workshop attendance', 'a course or workshop', false],
+};
+
+function describeItem(i: ItemCredit): string {
+  const [noun, , countable] = KIND_WORDS[i.scoringKind];
+  const status = STATUS_WORD[i.fact.status];
+  const article = countable ? (/^[aeiou]/.test(status) ? 'an ' : 'a ') : '';
+  return `${article}${status} ${noun}`;
+}
+
+export function joinOr(parts: string[], last = 'or'): string {
+  if (parts.length <= 1) return parts.join('');
+  return `${parts.slice(0, -1).join(', ')} ${last} ${parts[parts.length - 1]}`;
+}
+
+const unique = (xs: string[]) => [...new Set(xs)];
+
+export function requirementSummary(r: RequirementScore, competencyName: string, policy: ScoringPolicyValues): string {
+  const label = r.spec.kind === 'REQUIRED' ? 'Required' : 'Preferred';
+  const counting = r.items.filter((i) => i.state === 'COUNTS');
+  const sources = unique(counting.filter((i) => i.countedLevel > 0).slice(0, 3).map(describeItem));
+  const through = sources.length ? ` through ${joinOr(sources, 'and')}` : '';
+  const points = ` ${r.points} of ${r.maxPoints} points.`;
+  let line: string;
+  if (r.met) {
+    line = `${label}: meets level ${r.spec.minLevel} in ${competencyName} (shows level ${r.demonstratedLevel})${through}.`;
+  } else if (r.demonstratedLevel > 0) {
+    const attendanceOnly = counting.length > 0 && counting.every((i) => i.scoringKind === 'COURSE');
+    const cap = attendanceOnly ? `; course or workshop attendance alone can show at most level ${policy.attendanceCapLevel}` : '';
+    line = `${label}: does not meet level ${r.spec.minLevel} in ${competencyName} yet: shows level ${r.demonstratedLevel}${through}${cap}.`;
+  } else {
+    line = `${label}: no evidence yet of ${competencyName} at level ${r.spec.minLevel}.`;
+  }
+  const expired = r.items.filter((i) => i.state === 'EXPIRED');
+  const expiredNote = expired.length
+    ? ` Expired evidence no longer counts: ${joinOr(expired.map((i) => `${describeItem(i)} (expired ${i.fact.expiresDay === null ? '' : isoOfDay(i.fact.expiresDay)})`), 'and')}.`
+    : '';
+  return `${line}${points}${expiredNote}`;
+}
+
+export function serviceSummary(s: ServiceCheck): string {
+  return `Years of service: ${s.years} (this role asks for at least ${s.minYears}): ${s.met ? 'met' : 'not met'}.`;
+}
+
+export interface GapRemedy {
+  scoringKind: ScoringKind;
+  kind: EvidenceKind;
+  pilotPart: PilotPart | null;
+  /** Evidence at this level or above closes the gap. */
+  level: number;
+  kindWeight: number;
+}
+
+export interface Gap {
+  spec: RequirementSpec;
+  levelHeld: number;
+  levelNeeded: number;
+  remedies: GapRemedy[];
+  /** Expired items that showed the needed level: renewing one would close the gap. */
+  renewable: ItemCredit[];
+  summary: string;
+}
+
+/** Evidence kinds that can show `level`, strongest-weighted first (attendance only up to its cap). */
+export function remediesFor(level: number, policy: ScoringPolicyValues): GapRemedy[] {
+  return SCORING_KINDS
+    .filter((k) => maxLevelShownBy(k, policy) >= level)
+    .map((k) => ({ scoringKind: k, ...evidenceKindOf(k), level, kindWeight: policy.kindWeights[k] }))
+    .sort((a, b) => b.kindWeight - a.kindWeight || SCORING_KINDS.indexOf(a.scoringKind) - SCORING_KINDS.indexOf(b.scoringKind));
+}
+
+/** Every unmet requirement (required and preferred) with the level held, the level needed and what would close it. */
+export function gapsOf(c: CandidateScore, competencyName: (id: string) => string, policy: ScoringPolicyValues): Gap[] {
+  return c.requirements.filter((r) => !r.met).map((r) => {
+    const needed = r.spec.minLevel;
+    const remedies = remediesFor(needed, policy);
+    const renewable = r.items.filter((i) => i.state === 'EXPIRED' && i.countedLevel >= needed);
+    const name = competencyName(r.spec.competencyId);
+    const capNote = remedies.some((x) => x.scoringKind === 'COURSE')
+      ? ''
+      : ` Course or workshop attendance alone can show at most level ${policy.attendanceCapLevel}.`;
+    const renewNote = renewable.length ? ` Renewing ${describeItem(renewable[0]).replace(/^an? /, 'the ')} that expired would also close it.` : '';
+    const summary = `${r.spec.kind === 'REQUIRED' ? 'Required' : 'Preferred'}: to reach level ${needed} in ${name} (you show level ${r.demonstratedLevel}), add ${joinOr(remedies.map((x) => KIND_WORDS[x.scoringKind][1]))} at level ${needed} or higher.${capNote}${renewNote}`;
+    return { spec: r.spec, levelHeld: r.demonstratedLevel, levelNeeded: needed, remedies, renewable, summary };
+  });
+}

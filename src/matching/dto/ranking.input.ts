@@ -1,0 +1,50 @@
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { IsBoolean, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { PageArgs } from '../../common/pagination.js';
+
+@ArgsType()
+export class RoleRankingArgs extends PageArgs {
+  @Field(() => ID)
+  @IsUUID()
+  roleId: string;
+
+  @Field({ defaultValue: false, description: 'Only candidates who meet every required competency' })
+  @IsBoolean()
+  qualifiedOnly: boolean = false;
+
+  @Field(() => ID, { nullable: true, description: 'Only educators of this building' })
+  @IsOptional()
+  @IsUUID()
+  buildingId?: string | null;
+}
+
+@ArgsType()
+export class RankingRunsArgs extends PageArgs {
+  @Field(() => ID)
+  @IsUUID()
+  roleId: string;
+}
+
+export const MAX_SAVED_RESULTS = 1000;
+
+@InputType()
+export class SaveRankingRunInput {
+  @Field(() => ID)
+  @IsUUID()
+  roleId: string;
+
+  @Field(() => Int, { defaultValue: 100, description: `How many top candidates to keep with their breakdowns, 1-${MAX_SAVED_RESULTS}` })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_SAVED_RESULTS)
+  limit: number = 100;
+
+  @Field({ defaultValue: false })
+  @IsBoolean()
+  qualifiedOnly: boolean = false;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  buildingId?: string | null;
+}

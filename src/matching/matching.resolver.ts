@@ -1,0 +1,85 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Persona, type Principal } from '../access/persona.js';
+import { Allow } from '../access/policy.decorator.js';
+import { notFound } from '../common/app-error.js';
+import { CurrentPrincipal } from '../common/current-principal.decorator.js';
+import { UuidPipe } from '../common/ids.js';
+import { groupByKey, loaderFor } from '../common/loaders.js';
+import { decodeCursor, PageArgs, toPage } from '../common/pagination.js';
+import type { RequestContext } from '../common/request-context.js';
+import { RankingRunsArgs, RoleRankingArgs, SaveRankingRunInput } from './dto/ranking.input.js';
+import { RankedCandidateConnection, RankingRunConnection, RankingRunModel } from './models/ranking-run.model.js';
+import { CandidateExplanationModel, EducatorStandingModel, RoleRankingModel } from './models/ranking.model.js';
+import { RankingRunsService, storedCandidate, toRankingRunModel } from './ranking-runs.service.js';
+import { RankingService } from './ranking.service.js';
+import type { RankingRunResultEntity } from './ranking-run.entity.js';
+
+@Resolver(() => RankingRunModel)
+export class MatchingResolver {
+  constructor(
+    private readonly ranking: RankingService,
+    private readonly runs: RankingRunsService,
+  ) {}
+
+  @Allow(Persona.HR)
+  @Query(() => RoleRankingModel, { description: "HR: a role's candidates ranked on demonstrated evidence, each explained" })
+  async roleRanking(@CurrentPrincipal() viewer: Principal, @Args() args: RoleRankingArgs): Promise<RoleRankingModel> {
+    return this.ranking.roleRanking(viewer, args.roleId, {
+      first: args.first, offset: decodeCursor(args.after), qualifiedOnly: args.qualifiedOnly, buildingId: args.buildingId ?? null,
+    });
+  }
+
+  @Allow(Persona.HR, Persona.EDUCATOR)
+  @Query(() => CandidateExplanationModel, { description: "One educator's standing for one role, explained. Educators: themselves only" })
+  async explainCandidate(
+    @CurrentPrincipal() viewer: Principal,
+    @Args('roleId', { type: () => ID }, UuidPipe) roleId: string,
+    @Args('educatorId', { type: () => ID }, UuidPipe) educatorId: string,
+  ): Promise<CandidateExplanationModel> {
+    return this.ranking.explainCandidate(viewer, roleId, educatorId);
+  }
+
+  @Allow(Persona.EDUCATOR)
+  @Query(() => EducatorStandingModel, { description: 'Your standing for every open role: qualified or not, score, and what would close each gap' })
+  async myRoleStanding(@CurrentPrincipal() viewer: Principal): Promise<EducatorStandingModel> {
+    if (!viewer.educatorId) throw notFound('Educator profile for this account');
+    return this.ranking.standing(viewer, viewer.educatorId);
+  }
+
+  @Allow(Persona.HR, Persona.EDUCATOR)
+  @Query(() => EducatorStandingModel, { description: "An educator's standing for every open role. Educators: themselves only" })
+  async educatorStanding(
+    @CurrentPrincipal() viewer: Principal,
+    @Args('educatorId', { type: () => ID }, UuidPipe) educatorId: string,
+  ): Promise<EducatorStandingModel> {
+    return this.ranking.standing(viewer, educatorId);
+  }
+
+  @Allow(Persona.HR)
+  @Mutation(() => RankingRunModel, { description: 'HR: save the current ranking of a role (top candidates with breakdowns) exactly as shown' })
+  async saveRankingRun(@CurrentPrincipal() actor: Principal, @Args('input') input: SaveRankingRunInput): Promise<RankingRunModel> {
+    return toRankingRunModel(await this.runs.save(actor, input));
+  }
+
+  @Allow(Persona.HR)
+  @Query(() => RankingRunModel, { description: 'HR: a saved ranking run, as it was saved' })
+  async rankingRun(@CurrentPrincipal() viewer: Principal, @Args('id', { type: () => ID }, UuidPipe) id: string): Promise<RankingRunModel> {
+    return toRankingRunModel(await this.runs.run(viewer, id));
+  }
+
+  @Allow(Persona.HR)
+  @Query(() => RankingRunConnection, { description: "HR: a role's saved ranking runs, newest first" })
+  async rankingRuns(@CurrentPrincipal() viewer: Principal, @Args() args: RankingRunsArgs): Promise<RankingRunConnection> {
+    const page = await this.runs.runs(viewer, args.roleId, args.first, args.after);
+    return { ...page, nodes: page.nodes.map(toRankingRunModel) };
+  }
+
+  @ResolveField(() => RankedCandidateConnection, { description: 'The stored candidates in rank order' })
+  async results(@Parent() run: RankingRunModel, @Args() page: PageArgs, @Context() ctx: RequestContext): Promise<RankedCandidateConnection> {
+    const offset = decodeCursor(page.after);
+    const loader = loaderFor<string, RankingRunResultEntity[]>(ctx, `rankingRun.results:${page.first}:${offset}`, async (ids) =>
+      groupByKey(ids, await this.runs.results(ids, page.first, offset), (r) => r.runId));
+    const rows = await loader.load(run.id);
+    return toPage(rows.map(storedCandidate), run.resultCount, offset);
+  }
+}

@@ -1,0 +1,139 @@
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { PageInfo } from '../../common/pagination.js';
+
+@ObjectType('EvidenceCredit', { description: 'One evidence item behind a requirement, with the factors applied to it' })
+export class EvidenceCreditModel {
+  @Field(() => ID) evidenceId: string;
+  @Field({ description: 'CERTIFICATION, PILOT, PROFESSIONAL_LEARNING, PRESENTATION, ARTIFACT or COURSE' }) kind: string;
+  @Field(() => String, { nullable: true, description: 'LEAD, CO_LEAD or MEMBER for pilots' }) pilotPart: string | null;
+  @Field({ description: 'The kind as the policy weighs it, e.g. PILOT_LEAD' }) scoringKind: string;
+  @Field() title: string;
+  @Field({ description: 'VERIFIED, ENDORSED or SELF_REPORTED' }) status: string;
+  @Field(() => String, { nullable: true }) startedOn: string | null;
+  @Field(() => String, { nullable: true }) endedOn: string | null;
+  @Field(() => String, { nullable: true }) issuedOn: string | null;
+  @Field(() => String, { nullable: true }) expiresOn: string | null;
+  @Field({ description: 'Expired evidence is listed but earns nothing' }) expired: boolean;
+  @Field(() => Int, { description: 'The level the evidence claims' }) claimedLevel: number;
+  @Field(() => Int, { description: 'The level it counts for (attendance is capped)' }) countedLevel: number;
+  @Field() cappedByAttendance: boolean;
+  @Field(() => Float) kindWeight: number;
+  @Field(() => Float) verificationFactor: number;
+  @Field(() => Float) ageFactor: number;
+  @Field(() => Float, { description: 'min(1, counted level / required level)' }) levelFactor: number;
+  @Field(() => Float, { description: 'kind weight x verification x age x level, in thousandths' }) credit: number;
+  @Field(() => Int, { description: "This item's share of the requirement's points (only the three strongest earn points)" }) points: number;
+}
+
+@ObjectType('RequirementExplanation')
+export class RequirementExplanationModel {
+  @Field(() => ID) requirementId: string;
+  @Field(() => ID) competencyId: string;
+  @Field() competencyCode: string;
+  @Field() competencyName: string;
+  @Field({ description: 'REQUIRED (gates qualification) or PREFERRED' }) kind: string;
+  @Field(() => Float) weight: number;
+  @Field(() => Int, { description: 'round(weight x 100)' }) maxPoints: number;
+  @Field(() => Int) requiredLevel: number;
+  @Field(() => Int, { description: '0 when nothing counts' }) demonstratedLevel: number;
+  @Field() met: boolean;
+  @Field(() => Int, { description: 'Points toward the score; the contributions add up to the score exactly' }) contribution: number;
+  @Field({ description: 'The same in plain words' }) summary: string;
+  @Field(() => [EvidenceCreditModel]) evidence: EvidenceCreditModel[];
+}
+
+@ObjectType('ServiceExplanation', { description: 'Shown only when the role asks for a minimum number of years of service' })
+export class ServiceExplanationModel {
+  @Field(() => Int) minYears: number;
+  @Field(() => Int) years: number;
+  @Field() met: boolean;
+  @Field() summary: string;
+}
+
+@ObjectType('CandidateExplanation', { description: "One educator's standing for one role, explained" })
+export class CandidateExplanationModel {
+  @Field(() => ID) roleId: string;
+  @Field(() => ID) educatorId: string;
+  @Field() fullName: string;
+  @Field(() => ID) buildingId: string;
+  @Field(() => Int) score: number;
+  @Field(() => Int) maxScore: number;
+  @Field() qualified: boolean;
+  @Field(() => Int) requiredMet: number;
+  @Field(() => Int) requiredTotal: number;
+  @Field({ description: 'Active hybrid commitments at or above the overextension threshold' }) overextended: boolean;
+  @Field(() => Float, { description: 'Total role FTE of active hybrid commitments' }) commitmentsFte: number;
+  @Field() summary: string;
+  @Field(() => [RequirementExplanationModel]) requirements: RequirementExplanationModel[];
+  @Field(() => ServiceExplanationModel, { nullable: true }) yearsOfService: ServiceExplanationModel | null;
+  @Field(() => Int, { description: 'Policy version used' }) policyVersion: number;
+  @Field({ description: 'The day the evidence was counted for' }) asOf: string;
+}
+
+@ObjectType('RankedCandidate')
+export class RankedCandidateModel extends CandidateExplanationModel {
+  @Field(() => Int, { description: '1 = first' }) rank: number;
+}
+
+@ObjectType('RoleRanking', { description: "A role's candidates in rank order, paged" })
+export class RoleRankingModel {
+  @Field(() => ID) roleId: string;
+  @Field() roleTitle: string;
+  @Field(() => Int) policyVersion: number;
+  @Field() asOf: string;
+  @Field(() => Float) overextensionFteThreshold: number;
+  @Field(() => Int) maxScore: number;
+  @Field(() => Int, { description: 'Candidates matching the filters' }) totalCount: number;
+  @Field(() => Int, { description: 'Qualified candidates in scope (whatever qualifiedOnly says)' }) qualifiedCount: number;
+  @Field(() => [RankedCandidateModel]) nodes: RankedCandidateModel[];
+  @Field(() => PageInfo) pageInfo: PageInfo;
+}
+
+@ObjectType('GapRemedy', { description: 'A kind of evidence that, at this level or above, would close a gap' })
+export class GapRemedyModel {
+  @Field() kind: string;
+  @Field(() => String, { nullable: true }) pilotPart: string | null;
+  @Field() scoringKind: string;
+  @Field(() => Int) level: number;
+  @Field(() => Float) kindWeight: number;
+}
+
+@ObjectType('RequirementGap')
+export class RequirementGapModel {
+  @Field(() => ID) requirementId: string;
+  @Field(() => ID) competencyId: string;
+  @Field() competencyCode: string;
+  @Field() competencyName: string;
+  @Field() kind: string;
+  @Field(() => Int) levelHeld: number;
+  @Field(() => Int) levelNeeded: number;
+  @Field(() => [GapRemedyModel], { description: 'Strongest-weighted first; attendance only where its cap allows' }) ways: GapRemedyModel[];
+  @Field(() => [ID], { description: 'Expired evidence that showed the needed level: renewing it would close the gap' }) renewableEvidenceIds: string[];
+  @Field() summary: string;
+}
+
+@ObjectType('RoleStanding')
+export class RoleStandingModel {
+  @Field(() => ID) roleId: string;
+  @Field() roleTitle: string;
+  @Field(() => ID, { nullable: true }) buildingId: string | null;
+  @Field(() => Float) roleFte: number;
+  @Field(() => String, { nullable: true }) closingDate: string | null;
+  @Field() qualified: boolean;
+  @Field(() => Int) score: number;
+  @Field(() => Int) maxScore: number;
+  @Field(() => Int) requiredMet: number;
+  @Field(() => Int) requiredTotal: number;
+  @Field(() => [RequirementGapModel], { description: 'Every unmet requirement' }) gaps: RequirementGapModel[];
+  @Field(() => [RequirementExplanationModel]) requirements: RequirementExplanationModel[];
+  @Field(() => ServiceExplanationModel, { nullable: true }) yearsOfService: ServiceExplanationModel | null;
+}
+
+@ObjectType('EducatorStanding', { description: 'Where one educator stands for every open role' })
+export class EducatorStandingModel {
+  @Field(() => ID) educatorId: string;
+  @Field(() => Int) policyVersion: number;
+  @Field() asOf: string;
+  @Field(() => Int) qualifiedCount: number;
+  @Field(() => [RoleStandingModel], { description: 'Qualified roles first, then by score' }) roles: RoleStandingModel[];
+}

@@ -1,0 +1,140 @@
+import { isoOfDay } from './domain/evidence-rules.js';
+import { gapsOf, requirementSummary, serviceSummary } from './domain/explanation.js';
+import type { ScoringPolicyValues } from './domain/scoring-policy.js';
+import type { CandidateScore, ItemCredit, RequirementScore } from './domain/scoring.js';
+import type { EducatorRow, EvidenceDetails, RequirementRow, RoleRow } from './matching.repository.js';
+import type {
+  CandidateExplanationModel, EvidenceCreditModel, RequirementExplanationModel, RequirementGapModel, RoleStandingModel,
+  ServiceExplanationModel,
+} from './models/ranking.model.js';
+
+export interface ExplainContext {
+  role: RoleRow;
+  policy: ScoringPolicyValues;
+  policyVersion: number;
+  asOf: string;
+  details: Map<string, EvidenceDetails>;
+}
+
+function requirementRow(role: RoleRow, r: RequirementScore): RequirementRow {
+  return role.requirements.find((q) => q.requirementId === r.spec.requirementId)!;
+}
+
+function evidenceCredit(i: ItemCredit, details: EvidenceDetails | undefined): EvidenceCreditModel {
+  return {
+    evidenceId: i.fact.evidenceId,
+    kind: i.fact.kind,
+    pilotPart: i.fact.pilotPart,
+    scoringKind: i.scoringKind,
+    title: details?.title ?? '',
+    status: i.fact.status,
+    startedOn: details?.startedOn ?? null,
+    endedOn: details?.endedOn ?? null,
+    issuedOn: details?.issuedOn ?? null,
+    expiresOn: details?.expiresOn ?? (i.fact.expiresDay === null ? null : isoOfDay(i.fact.expiresDay)),
+    expired: i.state === 'EXPIRED',
+    claimedLevel: i.fact.claimedLevel,
+    countedLevel: i.countedLevel,
+    cappedByAttendance: i.cappedByAttendance,
+    kindWeight: i.kindWeight,
+    verificationFactor: i.verificationFactor,
+    ageFactor: Math.round(i.ageFactor * 1000) / 1000,
+    levelFactor: Math.round(i.levelFactor * 1000) / 1000,
+    credit: i.creditPermille / 1000,
+    points: i.points,
+  };
+}
+
+export function requirementExplanations(c: CandidateScore, x: ExplainContext): RequirementExplanationModel[] {
+  return c.requirements.map((r) => {
+    const row = requirementRow(x.role, r);
+    return {
+      requirementId: r.spec.requirementId,
+      competencyId: r.spec.competencyId,
+      competencyCode: row.competencyCode,
+      competencyName: row.competencyName,
+      kind: r.spec.kind,
+      weight: r.spec.weight,
+      maxPoints: r.maxPoints,
+      requiredLevel: r.spec.minLevel,
+      demonstratedLevel: r.demonstratedLevel,
+      met: r.met,
+      contribution: r.points,
+      summary: requirementSummary(r, row.competencyName, x.policy),
+      evidence: r.items.map((i) => evidenceCredit(i, x.details.get(i.fact.evidenceId))),
+    };
+  });
+}
+
+export function serviceExplanation(c: CandidateScore): ServiceExplanationModel | null {
+  return c.service ? { ...c.service, summary: serviceSummary(c.service) } : null;
+}
+
+function overallSummary(c: CandidateScore, fte: number, overextended: boolean, threshold: number): string {
+  const serviceNote = c.service && !c.service.met ? ' and not the years of service the role asks for' : '';
+  const head = c.qualified
+    ? `Qualified: meets ${c.requiredTotal === 0 ? 'the role, which has no required competencies' : `all ${c.requiredTotal} required competencies`}.`
+    : `Not qualified: meets ${c.requiredMet} of ${c.requiredTotal} required competencies${serviceNote}.`;
+  const load = overextended ? ` Already holds hybrid roles of ${fte} FTE, at or above the ${threshold} FTE overextension threshold.` : '';
+  return `${head} Score ${c.score} of ${c.maxScore}.${load}`;
+}
+
+export function candidateExplanation(
+  c: CandidateScore, educator: EducatorRow, x: ExplainContext, load: { fte: number; overextended: boolean; threshold: number },
+): CandidateExplanationModel {
+  return {
+    roleId: x.role.id,
+    educatorId: c.educatorId,
+    fullName: educator.fullName,
+    buildingId: educator.buildingId,
+    score: c.score,
+    maxScore: c.maxScore,
+    qualified: c.qualified,
+    requiredMet: c.requiredMet,
+    requiredTotal: c.requiredTotal,
+    overextended: load.overextended,
+    commitmentsFte: load.fte,
+    summary: overallSummary(c, load.fte, load.overextended, load.threshold),
+    requirements: requirementExplanations(c, x),
+    yearsOfService: serviceExplanation(c),
+    policyVersion: x.policyVersion,
+    asOf: x.asOf,
+  };
+}
+
+export function gapModels(c: CandidateScore, x: ExplainContext): RequirementGapModel[] {
+  const names = new Map(x.role.requirements.map((r) => [r.competencyId, r]));
+  return gapsOf(c, (id) => names.get(id)?.competencyName ?? id, x.policy).map((g) => {
+    const row = names.get(g.spec.competencyId)!;
+    return {
+      requirementId: g.spec.requirementId,
+      competencyId: g.spec.competencyId,
+      competencyCode: row.competencyCode,
+      competencyName: row.competencyName,
+      kind: g.spec.kind,
+      levelHeld: g.levelHeld,
+      levelNeeded: g.levelNeeded,
+      ways: g.remedies.map((w) => ({ kind: w.kind, pilotPart: w.pilotPart, scoringKind: w.scoringKind, level: w.level, kindWeight: w.kindWeight })),
+      renewableEvidenceIds: [...new Set(g.renewable.map((i) => i.fact.evidenceId))],
+      summary: g.summary,
+    };
+  });
+}
+
+export function roleStanding(c: CandidateScore, x: ExplainContext): RoleStandingModel {
+  return {
+    roleId: x.role.id,
+    roleTitle: x.role.title,
+    buildingId: x.role.buildingId,
+    roleFte: x.role.roleFte,
+    closingDate: x.role.closingDate,
+    qualified: c.qualified,
+    score: c.score,
+    maxScore: c.maxScore,
+    requiredMet: c.requiredMet,
+    requiredTotal: c.requiredTotal,
+    gaps: gapModels(c, x),
+    requirements: requirementExplanations(c, x),
+    yearsOfService: serviceExplanation(c),
+  };
+}

@@ -1,0 +1,182 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { Persona, type Principal } from '../access/persona.js';
+import { VisibilityService } from '../access/visibility.service.js';
+import { notFound } from '../common/app-error.js';
+import { encodeCursor } from '../common/pagination.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { dayOf, todayIso, type ClaimFact } from './domain/evidence-rules.js';
+import { isOverextended } from './domain/ranking.js';
+import { effectiveOverextensionThreshold, type ScoringPolicyValues } from './domain/scoring-policy.js';
+import { maxPointsOf, scoreCandidate, type RoleSpec } from './domain/scoring.js';
+import { MatchingRepository, type DetailedFact, type EvidenceDetails, type RoleRow } from './matching.repository.js';
+import { candidateExplanation, roleStanding, type ExplainContext } from './ranking.mapper.js';
+import type { CandidateExplanationModel, EducatorStandingModel, RankedCandidateModel, RoleRankingModel } from './models/ranking.model.js';
+import { policyValuesOf } from './scoring-policy.mapper.js';
+import { ScoringPolicyService } from './scoring-policy.service.js';
+
+export interface RankingOptions {
+  first: number;
+  offset: number;
+  qualifiedOnly: boolean;
+  buildingId?: string | null;
+}
+
+interface Scope {
+  role: RoleRow;
+  spec: RoleSpec;
+  policy: ScoringPolicyValues;
+  policyId: string;
+  policyVersion: number;
+  threshold: number;
+  asOf: string;
+  ctx: { policy: ScoringPolicyValues; asOfDay: number; asOf: string };
+}
+
+const roleSpecOf = (role: RoleRow): RoleSpec => ({ roleId: role.id, minYearsOfService: role.minYearsOfService, requirements: role.requirements });
+
+/** Groups a candidate's facts by the role's requirement index (a role names each competency once). */
+function byRequirement(role: RoleSpec, facts: Iterable<ClaimFact>): ClaimFact[][] {
+  const index = new Map(role.requirements.map((r, i) => [r.competencyId, i]));
+  const out: ClaimFact[][] = role.requirements.map(() => []);
+  for (const f of facts) {
+    const i = index.get(f.competencyId);
+    if (i !== undefined) out[i].push(f);
+  }
+  return out;
+}
+
+/**
+ * Ranking, explanation and standing. Everything reads one snapshot: the ranking pass orders every candidate
+ * inside the database (ranking.sql.ts) and returns one page; that page is then explained by the domain from
+ * one batched read, so the explanation and the order come from the same rules and the same data.
+ */
+@Injectable()
+export class RankingService {
+  constructor(
+    private readonly repo: MatchingRepository,
+    private readonly policies: ScoringPolicyService,
+    private readonly visibility: VisibilityService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** HR today. Panel members arrive with the hiring workflow: extend this one check, not the callers. */
+  async assertMayViewRanking(viewer: Principal, _roleId: string): Promise<void> {
+    if (viewer.personas.has(Persona.HR)) return;
+    throw notFound('Role', _roleId);
+  }
+
+  async roleRanking(viewer: Principal, roleId: string, opts: RankingOptions): Promise<RoleRankingModel> {
+    await this.assertMayViewRanking(viewer, roleId);
+    return this.repo.snapshot((m) => this.rankIn(m, roleId, opts));
+  }
+
+  /** The ranking inside a caller's snapshot (saving a run uses this too). */
+  async rankIn(m: EntityManager, roleId: string, opts: RankingOptions): Promise<RoleRankingModel & { policyId: string }> {
+    const scope = await this.scope(m, roleId);
+    if (opts.buildingId && !(await this.repo.buildingExists(m, opts.buildingId))) throw notFound('Building', opts.buildingId);
+    const { role } = scope;
+    const page = await this.repo.rankPage(m, {
+      role: scope.spec, policy: scope.policy, asOf: scope.asOf, buildingId: opts.buildingId, qualifiedOnly: opts.qualifiedOnly,
+      first: opts.first, offset: opts.offset,
+    });
+    const nodes = (await this.explainMany(m, scope, page.keys.map((k) => k.educatorId))).map((c, i): RankedCandidateModel => ({ ...c, rank: opts.offset + i + 1 }));
+    const end = opts.offset + nodes.length;
+    return {
+      roleId: role.id,
+      roleTitle: role.title,
+      policyVersion: scope.policyVersion,
+      policyId: scope.policyId,
+      asOf: scope.asOf,
+      overextensionFteThreshold: scope.threshold,
+      maxScore: role.requirements.reduce((s, r) => s + maxPointsOf(r.weight), 0),
+      totalCount: page.total,
+      qualifiedCount: page.qualifiedCount,
+      nodes,
+      pageInfo: { hasNextPage: end < page.total, endCursor: nodes.length ? encodeCursor(end) : null },
+    };
+  }
+
+  /** Full explanations for some educators, in the given order, from one batched read. */
+  private async explainMany(m: EntityManager, scope: Scope, educatorIds: string[]): Promise<CandidateExplanationModel[]> {
+    if (!educatorIds.length) return [];
+    const competencyIds = scope.role.requirements.map((r) => r.competencyId);
+    const [educators, facts, fte] = [
+      await this.repo.educators(m, educatorIds),
+      await this.repo.detailedFacts(m, { competencyIds, asOf: scope.asOf, educatorIds }),
+      await this.repo.commitmentsFte(m, educatorIds, scope.asOf),
+    ];
+    const educatorById = new Map(educators.map((e) => [e.id, e]));
+    const factsByEducator = new Map<string, DetailedFact[]>();
+    for (const f of facts) {
+      const list = factsByEducator.get(f.educatorId);
+      if (list) list.push(f);
+      else factsByEducator.set(f.educatorId, [f]);
+    }
+    const x = this.explainContext(scope, facts);
+    return educatorIds.map((id) => {
+      const educator = educatorById.get(id)!;
+      const c = scoreCandidate(scope.spec, { educatorId: id, hireDate: educator.hireDate, factsByRequirement: byRequirement(scope.spec, factsByEducator.get(id) ?? []) }, scope.ctx, true);
+      const load = fte.get(id) ?? 0;
+      return candidateExplanation(c, educator, x, { fte: load, overextended: isOverextended(load, scope.threshold), threshold: scope.threshold });
+    });
+  }
+
+  private explainContext(scope: Scope, facts: DetailedFact[]): ExplainContext {
+    const details = new Map<string, EvidenceDetails>(facts.map((f) => [f.evidenceId, f.details]));
+    return { role: scope.role, policy: scope.policy, policyVersion: scope.policyVersion, asOf: scope.asOf, details };
+  }
+
+  private async scope(m: EntityManager, roleId: string, roleRow?: RoleRow): Promise<Scope> {
+    const role = roleRow ?? (await this.repo.role(m, roleId));
+    if (!role) throw notFound('Role', roleId);
+    const policyEntity = await this.policies.current(m);
+    const policy = policyValuesOf(policyEntity);
+    const asOf = todayIso();
+    return {
+      role,
+      spec: roleSpecOf(role),
+      policy,
+      policyId: policyEntity.id,
+      policyVersion: policyEntity.version,
+      threshold: effectiveOverextensionThreshold(policy, this.config.overextensionFteThreshold),
+      asOf,
+      ctx: { policy, asOfDay: dayOf(asOf), asOf },
+    };
+  }
+
+  /** HR, or the educator themself (panel members later, through the visibility service); others get NOT_FOUND. */
+  async explainCandidate(viewer: Principal, roleId: string, educatorId: string): Promise<CandidateExplanationModel> {
+    if (!(await this.visibility.canSeeEducator(viewer, educatorId))) throw notFound('Educator', educatorId);
+    return this.repo.snapshot(async (m) => {
+      const role = await this.repo.role(m, roleId);
+      if (!role || (!viewer.personas.has(Persona.HR) && role.status === 'DRAFT')) throw notFound('Role', roleId);
+      if (!(await this.repo.educator(m, educatorId))) throw notFound('Educator', educatorId);
+      const [explained] = await this.explainMany(m, await this.scope(m, roleId, role), [educatorId]);
+      return explained;
+    });
+  }
+
+  /** Every OPEN role for one educator: qualified or not, score and gaps. HR or the educator themself. */
+  async standing(viewer: Principal, educatorId: string): Promise<EducatorStandingModel> {
+    if (!(await this.visibility.canSeeEducator(viewer, educatorId))) throw notFound('Educator', educatorId);
+    return this.repo.snapshot(async (m) => {
+      const educator = await this.repo.educator(m, educatorId);
+      if (!educator) throw notFound('Educator', educatorId);
+      const roles = await this.repo.openRoles(m);
+      const competencyIds = [...new Set(roles.flatMap((r) => r.requirements.map((q) => q.competencyId)))];
+      const [policyEntity, facts] = [await this.policies.current(m), await this.repo.detailedFacts(m, { competencyIds, asOf: todayIso(), educatorIds: [educatorId] })];
+      const policy = policyValuesOf(policyEntity);
+      const asOf = todayIso();
+      const ctx = { policy, asOfDay: dayOf(asOf), asOf };
+      const details = new Map<string, EvidenceDetails>(facts.map((f) => [f.evidenceId, f.details]));
+      const standings = roles.map((role) => {
+        const spec = roleSpecOf(role);
+        const c = scoreCandidate(spec, { educatorId, hireDate: educator.hireDate, factsByRequirement: byRequirement(spec, facts) }, ctx, true);
+        return roleStanding(c, { role, policy, policyVersion: policyEntity.version, asOf, details });
+      });
+      standings.sort((a, b) => Number(b.qualified) - Number(a.qualified) || b.score - a.score || (a.roleTitle < b.roleTitle ? -1 : a.roleTitle > b.roleTitle ? 1 : 0) || (a.roleId < b.roleId ? -1 : 1));
+      return { educatorId, policyVersion: policyEntity.version, asOf, qualifiedCount: standings.filter((s) => s.qualified).length, roles: standings };
+    });
+  }
+}
