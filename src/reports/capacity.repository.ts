@@ -1,0 +1,222 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import {
+  bind, buildDemonstratedLevelsSql, countedLevelSql, countingClaimConditions,
+} from '../matching/demonstrated-levels.repository.js';
+import type { EvidenceRules, VerificationStatus } from '../matching/domain/evidence-rules.js';
+import type { CompetencySelection } from './domain/report-rules.js';
+
+/**
+ * Every statement the capacity reports run. Demonstrated levels always come from the matching engine's
+ * builder (`buildDemonstratedLevelsSql`, composed here as the CTE `lv`) or its claim conditions, never
+ * from a copy of the rules. The population is the same in all of them: educators on staff on the as-of
+ * day (hired on or before it), in their current building.
+ */
+export interface LevelScope {
+  competencyIds: readonly string[];
+  asOf: string;
+  statuses: readonly VerificationStatus[];
+  buildingIds?: readonly string[];
+  policy: EvidenceRules;
+}
+
+export interface CompetencyRow {
+  id: string;
+  code: string;
+  name: string;
+  frameworkCode: string;
+}
+
+export interface BuildingStaffRow {
+  id: string;
+  code: string;
+  name: string;
+  educators: number;
+}
+
+export interface BuildingCoverageRow extends BuildingStaffRow {
+  covered: number;
+}
+
+export interface LevelDistributionRow {
+  buildingId: string;
+  competencyId: string;
+  level: number;
+  educators: number;
+}
+
+export interface CommitmentRow {
+  educatorId: string;
+  fullName: string;
+  buildingId: string;
+  roleId: string;
+  roleTitle: string;
+  roleFte: number;
+  startsOn: string;
+  endsOn: string | null;
+}
+
+export interface ExpertHoldingRow {
+  buildingId: string;
+  educatorId: string;
+  fullName: string;
+  evidence: number;
+}
+
+/** `ed` on staff on `asOf`, optionally in the selected buildings. */
+function staffCondition(asOf: string, buildingIds: readonly string[] | undefined, params: unknown[]): string {
+  const parts = [`ed.hire_date <= ${bind(params, asOf)}::date`];
+  if (buildingIds) parts.push(`ed.building_id = ANY(${bind(params, [...buildingIds])}::uuid[])`);
+  return parts.join(' AND ');
+}
+
+function buildingFilter(buildingIds: readonly string[] | undefined, params: unknown[]): string {
+  return buildingIds ? `WHERE b.id = ANY(${bind(params, [...buildingIds])}::uuid[])` : '';
+}
+
+/** The matching builder as a CTE body; with one building selected it narrows by that building itself. */
+function levelsCte(s: LevelScope, params: unknown[]): string {
+  return buildDemonstratedLevelsSql(
+    {
+      competencyIds: s.competencyIds,
+      asOf: s.asOf,
+      statuses: s.statuses,
+      buildingId: s.buildingIds?.length === 1 ? s.buildingIds[0] : undefined,
+      policy: s.policy,
+    },
+    params,
+  );
+}
+
+@Injectable()
+export class CapacityRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /** The competencies selected (unknown ids or codes are simply absent), in framework display order. */
+  async competencies(selection: CompetencySelection): Promise<CompetencyRow[]> {
+    const params: unknown[] = [];
+    let where: string;
+    switch (selection.by) {
+      case 'ids': where = `c.id = ANY(${bind(params, selection.ids)}::uuid[])`; break;
+      case 'codes': where = `f.code = ${bind(params, selection.frameworkCode)} AND c.code = ANY(${bind(params, selection.codes)}::varchar[])`; break;
+      case 'framework': where = `f.code = ${bind(params, selection.frameworkCode)} AND c.retired_at IS NULL`; break;
+      default: where = 'c.retired_at IS NULL';
+    }
+    const rows: Array<{ id: string; code: string; name: string; framework_code: string }> = await this.db.query(
+      `SELECT c.id, c.code, c.name, f.code AS framework_code
+         FROM competency c JOIN competency_framework f ON f.id = c.framework_id
+        WHERE ${where}
+        ORDER BY f.code, c.sort_order, c.code`,
+      params,
+    );
+    return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, frameworkCode: r.framework_code }));
+  }
+
+  async frameworkExists(code: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.query('SELECT 1 FROM competency_framework WHERE code = $1', [code]);
+    return rows.length > 0;
+  }
+
+  /** Every selected building with its staff count on `asOf` (zeros included), by code. */
+  async buildings(asOf: string, buildingIds?: readonly string[]): Promise<BuildingStaffRow[]> {
+    const params: unknown[] = [];
+    const asOfP = bind(params, asOf);
+    const rows: Array<{ id: string; code: string; name: string; educators: number }> = await this.db.query(
+      `SELECT b.id, b.code, b.name, count(ed.id)::int AS educators
+         FROM building b LEFT JOIN educator ed ON ed.building_id = b.id AND ed.hire_date <= ${asOfP}::date
+         ${buildingFilter(buildingIds, params)}
+        GROUP BY b.id, b.code, b.name
+        ORDER BY b.code`,
+      params,
+    );
+    return rows;
+  }
+
+  /**
+   * One statement: per selected building, staff on `asOf` and how many of them demonstrate every one of
+   * the competencies at or above `minLevel`.
+   */
+  async coverage(s: LevelScope, minLevel: number): Promise<BuildingCoverageRow[]> {
+    const params: unknown[] = [];
+    const lv = levelsCte(s, params);
+    const min = bind(params, minLevel);
+    const n = bind(params, s.competencyIds.length);
+    const asOf = bind(params, s.asOf);
+    const rows: BuildingCoverageRow[] = await this.db.query(
+      `WITH lv AS (${lv}),
+       covered AS (
+         SELECT educator_id FROM lv WHERE level >= ${min} GROUP BY educator_id HAVING count(*) = ${n}
+       )
+       SELECT b.id, b.code, b.name, count(ed.id)::int AS educators, count(cv.educator_id)::int AS covered
+         FROM building b
+         LEFT JOIN educator ed ON ed.building_id = b.id AND ed.hire_date <= ${asOf}::date
+         LEFT JOIN covered cv ON cv.educator_id = ed.id
+         ${buildingFilter(s.buildingIds, params)}
+        GROUP BY b.id, b.code, b.name
+        ORDER BY b.code`,
+      params,
+    );
+    return rows;
+  }
+
+  /** Staff on `asOf` per building x competency x exact demonstrated level (levels >= 1 only). */
+  async levelDistribution(s: LevelScope): Promise<LevelDistributionRow[]> {
+    const params: unknown[] = [];
+    const lv = levelsCte(s, params);
+    const staff = staffCondition(s.asOf, s.buildingIds, params);
+    const rows: Array<{ building_id: string; competency_id: string; level: number; educators: number }> = await this.db.query(
+      `WITH lv AS (${lv})
+       SELECT ed.building_id, lv.competency_id, lv.level, count(*)::int AS educators
+         FROM lv JOIN educator ed ON ed.id = lv.educator_id AND ${staff}
+        GROUP BY ed.building_id, lv.competency_id, lv.level`,
+      params,
+    );
+    return rows.map((r) => ({ buildingId: r.building_id, competencyId: r.competency_id, level: Number(r.level), educators: r.educators }));
+  }
+
+  /** Hybrid commitments active on `asOf` (started, not ended), of educators in the selected buildings. */
+  async activeCommitments(asOf: string, buildingIds?: readonly string[]): Promise<CommitmentRow[]> {
+    const params: unknown[] = [];
+    const day = bind(params, asOf);
+    const building = buildingIds ? `AND ed.building_id = ANY(${bind(params, [...buildingIds])}::uuid[])` : '';
+    const rows: Array<{
+      educator_id: string; full_name: string; building_id: string; role_id: string; title: string;
+      role_fte: string; starts_on: string; ends_on: string | null;
+    }> = await this.db.query(
+      `SELECT hc.educator_id, ed.full_name, ed.building_id, hc.role_id, r.title, hc.role_fte,
+              to_char(hc.starts_on, 'YYYY-MM-DD') AS starts_on, to_char(hc.ends_on, 'YYYY-MM-DD') AS ends_on
+         FROM hybrid_commitment hc
+         JOIN educator ed ON ed.id = hc.educator_id
+         JOIN hybrid_role r ON r.id = hc.role_id
+        WHERE hc.starts_on <= ${day}::date AND (hc.ends_on IS NULL OR hc.ends_on >= ${day}::date) ${building}
+        ORDER BY hc.educator_id, hc.starts_on, r.title, hc.id`,
+      params,
+    );
+    return rows.map((r) => ({
+      educatorId: r.educator_id, fullName: r.full_name, buildingId: r.building_id, roleId: r.role_id, roleTitle: r.title,
+      roleFte: Number(r.role_fte), startsOn: r.starts_on, endsOn: r.ends_on,
+    }));
+  }
+
+  /**
+   * Per educator on staff, the evidence items that count on `asOf` (the matching engine's claim
+   * conditions and attendance cap) and show at least `minLevel` for one of the competencies.
+   */
+  async expertHoldings(s: LevelScope, minLevel: number): Promise<ExpertHoldingRow[]> {
+    const params: unknown[] = [];
+    const conditions = countingClaimConditions({ competencyIds: s.competencyIds, asOf: s.asOf, statuses: s.statuses }, params);
+    const level = countedLevelSql(s.policy, params);
+    const min = bind(params, minLevel);
+    const staff = staffCondition(s.asOf, s.buildingIds, params);
+    const rows: Array<{ building_id: string; educator_id: string; full_name: string; evidence: number }> = await this.db.query(
+      `SELECT ed.building_id, e.educator_id, ed.full_name, count(DISTINCT e.id)::int AS evidence
+         FROM evidence_claim c
+         JOIN evidence e ON e.id = c.evidence_id
+         JOIN educator ed ON ed.id = e.educator_id AND ${staff}
+        WHERE ${conditions.join(' AND ')} AND ${level} >= ${min}
+        GROUP BY ed.building_id, e.educator_id, ed.full_name`,
+      params,
+    );
+    return rows.map((r) => ({ buildingId: r.building_id, educatorId: r.educator_id, fullName: r.full_name, evidence: r.evidence }));
+  }
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { MatchingModule } from '../matching/matching.module.js';
+import {
+  CoverageReportResolver, GapsReportResolver, HeatMapReportResolver, OverextensionReportResolver, PipelineReportResolver,
+} from './capacity-reports.resolver.js';
+import { CapacityReportsService } from './capacity-reports.service.js';
+import { CapacityRepository } from './capacity.repository.js';
+
+@Module({
+  imports: [MatchingModule],
+  providers: [
+    CapacityRepository, CapacityReportsService,
+    CoverageReportResolver, HeatMapReportResolver, GapsReportResolver, OverextensionReportResolver, PipelineReportResolver,
+  ],
+  exports: [CapacityReportsService, CapacityRepository],
+})
+export class ReportsModule {}
