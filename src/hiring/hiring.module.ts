@@ -20,6 +20,5 @@ import { PanelsService } from './panels.service.js';
     HiringRepository, HiringAccessService, ApplicationPipelineService, ApplicationsService, PanelsService, OffersService, ComparisonService,
     ApplicationsResolver, PanelsResolver, OffersResolver, ComparisonResolver,
   ],
-  exports: [HiringRepository],
 })
 export class HiringModule {}

@@ -39,10 +39,6 @@ const lockClause = (lock: Lock) => (lock === 'share' ? 'FOR SHARE' : lock === 'u
 export class HiringRepository {
   constructor(private readonly db: DataSource) {}
 
-  get manager(): EntityManager {
-    return this.db.manager;
-  }
-
   async role(m: EntityManager, roleId: string, lock: Lock = null): Promise<RoleFacts | null> {
     const [row] = await m.query(
       `SELECT id, title, status, closing_date::text AS "closingDate", openings, role_fte::float8 AS "roleFte"

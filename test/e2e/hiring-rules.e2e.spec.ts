@@ -238,6 +238,13 @@ describe('hiring rules and visibility', () => {
       const b = ok(await t.gql(Q.roleApplications, { roleId: roleB }, w.panel[0].token)).roleApplications.nodes[0].candidate;
       expect(a).toMatchObject({ displayName: 'Bea Lopez', identityHidden: false, educatorId: w.bea.educatorId });
       expect(a.pseudonym).not.toBe(b.pseudonym);
+
+      // No saved ranking run: the engine columns come from a live explanation by the matching module, without a rank.
+      const appId = ok(await t.gql(Q.roleApplications, { roleId: roleA }, w.hr)).roleApplications.nodes[0].id;
+      const [cand] = ok(await t.gql(Q.compare, { roleId: roleA, ids: [appId] }, w.panel[0].token)).candidateComparison.candidates;
+      expect(cand).toMatchObject({ engineSource: 'LIVE', engineRank: null, qualified: true });
+      expect(cand.engineScore).toBeGreaterThan(0);
+      expect(cand.cells[0].evidence.length).toBeGreaterThan(0);
     });
   });
 });
