@@ -62,7 +62,8 @@ export function countedLevelSql(policy: EvidenceRules, params: unknown[]): strin
 }
 
 export interface ClaimFilter {
-  competencyIds: readonly string[];
+  /** Omitted: every competency (only sensible together with educatorIds). */
+  competencyIds?: readonly string[];
   asOf: string;
   statuses?: readonly VerificationStatus[];
   educatorIds?: readonly string[];
@@ -73,10 +74,8 @@ export interface ClaimFilter {
 /** WHERE conditions over `c` and `e` for claims that count on `asOf` (see DATE_RULES). */
 export function countingClaimConditions(f: ClaimFilter, params: unknown[]): string[] {
   const asOf = `${bind(params, f.asOf)}::date`;
-  const conditions = [
-    `c.competency_id = ANY(${bind(params, [...f.competencyIds])}::uuid[])`,
-    `(${dateOf(DATE_RULES.start)} IS NULL OR ${dateOf(DATE_RULES.start)} <= ${asOf})`,
-  ];
+  const conditions = [`(${dateOf(DATE_RULES.start)} IS NULL OR ${dateOf(DATE_RULES.start)} <= ${asOf})`];
+  if (f.competencyIds) conditions.push(`c.competency_id = ANY(${bind(params, [...f.competencyIds])}::uuid[])`);
   const statuses = f.statuses ?? VERIFICATION_STATUSES;
   if (statuses.length < VERIFICATION_STATUSES.length) conditions.push(`e.verification_status = ANY(${bind(params, [...statuses])}::varchar[])`);
   if (!f.includeExpired) conditions.push(`(${DATE_COLUMNS[DATE_RULES.expiry]} IS NULL OR ${DATE_COLUMNS[DATE_RULES.expiry]} >= ${asOf})`);

@@ -1,13 +1,16 @@
 import { Injectable } from '@nestjs/common';
+import type pg from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   AGE_FROM_DAY_SQL, countingClaimConditions, EXPIRES_DAY_SQL, START_DAY_SQL, type ClaimFilter,
 } from './demonstrated-levels.repository.js';
 import type { ClaimFact, EvidenceKind, PilotPart, VerificationStatus } from './domain/evidence-rules.js';
-import type { RankingKey, RequirementKind, RequirementSpec } from './domain/scoring.js';
+import type { RankingKey, RequirementSpec } from './domain/scoring.js';
 import { buildRankingSql, type RankingQuery } from './ranking.sql.js';
 
 /** The SQL behind ranking, explanations and standing. Counting rules come from the demonstrated-levels builders. */
+
+const OPEN = `r.status = 'OPEN'`;
 
 export interface RequirementRow extends RequirementSpec {
   competencyCode: string;
@@ -42,13 +45,14 @@ export interface EducatorRow {
   hireDate: string;
 }
 
-const ROLE_COLUMNS = `r.id, r.title, r.status, r.building_id, r.role_fte::float8 AS role_fte, r.closing_date::text AS closing_date, r.min_years_of_service`;
-const REQUIREMENT_COLUMNS = `rr.id AS requirement_id, rr.competency_id, rr.kind AS requirement_kind, rr.min_level, rr.weight::float8 AS weight,
-  c.code AS competency_code, c.name AS competency_name`;
-
 @Injectable()
 export class MatchingRepository {
   constructor(private readonly db: DataSource) {}
+
+  /** For reads that need no shared snapshot (they may run in parallel on separate connections). */
+  get manager(): EntityManager {
+    return this.db.manager;
+  }
 
   /** Runs `work` in one read-only REPEATABLE READ transaction so every read sees the same snapshot. */
   snapshot<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
@@ -63,37 +67,55 @@ export class MatchingRepository {
   }
 
   async openRoles(m: EntityManager): Promise<RoleRow[]> {
-    return this.roles(m, `r.status = 'OPEN'`, []);
+    return this.roles(m, OPEN, []);
   }
 
+  /** Array rows straight from pg, on the manager's transaction connection when it has one, else from the pool. */
+  private async arrays(m: EntityManager, query: { name?: string; text: string; values: unknown[] }): Promise<unknown[][]> {
+    const client = m.queryRunner ? ((await m.queryRunner.connect()) as pg.PoolClient) : ((this.db.driver as unknown as { master: pg.Pool }).master);
+    return (await client.query({ ...query, rowMode: 'array' })).rows;
+  }
+
+  /**
+   * Roles, their requirements and the competencies they name, in one statement (one snapshot) as text rows
+   * tagged r / q / c: far fewer fields to parse than one wide row per requirement, which matters for the
+   * 200-role standing.
+   */
   private async roles(m: EntityManager, where: string, params: unknown[]): Promise<RoleRow[]> {
-    const rows: Array<Record<string, any>> = await m.query(
-      `SELECT ${ROLE_COLUMNS}, ${REQUIREMENT_COLUMNS}
-       FROM hybrid_role r
-       LEFT JOIN role_requirement rr ON rr.role_id = r.id
-       LEFT JOIN competency c ON c.id = rr.competency_id
-       WHERE ${where}
-       ORDER BY r.title, r.id, rr.position, rr.id`,
-      params,
-    );
-    const byId = new Map<string, RoleRow>();
-    for (const row of rows) {
-      let role = byId.get(row.id);
-      if (!role) {
-        role = {
-          id: row.id, title: row.title, status: row.status, buildingId: row.building_id, roleFte: Number(row.role_fte),
-          closingDate: row.closing_date, minYearsOfService: row.min_years_of_service === null ? null : Number(row.min_years_of_service), requirements: [],
-        };
-        byId.set(row.id, role);
-      }
-      if (row.requirement_id) {
-        role.requirements.push({
-          requirementId: row.requirement_id, competencyId: row.competency_id, kind: row.requirement_kind as RequirementKind,
-          minLevel: Number(row.min_level), weight: Number(row.weight), competencyCode: row.competency_code, competencyName: row.competency_name,
+    const text = `SELECT 'r', r.id::text, r.title, r.status, r.building_id::text, r.role_fte::text, r.closing_date::text, r.min_years_of_service::text
+       FROM hybrid_role r WHERE ${where}
+       UNION ALL
+       SELECT 'q', rr.role_id::text, rr.id::text, rr.competency_id::text, rr.kind, rr.min_level::text, rr.weight::text, rr.position::text
+       FROM role_requirement rr JOIN hybrid_role r ON r.id = rr.role_id WHERE ${where}
+       UNION ALL
+       SELECT 'c', c.id::text, c.code, c.name, NULL, NULL, NULL, NULL FROM competency c
+       WHERE c.id IN (SELECT rr.competency_id FROM role_requirement rr JOIN hybrid_role r ON r.id = rr.role_id WHERE ${where})`;
+    // A named (prepared) statement: the three-part plan is made once per connection.
+    const rows = (await this.arrays(m, { name: `matching_roles_${where === OPEN ? 'open' : 'one'}`, text, values: params })) as Array<
+      [string, string, string, string, string | null, string | null, string | null, string | null]>;
+    const roles = new Map<string, RoleRow>();
+    const competencies = new Map<string, { code: string; name: string }>();
+    const requirements: Array<RequirementRow & { roleId: string; position: number }> = [];
+    for (const [t, a, b, c, d, e, f, g] of rows) {
+      if (t === 'r') {
+        roles.set(a, {
+          id: a, title: b, status: c, buildingId: d, roleFte: Number(e), closingDate: f, minYearsOfService: g === null ? null : Number(g), requirements: [],
+        });
+      } else if (t === 'c') {
+        competencies.set(a, { code: b, name: c });
+      } else {
+        requirements.push({
+          roleId: a, requirementId: b, competencyId: c, kind: d as RequirementRow['kind'], minLevel: Number(e), weight: Number(f), position: Number(g),
+          competencyCode: '', competencyName: '',
         });
       }
     }
-    return [...byId.values()];
+    requirements.sort((x, y) => x.position - y.position || (x.requirementId < y.requirementId ? -1 : 1));
+    for (const { roleId, position: _position, ...r } of requirements) {
+      const c = competencies.get(r.competencyId)!;
+      roles.get(roleId)?.requirements.push({ ...r, competencyCode: c.code, competencyName: c.name });
+    }
+    return [...roles.values()].sort((x, y) => (x.title < y.title ? -1 : x.title > y.title ? 1 : x.id < y.id ? -1 : 1));
   }
 
   async buildingExists(m: EntityManager, buildingId: string): Promise<boolean> {
@@ -112,9 +134,9 @@ export class MatchingRepository {
     return rows.map((r) => ({ id: r.id, fullName: r.full_name, buildingId: r.building_id, hireDate: r.hire_date }));
   }
 
-  /** Claims of a few educators on these competencies, expired ones included, with what an explanation shows. */
+  /** Claims of a few educators (on these competencies, or all), expired ones included, with what an explanation shows. */
   async detailedFacts(m: EntityManager, f: ClaimFilter): Promise<DetailedFact[]> {
-    if (!f.competencyIds.length || f.educatorIds?.length === 0) return [];
+    if (f.competencyIds?.length === 0 || f.educatorIds?.length === 0) return [];
     const params: unknown[] = [];
     const conditions = countingClaimConditions({ ...f, includeExpired: true }, params);
     const rows: Array<Record<string, any>> = await m.query(

@@ -1,10 +1,10 @@
 import { isoOfDay } from './domain/evidence-rules.js';
-import { gapsOf, requirementSummary, serviceSummary } from './domain/explanation.js';
+import { gapsOf, requirementSummary, serviceSummary, type GapRemedy } from './domain/explanation.js';
 import type { ScoringPolicyValues } from './domain/scoring-policy.js';
 import type { CandidateScore, ItemCredit, RequirementScore } from './domain/scoring.js';
 import type { EducatorRow, EvidenceDetails, RequirementRow, RoleRow } from './matching.repository.js';
 import type {
-  CandidateExplanationModel, EvidenceCreditModel, RequirementExplanationModel, RequirementGapModel, RoleStandingModel,
+  CandidateExplanationModel, EvidenceCreditModel, GapRemedyModel, RequirementExplanationModel, RequirementGapModel, RoleStandingModel,
   ServiceExplanationModel,
 } from './models/ranking.model.js';
 
@@ -102,6 +102,18 @@ export function candidateExplanation(
   };
 }
 
+const wayModels = new WeakMap<readonly GapRemedy[], GapRemedyModel[]>();
+
+/** Remedy lists are shared per policy and level, so their models are too. */
+function waysOf(remedies: readonly GapRemedy[]): GapRemedyModel[] {
+  let ways = wayModels.get(remedies);
+  if (!ways) {
+    ways = remedies.map((w) => ({ kind: w.kind, pilotPart: w.pilotPart, scoringKind: w.scoringKind, level: w.level, kindWeight: w.kindWeight }));
+    wayModels.set(remedies, ways);
+  }
+  return ways;
+}
+
 export function gapModels(c: CandidateScore, x: ExplainContext): RequirementGapModel[] {
   const names = new Map(x.role.requirements.map((r) => [r.competencyId, r]));
   return gapsOf(c, (id) => names.get(id)?.competencyName ?? id, x.policy).map((g) => {
@@ -114,7 +126,7 @@ export function gapModels(c: CandidateScore, x: ExplainContext): RequirementGapM
       kind: g.spec.kind,
       levelHeld: g.levelHeld,
       levelNeeded: g.levelNeeded,
-      ways: g.remedies.map((w) => ({ kind: w.kind, pilotPart: w.pilotPart, scoringKind: w.scoringKind, level: w.level, kindWeight: w.kindWeight })),
+      ways: waysOf(g.remedies),
       renewableEvidenceIds: [...new Set(g.renewable.map((i) => i.fact.evidenceId))],
       summary: g.summary,
     };
@@ -134,7 +146,13 @@ export function roleStanding(c: CandidateScore, x: ExplainContext): RoleStanding
     requiredMet: c.requiredMet,
     requiredTotal: c.requiredTotal,
     gaps: gapModels(c, x),
-    requirements: requirementExplanations(c, x),
+    requirements: c.requirements.map((r) => {
+      const row = requirementRow(x.role, r);
+      return {
+        requirementId: r.spec.requirementId, competencyId: r.spec.competencyId, competencyCode: row.competencyCode, competencyName: row.competencyName,
+        kind: r.spec.kind, requiredLevel: r.spec.minLevel, demonstratedLevel: r.demonstratedLevel, met: r.met, contribution: r.points, maxPoints: r.maxPoints,
+      };
+    }),
     yearsOfService: serviceExplanation(c),
   };
 }

@@ -157,26 +157,30 @@ export class RankingService {
     });
   }
 
-  /** Every OPEN role for one educator: qualified or not, score and gaps. HR or the educator themself. */
+  /**
+   * Every OPEN role for one educator: qualified or not, score and gaps. HR or the educator themself.
+   * Four independent reads run in parallel (no shared snapshot needed: each role is judged on the same facts).
+   */
   async standing(viewer: Principal, educatorId: string): Promise<EducatorStandingModel> {
     if (!(await this.visibility.canSeeEducator(viewer, educatorId))) throw notFound('Educator', educatorId);
-    return this.repo.snapshot(async (m) => {
-      const educator = await this.repo.educator(m, educatorId);
-      if (!educator) throw notFound('Educator', educatorId);
-      const roles = await this.repo.openRoles(m);
-      const competencyIds = [...new Set(roles.flatMap((r) => r.requirements.map((q) => q.competencyId)))];
-      const [policyEntity, facts] = [await this.policies.current(m), await this.repo.detailedFacts(m, { competencyIds, asOf: todayIso(), educatorIds: [educatorId] })];
-      const policy = policyValuesOf(policyEntity);
-      const asOf = todayIso();
-      const ctx = { policy, asOfDay: dayOf(asOf), asOf };
-      const details = new Map<string, EvidenceDetails>(facts.map((f) => [f.evidenceId, f.details]));
-      const standings = roles.map((role) => {
-        const spec = roleSpecOf(role);
-        const c = scoreCandidate(spec, { educatorId, hireDate: educator.hireDate, factsByRequirement: byRequirement(spec, facts) }, ctx, true);
-        return roleStanding(c, { role, policy, policyVersion: policyEntity.version, asOf, details });
-      });
-      standings.sort((a, b) => Number(b.qualified) - Number(a.qualified) || b.score - a.score || (a.roleTitle < b.roleTitle ? -1 : a.roleTitle > b.roleTitle ? 1 : 0) || (a.roleId < b.roleId ? -1 : 1));
-      return { educatorId, policyVersion: policyEntity.version, asOf, qualifiedCount: standings.filter((s) => s.qualified).length, roles: standings };
+    const asOf = todayIso();
+    const m = this.repo.manager;
+    const [educator, roles, policyEntity, facts] = await Promise.all([
+      this.repo.educator(m, educatorId),
+      this.repo.openRoles(m),
+      this.policies.current(m),
+      this.repo.detailedFacts(m, { asOf, educatorIds: [educatorId] }),
+    ]);
+    if (!educator) throw notFound('Educator', educatorId);
+    const policy = policyValuesOf(policyEntity);
+    const ctx = { policy, asOfDay: dayOf(asOf), asOf };
+    const details = new Map<string, EvidenceDetails>(facts.map((f) => [f.evidenceId, f.details]));
+    const standings = roles.map((role) => {
+      const spec = roleSpecOf(role);
+      const c = scoreCandidate(spec, { educatorId, hireDate: educator.hireDate, factsByRequirement: byRequirement(spec, facts) }, ctx, true);
+      return roleStanding(c, { role, policy, policyVersion: policyEntity.version, asOf, details });
     });
+    standings.sort((a, b) => Number(b.qualified) - Number(a.qualified) || b.score - a.score || (a.roleTitle < b.roleTitle ? -1 : a.roleTitle > b.roleTitle ? 1 : 0) || (a.roleId < b.roleId ? -1 : 1));
+    return { educatorId, policyVersion: policyEntity.version, asOf, qualifiedCount: standings.filter((s) => s.qualified).length, roles: standings };
   }
 }

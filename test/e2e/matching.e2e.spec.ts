@@ -19,7 +19,8 @@ const RANKING = `query($roleId: ID!, $first: Int, $after: String, $qualifiedOnly
     nodes { rank ${CANDIDATE} } } }`;
 const STANDING = `roles { roleId roleTitle qualified score maxScore requiredMet requiredTotal
   gaps { requirementId competencyId competencyCode competencyName kind levelHeld levelNeeded ways { kind pilotPart scoringKind level kindWeight } renewableEvidenceIds summary }
-  ${REQUIREMENTS} yearsOfService { minYears years met summary } } educatorId policyVersion asOf qualifiedCount`;
+  requirements { requirementId competencyCode competencyName kind requiredLevel demonstratedLevel met contribution maxPoints }
+  yearsOfService { minYears years met summary } } educatorId policyVersion asOf qualifiedCount`;
 
 type Candidate = { educatorId: string; score: number; qualified: boolean; requirements: Array<{ contribution: number; evidence: Array<{ points: number }> }> };
 

@@ -81,6 +81,22 @@ export interface Gap {
   summary: string;
 }
 
+const remedyCache = new WeakMap<ScoringPolicyValues, Map<number, { remedies: GapRemedy[]; phrase: string }>>();
+
+/** Remedies and their phrase per level, computed once per policy object (standing asks for hundreds of gaps). */
+function remediesOf(level: number, policy: ScoringPolicyValues): { remedies: GapRemedy[]; phrase: string } {
+  let byLevel = remedyCache.get(policy);
+  if (!byLevel) remedyCache.set(policy, (byLevel = new Map()));
+  let hit = byLevel.get(level);
+  if (!hit) {
+    const remedies = remediesFor(level, policy);
+    const capNote = remedies.some((x) => x.scoringKind === 'COURSE') ? '' : ` Course or workshop attendance alone can show at most level ${policy.attendanceCapLevel}.`;
+    hit = { remedies, phrase: `add ${joinOr(remedies.map((x) => KIND_WORDS[x.scoringKind][1]))} at level ${level} or higher.${capNote}` };
+    byLevel.set(level, hit);
+  }
+  return hit;
+}
+
 /** Evidence kinds that can show `level`, strongest-weighted first (attendance only up to its cap). */
 export function remediesFor(level: number, policy: ScoringPolicyValues): GapRemedy[] {
   return SCORING_KINDS
@@ -93,14 +109,11 @@ export function remediesFor(level: number, policy: ScoringPolicyValues): GapReme
 export function gapsOf(c: CandidateScore, competencyName: (id: string) => string, policy: ScoringPolicyValues): Gap[] {
   return c.requirements.filter((r) => !r.met).map((r) => {
     const needed = r.spec.minLevel;
-    const remedies = remediesFor(needed, policy);
+    const { remedies, phrase } = remediesOf(needed, policy);
     const renewable = r.items.filter((i) => i.state === 'EXPIRED' && i.countedLevel >= needed);
     const name = competencyName(r.spec.competencyId);
-    const capNote = remedies.some((x) => x.scoringKind === 'COURSE')
-      ? ''
-      : ` Course or workshop attendance alone can show at most level ${policy.attendanceCapLevel}.`;
     const renewNote = renewable.length ? ` Renewing ${describeItem(renewable[0]).replace(/^an? /, 'the ')} that expired would also close it.` : '';
-    const summary = `${r.spec.kind === 'REQUIRED' ? 'Required' : 'Preferred'}: to reach level ${needed} in ${name} (you show level ${r.demonstratedLevel}), add ${joinOr(remedies.map((x) => KIND_WORDS[x.scoringKind][1]))} at level ${needed} or higher.${capNote}${renewNote}`;
+    const summary = `${r.spec.kind === 'REQUIRED' ? 'Required' : 'Preferred'}: to reach level ${needed} in ${name} (you show level ${r.demonstratedLevel}), ${phrase}${renewNote}`;
     return { spec: r.spec, levelHeld: r.demonstratedLevel, levelNeeded: needed, remedies, renewable, summary };
   });
 }

@@ -112,6 +112,20 @@ export class RequirementGapModel {
   @Field() summary: string;
 }
 
+@ObjectType('RequirementStanding', { description: 'One requirement of a role against what an educator demonstrates (explainCandidate has the evidence)' })
+export class RequirementStandingModel {
+  @Field(() => ID) requirementId: string;
+  @Field(() => ID) competencyId: string;
+  @Field() competencyCode: string;
+  @Field() competencyName: string;
+  @Field() kind: string;
+  @Field(() => Int) requiredLevel: number;
+  @Field(() => Int) demonstratedLevel: number;
+  @Field() met: boolean;
+  @Field(() => Int) contribution: number;
+  @Field(() => Int) maxPoints: number;
+}
+
 @ObjectType('RoleStanding')
 export class RoleStandingModel {
   @Field(() => ID) roleId: string;
@@ -125,7 +139,8 @@ export class RoleStandingModel {
   @Field(() => Int) requiredMet: number;
   @Field(() => Int) requiredTotal: number;
   @Field(() => [RequirementGapModel], { description: 'Every unmet requirement' }) gaps: RequirementGapModel[];
-  @Field(() => [RequirementExplanationModel]) requirements: RequirementExplanationModel[];
+  @Field(() => [RequirementStandingModel], { description: 'Every requirement, met or not; explainCandidate shows the evidence behind each' })
+  requirements: RequirementStandingModel[];
   @Field(() => ServiceExplanationModel, { nullable: true }) yearsOfService: ServiceExplanationModel | null;
 }
 

@@ -1,0 +1,52 @@
+import { performance } from 'node:perf_hooks';
+
+export interface Stats {
+  runs: number;
+  medianMs: number;
+  p95Ms: number;
+  minMs: number;
+  maxMs: number;
+}
+
+/** Nearest-rank percentile of sorted samples. */
+function percentile(sorted: number[], p: number): number {
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i];
+}
+
+export function statsOf(samples: number[]): Stats {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const round = (x: number) => Math.round(x * 100) / 100;
+  return { runs: samples.length, medianMs: round(percentile(sorted, 50)), p95Ms: round(percentile(sorted, 95)), minMs: round(sorted[0]), maxMs: round(sorted[sorted.length - 1]) };
+}
+
+export async function timed(work: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await work();
+  return performance.now() - start;
+}
+
+/** Samples the process's memory while something runs; `peak` holds the highest values seen. */
+export class MemoryWatch {
+  peakRssMb = 0;
+  peakHeapMb = 0;
+  private timer?: NodeJS.Timeout;
+
+  start(): void {
+    this.sample();
+    this.timer = setInterval(() => this.sample(), 5);
+    this.timer.unref();
+  }
+
+  sample(): void {
+    const m = process.memoryUsage();
+    this.peakRssMb = Math.max(this.peakRssMb, m.rss / 1048576);
+    this.peakHeapMb = Math.max(this.peakHeapMb, m.heapUsed / 1048576);
+  }
+
+  stop(): { peakRssMb: number; peakHeapMb: number } {
+    if (this.timer) clearInterval(this.timer);
+    this.sample();
+    return { peakRssMb: Math.round(this.peakRssMb), peakHeapMb: Math.round(this.peakHeapMb) };
+  }
+}

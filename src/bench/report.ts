@@ -1,0 +1,84 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DistrictShape } from './district.js';
+import type { Stats } from './measure.js';
+
+export interface SizeResult {
+  size: number;
+  district: DistrictShape;
+  measures: Record<string, Stats>;
+  /** measure -> the floor it is compared with */
+  floors: Record<string, string>;
+  memory: { baselineRssMb: number; peakRssMb: number; peakHeapMb: number };
+  responseBytes: Record<string, number>;
+}
+
+const pad = (s: string | number, n: number) => String(s).padStart(n);
+const padEnd = (s: string, n: number) => s.padEnd(n);
+
+export function printTable(results: SizeResult[], log: (line: string) => void): void {
+  log('');
+  log(`${padEnd('size', 8)}${padEnd('measure', 22)}${pad('median ms', 11)}${pad('p95 ms', 10)}${pad('x floor', 9)}${pad('growth', 9)}${pad('data growth', 13)}`);
+  results.forEach((r, i) => {
+    const prev = results[i - 1];
+    for (const [name, s] of Object.entries(r.measures)) {
+      const floor = r.floors[name] ? r.measures[r.floors[name]] : undefined;
+      const ratio = floor ? (s.medianMs / floor.medianMs).toFixed(2) : '';
+      const growth = prev?.measures[name] ? `x${(s.medianMs / prev.measures[name].medianMs).toFixed(2)}` : '';
+      const dataGrowth = prev ? `x${(r.district.claims / prev.district.claims).toFixed(2)}` : '';
+      log(`${padEnd(String(r.size), 8)}${padEnd(name, 22)}${pad(s.medianMs.toFixed(1), 11)}${pad(s.p95Ms.toFixed(1), 10)}${pad(ratio, 9)}${pad(growth, 9)}${pad(dataGrowth, 13)}`);
+    }
+    log(`${padEnd(String(r.size), 8)}memory: baseline rss ${r.memory.baselineRssMb} MB, peak rss ${r.memory.peakRssMb} MB, peak heap ${r.memory.peakHeapMb} MB; ` +
+      `district ${r.district.educators} educators, ${r.district.evidence} evidence, ${r.district.claims} claims, ${r.district.roles} open roles, ${r.district.competencies} competencies`);
+  });
+  log('');
+}
+
+const COLORS = ['#1b6ca8', '#e07a1f', '#2e9e44', '#c0392b', '#7d3c98', '#7f8c8d', '#b7950b', '#16a085'];
+
+/** Median time per size on log-log axes, one line per measure. */
+export function svgChart(results: SizeResult[]): string {
+  const W = 760;
+  const H = 440;
+  const left = 70;
+  const right = 220;
+  const top = 40;
+  const bottom = 50;
+  const names = [...new Set(results.flatMap((r) => Object.keys(r.measures)))];
+  const xs = results.map((r) => r.size);
+  const ys = results.flatMap((r) => Object.values(r.measures).map((s) => s.medianMs)).filter((v) => v > 0);
+  const [xMin, xMax] = [Math.min(...xs), Math.max(...xs)];
+  const [yMin, yMax] = [Math.pow(10, Math.floor(Math.log10(Math.min(...ys)))), Math.pow(10, Math.ceil(Math.log10(Math.max(...ys))))];
+  const x = (v: number) => left + (xMax === xMin ? 0.5 : (Math.log10(v) - Math.log10(xMin)) / (Math.log10(xMax) - Math.log10(xMin))) * (W - left - right);
+  const y = (v: number) => top + (1 - (Math.log10(Math.max(v, yMin)) - Math.log10(yMin)) / (Math.log10(yMax) - Math.log10(yMin))) * (H - top - bottom);
+  const parts: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" font-family="sans-serif" font-size="12">`,
+    `<rect width="100%" height="100%" fill="white"/>`,
+    `<text x="${left}" y="22" font-size="15">Pathways matching benchmark: median ms by district size (log-log)</text>`,
+  ];
+  for (let d = yMin; d <= yMax; d *= 10) {
+    parts.push(`<line x1="${left}" x2="${W - right}" y1="${y(d)}" y2="${y(d)}" stroke="#ddd"/><text x="${left - 8}" y="${y(d) + 4}" text-anchor="end">${d}</text>`);
+  }
+  for (const s of xs) parts.push(`<text x="${x(s)}" y="${H - bottom + 18}" text-anchor="middle">${s.toLocaleString('en-US')}</text>`);
+  parts.push(`<text x="${(left + W - right) / 2}" y="${H - 12}" text-anchor="middle">educators</text>`);
+  names.forEach((name, i) => {
+    const color = COLORS[i % COLORS.length];
+    const pts = results.filter((r) => r.measures[name]).map((r) => `${x(r.size)},${y(r.measures[name].medianMs)}`);
+    const dashed = name.startsWith('floor') ? ' stroke-dasharray="5,4"' : '';
+    parts.push(`<polyline fill="none" stroke="${color}" stroke-width="2"${dashed} points="${pts.join(' ')}"/>`);
+    for (const p of pts) parts.push(`<circle cx="${p.split(',')[0]}" cy="${p.split(',')[1]}" r="3" fill="${color}"/>`);
+    parts.push(`<line x1="${W - right + 16}" x2="${W - right + 40}" y1="${top + 10 + i * 20}" y2="${top + 10 + i * 20}" stroke="${color}" stroke-width="2"${dashed}/>`);
+    parts.push(`<text x="${W - right + 46}" y="${top + 14 + i * 20}">${name}</text>`);
+  });
+  parts.push('</svg>');
+  return parts.join('\n');
+}
+
+export function writeResults(dir: string, results: SizeResult[], meta: Record<string, unknown>): string[] {
+  mkdirSync(dir, { recursive: true });
+  const json = join(dir, 'matching-bench.json');
+  const svg = join(dir, 'matching-bench.svg');
+  writeFileSync(json, JSON.stringify({ ...meta, results }, null, 2));
+  writeFileSync(svg, svgChart(results));
+  return [json, svg];
+}

@@ -1,0 +1,130 @@
+import { dayOf, type ClaimFact, type VerificationStatus } from '../../src/matching/domain/evidence-rules.js';
+import { rankCandidates } from '../../src/matching/domain/ranking.js';
+import { DEFAULT_SCORING_POLICY, type ScoringPolicyValues } from '../../src/matching/domain/scoring-policy.js';
+import { rankingKeyOf, type RankingKey, type RoleSpec } from '../../src/matching/domain/scoring.js';
+import { MatchingRepository } from '../../src/matching/matching.repository.js';
+import { competencyIds, insertBuilding, insertEducator, insertEvidence, type EvidenceFixture } from '../support/matching-fixtures.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+
+function prng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), s | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const CODES = ['AI-TOOL-EVAL', 'AI-BIAS', 'DATA-PRIVACY', 'ASSESS-REDESIGN', 'PL-DESIGN', 'AI-FEEDBACK'];
+const KINDS: EvidenceFixture['kind'][] = ['CERTIFICATION', 'PILOT', 'PROFESSIONAL_LEARNING', 'PRESENTATION', 'ARTIFACT', 'COURSE'];
+const STATUSES: VerificationStatus[] = ['VERIFIED', 'ENDORSED', 'SELF_REPORTED'];
+
+const POLICIES: Array<[string, ScoringPolicyValues]> = [
+  ['the default policy', DEFAULT_SCORING_POLICY],
+  ['no ageing, cap 2, id tie-break', { ...DEFAULT_SCORING_POLICY, ageing: { halfLifeYears: null, minimumFactor: 0 }, attendanceCapLevel: 2, tieBreak: 'EDUCATOR_ID' }],
+  ['fast ageing to zero, odd weights', {
+    ...DEFAULT_SCORING_POLICY,
+    ageing: { halfLifeYears: 0.7, minimumFactor: 0 },
+    kindWeights: { ...DEFAULT_SCORING_POLICY.kindWeights, PILOT_CO_LEAD: 0.333, COURSE: 0.07, ARTIFACT: 0 },
+    verificationFactors: { VERIFIED: 0.99, ENDORSED: 0.61, SELF_REPORTED: 0.13 },
+  }],
+];
+
+describe('the SQL ranking pass orders exactly as the domain scoring does', () => {
+  let db: TestDatabase;
+  let repo: MatchingRepository;
+  let comps: string[];
+  let buildings: string[];
+  const hireDates = new Map<string, string>();
+  const rand = prng(424242);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
+  const date = (from: number, to: number) =>
+    `${from + Math.floor(rand() * (to - from + 1))}-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    repo = new MatchingRepository(db.dataSource);
+    comps = Object.values(await competencyIds(db.dataSource, CODES));
+    buildings = [await insertBuilding(db.dataSource), await insertBuilding(db.dataSource)];
+    for (let i = 0; i < 60; i++) {
+      const hireDate = rand() < 0.1 ? '2016-02-29' : date(1995, 2024);
+      const educatorId = await insertEducator(db.dataSource, { buildingId: buildings[i % 2], hireDate });
+      hireDates.set(educatorId, hireDate);
+      const items = i % 7 === 0 ? 0 : Math.floor(rand() * 9);
+      for (let j = 0; j < items; j++) {
+        const kind = pick(KINDS);
+        const started = rand() < 0.85 ? date(1990, 2026) : null;
+        const issued = kind === 'CERTIFICATION' ? date(2000, 2026) : null;
+        const expires = rand() < 0.4 ? date(2020, 2028) : null;
+        await insertEvidence(db.dataSource, {
+          educatorId, kind, status: pick(STATUSES), pilotPart: pick(['LEAD', 'CO_LEAD', 'MEMBER'] as const),
+          startedOn: started, endedOn: started && rand() < 0.6 ? date(Number(started.slice(0, 4)) + 1, 2028) : null, issuedOn: issued,
+          expiresOn: issued && expires && expires < issued ? null : expires,
+          claims: [...new Set([pick(comps), pick(comps), pick(comps)])].slice(0, 1 + Math.floor(rand() * 3)).map((competencyId) => ({ competencyId, level: 1 + Math.floor(rand() * 4) })),
+        });
+      }
+    }
+  });
+  afterAll(() => db.drop());
+
+  function randomRole(k: number): RoleSpec {
+    const n = k % 5 === 4 ? 0 : 1 + Math.floor(rand() * 5);
+    const chosen = [...comps].sort(() => rand() - 0.5).slice(0, n);
+    return {
+      roleId: `role-${k}`,
+      minYearsOfService: rand() < 0.3 ? 1 + Math.floor(rand() * 20) : null,
+      requirements: chosen.map((competencyId, i) => ({
+        requirementId: `q${i}`, competencyId, minLevel: 1 + Math.floor(rand() * 4),
+        weight: pick([1, 0.5, 1.5, 2.37, 0.1, 3, 0.015]), kind: rand() < 0.6 ? 'REQUIRED' : 'PREFERRED',
+      })),
+    };
+  }
+
+  async function reference(role: RoleSpec, policy: ScoringPolicyValues, asOf: string, buildingId?: string): Promise<RankingKey[]> {
+    const educators: Array<{ id: string; building_id: string }> = await db.dataSource.query('SELECT id, building_id FROM educator');
+    const facts = await repo.detailedFacts(db.dataSource.manager, { competencyIds: role.requirements.map((r) => r.competencyId), asOf });
+    const byEducator = new Map<string, ClaimFact[]>();
+    for (const f of facts) byEducator.set(f.educatorId, [...(byEducator.get(f.educatorId) ?? []), f]);
+    const ctx = { policy, asOfDay: dayOf(asOf), asOf };
+    const keys = educators
+      .filter((e) => !buildingId || e.building_id === buildingId)
+      .map((e) => rankingKeyOf(role, {
+        educatorId: e.id, hireDate: hireDates.get(e.id)!,
+        factsByRequirement: role.requirements.map((r) => (byEducator.get(e.id) ?? []).filter((f) => f.competencyId === r.competencyId)),
+      }, ctx));
+    return rankCandidates(keys, policy.tieBreak);
+  }
+
+  it.each(POLICIES)('with %s, over 15 random roles and dates', async (_name, policy) => {
+    let scored = 0;
+    for (let k = 0; k < 15; k++) {
+      const role = randomRole(k);
+      const asOf = pick(['2025-06-01', '2019-03-15', '2026-12-31', '2024-02-29']);
+      const want = await reference(role, policy, asOf);
+      const got = await repo.rankPage(db.dataSource.manager, { role, policy, asOf, qualifiedOnly: false, first: 1000, offset: 0 });
+      expect(got.keys).toEqual(want);
+      expect(got.total).toBe(want.length);
+      expect(got.qualifiedCount).toBe(want.filter((w) => w.qualified).length);
+      scored += want.filter((w) => w.score > 0).length;
+    }
+    expect(scored).toBeGreaterThan(100);
+  });
+
+  it('filters by building and qualification and pages consistently', async () => {
+    for (let k = 0; k < 8; k++) {
+      const role = randomRole(k);
+      const want = await reference(role, DEFAULT_SCORING_POLICY, '2025-06-01', buildings[1]);
+      const page = (offset: number, qualifiedOnly = false) =>
+        repo.rankPage(db.dataSource.manager, { role, policy: DEFAULT_SCORING_POLICY, asOf: '2025-06-01', buildingId: buildings[1], qualifiedOnly, first: 7, offset });
+      const pages = [await page(0), await page(7), await page(14), await page(21), await page(28)];
+      expect(pages.flatMap((p) => p.keys)).toEqual(want);
+      expect(pages.every((p) => p.total === want.length)).toBe(true);
+      const qualified = await page(0, true);
+      expect(qualified.keys).toEqual(want.filter((w) => w.qualified).slice(0, 7));
+      expect(qualified.total).toBe(want.filter((w) => w.qualified).length);
+      const beyond = await page(500);
+      expect(beyond).toEqual({ keys: [], total: want.length, qualifiedCount: want.filter((w) => w.qualified).length });
+    }
+  });
+});
