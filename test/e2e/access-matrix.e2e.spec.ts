@@ -1,0 +1,140 @@
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import type { GraphQLObjectType } from 'graphql';
+import { Persona } from '../../src/access/persona.js';
+import { dummyOperation } from '../support/dummy-operation.js';
+import { codeOf, startTestApp, type TestApp } from '../support/test-app.js';
+
+/**
+ * Who may call each root field: the reviewed access table. A field missing here fails the first test,
+ * so every new query or mutation arrives with an explicit decision.
+ */
+const { HR, PANELIST, EDUCATOR } = Persona;
+type Rule = 'public' | 'signedIn' | Persona[];
+const TABLE: Record<string, Rule> = {
+  // access
+  'Mutation.signIn': 'public',
+  'Query.viewer': 'signedIn',
+  'Query.auditEntries': [HR],
+  // competency framework
+  'Query.frameworks': 'signedIn',
+  'Query.framework': 'signedIn',
+  'Query.competency': 'signedIn',
+  'Mutation.createCompetency': [HR],
+  'Mutation.updateCompetency': [HR],
+  'Mutation.retireCompetency': [HR],
+  // buildings and educators
+  'Query.buildings': 'signedIn',
+  'Query.building': 'signedIn',
+  'Mutation.createBuilding': [HR],
+  'Query.educators': [HR],
+  'Query.educator': 'signedIn',
+  'Mutation.createEducator': [HR],
+  'Mutation.updateEducator': [HR],
+  // hybrid roles
+  'Query.roles': 'signedIn',
+  'Query.role': 'signedIn',
+  'Mutation.createRole': [HR],
+  'Mutation.updateRole': [HR],
+  'Mutation.changeRoleStatus': [HR],
+  // evidence: educators keep their own portfolio, only HR verifies
+  'Query.evidence': 'signedIn',
+  'Query.evidenceItems': 'signedIn',
+  'Mutation.createEvidence': [HR, EDUCATOR],
+  'Mutation.updateEvidence': [HR, EDUCATOR],
+  'Mutation.deleteEvidence': [HR, EDUCATOR],
+  'Mutation.setEvidenceVerification': [HR],
+  // hiring: educators apply and answer, HR runs the process, panelists score the roles they sit on
+  'Mutation.applyToRole': [EDUCATOR],
+  'Mutation.withdrawApplication': [EDUCATOR],
+  'Mutation.acceptInvitation': [EDUCATOR],
+  'Mutation.declineInvitation': [EDUCATOR],
+  'Mutation.acceptOffer': [EDUCATOR],
+  'Mutation.declineOffer': [EDUCATOR],
+  'Mutation.inviteCandidate': [HR],
+  'Mutation.moveApplication': [HR],
+  'Mutation.addPanelist': [HR],
+  'Mutation.removePanelist': [HR],
+  'Mutation.setBlindReview': [HR],
+  'Mutation.makeOffer': [HR],
+  'Mutation.declareConflict': [PANELIST],
+  'Mutation.savePanelScores': [PANELIST],
+  'Mutation.submitPanelScores': [PANELIST],
+  'Query.myApplications': [EDUCATOR],
+  'Query.myInvitations': [EDUCATOR],
+  'Query.myOffers': [EDUCATOR],
+  'Query.roleInvitations': [HR],
+  'Query.roleOffers': [HR],
+  'Query.roleApplications': [HR, PANELIST],
+  'Query.rolePanel': [HR, PANELIST],
+  'Query.panelScores': [HR, PANELIST],
+  'Query.candidateComparison': [HR, PANELIST],
+  'Query.candidateComparisonCsv': [HR, PANELIST],
+  'Query.myPanels': [PANELIST],
+  'Query.application': 'signedIn',
+  // matching: rankings are HR's; educators see their own standing; the policy is public to everyone signed in
+  'Query.roleRanking': [HR],
+  'Query.explainCandidate': [HR, EDUCATOR],
+  'Query.myRoleStanding': [EDUCATOR],
+  'Query.educatorStanding': [HR, EDUCATOR],
+  'Mutation.saveRankingRun': [HR],
+  'Query.rankingRun': [HR],
+  'Query.rankingRuns': [HR],
+  'Query.scoringPolicy': 'signedIn',
+  'Query.scoringPolicies': 'signedIn',
+  'Mutation.publishScoringPolicy': [HR],
+  // capacity reports
+  'Query.capacityCoverage': [HR],
+  'Query.capacityHeatMap': [HR],
+  'Query.capacityGaps': [HR],
+  'Query.capacityOverextension': [HR],
+  'Query.capacityPipeline': [HR],
+};
+
+type Caller = 'anonymous' | Persona;
+const CALLERS: Caller[] = ['anonymous', HR, PANELIST, EDUCATOR];
+
+function expected(rule: Rule, caller: Caller): 'allowed' | 'UNAUTHENTICATED' | 'FORBIDDEN' {
+  if (rule === 'public') return 'allowed';
+  if (caller === 'anonymous') return 'UNAUTHENTICATED';
+  if (rule === 'signedIn') return 'allowed';
+  return rule.includes(caller) ? 'allowed' : 'FORBIDDEN';
+}
+
+describe('root field x persona access matrix', () => {
+  let t: TestApp;
+  const tokens = new Map<Caller, string | undefined>();
+  let fields: Array<{ id: string; kind: 'query' | 'mutation'; type: GraphQLObjectType }> = [];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    tokens.set('anonymous', undefined);
+    for (const p of [HR, PANELIST, EDUCATOR]) tokens.set(p, (await t.signInAs([p])).token);
+    const schema = t.app.get(GraphQLSchemaHost).schema;
+    fields = [
+      ...Object.keys(schema.getQueryType()!.getFields()).map((f) => ({ id: `Query.${f}`, kind: 'query' as const, type: schema.getQueryType()! })),
+      ...Object.keys(schema.getMutationType()!.getFields()).map((f) => ({ id: `Mutation.${f}`, kind: 'mutation' as const, type: schema.getMutationType()! })),
+    ];
+  });
+  afterAll(() => t.close());
+
+  it('has a reviewed rule for every root field in the schema, and no stale rules', () => {
+    expect(fields.map((f) => f.id).sort()).toEqual(Object.keys(TABLE).sort());
+  });
+
+  it('answers every root field for every caller as the table says', async () => {
+    const mismatches: string[] = [];
+    for (const field of fields) {
+      const rule = TABLE[field.id];
+      if (!rule) continue;
+      const op = dummyOperation(field.kind, field.type.getFields()[field.id.split('.')[1]]);
+      for (const caller of CALLERS) {
+        const res = await t.gql(op, {}, tokens.get(caller));
+        const code = codeOf(res);
+        const want = expected(rule, caller);
+        const got = code === 'UNAUTHENTICATED' || code === 'FORBIDDEN' ? code : 'allowed';
+        if (got !== want) mismatches.push(`${field.id} as ${caller}: expected ${want}, got ${code ?? 'data'} (${res.errors?.[0]?.message ?? ''})`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
