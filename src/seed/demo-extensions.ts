@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { insertDemoHiringRound } from './demo-hiring-round.js';
 import type { DemoDistrict } from './demo-plan.js';
 
 /**
@@ -9,4 +10,4 @@ import type { DemoDistrict } from './demo-plan.js';
 export type DemoExtension = (m: EntityManager, district: DemoDistrict) => Promise<void>;
 
 /** One line per module. */
-export const DEMO_EXTENSIONS: DemoExtension[] = [];
+export const DEMO_EXTENSIONS: DemoExtension[] = [insertDemoHiringRound];

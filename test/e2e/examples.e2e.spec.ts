@@ -4,6 +4,7 @@ import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { Persona } from '../../src/access/persona.js';
 import { DEMO_PASSWORD } from '../../src/seed/demo-district.js';
 import { generateDemoDistrict, todayIso, type DemoDistrict } from '../../src/seed/demo-plan.js';
+import { DEMO_ROUND_ROLE_KEY } from '../../src/seed/demo-hiring-round.js';
 import { seedDemoIfEmpty } from '../../src/seed/demo-seed.js';
 import { codeOf, startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -72,6 +73,56 @@ describe('the example operations in graphql/examples, over HTTP against the demo
 
     const other = await t.signInAs([Persona.EDUCATOR], { educatorId: candidateA.id });
     expect(codeOf(await t.gql(example('educator-with-evidence'), { id: candidateB.id }, other.token))).toBe('NOT_FOUND');
+  });
+
+  it('panel-applications.graphql shows the demo panelists the coach round under pseudonyms, HR the names, and Maya only her own application', async () => {
+    const role = district.roles.find((r) => r.key === DEMO_ROUND_ROLE_KEY)!;
+    const { candidateA, candidateB } = district.highlights;
+    type Node = { id: string; status: string; candidate: { displayName: string; pseudonym: string; identityHidden: boolean; educatorId: string | null; buildingName: string | null } };
+
+    const asHr = await t.gql(example('panel-applications'), { roleId: role.id }, tokens['hr@demo.pathways.test']);
+    expect(asHr.errors).toBeUndefined();
+    const hrNodes: Node[] = asHr.data.roleApplications.nodes;
+    expect(asHr.data.roleApplications.totalCount).toBe(5);
+    const names = hrNodes.map((n) => n.candidate.displayName);
+    expect(hrNodes.find((n) => n.candidate.educatorId === candidateB.id)?.status).toBe('SHORTLISTED');
+    expect(['SUBMITTED', 'SCREENED']).toContain(hrNodes.find((n) => n.candidate.educatorId === candidateA.id)?.status);
+    expect(names).not.toContain(district.highlights.panelEducator.fullName);
+
+    // Both panelists (the default roleId is the demo role) see the same pseudonyms and no names, ids or buildings.
+    const seen: string[][] = [];
+    for (const email of ['panel@demo.pathways.test', district.highlights.panelEducator.workEmail]) {
+      const res = await t.gql(example('panel-applications'), {}, tokens[email]);
+      expect(res.errors).toBeUndefined();
+      expect(res.data.rolePanel).toMatchObject({ roleTitle: role.title, blindReview: true, identitiesVisible: false });
+      expect(res.data.rolePanel.members.map((m: { email: string }) => m.email).sort()).toEqual([district.highlights.panelEducator.workEmail, 'panel@demo.pathways.test']);
+      const nodes: Node[] = res.data.roleApplications.nodes;
+      expect(nodes.map((n) => n.id).sort()).toEqual(hrNodes.map((n) => n.id).sort());
+      for (const n of nodes) {
+        expect(n.candidate).toEqual({ displayName: n.candidate.pseudonym, pseudonym: expect.stringMatching(/^Candidate [0-9A-Z]{4,}$/), identityHidden: true, educatorId: null, buildingName: null });
+      }
+      const text = JSON.stringify(res.data);
+      for (const name of names) expect(text).not.toContain(name);
+      seen.push(nodes.map((n) => `${n.id}:${n.candidate.pseudonym}`).sort());
+    }
+    expect(seen[0]).toEqual(seen[1]);
+    expect(new Set(seen[0].map((x) => x.split(':')[1])).size).toBe(5);
+
+    // A role whose panel they do not sit on does not exist for them.
+    const other = district.roles.find((r) => r.key !== DEMO_ROUND_ROLE_KEY && r.status === 'OPEN')!;
+    expect(codeOf(await t.gql(example('panel-applications'), { roleId: other.id }, tokens['panel@demo.pathways.test']))).toBe('NOT_FOUND');
+
+    // Maya, an educator only: not the panel's view, just her own application with her own history.
+    const maya = tokens[candidateB.workEmail];
+    expect(codeOf(await t.gql(example('panel-applications'), {}, maya))).toBe('FORBIDDEN');
+    const mine = await t.gql('{ myApplications { id roleTitle status candidate { displayName identityHidden } history { from to actorEmail reason } } }', {}, maya);
+    expect(mine.errors).toBeUndefined();
+    expect(mine.data.myApplications).toHaveLength(1);
+    const own = hrNodes.find((n) => n.candidate.educatorId === candidateB.id)!;
+    expect(mine.data.myApplications[0]).toMatchObject({ id: own.id, roleTitle: role.title, status: 'SHORTLISTED', candidate: { displayName: candidateB.fullName, identityHidden: false } });
+    expect(mine.data.myApplications[0].history.map((h: { to: string }) => h.to)).toEqual(['SUBMITTED', 'SCREENED', 'SHORTLISTED']);
+    const others = hrNodes.filter((n) => n.id !== own.id);
+    for (const n of others) expect(codeOf(await t.gql('query($id: ID!) { application(id: $id) { id } }', { id: n.id }, maya))).toBe('NOT_FOUND');
   });
 
   it('every example query that needs no variables runs for HR without errors', async () => {

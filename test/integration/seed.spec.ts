@@ -2,11 +2,15 @@ import argon2 from 'argon2';
 import type { DataSource } from 'typeorm';
 import { DEMO_PASSWORD } from '../../src/seed/demo-district.js';
 import { generateDemoDistrict } from '../../src/seed/demo-plan.js';
+import { DEMO_ROUND_ROLE_KEY, planDemoHiringRound } from '../../src/seed/demo-hiring-round.js';
 import { seedDemoIfEmpty } from '../../src/seed/demo-seed.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 const OPTIONS = { seed: 2026, asOf: '2026-09-01' };
-const TABLES = ['building', 'educator', 'hybrid_role', 'role_requirement', 'evidence', 'evidence_claim', 'account'];
+const TABLES = [
+  'building', 'educator', 'hybrid_role', 'role_requirement', 'evidence', 'evidence_claim', 'account',
+  'panel_member', 'role_hiring_settings', 'application', 'application_transition',
+];
 const quiet = () => undefined;
 
 /** Row count and a hash of every row's content, minus the columns the database stamps itself. */
@@ -145,6 +149,62 @@ describe('the demo district', () => {
       expect(r.password_hash).toMatch(/^\$argon2id\$/);
       expect(await argon2.verify(r.password_hash, DEMO_PASSWORD)).toBe(true);
     }
+  });
+
+  it('has a hiring round in progress for the Instructional Innovation Coach: a seated panel, blind review, applications at real stages', async () => {
+    const ds = a.dataSource;
+    const district = generateDemoDistrict(OPTIONS);
+    const role = district.roles.find((r) => r.key === DEMO_ROUND_ROLE_KEY)!;
+    expect(role.title).toBe('Instructional Innovation Coach');
+    const hr = district.accounts.find((x) => x.email === 'hr@demo.pathways.test')!;
+
+    const panel = await ds.query(`SELECT a.email, pm.added_by FROM panel_member pm JOIN account a ON a.id = pm.account_id WHERE pm.role_id = $1 ORDER BY a.email`, [role.id]);
+    expect(panel).toEqual([
+      { email: 'luis.ortega@demo.pathways.test', added_by: hr.id },
+      { email: 'panel@demo.pathways.test', added_by: hr.id },
+    ]);
+    expect(await one(ds, `SELECT count(*)::int AS n FROM panel_member WHERE role_id <> $1`, [role.id])).toEqual({ n: 0 });
+    expect(await ds.query(`SELECT role_id, blind_review FROM role_hiring_settings`)).toEqual([{ role_id: role.id, blind_review: true }]);
+
+    const apps: Array<{ id: string; name: string; status: string; version: number; statement: string; role_id: string }> = await ds.query(
+      `SELECT a.id, e.full_name AS name, a.status, a.version, a.statement, a.role_id FROM application a JOIN educator e ON e.id = a.educator_id ORDER BY e.full_name`,
+    );
+    expect(apps.every((x) => x.role_id === role.id && x.statement.length > 0)).toBe(true);
+    const statusOf = Object.fromEntries(apps.map((x) => [x.name, x.status]));
+    expect(statusOf['Maya Okafor']).toBe('SHORTLISTED');
+    expect(statusOf['Daniel Whitaker']).toBe('SCREENED');
+    expect(statusOf['Luis Ortega']).toBeUndefined();
+    expect(apps.map((x) => x.status).sort()).toEqual(['SCREENED', 'SHORTLISTED', 'SHORTLISTED', 'SHORTLISTED', 'SUBMITTED']);
+    // Nobody on the panel is a candidate for the role.
+    expect(await ds.query(`SELECT 1 FROM application ap JOIN account ac ON ac.educator_id = ap.educator_id JOIN panel_member pm ON pm.account_id = ac.id AND pm.role_id = ap.role_id`)).toEqual([]);
+
+    // Each history reads as the hiring module writes it: submitted by the candidate, then HR's moves with reasons.
+    for (const app of apps) {
+      const steps: Array<{ from: string | null; to: string; actor: string | null; email: string; reason: string; at: Date }> = await ds.query(
+        `SELECT from_status AS from, to_status AS to, actor_account_id AS actor, actor_email AS email, reason, at FROM application_transition WHERE application_id = $1 ORDER BY id`,
+        [app.id],
+      );
+      expect(steps[0]).toMatchObject({ from: null, to: 'SUBMITTED' });
+      expect(steps[0].email).not.toBe(hr.email);
+      for (let i = 1; i < steps.length; i++) {
+        expect(steps[i]).toMatchObject({ from: steps[i - 1].to, actor: hr.id, email: hr.email });
+        expect(steps[i].reason.length).toBeGreaterThan(10);
+        expect(steps[i].at.getTime()).toBeGreaterThan(steps[i - 1].at.getTime());
+      }
+      expect(steps[steps.length - 1].to).toBe(app.status);
+      expect(app.version).toBe(steps.length);
+      expect(steps[steps.length - 1].at.toISOString() < `${OPTIONS.asOf}T00:00:00.000Z`).toBe(true);
+    }
+    // Dates come from the plan (relative to asOf), not from the clock.
+    const planned = planDemoHiringRound(district).applications.map((x) => [x.id, x.submittedAt]).sort();
+    const stored = (await ds.query(`SELECT id, submitted_at FROM application`)).map((r: { id: string; submitted_at: Date }) => [r.id, r.submitted_at.toISOString()]).sort();
+    expect(stored).toEqual(planned);
+    const maya = await one<{ actor: string }>(ds, `SELECT t.actor_account_id AS actor FROM application_transition t JOIN application a ON a.id = t.application_id WHERE a.educator_id = $1 AND t.from_status IS NULL`, [district.highlights.candidateB.id]);
+    expect(maya.actor).toBe(district.accounts.find((x) => x.educatorId === district.highlights.candidateB.id)!.id);
+
+    // Scores, offers and ranking runs are left for whoever tries the demo.
+    expect(await one(ds, `SELECT (SELECT count(*) FROM panel_score)::int AS scores, (SELECT count(*) FROM offer)::int AS offers, (SELECT count(*) FROM ranking_run)::int AS runs`))
+      .toEqual({ scores: 0, offers: 0, runs: 0 });
   });
 
   it('loads only into an empty database: a second call changes nothing', async () => {
