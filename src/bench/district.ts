@@ -89,7 +89,7 @@ export async function generateDistrict(ds: DataSource, educators: number, log: (
            SELECT e.id, (SELECT id FROM hybrid_role ORDER BY title LIMIT 1), 0.2 + 0.2 * (${u(`e.id::text || 'f'`)} * 2)::int, DATE '2024-08-15'
            FROM educator e WHERE ${u(`e.id::text || 'c'`)} < 0.03`);
   log('  vacuum analyze');
-  for (const table of ['building', 'educator', 'evidence', 'evidence_claim', 'competency', 'hybrid_role', 'role_requirement', 'hybrid_commitment']) {
+  for (const table of ['building', 'educator', 'evidence', 'evidence_claim', 'evidence_claim_fact', 'competency', 'hybrid_role', 'role_requirement', 'hybrid_commitment']) {
     await q(`VACUUM ANALYZE ${table}`);
   }
   const [counts] = await q(`SELECT (SELECT count(*) FROM educator)::int AS educators, (SELECT count(*) FROM evidence)::int AS evidence,

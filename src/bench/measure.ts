@@ -26,16 +26,31 @@ export async function timed(work: () => Promise<unknown>): Promise<number> {
   return performance.now() - start;
 }
 
-/** Samples the process's memory while something runs; `peak` holds the highest values seen. */
+/**
+ * Samples the process's memory every 5 ms, but only inside `during()` windows: the service's peak, not the
+ * floors' (whose large result sets live in the same process). Each window starts after a full GC.
+ */
 export class MemoryWatch {
   peakRssMb = 0;
   peakHeapMb = 0;
+  private active = false;
   private timer?: NodeJS.Timeout;
 
   start(): void {
-    this.sample();
-    this.timer = setInterval(() => this.sample(), 5);
+    this.timer = setInterval(() => this.active && this.sample(), 5);
     this.timer.unref();
+  }
+
+  async during<T>(work: () => Promise<T>): Promise<T> {
+    (globalThis as { gc?: () => void }).gc?.();
+    this.active = true;
+    this.sample();
+    try {
+      return await work();
+    } finally {
+      this.sample();
+      this.active = false;
+    }
   }
 
   sample(): void {

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DistrictShape } from './district.js';
 import type { Stats } from './measure.js';
@@ -74,11 +74,27 @@ export function svgChart(results: SizeResult[]): string {
   return parts.join('\n');
 }
 
+const sizeFile = (dir: string, size: number) => join(dir, `matching-bench-${size}.json`);
+
+export function writeSizeResult(dir: string, result: SizeResult & Record<string, unknown>): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(sizeFile(dir, result.size), JSON.stringify(result, null, 2));
+}
+
+export function readSizeResult(dir: string, size: number): SizeResult | null {
+  try {
+    return JSON.parse(readFileSync(sizeFile(dir, size), 'utf8')) as SizeResult;
+  } catch {
+    return null;
+  }
+}
+
 export function writeResults(dir: string, results: SizeResult[], meta: Record<string, unknown>): string[] {
   mkdirSync(dir, { recursive: true });
   const json = join(dir, 'matching-bench.json');
   const svg = join(dir, 'matching-bench.svg');
   writeFileSync(json, JSON.stringify({ ...meta, results }, null, 2));
   writeFileSync(svg, svgChart(results));
+  for (const r of results) rmSync(sizeFile(dir, r.size), { force: true });
   return [json, svg];
 }

@@ -32,23 +32,47 @@ export interface DemonstratedLevelRow {
   level: number;
 }
 
-/** Evidence columns behind the rule module's date fields (`e` = evidence). */
-const DATE_COLUMNS: Record<EvidenceDateField, string> = {
-  issuedOn: 'e.issued_on',
-  startedOn: 'e.started_on',
-  endedOn: 'e.ended_on',
-  recordedOn: `(e.created_at AT TIME ZONE 'UTC')::date`,
-  expiresOn: 'e.expires_on',
+/**
+ * Where claims are read from. 'facts' is the maintained `evidence_claim_fact` table (alias `f`): one covering
+ * index in (competency, educator) order, so it is what ranking and demonstrated levels use. 'joined' reads
+ * the base tables (`c` = evidence_claim joined to `e` = evidence) for callers that need other evidence columns.
+ * Both expose the same fields to the rules.
+ */
+export type ClaimSource = 'facts' | 'joined';
+
+type ClaimField = EvidenceDateField | 'level' | 'competencyId' | 'educatorId' | 'kind' | 'pilotPart' | 'status';
+
+const COLUMNS: Record<ClaimSource, Record<ClaimField, string>> = {
+  facts: {
+    level: 'f.level', competencyId: 'f.competency_id', educatorId: 'f.educator_id', kind: 'f.kind', pilotPart: 'f.pilot_part',
+    status: 'f.verification_status', issuedOn: 'f.issued_on', startedOn: 'f.started_on', endedOn: 'f.ended_on',
+    recordedOn: 'f.recorded_on', expiresOn: 'f.expires_on',
+  },
+  joined: {
+    level: 'c.level', competencyId: 'c.competency_id', educatorId: 'e.educator_id', kind: 'e.kind', pilotPart: 'e.pilot_part',
+    status: 'e.verification_status', issuedOn: 'e.issued_on', startedOn: 'e.started_on', endedOn: 'e.ended_on',
+    recordedOn: `(e.created_at AT TIME ZONE 'UTC')::date`, expiresOn: 'e.expires_on',
+  },
 };
 
-const dateOf = (fields: readonly EvidenceDateField[]): string =>
-  fields.length === 1 ? DATE_COLUMNS[fields[0]] : `coalesce(${fields.map((f) => DATE_COLUMNS[f]).join(', ')})`;
+/** The column (or expression) for a claim field in a source. */
+export const col = (field: ClaimField, source: ClaimSource = 'joined'): string => COLUMNS[source][field];
+
+/** FROM clause of a source, with its aliases. */
+export const CLAIMS_FROM: Record<ClaimSource, string> = {
+  facts: 'evidence_claim_fact f',
+  joined: 'evidence_claim c JOIN evidence e ON e.id = c.evidence_id',
+};
+
+const dateOf = (fields: readonly EvidenceDateField[], source: ClaimSource): string =>
+  fields.length === 1 ? col(fields[0], source) : `coalesce(${fields.map((f) => col(f, source)).join(', ')})`;
 
 /** SQL for a date field group as days since 1970-01-01 (what `ClaimFact` carries). */
-export const dayNumberSql = (fields: readonly EvidenceDateField[]): string => `(${dateOf(fields)} - DATE '1970-01-01')`;
-export const START_DAY_SQL = dayNumberSql(DATE_RULES.start);
-export const AGE_FROM_DAY_SQL = dayNumberSql(DATE_RULES.ageFrom);
-export const EXPIRES_DAY_SQL = dayNumberSql([DATE_RULES.expiry]);
+export const dayNumberSql = (fields: readonly EvidenceDateField[], source: ClaimSource = 'joined'): string =>
+  `(${dateOf(fields, source)} - DATE '1970-01-01')`;
+export const startDaySql = (source: ClaimSource = 'joined') => dayNumberSql(DATE_RULES.start, source);
+export const ageFromDaySql = (source: ClaimSource = 'joined') => dayNumberSql(DATE_RULES.ageFrom, source);
+export const expiresDaySql = (source: ClaimSource = 'joined') => dayNumberSql([DATE_RULES.expiry], source);
 
 /** Appends a bind value and returns its placeholder, so builders compose into bigger statements. */
 export function bind(params: unknown[], value: unknown): string {
@@ -56,9 +80,10 @@ export function bind(params: unknown[], value: unknown): string {
   return `$${params.length}`;
 }
 
-/** The level a claim shows (attendance capped), over `c` = evidence_claim and `e` = evidence. */
-export function countedLevelSql(policy: EvidenceRules, params: unknown[]): string {
-  return `CASE WHEN e.kind = ANY(${bind(params, [...ATTENDANCE_KINDS])}::varchar[]) THEN least(c.level, ${bind(params, policy.attendanceCapLevel)}::smallint) ELSE c.level END`;
+/** The level a claim shows (attendance capped). */
+export function countedLevelSql(policy: EvidenceRules, params: unknown[], source: ClaimSource = 'joined'): string {
+  const [kind, level] = [col('kind', source), col('level', source)];
+  return `CASE WHEN ${kind} = ANY(${bind(params, [...ATTENDANCE_KINDS])}::varchar[]) THEN least(${level}, ${bind(params, policy.attendanceCapLevel)}::smallint) ELSE ${level} END`;
 }
 
 export interface ClaimFilter {
@@ -71,15 +96,17 @@ export interface ClaimFilter {
   includeExpired?: boolean;
 }
 
-/** WHERE conditions over `c` and `e` for claims that count on `asOf` (see DATE_RULES). */
-export function countingClaimConditions(f: ClaimFilter, params: unknown[]): string[] {
+/** WHERE conditions for claims that count on `asOf` (see DATE_RULES), over a claim source's aliases. */
+export function countingClaimConditions(f: ClaimFilter, params: unknown[], source: ClaimSource = 'joined'): string[] {
   const asOf = `${bind(params, f.asOf)}::date`;
-  const conditions = [`(${dateOf(DATE_RULES.start)} IS NULL OR ${dateOf(DATE_RULES.start)} <= ${asOf})`];
-  if (f.competencyIds) conditions.push(`c.competency_id = ANY(${bind(params, [...f.competencyIds])}::uuid[])`);
+  const start = dateOf(DATE_RULES.start, source);
+  const expiry = col(DATE_RULES.expiry, source);
+  const conditions = [`(${start} IS NULL OR ${start} <= ${asOf})`];
+  if (f.competencyIds) conditions.push(`${col('competencyId', source)} = ANY(${bind(params, [...f.competencyIds])}::uuid[])`);
   const statuses = f.statuses ?? VERIFICATION_STATUSES;
-  if (statuses.length < VERIFICATION_STATUSES.length) conditions.push(`e.verification_status = ANY(${bind(params, [...statuses])}::varchar[])`);
-  if (!f.includeExpired) conditions.push(`(${DATE_COLUMNS[DATE_RULES.expiry]} IS NULL OR ${DATE_COLUMNS[DATE_RULES.expiry]} >= ${asOf})`);
-  if (f.educatorIds) conditions.push(`e.educator_id = ANY(${bind(params, [...f.educatorIds])}::uuid[])`);
+  if (statuses.length < VERIFICATION_STATUSES.length) conditions.push(`${col('status', source)} = ANY(${bind(params, [...statuses])}::varchar[])`);
+  if (!f.includeExpired) conditions.push(`(${expiry} IS NULL OR ${expiry} >= ${asOf})`);
+  if (f.educatorIds) conditions.push(`${col('educatorId', source)} = ANY(${bind(params, [...f.educatorIds])}::uuid[])`);
   return conditions;
 }
 
@@ -88,15 +115,15 @@ export function countingClaimConditions(f: ClaimFilter, params: unknown[]): stri
  * Columns: educator_id, competency_id, level. Compose it as a CTE: placeholders continue `params`.
  */
 export function buildDemonstratedLevelsSql(q: DemonstratedLevelsQuery, params: unknown[]): string {
-  const level = countedLevelSql(q.policy, params);
-  const conditions = countingClaimConditions(q, params);
-  const building = q.buildingId ? `JOIN educator ed ON ed.id = e.educator_id AND ed.building_id = ${bind(params, q.buildingId)}::uuid` : '';
-  return `SELECT e.educator_id, c.competency_id, max(${level})::int AS level
-    FROM evidence_claim c
-    JOIN evidence e ON e.id = c.evidence_id
+  const level = countedLevelSql(q.policy, params, 'facts');
+  const conditions = countingClaimConditions(q, params, 'facts');
+  const building = q.buildingId ? `JOIN educator ed ON ed.id = f.educator_id AND ed.building_id = ${bind(params, q.buildingId)}::uuid` : '';
+  // Grouped in the covering index's (competency, educator) order, so the database streams the aggregate.
+  return `SELECT f.educator_id, f.competency_id, max(${level})::int AS level
+    FROM ${CLAIMS_FROM.facts}
     ${building}
     WHERE ${conditions.join(' AND ')}
-    GROUP BY e.educator_id, c.competency_id
+    GROUP BY f.competency_id, f.educator_id
     HAVING max(${level}) > 0`;
 }
 

@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
-  AGE_FROM_DAY_SQL, countingClaimConditions, EXPIRES_DAY_SQL, START_DAY_SQL, type ClaimFilter,
+  ageFromDaySql, countingClaimConditions, expiresDaySql, startDaySql, type ClaimFilter,
 } from './demonstrated-levels.repository.js';
 import type { ClaimFact, EvidenceKind, PilotPart, VerificationStatus } from './domain/evidence-rules.js';
 import type { RankingKey, RequirementSpec } from './domain/scoring.js';
-import { buildRankingSql, type RankingQuery } from './ranking.sql.js';
+import { buildRankingSql, canRankScoredOnly, type RankingQuery } from './ranking.sql.js';
 
 /** The SQL behind ranking, explanations and standing. Counting rules come from the demonstrated-levels builders. */
 
@@ -47,6 +47,8 @@ export interface EducatorRow {
 
 @Injectable()
 export class MatchingRepository {
+  private openRolesCache: { roles: RoleRow[]; snapshot: string } | null = null;
+
   constructor(private readonly db: DataSource) {}
 
   /** For reads that need no shared snapshot (they may run in parallel on separate connections). */
@@ -66,8 +68,25 @@ export class MatchingRepository {
     return (await this.roles(m, 'r.id = $1', [roleId]))[0] ?? null;
   }
 
+  /**
+   * Every OPEN role with its requirements. Kept in memory with the snapshot it was read in and reused while
+   * no change to roles, requirements or competencies has become visible since (see the read-models migration);
+   * callers must not modify what they get.
+   */
   async openRoles(m: EntityManager): Promise<RoleRow[]> {
-    return this.roles(m, OPEN, []);
+    const cached = this.openRolesCache;
+    if (cached) {
+      const [[fresh]] = (await this.arrays(m, {
+        name: 'matching_roles_fresh',
+        text: `SELECT NOT EXISTS (SELECT 1 FROM matching_role_change
+                 WHERE xid >= pg_snapshot_xmin($1::pg_snapshot) AND NOT pg_visible_in_snapshot(xid, $1::pg_snapshot))`,
+        values: [cached.snapshot],
+      })) as boolean[][];
+      if (fresh) return cached.roles;
+    }
+    const { roles, snapshot } = await this.rolesWithSnapshot(m, OPEN, []);
+    this.openRolesCache = { roles, snapshot: snapshot! };
+    return roles;
   }
 
   /** Array rows straight from pg, on the manager's transaction connection when it has one, else from the pool. */
@@ -82,7 +101,14 @@ export class MatchingRepository {
    * 200-role standing.
    */
   private async roles(m: EntityManager, where: string, params: unknown[]): Promise<RoleRow[]> {
-    const text = `SELECT 'r', r.id::text, r.title, r.status, r.building_id::text, r.role_fte::text, r.closing_date::text, r.min_years_of_service::text
+    return (await this.rolesWithSnapshot(m, where, params)).roles;
+  }
+
+  private async rolesWithSnapshot(m: EntityManager, where: string, params: unknown[]): Promise<{ roles: RoleRow[]; snapshot?: string }> {
+    // The statement's own snapshot comes back as an 's' row, so what is cached and when it was true match exactly.
+    const text = `SELECT 's', pg_current_snapshot()::text, NULL, NULL, NULL, NULL, NULL, NULL
+       UNION ALL
+       SELECT 'r', r.id::text, r.title, r.status, r.building_id::text, r.role_fte::text, r.closing_date::text, r.min_years_of_service::text
        FROM hybrid_role r WHERE ${where}
        UNION ALL
        SELECT 'q', rr.role_id::text, rr.id::text, rr.competency_id::text, rr.kind, rr.min_level::text, rr.weight::text, rr.position::text
@@ -96,8 +122,11 @@ export class MatchingRepository {
     const roles = new Map<string, RoleRow>();
     const competencies = new Map<string, { code: string; name: string }>();
     const requirements: Array<RequirementRow & { roleId: string; position: number }> = [];
+    let snapshot: string | undefined;
     for (const [t, a, b, c, d, e, f, g] of rows) {
-      if (t === 'r') {
+      if (t === 's') {
+        snapshot = a;
+      } else if (t === 'r') {
         roles.set(a, {
           id: a, title: b, status: c, buildingId: d, roleFte: Number(e), closingDate: f, minYearsOfService: g === null ? null : Number(g), requirements: [],
         });
@@ -115,7 +144,7 @@ export class MatchingRepository {
       const c = competencies.get(r.competencyId)!;
       roles.get(roleId)?.requirements.push({ ...r, competencyCode: c.code, competencyName: c.name });
     }
-    return [...roles.values()].sort((x, y) => (x.title < y.title ? -1 : x.title > y.title ? 1 : x.id < y.id ? -1 : 1));
+    return { roles: [...roles.values()].sort((x, y) => (x.title < y.title ? -1 : x.title > y.title ? 1 : x.id < y.id ? -1 : 1)), snapshot };
   }
 
   async buildingExists(m: EntityManager, buildingId: string): Promise<boolean> {
@@ -141,7 +170,7 @@ export class MatchingRepository {
     const conditions = countingClaimConditions({ ...f, includeExpired: true }, params);
     const rows: Array<Record<string, any>> = await m.query(
       `SELECT e.educator_id, c.competency_id, e.id, e.kind, e.pilot_part, e.verification_status, c.level,
-         ${START_DAY_SQL} AS start_day, ${AGE_FROM_DAY_SQL} AS age_day, ${EXPIRES_DAY_SQL} AS expires_day,
+         ${startDaySql()} AS start_day, ${ageFromDaySql()} AS age_day, ${expiresDaySql()} AS expires_day,
          e.title, e.started_on::text AS started_on, e.ended_on::text AS ended_on, e.issued_on::text AS issued_on, e.expires_on::text AS expires_on
        FROM evidence_claim c JOIN evidence e ON e.id = c.evidence_id
        WHERE ${conditions.join(' AND ')}`,
@@ -154,10 +183,23 @@ export class MatchingRepository {
     }));
   }
 
-  /** One page of a role's ranking, computed in the database (see ranking.sql.ts), with the counts. */
+  /**
+   * One page of a role's ranking, computed in the database (see ranking.sql.ts), with the counts. When the
+   * role allows it, candidates without counting claims are left out of the statement; a page reaching them
+   * (rare: past every candidate with anything to show) is answered by the full statement instead.
+   */
   async rankPage(m: EntityManager, q: RankingQuery): Promise<{ keys: RankingKey[]; total: number; qualifiedCount: number }> {
+    if (canRankScoredOnly(q.role)) {
+      const { aheadOfZero, ...fast } = await this.runRanking(m, { ...q, scoredOnly: true });
+      if (q.qualifiedOnly || q.offset + q.first <= aheadOfZero) return fast;
+    }
+    const { aheadOfZero: _ignored, ...full } = await this.runRanking(m, { ...q, scoredOnly: false });
+    return full;
+  }
+
+  private async runRanking(m: EntityManager, q: RankingQuery): Promise<{ keys: RankingKey[]; total: number; qualifiedCount: number; aheadOfZero: number }> {
     const params: unknown[] = [];
-    const rows: Array<{ educator_id: string | null; score: number; required_met: number; met_count: number; qualified: boolean; total: number; qualified_count: number }> =
+    const rows: Array<{ educator_id: string | null; score: number; required_met: number; met_count: number; qualified: boolean; total: number; qualified_count: number; ahead_of_zero: number }> =
       await m.query(buildRankingSql(q, params), params);
     return {
       keys: rows.filter((r) => r.educator_id !== null).map((r) => ({
@@ -165,6 +207,7 @@ export class MatchingRepository {
       })),
       total: rows[0]?.total ?? 0,
       qualifiedCount: rows[0]?.qualified_count ?? 0,
+      aheadOfZero: rows[0]?.ahead_of_zero ?? 0,
     };
   }
 

@@ -2,7 +2,7 @@ import { dayOf, VERIFICATION_STATUSES, type ClaimFact, type EvidenceKind, type P
 import { gapsOf, requirementSummary, serviceSummary } from './explanation.js';
 import { compareCandidates, isOverextended, rankCandidates } from './ranking.js';
 import { DEFAULT_SCORING_POLICY, type ScoringPolicyValues } from './scoring-policy.js';
-import { ageFactor, rankingKeyOf, saturatedPoints, scoreCandidate, yearsOfService, type CandidateScore, type RoleSpec } from './scoring.js';
+import { ageFactor, corroboratedPoints, rankingKeyOf, scoreCandidate, totalCredit, yearsOfService, type CandidateScore, type RoleSpec } from './scoring.js';
 
 const AS_OF = '2025-06-01';
 const ctx = (policy: ScoringPolicyValues = DEFAULT_SCORING_POLICY) => ({ policy, asOfDay: dayOf(AS_OF), asOf: AS_OF });
@@ -229,12 +229,15 @@ describe('property 6: explained', () => {
     expect(requirementSummary(r.requirements[1], 'Assessment redesign', DEFAULT_SCORING_POLICY)).toBe('Required: no evidence yet of Assessment redesign at level 2. 0 of 100 points.');
   });
 
-  it('computes points as a saturating sum of the three strongest credits, rounded half up', () => {
-    expect(saturatedPoints(100, [])).toBe(0);
-    expect(saturatedPoints(100, [1000])).toBe(100);
-    expect(saturatedPoints(100, [500, 500])).toBe(75);
-    expect(saturatedPoints(150, [5])).toBe(1); // 0.75 rounds up
-    expect(saturatedPoints(100, [900, 900, 900])).toBe(100); // 99.9
+  it('counts the strongest item in full and a quarter of the others, at most doubling it, never past full credit', () => {
+    expect(corroboratedPoints(100, [])).toBe(0);
+    expect(corroboratedPoints(100, [1000])).toBe(100);
+    expect(corroboratedPoints(100, [400, 400])).toBe(50); // 400 + 400/4
+    expect(corroboratedPoints(100, [200, 400])).toBe(45); // order does not matter
+    expect(corroboratedPoints(150, [5])).toBe(1); // 0.75 rounds half up
+    expect(corroboratedPoints(100, [900, 900, 900])).toBe(100); // capped at full credit
+    expect(totalCredit(50, 50 * 40)).toBe(100); // forty workshops: corroboration at most doubles the strongest
+    expect(totalCredit(600, 600 + 3)).toBe(600); // 3/4 rounds down
   });
 
   it('ages evidence by half-life with a floor, and not at all for certifications', () => {

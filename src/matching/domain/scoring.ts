@@ -10,16 +10,20 @@ import type { ScoringPolicyValues } from './scoring-policy.js';
  * A requirement is worth `round(weight x 100)` points. Each evidence item that counts for its competency
  * earns a credit between 0 and 1 (kept in thousandths):
  *     credit = kind weight x verification factor x age factor x level factor
- * where the level factor is min(1, level shown / level required). The requirement's points are a
- * saturating sum of its three strongest credits:  points = max x (1 - (1-c1)(1-c2)(1-c3)), rounded half up.
- * Every factor only grows as evidence is added, levels rise or items are verified, and the saturating sum
- * only grows when a credit grows or a new item enters the top three, so scores are monotonic.
+ * where the level factor is min(1, level shown / level required). The requirement's credit is a saturating
+ * sum: the strongest item counts in full and the others add a quarter of their credits, but corroboration
+ * adds at most as much again as the strongest item, and no requirement earns more than full credit:
+ *     total = min(1, strongest + min(strongest, (sum of the others) / 4))      (thousandths, rounded down)
+ *     points = max points x total, rounded half up
+ * Every factor only grows as evidence is added, levels rise or items are verified, and `total` only grows
+ * when any credit grows or an item is added, so scores are monotonic. Only the strongest credit and the sum
+ * are needed, which is what lets the database rank every candidate with plain aggregates.
  * The candidate's score is the sum of the requirements' points.
  */
 
-/** How many of the strongest items per requirement earn points. */
-export const ITEMS_PER_REQUIREMENT = 3;
 export const CREDIT_SCALE = 1000;
+/** Each corroborating item adds 1/CORROBORATION_DIVISOR of its credit. */
+export const CORROBORATION_DIVISOR = 4;
 const SCALE = CREDIT_SCALE;
 const DAYS_PER_YEAR = 365.25;
 
@@ -153,28 +157,26 @@ export function itemFactors(fact: ClaimFact, requiredLevel: number, ctx: Scoring
  * Points for credits (thousandths, strongest first, at most three): max x (1 - prod(1 - c)), rounded half up.
  * Integer arithmetic stays exact: 1000^3 x 10,000 is far below 2^53.
  */
-export function saturatedPoints(maxPoints: number, creditsDesc: readonly number[]): number {
-  let denominator = 1;
-  let remaining = 1;
-  for (const c of creditsDesc) {
-    denominator *= SCALE;
-    remaining *= SCALE - c;
-  }
-  const numerator = maxPoints * (denominator - remaining);
-  return Math.floor((2 * numerator + denominator) / (2 * denominator));
+/** The requirement's credit in thousandths from its strongest credit and the sum of all its credits. */
+export function totalCredit(strongest: number, sum: number): number {
+  return Math.min(SCALE, strongest + Math.min(strongest, Math.floor((sum - strongest) / CORROBORATION_DIVISOR)));
 }
 
-/** Keeps the strongest credits, descending, in a small array (cheaper than sorting every item). */
-function pushTop(top: number[], credit: number): void {
-  if (top.length === ITEMS_PER_REQUIREMENT && credit <= top[top.length - 1]) return;
-  let i = top.length;
-  top.push(credit);
-  while (i > 0 && top[i - 1] < credit) {
-    top[i] = top[i - 1];
-    i--;
+/** max points x total / 1000, rounded half up, in integers (the SQL ranking does the same). */
+export function pointsFor(maxPoints: number, total: number): number {
+  return Math.floor((2 * maxPoints * total + SCALE) / (2 * SCALE));
+}
+
+/** Points for a list of credits (thousandths), in any order. */
+export function corroboratedPoints(maxPoints: number, credits: readonly number[]): number {
+  if (!credits.length) return 0;
+  let strongest = 0;
+  let sum = 0;
+  for (const c of credits) {
+    if (c > strongest) strongest = c;
+    sum += c;
   }
-  top[i] = credit;
-  if (top.length > ITEMS_PER_REQUIREMENT) top.pop();
+  return pointsFor(maxPoints, totalCredit(strongest, sum));
 }
 
 /** The core loop: demonstrated level and points of one requirement; `onItem` sees every counting or expired item. */
@@ -183,7 +185,8 @@ export function tallyRequirement(
   onItem?: (fact: ClaimFact, state: 'COUNTS' | 'EXPIRED', factors: ItemFactors) => void,
 ): { demonstratedLevel: number; points: number } {
   let demonstrated = 0;
-  const top: number[] = [];
+  let strongest = 0;
+  let sum = 0;
   for (const fact of facts) {
     const state = claimStateOn(fact, ctx.asOfDay);
     if (state === 'NOT_STARTED') continue;
@@ -193,10 +196,11 @@ export function tallyRequirement(
       continue;
     }
     if (factors.countedLevel > demonstrated) demonstrated = factors.countedLevel;
-    pushTop(top, factors.creditPermille);
+    if (factors.creditPermille > strongest) strongest = factors.creditPermille;
+    sum += factors.creditPermille;
     onItem?.(fact, state, factors);
   }
-  return { demonstratedLevel: demonstrated, points: saturatedPoints(maxPointsOf(spec.weight), top) };
+  return { demonstratedLevel: demonstrated, points: pointsFor(maxPointsOf(spec.weight), totalCredit(strongest, sum)) };
 }
 
 /** One requirement's result; with `explain`, every counting or expired item with its factors and points. */
@@ -208,15 +212,20 @@ export function scoreRequirement(spec: RequirementSpec, facts: readonly ClaimFac
   return { spec, maxPoints, demonstratedLevel: tally.demonstratedLevel, met: tally.demonstratedLevel >= spec.minLevel, points: tally.points, items };
 }
 
-/** Orders items strongest first and gives each of the top three its marginal points; the shares sum to the total exactly. */
+/**
+ * Orders items strongest first and gives each its marginal points (the points with it minus the points
+ * without it, adding items in that order), so the shares add up to the requirement's points exactly.
+ */
 function shareOutPoints(items: ItemCredit[], maxPoints: number): void {
   items.sort((a, b) => rankOfState(a) - rankOfState(b) || b.creditPermille - a.creditPermille || cmp(a.fact.evidenceId, b.fact.evidenceId));
-  const credits: number[] = [];
+  let strongest = 0;
+  let sum = 0;
   let before = 0;
   for (const item of items) {
-    if (item.state !== 'COUNTS' || credits.length === ITEMS_PER_REQUIREMENT) break;
-    credits.push(item.creditPermille);
-    const after = saturatedPoints(maxPoints, credits);
+    if (item.state !== 'COUNTS') break;
+    if (item.creditPermille > strongest) strongest = item.creditPermille;
+    sum += item.creditPermille;
+    const after = pointsFor(maxPoints, totalCredit(strongest, sum));
     item.points = after - before;
     before = after;
   }

@@ -22,7 +22,7 @@ export class EvidenceCreditModel {
   @Field(() => Float) ageFactor: number;
   @Field(() => Float, { description: 'min(1, counted level / required level)' }) levelFactor: number;
   @Field(() => Float, { description: 'kind weight x verification x age x level, in thousandths' }) credit: number;
-  @Field(() => Int, { description: "This item's share of the requirement's points (only the three strongest earn points)" }) points: number;
+  @Field(() => Int, { description: "This item's share of the requirement's points: the strongest counts in full, the others add a quarter of their credit" }) points: number;
 }
 
 @ObjectType('RequirementExplanation')

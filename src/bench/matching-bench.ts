@@ -1,0 +1,225 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import type { AddressInfo } from 'node:net';
+import pg from 'pg';
+import type { DataSource } from 'typeorm';
+import { Persona, type Principal } from '../access/persona.js';
+import { TokenService } from '../access/token.service.js';
+import { createApp } from '../app.factory.js';
+import { loadConfig } from '../config/app-config.js';
+import { createDataSource } from '../database/data-source.js';
+import { startEmbeddedPostgres, type EmbeddedServer } from '../database/embedded-postgres.js';
+import { bind, buildDemonstratedLevelsSql } from '../matching/demonstrated-levels.repository.js';
+import { todayIso } from '../matching/domain/evidence-rules.js';
+import { RankingService } from '../matching/ranking.service.js';
+import { measureCapacityCoverage } from '../reports/bench/coverage-bench.js';
+import { CapacityReportsService } from '../reports/capacity-reports.service.js';
+import { BENCH_FORMAT, generateDistrict, type DistrictShape } from './district.js';
+import { MemoryWatch, statsOf, timed } from './measure.js';
+import { printTable, writeSizeResult, type SizeResult } from './report.js';
+
+/**
+ * The matching benchmark (started by run.ts): for each district size, the ranking of a role (top 50
+ * explained) over GraphQL/HTTP and in-process, one educator's standing for every open role, the
+ * superintendent's coverage report (from the reports module's bench), and the SQL floors beside them.
+ * BENCH_SIZES=2000,20000 picks sizes (run.ts runs each in its own process); BENCH_RUNS sets repetitions
+ * (after 3 warm-up runs);
+ * BENCH_REGENERATE=1 rebuilds the districts. DATABASE_URL picks the server (one database per size);
+ * without it an embedded server keeps its data in .bench/pg.
+ */
+const log = (m: string) => console.log(m);
+const sizes = (process.env.BENCH_SIZES ?? '2000,20000,100000').split(',').map((s) => Number(s.trim())).filter((n) => n > 0);
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const WARMUP = 3;
+const SAMPLE = 10;
+
+const RANKING_QUERY = `query($roleId: ID!) { roleRanking(roleId: $roleId, first: 50) {
+  totalCount qualifiedCount policyVersion nodes { rank educatorId fullName score maxScore qualified overextended commitmentsFte summary
+    yearsOfService { years met summary }
+    requirements { competencyCode requiredLevel demonstratedLevel met contribution summary
+      evidence { evidenceId kind title status startedOn endedOn expiresOn expired countedLevel kindWeight verificationFactor ageFactor credit points } } } } }`;
+const STANDING_QUERY = `query($e: ID!) { educatorStanding(educatorId: $e) { qualifiedCount roles { roleId roleTitle qualified score maxScore
+  gaps { competencyCode levelHeld levelNeeded summary ways { kind pilotPart level } } } } }`;
+
+async function serverUrl(): Promise<{ url: string; embedded?: EmbeddedServer }> {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL };
+  log('No DATABASE_URL: starting embedded PostgreSQL (data in .bench/pg)');
+  const embedded = await startEmbeddedPostgres('.bench/pg', Number(process.env.EMBEDDED_PG_PORT ?? 54339), 'postgres');
+  return { url: embedded.url, embedded };
+}
+
+function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+/** A migrated database holding the district of this size, generated once and reused while its format matches. */
+async function district(server: string, size: number): Promise<{ url: string; shape: DistrictShape }> {
+  const name = `pathways_bench_${size}`;
+  const url = withDatabase(server, name);
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  try {
+    const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount;
+    if (exists && process.env.BENCH_REGENERATE !== '1') {
+      const probe = createDataSource(url);
+      await probe.initialize();
+      try {
+        const meta = await probe.query(`SELECT shape FROM bench_meta WHERE format = $1`, [BENCH_FORMAT]).catch(() => []);
+        if (meta.length) {
+          const applied = await probe.runMigrations({ transaction: 'each' });
+          // Index-only scans need a current visibility map after a migration backfills a table.
+          if (applied.length) await probe.query('VACUUM ANALYZE');
+          log(`Reusing district ${name}`);
+          return { url, shape: meta[0].shape };
+        }
+      } finally {
+        await probe.destroy();
+      }
+    }
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  const ds = createDataSource(url);
+  await ds.initialize();
+  try {
+    await ds.runMigrations({ transaction: 'each' });
+    log(`Generating district ${name}`);
+    const shape = await generateDistrict(ds, size, log);
+    await ds.query(`CREATE TABLE bench_meta (format int PRIMARY KEY, shape jsonb NOT NULL)`);
+    await ds.query(`INSERT INTO bench_meta VALUES ($1, $2)`, [BENCH_FORMAT, JSON.stringify(shape)]);
+    log(`  generated in ${shape.seconds.toFixed(1)} s`);
+    return { url, shape };
+  } finally {
+    await ds.destroy();
+  }
+}
+
+async function hrSession(app: INestApplication, ds: DataSource): Promise<{ principal: Principal; token: string }> {
+  const [account] = await ds.query(
+    `INSERT INTO account (email, display_name, personas) VALUES ('bench-hr@bench.example', 'Bench HR', '{HR}')
+     ON CONFLICT (lower(email)) DO UPDATE SET display_name = excluded.display_name RETURNING id`,
+  );
+  const { token } = await app.get(TokenService).issue(account.id);
+  return { principal: { accountId: account.id, email: 'bench-hr@bench.example', personas: new Set([Persona.HR]), educatorId: null }, token };
+}
+
+async function measureSize(server: string, size: number): Promise<SizeResult> {
+  const { url, shape } = await district(server, size);
+  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, SEED_DEMO: 'false', DB_STATEMENT_TIMEOUT_MS: '0' });
+  const ds = createDataSource(url);
+  await ds.initialize();
+  const app = await createApp(config, ds);
+  await app.listen(0, '127.0.0.1');
+  const port = (app.getHttpServer().address() as AddressInfo).port;
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  try {
+    const ranking = app.get(RankingService);
+    const hr = await hrSession(app, ds);
+    const asOf = todayIso();
+    const [policy] = await ds.query(`SELECT attendance_cap_level FROM scoring_policy WHERE is_current`);
+    const rules = { attendanceCapLevel: Number(policy.attendance_cap_level) };
+    const roles: Array<{ id: string; competencies: string[] }> = await ds.query(
+      `SELECT r.id, array_agg(rr.competency_id::text ORDER BY rr.position) AS competencies FROM hybrid_role r JOIN role_requirement rr ON rr.role_id = r.id
+       WHERE r.status = 'OPEN' GROUP BY r.id, r.title ORDER BY r.title LIMIT $1`, [SAMPLE]);
+    const educators: string[] = (await ds.query(`SELECT id FROM educator ORDER BY id LIMIT $1`, [SAMPLE])).map((r: { id: string }) => r.id);
+    const openCompetencies: string[] = (await ds.query(`SELECT DISTINCT rr.competency_id::text AS id FROM role_requirement rr JOIN hybrid_role r ON r.id = rr.role_id WHERE r.status = 'OPEN'`)).map((r: { id: string }) => r.id);
+
+    const gqlText = async (query: string, variables: Record<string, unknown>): Promise<string> => {
+      const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${hr.token}` }, body: JSON.stringify({ query, variables }),
+      });
+      const text = await res.text();
+      if (!res.ok || text.includes('"errors"')) throw new Error(`GraphQL failed: ${text.slice(0, 500)}`);
+      return text;
+    };
+    const gql = async (query: string, variables: Record<string, unknown>): Promise<number> => (await gqlText(query, variables)).length;
+    // The floors: the least the database must do, fetched the same compact way the service reads.
+    const floorRanking = async (competencyIds: string[]) => {
+      const params: unknown[] = [];
+      await pool.query({ text: buildDemonstratedLevelsSql({ competencyIds, asOf, policy: rules }, params), values: params, rowMode: 'array' });
+    };
+    const floorStanding = async (educatorId: string) => {
+      const params: unknown[] = [];
+      const levels = buildDemonstratedLevelsSql({ competencyIds: openCompetencies, asOf, educatorIds: [educatorId], policy: rules }, params);
+      await pool.query({
+        text: `SELECT rr.role_id, rr.competency_id, dl.level FROM role_requirement rr
+               JOIN hybrid_role r ON r.id = rr.role_id AND r.status = ${bind(params, 'OPEN')}
+               LEFT JOIN (${levels}) dl ON dl.competency_id = rr.competency_id`,
+        values: params, rowMode: 'array',
+      });
+    };
+
+    const bytes: Record<string, number> = {};
+    const services: Record<string, (roleId: string, educatorId: string) => Promise<unknown>> = {
+      ranking_inprocess: (roleId) => ranking.roleRanking(hr.principal, roleId, { first: 50, offset: 0, qualifiedOnly: false }),
+      ranking_http: async (roleId) => { bytes.ranking_http = await gql(RANKING_QUERY, { roleId }); },
+      standing_inprocess: (_roleId, educatorId) => ranking.standing(hr.principal, educatorId),
+      standing_http: async (_roleId, educatorId) => { bytes.standing_http = await gql(STANDING_QUERY, { e: educatorId }); },
+    };
+    const samples: Record<string, number[]> = { floor_ranking: [], ranking_inprocess: [], ranking_http: [], floor_standing: [], standing_inprocess: [], standing_http: [] };
+    const memory = new MemoryWatch();
+    (globalThis as { gc?: () => void }).gc?.();
+    const baselineRssMb = Math.round(process.memoryUsage().rss / 1048576);
+    // Memory first, apart from timing and before any floor has filled the process with its large results:
+    // each service path a few times, sampled every 5 ms, each after a full GC.
+    memory.start();
+    for (let i = 0; i < 3; i++) {
+      for (const run of Object.values(services)) await memory.during(() => run(roles[i].id, educators[i]));
+    }
+    for (let i = 0; i < WARMUP + RUNS; i++) {
+      const role = roles[i % roles.length];
+      const educator = educators[i % educators.length];
+      const round: Record<string, number> = {
+        floor_ranking: await timed(() => floorRanking(role.competencies)),
+        ranking_inprocess: await timed(() => services.ranking_inprocess(role.id, educator)),
+        ranking_http: await timed(() => services.ranking_http(role.id, educator)),
+        floor_standing: await timed(() => floorStanding(educator)),
+        standing_inprocess: await timed(() => services.standing_inprocess(role.id, educator)),
+        standing_http: await timed(() => services.standing_http(role.id, educator)),
+      };
+      if (i >= WARMUP) for (const [k, v] of Object.entries(round)) samples[k].push(v);
+    }
+
+    // The capacity report's own measures (issue 6), beside ours in the same table.
+    const coverage = await measureCapacityCoverage({
+      ds, service: app.get(CapacityReportsService), asOf, runs: RUNS, warmup: WARMUP,
+      gql: async (query, variables) => JSON.parse(await gqlText(query, variables)).data,
+    });
+    const peak = memory.stop();
+    const measures = { ...Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, statsOf(v)])), ...coverage.measures };
+    return {
+      size, district: shape, measures,
+      floors: { ranking_inprocess: 'floor_ranking', ranking_http: 'floor_ranking', standing_inprocess: 'floor_standing', standing_http: 'floor_standing', ...coverage.floors },
+      memory: { baselineRssMb, ...peak },
+      responseBytes: bytes,
+    };
+  } finally {
+    await pool.end();
+    await app.close();
+    if (ds.isInitialized) await ds.destroy();
+  }
+}
+
+/** Measures the sizes in BENCH_SIZES (run.ts gives each child process one) and leaves one JSON file per size. */
+async function main(): Promise<void> {
+  const { url, embedded } = await serverUrl();
+  try {
+    for (const size of sizes) {
+      log(`\n== ${size.toLocaleString('en-US')} educators`);
+      const r = await measureSize(url, size);
+      printTable([r], log);
+      writeSizeResult('.bench', { ...r, server: embedded ? 'embedded' : new URL(url).host, runs: RUNS, warmup: WARMUP });
+    }
+  } finally {
+    await embedded?.stop();
+  }
+}
+
+main().then(() => process.exit(0), (err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,71 @@
+import { competencyIds, insertBuilding, insertEducator, insertEvidence } from '../support/matching-fixtures.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+
+/** The maintained evidence_claim_fact table must equal the claims joined to their evidence after any write. */
+describe('evidence_claim_fact stays equal to claims joined with their evidence', () => {
+  let db: TestDatabase;
+  let comps: Record<string, string>;
+  let educators: string[];
+
+  const COLUMNS = `evidence_id, competency_id, educator_id, level, kind, pilot_part, verification_status,
+    issued_on::text, started_on::text, ended_on::text, recorded_on::text, expires_on::text`;
+  const expected = () => db.dataSource.query(
+    `SELECT c.evidence_id, c.competency_id, e.educator_id, c.level, e.kind, e.pilot_part, e.verification_status,
+       e.issued_on::text, e.started_on::text, e.ended_on::text, ((e.created_at AT TIME ZONE 'UTC')::date)::text AS recorded_on, e.expires_on::text
+     FROM evidence_claim c JOIN evidence e ON e.id = c.evidence_id ORDER BY 1, 2`,
+  );
+  const facts = () => db.dataSource.query(`SELECT ${COLUMNS} FROM evidence_claim_fact ORDER BY 1, 2`);
+  const expectInSync = async (rows?: number) => {
+    const want = await expected();
+    expect(await facts()).toEqual(want);
+    if (rows !== undefined) expect(want).toHaveLength(rows);
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    comps = await competencyIds(db.dataSource, ['AI-TOOL-EVAL', 'AI-BIAS', 'DATA-PRIVACY']);
+    const building = await insertBuilding(db.dataSource);
+    educators = [await insertEducator(db.dataSource, { buildingId: building }), await insertEducator(db.dataSource, { buildingId: building })];
+  });
+  afterAll(() => db.drop());
+
+  it('follows inserts, verification, date and kind changes, claim changes and deletions', async () => {
+    const pilot = await insertEvidence(db.dataSource, {
+      educatorId: educators[0], kind: 'PILOT', pilotPart: 'MEMBER', status: 'SELF_REPORTED', startedOn: '2024-01-10',
+      claims: [{ competencyId: comps['AI-TOOL-EVAL'], level: 2 }, { competencyId: comps['AI-BIAS'], level: 1 }],
+    });
+    const cert = await insertEvidence(db.dataSource, {
+      educatorId: educators[1], kind: 'CERTIFICATION', issuedOn: '2023-05-01', expiresOn: '2026-05-01', claims: [{ competencyId: comps['DATA-PRIVACY'], level: 3 }],
+    });
+    await expectInSync(3);
+
+    await db.dataSource.query(`UPDATE evidence SET verification_status = 'VERIFIED', pilot_part = 'LEAD', ended_on = '2024-12-20' WHERE id = $1`, [pilot]);
+    await db.dataSource.query(`UPDATE evidence SET expires_on = '2025-01-01' WHERE id = $1`, [cert]);
+    await db.dataSource.query(`UPDATE evidence SET title = 'Renamed only' WHERE id = $1`, [cert]);
+    await expectInSync(3);
+
+    await db.dataSource.query(`UPDATE evidence_claim SET level = 4 WHERE evidence_id = $1 AND competency_id = $2`, [pilot, comps['AI-TOOL-EVAL']]);
+    await db.dataSource.query(`UPDATE evidence_claim SET competency_id = $3 WHERE evidence_id = $1 AND competency_id = $2`, [pilot, comps['AI-BIAS'], comps['DATA-PRIVACY']]);
+    await expectInSync(3);
+
+    await db.dataSource.query(`UPDATE evidence SET educator_id = $2 WHERE id = $1`, [pilot, educators[1]]);
+    await expectInSync(3);
+
+    await db.dataSource.query(`DELETE FROM evidence_claim WHERE evidence_id = $1 AND competency_id = $2`, [pilot, comps['AI-TOOL-EVAL']]);
+    await expectInSync(2);
+    await db.dataSource.query(`DELETE FROM evidence WHERE id = $1`, [cert]);
+    await expectInSync(1);
+    await db.dataSource.query(`DELETE FROM educator WHERE id = $1`, [educators[1]]);
+    await expectInSync(0);
+  });
+
+  it('rolls back with the writing transaction', async () => {
+    await expect(db.dataSource.transaction(async (m) => {
+      const [row] = await m.query(`INSERT INTO evidence (educator_id, kind, title, hours, version) VALUES ($1, 'COURSE', 'x', 3, 1) RETURNING id`, [educators[0]]);
+      await m.query(`INSERT INTO evidence_claim (evidence_id, competency_id, level) VALUES ($1, $2, 1)`, [row.id, comps['AI-BIAS']]);
+      expect(await m.query('SELECT count(*)::int AS n FROM evidence_claim_fact WHERE evidence_id = $1', [row.id])).toEqual([{ n: 1 }]);
+      throw new Error('roll back');
+    })).rejects.toThrow('roll back');
+    await expectInSync(0);
+  });
+});
