@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
  * A synthetic district, generated inside PostgreSQL (generate_series) so 100,000 educators take seconds:
  * one building per 500 educators, 5-15 evidence items per educator (10 on average) with 1-3 claims each,
  * 50 competencies (the 25 shipped plus 25 bench ones), 200 open roles with 3-6 requirements.
- * Pseudo-random choices hash row keys, so a size always yields the same shape.
+ * Choices hash row keys (no random() calls), so every run of a size draws from the same distribution.
  */
 export const BENCH_FORMAT = 3;
 
