@@ -5,7 +5,6 @@ import { AuditService } from '../audit/audit.service.js';
 import { badInput, notFound, staleVersion } from '../common/app-error.js';
 import { decodeCursor, toPage, type Page } from '../common/pagination.js';
 import { CompetencyFrameworkEntity } from './competency-framework.entity.js';
-import { CompetencyLevelEntity } from './competency-level.entity.js';
 import { CompetencyEntity } from './competency.entity.js';
 import type { CreateCompetencyInput, RetireCompetencyInput, UpdateCompetencyInput } from './dto/competency.input.js';
 import { checkLevelsContiguous } from './domain/levels.js';
@@ -126,8 +125,4 @@ export class CompetenciesService {
   private async reload(m: EntityManager, id: string): Promise<CompetencyEntity> {
     return m.getRepository(CompetencyEntity).findOneOrFail({ where: { id }, relations: { levels: true }, order: { levels: { level: 'ASC' } } });
   }
-}
-
-export function levelsOf(c: CompetencyEntity): CompetencyLevelEntity[] {
-  return [...(c.levels ?? [])].sort((a, b) => a.level - b.level);
 }

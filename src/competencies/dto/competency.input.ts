@@ -4,6 +4,7 @@ import {
   ArrayMaxSize, ArrayMinSize, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min,
   ValidateNested,
 } from 'class-validator';
+import { VersionedRefInput } from '../../common/versioned-ref.input.js';
 
 @InputType()
 export class ProficiencyLevelInput {
@@ -67,16 +68,7 @@ export class CreateCompetencyInput {
 }
 
 @InputType()
-export class UpdateCompetencyInput {
-  @Field(() => ID)
-  @IsUUID()
-  id: string;
-
-  @Field(() => Int, { description: 'The version you read; a stale one is refused with CONFLICT' })
-  @IsInt()
-  @Min(1)
-  version: number;
-
+export class UpdateCompetencyInput extends VersionedRefInput {
   @Field({ nullable: true })
   @IsOptional()
   @IsString()
@@ -99,13 +91,5 @@ export class UpdateCompetencyInput {
 }
 
 @InputType()
-export class RetireCompetencyInput {
-  @Field(() => ID)
-  @IsUUID()
-  id: string;
-
-  @Field(() => Int)
-  @IsInt()
-  @Min(1)
-  version: number;
+export class RetireCompetencyInput extends VersionedRefInput {
 }

@@ -1,7 +1,8 @@
-import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
+import { IsEmail, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PageArgs } from '../../common/pagination.js';
+import { VersionedRefInput } from '../../common/versioned-ref.input.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -52,16 +53,7 @@ export class CreateEducatorInput {
 }
 
 @InputType()
-export class UpdateEducatorInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'id is malformed: ids are UUIDs' })
-  id: string;
-
-  @Field(() => Int, { description: 'The version you read; a stale one is refused with CONFLICT' })
-  @IsInt()
-  @Min(1)
-  version: number;
-
+export class UpdateEducatorInput extends VersionedRefInput {
   @Field({ nullable: true })
   @IsOptional()
   @Transform(trim)

@@ -10,6 +10,7 @@ import { ISO_DATE, MAX_TEXT, MAX_TITLE, MAX_URL } from '../domain/fields.js';
 import {
   CertificationInput, CourseInput, DATE_MESSAGE, PilotInput, PresentationInput, ProfessionalLearningInput,
 } from './evidence-details.input.js';
+import { VersionedRefInput } from '../../common/versioned-ref.input.js';
 
 const URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true };
 const URL_MESSAGE = 'url must be a full web address starting with http:// or https://';
@@ -161,28 +162,11 @@ export class UpdateEvidenceInput extends EvidenceDetailGroups {
 }
 
 @InputType()
-export class DeleteEvidenceInput {
-  @Field(() => ID)
-  @IsUUID()
-  id: string;
-
-  @Field(() => Int)
-  @IsInt()
-  @Min(1)
-  version: number;
+export class DeleteEvidenceInput extends VersionedRefInput {
 }
 
 @InputType()
-export class SetEvidenceVerificationInput {
-  @Field(() => ID)
-  @IsUUID()
-  id: string;
-
-  @Field(() => Int)
-  @IsInt()
-  @Min(1)
-  version: number;
-
+export class SetEvidenceVerificationInput extends VersionedRefInput {
   @Field(() => VerificationStatus)
   @IsEnum(VerificationStatus)
   status: VerificationStatus;

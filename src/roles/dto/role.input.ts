@@ -10,6 +10,7 @@ import {
   YEARS_OF_SERVICE_MAX,
 } from '../domain/role-rules.js';
 import { RequirementKind, RoleStatus } from '../models/role.model.js';
+import { VersionedRefInput } from '../../common/versioned-ref.input.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -124,16 +125,7 @@ export class CreateRoleInput {
 }
 
 @InputType({ description: 'Omitted fields stay as they are; null clears buildingId (district-wide), closingDate and minYearsOfService' })
-export class UpdateRoleInput {
-  @Field(() => ID)
-  @IsUUID('all', UUID_MESSAGE)
-  id: string;
-
-  @Field(() => Int, { description: 'The version you read; a stale one is refused with CONFLICT' })
-  @IsInt()
-  @Min(1)
-  version: number;
-
+export class UpdateRoleInput extends VersionedRefInput {
   @Field({ nullable: true })
   @NotNullIfGiven()
   @Transform(trim)
@@ -209,16 +201,7 @@ export class UpdateRoleInput {
 }
 
 @InputType()
-export class ChangeRoleStatusInput {
-  @Field(() => ID)
-  @IsUUID('all', UUID_MESSAGE)
-  id: string;
-
-  @Field(() => Int, { description: 'The version you read; a stale one is refused with CONFLICT' })
-  @IsInt()
-  @Min(1)
-  version: number;
-
+export class ChangeRoleStatusInput extends VersionedRefInput {
   @Field(() => RoleStatus)
   @IsEnum(RoleStatus)
   status: RoleStatus;
