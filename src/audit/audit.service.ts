@@ -17,16 +17,22 @@ export interface AuditRecord {
 export class AuditService {
   constructor(private readonly db: DataSource) {}
 
-  async record(actor: Principal | null, entry: AuditRecord, manager: EntityManager = this.db.manager): Promise<void> {
-    await manager.insert(AuditEntryEntity, {
-      actorAccountId: actor?.accountId ?? null,
-      actorEmail: actor?.email ?? null,
-      persona: entry.persona ?? (actor ? primaryPersona(actor) : null),
-      action: entry.action,
-      targetType: entry.targetType,
-      targetId: entry.targetId ?? null,
-      changes: (entry.changes ?? {}) as object,
-    });
+  /** One entry or several (one insert): several a request touches at once, such as a panelist's batched reads. */
+  async record(actor: Principal | null, entries: AuditRecord | AuditRecord[], manager: EntityManager = this.db.manager): Promise<void> {
+    const list = Array.isArray(entries) ? entries : [entries];
+    if (!list.length) return;
+    await manager.insert(
+      AuditEntryEntity,
+      list.map((entry) => ({
+        actorAccountId: actor?.accountId ?? null,
+        actorEmail: actor?.email ?? null,
+        persona: entry.persona ?? (actor ? primaryPersona(actor) : null),
+        action: entry.action,
+        targetType: entry.targetType,
+        targetId: entry.targetId ?? null,
+        changes: (entry.changes ?? {}) as object,
+      })),
+    );
   }
 
   async search(filter: AuditSearch, offset: number): Promise<[AuditEntryEntity[], number]> {

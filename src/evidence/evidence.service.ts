@@ -62,9 +62,9 @@ export class EvidenceService {
    */
   private async recordPanelRead(viewer: Principal, educatorIds: readonly string[], via: string): Promise<void> {
     if (isHr(viewer) || !viewer.personas.has(Persona.PANELIST)) return;
-    for (const educatorId of educatorIds) {
-      if (educatorId === viewer.educatorId) continue;
-      await this.audit.record(viewer, { action: 'CANDIDATE_EVIDENCE_READ', targetType: 'Educator', targetId: educatorId, changes: { via }, persona: Persona.PANELIST });
-    }
+    const reads = educatorIds
+      .filter((educatorId) => educatorId !== viewer.educatorId)
+      .map((educatorId) => ({ action: 'CANDIDATE_EVIDENCE_READ', targetType: 'Educator', targetId: educatorId, changes: { via }, persona: Persona.PANELIST }));
+    await this.audit.record(viewer, reads);
   }
 }
