@@ -1,14 +1,12 @@
-import {
-  ageFromDaySql, bind, CLAIMS_FROM, col, countedLevelSql, countingClaimConditions,
-} from './demonstrated-levels.repository.js';
-import { dayOf, NON_AGEING_KINDS, SCORING_KINDS, VERIFICATION_STATUSES, evidenceKindOf } from './domain/evidence-rules.js';
+import { bind, CLAIMS_FROM, countedLevelSql, countingClaimConditions } from './demonstrated-levels.repository.js';
+import { dayOf } from './domain/evidence-rules.js';
 import type { ScoringPolicyValues } from './domain/scoring-policy.js';
-import { ageFactorTable, CORROBORATION_DIVISOR, CREDIT_SCALE, maxPointsOf, type RoleSpec } from './domain/scoring.js';
+import { ageFactorTable, CORROBORATION_DIVISOR, CREDIT_SCALE, maxPointsOf, weightTable, type RoleSpec } from './domain/scoring.js';
 
 /**
  * The ranking pass as one statement, so only the requested page leaves the database. It is the domain's
  * scoring (domain/scoring.ts) written in SQL: every number that depends on the policy comes from the domain
- * (weights, verification factors, the age-factor table computed by `ageFactorForDays`), counting and levels
+ * (`weightTable` for kind weights x verification factors, `ageFactorTable` for ageing), counting and levels
  * come from the demonstrated-levels builders, and the arithmetic is the same IEEE/integer arithmetic in the
  * same order. test/integration/ranking-sql.spec.ts checks the two agree on random districts.
  */
@@ -35,26 +33,12 @@ export function buildRankingSql(q: RankingQuery, params: unknown[]): string {
   const reqs = role.requirements;
   const requiredTotal = reqs.filter((r) => r.kind === 'REQUIRED').length;
 
-  // Kind weight by scoring kind: pilots by part, a pilot without a known part counts as membership (scoringKindOf).
-  const pilotCases = SCORING_KINDS.map((k) => ({ k, ...evidenceKindOf(k) }))
-    .filter((x) => x.kind === 'PILOT' && x.k !== 'PILOT_MEMBER')
-    .map((x) => `WHEN '${x.pilotPart}' THEN ${p(policy.kindWeights[x.k])}::float8`);
-  const otherCases = SCORING_KINDS.map((k) => ({ k, ...evidenceKindOf(k) }))
-    .filter((x) => x.kind !== 'PILOT')
-    .map((x) => `WHEN '${x.kind}' THEN ${p(policy.kindWeights[x.k])}::float8`);
-  const kindWeight = `CASE f.kind WHEN 'PILOT' THEN CASE f.pilot_part ${pilotCases.join(' ')} ELSE ${p(policy.kindWeights.PILOT_MEMBER)}::float8 END ${otherCases.join(' ')} END`;
-  const verification = `CASE f.verification_status ${VERIFICATION_STATUSES.map((s) => `WHEN '${s}' THEN ${p(policy.verificationFactors[s])}::float8`).join(' ')} END`;
-  const table = ageFactorTable(policy.ageing);
-  const ageDays = `CASE WHEN f.kind = ANY(${p([...NON_AGEING_KINDS])}::varchar[]) THEN NULL ELSE ${p(dayOf(q.asOf))}::int - ${ageFromDaySql('facts')} END`;
-
-  const competencyIds = reqs.map((r) => r.competencyId);
-  const conditions = countingClaimConditions({ competencyIds, asOf: q.asOf }, params, 'facts');
-  const [minLevels, maxPoints, required] = [
-    p(reqs.map((r) => r.minLevel)), p(reqs.map((r) => maxPointsOf(r.weight))), p(reqs.map((r) => r.kind === 'REQUIRED')),
-  ];
-  const level = countedLevelSql(policy, params, 'facts');
   const building = q.buildingId ? p(q.buildingId) : null;
-  const scale = `${CREDIT_SCALE}::float8`;
+  // One branch per requirement, so its minimum level, points and kind are constants of the branch and the
+  // claims stream out of the (competency, educator) index already grouped by educator.
+  const branches = reqs.length
+    ? requirementBranches(q, params, building).join('\n      UNION ALL\n      ')
+    : 'SELECT NULL::uuid AS educator_id, false AS met, false AS required, 0 AS max_points, 0 AS strongest, 0::bigint AS credit_sum WHERE false';
   // Bound only where used: an unused placeholder would have no type.
   const service = () => (role.minYearsOfService === null
     ? 'true'
@@ -66,30 +50,13 @@ export function buildRankingSql(q: RankingQuery, params: unknown[]): string {
   const zeroKeyNot = policy.tieBreak === 'REQUIRED_MET_THEN_EDUCATOR_ID'
     ? '(qualified OR score > 0 OR required_met > 0 OR met_count > 0)'
     : '(qualified OR score > 0)';
-  // Per-claim values are named once in `fact`; the credit keeps the domain's order of operations:
-  // ((1000 x kind weight) x verification) x age x level factor.
-  const position = (column: string) => `array_position(${p(competencyIds)}::uuid[], ${column})`;
-  return `WITH fact AS (
-      SELECT f.competency_id, f.educator_id, ${level} AS lvl, (${minLevels}::int[])[${position('f.competency_id')}] AS min_level,
-        ${scale} * ${kindWeight} * ${verification} AS weighted, ${ageDays} AS age_days
-      FROM ${CLAIMS_FROM.facts}
-      ${building ? `JOIN educator eb ON eb.id = f.educator_id AND eb.building_id = ${building}::uuid` : ''}
-      WHERE ${conditions.join(' AND ')}
-    ), item AS (
-      SELECT competency_id, educator_id, lvl,
-        floor(weighted * CASE WHEN age_days IS NULL THEN 1::float8
-                              ELSE (${p(table)}::float8[])[least(greatest(age_days, 0), ${p(table.length - 1)}::int) + 1] END
-              * least(1::float8, lvl::float8 / min_level::float8) + 0.5::float8)::int AS credit
-      FROM fact
-    ), per_pair AS (
-      SELECT competency_id, educator_id, max(lvl) AS lvl, max(credit) AS strongest, sum(credit) AS credit_sum
-      FROM item GROUP BY competency_id, educator_id
-    ), per_requirement AS (
+  return `WITH per_requirement AS (
       -- totalCredit(): min(1000, strongest + min(strongest, floor((sum - strongest) / divisor)))
-      SELECT educator_id, r.max_points, r.required, lvl >= r.min_level AS met,
+      SELECT educator_id, max_points, required, met,
         least(${CREDIT_SCALE}, strongest + least(strongest, (credit_sum - strongest) / ${CORROBORATION_DIVISOR}))::int AS total
-      FROM per_pair, LATERAL (SELECT (${minLevels}::int[])[i] AS min_level, (${maxPoints}::int[])[i] AS max_points, (${required}::boolean[])[i] AS required
-                              FROM (SELECT ${position('per_pair.competency_id')} AS i) x) r
+      FROM (
+      ${branches}
+      ) requirement
     ), per_educator AS (
       -- pointsFor(): max points x total / 1000, rounded half up, in integers
       SELECT educator_id,
@@ -114,6 +81,38 @@ export function buildRankingSql(q: RankingQuery, params: unknown[]): string {
             (count(*) FILTER (WHERE ${zeroKeyNot})::int) AS ahead_of_zero FROM ranked) counts
     LEFT JOIN page ON true
     ORDER BY ${order.replace(/(qualified|score|required_met|met_count|educator_id)/g, 'page.$1')}`;
+}
+
+/**
+ * Per requirement: each candidate's demonstrated level (as met or not), strongest credit and sum of credits.
+ * A claim's credit keeps the domain's order of operations: ((1000 x kind weight) x verification) x age x level
+ * factor. The policy's values are bound once and shared by every branch.
+ */
+function requirementBranches(q: RankingQuery, params: unknown[], building: string | null): string[] {
+  const { policy } = q;
+  const p = (v: unknown) => bind(params, v);
+  // The claim's weight slot and age origin are columns of the facts (migration MatchingCreditColumns).
+  const weighted = `(${p(weightTable(policy))}::float8[])[f.weight_slot]`;
+  const ageDays = `${p(dayOf(q.asOf))}::int - f.age_from_day`;
+  const table = ageFactorTable(policy.ageing);
+  const ageFactor = `CASE WHEN age_days IS NULL THEN 1::float8 ELSE (${p(table)}::float8[])[least(greatest(age_days, 0), ${p(table.length - 1)}::int) + 1] END`;
+  const level = countedLevelSql(policy, params, 'facts');
+  const conditions = countingClaimConditions({ asOf: q.asOf }, params, 'facts').join(' AND ');
+  const inBuilding = building ? `JOIN educator eb ON eb.id = f.educator_id AND eb.building_id = ${building}::uuid` : '';
+  return q.role.requirements.map((r) => {
+    const minLevel = p(r.minLevel);
+    return `SELECT educator_id, max(lvl) >= ${minLevel}::int AS met, ${p(r.kind === 'REQUIRED')}::boolean AS required,
+        ${p(maxPointsOf(r.weight))}::int AS max_points, max(credit) AS strongest, sum(credit) AS credit_sum
+      FROM (
+        SELECT educator_id, lvl, floor(weighted * ${ageFactor} * least(1::float8, lvl::float8 / ${minLevel}::float8) + 0.5::float8)::int AS credit
+        FROM (
+          SELECT f.educator_id, ${level} AS lvl, ${weighted} AS weighted, ${ageDays} AS age_days
+          FROM ${CLAIMS_FROM.facts} ${inBuilding}
+          WHERE f.competency_id = ${p(r.competencyId)}::uuid AND ${conditions}
+        ) claim
+      ) item
+      GROUP BY educator_id`;
+  });
 }
 
 /**

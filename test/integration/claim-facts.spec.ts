@@ -1,3 +1,4 @@
+import { DATE_RULES, EVIDENCE_KINDS, NON_AGEING_KINDS, PILOT_PARTS, scoringKindOf, VERIFICATION_STATUSES, weightSlotOf } from '../../src/matching/domain/evidence-rules.js';
 import { competencyIds, insertBuilding, insertEducator, insertEvidence } from '../support/matching-fixtures.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
@@ -67,5 +68,34 @@ describe('evidence_claim_fact stays equal to claims joined with their evidence',
       throw new Error('roll back');
     })).rejects.toThrow('roll back');
     await expectInSync(0);
+  });
+
+  it('derives each claim\'s weight slot and age origin exactly as the matching domain does', async () => {
+    for (const kind of EVIDENCE_KINDS) {
+      for (const status of VERIFICATION_STATUSES) {
+        for (const pilotPart of kind === 'PILOT' ? PILOT_PARTS : [undefined]) {
+          await insertEvidence(db.dataSource, {
+            educatorId: educators[0], kind, status, pilotPart, startedOn: kind === 'CERTIFICATION' ? null : '2022-03-04',
+            endedOn: kind === 'PILOT' && status === 'VERIFIED' ? '2023-06-30' : null, issuedOn: kind === 'CERTIFICATION' ? '2021-01-02' : null,
+            claims: [{ competencyId: comps['AI-BIAS'], level: 2 }],
+          });
+        }
+      }
+    }
+    // A pilot whose part is unknown counts as membership.
+    await db.dataSource.query(`UPDATE evidence SET pilot_part = NULL WHERE kind = 'PILOT' AND pilot_part = 'MEMBER' AND verification_status = 'ENDORSED'`);
+    const rows: Array<Record<string, any>> = await db.dataSource.query(
+      `SELECT kind, pilot_part, verification_status, weight_slot, age_from_day, issued_on::text, started_on::text, ended_on::text, recorded_on::text
+       FROM evidence_claim_fact WHERE educator_id = $1`, [educators[0]]);
+    expect(rows).toHaveLength(VERIFICATION_STATUSES.length * (EVIDENCE_KINDS.length - 1 + PILOT_PARTS.length));
+    const dayOfIso = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / 86_400_000;
+    const columnOf = { issuedOn: 'issued_on', startedOn: 'started_on', endedOn: 'ended_on', recordedOn: 'recorded_on' } as const;
+    for (const r of rows) {
+      expect(r.weight_slot).toBe(weightSlotOf(scoringKindOf(r.kind, r.pilot_part), r.verification_status));
+      const from = DATE_RULES.ageFrom.map((f) => r[columnOf[f]]).find((d) => d !== null);
+      expect(r.age_from_day).toBe(NON_AGEING_KINDS.includes(r.kind) ? null : dayOfIso(from));
+    }
+    // Every (scoring kind, status) pair has a slot of its own.
+    expect(new Set(rows.map((r) => r.weight_slot)).size).toBe(rows.length);
   });
 });

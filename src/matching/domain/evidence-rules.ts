@@ -87,6 +87,15 @@ export function scoringKindOf(kind: EvidenceKind, pilotPart: PilotPart | null): 
   return 'PILOT_MEMBER';
 }
 
+/**
+ * Where a (scoring kind, verification status) pair sits in a table of policy numbers, counting from 1.
+ * The claim facts carry this slot as a column (migration MatchingCreditColumns), so SQL reads a claim's
+ * weight from a table with one lookup.
+ */
+export function weightSlotOf(kind: ScoringKind, status: VerificationStatus): number {
+  return 1 + VERIFICATION_STATUSES.length * SCORING_KINDS.indexOf(kind) + VERIFICATION_STATUSES.indexOf(status);
+}
+
 /** The evidence kind and pilot part a scoring kind stands for (for gap advice). */
 export function evidenceKindOf(kind: ScoringKind): { kind: EvidenceKind; pilotPart: PilotPart | null } {
   switch (kind) {

@@ -1,5 +1,5 @@
 import {
-  claimStateOn, countedLevel, isAttendance, NON_AGEING_KINDS, scoringKindOf,
+  claimStateOn, countedLevel, isAttendance, NON_AGEING_KINDS, SCORING_KINDS, scoringKindOf, VERIFICATION_STATUSES, weightSlotOf,
   type ClaimFact, type ClaimState, type ScoringKind,
 } from './evidence-rules.js';
 import type { ScoringPolicyValues } from './scoring-policy.js';
@@ -122,6 +122,18 @@ export function ageFactorTable(ageing: ScoringPolicyValues['ageing']): number[] 
     table = [ageFactorForDays(0, ageing)];
     for (let d = 1; d <= AGE_CAP_DAYS && table[d - 1] > ageing.minimumFactor && ageing.halfLifeYears !== null; d++) table.push(ageFactorForDays(d, ageing));
     tables.set(key, table);
+  }
+  return table;
+}
+
+/**
+ * 1000 x kind weight x verification factor for every weight slot (see weightSlotOf), multiplied in the
+ * order itemFactors uses, so a credit computed from this table is the same number to the bit.
+ */
+export function weightTable(policy: Pick<ScoringPolicyValues, 'kindWeights' | 'verificationFactors'>): number[] {
+  const table: number[] = [];
+  for (const kind of SCORING_KINDS) {
+    for (const status of VERIFICATION_STATUSES) table[weightSlotOf(kind, status) - 1] = SCALE * policy.kindWeights[kind] * policy.verificationFactors[status];
   }
   return table;
 }
