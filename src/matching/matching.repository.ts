@@ -4,9 +4,13 @@ import { DataSource, type EntityManager } from 'typeorm';
 import {
   ageFromDaySql, countingClaimConditions, expiresDaySql, startDaySql, type ClaimFilter,
 } from './demonstrated-levels.repository.js';
+import { notFound } from '../common/app-error.js';
 import type { ClaimFact, EvidenceKind, PilotPart, VerificationStatus } from './domain/evidence-rules.js';
+import type { ScoringPolicyValues } from './domain/scoring-policy.js';
 import type { RankingKey, RequirementSpec } from './domain/scoring.js';
 import { buildRankingSql, canRankScoredOnly, type RankingQuery } from './ranking.sql.js';
+import { ScoringPolicyEntity } from './scoring-policy.entity.js';
+import { policyValuesOf } from './scoring-policy.mapper.js';
 
 /** The SQL behind ranking, explanations and standing. Counting rules come from the demonstrated-levels builders. */
 
@@ -38,6 +42,17 @@ export interface EvidenceDetails {
 
 export type DetailedFact = ClaimFact & { educatorId: string; details: EvidenceDetails };
 
+export interface CurrentPolicy {
+  id: string;
+  version: number;
+  values: ScoringPolicyValues;
+}
+
+export interface MatchingInputs {
+  roles: RoleRow[];
+  policy: CurrentPolicy;
+}
+
 export interface EducatorRow {
   id: string;
   fullName: string;
@@ -47,7 +62,7 @@ export interface EducatorRow {
 
 @Injectable()
 export class MatchingRepository {
-  private openRolesCache: { roles: RoleRow[]; snapshot: string } | null = null;
+  private inputsCache: { inputs: MatchingInputs; snapshot: string } | null = null;
 
   constructor(private readonly db: DataSource) {}
 
@@ -69,24 +84,29 @@ export class MatchingRepository {
   }
 
   /**
-   * Every OPEN role with its requirements. Kept in memory with the snapshot it was read in and reused while
-   * no change to roles, requirements or competencies has become visible since (see the read-models migration);
-   * callers must not modify what they get.
+   * Every OPEN role with its requirements, and the current scoring policy. Kept in memory with the snapshot
+   * they were read in and reused while no change to roles, requirements, competencies or policies has become
+   * visible since (see the read-models migrations); callers must not modify what they get.
    */
-  async openRoles(m: EntityManager): Promise<RoleRow[]> {
-    const cached = this.openRolesCache;
+  async openRolesAndPolicy(m: EntityManager): Promise<MatchingInputs> {
+    const cached = this.inputsCache;
     if (cached) {
       const [[fresh]] = (await this.arrays(m, {
-        name: 'matching_roles_fresh',
+        name: 'matching_inputs_fresh',
         text: `SELECT NOT EXISTS (SELECT 1 FROM matching_role_change
                  WHERE xid >= pg_snapshot_xmin($1::pg_snapshot) AND NOT pg_visible_in_snapshot(xid, $1::pg_snapshot))`,
         values: [cached.snapshot],
       })) as boolean[][];
-      if (fresh) return cached.roles;
+      if (fresh) return cached.inputs;
     }
     const { roles, snapshot } = await this.rolesWithSnapshot(m, OPEN, []);
-    this.openRolesCache = { roles, snapshot: snapshot! };
-    return roles;
+    // Read after the snapshot statement, so the policy is at least as new as the snapshot says; a newer one
+    // only makes the next freshness test fail and reload.
+    const entity = await m.getRepository(ScoringPolicyEntity).findOne({ where: { isCurrent: true } });
+    if (!entity) throw notFound('Current scoring policy');
+    const inputs = { roles, policy: { id: entity.id, version: entity.version, values: policyValuesOf(entity) } };
+    this.inputsCache = { inputs, snapshot: snapshot! };
+    return inputs;
   }
 
   /** Array rows straight from pg, on the manager's transaction connection when it has one, else from the pool. */
@@ -169,18 +189,29 @@ export class MatchingRepository {
     const params: unknown[] = [];
     const conditions = countingClaimConditions({ ...f, includeExpired: true }, params);
     const rows: Array<Record<string, any>> = await m.query(
-      `SELECT e.educator_id, c.competency_id, e.id, e.kind, e.pilot_part, e.verification_status, c.level,
-         ${startDaySql()} AS start_day, ${ageFromDaySql()} AS age_day, ${expiresDaySql()} AS expires_day,
-         e.title, e.started_on::text AS started_on, e.ended_on::text AS ended_on, e.issued_on::text AS issued_on, e.expires_on::text AS expires_on
-       FROM evidence_claim c JOIN evidence e ON e.id = c.evidence_id
-       WHERE ${conditions.join(' AND ')}`,
+      `SELECT ${DETAILED_FACT_COLUMNS} FROM evidence_claim c JOIN evidence e ON e.id = c.evidence_id WHERE ${conditions.join(' AND ')}`,
       params,
     );
-    return rows.map((r) => ({
-      ...factOf([r.educator_id, r.competency_id, r.id, r.kind, r.pilot_part, r.verification_status, r.level, r.start_day, r.age_day, r.expires_day]),
-      educatorId: r.educator_id,
-      details: { title: r.title, startedOn: r.started_on, endedOn: r.ended_on, issuedOn: r.issued_on, expiresOn: r.expires_on },
-    }));
+    return rows.map(detailedFactOf);
+  }
+
+  /** One educator (null when there is none) and all their claims as `detailedFacts` gives them, in one statement. */
+  async educatorWithFacts(m: EntityManager, educatorId: string, asOf: string): Promise<{ educator: EducatorRow | null; facts: DetailedFact[] }> {
+    const params: unknown[] = [educatorId];
+    const conditions = countingClaimConditions({ asOf, includeExpired: true }, params);
+    const rows: Array<Record<string, any>> = await m.query(
+      `SELECT ed.id AS the_educator, ed.full_name, ed.building_id, ed.hire_date::text AS hire_date, ${DETAILED_FACT_COLUMNS}
+       FROM educator ed
+       LEFT JOIN (evidence e JOIN evidence_claim c ON c.evidence_id = e.id) ON e.educator_id = ed.id AND ${conditions.join(' AND ')}
+       WHERE ed.id = $1`,
+      params,
+    );
+    if (!rows.length) return { educator: null, facts: [] };
+    const [r] = rows;
+    return {
+      educator: { id: r.the_educator, fullName: r.full_name, buildingId: r.building_id, hireDate: r.hire_date },
+      facts: rows.filter((row) => row.id !== null).map(detailedFactOf),
+    };
   }
 
   /**
@@ -236,6 +267,19 @@ export class MatchingRepository {
     );
     return new Map(rows.map((r) => [r.educator_id, Number(r.fte)]));
   }
+}
+
+/** What `detailedFactOf` reads, over evidence_claim `c` joined to evidence `e`. */
+const DETAILED_FACT_COLUMNS = `e.educator_id, c.competency_id, e.id, e.kind, e.pilot_part, e.verification_status, c.level,
+  ${startDaySql()} AS start_day, ${ageFromDaySql()} AS age_day, ${expiresDaySql()} AS expires_day,
+  e.title, e.started_on::text AS started_on, e.ended_on::text AS ended_on, e.issued_on::text AS issued_on, e.expires_on::text AS expires_on`;
+
+function detailedFactOf(r: Record<string, any>): DetailedFact {
+  return {
+    ...factOf([r.educator_id, r.competency_id, r.id, r.kind, r.pilot_part, r.verification_status, r.level, r.start_day, r.age_day, r.expires_day]),
+    educatorId: r.educator_id,
+    details: { title: r.title, startedOn: r.started_on, endedOn: r.ended_on, issuedOn: r.issued_on, expiresOn: r.expires_on },
+  };
 }
 
 /** A row of claim columns (educatorId, competencyId, evidenceId, kind, pilotPart, status, level, startDay, ageFromDay, expiresDay) as a ClaimFact. */

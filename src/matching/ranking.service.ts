@@ -35,15 +35,19 @@ interface Scope {
 
 const roleSpecOf = (role: RoleRow): RoleSpec => ({ roleId: role.id, minYearsOfService: role.minYearsOfService, requirements: role.requirements });
 
-/** Groups a candidate's facts by the role's requirement index (a role names each competency once). */
-function byRequirement(role: RoleSpec, facts: Iterable<ClaimFact>): ClaimFact[][] {
-  const index = new Map(role.requirements.map((r, i) => [r.competencyId, i]));
-  const out: ClaimFact[][] = role.requirements.map(() => []);
+function groupByCompetency(facts: Iterable<ClaimFact>): Map<string, ClaimFact[]> {
+  const out = new Map<string, ClaimFact[]>();
   for (const f of facts) {
-    const i = index.get(f.competencyId);
-    if (i !== undefined) out[i].push(f);
+    const list = out.get(f.competencyId);
+    if (list) list.push(f);
+    else out.set(f.competencyId, [f]);
   }
   return out;
+}
+
+/** A candidate's facts (grouped by competency) in the order of the role's requirements (a role names each competency once). */
+function byRequirement(role: RoleSpec, byCompetency: ReadonlyMap<string, ClaimFact[]>): ClaimFact[][] {
+  return role.requirements.map((r) => byCompetency.get(r.competencyId) ?? []);
 }
 
 /**
@@ -116,7 +120,7 @@ export class RankingService {
     const x = this.explainContext(scope, facts);
     return educatorIds.map((id) => {
       const educator = educatorById.get(id)!;
-      const c = scoreCandidate(scope.spec, { educatorId: id, hireDate: educator.hireDate, factsByRequirement: byRequirement(scope.spec, factsByEducator.get(id) ?? []) }, scope.ctx, true);
+      const c = scoreCandidate(scope.spec, { educatorId: id, hireDate: educator.hireDate, factsByRequirement: byRequirement(scope.spec, groupByCompetency(factsByEducator.get(id) ?? [])) }, scope.ctx, true);
       const load = fte.get(id) ?? 0;
       return candidateExplanation(c, educator, x, { fte: load, overextended: isOverextended(load, scope.threshold), threshold: scope.threshold });
     });
@@ -159,28 +163,28 @@ export class RankingService {
 
   /**
    * Every OPEN role for one educator: qualified or not, score and gaps. HR or the educator themself.
-   * Four independent reads run in parallel (no shared snapshot needed: each role is judged on the same facts).
+   * Two independent reads run in parallel (no shared snapshot needed: each role is judged on the same facts):
+   * the open roles with the current policy (usually from memory, after one freshness test), and the educator
+   * with their claims.
    */
   async standing(viewer: Principal, educatorId: string): Promise<EducatorStandingModel> {
     if (!(await this.visibility.canSeeEducator(viewer, educatorId))) throw notFound('Educator', educatorId);
     const asOf = todayIso();
     const m = this.repo.manager;
-    const [educator, roles, policyEntity, facts] = await Promise.all([
-      this.repo.educator(m, educatorId),
-      this.repo.openRoles(m),
-      this.policies.current(m),
-      this.repo.detailedFacts(m, { asOf, educatorIds: [educatorId] }),
+    const [{ roles, policy }, { educator, facts }] = await Promise.all([
+      this.repo.openRolesAndPolicy(m),
+      this.repo.educatorWithFacts(m, educatorId, asOf),
     ]);
     if (!educator) throw notFound('Educator', educatorId);
-    const policy = policyValuesOf(policyEntity);
-    const ctx = { policy, asOfDay: dayOf(asOf), asOf };
+    const ctx = { policy: policy.values, asOfDay: dayOf(asOf), asOf };
     const details = new Map<string, EvidenceDetails>(facts.map((f) => [f.evidenceId, f.details]));
+    const byCompetency = groupByCompetency(facts);
     const standings = roles.map((role) => {
       const spec = roleSpecOf(role);
-      const c = scoreCandidate(spec, { educatorId, hireDate: educator.hireDate, factsByRequirement: byRequirement(spec, facts) }, ctx, true);
-      return roleStanding(c, { role, policy, policyVersion: policyEntity.version, asOf, details });
+      const c = scoreCandidate(spec, { educatorId, hireDate: educator.hireDate, factsByRequirement: byRequirement(spec, byCompetency) }, ctx, true);
+      return roleStanding(c, { role, policy: policy.values, policyVersion: policy.version, asOf, details });
     });
     standings.sort((a, b) => Number(b.qualified) - Number(a.qualified) || b.score - a.score || (a.roleTitle < b.roleTitle ? -1 : a.roleTitle > b.roleTitle ? 1 : 0) || (a.roleId < b.roleId ? -1 : 1));
-    return { educatorId, policyVersion: policyEntity.version, asOf, qualifiedCount: standings.filter((s) => s.qualified).length, roles: standings };
+    return { educatorId, policyVersion: policy.version, asOf, qualifiedCount: standings.filter((s) => s.qualified).length, roles: standings };
   }
 }

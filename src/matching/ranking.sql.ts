@@ -91,7 +91,7 @@ export function buildRankingSql(q: RankingQuery, params: unknown[]): string {
 function requirementBranches(q: RankingQuery, params: unknown[], building: string | null): string[] {
   const { policy } = q;
   const p = (v: unknown) => bind(params, v);
-  // The claim's weight slot and age origin are columns of the facts (migration MatchingCreditColumns).
+  // The claim's weight slot and age origin are columns of the facts (migration MatchingReadPath).
   const weighted = `(${p(weightTable(policy))}::float8[])[f.weight_slot]`;
   const ageDays = `${p(dayOf(q.asOf))}::int - f.age_from_day`;
   const table = ageFactorTable(policy.ageing);

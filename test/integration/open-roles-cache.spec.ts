@@ -2,7 +2,7 @@ import { MatchingRepository } from '../../src/matching/matching.repository.js';
 import { competencyIds, insertRole } from '../support/matching-fixtures.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
-describe('the cached open roles follow every committed change, and only committed ones', () => {
+describe('the cached open roles and policy follow every committed change, and only committed ones', () => {
   let db: TestDatabase;
   let repo: MatchingRepository;
   let comps: Record<string, string>;
@@ -14,7 +14,7 @@ describe('the cached open roles follow every committed change, and only committe
   });
   afterAll(() => db.drop());
 
-  const open = () => repo.openRoles(db.dataSource.manager);
+  const open = async () => (await repo.openRolesAndPolicy(db.dataSource.manager)).roles;
 
   it('reuses the cached list while nothing changed and reloads after each kind of change', async () => {
     const roleId = await insertRole(db.dataSource, { title: 'Coach', requirements: [{ competencyId: comps['AI-BIAS'], minLevel: 2 }] });
@@ -62,5 +62,21 @@ describe('the cached open roles follow every committed change, and only committe
       throw new Error('roll back');
     })).rejects.toThrow('roll back');
     expect(await open()).toBe(before);
+  });
+
+  it('keeps the current policy beside the roles and reloads it when a new version is published', async () => {
+    const first = await repo.openRolesAndPolicy(db.dataSource.manager);
+    expect(await repo.openRolesAndPolicy(db.dataSource.manager)).toBe(first);
+    await db.dataSource.transaction(async (m) => {
+      await m.query(`UPDATE scoring_policy SET is_current = false WHERE is_current`);
+      await m.query(`INSERT INTO scoring_policy (version, is_current, kind_weights, verification_factors, ageing_half_life_years,
+          ageing_minimum_factor, attendance_cap_level, overextension_fte_threshold, tie_break, notes)
+        SELECT version + 1, true, kind_weights, verification_factors, ageing_half_life_years, ageing_minimum_factor, 2,
+          overextension_fte_threshold, tie_break, 'cap 2' FROM scoring_policy WHERE version = $1`, [first.policy.version]);
+    });
+    const next = await repo.openRolesAndPolicy(db.dataSource.manager);
+    expect(next.policy.version).toBe(first.policy.version + 1);
+    expect(next.policy.values.attendanceCapLevel).toBe(2);
+    expect(first.policy.values.attendanceCapLevel).toBe(1);
   });
 });

@@ -89,7 +89,7 @@ export function scoringKindOf(kind: EvidenceKind, pilotPart: PilotPart | null): 
 
 /**
  * Where a (scoring kind, verification status) pair sits in a table of policy numbers, counting from 1.
- * The claim facts carry this slot as a column (migration MatchingCreditColumns), so SQL reads a claim's
+ * The claim facts carry this slot as a column (migration MatchingReadPath), so SQL reads a claim's
  * weight from a table with one lookup.
  */
 export function weightSlotOf(kind: ScoringKind, status: VerificationStatus): number {
