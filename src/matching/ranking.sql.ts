@@ -83,6 +83,18 @@ export function buildRankingSql(q: RankingQuery, params: unknown[]): string {
     ORDER BY ${order.replace(/(qualified|score|required_met|met_count|educator_id)/g, 'page.$1')}`;
 }
 
+const literals = new WeakMap<readonly number[], string>();
+
+/**
+ * A cached table (see ageFactorTable) as a PostgreSQL array literal, made once: the driver would otherwise
+ * turn its thousands of numbers into text again on every call. Same digits as the driver writes.
+ */
+function arrayLiteralOf(table: readonly number[]): string {
+  let literal = literals.get(table);
+  if (literal === undefined) literals.set(table, (literal = `{${table.map(String).join(',')}}`));
+  return literal;
+}
+
 /**
  * Per requirement: each candidate's demonstrated level (as met or not), strongest credit and sum of credits.
  * A claim's credit keeps the domain's order of operations: ((1000 x kind weight) x verification) x age x level
@@ -97,7 +109,7 @@ function requirementBranches(q: RankingQuery, params: unknown[], building: strin
   const weighted = `(${p(weightTable(policy))}::float8[])[f.weight_slot]`;
   const ageDays = `${p(dayOf(q.asOf))}::int - f.age_from_day`;
   const table = ageFactorTable(policy.ageing);
-  const ageFactor = `CASE WHEN age_days IS NULL THEN 1::float8 ELSE (${p(table)}::float8[])[least(greatest(age_days, 0), ${p(table.length - 1)}::int) + 1] END`;
+  const ageFactor = `CASE WHEN age_days IS NULL THEN 1::float8 ELSE (${p(arrayLiteralOf(table))}::float8[])[least(greatest(age_days, 0), ${p(table.length - 1)}::int) + 1] END`;
   const level = countedLevelSql(policy, params, 'facts');
   const conditions = countingClaimConditions({ asOf: q.asOf }, params, 'facts').join(' AND ');
   const inBuilding = building ? `JOIN educator eb ON eb.id = f.educator_id AND eb.building_id = ${building}::uuid` : '';
