@@ -256,16 +256,17 @@ export class MatchingRepository {
     );
   }
 
-  /** Total role FTE of each educator's hybrid commitments active on `asOf` (educators with none are absent). */
-  async commitmentsFte(m: EntityManager, educatorIds: readonly string[], asOf: string): Promise<Map<string, number>> {
-    if (!educatorIds.length) return new Map();
-    const rows: Array<{ educator_id: string; fte: string }> = await m.query(
-      `SELECT educator_id, sum(role_fte)::text AS fte FROM hybrid_commitment
-       WHERE educator_id = ANY($1::uuid[]) AND starts_on <= $2::date AND (ends_on IS NULL OR ends_on >= $2::date)
-       GROUP BY educator_id`,
-      [[...educatorIds], asOf],
+  /** Educators with the total role FTE of their hybrid commitments active on `asOf` (0 with none), in one statement. */
+  async candidates(m: EntityManager, ids: readonly string[], asOf: string): Promise<Array<EducatorRow & { commitmentsFte: number }>> {
+    if (!ids.length) return [];
+    const rows: Array<Record<string, string>> = await m.query(
+      `SELECT ed.id, ed.full_name, ed.building_id, ed.hire_date::text AS hire_date,
+         (SELECT coalesce(sum(hc.role_fte), 0) FROM hybrid_commitment hc
+          WHERE hc.educator_id = ed.id AND hc.starts_on <= $2::date AND (hc.ends_on IS NULL OR hc.ends_on >= $2::date))::text AS fte
+       FROM educator ed WHERE ed.id = ANY($1::uuid[])`,
+      [[...ids], asOf],
     );
-    return new Map(rows.map((r) => [r.educator_id, Number(r.fte)]));
+    return rows.map((r) => ({ id: r.id, fullName: r.full_name, buildingId: r.building_id, hireDate: r.hire_date, commitmentsFte: Number(r.fte) }));
   }
 }
 

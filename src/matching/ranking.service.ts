@@ -105,11 +105,8 @@ export class RankingService {
   private async explainMany(m: EntityManager, scope: Scope, educatorIds: string[]): Promise<CandidateExplanationModel[]> {
     if (!educatorIds.length) return [];
     const competencyIds = scope.role.requirements.map((r) => r.competencyId);
-    const [educators, facts, fte] = [
-      await this.repo.educators(m, educatorIds),
-      await this.repo.detailedFacts(m, { competencyIds, asOf: scope.asOf, educatorIds }),
-      await this.repo.commitmentsFte(m, educatorIds, scope.asOf),
-    ];
+    const educators = await this.repo.candidates(m, educatorIds, scope.asOf);
+    const facts = await this.repo.detailedFacts(m, { competencyIds, asOf: scope.asOf, educatorIds });
     const educatorById = new Map(educators.map((e) => [e.id, e]));
     const factsByEducator = new Map<string, DetailedFact[]>();
     for (const f of facts) {
@@ -121,7 +118,7 @@ export class RankingService {
     return educatorIds.map((id) => {
       const educator = educatorById.get(id)!;
       const c = scoreCandidate(scope.spec, { educatorId: id, hireDate: educator.hireDate, factsByRequirement: byRequirement(scope.spec, groupByCompetency(factsByEducator.get(id) ?? [])) }, scope.ctx, true);
-      const load = fte.get(id) ?? 0;
+      const load = educator.commitmentsFte;
       return candidateExplanation(c, educator, x, { fte: load, overextended: isOverextended(load, scope.threshold), threshold: scope.threshold });
     });
   }
