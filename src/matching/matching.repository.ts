@@ -72,11 +72,23 @@ export class MatchingRepository {
   }
 
   /** Runs `work` in one read-only REPEATABLE READ transaction so every read sees the same snapshot. */
-  snapshot<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    return this.db.transaction('REPEATABLE READ', async (m) => {
-      await m.query('SET TRANSACTION READ ONLY');
-      return work(m);
-    });
+  async snapshot<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    const runner = this.db.createQueryRunner();
+    await runner.connect();
+    try {
+      // One statement opens it (TypeORM's own transaction would take three round trips to say the same).
+      await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      try {
+        const result = await work(runner.manager);
+        await runner.query('COMMIT');
+        return result;
+      } catch (err) {
+        await runner.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      }
+    } finally {
+      await runner.release();
+    }
   }
 
   async role(m: EntityManager, roleId: string): Promise<RoleRow | null> {
