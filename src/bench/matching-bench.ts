@@ -168,7 +168,7 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
     // each service path a few times, sampled every 5 ms, each after a full GC.
     memory.start();
     for (let i = 0; i < 3; i++) {
-      for (const run of Object.values(services)) await memory.during(() => run(roles[i].id, educators[i]));
+      for (const [path, run] of Object.entries(services)) await memory.during(path, () => run(roles[i].id, educators[i]));
     }
     for (let i = 0; i < WARMUP + RUNS; i++) {
       const role = roles[i % roles.length];

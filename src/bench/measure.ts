@@ -37,12 +37,17 @@ export class MemoryWatch {
   private timer?: NodeJS.Timeout;
 
   start(): void {
-    this.timer = setInterval(() => this.active && this.sample(), 5);
+    this.timer = setInterval(() => this.sample(), 5);
     this.timer.unref();
   }
 
-  async during<T>(work: () => Promise<T>): Promise<T> {
+  /** Peak heap (MB) of each named window, to tell which path a peak came from. */
+  readonly peakHeapMbByPath: Record<string, number> = {};
+  private path = '';
+
+  async during<T>(path: string, work: () => Promise<T>): Promise<T> {
     (globalThis as { gc?: () => void }).gc?.();
+    this.path = path;
     this.active = true;
     this.sample();
     try {
@@ -53,15 +58,17 @@ export class MemoryWatch {
     }
   }
 
+  /** Only inside windows: outside them the heap holds the floors' large results, which are not the service's. */
   sample(): void {
+    if (!this.active) return;
     const m = process.memoryUsage();
     this.peakRssMb = Math.max(this.peakRssMb, m.rss / 1048576);
     this.peakHeapMb = Math.max(this.peakHeapMb, m.heapUsed / 1048576);
+    this.peakHeapMbByPath[this.path] = Math.max(this.peakHeapMbByPath[this.path] ?? 0, Math.round(m.heapUsed / 1048576));
   }
 
-  stop(): { peakRssMb: number; peakHeapMb: number } {
+  stop(): { peakRssMb: number; peakHeapMb: number; peakHeapMbByPath: Record<string, number> } {
     if (this.timer) clearInterval(this.timer);
-    this.sample();
-    return { peakRssMb: Math.round(this.peakRssMb), peakHeapMb: Math.round(this.peakHeapMb) };
+    return { peakRssMb: Math.round(this.peakRssMb), peakHeapMb: Math.round(this.peakHeapMb), peakHeapMbByPath: this.peakHeapMbByPath };
   }
 }

@@ -9,7 +9,7 @@ export interface SizeResult {
   measures: Record<string, Stats>;
   /** measure -> the floor it is compared with */
   floors: Record<string, string>;
-  memory: { baselineRssMb: number; peakRssMb: number; peakHeapMb: number };
+  memory: { baselineRssMb: number; peakRssMb: number; peakHeapMb: number; peakHeapMbByPath?: Record<string, number> };
   responseBytes: Record<string, number>;
 }
 
@@ -30,6 +30,9 @@ export function printTable(results: SizeResult[], log: (line: string) => void): 
     }
     log(`${padEnd(String(r.size), 8)}memory: baseline rss ${r.memory.baselineRssMb} MB, peak rss ${r.memory.peakRssMb} MB, peak heap ${r.memory.peakHeapMb} MB; ` +
       `district ${r.district.educators} educators, ${r.district.evidence} evidence, ${r.district.claims} claims, ${r.district.roles} open roles, ${r.district.competencies} competencies`);
+    if (r.memory.peakHeapMbByPath) {
+      log(`${padEnd(String(r.size), 8)}peak heap by path (MB): ${Object.entries(r.memory.peakHeapMbByPath).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    }
   });
   log('');
 }
