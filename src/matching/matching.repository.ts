@@ -242,10 +242,9 @@ export class MatchingRepository {
 
   private async runRanking(m: EntityManager, q: RankingQuery): Promise<{ keys: RankingKey[]; total: number; qualifiedCount: number; aheadOfZero: number }> {
     const params: unknown[] = [];
-    // Measured (npm run bench), scoped to the caller's transaction: parallel workers cost more to start than
-    // the branches take; and grouping 100,000 educators by hash needs about 20 MB, which the default work_mem
-    // would spill to disk.
-    await m.query(`SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL work_mem = '64MB'`);
+    // Measured (npm run bench): parallel workers cost more to start than the branches take. Scoped to the
+    // caller's transaction.
+    await m.query('SET LOCAL max_parallel_workers_per_gather = 0');
     const rows: Array<{ educator_id: string | null; score: number; required_met: number; met_count: number; qualified: boolean; total: number; qualified_count: number; ahead_of_zero: number }> =
       await m.query(buildRankingSql(q, params), params);
     return {
