@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
-  ageFromDaySql, countingClaimConditions, expiresDaySql, startDaySql, type ClaimFilter,
+  ageFromDaySql, CLAIMS_FROM, countingClaimConditions, expiresDaySql, startDaySql, type ClaimFilter,
 } from './demonstrated-levels.repository.js';
 import { notFound } from '../common/app-error.js';
 import type { ClaimFact, EvidenceKind, PilotPart, VerificationStatus } from './domain/evidence-rules.js';
@@ -199,9 +199,9 @@ export class MatchingRepository {
   async detailedFacts(m: EntityManager, f: ClaimFilter): Promise<DetailedFact[]> {
     if (f.competencyIds?.length === 0 || f.educatorIds?.length === 0) return [];
     const params: unknown[] = [];
-    const conditions = countingClaimConditions({ ...f, includeExpired: true }, params);
+    const conditions = countingClaimConditions({ ...f, includeExpired: true }, params, 'facts');
     const rows: Array<Record<string, any>> = await m.query(
-      `SELECT ${DETAILED_FACT_COLUMNS} FROM evidence_claim c JOIN evidence e ON e.id = c.evidence_id WHERE ${conditions.join(' AND ')}`,
+      `SELECT ${DETAILED_FACT_COLUMNS} FROM ${DETAILED_FACTS_FROM} WHERE ${conditions.join(' AND ')}`,
       params,
     );
     return rows.map(detailedFactOf);
@@ -210,18 +210,18 @@ export class MatchingRepository {
   /** One educator (null when there is none) and all their claims as `detailedFacts` gives them, in one statement. */
   async educatorWithFacts(m: EntityManager, educatorId: string, asOf: string): Promise<{ educator: EducatorRow | null; facts: DetailedFact[] }> {
     const params: unknown[] = [educatorId];
-    const conditions = countingClaimConditions({ asOf, includeExpired: true }, params);
+    const conditions = countingClaimConditions({ asOf, includeExpired: true }, params, 'facts');
     const rows: Array<Record<string, any>> = await m.query(
-      `SELECT ed.id AS the_educator, ed.full_name, ed.building_id, ed.hire_date::text AS hire_date, ${DETAILED_FACT_COLUMNS}
+      `SELECT ed.id AS educator_key, ed.full_name, ed.building_id, ed.hire_date::text AS hire_date, ${DETAILED_FACT_COLUMNS}
        FROM educator ed
-       LEFT JOIN (evidence e JOIN evidence_claim c ON c.evidence_id = e.id) ON e.educator_id = ed.id AND ${conditions.join(' AND ')}
+       LEFT JOIN (${DETAILED_FACTS_FROM}) ON f.educator_id = ed.id AND ${conditions.join(' AND ')}
        WHERE ed.id = $1`,
       params,
     );
     if (!rows.length) return { educator: null, facts: [] };
     const [r] = rows;
     return {
-      educator: { id: r.the_educator, fullName: r.full_name, buildingId: r.building_id, hireDate: r.hire_date },
+      educator: { id: r.educator_key, fullName: r.full_name, buildingId: r.building_id, hireDate: r.hire_date },
       facts: rows.filter((row) => row.id !== null).map(detailedFactOf),
     };
   }
@@ -282,10 +282,14 @@ export class MatchingRepository {
   }
 }
 
-/** What `detailedFactOf` reads, over evidence_claim `c` joined to evidence `e`. */
-const DETAILED_FACT_COLUMNS = `e.educator_id, c.competency_id, e.id, e.kind, e.pilot_part, e.verification_status, c.level,
-  ${startDaySql()} AS start_day, ${ageFromDaySql()} AS age_day, ${expiresDaySql()} AS expires_day,
-  e.title, e.started_on::text AS started_on, e.ended_on::text AS ended_on, e.issued_on::text AS issued_on, e.expires_on::text AS expires_on`;
+/**
+ * What `detailedFactOf` reads: the claim facts (one index finds a page's claims by competency and educator),
+ * with the evidence only for its title.
+ */
+const DETAILED_FACTS_FROM = `${CLAIMS_FROM.facts} JOIN evidence e ON e.id = f.evidence_id`;
+const DETAILED_FACT_COLUMNS = `f.educator_id, f.competency_id, f.evidence_id AS id, f.kind, f.pilot_part, f.verification_status, f.level,
+  ${startDaySql('facts')} AS start_day, ${ageFromDaySql('facts')} AS age_day, ${expiresDaySql('facts')} AS expires_day,
+  e.title, f.started_on::text AS started_on, f.ended_on::text AS ended_on, f.issued_on::text AS issued_on, f.expires_on::text AS expires_on`;
 
 function detailedFactOf(r: Record<string, any>): DetailedFact {
   return {
