@@ -168,21 +168,28 @@ export class HiringRepository {
     return new Map(rows.map((r) => [r.id, r.title]));
   }
 
-  /** Upserts one draft score; false when the row exists and was already submitted (final). */
-  async upsertDraftScore(
-    m: EntityManager,
-    row: { applicationId: string; accountId: string; competencyId: string; score: number; comment: string },
-  ): Promise<boolean> {
+  /**
+   * Upserts a panelist's draft scores for one candidate in one statement; returns how many were written (fewer
+   * than given when some rows were already submitted, which are final). Rows are written, and so locked, in
+   * competency order, the order `myScores` locks them in: a save racing a submission waits for it instead of
+   * deadlocking.
+   */
+  async upsertDraftScores(
+    m: EntityManager, applicationId: string, accountId: string,
+    scores: ReadonlyArray<{ competencyId: string; score: number; comment: string }>,
+  ): Promise<number> {
     const rows = await m.query(
       `INSERT INTO panel_score (application_id, account_id, competency_id, score, comment)
-       VALUES ($1, $2, $3, $4, $5)
+       SELECT $1, $2, s.competency_id, s.score, s.comment
+         FROM unnest($3::uuid[], $4::int[], $5::text[]) AS s(competency_id, score, comment)
+        ORDER BY s.competency_id
        ON CONFLICT (application_id, account_id, competency_id)
        DO UPDATE SET score = EXCLUDED.score, comment = EXCLUDED.comment, updated_at = now()
        WHERE panel_score.submitted_at IS NULL
        RETURNING id`,
-      [row.applicationId, row.accountId, row.competencyId, row.score, row.comment],
+      [applicationId, accountId, scores.map((x) => x.competencyId), scores.map((x) => x.score), scores.map((x) => x.comment)],
     );
-    return rows.length > 0;
+    return rows.length;
   }
 
   /** One panelist's rows for one candidate, locked so a concurrent edit waits for the submission. */

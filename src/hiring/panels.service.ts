@@ -115,12 +115,10 @@ export class PanelsService {
       const requirements = await this.requirements(m, app.roleId);
       assertRequirementsBelong(input.scores.map((s) => s.requirementId), new Set(requirements.map((r) => r.requirementId)));
       const competencyOf = new Map(requirements.map((r) => [r.requirementId, r.competencyId]));
-      for (const s of input.scores) {
-        const saved = await this.repo.upsertDraftScore(m, {
-          applicationId: app.id, accountId: actor.accountId, competencyId: competencyOf.get(s.requirementId)!, score: s.score, comment: (s.comment ?? '').trim(),
-        });
-        if (!saved) assertEditable({ submittedAt: new Date() });
-      }
+      const written = await this.repo.upsertDraftScores(m, app.id, actor.accountId, input.scores.map((s) => ({
+        competencyId: competencyOf.get(s.requirementId)!, score: s.score, comment: (s.comment ?? '').trim(),
+      })));
+      if (written < input.scores.length) assertEditable({ submittedAt: new Date() });
     });
     return this.scoreSheet(actor, input.applicationId);
   }
