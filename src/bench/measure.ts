@@ -33,6 +33,9 @@ export async function timed(work: () => Promise<unknown>): Promise<number> {
 export class MemoryWatch {
   peakRssMb = 0;
   peakHeapMb = 0;
+  /** Peak heap (MB) of each named window, to tell which path a peak came from. */
+  readonly peakHeapMbByPath: Record<string, number> = {};
+  private path = '';
   private active = false;
   private timer?: NodeJS.Timeout;
 
@@ -40,10 +43,6 @@ export class MemoryWatch {
     this.timer = setInterval(() => this.sample(), 5);
     this.timer.unref();
   }
-
-  /** Peak heap (MB) of each named window, to tell which path a peak came from. */
-  readonly peakHeapMbByPath: Record<string, number> = {};
-  private path = '';
 
   async during<T>(path: string, work: () => Promise<T>): Promise<T> {
     (globalThis as { gc?: () => void }).gc?.();
