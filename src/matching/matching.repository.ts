@@ -4,13 +4,12 @@ import { DataSource, type EntityManager } from 'typeorm';
 import {
   ageFromDaySql, CLAIMS_FROM, countingClaimConditions, expiresDaySql, startDaySql, type ClaimFilter,
 } from './demonstrated-levels.repository.js';
-import { notFound } from '../common/app-error.js';
 import type { ClaimFact, EvidenceKind, PilotPart, VerificationStatus } from './domain/evidence-rules.js';
 import type { ScoringPolicyValues } from './domain/scoring-policy.js';
 import type { RankingKey, RequirementSpec } from './domain/scoring.js';
 import { buildRankingSql, canRankScoredOnly, type RankingQuery } from './ranking.sql.js';
-import { ScoringPolicyEntity } from './scoring-policy.entity.js';
 import { policyValuesOf } from './scoring-policy.mapper.js';
+import { currentPolicyIn } from './scoring-policy.service.js';
 
 /** The SQL behind ranking, explanations and standing. Counting rules come from the demonstrated-levels builders. */
 
@@ -114,8 +113,7 @@ export class MatchingRepository {
     const { roles, snapshot } = await this.rolesWithSnapshot(m, OPEN, []);
     // Read after the snapshot statement, so the policy is at least as new as the snapshot says; a newer one
     // only makes the next freshness test fail and reload.
-    const entity = await m.getRepository(ScoringPolicyEntity).findOne({ where: { isCurrent: true } });
-    if (!entity) throw notFound('Current scoring policy');
+    const entity = await currentPolicyIn(m);
     const inputs = { roles, policy: { id: entity.id, version: entity.version, values: policyValuesOf(entity) } };
     this.inputsCache = { inputs, snapshot: snapshot! };
     return inputs;

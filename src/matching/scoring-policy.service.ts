@@ -9,6 +9,13 @@ import type { PublishScoringPolicyInput } from './dto/scoring-policy.input.js';
 import { policyValuesOf } from './scoring-policy.mapper.js';
 import { ScoringPolicyEntity } from './scoring-policy.entity.js';
 
+/** The scoring policy in force, read through `manager` (so inside its transaction when it has one). */
+export async function currentPolicyIn(manager: EntityManager): Promise<ScoringPolicyEntity> {
+  const found = await manager.getRepository(ScoringPolicyEntity).findOne({ where: { isCurrent: true } });
+  if (!found) throw notFound('Current scoring policy');
+  return found;
+}
+
 /** Reads and publishes scoring policy versions. Exported for hiring and reports (`current()`). */
 @Injectable()
 export class ScoringPolicyService {
@@ -18,10 +25,8 @@ export class ScoringPolicyService {
   ) {}
 
   /** The version in force (the migration publishes version 1, so there always is one). */
-  async current(manager: EntityManager = this.db.manager): Promise<ScoringPolicyEntity> {
-    const found = await manager.getRepository(ScoringPolicyEntity).findOne({ where: { isCurrent: true } });
-    if (!found) throw notFound('Current scoring policy');
-    return found;
+  current(manager: EntityManager = this.db.manager): Promise<ScoringPolicyEntity> {
+    return currentPolicyIn(manager);
   }
 
   async byVersion(version?: number | null): Promise<ScoringPolicyEntity> {

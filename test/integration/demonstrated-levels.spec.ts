@@ -3,18 +3,7 @@ import { demonstratedLevelsByCompetency } from '../../src/matching/domain/demons
 import { dayOf, type ClaimFact, type VerificationStatus } from '../../src/matching/domain/evidence-rules.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { competencyIds, insertBuilding, insertEducator, insertEvidence, type EvidenceFixture } from '../support/matching-fixtures.js';
-
-/** A small seeded generator so a failure reproduces. */
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { Prng } from '../../src/seed/prng.js';
 
 const CODES = ['AI-TOOL-EVAL', 'AI-BIAS', 'DATA-PRIVACY', 'ASSESS-REDESIGN', 'PL-DESIGN'];
 const KINDS: EvidenceFixture['kind'][] = ['CERTIFICATION', 'PILOT', 'PROFESSIONAL_LEARNING', 'PRESENTATION', 'ARTIFACT', 'COURSE'];
@@ -32,7 +21,8 @@ describe('demonstrated levels: the SQL builder and the pure rules agree', () => 
     repo = new DemonstratedLevelsRepository(db.dataSource);
     comps = await competencyIds(db.dataSource, CODES);
     buildings = [await insertBuilding(db.dataSource, 'North'), await insertBuilding(db.dataSource, 'South')];
-    const rand = prng(20250601);
+    const random = new Prng(20250601);
+    const rand = () => random.next();
     const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
     const date = (fromYear: number, toYear: number) => {
       const y = fromYear + Math.floor(rand() * (toYear - fromYear + 1));

@@ -5,16 +5,7 @@ import { rankingKeyOf, type RankingKey, type RoleSpec } from '../../src/matching
 import { MatchingRepository } from '../../src/matching/matching.repository.js';
 import { competencyIds, insertBuilding, insertEducator, insertEvidence, type EvidenceFixture } from '../support/matching-fixtures.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
-
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), s | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { Prng } from '../../src/seed/prng.js';
 
 const CODES = ['AI-TOOL-EVAL', 'AI-BIAS', 'DATA-PRIVACY', 'ASSESS-REDESIGN', 'PL-DESIGN', 'AI-FEEDBACK'];
 const KINDS: EvidenceFixture['kind'][] = ['CERTIFICATION', 'PILOT', 'PROFESSIONAL_LEARNING', 'PRESENTATION', 'ARTIFACT', 'COURSE'];
@@ -37,7 +28,8 @@ describe('the SQL ranking pass orders exactly as the domain scoring does', () =>
   let comps: string[];
   let buildings: string[];
   const hireDates = new Map<string, string>();
-  const rand = prng(424242);
+  const random = new Prng(424242);
+  const rand = () => random.next();
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
   const date = (from: number, to: number) =>
     `${from + Math.floor(rand() * (to - from + 1))}-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`;

@@ -3,6 +3,7 @@ import { gapsOf, requirementSummary, serviceSummary } from './explanation.js';
 import { compareCandidates, isOverextended, rankCandidates } from './ranking.js';
 import { DEFAULT_SCORING_POLICY, type ScoringPolicyValues } from './scoring-policy.js';
 import { ageFactor, corroboratedPoints, rankingKeyOf, scoreCandidate, totalCredit, yearsOfService, type CandidateScore, type RoleSpec } from './scoring.js';
+import { Prng } from '../../seed/prng.js';
 
 const AS_OF = '2025-06-01';
 const ctx = (policy: ScoringPolicyValues = DEFAULT_SCORING_POLICY) => ({ policy, asOfDay: dayOf(AS_OF), asOf: AS_OF });
@@ -90,17 +91,6 @@ describe('property 2: required competencies gate qualification', () => {
   });
 });
 
-/** A small seeded generator so a failing case reproduces. */
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), s | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const KINDS: EvidenceKind[] = ['CERTIFICATION', 'PILOT', 'PROFESSIONAL_LEARNING', 'PRESENTATION', 'ARTIFACT', 'COURSE'];
 const COMPS = [TOOL, ASSESS, PL, BIAS];
 
@@ -125,7 +115,8 @@ function randomCase(rand: () => number) {
 const UPGRADE: Record<VerificationStatus, VerificationStatus> = { SELF_REPORTED: 'ENDORSED', ENDORSED: 'VERIFIED', VERIFIED: 'VERIFIED' };
 
 describe('property 3: monotonic', () => {
-  const rand = prng(7);
+  const random = new Prng(7);
+  const rand = () => random.next();
 
   it('adding evidence, raising a claimed level or verifying never lowers the score (2,000 random cases)', () => {
     for (let t = 0; t < 2000; t++) {
@@ -170,7 +161,8 @@ describe('property 4: expired credentials do not count', () => {
 
 describe('property 5: deterministic', () => {
   it('gives the same order for the same data in any input order, ties broken by the documented rule', () => {
-    const rand = prng(11);
+    const random = new Prng(11);
+    const rand = () => random.next();
     const cands: CandidateScore[] = [];
     for (let i = 0; i < 200; i++) {
       const { facts } = randomCase(rand);
@@ -197,7 +189,8 @@ describe('property 5: deterministic', () => {
 
 describe('property 6: explained', () => {
   it('requirement contributions add up to the score and item points add up to each contribution (random cases)', () => {
-    const rand = prng(23);
+    const random = new Prng(23);
+    const rand = () => random.next();
     for (let t = 0; t < 1000; t++) {
       const { role, facts } = randomCase(rand);
       const r = score(role, 'e', facts);
