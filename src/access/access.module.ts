@@ -11,6 +11,6 @@ import { VisibilityService } from './visibility.service.js';
 @Global()
 @Module({
   providers: [SignInThrottle, VisibilityService, TokenService, PrincipalResolver, AuthService, AuthResolver, { provide: APP_GUARD, useClass: AccessGuard }],
-  exports: [TokenService, AuthService, VisibilityService],
+  exports: [TokenService, AuthService, VisibilityService, PrincipalResolver],
 })
 export class AccessModule {}

@@ -22,6 +22,10 @@ export interface AppConfig {
   maxQueryDepth: number;
   statementTimeoutMs: number;
   corsOrigins: string[];
+  /** Where Pathways is reachable from outside: CASE URIs of native frameworks are built on it. */
+  publicBaseUrl: string;
+  /** The largest CASE package an import accepts. */
+  caseMaxPackageBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -79,8 +83,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxQueryCost: int(env, 'GRAPHQL_MAX_COST', 5000, 1),
     maxQueryDepth: int(env, 'GRAPHQL_MAX_DEPTH', 10, 1),
     statementTimeoutMs: int(env, 'DB_STATEMENT_TIMEOUT_MS', 15000, 0),
+    publicBaseUrl: publicBaseUrl(env),
+    caseMaxPackageBytes: int(env, 'CASE_MAX_PACKAGE_BYTES', 10 * 1024 * 1024, 1024),
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
   };
+}
+
+function publicBaseUrl(env: NodeJS.ProcessEnv): string {
+  const raw = env.PUBLIC_BASE_URL || `http://localhost:${env.PORT || 3000}`;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`PUBLIC_BASE_URL must be an absolute http(s) URL, got "${raw}"`);
+  }
+  if (!['http:', 'https:'].includes(url.protocol)) throw new ConfigError(`PUBLIC_BASE_URL must be http or https, got "${raw}"`);
+  return raw.replace(/\/+$/, '');
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
