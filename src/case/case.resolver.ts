@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow, SignedIn } from '../access/policy.decorator.js';
 import { Persona, type Principal } from '../access/persona.js';
-import { CurrentPrincipal } from '../common/current-principal.decorator.js';
+import { CurrentPrincipal } from '../access/current-principal.decorator.js';
 import { UuidPipe } from '../common/ids.js';
 import { CaseImportService } from './case-import.service.js';
 import { CaseService } from './case.service.js';
