@@ -3,14 +3,15 @@ import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../access/persona.js';
 import { AuditService } from '../audit/audit.service.js';
-import { AppError, ErrorCode, staleVersion } from '../common/app-error.js';
+import { AppError, ErrorCode, badInput, staleVersion } from '../common/app-error.js';
+import { GuardedHttpClient, OutboundHttpError } from '../common/http/guarded-http-client.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { CaseRepository } from './case.repository.js';
 import { canonical } from './domain/canonical.js';
 import type { CfPackage, Json } from './domain/case-types.js';
 import { DEFAULT_SCALE } from './domain/default-scale.js';
 import { exportPackage } from './domain/export-package.js';
-import { normalisePackage, type Adjustment } from './domain/normalise-package.js';
+import { CaseErrorCode, caseError, normalisePackage, type Adjustment } from './domain/normalise-package.js';
 import { structurePackage, type PackageStructure, type PlannedNode } from './domain/plan-import.js';
 
 export interface ImportNode {
@@ -54,8 +55,41 @@ export class CaseImportService {
     private readonly db: DataSource,
     private readonly repo: CaseRepository,
     private readonly audit: AuditService,
+    private readonly http: GuardedHttpClient,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** From JSON text, or from a provider URL (a CFPackage, or a CFDocument whose CFPackageURI is then followed). */
+  async importFrom(actor: Principal | null, source: { json?: string; url?: string }, opts: { dryRun: boolean; expectedVersion?: number }): Promise<ImportOutcome> {
+    if ((source.json === undefined) === (source.url === undefined)) throw badInput('Give either packageJson or packageUrl');
+    const text = source.json ?? (await this.fetchPackage(source.url!));
+    return this.importText(actor, text, opts);
+  }
+
+  private async fetchPackage(url: string): Promise<string> {
+    let text = await this.fetchText(url);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      return text; // normalisePackage reports CASE_NOT_JSON with its path
+    }
+    const doc = parsed as { CFDocument?: unknown; CFPackageURI?: { uri?: unknown } };
+    if (!doc.CFDocument && typeof doc.CFPackageURI?.uri === 'string') text = await this.fetchText(doc.CFPackageURI.uri);
+    return text;
+  }
+
+  private async fetchText(url: string): Promise<string> {
+    try {
+      const res = await this.http.get(url, { accept: 'application/json', fresh: true });
+      if (res.status !== 200) throw new OutboundHttpError('BAD_STATUS', `${url} answered HTTP ${res.status}`, url);
+      return res.body.toString('utf8');
+    } catch (e) {
+      if (!(e instanceof OutboundHttpError)) throw e;
+      const code = e.code === 'TOO_LARGE' ? CaseErrorCode.TOO_LARGE : CaseErrorCode.FETCH_FAILED;
+      throw caseError(code, '$', `The package could not be fetched from ${url}: ${e.message}. Check the URL, that its host is in OUTBOUND_HTTP_ALLOWED_HOSTS, or download the package and import the file.`);
+    }
+  }
 
   async importText(actor: Principal | null, text: string, opts: { dryRun: boolean; expectedVersion?: number }): Promise<ImportOutcome> {
     const { pkg, adjustments } = normalisePackage(text, this.config.caseMaxPackageBytes);

@@ -24,7 +24,8 @@ export class CaseResolver {
   @Allow(Persona.HR)
   @Mutation(() => CaseImportResultModel, { description: 'Import a CASE CFPackage; with dryRun (the default) only a preview' })
   async importCasePackage(@CurrentPrincipal() actor: Principal, @Args('input') input: ImportCasePackageInput): Promise<CaseImportResultModel> {
-    return this.importer.importText(actor, input.packageJson, { dryRun: input.dryRun, expectedVersion: input.expectedVersion });
+    const opts = { dryRun: input.dryRun, expectedVersion: input.expectedVersion };
+    return this.importer.importFrom(actor, { json: input.packageJson, url: input.packageUrl }, opts);
   }
 
   @Allow(Persona.HR)

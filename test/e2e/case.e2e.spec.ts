@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Ajv2019 } from 'ajv/dist/2019.js';
 import addFormats from 'ajv-formats';
 import { Persona } from '../../src/access/persona.js';
@@ -191,6 +193,39 @@ describe('CASE 1.1: export, provider, import', () => {
     } finally {
       await local.close();
     }
+  });
+
+  it('imports from a provider URL through the guarded client, following a CFDocument to its package', async () => {
+    const body = fixture('opensalt-SmartLevelFramework.json');
+    const server = createServer((req, res) => {
+      res.setHeader('content-type', 'application/json');
+      if (req.url === '/ims/case/v1p1/CFDocuments/d0000000-0000-0000-0000-000000000000') {
+        res.end(JSON.stringify({ identifier: 'd0000000-0000-0000-0000-000000000000', CFPackageURI: { uri: `http://127.0.0.1:${port}/ims/case/v1p1/CFPackages/d0000000-0000-0000-0000-000000000000` } }));
+      } else if (req.url === '/ims/case/v1p1/CFPackages/d0000000-0000-0000-0000-000000000000') res.end(body);
+      else res.writeHead(404).end('{}');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as AddressInfo).port;
+    const local = await startTestApp({ OUTBOUND_HTTP_ALLOWED_HOSTS: '127.0.0.1', OUTBOUND_HTTP_ALLOW_PRIVATE: 'true', OUTBOUND_HTTP_ALLOW_PLAIN_HTTP: 'true' });
+    try {
+      const token = (await local.signInAs([Persona.HR])).token;
+      const url = `http://127.0.0.1:${port}/ims/case/v1p1/CFDocuments/d0000000-0000-0000-0000-000000000000`;
+      const res = await local.gql(IMPORT, { input: { packageUrl: url, dryRun: false } }, token);
+      expect(res.errors).toBeUndefined();
+      expect(res.data.importCasePackage).toMatchObject({ newFramework: true, changed: true });
+      expect(await local.ds.query(`SELECT title FROM competency_framework WHERE case_identifier = $1`, ['d0000000-0000-0000-0000-000000000000'])).toEqual([{ title: 'SmartLevel Test' }]);
+      const missing = await local.gql(IMPORT, { input: { packageUrl: `http://127.0.0.1:${port}/nothing`, dryRun: true } }, token);
+      expect(missing.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', caseCode: 'CASE_FETCH_FAILED' });
+      // Neither or both sources is a usage error.
+      expect(codeOf(await local.gql(IMPORT, { input: { dryRun: true } }, token))).toBe('BAD_USER_INPUT');
+    } finally {
+      await local.close();
+      server.close();
+    }
+    // The main app has no allow-list: the host is refused before any connection.
+    const refused = await t.gql(IMPORT, { input: { packageUrl: `http://127.0.0.1:${port}/x`, dryRun: true } }, hr);
+    expect(refused.errors![0].extensions).toMatchObject({ caseCode: 'CASE_FETCH_FAILED' });
+    expect(refused.errors![0].message).toMatch(/OUTBOUND_HTTP_ALLOWED_HOSTS/);
   });
 
   it('lets HR add and remove a crosswalk, exported with the origin framework', async () => {

@@ -10,6 +10,7 @@ export interface Adjustment {
 export enum CaseErrorCode {
   NOT_JSON = 'CASE_NOT_JSON',
   TOO_LARGE = 'CASE_TOO_LARGE',
+  FETCH_FAILED = 'CASE_FETCH_FAILED',
   BAD_SHAPE = 'CASE_BAD_SHAPE',
   BAD_IDENTIFIER = 'CASE_BAD_IDENTIFIER',
   BAD_URI = 'CASE_BAD_URI',

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, MaxLength, Min } from 'class-validator';
 import { CROSSWALK_TYPES } from '../domain/case-types.js';
 
 export enum FrameworkPublication {
@@ -10,10 +10,17 @@ registerEnumType(FrameworkPublication, { name: 'FrameworkPublication', descripti
 
 @InputType()
 export class ImportCasePackageInput {
-  @Field({ description: 'The CFPackage as JSON text' })
+  @Field({ nullable: true, description: 'The CFPackage as JSON text (give this or packageUrl)' })
+  @IsOptional()
   @IsString()
   @MaxLength(25 * 1024 * 1024)
-  packageJson: string;
+  packageJson?: string;
+
+  @Field({ nullable: true, description: "A CASE provider's CFPackages/{id} (or CFDocuments/{id}) URL, fetched through the guarded outbound client" })
+  @IsOptional()
+  @IsUrl({ require_protocol: true, protocols: ['http', 'https'], require_tld: false })
+  @MaxLength(2000)
+  packageUrl?: string;
 
   @Field({ defaultValue: true, description: 'Preview only: report what would change and write nothing' })
   @IsBoolean()
