@@ -81,11 +81,16 @@ export class CaseRepository {
       [frameworkId],
     );
     const associations: SnapshotAssociation[] = await m.query(
-      `SELECT case_identifier AS "caseIdentifier", association_type AS "associationType", origin_identifier AS "originIdentifier",
-              origin_uri AS "originUri", origin_title AS "originTitle", destination_identifier AS "destinationIdentifier",
-              destination_uri AS "destinationUri", destination_title AS "destinationTitle", sequence_number AS "sequenceNumber",
-              last_change_at AS "lastChangeAt", source
-         FROM case_association WHERE framework_id = $1 ORDER BY created_at, case_identifier`,
+      `SELECT a.case_identifier AS "caseIdentifier", a.association_type AS "associationType", a.origin_identifier AS "originIdentifier",
+              a.origin_uri AS "originUri", coalesce(oc.name, a.origin_title) AS "originTitle", a.destination_identifier AS "destinationIdentifier",
+              a.destination_uri AS "destinationUri", coalesce(dc.name, a.destination_title) AS "destinationTitle", a.sequence_number AS "sequenceNumber",
+              a.last_change_at AS "lastChangeAt", a.source,
+              a.origin_competency_id IS NOT NULL AS "originLinked", os.item->>'uri' AS "originItemUri",
+              a.destination_competency_id IS NOT NULL AS "destinationLinked", ds.item->>'uri' AS "destinationItemUri"
+         FROM case_association a
+         LEFT JOIN competency oc ON oc.id = a.origin_competency_id LEFT JOIN case_item_source os ON os.competency_id = a.origin_competency_id
+         LEFT JOIN competency dc ON dc.id = a.destination_competency_id LEFT JOIN case_item_source ds ON ds.competency_id = a.destination_competency_id
+        WHERE a.framework_id = $1 ORDER BY a.created_at, a.case_identifier`,
       [frameworkId],
     );
     return {

@@ -64,8 +64,12 @@ export function exportPackage(s: FrameworkSnapshot, baseUrl: string): CfPackage 
         identifier: a.caseIdentifier,
         uri: providerUri(baseUrl, 'CFAssociations', a.caseIdentifier),
         associationType: a.associationType,
-        originNodeURI: { title: a.originTitle, identifier: a.originIdentifier, uri: a.originUri },
-        destinationNodeURI: { title: a.destinationTitle, identifier: a.destinationIdentifier, uri: a.destinationUri },
+        // A competency held here is addressed where it is published now (the base URL may have changed since).
+        originNodeURI: { title: a.originTitle, identifier: a.originIdentifier, uri: a.originLinked ? (a.originItemUri ?? providerUri(baseUrl, 'CFItems', a.originIdentifier)) : a.originUri },
+        destinationNodeURI: {
+          title: a.destinationTitle, identifier: a.destinationIdentifier,
+          uri: a.destinationLinked ? (a.destinationItemUri ?? providerUri(baseUrl, 'CFItems', a.destinationIdentifier)) : a.destinationUri,
+        },
         ...(a.sequenceNumber !== null ? { sequenceNumber: a.sequenceNumber } : {}),
         lastChangeDateTime: when(a.lastChangeAt),
       },

@@ -68,4 +68,9 @@ export interface SnapshotAssociation {
   sequenceNumber: number | null;
   lastChangeAt: Date;
   source: Json | null;
+  /** When an end is a competency here: its imported item URI (null for a native one, whose URI follows the base URL). */
+  originLinked: boolean;
+  originItemUri: string | null;
+  destinationLinked: boolean;
+  destinationItemUri: string | null;
 }
