@@ -5,6 +5,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
+import { PrincipalResolver } from './access/principal.resolver-service.js';
+import { largeImportBody } from './case/large-import-body.js';
 import { badInput } from './common/app-error.js';
 import { GraphqlPassthroughFilter } from './common/passthrough.filter.js';
 import type { AppConfig } from './config/app-config.js';
@@ -18,7 +20,13 @@ export async function createApp(config: AppConfig, dataSource: DataSource): Prom
     AppModule.forRoot(config, dataSource, (err) => logger.error(err instanceof Error ? (err.stack ?? err.message) : String(err))),
     { logger: config.nodeEnv === 'test' ? ['error'] : ['log', 'warn', 'error'], bodyParser: false },
   );
-  app.useBodyParser('json', { limit: BODY_LIMIT });
+  const tooLarge = (res: Response) =>
+    res.status(413).json({ errors: [{ message: `The request body is over ${BODY_LIMIT}`, extensions: { code: 'BAD_USER_INPUT' } }] });
+  // Up to CASE_MAX_PACKAGE_BYTES only for an HR account's importCasePackage; everything else keeps BODY_LIMIT.
+  const importBody = largeImportBody(2 * 1024 * 1024, app.get(PrincipalResolver), tooLarge);
+  app.use(importBody.before);
+  app.useBodyParser('json', { limit: Math.max(2 * 1024 * 1024, config.caseMaxPackageBytes + 1024 * 1024) });
+  app.use(importBody.after);
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false });
   app.set('trust proxy', 'loopback');
   app.useGlobalFilters(new GraphqlPassthroughFilter());
@@ -33,7 +41,7 @@ export async function createApp(config: AppConfig, dataSource: DataSource): Prom
   // Bodies over the limit or unparseable JSON answer in GraphQL's error shape with a code.
   app.use((err: { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {
     if (err?.type === 'entity.too.large') {
-      res.status(413).json({ errors: [{ message: `The request body is over ${BODY_LIMIT}`, extensions: { code: 'BAD_USER_INPUT' } }] });
+      tooLarge(res);
     } else if (err?.type === 'entity.parse.failed') {
       res.status(400).json({ errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_USER_INPUT' } }] });
     } else next(err);

@@ -81,7 +81,7 @@ export class CaseImportService {
 
   private async fetchText(url: string): Promise<string> {
     try {
-      const res = await this.http.get(url, { accept: 'application/json', fresh: true });
+      const res = await this.http.get(url, { accept: 'application/json', fresh: true, maxBytes: this.config.caseMaxPackageBytes });
       if (res.status !== 200) throw new OutboundHttpError('BAD_STATUS', `${url} answered HTTP ${res.status}`, url);
       return res.body.toString('utf8');
     } catch (e) {

@@ -113,7 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxQueryDepth: int(env, 'GRAPHQL_MAX_DEPTH', 10, 1),
     statementTimeoutMs: int(env, 'DB_STATEMENT_TIMEOUT_MS', 15000, 0),
     publicBaseUrl: publicBaseUrl(env),
-    caseMaxPackageBytes: int(env, 'CASE_MAX_PACKAGE_BYTES', 10 * 1024 * 1024, 1024),
+    caseMaxPackageBytes: int(env, 'CASE_MAX_PACKAGE_BYTES', 16 * 1024 * 1024, 1024),
     corsOrigins: list(env.CORS_ORIGINS),
     outboundHttp: outboundHttpConfig(env),
   };

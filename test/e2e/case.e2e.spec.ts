@@ -184,6 +184,23 @@ describe('CASE 1.1: export, provider, import', () => {
     expect(await t.ds.query(`SELECT count(*)::int AS n FROM competency`)).toEqual(before);
   });
 
+  it('takes a package larger than the 2 MB request limit from HR only, and only for the import', async () => {
+    const big = JSON.parse(fixture('opensalt-SmartLevelFramework.json'));
+    big.CFDocument.description = 'x'.repeat(3_000_000);
+    const post = (body: unknown, token?: string) => fetch(`${t.baseUrl}/graphql`, {
+      method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body),
+    });
+    const asImport = { query: IMPORT, variables: { input: { packageJson: JSON.stringify(big), dryRun: true } } };
+    expect((await post(asImport)).status).toBe(413);
+    expect((await post(asImport, educator)).status).toBe(413);
+    expect((await post({ query: '{ viewer { email } }', variables: { pad: 'x'.repeat(3_000_000) } }, hr)).status).toBe(413);
+    const ok = await post(asImport, hr);
+    expect(ok.status).toBe(200);
+    const body = (await ok.json()) as any;
+    expect(body.errors).toBeUndefined();
+    expect(body.data.importCasePackage).toMatchObject({ dryRun: true, changed: true });
+  });
+
   it('refuses a package over the size limit', async () => {
     const local = await startTestApp({ CASE_MAX_PACKAGE_BYTES: '2048' });
     try {
