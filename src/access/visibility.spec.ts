@@ -12,6 +12,11 @@ describe('the visibility table', () => {
     expect([HR, PANELIST, EDUCATOR].map((v) => mayView(v, Subject.ROLE, { roleOpen: false }))).toEqual([true, false, false]);
   });
 
+  it('explains a role to anyone once published, a draft only to HR', () => {
+    expect([HR, PANELIST, EDUCATOR].map((v) => mayView(v, Subject.ROLE_EXPLAINED, { rolePublished: true }))).toEqual([true, true, true]);
+    expect([HR, PANELIST, EDUCATOR].map((v) => mayView(v, Subject.ROLE_EXPLAINED, { rolePublished: false }))).toEqual([true, false, false]);
+  });
+
   it('keeps a ranking to HR, even for a panelist on the role', () => {
     expect([HR, PANELIST, EDUCATOR].map((v) => mayView(v, Subject.ROLE_RANKING, { onPanel: true }))).toEqual([true, false, false]);
   });

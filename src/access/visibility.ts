@@ -1,3 +1,4 @@
+import { notFound } from '../common/app-error.js';
 import { Persona, type Principal } from './persona.js';
 
 /**
@@ -10,12 +11,16 @@ import { Persona, type Principal } from './persona.js';
 export enum Subject {
   /** A role's posting. */
   ROLE = 'ROLE',
+  /** A role as the basis of an explanation: once published it stays explainable after it closes or fills. */
+  ROLE_EXPLAINED = 'ROLE_EXPLAINED',
   /** A role's computed ranking and saved ranking runs. */
   ROLE_RANKING = 'ROLE_RANKING',
   /** A role's candidates, applications and panel scores as a group. */
   ROLE_CANDIDATES = 'ROLE_CANDIDATES',
   /** One candidate (application) of a role. */
   CANDIDATE = 'CANDIDATE',
+  /** An application's status history: the candidate and HR; panelists judge the candidate, not the process. */
+  APPLICATION_HISTORY = 'APPLICATION_HISTORY',
   /** An educator's private data: evidence, contact details, scores. */
   EDUCATOR_PRIVATE = 'EDUCATOR_PRIVATE',
 }
@@ -24,6 +29,8 @@ export enum Subject {
 export interface VisibilityFacts {
   /** The role's posting is OPEN. */
   roleOpen?: boolean;
+  /** The role has been published (any status but DRAFT). */
+  rolePublished?: boolean;
   /** The thing is the viewer's own (their profile, their application). */
   own?: boolean;
   /** The viewer sits on the panel of the role concerned. */
@@ -39,9 +46,11 @@ const NEVER: Rule = () => false;
 /** Rows: what is asked for. Columns: who asks (HR, the owner, a panelist, any other signed-in account). */
 export const VISIBILITY: Readonly<Record<Subject, Readonly<{ hr: Rule; own: Rule; panelist: Rule; anyone: Rule }>>> = {
   [Subject.ROLE]: { hr: ALWAYS, own: NEVER, panelist: (f) => !!f.roleOpen, anyone: (f) => !!f.roleOpen },
+  [Subject.ROLE_EXPLAINED]: { hr: ALWAYS, own: NEVER, panelist: (f) => !!f.rolePublished, anyone: (f) => !!f.rolePublished },
   [Subject.ROLE_RANKING]: { hr: ALWAYS, own: NEVER, panelist: NEVER, anyone: NEVER },
   [Subject.ROLE_CANDIDATES]: { hr: ALWAYS, own: NEVER, panelist: (f) => !!f.onPanel, anyone: NEVER },
   [Subject.CANDIDATE]: { hr: ALWAYS, own: (f) => !!f.own, panelist: (f) => !!f.onPanel && !f.conflicted, anyone: NEVER },
+  [Subject.APPLICATION_HISTORY]: { hr: ALWAYS, own: (f) => !!f.own, panelist: NEVER, anyone: NEVER },
   [Subject.EDUCATOR_PRIVATE]: { hr: ALWAYS, own: (f) => !!f.own, panelist: (f) => !!f.onPanel && !f.conflicted, anyone: NEVER },
 };
 
@@ -52,6 +61,11 @@ export function mayView(viewer: Principal, subject: Subject, facts: VisibilityFa
   if (facts.own && row.own(facts)) return true;
   if (viewer.personas.has(Persona.PANELIST) && row.panelist(facts)) return true;
   return row.anyone(facts);
+}
+
+/** `mayView`, answering NOT_FOUND for `entity` `id` when it says no (so a hidden thing looks like an unknown id). */
+export function assertMayView(viewer: Principal, subject: Subject, facts: VisibilityFacts, entity: string, id: string): void {
+  if (!mayView(viewer, subject, facts)) throw notFound(entity, id);
 }
 
 /**
