@@ -27,7 +27,7 @@ for (const size of sizes) {
 // CASE import/export of a generated 5,000-item package (BENCH_CASE=0 skips it; BENCH_SIZES= runs it alone).
 if (process.env.BENCH_CASE !== '0') {
   console.log('\n== CASE');
-  const caseBench = fileURLToPath(new URL('../case/bench/case-bench.js', import.meta.url));
+  const caseBench = fileURLToPath(new URL('./case-bench.js', import.meta.url));
   const run = spawnSync(process.execPath, ['--expose-gc', caseBench], { stdio: 'inherit', env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production' } });
   if (run.status !== 0) {
     console.error(`The CASE bench failed (exit ${run.status})`);

@@ -2,18 +2,18 @@ import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
-import { startEmbeddedPostgres, type EmbeddedServer } from '../../database/embedded-postgres.js';
-import { createApp } from '../../app.factory.js';
-import { loadConfig } from '../../config/app-config.js';
-import { createDataSource } from '../../database/data-source.js';
-import { statsOf, timed, type Stats } from '../../bench/measure.js';
-import { CaseImportService } from '../case-import.service.js';
-import { CaseService } from '../case.service.js';
-import { normalisePackage } from '../domain/normalise-package.js';
-import { generatePackage } from './generate-package.js';
+import { startEmbeddedPostgres, type EmbeddedServer } from '../../src/database/embedded-postgres.js';
+import { createApp } from '../../src/app.factory.js';
+import { loadConfig } from '../../src/config/app-config.js';
+import { createDataSource } from '../../src/database/data-source.js';
+import { statsOf, timed, type Stats } from './measure.js';
+import { CaseImportService } from '../../src/case/case-import.service.js';
+import { CaseService } from '../../src/case/case.service.js';
+import { normalisePackage } from '../../src/case/domain/normalise-package.js';
+import { generatePackage } from './case-package.js';
 
 /**
- * CASE bench (run by `npm run bench`, or alone with `node dist/src/case/bench/case-bench.js`): import of a generated
+ * CASE bench (run by `npm run bench`, or alone with `node dist/test/bench/case-bench.js` after building the bench): import of a generated
  * 5,000-item package (a new framework each run), a re-import that changes nothing, and export, in process and over
  * the provider's HTTP endpoint. Baselines from the same run: parsing and normalising the JSON alone (the floor of any
  * import), one bulk INSERT of the same competency and level rows (the floor of the writes), and JSON.stringify of the

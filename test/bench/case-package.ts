@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { CfPackage, CfRubricCriterion } from '../domain/case-types.js';
+import type { CfPackage, CfRubricCriterion } from '../../src/case/domain/case-types.js';
 
 /** A name-based UUID (v5 layout from sha1), so a generated package is the same on every run for the same seed. */
 export function nameUuid(name: string): string {
