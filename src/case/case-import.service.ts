@@ -8,6 +8,7 @@ import { GuardedHttpClient, OutboundHttpError } from '../common/http/guarded-htt
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { CaseRepository } from './case.repository.js';
 import { canonical } from './domain/canonical.js';
+import { derivedUuid } from './domain/derived-uuid.js';
 import type { CfPackage, Json } from './domain/case-types.js';
 import { DEFAULT_SCALE } from './domain/default-scale.js';
 import { exportPackage } from './domain/export-package.js';
@@ -113,6 +114,10 @@ export class CaseImportService {
     if (foreign.length) {
       throw new AppError(ErrorCode.CONFLICT, `These items already belong to another framework: ${foreign.slice(0, 10).map((f) => f.identifier).join(', ')}. Import that framework's package instead, or ask the publisher for new identifiers.`, { identifiers: foreign.map((f) => f.identifier) });
     }
+    const taken = await this.repo.associationsElsewhere(st.associations.map((a) => a.identifier), fw?.id ?? null, m);
+    if (taken.length) {
+      throw new AppError(ErrorCode.CONFLICT, `These associations already belong to another framework: ${taken.slice(0, 10).join(', ')}. Ask the publisher for new identifiers.`, { identifiers: taken });
+    }
     const byId = new Map(existing.map((e) => [e.identifier, e]));
     const current = fw ? exportPackage(await this.repo.snapshot(fw.id, m), this.config.publicBaseUrl) : null;
     const currentItems = new Map((current?.CFItems ?? []).map((i) => [i.identifier, i]));
@@ -165,8 +170,8 @@ export class CaseImportService {
       if (!currentOther.has(id)) associationsCreated += 1;
       else if (currentOther.get(id) !== json) associationsUpdated += 1;
     }
-    const importedBefore = fw ? await m.query(`SELECT case_identifier::text AS id FROM case_association WHERE framework_id = $1 AND source IS NOT NULL`, [fw.id]) : [];
-    const associationsRemoved = (importedBefore as Array<{ id: string }>).filter((r) => !incomingOther.has(r.id)).length;
+    const importedBefore = fw ? await this.repo.importedAssociationIds(fw.id, m) : [];
+    const associationsRemoved = importedBefore.filter((id) => !incomingOther.has(id)).length;
 
     const competencies = st.nodes.filter((n) => n.kind === 'competency');
     const fromRubric = competencies.filter((n) => n.levelsFromRubric).length;
@@ -220,7 +225,7 @@ export class CaseImportService {
     const byIdentifier = new Map(st.nodes.map((n) => [n.identifier, n]));
     const groupings = st.nodes.filter((n) => n.kind === 'grouping');
     await this.repo.upsertGroupings(frameworkId, groupings.map((g) => ({
-      identifier: g.identifier, child_of_identifier: g.childOf?.identifier ?? null, name: g.item.fullStatement,
+      identifier: g.identifier, child_of_identifier: g.childOf?.identifier ?? derivedUuid(`${g.identifier}:isChildOf`), name: g.item.fullStatement,
       code: g.item.humanCodingScheme ? trunc(g.item.humanCodingScheme, 200) : null, sort_order: g.sortOrder, item: g.item, child_of: g.childOf,
       parent: g.parentIdentifier,
     })), m);
@@ -237,8 +242,8 @@ export class CaseImportService {
       const abbreviated = typeof c.item.abbreviatedStatement === 'string' && c.item.abbreviatedStatement.length <= 200 ? c.item.abbreviatedStatement : null;
       return {
         identifier: c.identifier,
-        child_of_identifier: c.childOf?.identifier ?? null,
-        criterion_identifier: c.criterionIdentifier,
+        child_of_identifier: c.childOf?.identifier ?? derivedUuid(`${c.identifier}:isChildOf`),
+        criterion_identifier: c.criterionIdentifier ?? derivedUuid(`${c.identifier}:criterion`),
         code: codes.get(c.identifier),
         name: abbreviated ?? trunc(c.item.fullStatement, 200),
         description: c.item.fullStatement,

@@ -132,6 +132,22 @@ export class CaseRepository {
     );
   }
 
+  /** Identifiers of associations published by another framework than this one (null: any framework). */
+  async associationsElsewhere(identifiers: string[], frameworkId: string | null, m: EntityManager): Promise<string[]> {
+    if (!identifiers.length) return [];
+    const rows: Array<{ id: string }> = await m.query(
+      `SELECT case_identifier::text AS id FROM case_association WHERE case_identifier = ANY($1::uuid[]) AND ($2::uuid IS NULL OR framework_id <> $2::uuid)`,
+      [identifiers, frameworkId],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Identifiers of the associations an earlier import of this framework brought. */
+  async importedAssociationIds(frameworkId: string, m: EntityManager): Promise<string[]> {
+    const rows: Array<{ id: string }> = await m.query(`SELECT case_identifier::text AS id FROM case_association WHERE framework_id = $1 AND source IS NOT NULL`, [frameworkId]);
+    return rows.map((r) => r.id);
+  }
+
   async codesOf(frameworkId: string, m: EntityManager): Promise<Array<{ code: string; identifier: string }>> {
     return m.query(`SELECT code, case_identifier::text AS identifier FROM competency WHERE framework_id = $1`, [frameworkId]);
   }

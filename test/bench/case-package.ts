@@ -1,11 +1,5 @@
-import { createHash } from 'node:crypto';
+import { derivedUuid as nameUuid } from '../../src/case/domain/derived-uuid.js';
 import type { CfPackage, CfRubricCriterion } from '../../src/case/domain/case-types.js';
-
-/** A name-based UUID (v5 layout from sha1), so a generated package is the same on every run for the same seed. */
-export function nameUuid(name: string): string {
-  const h = createHash('sha1').update(name).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h.slice(16, 18), 16) & 0x3f) | 0x80).toString(16)}${h.slice(18, 20)}-${h.slice(20, 32)}`;
-}
 
 /**
  * A CASE 1.1 package of `items` CFItems: groups of 100 (a grouping item per group, the rest competencies under it),

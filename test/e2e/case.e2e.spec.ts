@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { Ajv2019 } from 'ajv/dist/2019.js';
 import addFormats from 'ajv-formats';
 import { Persona } from '../../src/access/persona.js';
+import { generatePackage } from '../bench/case-package.js';
 import { codeOf, startTestApp, type TestApp } from '../support/test-app.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/case/${name}`, import.meta.url), 'utf8');
@@ -59,6 +60,9 @@ describe('CASE 1.1: export, provider, import', () => {
     expect(parent.destinationNodeURI.title).toBe('Human-centred mindset');
     // Identifiers are stored, so a second export is identical.
     expect(await exportOf(shipped[1].id)).toEqual(unesco);
+    // Importing a shipped framework's own export changes nothing.
+    const again = (await importPkg(JSON.stringify(unesco), false)).data.importCasePackage;
+    expect(again).toMatchObject({ changed: false, newFramework: false, created: [], updated: [], retired: [], unchanged: 20 });
   });
 
   it('serves the provider endpoints with the spec status codes and imsx errors', async () => {
@@ -143,6 +147,27 @@ describe('CASE 1.1: export, provider, import', () => {
     const round = (await importPkg(JSON.stringify(exported), false)).data.importCasePackage;
     expect(round).toMatchObject({ changed: false, version: 1 });
     expect(await exportOf(done.frameworkId)).toEqual(exported);
+  });
+
+  it('round-trips a package with a rubric and a parentless item without changing anything', async () => {
+    const pkg = generatePackage(120, 'round-trip');
+    const orphan = pkg.CFItems[5].identifier;
+    pkg.CFAssociations = pkg.CFAssociations.filter((a) => !(a.associationType === 'isChildOf' && a.originNodeURI.identifier === orphan));
+    const first = (await importPkg(JSON.stringify(pkg), false)).data.importCasePackage;
+    expect(first).toMatchObject({ newFramework: true, levelsSource: 'RUBRIC', associationsCreated: pkg.CFAssociations.filter((a) => a.associationType !== 'isChildOf').length });
+    expect(first.associationsCreated).toBeGreaterThan(5);
+    expect(first.created).toHaveLength(120);
+    const levels = await t.ds.query(
+      `SELECT l.label, l.case_identifier::text AS cid FROM competency_level l JOIN competency c ON c.id = l.competency_id WHERE c.case_identifier = $1 ORDER BY l.level`, [orphan]);
+    expect(levels.map((l: { label: string }) => l.label)).toEqual(['Beginning', 'Developing', 'Proficient', 'Exemplary']);
+    expect(levels[0].cid).toBe(pkg.CFRubrics![0].CFRubricCriteria!.find((c) => c.CFItemURI!.identifier === orphan)!.CFRubricCriterionLevels![0].identifier);
+    const exported = await exportOf(first.frameworkId);
+    expect(validate(exported) ? [] : validate.errors).toEqual([]);
+    expect(exported.CFItems).toEqual(pkg.CFItems);
+    expect(exported.CFAssociations.map((a: { identifier: string }) => a.identifier).sort()).toEqual(pkg.CFAssociations.map((a) => a.identifier).sort());
+    for (const text of [JSON.stringify(pkg), JSON.stringify(exported)]) {
+      expect((await importPkg(text, false)).data.importCasePackage).toMatchObject({ changed: false, version: first.version });
+    }
   });
 
   it('a changed package is a new version; a used competency is retired, never deleted', async () => {

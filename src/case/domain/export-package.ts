@@ -49,11 +49,14 @@ export function exportPackage(s: FrameworkSnapshot, baseUrl: string): CfPackage 
       sequenceNumber: seq,
       lastChangeDateTime: changed,
     };
+  // An imported node its package left without a parent stays that way, so a round trip adds nothing.
   for (const g of groupings) {
+    if (g.item && !g.childOf) continue;
     const parent = g.parentId && groupingItems.has(g.parentId) ? link(groupingItems.get(g.parentId)!) : docLink;
     associations.push(childOf(g.caseChildOfIdentifier, g.childOf, groupingItems.get(g.id)!, parent, g.sortOrder + 1, fwChanged));
   }
   competencies.forEach((c, i) => {
+    if (c.item && !c.childOf) return;
     const grouping = c.groupingId ? groupings.find((g) => g.id === c.groupingId) : c.item ? undefined : byName.get(c.dimension);
     const parent = grouping ? link(groupingItems.get(grouping.id)!) : docLink;
     associations.push(childOf(c.caseChildOfIdentifier, c.childOf, competencyItems[i], parent, c.sortOrder + 1, when(c.updatedAt)));
@@ -78,12 +81,25 @@ export function exportPackage(s: FrameworkSnapshot, baseUrl: string): CfPackage 
 
   const pkg: CfPackage = {
     CFDocument: doc,
-    CFItems: [...groupings.map((g) => groupingItems.get(g.id)!), ...competencyItems],
+    CFItems: itemOrder(s, groupings, competencies, groupingItems, competencyItems),
     CFAssociations: associations,
   };
   const rubric = exportRubric(s, competencies, competencyItems, baseUrl, fwChanged);
   if (rubric) pkg.CFRubrics = [rubric];
   return pkg;
+}
+
+/** A native framework lists its groupings first; an imported one keeps the package's order (its sort order). */
+function itemOrder(
+  s: FrameworkSnapshot, groupings: SnapshotGrouping[], competencies: SnapshotCompetency[], groupingItems: Map<string, CfItem>, competencyItems: CfItem[],
+): CfItem[] {
+  const native = [...groupings.map((g) => groupingItems.get(g.id)!), ...competencyItems];
+  if (!s.document) return native;
+  const ordered = [
+    ...groupings.map((g) => ({ order: g.sortOrder, item: groupingItems.get(g.id)! })),
+    ...competencies.map((c, i) => ({ order: c.sortOrder, item: competencyItems[i] })),
+  ];
+  return ordered.sort((a, b) => a.order - b.order).map((x) => x.item);
 }
 
 function groupingItem(g: SnapshotGrouping, baseUrl: string, changed: string): CfItem {

@@ -92,7 +92,8 @@ export function structurePackage(pkg: CfPackage, defaultScale: readonly PlannedL
       item,
       parentIdentifier: parentId,
       childOf: parent,
-      sortOrder: parent?.sequenceNumber ?? index,
+      // The package's own order, so the framework lists and exports its items as the publisher did.
+      sortOrder: index,
       levels: kind === 'competency' ? levels : [],
       levelsFromRubric: kind === 'competency' && !!criterion,
       criterionIdentifier: criteria.byItem.get(item.identifier)?.identifier ?? null,
