@@ -129,7 +129,8 @@ function requirementBranches(q: RankingQuery, params: unknown[], building: strin
     const minLevel = p(r.minLevel);
     // A crosswalked requirement reads its equivalents' claims too; without one the plan stays a single index range.
     const counted = countingCompetencies(r);
-    const competency = counted.length === 1 ? `f.competency_id = ${p(r.competencyId)}::uuid` : `f.competency_id = ANY(${p(counted)}::uuid[])`;
+    // Bound where it appears (template order), so a requirement without crosswalks generates the same statement as before.
+    const competency = () => (counted.length === 1 ? `f.competency_id = ${p(r.competencyId)}::uuid` : `f.competency_id = ANY(${p(counted)}::uuid[])`);
     return `SELECT educator_id, max(lvl) >= ${minLevel}::int AS met, ${p(r.kind === 'REQUIRED')}::boolean AS required,
         ${p(maxPointsOf(r.weight))}::int AS max_points, max(credit) AS strongest, sum(credit) AS credit_sum
       FROM (
@@ -137,7 +138,7 @@ function requirementBranches(q: RankingQuery, params: unknown[], building: strin
         FROM (
           SELECT f.educator_id, ${level} AS lvl, ${weighted} AS weighted, ${ageDays} AS age_days
           FROM ${CLAIMS_FROM.facts} ${inBuilding}
-          WHERE ${competency} AND ${conditions}
+          WHERE ${competency()} AND ${conditions}
           ORDER BY f.educator_id OFFSET 0
         ) claim
         ORDER BY educator_id OFFSET 0
