@@ -14,6 +14,7 @@ import { OfferEntity } from './entities/offer.entity.js';
 import { toOfferModel } from './hiring.mapper.js';
 import { HiringRepository } from './hiring.repository.js';
 import type { OfferModel } from './models/offer.model.js';
+import { HiringReason } from './domain/hiring-reason.js';
 
 /** Offers and decisions: HR offers (with the human-oversight rule), the candidate accepts or declines, the role fills. */
 @Injectable()
@@ -35,7 +36,7 @@ export class OffersService {
       if (!found) throw notFound('Application', input.applicationId);
       const role = (await this.repo.role(m, found.roleId, 'share'))!;
       const app = (await this.repo.application(m, found.id, 'update'))!;
-      if (role.status !== 'OPEN' && role.status !== 'CLOSED') throw badInput(`The role is ${role.status}: it cannot be offered`);
+      if (role.status !== 'OPEN' && role.status !== 'CLOSED') throw badInput(`The role is ${role.status}: it cannot be offered`, undefined, role.status === 'FILLED' ? HiringReason.ROLE_FILLED : HiringReason.ROLE_NOT_OPEN);
       assertMove(app.status as ApplicationStatus, ApplicationStatus.OFFERED, PipelineActor.HR);
 
       // Human oversight: compare with whom the latest saved ranking run points to.
