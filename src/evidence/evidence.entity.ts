@@ -4,7 +4,7 @@ import {
   type Relation,
 } from 'typeorm';
 import { EducatorEntity } from '../educators/educator.entity.js';
-import { EVIDENCE_KINDS, PILOT_PARTS, sqlValues, VERIFICATION_STATUSES } from './domain/evidence-kind.js';
+import { EVIDENCE_KINDS, PILOT_PARTS, sqlValues, VERIFICATION_STATUSES, type EvidenceKind, type PilotPart, type VerificationStatus } from './domain/evidence-kind.js';
 import { EvidenceClaimEntity } from './evidence-claim.entity.js';
 
 /**
@@ -34,7 +34,7 @@ export class EvidenceEntity {
   educator?: Relation<EducatorEntity>;
 
   @Column({ type: 'varchar', length: 24 })
-  kind: string;
+  kind: EvidenceKind;
 
   @Column({ type: 'varchar', length: 200 })
   title: string;
@@ -52,7 +52,7 @@ export class EvidenceEntity {
   endedOn: string | null;
 
   @Column({ name: 'verification_status', type: 'varchar', length: 16, default: 'SELF_REPORTED' })
-  verificationStatus: string;
+  verificationStatus: VerificationStatus;
 
   @Column({ name: 'verified_by', type: 'varchar', length: 254, nullable: true })
   verifiedBy: string | null;
@@ -75,7 +75,7 @@ export class EvidenceEntity {
 
   // PILOT
   @Column({ name: 'pilot_part', type: 'varchar', length: 10, nullable: true })
-  pilotPart: string | null;
+  pilotPart: PilotPart | null;
 
   @Column({ type: 'int', nullable: true })
   classrooms: number | null;

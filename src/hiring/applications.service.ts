@@ -63,7 +63,7 @@ export class ApplicationsService {
     await this.db.transaction(async (m) => {
       const app = await this.repo.application(m, input.applicationId, 'update');
       if (!app || app.educatorId !== educatorId) throw notFound('Application', input.applicationId);
-      assertMove(app.status as ApplicationStatus, ApplicationStatus.WITHDRAWN, PipelineActor.CANDIDATE);
+      assertMove(app.status, ApplicationStatus.WITHDRAWN, PipelineActor.CANDIDATE);
       await this.closePendingOffer(m, actor, app, OfferStatus.WITHDRAWN);
       await this.pipeline.move(m, actor, app, ApplicationStatus.WITHDRAWN, (input.reason ?? '').trim());
     });
@@ -100,7 +100,7 @@ export class ApplicationsService {
       if (!found || found.educatorId !== educatorId) throw notFound('Invitation', input.invitationId);
       await this.lockRoleForApplying(m, found.roleId, educatorId);
       const invitation = await this.lockOwnInvitation(m, found.id, educatorId);
-      assertCanRespond(invitation.status as InvitationStatus, InvitationStatus.ACCEPTED);
+      assertCanRespond(invitation.status, InvitationStatus.ACCEPTED);
       const appId = await this.repo.insertApplication(m, { roleId: invitation.roleId, educatorId, statement, invitationId: invitation.id });
       if (!appId) throw conflict('You have already applied to this role', HiringReason.DUPLICATE_APPLICATION);
       await this.markInvitation(m, actor, invitation, InvitationStatus.ACCEPTED, appId);
@@ -114,7 +114,7 @@ export class ApplicationsService {
     const educatorId = educatorOf(actor);
     await this.db.transaction(async (m) => {
       const invitation = await this.lockOwnInvitation(m, input.invitationId, educatorId);
-      assertCanRespond(invitation.status as InvitationStatus, InvitationStatus.DECLINED);
+      assertCanRespond(invitation.status, InvitationStatus.DECLINED);
       await this.markInvitation(m, actor, invitation, InvitationStatus.DECLINED, null);
     });
     return (await this.invitationModels(this.db.manager, { id: input.invitationId }))[0];
@@ -127,7 +127,7 @@ export class ApplicationsService {
       const app = await this.repo.application(m, input.applicationId, 'update');
       if (!app) throw notFound('Application', input.applicationId);
       if (input.version != null && input.version !== app.version) throw staleVersion('The application');
-      assertHrPipelineMove(app.status as ApplicationStatus, input.to);
+      assertHrPipelineMove(app.status, input.to);
       if (input.to === ApplicationStatus.REJECTED) await this.closePendingOffer(m, actor, app, OfferStatus.RESCINDED);
       await this.pipeline.move(m, actor, app, input.to, reason);
     });

@@ -176,7 +176,7 @@ export class PanelsService {
   }
 
   private assertScorable(app: ApplicationEntity): void {
-    if (!isScorable(app.status as ApplicationStatus)) throw badInput(`The panel scores shortlisted and interviewing candidates; this application is ${app.status}`);
+    if (!isScorable(app.status)) throw badInput(`The panel scores shortlisted and interviewing candidates; this application is ${app.status}`);
   }
 }
 
