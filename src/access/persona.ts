@@ -2,9 +2,11 @@ export enum Persona {
   HR = 'HR',
   PANELIST = 'PANELIST',
   EDUCATOR = 'EDUCATOR',
+  /** Runs and reads the fairness audit (aggregates only; never an individual's self-identification). */
+  COMPLIANCE = 'COMPLIANCE',
 }
 
-export const ALL_PERSONAS: readonly Persona[] = [Persona.HR, Persona.PANELIST, Persona.EDUCATOR];
+export const ALL_PERSONAS: readonly Persona[] = [Persona.HR, Persona.PANELIST, Persona.EDUCATOR, Persona.COMPLIANCE];
 
 /** Who is calling: resolved per request from a verified token and the current account row. */
 export interface Principal {
