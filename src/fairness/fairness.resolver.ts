@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Persona, type Principal } from '../access/persona.js';
 import { Allow, SignedIn } from '../access/policy.decorator.js';
-import { CurrentPrincipal } from '../common/current-principal.decorator.js';
+import { CurrentPrincipal } from '../access/current-principal.decorator.js';
 import { UuidPipe } from '../common/ids.js';
 import { DECLINED, RACE_CATEGORIES, RACE_LABELS, SEX_CATEGORIES, SEX_LABELS } from './domain/categories.js';
 import { FairnessAuditsArgs, RunFairnessAuditInput, SetSelfIdentificationInput } from './dto/fairness.input.js';
