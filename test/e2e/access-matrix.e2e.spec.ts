@@ -88,6 +88,14 @@ const TABLE: Record<string, Rule> = {
   'Query.capacityGaps': [HR],
   'Query.capacityOverextension': [HR],
   'Query.capacityPipeline': [HR],
+  // equity across buildings: named capabilities, their trend, and commitment concentration
+  'Query.capabilities': [HR],
+  'Mutation.createCapability': [HR],
+  'Mutation.updateCapability': [HR],
+  'Mutation.deleteCapability': [HR],
+  'Query.capabilityCoverage': [HR],
+  'Query.capabilityTrend': [HR],
+  'Query.commitmentConcentration': [HR],
   // fairness: educators self-identify for themselves only; only compliance runs and reads audits
   'Query.selfIdentificationOptions': 'signedIn',
   'Query.mySelfIdentification': [EDUCATOR],
