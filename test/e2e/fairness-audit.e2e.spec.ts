@@ -186,6 +186,7 @@ describe('fairness audit over a hand-counted district', () => {
     expect(audit.summary).toContain('scoring policy version 1');
     expect(audit.summary).toMatch(/strictly above the median/);
     expect(audit.summary).toMatch(/applied to shortlisted: White 0\.556/);
+    expect(audit.summary).toMatch(/kept 10 of the 25 candidates it ranked/);
   });
 
   it('exports the same figures as CSV', () => {

@@ -160,6 +160,9 @@ export function auditSummary(r: Omit<AuditResult, 'summary'>): string {
         'a candidate counts as selected when their score is strictly above the median score of everyone that run ranked (per run, since scores of different roles are not comparable). ' +
         'A saved run holds the candidates it was saved with; where that is fewer than were ranked, only those are counted.',
     );
+    for (const run of r.rankingRuns.filter((x) => x.ranked < x.candidateCount)) {
+      lines.push(`The ranking of "${run.roleTitle}" saved ${run.createdAt} kept ${run.ranked} of the ${run.candidateCount} candidates it ranked; the scoring rate for that role covers those ${run.ranked}.`);
+    }
   } else {
     lines.push('Scoring rate: no ranking was saved in the period, so there is none.');
   }
