@@ -4,7 +4,7 @@ import type { Principal } from '../access/persona.js';
 import { AuditService } from '../audit/audit.service.js';
 import { badInput, notFound } from '../common/app-error.js';
 import { decodeCursor, toPage, type Page } from '../common/pagination.js';
-import { computeAudit, type AuditResult } from './domain/audit.js';
+import { auditPeriod, computeAudit, type AuditResult } from './domain/audit.js';
 import type { RunFairnessAuditInput } from './dto/fairness.input.js';
 import { FairnessAuditRunEntity } from './fairness-audit-run.entity.js';
 import { FairnessRepository } from './fairness.repository.js';
@@ -19,7 +19,9 @@ export class FairnessAuditService {
     private readonly auditLog: AuditService,
   ) {}
 
-  async run(actor: Principal, input: RunFairnessAuditInput): Promise<FairnessAuditModel> {
+  async run(actor: Principal, given: RunFairnessAuditInput): Promise<FairnessAuditModel> {
+    const period = auditPeriod(given.from ?? null, given.to ?? null, new Date().toISOString().slice(0, 10));
+    const input = { ...given, ...period };
     if (input.from > input.to) throw badInput(`from (${input.from}) is after to (${input.to}); give the first and last day of the period`);
     // REPEATABLE READ: applications, histories, rankings and answers all come from one snapshot, taken at `asOf`.
     const id = await this.db.transaction('REPEATABLE READ', async (m) => {

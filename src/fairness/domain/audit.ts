@@ -79,6 +79,17 @@ export interface AuditResult {
   summary: string;
 }
 
+/** The audited days: as given, else a year (LL144 audits are yearly) ending `to`, which is today by default. */
+export function auditPeriod(from: string | null, to: string | null, today: string): { from: string; to: string } {
+  const end = to ?? today;
+  if (from) return { from, to: end };
+  const [y, m, d] = end.split('-').map(Number);
+  // The day after the same date a year earlier; 29 February a year earlier is the 28th, so the period starts 1 March.
+  const sameDate = Math.min(d, new Date(Date.UTC(y - 1, m, 0)).getUTCDate());
+  const start = new Date(Date.UTC(y - 1, m - 1, sameDate + 1));
+  return { from: start.toISOString().slice(0, 10), to: end };
+}
+
 export function computeAudit(data: AuditData): AuditResult {
   const { scope } = data;
   const who = (educatorId: string): Demographics => demographicsOf(data.answers.get(educatorId));

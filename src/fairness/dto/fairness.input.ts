@@ -32,15 +32,17 @@ export class RunFairnessAuditInput {
   @IsUUID('all', { message: 'roleId is a malformed id: ids are UUIDs' })
   roleId?: string | null;
 
-  @Field({ description: 'First day of the period, YYYY-MM-DD (UTC)' })
+  @Field(() => String, { nullable: true, description: 'First day of the period, YYYY-MM-DD (UTC); by default the day after the same date a year before `to`' })
+  @IsOptional()
   @Matches(ISO_DATE, { message: 'from must be a date as YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'from must be a real calendar date' })
-  from: string;
+  from?: string | null;
 
-  @Field({ description: 'Last day of the period, included, YYYY-MM-DD (UTC)' })
+  @Field(() => String, { nullable: true, description: 'Last day of the period, included, YYYY-MM-DD (UTC); today by default' })
+  @IsOptional()
   @Matches(ISO_DATE, { message: 'to must be a date as YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'to must be a real calendar date' })
-  to: string;
+  to?: string | null;
 
   @Field({ defaultValue: false, description: 'Leave categories under 2% of the data out of the ratios (they are still reported)' })
   @IsBoolean()
