@@ -6,8 +6,6 @@ export enum Persona {
   COMPLIANCE = 'COMPLIANCE',
 }
 
-export const ALL_PERSONAS: readonly Persona[] = [Persona.HR, Persona.PANELIST, Persona.EDUCATOR, Persona.COMPLIANCE];
-
 /** Who is calling: resolved per request from a verified token and the current account row. */
 export interface Principal {
   accountId: string;
