@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { notFound } from '../common/app-error.js';
 import { CapacityRepository } from './capacity.repository.js';
 import { CapacityReportsService, type Scope } from './capacity-reports.service.js';
 import { CapabilitiesService } from './capabilities.service.js';
 import { checkShareThreshold } from './domain/capacity-math.js';
 import { capabilityFigures, commitmentConcentration, monthlySeries } from './domain/capability.js';
-import { missingIds, distinct } from './domain/report-rules.js';
+import { distinct, missingIds } from './domain/report-rules.js';
 import type { CapabilityCoverageArgs, CapabilityTrendArgs, ConcentrationArgs } from './dto/capability.input.js';
-import { notFound } from '../common/app-error.js';
 import type {
   CapabilityCoverageReportModel, CapabilityModel, CapabilityTrendReportModel, CommitmentConcentrationReportModel,
 } from './models/capability.model.js';
