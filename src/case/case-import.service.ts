@@ -112,11 +112,11 @@ export class CaseImportService {
     const existing = await this.repo.nodesByIdentifier(identifiers, m);
     const foreign = existing.filter((e) => !fw || e.frameworkId !== fw.id);
     if (foreign.length) {
-      throw new AppError(ErrorCode.CONFLICT, `These items already belong to another framework: ${foreign.slice(0, 10).map((f) => f.identifier).join(', ')}. Import that framework's package instead, or ask the publisher for new identifiers.`, { identifiers: foreign.map((f) => f.identifier) });
+      throw new AppError(ErrorCode.CONFLICT, `These items already belong to another framework: ${foreign.slice(0, 10).map((f) => f.identifier).join(', ')}. Import that framework's package instead, or ask the publisher for new identifiers.`, { identifiers: foreign.map((f) => f.identifier) }, CaseErrorCode.IDENTIFIER_TAKEN);
     }
     const taken = await this.repo.associationsElsewhere(st.associations.map((a) => a.identifier), fw?.id ?? null, m);
     if (taken.length) {
-      throw new AppError(ErrorCode.CONFLICT, `These associations already belong to another framework: ${taken.slice(0, 10).join(', ')}. Ask the publisher for new identifiers.`, { identifiers: taken });
+      throw new AppError(ErrorCode.CONFLICT, `These associations already belong to another framework: ${taken.slice(0, 10).join(', ')}. Ask the publisher for new identifiers.`, { identifiers: taken }, CaseErrorCode.IDENTIFIER_TAKEN);
     }
     const byId = new Map(existing.map((e) => [e.identifier, e]));
     const current = fw ? exportPackage(await this.repo.snapshot(fw.id, m), this.config.publicBaseUrl) : null;

@@ -18,11 +18,16 @@ export enum CaseErrorCode {
   DUPLICATE_IDENTIFIER = 'CASE_DUPLICATE_IDENTIFIER',
   DANGLING_ASSOCIATION = 'CASE_DANGLING_ASSOCIATION',
   CYCLE = 'CASE_CYCLE',
+  /** CONFLICT: an identifier in the package is already published by another framework here. */
+  IDENTIFIER_TAKEN = 'CASE_IDENTIFIER_TAKEN',
 }
 
-/** A package refused: `extensions.caseCode` says why, `path` where in the document, `identifiers` which nodes. */
+/**
+ * A package refused: `extensions.reason` (and `caseCode`, the same value) says why, `path` where in the document,
+ * `identifiers` which nodes.
+ */
 export const caseError = (caseCode: CaseErrorCode, path: string, message: string, identifiers?: string[]) =>
-  new AppError(ErrorCode.BAD_USER_INPUT, message, { caseCode, path, ...(identifiers ? { identifiers } : {}) });
+  new AppError(ErrorCode.BAD_USER_INPUT, message, { caseCode, path, ...(identifiers ? { identifiers } : {}) }, caseCode);
 
 const DOC_FIELDS = ['identifier', 'uri', 'frameworkType', 'caseVersion', 'creator', 'title', 'lastChangeDateTime', 'officialSourceURL',
   'publisher', 'description', 'subject', 'subjectURI', 'language', 'version', 'adoptionStatus', 'statusStartDate', 'statusEndDate',
