@@ -3,6 +3,14 @@ import { CapacityReportsService } from '../../src/reports/capacity-reports.servi
 import { buildCapacityDistrict } from '../support/capacity-district.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { measureCapacityCoverage, summarise } from './coverage-bench.js';
+import { assertSameAnswer } from './floors.js';
+
+describe('a floor checked against its service', () => {
+  it('refuses a floor whose answer differs in any figure', () => {
+    expect(() => assertSameAnswer('x', { total: { covered: 5 } }, { total: { covered: 5 } })).not.toThrow();
+    expect(() => assertSameAnswer('x', { total: { covered: 5 } }, { total: { covered: 4 } })).toThrow(/disagree/);
+  });
+});
 
 describe('bench timing summary', () => {
   it('takes nearest-rank median and 95th percentile', () => {
@@ -29,8 +37,8 @@ describe('the capacity coverage benchmark on the district counted by hand (test/
     const gql = async (query: string, variables: Record<string, unknown>) => (await t.gql(query, variables, hr)).data;
     const r = await measureCapacityCoverage({ ds: t.ds, service: t.app.get(CapacityReportsService), gql, asOf: AS_OF, runs: 1, warmup: 0 });
     expect(r.covered).toBe(5);
-    expect(Object.keys(r.measures).sort()).toEqual(['coverage_http', 'coverage_inprocess', 'floor_coverage']);
-    expect(r.floors).toEqual({ coverage_inprocess: 'floor_coverage', coverage_http: 'floor_coverage' });
+    expect(Object.keys(r.measures).sort()).toEqual(['coverage_http', 'coverage_inprocess', 'floor_coverage', 'ref_coverage_levels']);
+    expect(r.floors).toEqual({ coverage_inprocess: 'floor_coverage', coverage_http: 'floor_coverage', ref_coverage_levels: 'floor_coverage' });
     const past = await measureCapacityCoverage({ ds: t.ds, service: t.app.get(CapacityReportsService), asOf: '2024-06-30', runs: 1, warmup: 0 });
     expect(past.covered).toBe(4);
   });

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { bind, buildDemonstratedLevelsSql } from '../../src/matching/sql/demonstrated-levels.repository.js';
 import { evidenceRulesOf } from '../../src/matching/domain/scoring-policy.js';
+import { assertSameAnswer, coverageFiguresOf, coverageFloorSql } from './floors.js';
 import type { ScoringPolicyEntity } from '../../src/matching/scoring-policy.entity.js';
 import type { CapacityReportsService } from '../../src/reports/capacity-reports.service.js';
 import { DEFAULT_REPORT_STATUSES } from '../../src/reports/domain/report-rules.js';
@@ -26,11 +27,12 @@ export const SUPERINTENDENT_QUERY = `query($asOf: String) {
 }`;
 
 /**
- * The floor: one statement counting educators on staff who show all three competencies at the level,
- * from the matching engine's own levels builder (same rules, so the same answer), with no per-building
- * breakdown, no competency lookup, no policy read and no formatting.
+ * A labelled reference, not the floor: one statement counting educators on staff who show all three
+ * competencies at the level, from the matching engine's own levels builder (every level first, then the
+ * filter), with no per-building breakdown. The floor (floors.ts) gives the report's figures and filters
+ * claims by level first.
  */
-export function coverageFloorSql(competencyIds: readonly string[], asOf: string, policy: ScoringPolicyEntity, params: unknown[]): string {
+export function coverageLevelsReferenceSql(competencyIds: readonly string[], asOf: string, policy: ScoringPolicyEntity, params: unknown[]): string {
   const lv = buildDemonstratedLevelsSql({ competencyIds, asOf, statuses: DEFAULT_REPORT_STATUSES, policy: evidenceRulesOf(policy) }, params);
   return `WITH lv AS (${lv})
     SELECT count(*)::int AS covered FROM (
@@ -97,11 +99,21 @@ export async function measureCapacityCoverage(ctx: CoverageBenchContext): Promis
   );
   const [policy]: ScoringPolicyEntity[] = await ctx.ds.query(`SELECT attendance_cap_level AS "attendanceCapLevel" FROM scoring_policy WHERE is_current`);
   const params: unknown[] = [];
-  const floorSql = coverageFloorSql(ids.map((r) => r.id), ctx.asOf, policy, params);
+  const referenceSql = coverageLevelsReferenceSql(ids.map((r) => r.id), ctx.asOf, policy, params);
+  const floorParams: unknown[] = [];
+  const floorSql = coverageFloorSql(ids.map((r) => r.id), SUPERINTENDENT.minLevel, ctx.asOf, policy.attendanceCapLevel, DEFAULT_REPORT_STATUSES, floorParams);
   const args = { ...SUPERINTENDENT, competencyCodes: [...SUPERINTENDENT.competencyCodes], asOf: ctx.asOf, statuses: [...DEFAULT_REPORT_STATUSES] } as unknown as CoverageArgs;
 
+  // The floor must give the report's figures, building by building, before it is timed.
+  const figures = coverageFiguresOf(await ctx.ds.query(floorSql, floorParams));
+  const report = await ctx.service.coverage(args);
+  assertSameAnswer('coverage', figures, {
+    buildings: report.buildings.map((b) => ({ code: b.building.code, educators: b.educators, covered: b.covered })),
+    total: { educators: report.total.educators, covered: report.total.covered },
+  });
   const paths: Record<string, () => Promise<number>> = {
-    floor_coverage: async () => (await ctx.ds.query(floorSql, params))[0].covered as number,
+    floor_coverage: async () => coverageFiguresOf(await ctx.ds.query(floorSql, floorParams)).total.covered,
+    ref_coverage_levels: async () => (await ctx.ds.query(referenceSql, params))[0].covered as number,
     coverage_inprocess: async () => (await ctx.service.coverage(args)).total.covered,
   };
   const gql = ctx.gql;
@@ -121,6 +133,6 @@ export async function measureCapacityCoverage(ctx: CoverageBenchContext): Promis
     throw new Error(`Coverage paths disagree: ${[...answers].map(([k, v]) => `${k}=${v}`).join(', ')}`);
   }
   const measures = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, summarise(v)]));
-  const floors = Object.fromEntries(Object.keys(paths).filter((k) => k !== 'floor_coverage').map((k) => [k, 'floor_coverage']));
+  const floors = Object.fromEntries(Object.keys(paths).filter((k) => !k.startsWith('floor_')).map((k) => [k, 'floor_coverage']));
   return { measures, floors, covered };
 }

@@ -13,6 +13,10 @@ import { bind, buildDemonstratedLevelsSql } from '../../src/matching/sql/demonst
 import { todayIso } from '../../src/matching/domain/evidence-rules.js';
 import { RankingService } from '../../src/matching/ranking.service.js';
 import { measureCapacityCoverage } from './coverage-bench.js';
+import { assertSameAnswer, rankingAnswerOf, rankingFloorSql } from './floors.js';
+import { MatchingRepository } from '../../src/matching/sql/matching.repository.js';
+import { ScoringPolicyService } from '../../src/matching/scoring-policy.service.js';
+import { policyValuesOf } from '../../src/matching/scoring-policy.mapper.js';
 import { CapacityReportsService } from '../../src/reports/capacity-reports.service.js';
 import { BENCH_FORMAT, generateDistrict, type DistrictShape } from './district.js';
 import { MemoryWatch, statsOf, timed } from './measure.js';
@@ -137,8 +141,28 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
       return text;
     };
     const gql = async (query: string, variables: Record<string, unknown>): Promise<number> => (await gqlText(query, variables)).length;
-    // The floors: the least the database must do, fetched the same compact way the service reads.
-    const floorRanking = async (competencyIds: string[]) => {
+    // The ranking floor: one statement giving the same top 50 with scores, qualified flags and counts
+    // (floors.ts), checked equal to the service for every sampled role before anything is timed.
+    const policyValues = policyValuesOf(await app.get(ScoringPolicyService).current());
+    const floorStatements = new Map<string, { text: string; values: unknown[] }>();
+    for (const role of roles) {
+      const row = await app.get(MatchingRepository).role(ds.manager, role.id);
+      const values: unknown[] = [];
+      const text = rankingFloorSql({ roleId: row!.id, minYearsOfService: row!.minYearsOfService, requirements: row!.requirements }, policyValues, asOf, 50, values);
+      floorStatements.set(role.id, { text, values });
+      const floor = rankingAnswerOf((await pool.query({ text, values })).rows);
+      const served = await ranking.roleRanking(hr.principal, role.id, { first: 50, offset: 0, qualifiedOnly: false });
+      assertSameAnswer(`ranking of ${role.id}`, floor, {
+        nodes: served.nodes.map((n) => ({ educatorId: n.educatorId, score: n.score, qualified: n.qualified })),
+        totalCount: served.totalCount, qualifiedCount: served.qualifiedCount,
+      });
+    }
+    const floorRanking = async (roleId: string) => {
+      const { text, values } = floorStatements.get(roleId)!;
+      await pool.query({ text, values, rowMode: 'array' });
+    };
+    // A labelled reference, not a floor: each educator's level per competency of the role (a different answer).
+    const referenceRankingLevels = async (competencyIds: string[]) => {
       const params: unknown[] = [];
       await pool.query({ text: buildDemonstratedLevelsSql({ competencyIds, asOf, policy: rules }, params), values: params, rowMode: 'array' });
     };
@@ -160,7 +184,7 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
       standing_inprocess: (_roleId, educatorId) => ranking.standing(hr.principal, educatorId),
       standing_http: async (_roleId, educatorId) => { bytes.standing_http = await gql(STANDING_QUERY, { e: educatorId }); },
     };
-    const samples: Record<string, number[]> = { floor_ranking: [], ranking_inprocess: [], ranking_http: [], floor_standing: [], standing_inprocess: [], standing_http: [] };
+    const samples: Record<string, number[]> = { floor_ranking: [], ref_ranking_levels: [], ranking_inprocess: [], ranking_http: [], floor_standing: [], standing_inprocess: [], standing_http: [] };
     const memory = new MemoryWatch();
     (globalThis as { gc?: () => void }).gc?.();
     const baselineRssMb = Math.round(process.memoryUsage().rss / 1048576);
@@ -174,7 +198,8 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
       const role = roles[i % roles.length];
       const educator = educators[i % educators.length];
       const work: Array<[string, () => Promise<unknown>]> = [
-        ['floor_ranking', () => floorRanking(role.competencies)],
+        ['floor_ranking', () => floorRanking(role.id)],
+        ['ref_ranking_levels', () => referenceRankingLevels(role.competencies)],
         ['ranking_inprocess', () => services.ranking_inprocess(role.id, educator)],
         ['ranking_http', () => services.ranking_http(role.id, educator)],
         ['floor_standing', () => floorStanding(educator)],
@@ -200,7 +225,7 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
     const measures = { ...Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, statsOf(v)])), ...coverage.measures };
     return {
       size, district: shape, measures,
-      floors: { ranking_inprocess: 'floor_ranking', ranking_http: 'floor_ranking', standing_inprocess: 'floor_standing', standing_http: 'floor_standing', ...coverage.floors },
+      floors: { ref_ranking_levels: 'floor_ranking', ranking_inprocess: 'floor_ranking', ranking_http: 'floor_ranking', standing_inprocess: 'floor_standing', standing_http: 'floor_standing', ...coverage.floors },
       memory: { baselineRssMb, ...peak },
       responseBytes: bytes,
     };
