@@ -25,7 +25,7 @@ export interface RankingAnswer {
  * The first `first` candidates of a role with their scores and qualified flags, and the candidate and
  * qualified counts, in one pass over the claim facts: every claim on any of the role's competencies is read
  * once, joined to its requirement, and credited; the per-requirement and per-educator sums follow, and the
- * counts ride on the page as window aggregates. Crosswalks are read by the statement itself.
+ * counts ride on every row of the page. Crosswalks are read by the statement itself.
  */
 export function rankingFloorSql(role: RoleSpec, policy: ScoringPolicyValues, asOf: string, first: number, params: unknown[]): string {
   const p = (v: unknown) => { params.push(v); return `$${params.length}`; };
@@ -78,13 +78,15 @@ export function rankingFloorSql(role: RoleSpec, policy: ScoringPolicyValues, asO
         (coalesce(pe.required_met, 0) = ${requiredTotal} AND ${service}) AS qualified
       FROM educator ed LEFT JOIN per_educator pe ON pe.educator_id = ed.id
     )
-    SELECT educator_id, score, qualified, count(*) OVER ()::int AS total, (count(*) FILTER (WHERE qualified) OVER ())::int AS qualified_count
-    FROM ranked ORDER BY ${order} LIMIT ${p(first)}::int`;
+    SELECT page.educator_id, page.score, page.qualified, counts.total, counts.qualified_count
+    FROM (SELECT count(*)::int AS total, (count(*) FILTER (WHERE qualified))::int AS qualified_count FROM ranked) counts
+    LEFT JOIN (SELECT * FROM ranked ORDER BY ${order} LIMIT ${p(first)}::int) page ON true
+    ORDER BY ${order.replace(/(qualified|score|required_met|met_count|educator_id)/g, 'page.$1')}`;
 }
 
 export function rankingAnswerOf(rows: Array<{ educator_id: string; score: number; qualified: boolean; total: number; qualified_count: number }>): RankingAnswer {
   return {
-    nodes: rows.map((r) => ({ educatorId: r.educator_id, score: Number(r.score), qualified: r.qualified })),
+    nodes: rows.filter((r) => r.educator_id !== null).map((r) => ({ educatorId: r.educator_id, score: Number(r.score), qualified: r.qualified })),
     totalCount: rows[0]?.total ?? 0,
     qualifiedCount: rows[0]?.qualified_count ?? 0,
   };
