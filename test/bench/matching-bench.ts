@@ -13,6 +13,7 @@ import { bind, buildDemonstratedLevelsSql } from '../../src/matching/sql/demonst
 import { todayIso } from '../../src/matching/domain/evidence-rules.js';
 import { RankingService } from '../../src/matching/ranking.service.js';
 import { measureCapacityCoverage } from './coverage-bench.js';
+import { measureOverhead, type OverheadResult } from './overhead-bench.js';
 import { assertSameAnswer, rankingAnswerOf, rankingFloorSql } from './floors.js';
 import { MatchingRepository } from '../../src/matching/sql/matching.repository.js';
 import { ScoringPolicyService } from '../../src/matching/scoring-policy.service.js';
@@ -222,12 +223,19 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
       gql: async (query, variables) => JSON.parse(await gqlText(query, variables)).data,
     });
     const peak = memory.stop();
+    // Per-request overhead against a bare Apollo Server, once (at the first size): it does not depend on the district.
+    let overhead: OverheadResult | undefined;
+    if (size === sizes[0] && process.env.BENCH_OVERHEAD !== '0') {
+      overhead = await measureOverhead({ pathwaysUrl: `http://127.0.0.1:${port}/graphql`, databaseUrl: url, jwtSecret: config.jwtSecret, token: hr.token, log });
+      log(`  open roles: Pathways at ${overhead.ratio}x the bare Apollo Server's throughput (${overhead.connections} connections, ${overhead.pathways.length} alternating rounds of ${overhead.seconds} s)`);
+    }
     const measures = { ...Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, statsOf(v)])), ...coverage.measures };
     return {
       size, district: shape, measures,
       floors: { ref_ranking_levels: 'floor_ranking', ranking_inprocess: 'floor_ranking', ranking_http: 'floor_ranking', standing_inprocess: 'floor_standing', standing_http: 'floor_standing', ...coverage.floors },
       memory: { baselineRssMb, ...peak },
       responseBytes: bytes,
+      ...(overhead ? { overhead } : {}),
     };
   } finally {
     await pool.end();

@@ -11,6 +11,8 @@ export interface SizeResult {
   floors: Record<string, string>;
   memory: { baselineRssMb: number; peakRssMb: number; peakHeapMb: number; peakHeapMbByPath?: Record<string, number> };
   responseBytes: Record<string, number>;
+  /** The cheap query against a bare Apollo Server (first size only; see overhead-bench.ts). */
+  overhead?: { ratio: number; connections: number; seconds: number; pathways: Array<{ requestsPerSec: number; p99Ms: number }>; bare: Array<{ requestsPerSec: number; p99Ms: number }> };
 }
 
 const pad = (s: string | number, n: number) => String(s).padStart(n);
@@ -30,6 +32,10 @@ export function printTable(results: SizeResult[], log: (line: string) => void): 
     }
     log(`${padEnd(String(r.size), 8)}memory: baseline rss ${r.memory.baselineRssMb} MB, peak rss ${r.memory.peakRssMb} MB, peak heap ${r.memory.peakHeapMb} MB; ` +
       `district ${r.district.educators} educators, ${r.district.evidence} evidence, ${r.district.claims} claims, ${r.district.roles} open roles, ${r.district.competencies} competencies`);
+    if (r.overhead) {
+      const med = (xs: Array<{ requestsPerSec: number }>) => [...xs.map((x) => x.requestsPerSec)].sort((a, b) => a - b)[Math.floor(xs.length / 2)].toFixed(0);
+      log(`${padEnd(String(r.size), 8)}open roles (20, authenticated): Pathways ${med(r.overhead.pathways)} req/s, bare Apollo Server ${med(r.overhead.bare)} req/s: ${r.overhead.ratio}x`);
+    }
     if (r.memory.peakHeapMbByPath) {
       log(`${padEnd(String(r.size), 8)}peak heap by path (MB): ${Object.entries(r.memory.peakHeapMbByPath).map(([k, v]) => `${k} ${v}`).join(', ')}`);
     }
