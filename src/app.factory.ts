@@ -29,6 +29,8 @@ export async function createApp(config: AppConfig, dataSource: DataSource): Prom
   app.use(importBody.after);
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false });
   app.set('trust proxy', 'loopback');
+  // GraphQL answers are POSTs that no client revalidates: hashing every body for an ETag is pure cost.
+  app.set('etag', false);
   app.useGlobalFilters(new GraphqlPassthroughFilter());
   app.useGlobalPipes(
     new ValidationPipe({

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { SignJWT, jwtVerify, createRemoteJWKSet, type JWTPayload } from 'jose';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 
@@ -10,11 +11,12 @@ export type VerifiedToken = { source: 'local'; accountId: string } | { source: '
 /** Issues short-lived access tokens for local accounts and verifies local or district-IdP tokens. */
 @Injectable()
 export class TokenService {
-  private readonly key: Uint8Array;
+  /** Imported once: given raw bytes, jose would import the key again on every sign and verify. */
+  private readonly key: KeyObject;
   private readonly jwks?: ReturnType<typeof createRemoteJWKSet>;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.key = new TextEncoder().encode(config.jwtSecret);
+    this.key = createSecretKey(Buffer.from(config.jwtSecret, 'utf8'));
     if (config.oidc) this.jwks = createRemoteJWKSet(new URL(config.oidc.jwksUrl));
   }
 

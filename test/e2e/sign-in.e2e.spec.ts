@@ -104,6 +104,16 @@ describe('signing in', () => {
     expect(res.data).toBeFalsy();
   });
 
+  it('answers a signed-in query with no ETag (no client revalidates a POST; hashing each body is waste)', async () => {
+    const { token } = await t.signInAs([Persona.HR]);
+    const res = await fetch(`${t.baseUrl}/graphql`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: VIEWER }),
+    });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { data: { viewer: { personas: string[] } } }).data.viewer.personas).toEqual(['HR']);
+    expect(res.headers.get('etag')).toBeNull();
+  });
+
   it('refuses a tampered or garbage local token', async () => {
     const { token } = await t.signInAs([Persona.HR]);
     const [h, p, s] = token.split('.');
