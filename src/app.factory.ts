@@ -6,6 +6,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { badInput } from './common/app-error.js';
+import { operationGuard } from './common/operation-guard.middleware.js';
 import { GraphqlPassthroughFilter } from './common/passthrough.filter.js';
 import type { AppConfig } from './config/app-config.js';
 
@@ -19,6 +20,7 @@ export async function createApp(config: AppConfig, dataSource: DataSource): Prom
     { logger: config.nodeEnv === 'test' ? ['error'] : ['log', 'warn', 'error'], bodyParser: false },
   );
   app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.use('/graphql', operationGuard(config));
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false });
   app.set('trust proxy', 'loopback');
   app.useGlobalFilters(new GraphqlPassthroughFilter());

@@ -1,9 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import depthLimit from 'graphql-depth-limit';
 import { createRequire } from 'node:module';
 import type * as QueryComplexity from 'graphql-query-complexity';
 import type { ComplexityEstimator } from 'graphql-query-complexity';
-import { GraphQLError, type ValidationRule } from 'graphql';
+import { GraphQLError } from 'graphql';
 import type { AppConfig } from '../config/app-config.js';
 
 // The schema Nest builds comes from graphql's CommonJS build; load the cost calculator the same way
@@ -15,10 +14,6 @@ const pagedEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
   const first = typeof args?.first === 'number' ? args.first : undefined;
   return first === undefined ? undefined : 1 + first * Math.max(1, childComplexity);
 };
-
-export function depthRules(config: AppConfig): ValidationRule[] {
-  return [depthLimit(config.maxQueryDepth)];
-}
 
 /** Cost limit, computed with the request's variables before anything executes. */
 export function costLimitPlugin(config: AppConfig): ApolloServerPlugin {

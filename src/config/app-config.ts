@@ -20,6 +20,10 @@ export interface AppConfig {
   overextensionFteThreshold: number;
   maxQueryCost: number;
   maxQueryDepth: number;
+  maxQueryTokens: number;
+  maxQueryAliases: number;
+  maxQueryDirectives: number;
+  maxQueryFields: number;
   statementTimeoutMs: number;
   corsOrigins: string[];
 }
@@ -78,6 +82,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     overextensionFteThreshold: threshold,
     maxQueryCost: int(env, 'GRAPHQL_MAX_COST', 5000, 1),
     maxQueryDepth: int(env, 'GRAPHQL_MAX_DEPTH', 10, 1),
+    maxQueryTokens: int(env, 'GRAPHQL_MAX_TOKENS', 5000, 100),
+    maxQueryAliases: int(env, 'GRAPHQL_MAX_ALIASES', 50, 0),
+    maxQueryDirectives: int(env, 'GRAPHQL_MAX_DIRECTIVES', 50, 0),
+    maxQueryFields: int(env, 'GRAPHQL_MAX_FIELDS', 2000, 10),
     statementTimeoutMs: int(env, 'DB_STATEMENT_TIMEOUT_MS', 15000, 0),
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
   };

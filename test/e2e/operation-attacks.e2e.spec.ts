@@ -1,0 +1,105 @@
+import { Persona } from '../../src/access/persona.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+interface Answer {
+  status: number;
+  ms: number;
+  text: string;
+  body?: { data?: unknown; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+}
+
+/** F0 selects one field; every further fragment spreads the previous one twice: 2^n fields once expanded. */
+function fragmentBomb(levels: number): string {
+  const defs = ['fragment F0 on Query{viewer{email}}'];
+  for (let i = 1; i <= levels; i++) defs.push(`fragment F${i} on Query{...F${i - 1} ...F${i - 1}}`);
+  return `{...F${levels}}${defs.join('')}`;
+}
+
+describe('hostile operations are refused before they run, with a code and no stack', () => {
+  let t: TestApp;
+  let hr: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    hr = (await t.signInAs([Persona.HR])).token;
+  });
+  afterAll(() => t.close());
+
+  const post = async (body: unknown, accept = 'application/graphql-response+json', token?: string): Promise<Answer> => {
+    const started = performance.now();
+    const res = await fetch(`${t.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await res.text();
+    const ms = performance.now() - started;
+    let parsed: Answer['body'];
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = undefined;
+    }
+    return { status: res.status, ms, text, body: parsed };
+  };
+  const code = (a: Answer) => a.body?.errors?.[0]?.extensions?.code;
+  const expectCleanRefusal = (a: Answer, expectedCode: string) => {
+    expect(a.status).toBe(400);
+    expect(code(a)).toBe(expectedCode);
+    expect(a.text).not.toMatch(/stacktrace|\bat \w+ \(|node_modules/);
+    expect(a.body?.data).toBeUndefined();
+  };
+
+  it('answers a 1 KB fragment bomb with a coded 400 at once, and a trivial query sent meanwhile is not held up', async () => {
+    const bomb = fragmentBomb(30);
+    expect(bomb.length).toBeLessThan(1100);
+    const bombing = post({ query: bomb });
+    const trivial = post({ query: '{ viewer { email } }' }, 'application/graphql-response+json', hr);
+    const [b, q] = await Promise.all([bombing, trivial]);
+    expectCleanRefusal(b, 'GRAPHQL_VALIDATION_FAILED');
+    expect(b.body?.errors?.[0]?.extensions?.limit).toBe('fields');
+    expect(b.ms).toBeLessThan(500);
+    expect(q.status).toBe(200);
+    expect(q.ms).toBeLessThan(500);
+    // Once warm, generous bounds that the old exponential check could never meet.
+    const again = await post({ query: bomb });
+    expect(again.ms).toBeLessThan(100);
+  });
+
+  it('refuses a fragment cycle and an unknown fragment as validation errors', async () => {
+    expectCleanRefusal(await post({ query: 'query { ...A } fragment A on Query { ...A }' }), 'GRAPHQL_VALIDATION_FAILED');
+    expectCleanRefusal(await post({ query: 'query { ...A } fragment A on Query { ...B } fragment B on Query { viewer { email } ...A }' }), 'GRAPHQL_VALIDATION_FAILED');
+    expectCleanRefusal(await post({ query: 'query { ...Nowhere }' }), 'GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('refuses a 200,000-field selection by its token count', async () => {
+    const a = await post({ query: `{ ${'a '.repeat(200_000)}}` });
+    expectCleanRefusal(a, 'GRAPHQL_PARSE_FAILED');
+    expect(a.body?.errors?.[0]?.extensions?.limit).toBe('tokens');
+  });
+
+  it('refuses too many aliases and directives, naming the limit; an ordinary query passes', async () => {
+    const aliases = Array.from({ length: 101 }, (_, i) => `a${i}: __typename`).join(' ');
+    const many = await post({ query: `{ ${aliases} }` });
+    expectCleanRefusal(many, 'GRAPHQL_VALIDATION_FAILED');
+    expect(many.body?.errors?.[0]?.extensions?.limit).toBe('aliases');
+    const directives = Array.from({ length: 60 }, () => '@skip(if: false)').join(' ');
+    const dir = await post({ query: `{ __typename ${directives} }` });
+    expectCleanRefusal(dir, 'GRAPHQL_VALIDATION_FAILED');
+    expect(dir.body?.errors?.[0]?.extensions?.limit).toBe('directives');
+    const ordinary = await post({ query: '{ a: viewer { email } b: viewer { personas } frameworks { nodes { code } } }' }, 'application/graphql-response+json', hr);
+    expect(ordinary.status).toBe(200);
+    expect(ordinary.body?.errors).toBeUndefined();
+  });
+
+  it('answers a subscription operation with a coded error, not an internal one', async () => {
+    const a = await post({ query: 'subscription { viewer { email } }' });
+    expect(a.status).toBe(400);
+    expect(code(a)).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(a.text).not.toMatch(/INTERNAL_SERVER_ERROR/);
+  });
+
+  it('answers syntax errors with a coded 400, never a 500', async () => {
+    expectCleanRefusal(await post({ query: '{ viewer { email ' }), 'GRAPHQL_PARSE_FAILED');
+    expectCleanRefusal(await post({ query: '{ viewer { email } } }}}}' }), 'GRAPHQL_PARSE_FAILED');
+  });
+});
