@@ -6,6 +6,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { badInput } from './common/app-error.js';
+import { describeFailure } from './common/format-error.js';
 import { operationGuard } from './common/operation-guard.middleware.js';
 import { GraphqlPassthroughFilter } from './common/passthrough.filter.js';
 import type { AppConfig } from './config/app-config.js';
@@ -16,9 +17,10 @@ export const BODY_LIMIT = '2mb';
 export async function createApp(config: AppConfig, dataSource: DataSource): Promise<INestApplication> {
   const logger = new Logger('Pathways');
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot(config, dataSource, (err) => logger.error(err instanceof Error ? (err.stack ?? err.message) : String(err))),
+    AppModule.forRoot(config, dataSource, (err) => logger.error(typeof err === 'string' ? err : describeFailure(err))),
     { logger: config.nodeEnv === 'test' ? ['error'] : ['log', 'warn', 'error'], bodyParser: false },
   );
+  app.disable('x-powered-by');
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.use('/graphql', operationGuard(config));
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false });

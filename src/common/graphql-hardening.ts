@@ -39,9 +39,53 @@ export function costLimitPlugin(config: AppConfig): ApolloServerPlugin {
           if (cost > config.maxQueryCost) {
             throw new GraphQLError(
               `The query is too expensive: cost ${cost} is over the limit of ${config.maxQueryCost}. Ask for smaller pages or fewer fields.`,
-              { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } },
+              { extensions: { code: 'BAD_USER_INPUT', limit: 'cost', http: { status: 400 } } },
             );
           }
+        },
+      };
+    },
+  };
+}
+
+/** Codes of errors GraphQL raises before execution: parse, validation, variable coercion. */
+const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']);
+
+/**
+ * HTTP status codes as the GraphQL-over-HTTP spec asks:
+ * - a client that accepts only `application/json` gets 200 for parse, validation and variable errors of a
+ *   well-formed request (the legacy media type carries no status semantics); a client that accepts
+ *   `application/graphql-response+json` gets 400. A refusal for a configured limit (`extensions.limit`) is
+ *   always 400.
+ * - an executed operation answers 200, its errors in the body (what Nest's own status plugin did; this one
+ *   replaces it so the next rule can apply);
+ * - when the database is out of reach and the operation produced no data at all, 503 with `Retry-After`, so
+ *   proxies and clients know a retry is safe.
+ */
+export function httpStatusPlugin(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ request, response }) {
+          if (response.body.kind !== 'single') return;
+          const { data, errors } = response.body.singleResult;
+          if (!errors?.length) return;
+          const codes = errors.map((e) => e.extensions?.code);
+          const noData = data === undefined || data === null || Object.values(data).every((v) => v === null);
+          if (noData && codes.every((c) => c === 'SERVICE_UNAVAILABLE')) {
+            const retry = errors[0].extensions?.retryAfterSeconds;
+            response.http.status = 503;
+            if (typeof retry === 'number') response.http.headers.set('retry-after', String(retry));
+            return;
+          }
+          if (data !== undefined) {
+            // Execution ran: the errors are field errors, reported in the body.
+            response.http.status = 200;
+            return;
+          }
+          const requestError = data === undefined && errors.every((e) => REQUEST_ERROR_CODES.has(String(e.extensions?.code)) && e.extensions?.limit === undefined);
+          const legacyJson = !(request.http?.headers.get('accept') ?? '').includes('application/graphql-response+json');
+          if (requestError && legacyJson && response.http.status === 400) response.http.status = 200;
         },
       };
     },

@@ -38,6 +38,11 @@ export function operationGuard(config: AppConfig) {
     }
     const breach = checkOperationLimits(document, limits);
     if (breach) return refuse(req, res, 'GRAPHQL_VALIDATION_FAILED', breach);
+    if (hasNul(document) || hasNul((req.body as { variables?: unknown } | undefined)?.variables)) {
+      return refuse(req, res, 'BAD_USER_INPUT', {
+        message: 'A text value contains the NUL character (\\u0000), which cannot be stored. Remove it and try again.',
+      });
+    }
     if (document.definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION && d.operation === 'subscription')) {
       return refuse(req, res, 'GRAPHQL_VALIDATION_FAILED', {
         limit: 'operation',
@@ -48,6 +53,24 @@ export function operationGuard(config: AppConfig) {
   };
 }
 
+/** PostgreSQL text cannot hold NUL; refusing it here keeps it away from SQL (SQLSTATE 22021) entirely. */
+function hasNul(root: unknown): boolean {
+  // Iterative: variables may nest as deep as the body limit allows, deeper than the call stack.
+  const pending: unknown[] = [root];
+  while (pending.length) {
+    const value = pending.pop();
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) return true;
+    } else if (value && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        if (key.includes('\u0000')) return true;
+        pending.push(item);
+      }
+    }
+  }
+  return false;
+}
+
 function queryOf(req: Request): string | undefined {
   const fromBody = (req.body as { query?: unknown } | undefined)?.query;
   if (typeof fromBody === 'string') return fromBody;
@@ -55,12 +78,12 @@ function queryOf(req: Request): string | undefined {
   return typeof fromUrl === 'string' ? fromUrl : undefined;
 }
 
-function refuse(req: Request, res: Response, code: string, breach: { limit: string; message: string }): void {
+function refuse(req: Request, res: Response, code: string, breach: { limit?: string; message: string }): void {
   const type = req.accepts([GRAPHQL_RESPONSE_JSON, 'application/json']) === GRAPHQL_RESPONSE_JSON ? GRAPHQL_RESPONSE_JSON : 'application/json';
   res
     .status(400)
     .type(`${type}; charset=utf-8`)
-    .send(JSON.stringify({ errors: [{ message: breach.message, extensions: { code, limit: breach.limit } }] }));
+    .send(JSON.stringify({ errors: [{ message: breach.message, extensions: { code, ...(breach.limit ? { limit: breach.limit } : {}) } }] }));
 }
 
 
