@@ -9,12 +9,13 @@ import { badInput } from './common/app-error.js';
 import { describeFailure } from './common/format-error.js';
 import { operationGuard } from './common/operation-guard.middleware.js';
 import { GraphqlPassthroughFilter } from './common/passthrough.filter.js';
-import type { AppConfig } from './config/app-config.js';
+import { ConfigError, type AppConfig } from './config/app-config.js';
 
 export const BODY_LIMIT = '2mb';
 
 /** Builds the HTTP application around an initialised, migrated data source. Used by main and by the tests. */
 export async function createApp(config: AppConfig, dataSource: DataSource): Promise<INestApplication> {
+  if (!config.jwtSecret) throw new ConfigError('No token-signing secret: call resolveJwtSecret() before createApp()');
   const logger = new Logger('Pathways');
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot(config, dataSource, (err) => logger.error(typeof err === 'string' ? err : describeFailure(err))),
