@@ -25,7 +25,8 @@ export async function createApp(config: AppConfig, dataSource: DataSource): Prom
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.use('/graphql', operationGuard(config));
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false });
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For is believed only from the configured proxies; otherwise the address is the socket's.
+  app.set('trust proxy', config.trustedProxies.length ? config.trustedProxies : false);
   app.useGlobalFilters(new GraphqlPassthroughFilter());
   app.useGlobalPipes(
     new ValidationPipe({

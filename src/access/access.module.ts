@@ -4,13 +4,14 @@ import { AccessGuard } from './access.guard.js';
 import { AuthResolver } from './auth.resolver.js';
 import { AuthService } from './auth.service.js';
 import { PrincipalResolver } from './principal.resolver-service.js';
+import { PasswordHashing } from './password-hashing.service.js';
 import { SignInThrottle } from './sign-in-throttle.service.js';
 import { TokenService } from './token.service.js';
 import { VisibilityService } from './visibility.service.js';
 
 @Global()
 @Module({
-  providers: [SignInThrottle, VisibilityService, TokenService, PrincipalResolver, AuthService, AuthResolver, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [SignInThrottle, PasswordHashing, VisibilityService, TokenService, PrincipalResolver, AuthService, AuthResolver, { provide: APP_GUARD, useClass: AccessGuard }],
   exports: [TokenService, AuthService, VisibilityService],
 })
 export class AccessModule {}
