@@ -7,12 +7,17 @@ import type { AppConfig } from '../config/app-config.js';
 
 // The schema Nest builds comes from graphql's CommonJS build; load the cost calculator the same way
 // so both use one copy of graphql's classes.
-const { getComplexity, simpleEstimator } = createRequire(import.meta.url)('graphql-query-complexity') as typeof QueryComplexity;
+const { getComplexity } = createRequire(import.meta.url)('graphql-query-complexity') as typeof QueryComplexity;
 
-/** A list field costs its page size times what each item selects, so many aliases or a huge page cannot slip through. */
-const pagedEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
+/**
+ * A field costs its own price (COST in cost.ts for district-wide work, else 1) plus what it selects; a paged
+ * list its page size times what each item selects, so many aliases or a huge page cannot slip through.
+ */
+export const workEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+  const price = field.extensions?.complexity;
+  const own = typeof price === 'number' ? price : 1;
   const first = typeof args?.first === 'number' ? args.first : undefined;
-  return first === undefined ? undefined : 1 + first * Math.max(1, childComplexity);
+  return own + (first === undefined ? childComplexity : first * Math.max(1, childComplexity));
 };
 
 /** Cost limit, computed with the request's variables before anything executes. */
@@ -28,7 +33,7 @@ export function costLimitPlugin(config: AppConfig): ApolloServerPlugin {
               query: document,
               variables: request.variables ?? {},
               operationName: request.operationName ?? undefined,
-              estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
+              estimators: [workEstimator],
             });
           } catch (err) {
             // Pricing coerces the variables first, so variables of the wrong shape surface here.

@@ -102,4 +102,16 @@ describe('hostile operations are refused before they run, with a code and no sta
     expectCleanRefusal(await post({ query: '{ viewer { email ' }), 'GRAPHQL_PARSE_FAILED');
     expectCleanRefusal(await post({ query: '{ viewer { email } } }}}}' }), 'GRAPHQL_PARSE_FAILED');
   });
+
+  it('prices district-wide work: repeated reports, rankings and CSV exports under aliases add up past the cost limit', async () => {
+    const costRefusal = (a: Answer) => a.status === 400 && a.body?.errors?.[0]?.extensions?.limit === 'cost';
+    const heatMap = (alias: string) => `${alias}: capacityHeatMap(frameworkCode: "NONE") { csv }`;
+    expect(costRefusal(await post({ query: `{ ${heatMap('a')} }` }, 'application/graphql-response+json', hr))).toBe(false);
+    const three = await post({ query: `{ ${['a', 'b', 'c'].map(heatMap).join(' ')} }` }, 'application/graphql-response+json', hr);
+    expect(costRefusal(three)).toBe(true);
+    expect(three.body?.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const ranking = (alias: string) => `${alias}: roleRanking(roleId: "00000000-0000-4000-8000-000000000000") { asOf }`;
+    expect(costRefusal(await post({ query: `{ ${ranking('a')} }` }, 'application/graphql-response+json', hr))).toBe(false);
+    expect(costRefusal(await post({ query: `{ ${ranking('a')} ${ranking('b')} }` }, 'application/graphql-response+json', hr))).toBe(true);
+  });
 });
