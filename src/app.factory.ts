@@ -7,6 +7,7 @@ import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { badInput } from './common/app-error.js';
 import { describeFailure } from './common/format-error.js';
+import { enforceRequestBudgets, requestBudget } from './database/request-budget.js';
 import { operationGuard } from './common/operation-guard.middleware.js';
 import { GraphqlPassthroughFilter } from './common/passthrough.filter.js';
 import { ConfigError, type AppConfig } from './config/app-config.js';
@@ -24,6 +25,8 @@ export async function createApp(config: AppConfig, dataSource: DataSource): Prom
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.use('/graphql', operationGuard(config));
+  enforceRequestBudgets(dataSource);
+  app.use('/graphql', requestBudget(config.requestTimeoutMs, config.requestDbTimeMs));
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false });
   // X-Forwarded-For is believed only from the configured proxies; otherwise the address is the socket's.
   app.set('trust proxy', config.trustedProxies.length ? config.trustedProxies : false);

@@ -36,6 +36,9 @@ export interface AppConfig {
   maxQueryDirectives: number;
   maxQueryFields: number;
   statementTimeoutMs: number;
+  /** Per-request budget: wall-clock time, and database time across all its statements (0: none). */
+  requestTimeoutMs: number;
+  requestDbTimeMs: number;
   corsOrigins: string[];
 }
 
@@ -124,6 +127,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxQueryDirectives: int(env, 'GRAPHQL_MAX_DIRECTIVES', 50, 0),
     maxQueryFields: int(env, 'GRAPHQL_MAX_FIELDS', 2000, 10),
     statementTimeoutMs: int(env, 'DB_STATEMENT_TIMEOUT_MS', 15000, 0),
+    requestTimeoutMs: int(env, 'REQUEST_TIMEOUT_MS', 10000, 0),
+    requestDbTimeMs: int(env, 'REQUEST_DB_TIME_MS', 8000, 0),
     corsOrigins: list('CORS_ORIGINS'),
   };
 }
