@@ -51,6 +51,8 @@ const CONNECTION_MESSAGES = /Connection terminated|timeout exceeded when trying 
 
 export function isDatabaseOutage(err: { code?: unknown; message?: unknown } | null | undefined): boolean {
   if (!err) return false;
+  // TypeORM raises this when a transaction's connection was lost under it and the rollback finds it gone.
+  if ((err as { name?: unknown }).name === 'QueryRunnerAlreadyReleasedError') return true;
   const code = typeof err.code === 'string' ? err.code : '';
   if (code.startsWith('08') || ['57P01', '57P02', '57P03', '53300', '53400'].includes(code) || CONNECTION_ERRNOS.has(code)) return true;
   return typeof err.message === 'string' && CONNECTION_MESSAGES.test(err.message);
