@@ -1,3 +1,5 @@
+import { DEFAULT_GUARDED_HTTP_CONFIG, type GuardedHttpConfig } from '../common/http/guarded-http-client.js';
+
 /**
  * One validated configuration object, read once at boot from the environment.
  * Secrets are marked so they are never printed.
@@ -40,6 +42,8 @@ export interface AppConfig {
   requestTimeoutMs: number;
   requestDbTimeMs: number;
   corsOrigins: string[];
+  /** Every outbound call (did:web, JWKS, status lists, CASE providers) goes through the guarded client with these. */
+  outboundHttp: GuardedHttpConfig;
 }
 
 export class ConfigError extends Error {}
@@ -73,6 +77,31 @@ function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
 }
 
+function list(raw: string | undefined): string[] {
+  return (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+function outboundHttpConfig(env: NodeJS.ProcessEnv): GuardedHttpConfig {
+  const d = DEFAULT_GUARDED_HTTP_CONFIG;
+  const allowedHosts = list(env.OUTBOUND_HTTP_ALLOWED_HOSTS).map((h) => h.toLowerCase());
+  for (const host of allowedHosts) {
+    if (!/^(\*\.)?[a-z0-9.:[\]-]+$/.test(host) || host.includes('/')) {
+      throw new ConfigError(`OUTBOUND_HTTP_ALLOWED_HOSTS entries must be hostnames or *.domain, got "${host}"`);
+    }
+  }
+  return {
+    allowedHosts,
+    allowPrivateAddresses: bool(env, 'OUTBOUND_HTTP_ALLOW_PRIVATE', d.allowPrivateAddresses),
+    allowPlainHttp: bool(env, 'OUTBOUND_HTTP_ALLOW_PLAIN_HTTP', d.allowPlainHttp),
+    connectTimeoutMs: int(env, 'OUTBOUND_HTTP_CONNECT_TIMEOUT_MS', d.connectTimeoutMs, 1),
+    totalTimeoutMs: int(env, 'OUTBOUND_HTTP_TIMEOUT_MS', d.totalTimeoutMs, 1),
+    maxResponseBytes: int(env, 'OUTBOUND_HTTP_MAX_BYTES', d.maxResponseBytes, 1),
+    maxRedirects: int(env, 'OUTBOUND_HTTP_MAX_REDIRECTS', d.maxRedirects, 0),
+    cacheTtlMs: int(env, 'OUTBOUND_HTTP_CACHE_TTL_SECONDS', d.cacheTtlMs / 1000, 0) * 1000,
+    cacheMaxEntries: d.cacheMaxEntries,
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const nodeEnv = (str(env, 'NODE_ENV') ?? 'development') as AppConfig['nodeEnv'];
   if (!['development', 'production', 'test'].includes(nodeEnv)) {
@@ -101,7 +130,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const threshold = Number(str(env, 'OVEREXTENSION_FTE_THRESHOLD') ?? '0.4');
   if (!(threshold > 0 && threshold <= 1)) throw new ConfigError('OVEREXTENSION_FTE_THRESHOLD must be in (0, 1]');
   const databaseUrl = str(env, 'DATABASE_URL');
-  const list = (name: string) => (str(env, name) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   return {
     nodeEnv,
     port: int(env, 'PORT', 3000, 0),
@@ -114,7 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtSecretFile: str(env, 'JWT_SECRET_FILE') ?? '.data/jwt-secret',
     jwtTtlSeconds: int(env, 'JWT_TTL_SECONDS', 900, 60),
     oidc,
-    trustedProxies: list('TRUSTED_PROXIES'),
+    trustedProxies: list(str(env, 'TRUSTED_PROXIES')),
     maxConcurrentHashes: int(env, 'SIGNIN_MAX_CONCURRENT_HASHES', 2, 1),
     maxQueuedHashes: int(env, 'SIGNIN_MAX_QUEUED_HASHES', 8, 0),
     maxSignInFailures: int(env, 'SIGNIN_MAX_FAILURES', 5, 1),
@@ -129,7 +157,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     statementTimeoutMs: int(env, 'DB_STATEMENT_TIMEOUT_MS', 15000, 0),
     requestTimeoutMs: int(env, 'REQUEST_TIMEOUT_MS', 10000, 0),
     requestDbTimeMs: int(env, 'REQUEST_DB_TIME_MS', 8000, 0),
-    corsOrigins: list('CORS_ORIGINS'),
+    corsOrigins: list(str(env, 'CORS_ORIGINS')),
+    outboundHttp: outboundHttpConfig(env),
   };
 }
 
