@@ -60,7 +60,7 @@ const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION
  * HTTP status codes as the GraphQL-over-HTTP spec asks:
  * - a client that accepts only `application/json` gets 200 for parse, validation and variable errors of a
  *   well-formed request (the legacy media type carries no status semantics); a client that accepts
- *   `application/graphql-response+json` gets 400. A refusal for a configured limit (`extensions.limit`) is
+ *   `application/graphql-response+json`, or sends no Accept header, gets 400. A refusal for a configured limit (`extensions.limit`) is
  *   always 400.
  * - an executed operation answers 200, its errors in the body (what Nest's own status plugin did; this one
  *   replaces it so the next rule can apply);
@@ -89,7 +89,10 @@ export function httpStatusPlugin(): ApolloServerPlugin {
             return;
           }
           const requestError = data === undefined && errors.every((e) => REQUEST_ERROR_CODES.has(String(e.extensions?.code)) && e.extensions?.limit === undefined);
-          const legacyJson = !(request.http?.headers.get('accept') ?? '').includes('application/graphql-response+json');
+          // Only a client that names application/json and not the GraphQL media type gets the legacy 200; a missing
+          // or wildcard Accept is treated as application/graphql-response+json (the spec's post-2025 watershed).
+          const accept = request.http?.headers.get('accept') ?? '';
+          const legacyJson = accept.includes('application/json') && !accept.includes('application/graphql-response+json');
           if (requestError && legacyJson && response.http.status === 400) response.http.status = 200;
         },
       };
