@@ -140,4 +140,23 @@ describe('hostile operations are refused before they run, with a code and no sta
     expect(costRefusal(await post({ query: `{ ${ranking('a')} }` }, 'application/graphql-response+json', hr))).toBe(false);
     expect(costRefusal(await post({ query: `{ ${ranking('a')} ${ranking('b')} }` }, 'application/graphql-response+json', hr))).toBe(true);
   });
+
+  it('answers malformed and batched requests with a 4xx, never a 5xx', async () => {
+    const bodies: unknown[] = [
+      [{ query: '{ __typename }' }, { query: '{ __typename }' }],
+      { query: 42 },
+      { query: '{ __typename }', variables: 'not an object' },
+      { query: '{ __typename }', operationName: 'Missing' },
+      { extensions: { persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } } },
+      { query: `query($v: String) { __typename }`, variables: { v: { deep: [[[[[['x']]]]]] } } },
+      // Variables nested deeper than a recursive walk's call stack, sent as raw JSON text.
+      `{"query":"{ __typename }","variables":{"v":${'['.repeat(100_000)}${']'.repeat(100_000)}}}`,
+    ];
+    for (const body of bodies) {
+      const a = await post(body);
+      expect(a.status).toBeGreaterThanOrEqual(200);
+      expect(a.status).toBeLessThan(500);
+      expect(a.text).not.toMatch(/INTERNAL_SERVER_ERROR|stacktrace/);
+    }
+  });
 });
