@@ -19,6 +19,7 @@ export function operationGuard(config: AppConfig) {
     maxAliases: config.maxQueryAliases,
     maxDirectives: config.maxQueryDirectives,
     maxFields: config.maxQueryFields,
+    maxRepeatedPairs: config.maxQueryRepeatedPairs,
   };
   return (req: Request, res: Response, next: NextFunction): void => {
     const query = queryOf(req);

@@ -1,7 +1,7 @@
 import { parse } from 'graphql';
 import { checkOperationLimits, type OperationLimits } from './operation-limits.js';
 
-const LIMITS: OperationLimits = { maxDepth: 5, maxAliases: 3, maxDirectives: 2, maxFields: 50 };
+const LIMITS: OperationLimits = { maxDepth: 5, maxAliases: 3, maxDirectives: 2, maxFields: 50, maxRepeatedPairs: 10 };
 const check = (q: string, limits: Partial<OperationLimits> = {}) => checkOperationLimits(parse(q), { ...LIMITS, ...limits });
 
 /** F0 selects one field; every further fragment spreads the previous one twice: 2^n fields once expanded. */
@@ -36,5 +36,12 @@ describe('operation limits', () => {
   it('counts aliases and directives as written', () => {
     expect(check('{ a: viewer { email } b: viewer { email } c: viewer { email } d: viewer { email } }')).toMatchObject({ limit: 'aliases' });
     expect(check('{ viewer @include(if: true) { email @skip(if: false) personas @skip(if: false) } }')).toMatchObject({ limit: 'directives' });
+  });
+
+  it('counts fields repeated under one response name, fragments merged in', () => {
+    expect(check(`{ ${'viewer { email } '.repeat(5)}}`)).toBeUndefined();
+    expect(check(`{ ${'viewer { email } '.repeat(6)}}`)).toMatchObject({ limit: 'repeats' });
+    const viaFragments = `{ ...A ...B } fragment A on Query { ${'viewer { email } '.repeat(3)}} fragment B on Query { ${'viewer { email } '.repeat(3)}}`;
+    expect(check(viaFragments)).toMatchObject({ limit: 'repeats' });
   });
 });

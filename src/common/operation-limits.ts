@@ -9,9 +9,14 @@ export interface OperationLimits {
   maxDirectives: number;
   /** Fields one execution would select with every fragment spread expanded (list items not multiplied). */
   maxFields: number;
+  /**
+   * Pairs of fields sharing a response name in one selection set (fragments merged in). GraphQL's own
+   * OverlappingFieldsCanBeMerged rule compares every such pair: 1,000 copies of one field cost it ~0.7 s.
+   */
+  maxRepeatedPairs: number;
 }
 
-export type LimitName = 'tokens' | 'depth' | 'aliases' | 'directives' | 'fields';
+export type LimitName = 'tokens' | 'depth' | 'aliases' | 'directives' | 'fields' | 'repeats';
 
 export interface LimitBreach {
   limit: LimitName;
@@ -21,6 +26,8 @@ export interface LimitBreach {
 interface Measure {
   depth: number;
   fields: number;
+  /** How often each response name occurs at this level (fragments and inline fragments merged in). */
+  names: Map<string, number>;
 }
 
 /**
@@ -35,9 +42,13 @@ export function checkOperationLimits(document: DocumentNode, limits: OperationLi
 
   let aliases = 0;
   let directives = 0;
+  let repeatedPairs = 0;
   const measured = new Map<string, Measure>();
   const inProgress = new Set<string>();
-  const EMPTY: Measure = { depth: 0, fields: 0 };
+  const EMPTY: Measure = { depth: 0, fields: 0, names: new Map() };
+  const merge = (into: Map<string, number>, from: Map<string, number>) => {
+    for (const [name, n] of from) into.set(name, (into.get(name) ?? 0) + n);
+  };
 
   const fragment = (name: string): Measure => {
     const known = measured.get(name);
@@ -55,6 +66,7 @@ export function checkOperationLimits(document: DocumentNode, limits: OperationLi
   const selectionSet = (set: SelectionSetNode): Measure => {
     let depth = 0;
     let fields = 0;
+    const names = new Map<string, number>();
     for (const sel of set.selections) {
       directives += sel.directives?.length ?? 0;
       if (sel.kind === Kind.FIELD) {
@@ -62,18 +74,23 @@ export function checkOperationLimits(document: DocumentNode, limits: OperationLi
         const child = sel.selectionSet ? selectionSet(sel.selectionSet) : EMPTY;
         depth = Math.max(depth, sel.selectionSet ? 1 + child.depth : 0);
         fields += 1 + child.fields;
+        const name = (sel.alias ?? sel.name).value;
+        names.set(name, (names.get(name) ?? 0) + 1);
       } else if (sel.kind === Kind.INLINE_FRAGMENT) {
         const child = selectionSet(sel.selectionSet);
         depth = Math.max(depth, child.depth);
         fields += child.fields;
+        merge(names, child.names);
       } else {
         const child = fragment(sel.name.value);
         depth = Math.max(depth, child.depth);
         fields += child.fields;
+        merge(names, child.names);
       }
     }
+    for (const n of names.values()) repeatedPairs += (n * (n - 1)) / 2;
     // Saturate: a fragment bomb's expanded size overflows any integer long before it matters.
-    return { depth, fields: Math.min(fields, Number.MAX_SAFE_INTEGER) };
+    return { depth, fields: Math.min(fields, Number.MAX_SAFE_INTEGER), names };
   };
 
   let depth = 0;
@@ -104,6 +121,12 @@ export function checkOperationLimits(document: DocumentNode, limits: OperationLi
     return {
       limit: 'fields',
       message: `The operation selects ${shown} fields once its fragments are expanded; the limit is ${limits.maxFields}. Select fewer fields or split the request.`,
+    };
+  }
+  if (repeatedPairs > limits.maxRepeatedPairs) {
+    return {
+      limit: 'repeats',
+      message: `The operation selects the same field many times in one place (${repeatedPairs} overlapping pairs; the limit is ${limits.maxRepeatedPairs}). Select each field once.`,
     };
   }
   return undefined;

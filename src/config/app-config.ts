@@ -37,6 +37,7 @@ export interface AppConfig {
   maxQueryAliases: number;
   maxQueryDirectives: number;
   maxQueryFields: number;
+  maxQueryRepeatedPairs: number;
   statementTimeoutMs: number;
   /** Per-request budget: wall-clock time, and database time across all its statements (0: none). */
   requestTimeoutMs: number;
@@ -154,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxQueryAliases: int(env, 'GRAPHQL_MAX_ALIASES', 50, 0),
     maxQueryDirectives: int(env, 'GRAPHQL_MAX_DIRECTIVES', 50, 0),
     maxQueryFields: int(env, 'GRAPHQL_MAX_FIELDS', 2000, 10),
+    maxQueryRepeatedPairs: int(env, 'GRAPHQL_MAX_REPEATED_PAIRS', 2000, 0),
     statementTimeoutMs: int(env, 'DB_STATEMENT_TIMEOUT_MS', 15000, 0),
     requestTimeoutMs: int(env, 'REQUEST_TIMEOUT_MS', 10000, 0),
     requestDbTimeMs: int(env, 'REQUEST_DB_TIME_MS', 8000, 0),

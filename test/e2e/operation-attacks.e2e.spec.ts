@@ -97,6 +97,15 @@ describe('hostile operations are refused before they run, with a code and no sta
     expect((await post({ query: `{ ${aliases} }` }, 'application/json')).status).toBe(400);
   });
 
+  it('refuses one field repeated hundreds of times in one place (quadratic in GraphQL\'s own overlap rule)', async () => {
+    const frag = (i: number) => `fragment F${i} on Query { ${'viewer { email } '.repeat(60)}}`;
+    const query = `{ ${Array.from({ length: 15 }, (_, i) => `...F${i}`).join(' ')} } ${Array.from({ length: 15 }, (_, i) => frag(i)).join(' ')}`;
+    const a = await post({ query });
+    expectCleanRefusal(a, 'GRAPHQL_VALIDATION_FAILED');
+    expect(a.body?.errors?.[0]?.extensions?.limit).toBe('repeats');
+    expect(a.ms).toBeLessThan(500);
+  });
+
   it('refuses a 200,000-field selection by its token count', async () => {
     const a = await post({ query: `{ ${'a '.repeat(200_000)}}` });
     expectCleanRefusal(a, 'GRAPHQL_PARSE_FAILED');
