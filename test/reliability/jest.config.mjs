@@ -1,12 +1,13 @@
 // The reliability suite: slow (it restarts and stops a PostgreSQL server of its own), so it is kept out of
-// `npm test` (whose testMatch is *.spec.ts) and run by `npm run test:reliability`.
+// `npm test` (whose projects match *.spec.ts) and run by `npm run test:reliability`. It reuses the unit
+// project's transform and needs no global setup: it starts its own server.
 import { readFileSync } from 'node:fs';
 
-const base = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).jest;
-const { globalSetup: _setup, globalTeardown: _teardown, ...rest } = base;
+const { projects } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).jest;
+const { displayName: _name, roots: _roots, testMatch: _match, ...unit } = projects.find((p) => p.displayName === 'unit');
 
 export default {
-  ...rest,
+  ...unit,
   rootDir: '../..',
   roots: ['<rootDir>/test/reliability'],
   testMatch: ['**/*.reliability.ts'],
