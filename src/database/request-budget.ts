@@ -49,7 +49,8 @@ export function enforceRequestBudgets(dataSource: DataSource): void {
   pool.on('acquire', (client) => {
     if (client.__budgeted) return;
     client.__budgeted = true;
-    const query = client.query.bind(client);
+    // The driver's own method, looked up at each call (not captured once), so the instance stays a plain client.
+    const query = (...args: unknown[]) => (Object.getPrototypeOf(client) as PgClientLike).query.apply(client, args);
     client.query = (...args: unknown[]) => {
       const budget = budgets.getStore();
       // Callback-style and streaming calls are the driver's own plumbing, not TypeORM's statements.
