@@ -1,6 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { AppError, ErrorCode } from './app-error.js';
+import { AppError, CommonReason, ErrorCode } from './app-error.js';
 
 /** Codes produced by GraphQL itself (parsing, validation, variable coercion) that are safe to pass on. */
 const GRAPHQL_CODES = new Set([
@@ -36,6 +36,7 @@ export const RETRY_AFTER_SECONDS = 5;
 interface Mapped {
   code: ErrorCode;
   message: string;
+  reason?: CommonReason;
   extensions?: Record<string, unknown>;
 }
 
@@ -79,7 +80,7 @@ function fromPostgres(err: { code?: string; constraint?: string; message?: strin
     case '22003':
       return { code: ErrorCode.BAD_USER_INPUT, message: 'A number is out of range' };
     case '23505':
-      return { code: ErrorCode.CONFLICT, message: 'This would create a duplicate of an existing record' };
+      return { code: ErrorCode.CONFLICT, message: 'This would create a duplicate of an existing record', reason: CommonReason.DUPLICATE_RECORD };
     case '23503':
       return { code: ErrorCode.BAD_USER_INPUT, message: 'A referenced record does not exist' };
     case '23514':
@@ -87,7 +88,7 @@ function fromPostgres(err: { code?: string; constraint?: string; message?: strin
       return { code: ErrorCode.BAD_USER_INPUT, message: 'The change breaks a data rule' };
     case '40001':
     case '40P01':
-      return { code: ErrorCode.CONFLICT, message: 'A concurrent change got in the way; try again' };
+      return { code: ErrorCode.CONFLICT, message: 'A concurrent change got in the way; try again', reason: CommonReason.CONCURRENT_CHANGE };
     case '57014':
       return {
         code: ErrorCode.TIMEOUT,
@@ -127,13 +128,13 @@ export function formatError(
   const base = { locations: formatted.locations, path: formatted.path };
 
   if (original instanceof AppError) {
-    return { ...base, message: original.message, extensions: { code: original.code, ...(original.details ?? {}) } };
+    return { ...base, message: original.message, extensions: { code: original.code, ...(original.reason ? { reason: original.reason } : {}), ...(original.details ?? {}) } };
   }
   const http = fromHttpException(original as HttpLikeError);
   if (http) return { ...base, message: http.message, extensions: { code: http.code } };
 
   const pg = original && typeof original === 'object' ? fromPostgres(original as { code?: string }) : undefined;
-  if (pg) return { ...base, message: pg.message, extensions: { code: pg.code, ...pg.extensions } };
+  if (pg) return { ...base, message: pg.message, extensions: { code: pg.code, ...(pg.reason ? { reason: pg.reason } : {}), ...pg.extensions } };
 
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && GRAPHQL_CODES.has(code)) {
