@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { AccessGuard } from './access.guard.js';
 import { AuthResolver } from './auth.resolver.js';
 import { AuthService } from './auth.service.js';
+import { PrincipalCache } from './principal-cache.js';
 import { PrincipalResolver } from './principal.resolver-service.js';
 import { SignInThrottle } from './sign-in-throttle.service.js';
 import { TokenService } from './token.service.js';
@@ -10,7 +11,7 @@ import { VisibilityService } from './visibility.service.js';
 
 @Global()
 @Module({
-  providers: [SignInThrottle, VisibilityService, TokenService, PrincipalResolver, AuthService, AuthResolver, { provide: APP_GUARD, useClass: AccessGuard }],
-  exports: [TokenService, AuthService, VisibilityService],
+  providers: [SignInThrottle, VisibilityService, TokenService, PrincipalCache, PrincipalResolver, AuthService, AuthResolver, { provide: APP_GUARD, useClass: AccessGuard }],
+  exports: [TokenService, AuthService, VisibilityService, PrincipalCache],
 })
 export class AccessModule {}

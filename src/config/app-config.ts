@@ -22,6 +22,11 @@ export interface AppConfig {
   maxQueryDepth: number;
   statementTimeoutMs: number;
   corsOrigins: string[];
+  /** Where people open the service: set-password links start with it. */
+  publicUrl: string;
+  setPasswordLinkTtlHours: number;
+  /** Email domains whose single sign-on users get an EDUCATOR account on first sign-in (matched by work email). */
+  oidcAutoProvisionDomains: string[];
 }
 
 export class ConfigError extends Error {}
@@ -80,7 +85,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxQueryDepth: int(env, 'GRAPHQL_MAX_DEPTH', 10, 1),
     statementTimeoutMs: int(env, 'DB_STATEMENT_TIMEOUT_MS', 15000, 0),
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    publicUrl: publicUrl(env),
+    setPasswordLinkTtlHours: int(env, 'SET_PASSWORD_LINK_TTL_HOURS', 72, 1),
+    oidcAutoProvisionDomains: (env.OIDC_AUTO_PROVISION_DOMAINS ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean),
   };
+}
+
+function publicUrl(env: NodeJS.ProcessEnv): string {
+  const raw = env.PUBLIC_URL || `http://localhost:${env.PORT || 3000}`;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`PUBLIC_URL must be an absolute http(s) URL, got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`PUBLIC_URL must be http or https, got "${raw}"`);
+  return raw.replace(/\/+$/, '');
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,5 +1,6 @@
 import { AccountEntity } from '../access/account.entity.js';
 import { PanelMemberEntity } from '../access/panel-member.entity.js';
+import { PasswordLinkEntity } from '../accounts/password-link.entity.js';
 import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
 import { BuildingEntity } from '../buildings/building.entity.js';
 import { CompetencyFrameworkEntity } from '../competencies/competency-framework.entity.js';
@@ -27,6 +28,7 @@ export const ENTITIES = [
   EvidenceEntity,
   EvidenceClaimEntity,
   AccountEntity,
+  PasswordLinkEntity,
   AuditEntryEntity,
   PanelMemberEntity,
   ScoringPolicyEntity,

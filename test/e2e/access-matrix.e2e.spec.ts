@@ -15,6 +15,17 @@ const TABLE: Record<string, Rule> = {
   'Mutation.signIn': 'public',
   'Query.viewer': 'signedIn',
   'Query.auditEntries': [HR],
+  // accounts: HR manages them; anyone holding a set-password link redeems it; everyone manages their own sessions
+  'Query.accounts': [HR],
+  'Query.account': [HR],
+  'Mutation.createAccount': [HR],
+  'Mutation.updateAccount': [HR],
+  'Mutation.disableAccount': [HR],
+  'Mutation.enableAccount': [HR],
+  'Mutation.forcePasswordReset': [HR],
+  'Mutation.setPassword': 'public',
+  'Mutation.changePassword': 'signedIn',
+  'Mutation.signOutEverywhere': 'signedIn',
   // competency framework
   'Query.frameworks': 'signedIn',
   'Query.framework': 'signedIn',
@@ -127,6 +138,8 @@ describe('root field x persona access matrix', () => {
       const rule = TABLE[field.id];
       if (!rule) continue;
       const op = dummyOperation(field.kind, field.type.getFields()[field.id.split('.')[1]]);
+      // Fresh accounts per field: a field such as signOutEverywhere ends the caller's sessions.
+      for (const p of [HR, PANELIST, EDUCATOR]) tokens.set(p, (await t.signInAs([p])).token);
       for (const caller of CALLERS) {
         const res = await t.gql(op, {}, tokens.get(caller));
         const code = codeOf(res);
