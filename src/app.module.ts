@@ -6,7 +6,7 @@ import type { DataSource } from 'typeorm';
 import { AccessModule } from './access/access.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { formatError } from './common/format-error.js';
-import type { RequestContext } from './common/request-context.js';
+import type { RequestContext } from './access/request-context.js';
 import type { AppConfig } from './config/app-config.js';
 import { CoreModule } from './database/core.module.js';
 import { DOMAIN_MODULES } from './domain-modules.js';

@@ -3,7 +3,7 @@ import type { AccountEntity } from '../access/account.entity.js';
 import { SessionModel } from '../access/models/session.model.js';
 import { Persona, type Principal } from '../access/persona.js';
 import { Allow, Public, SignedIn } from '../access/policy.decorator.js';
-import { CurrentPrincipal } from '../common/current-principal.decorator.js';
+import { CurrentPrincipal } from '../access/current-principal.decorator.js';
 import { UuidPipe } from '../common/ids.js';
 import { toAccountModel, toLinkModel } from './account.mapper.js';
 import { AccountsService } from './accounts.service.js';

@@ -9,7 +9,7 @@ import { createApp } from '../app.factory.js';
 import { loadConfig } from '../config/app-config.js';
 import { createDataSource } from '../database/data-source.js';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../database/embedded-postgres.js';
-import { bind, buildDemonstratedLevelsSql } from '../matching/demonstrated-levels.repository.js';
+import { bind, buildDemonstratedLevelsSql } from '../matching/sql/demonstrated-levels.repository.js';
 import { todayIso } from '../matching/domain/evidence-rules.js';
 import { RankingService } from '../matching/ranking.service.js';
 import { measureCapacityCoverage } from '../reports/bench/coverage-bench.js';

@@ -29,3 +29,24 @@ describe('configuration', () => {
     expect(() => loadConfig({ OIDC_ISSUER: 'https://idp.example' })).toThrow(/OIDC_AUDIENCE/);
   });
 });
+
+describe('outbound HTTP configuration', () => {
+  it('allows no host, no private address and no plain http by default', () => {
+    const { outboundHttp } = loadConfig({});
+    expect(outboundHttp.allowedHosts).toEqual([]);
+    expect(outboundHttp.allowPrivateAddresses).toBe(false);
+    expect(outboundHttp.allowPlainHttp).toBe(false);
+  });
+
+  it('reads the allow-list and limits, and refuses an entry that is a URL', () => {
+    const { outboundHttp } = loadConfig({
+      OUTBOUND_HTTP_ALLOWED_HOSTS: 'Badges.Example.org, *.issuer.example',
+      OUTBOUND_HTTP_MAX_BYTES: '2048',
+      OUTBOUND_HTTP_CACHE_TTL_SECONDS: '0',
+    });
+    expect(outboundHttp.allowedHosts).toEqual(['badges.example.org', '*.issuer.example']);
+    expect(outboundHttp.maxResponseBytes).toBe(2048);
+    expect(outboundHttp.cacheTtlMs).toBe(0);
+    expect(() => loadConfig({ OUTBOUND_HTTP_ALLOWED_HOSTS: 'https://example.org/x' })).toThrow(/OUTBOUND_HTTP_ALLOWED_HOSTS/);
+  });
+});

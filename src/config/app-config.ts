@@ -1,3 +1,5 @@
+import { DEFAULT_GUARDED_HTTP_CONFIG, type GuardedHttpConfig } from '../common/http/guarded-http-client.js';
+
 /**
  * One validated configuration object, read once at boot from the environment.
  * Secrets are marked so they are never printed.
@@ -27,6 +29,8 @@ export interface AppConfig {
   setPasswordLinkTtlHours: number;
   /** Email domains whose single sign-on users get an EDUCATOR account on first sign-in (matched by work email). */
   oidcAutoProvisionDomains: string[];
+  /** Every outbound call (did:web, JWKS, status lists, CASE providers) goes through the guarded client with these. */
+  outboundHttp: GuardedHttpConfig;
 }
 
 export class ConfigError extends Error {}
@@ -47,6 +51,31 @@ function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
   if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function list(raw: string | undefined): string[] {
+  return (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+function outboundHttpConfig(env: NodeJS.ProcessEnv): GuardedHttpConfig {
+  const d = DEFAULT_GUARDED_HTTP_CONFIG;
+  const allowedHosts = list(env.OUTBOUND_HTTP_ALLOWED_HOSTS).map((h) => h.toLowerCase());
+  for (const host of allowedHosts) {
+    if (!/^(\*\.)?[a-z0-9.:[\]-]+$/.test(host) || host.includes('/')) {
+      throw new ConfigError(`OUTBOUND_HTTP_ALLOWED_HOSTS entries must be hostnames or *.domain, got "${host}"`);
+    }
+  }
+  return {
+    allowedHosts,
+    allowPrivateAddresses: bool(env, 'OUTBOUND_HTTP_ALLOW_PRIVATE', d.allowPrivateAddresses),
+    allowPlainHttp: bool(env, 'OUTBOUND_HTTP_ALLOW_PLAIN_HTTP', d.allowPlainHttp),
+    connectTimeoutMs: int(env, 'OUTBOUND_HTTP_CONNECT_TIMEOUT_MS', d.connectTimeoutMs, 1),
+    totalTimeoutMs: int(env, 'OUTBOUND_HTTP_TIMEOUT_MS', d.totalTimeoutMs, 1),
+    maxResponseBytes: int(env, 'OUTBOUND_HTTP_MAX_BYTES', d.maxResponseBytes, 1),
+    maxRedirects: int(env, 'OUTBOUND_HTTP_MAX_REDIRECTS', d.maxRedirects, 0),
+    cacheTtlMs: int(env, 'OUTBOUND_HTTP_CACHE_TTL_SECONDS', d.cacheTtlMs / 1000, 0) * 1000,
+    cacheMaxEntries: d.cacheMaxEntries,
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -84,7 +113,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxQueryCost: int(env, 'GRAPHQL_MAX_COST', 5000, 1),
     maxQueryDepth: int(env, 'GRAPHQL_MAX_DEPTH', 10, 1),
     statementTimeoutMs: int(env, 'DB_STATEMENT_TIMEOUT_MS', 15000, 0),
-    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    corsOrigins: list(env.CORS_ORIGINS),
+    outboundHttp: outboundHttpConfig(env),
     publicUrl: publicUrl(env),
     setPasswordLinkTtlHours: int(env, 'SET_PASSWORD_LINK_TTL_HOURS', 72, 1),
     oidcAutoProvisionDomains: (env.OIDC_AUTO_PROVISION_DOMAINS ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean),

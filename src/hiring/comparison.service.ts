@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Principal } from '../access/persona.js';
 import { notFound } from '../common/app-error.js';
-import { MatchingRepository } from '../matching/matching.repository.js';
+import { MatchingRepository } from '../matching/sql/matching.repository.js';
 import type { CandidateExplanationModel, RankedCandidateModel } from '../matching/models/ranking.model.js';
 import { RankingRunResultEntity } from '../matching/ranking-run.entity.js';
 import { storedCandidate } from '../matching/ranking-runs.service.js';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { DemonstratedLevelsRepository } from './demonstrated-levels.repository.js';
-import { MatchingRepository } from './matching.repository.js';
+import { DemonstratedLevelsRepository } from './sql/demonstrated-levels.repository.js';
+import { MatchingRepository } from './sql/matching.repository.js';
 import { MatchingResolver } from './matching.resolver.js';
 import { RankingRunsService } from './ranking-runs.service.js';
 import { RankingService } from './ranking.service.js';

@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { notFound } from '../common/app-error.js';
 import { decodeCursor, toPage, type Page } from '../common/pagination.js';
 import type { SaveRankingRunInput } from './dto/ranking.input.js';
-import { MatchingRepository } from './matching.repository.js';
+import { MatchingRepository } from './sql/matching.repository.js';
 import type { RankingRunModel, RankingRunRequirementModel } from './models/ranking-run.model.js';
 import type { RankedCandidateModel } from './models/ranking.model.js';
 import { RankingRunEntity, RankingRunResultEntity } from './ranking-run.entity.js';

@@ -9,7 +9,7 @@ import { dayOf, todayIso, type ClaimFact } from './domain/evidence-rules.js';
 import { isOverextended } from './domain/ranking.js';
 import { effectiveOverextensionThreshold, type ScoringPolicyValues } from './domain/scoring-policy.js';
 import { maxPointsOf, scoreCandidate, type RoleSpec } from './domain/scoring.js';
-import { MatchingRepository, type DetailedFact, type EvidenceDetails, type RoleRow } from './matching.repository.js';
+import { MatchingRepository, type DetailedFact, type EvidenceDetails, type RoleRow } from './sql/matching.repository.js';
 import { candidateExplanation, roleStanding, type ExplainContext } from './ranking.mapper.js';
 import type { CandidateExplanationModel, EducatorStandingModel, RankedCandidateModel, RoleRankingModel } from './models/ranking.model.js';
 import { policyValuesOf } from './scoring-policy.mapper.js';
@@ -52,7 +52,7 @@ function byRequirement(role: RoleSpec, byCompetency: ReadonlyMap<string, ClaimFa
 
 /**
  * Ranking, explanation and standing. Everything reads one snapshot: the ranking pass orders every candidate
- * inside the database (ranking.sql.ts) and returns one page; that page is then explained by the domain from
+ * inside the database (sql/ranking.sql.ts) and returns one page; that page is then explained by the domain from
  * one batched read, so the explanation and the order come from the same rules and the same data.
  */
 @Injectable()

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { bind, buildDemonstratedLevelsSql } from '../../matching/demonstrated-levels.repository.js';
+import { bind, buildDemonstratedLevelsSql } from '../../matching/sql/demonstrated-levels.repository.js';
 import { evidenceRulesOf } from '../../matching/domain/scoring-policy.js';
 import type { ScoringPolicyEntity } from '../../matching/scoring-policy.entity.js';
 import type { CapacityReportsService } from '../capacity-reports.service.js';

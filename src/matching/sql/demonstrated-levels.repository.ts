@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import {
   ATTENDANCE_KINDS, DATE_RULES, VERIFICATION_STATUSES,
   type EvidenceDateField, type EvidenceRules, type VerificationStatus,
-} from './domain/evidence-rules.js';
+} from '../domain/evidence-rules.js';
 
 /**
  * THE computation of "demonstrated level" in SQL. Ranking, standing, the benchmark floor and the reports

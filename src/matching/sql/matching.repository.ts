@@ -4,12 +4,12 @@ import { DataSource, type EntityManager } from 'typeorm';
 import {
   ageFromDaySql, CLAIMS_FROM, countingClaimConditions, expiresDaySql, startDaySql, type ClaimFilter,
 } from './demonstrated-levels.repository.js';
-import type { ClaimFact, EvidenceKind, PilotPart, VerificationStatus } from './domain/evidence-rules.js';
-import type { ScoringPolicyValues } from './domain/scoring-policy.js';
-import type { RankingKey, RequirementSpec } from './domain/scoring.js';
+import type { ClaimFact, EvidenceKind, PilotPart, VerificationStatus } from '../domain/evidence-rules.js';
+import type { ScoringPolicyValues } from '../domain/scoring-policy.js';
+import type { RankingKey, RequirementSpec } from '../domain/scoring.js';
 import { buildRankingSql, canRankScoredOnly, type RankingQuery } from './ranking.sql.js';
-import { policyValuesOf } from './scoring-policy.mapper.js';
-import { currentPolicyIn } from './scoring-policy.service.js';
+import { policyValuesOf } from '../scoring-policy.mapper.js';
+import { currentPolicyIn } from '../scoring-policy.service.js';
 
 /** The SQL behind ranking, explanations and standing. Counting rules come from the demonstrated-levels builders. */
 

@@ -1,7 +1,7 @@
 import { bind, CLAIMS_FROM, countedLevelSql, countingClaimConditions } from './demonstrated-levels.repository.js';
-import { dayOf } from './domain/evidence-rules.js';
-import type { ScoringPolicyValues } from './domain/scoring-policy.js';
-import { ageFactorTable, CORROBORATION_DIVISOR, CREDIT_SCALE, maxPointsOf, weightTable, type RoleSpec } from './domain/scoring.js';
+import { dayOf } from '../domain/evidence-rules.js';
+import type { ScoringPolicyValues } from '../domain/scoring-policy.js';
+import { ageFactorTable, CORROBORATION_DIVISOR, CREDIT_SCALE, maxPointsOf, weightTable, type RoleSpec } from '../domain/scoring.js';
 
 /**
  * The ranking pass as one statement, so only the requested page leaves the database. It is the domain's
