@@ -4,6 +4,7 @@ import { unauthenticated } from '../common/app-error.js';
 import { AccountEntity } from './account.entity.js';
 import { Persona, type Principal } from './persona.js';
 import { PrincipalCache, type CachedAccount } from './principal-cache.js';
+import { SsoSessions } from './sso-sessions.service.js';
 import { TokenService, type VerifiedToken } from './token.service.js';
 
 /**
@@ -16,6 +17,7 @@ export class PrincipalResolver {
     private readonly tokens: TokenService,
     private readonly db: DataSource,
     private readonly cache: PrincipalCache<Principal>,
+    private readonly sso: SsoSessions,
   ) {}
 
   async resolve(header: string): Promise<Principal> {
@@ -27,12 +29,17 @@ export class PrincipalResolver {
     } catch {
       throw unauthenticated('The access token is invalid or expired; sign in again');
     }
-    const account = await this.account(verified);
+    let account = await this.account(verified);
+    if (!account && verified.source === 'oidc') {
+      await this.sso.provision(verified.email);
+      account = await this.account(verified);
+    }
     if (!account) throw unauthenticated('No account matches this token; ask HR to create one');
     if (account.disabled) throw unauthenticated('This account is disabled; ask HR to re-enable it');
     if (verified.source === 'local' && verified.tokenVersion !== account.tokenVersion) {
       throw unauthenticated('This session has ended (signed out everywhere, or the password changed); sign in again');
     }
+    if (verified.source === 'oidc') await this.sso.seen(verified.sessionKey, account.principal);
     return account.principal;
   }
 
