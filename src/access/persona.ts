@@ -2,9 +2,11 @@ export enum Persona {
   HR = 'HR',
   PANELIST = 'PANELIST',
   EDUCATOR = 'EDUCATOR',
+  /** District leadership: every capacity report, with small counts hidden, and nothing about an individual's evidence, applications or scores. */
+  LEADER = 'LEADER',
 }
 
-export const ALL_PERSONAS: readonly Persona[] = [Persona.HR, Persona.PANELIST, Persona.EDUCATOR];
+export const ALL_PERSONAS: readonly Persona[] = [Persona.HR, Persona.LEADER, Persona.PANELIST, Persona.EDUCATOR];
 
 /** Who is calling: resolved per request from a verified token and the current account row. */
 export interface Principal {

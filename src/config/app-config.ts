@@ -29,6 +29,8 @@ export interface AppConfig {
   setPasswordLinkTtlHours: number;
   /** Email domains whose single sign-on users get an EDUCATOR account on first sign-in (matched by work email). */
   oidcAutoProvisionDomains: string[];
+  /** Capacity report counts below this are shown to district leaders as "fewer than" it. */
+  leaderMinCount: number;
   /** Every outbound call (did:web, JWKS, status lists, CASE providers) goes through the guarded client with these. */
   outboundHttp: GuardedHttpConfig;
 }
@@ -117,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     outboundHttp: outboundHttpConfig(env),
     publicUrl: publicUrl(env),
     setPasswordLinkTtlHours: int(env, 'SET_PASSWORD_LINK_TTL_HOURS', 72, 1),
+    leaderMinCount: int(env, 'LEADER_MIN_COUNT', 5, 1),
     oidcAutoProvisionDomains: (env.OIDC_AUTO_PROVISION_DOMAINS ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean),
   };
 }

@@ -8,7 +8,7 @@ import { codeOf, startTestApp, type TestApp } from '../support/test-app.js';
  * Who may call each root field: the reviewed access table. A field missing here fails the first test,
  * so every new query or mutation arrives with an explicit decision.
  */
-const { HR, PANELIST, EDUCATOR } = Persona;
+const { HR, PANELIST, EDUCATOR, LEADER } = Persona;
 type Rule = 'public' | 'signedIn' | Persona[];
 const TABLE: Record<string, Rule> = {
   // access
@@ -93,16 +93,16 @@ const TABLE: Record<string, Rule> = {
   'Query.scoringPolicy': 'signedIn',
   'Query.scoringPolicies': 'signedIn',
   'Mutation.publishScoringPolicy': [HR],
-  // capacity reports
-  'Query.capacityCoverage': [HR],
-  'Query.capacityHeatMap': [HR],
-  'Query.capacityGaps': [HR],
-  'Query.capacityOverextension': [HR],
-  'Query.capacityPipeline': [HR],
+  // capacity reports: HR and district leaders (leaders see small counts hidden)
+  'Query.capacityCoverage': [HR, LEADER],
+  'Query.capacityHeatMap': [HR, LEADER],
+  'Query.capacityGaps': [HR, LEADER],
+  'Query.capacityOverextension': [HR, LEADER],
+  'Query.capacityPipeline': [HR, LEADER],
 };
 
 type Caller = 'anonymous' | Persona;
-const CALLERS: Caller[] = ['anonymous', HR, PANELIST, EDUCATOR];
+const CALLERS: Caller[] = ['anonymous', HR, PANELIST, EDUCATOR, LEADER];
 
 function expected(rule: Rule, caller: Caller): 'allowed' | 'UNAUTHENTICATED' | 'FORBIDDEN' {
   if (rule === 'public') return 'allowed';
@@ -119,7 +119,7 @@ describe('root field x persona access matrix', () => {
   beforeAll(async () => {
     t = await startTestApp();
     tokens.set('anonymous', undefined);
-    for (const p of [HR, PANELIST, EDUCATOR]) tokens.set(p, (await t.signInAs([p])).token);
+    for (const p of [HR, PANELIST, EDUCATOR, LEADER]) tokens.set(p, (await t.signInAs([p])).token);
     const schema = t.app.get(GraphQLSchemaHost).schema;
     fields = [
       ...Object.keys(schema.getQueryType()!.getFields()).map((f) => ({ id: `Query.${f}`, kind: 'query' as const, type: schema.getQueryType()! })),
@@ -139,7 +139,7 @@ describe('root field x persona access matrix', () => {
       if (!rule) continue;
       const op = dummyOperation(field.kind, field.type.getFields()[field.id.split('.')[1]]);
       // Fresh accounts per field: a field such as signOutEverywhere ends the caller's sessions.
-      for (const p of [HR, PANELIST, EDUCATOR]) tokens.set(p, (await t.signInAs([p])).token);
+      for (const p of [HR, PANELIST, EDUCATOR, LEADER]) tokens.set(p, (await t.signInAs([p])).token);
       for (const caller of CALLERS) {
         const res = await t.gql(op, {}, tokens.get(caller));
         const code = codeOf(res);
