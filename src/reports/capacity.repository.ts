@@ -49,7 +49,7 @@ export interface CommitmentRow {
   educatorId: string;
   fullName: string;
   buildingId: string;
-  roleId: string;
+  roleId: string | null;
   roleTitle: string;
   roleFte: number;
   startsOn: string;
@@ -180,16 +180,16 @@ export class CapacityRepository {
     const day = bind(params, asOf);
     const building = buildingIds ? `AND ed.building_id = ANY(${bind(params, [...buildingIds])}::uuid[])` : '';
     const rows: Array<{
-      educator_id: string; full_name: string; building_id: string; role_id: string; title: string;
+      educator_id: string; full_name: string; building_id: string; role_id: string | null; title: string;
       role_fte: string; starts_on: string; ends_on: string | null;
     }> = await this.db.query(
-      `SELECT hc.educator_id, ed.full_name, ed.building_id, hc.role_id, r.title, hc.role_fte,
+      `SELECT hc.educator_id, ed.full_name, ed.building_id, hc.role_id, coalesce(r.title, hc.role_title) AS title, hc.role_fte,
               to_char(hc.starts_on, 'YYYY-MM-DD') AS starts_on, to_char(hc.ends_on, 'YYYY-MM-DD') AS ends_on
          FROM hybrid_commitment hc
          JOIN educator ed ON ed.id = hc.educator_id
-         JOIN hybrid_role r ON r.id = hc.role_id
+         LEFT JOIN hybrid_role r ON r.id = hc.role_id
         WHERE hc.starts_on <= ${day}::date AND (hc.ends_on IS NULL OR hc.ends_on >= ${day}::date) ${building}
-        ORDER BY hc.educator_id, hc.starts_on, r.title, hc.id`,
+        ORDER BY hc.educator_id, hc.starts_on, title, hc.id`,
       params,
     );
     return rows.map((r) => ({

@@ -93,6 +93,11 @@ const TABLE: Record<string, Rule> = {
   'Query.scoringPolicy': 'signedIn',
   'Query.scoringPolicies': 'signedIn',
   'Mutation.publishScoringPolicy': [HR],
+  // hybrid commitments HR records, including those agreed outside Pathways
+  'Query.educatorCommitments': [HR],
+  'Mutation.recordCommitment': [HR],
+  'Mutation.updateCommitment': [HR],
+  'Mutation.endCommitment': [HR],
   // capacity reports: HR and district leaders (leaders see small counts hidden)
   'Query.capacityCoverage': [HR, LEADER],
   'Query.capacityHeatMap': [HR, LEADER],

@@ -3,7 +3,7 @@ import { ReportBasisModel, ReportBuildingModel } from './report-common.model.js'
 
 @ObjectType('ReportCommitment')
 export class ReportCommitmentModel {
-  @Field(() => ID) roleId: string;
+  @Field(() => ID, { nullable: true, description: 'Null for a commitment made outside Pathways' }) roleId: string | null;
   @Field() roleTitle: string;
   @Field(() => Float) roleFte: number;
   @Field() startsOn: string;
