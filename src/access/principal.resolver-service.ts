@@ -1,10 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { unauthenticated } from '../common/app-error.js';
 import { AccountEntity } from './account.entity.js';
 import { Persona, type Principal } from './persona.js';
 import { PrincipalCache, type CachedAccount } from './principal-cache.js';
-import { SsoSessions } from './sso-sessions.service.js';
+import { SSO_HOOKS, type SsoHooks } from './sso-hooks.js';
 import { TokenService, type VerifiedToken } from './token.service.js';
 
 /**
@@ -17,7 +17,7 @@ export class PrincipalResolver {
     private readonly tokens: TokenService,
     private readonly db: DataSource,
     private readonly cache: PrincipalCache<Principal>,
-    private readonly sso: SsoSessions,
+    @Inject(SSO_HOOKS) private readonly sso: SsoHooks,
   ) {}
 
   async resolve(header: string): Promise<Principal> {

@@ -4,8 +4,9 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { AccountEntity } from './account.entity.js';
-import { Persona, type Principal } from './persona.js';
+import { AccountEntity } from '../access/account.entity.js';
+import { Persona, type Principal } from '../access/persona.js';
+import type { SsoHooks } from '../access/sso-hooks.js';
 
 const MAX_REMEMBERED_SESSIONS = 50_000;
 
@@ -16,7 +17,7 @@ const ssoRefusal = (message: string, reason: string) => new AppError(ErrorCode.U
  * audit entry per identity-provider session rather than one per request.
  */
 @Injectable()
-export class SsoSessions {
+export class SsoSessions implements SsoHooks {
   /** Sessions already audited by this process, oldest first (a Set keeps insertion order). */
   private readonly audited = new Set<string>();
 

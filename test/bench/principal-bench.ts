@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import pg from 'pg';
-import { PrincipalCache } from '../access/principal-cache.js';
-import { PrincipalResolver } from '../access/principal.resolver-service.js';
-import { TokenService } from '../access/token.service.js';
-import { createApp } from '../app.factory.js';
-import { loadConfig } from '../config/app-config.js';
-import { createDataSource } from '../database/data-source.js';
+import { PrincipalCache } from '../../src/access/principal-cache.js';
+import { PrincipalResolver } from '../../src/access/principal.resolver-service.js';
+import { TokenService } from '../../src/access/token.service.js';
+import { createApp } from '../../src/app.factory.js';
+import { loadConfig } from '../../src/config/app-config.js';
+import { createDataSource } from '../../src/database/data-source.js';
 import { statsOf, timed } from './measure.js';
 
 /**
