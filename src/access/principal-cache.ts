@@ -9,6 +9,8 @@ export interface CachedAccount<P> {
   principal: P;
   tokenVersion: number;
   disabled: boolean;
+  /** The linked educator's leaving date (YYYY-MM-DD): from that day the account no longer works. */
+  accessEndsOn?: string | null;
 }
 
 /**

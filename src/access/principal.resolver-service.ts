@@ -36,6 +36,9 @@ export class PrincipalResolver {
     }
     if (!account) throw unauthenticated('No account matches this token; ask HR to create one');
     if (account.disabled) throw unauthenticated('This account is disabled; ask HR to re-enable it');
+    if (account.accessEndsOn && account.accessEndsOn <= new Date().toISOString().slice(0, 10)) {
+      throw unauthenticated('This account belongs to an educator who has left; ask HR if that is wrong');
+    }
     if (verified.source === 'local' && verified.tokenVersion !== account.tokenVersion) {
       throw unauthenticated('This session has ended (signed out everywhere, or the password changed); sign in again');
     }
@@ -61,7 +64,12 @@ export class PrincipalResolver {
         verified.source === 'local'
           ? await repo.findOne({ where: { id: verified.accountId } })
           : await repo.createQueryBuilder('a').where('lower(a.email) = :email', { email: verified.email }).getOne();
-      return row ? { id: row.id, email: row.email, entry: toCachedAccount(row) } : null;
+      if (!row) return null;
+      // Named by table, so access does not import the educators module above it.
+      const [educator] = row.educatorId
+        ? await this.db.query(`SELECT to_char(leaving_date, 'YYYY-MM-DD') AS "leavingDate" FROM educator WHERE id = $1`, [row.educatorId])
+        : [];
+      return { id: row.id, email: row.email, entry: { ...toCachedAccount(row), accessEndsOn: educator?.leavingDate ?? null } };
     });
   }
 }

@@ -12,6 +12,7 @@ export function toEducatorModel(e: EducatorEntity, viewer: Principal | null): Ed
     buildingId: e.buildingId,
     currentAssignment: e.currentAssignment,
     hireDate: e.hireDate,
+    leavingDate: e.leavingDate ?? null,
     version: e.version,
   };
 }

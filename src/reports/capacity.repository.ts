@@ -65,7 +65,8 @@ export interface ExpertHoldingRow {
 
 /** `ed` on staff on `asOf`, optionally in the selected buildings. */
 function staffCondition(asOf: string, buildingIds: readonly string[] | undefined, params: unknown[]): string {
-  const parts = [`ed.hire_date <= ${bind(params, asOf)}::date`];
+  const day = bind(params, asOf);
+  const parts = [`ed.hire_date <= ${day}::date`, `(ed.leaving_date IS NULL OR ed.leaving_date > ${day}::date)`];
   if (buildingIds) parts.push(`ed.building_id = ANY(${bind(params, [...buildingIds])}::uuid[])`);
   return parts.join(' AND ');
 }
@@ -123,7 +124,7 @@ export class CapacityRepository {
     const asOfP = bind(params, asOf);
     const rows: Array<{ id: string; code: string; name: string; educators: number }> = await this.db.query(
       `SELECT b.id, b.code, b.name, count(ed.id)::int AS educators
-         FROM building b LEFT JOIN educator ed ON ed.building_id = b.id AND ed.hire_date <= ${asOfP}::date
+         FROM building b LEFT JOIN educator ed ON ed.building_id = b.id AND ed.hire_date <= ${asOfP}::date AND (ed.leaving_date IS NULL OR ed.leaving_date > ${asOfP}::date)
          ${buildingFilter(buildingIds, params)}
         GROUP BY b.id, b.code, b.name
         ORDER BY b.code`,
@@ -149,7 +150,7 @@ export class CapacityRepository {
        )
        SELECT b.id, b.code, b.name, count(ed.id)::int AS educators, count(cv.educator_id)::int AS covered
          FROM building b
-         LEFT JOIN educator ed ON ed.building_id = b.id AND ed.hire_date <= ${asOf}::date
+         LEFT JOIN educator ed ON ed.building_id = b.id AND ed.hire_date <= ${asOf}::date AND (ed.leaving_date IS NULL OR ed.leaving_date > ${asOf}::date)
          LEFT JOIN covered cv ON cv.educator_id = ed.id
          ${buildingFilter(s.buildingIds, params)}
         GROUP BY b.id, b.code, b.name

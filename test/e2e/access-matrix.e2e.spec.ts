@@ -44,6 +44,7 @@ const TABLE: Record<string, Rule> = {
   'Query.educator': 'signedIn',
   'Mutation.createEducator': [HR],
   'Mutation.updateEducator': [HR],
+  'Mutation.recordLeaving': [HR],
   // hybrid roles
   'Query.roles': 'signedIn',
   'Query.role': 'signedIn',
