@@ -6,6 +6,7 @@ import { hashPassword } from '../access/auth.service.js';
 import { ALL_PERSONAS, Persona, type Principal } from '../access/persona.js';
 import { PrincipalCache } from '../access/principal-cache.js';
 import { TokenService } from '../access/token.service.js';
+import type { AuditAction } from '../audit/audit-action.js';
 import { AuditService } from '../audit/audit.service.js';
 import { badInput, conflict, forbidden, notFound, staleVersion, unauthenticated } from '../common/app-error.js';
 import { decodeCursor, toPage, type Page } from '../common/pagination.js';
@@ -168,7 +169,7 @@ export class AccountsService {
    * Loads and locks the account, checks the version, applies `edit`, refuses a change that would leave no enabled HR
    * account (counted under a lock every such change takes), saves and audits before/after, all in one transaction.
    */
-  private async change(actor: Principal, id: string, version: number, action: string,
+  private async change(actor: Principal, id: string, version: number, action: AuditAction,
     edit: (m: EntityManager, account: AccountEntity) => Promise<void>): Promise<AccountEntity> {
     const saved = await this.db.transaction(async (m) => {
       const enabledHr = await this.repo.lockAndCountEnabledHr(m);

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull, Raw, type EntityManager } from 'typeorm';
 import type { Principal } from '../access/persona.js';
+import type { AuditAction } from '../audit/audit-action.js';
 import { AuditService } from '../audit/audit.service.js';
-import { badInput, conflict, notFound, staleVersion } from '../common/app-error.js';
+import { badInput, CommonReason, conflict, notFound, staleVersion } from '../common/app-error.js';
 import { decodeCursor, toPage, type Page } from '../common/pagination.js';
 import { BuildingEntity } from './building.entity.js';
 import type { CreateBuildingInput, UpdateBuildingInput } from './dto/building.input.js';
@@ -42,7 +43,7 @@ export class BuildingsService {
       const repo = m.getRepository(BuildingEntity);
       // Case-insensitive so rows written outside this API (seeds, imports) count too; the unique index backs it up under races.
       const taken = await repo.exists({ where: { code: Raw((col) => `upper(${col}) = upper(:code)`, { code: input.code }) } });
-      if (taken) throw conflict(`A building with code ${input.code} already exists`);
+      if (taken) throw conflict(`A building with code ${input.code} already exists`, CommonReason.DUPLICATE_RECORD);
       const saved = await repo.save(repo.create({ code: input.code, name: input.name, level: input.level }));
       await this.audit.record(actor, { action: 'BUILDING_CREATED', targetType: 'Building', targetId: saved.id, changes: { ...input } }, m);
       return saved;
@@ -78,7 +79,7 @@ export class BuildingsService {
     });
   }
 
-  private async change(actor: Principal, id: string, version: number, action: string, edit: (b: BuildingEntity) => void): Promise<BuildingEntity> {
+  private async change(actor: Principal, id: string, version: number, action: AuditAction, edit: (b: BuildingEntity) => void): Promise<BuildingEntity> {
     return this.db.transaction(async (m) => {
       const b = await this.locked(m, id, version);
       const before = snapshot(b);

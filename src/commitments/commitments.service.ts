@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../access/persona.js';
+import type { AuditAction } from '../audit/audit-action.js';
 import { AuditService } from '../audit/audit.service.js';
 import { badInput, notFound, staleVersion } from '../common/app-error.js';
 import { EducatorEntity } from '../educators/educator.entity.js';
@@ -77,7 +78,7 @@ export class CommitmentsService {
     return this.one(input.id);
   }
 
-  private async change(actor: Principal, id: string, version: number, action: string, edit: (c: HybridCommitmentEntity) => void): Promise<void> {
+  private async change(actor: Principal, id: string, version: number, action: AuditAction, edit: (c: HybridCommitmentEntity) => void): Promise<void> {
     await this.db.transaction(async (m: EntityManager) => {
       const repo = m.getRepository(HybridCommitmentEntity);
       const current = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
