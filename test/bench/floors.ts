@@ -77,6 +77,7 @@ export function rankingFloorSql(role: RoleSpec, policy: ScoringPolicyValues, asO
       SELECT ed.id AS educator_id, coalesce(pe.score, 0) AS score, coalesce(pe.required_met, 0) AS required_met, coalesce(pe.met_count, 0) AS met_count,
         (coalesce(pe.required_met, 0) = ${requiredTotal} AND ${service}) AS qualified
       FROM educator ed LEFT JOIN per_educator pe ON pe.educator_id = ed.id
+      WHERE ed.leaving_date IS NULL OR ed.leaving_date > ${asOfDate}
     )
     SELECT page.educator_id, page.score, page.qualified, counts.total, counts.qualified_count
     FROM (SELECT count(*)::int AS total, (count(*) FILTER (WHERE qualified))::int AS qualified_count FROM ranked) counts
@@ -121,7 +122,7 @@ export function coverageFloorSql(competencyIds: readonly string[], minLevel: num
     SELECT b.code, count(ed.id)::int AS educators, count(cv.educator_id)::int AS covered,
       (sum(count(ed.id)) OVER ())::int AS total_educators, (sum(count(cv.educator_id)) OVER ())::int AS total_covered
     FROM building b
-    LEFT JOIN educator ed ON ed.building_id = b.id AND ed.hire_date <= ${asOfDate}
+    LEFT JOIN educator ed ON ed.building_id = b.id AND ed.hire_date <= ${asOfDate} AND (ed.leaving_date IS NULL OR ed.leaving_date > ${asOfDate})
     LEFT JOIN covered cv ON cv.educator_id = ed.id
     GROUP BY b.code ORDER BY b.code`;
 }
