@@ -26,6 +26,10 @@ export interface AppConfig {
   corsOrigins: string[];
   /** Every outbound call (did:web, JWKS, status lists, CASE providers) goes through the guarded client with these. */
   outboundHttp: GuardedHttpConfig;
+  /** secret: seals the district's credential signing key; unset disables issuing. */
+  credentialKeySecret?: string;
+  /** How often imported credentials' status is re-checked, in hours; 0 turns the schedule off. */
+  credentialRecheckHours: number;
 }
 
 export class ConfigError extends Error {}
@@ -73,6 +77,13 @@ function outboundHttpConfig(env: NodeJS.ProcessEnv): GuardedHttpConfig {
   };
 }
 
+function credentialKeySecret(env: NodeJS.ProcessEnv): string | undefined {
+  const secret = env.CREDENTIAL_KEY_SECRET;
+  if (secret === undefined || secret === '') return undefined;
+  if (secret.length < 32) throw new ConfigError('CREDENTIAL_KEY_SECRET must be at least 32 characters');
+  return secret;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const nodeEnv = (env.NODE_ENV ?? 'development') as AppConfig['nodeEnv'];
   if (!['development', 'production', 'test'].includes(nodeEnv)) {
@@ -110,6 +121,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     statementTimeoutMs: int(env, 'DB_STATEMENT_TIMEOUT_MS', 15000, 0),
     corsOrigins: list(env.CORS_ORIGINS),
     outboundHttp: outboundHttpConfig(env),
+    credentialKeySecret: credentialKeySecret(env),
+    credentialRecheckHours: int(env, 'CREDENTIAL_STATUS_RECHECK_HOURS', 24, 0),
   };
 }
 
