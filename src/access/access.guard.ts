@@ -2,7 +2,7 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { forbidden, unauthenticated } from '../common/app-error.js';
-import type { RequestContext } from '../common/request-context.js';
+import type { RequestContext } from './request-context.js';
 import { POLICY_KEY, type Policy } from './policy.decorator.js';
 import { PrincipalResolver } from './principal.resolver-service.js';
 

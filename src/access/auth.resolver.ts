@@ -1,6 +1,6 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CurrentPrincipal } from '../common/current-principal.decorator.js';
-import type { RequestContext } from '../common/request-context.js';
+import { CurrentPrincipal } from './current-principal.decorator.js';
+import type { RequestContext } from './request-context.js';
 import { AuthService } from './auth.service.js';
 import { SignInInput } from './dto/sign-in.input.js';
 import { SessionModel, ViewerModel } from './models/session.model.js';

@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
 import { loaderFor, oneByKey } from '../common/loaders.js';
-import type { RequestContext } from '../common/request-context.js';
+import type { RequestContext } from '../access/request-context.js';
 import { toBuildingModel } from './building.mapper.js';
 import type { BuildingsService } from './buildings.service.js';
 import type { BuildingModel } from './models/building.model.js';

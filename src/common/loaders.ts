@@ -1,12 +1,16 @@
 import DataLoader from 'dataloader';
-import type { RequestContext } from './request-context.js';
+
+/** The part of a request's context that holds its DataLoaders (the access module's RequestContext has it). */
+export interface LoaderContext {
+  loaders: Map<string, unknown>;
+}
 
 /**
  * A per-request DataLoader, created on first use under `name`. The batch function returns rows in any
  * order; `keyOf` groups them back so every key gets its own result in key order.
  */
 export function loaderFor<K, V>(
-  ctx: RequestContext,
+  ctx: LoaderContext,
   name: string,
   batch: (keys: readonly K[]) => Promise<V[]>,
 ): DataLoader<K, V> {

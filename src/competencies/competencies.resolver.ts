@@ -1,11 +1,11 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, SignedIn } from '../access/policy.decorator.js';
 import { Persona, type Principal } from '../access/persona.js';
-import { CurrentPrincipal } from '../common/current-principal.decorator.js';
+import { CurrentPrincipal } from '../access/current-principal.decorator.js';
 import { UuidPipe } from '../common/ids.js';
 import { groupByKey, loaderFor } from '../common/loaders.js';
 import { PageArgs } from '../common/pagination.js';
-import type { RequestContext } from '../common/request-context.js';
+import type { RequestContext } from '../access/request-context.js';
 import { CompetenciesService } from './competencies.service.js';
 import { toCompetencyModel, toFrameworkModel } from './competency.mapper.js';
 import { CreateCompetencyInput, RetireCompetencyInput, UpdateCompetencyInput } from './dto/competency.input.js';

@@ -1,5 +1,5 @@
 import { AccountEntity } from '../access/account.entity.js';
-import { PanelMemberEntity } from '../access/panel-member.entity.js';
+import { PanelMemberEntity } from '../hiring/entities/panel-member.entity.js';
 import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
 import { BuildingEntity } from '../buildings/building.entity.js';
 import { CompetencyFrameworkEntity } from '../competencies/competency-framework.entity.js';

@@ -3,7 +3,7 @@ import { CompetenciesService } from '../competencies/competencies.service.js';
 import { toCompetencyModel } from '../competencies/competency.mapper.js';
 import { CompetencyModel } from '../competencies/models/competency.model.js';
 import { groupByKey, loaderFor, oneByKey } from '../common/loaders.js';
-import type { RequestContext } from '../common/request-context.js';
+import type { RequestContext } from '../access/request-context.js';
 import { EducatorModel } from '../educators/models/educator.model.js';
 import { toEvidenceModel } from './evidence.mapper.js';
 import { EvidenceService } from './evidence.service.js';

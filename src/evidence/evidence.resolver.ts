@@ -1,10 +1,10 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Persona, type Principal } from '../access/persona.js';
 import { Allow, SignedIn } from '../access/policy.decorator.js';
-import { CurrentPrincipal } from '../common/current-principal.decorator.js';
+import { CurrentPrincipal } from '../access/current-principal.decorator.js';
 import { UuidPipe } from '../common/ids.js';
 import { groupByKey, loaderFor } from '../common/loaders.js';
-import type { RequestContext } from '../common/request-context.js';
+import type { RequestContext } from '../access/request-context.js';
 import { CreateEvidenceInput, DeleteEvidenceInput, SetEvidenceVerificationInput, UpdateEvidenceInput } from './dto/evidence.input.js';
 import { EvidenceListArgs } from './dto/evidence-list.args.js';
 import { EvidenceWriteService } from './evidence-write.service.js';

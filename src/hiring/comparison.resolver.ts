@@ -1,7 +1,7 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { Persona, type Principal } from '../access/persona.js';
 import { Allow } from '../access/policy.decorator.js';
-import { CurrentPrincipal } from '../common/current-principal.decorator.js';
+import { CurrentPrincipal } from '../access/current-principal.decorator.js';
 import { ComparisonService } from './comparison.service.js';
 import { ComparisonArgs } from './dto/comparison.args.js';
 import { CandidateComparisonModel } from './models/comparison.model.js';

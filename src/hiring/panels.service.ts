@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccountEntity } from '../access/account.entity.js';
-import { PanelMemberEntity } from '../access/panel-member.entity.js';
+import { PanelMemberEntity } from './entities/panel-member.entity.js';
 import { Persona, type Principal } from '../access/persona.js';
 import { AuditService } from '../audit/audit.service.js';
 import { badInput, conflict, notFound } from '../common/app-error.js';

@@ -2,11 +2,11 @@ import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } fr
 import { Persona, type Principal } from '../access/persona.js';
 import { Allow } from '../access/policy.decorator.js';
 import { notFound } from '../common/app-error.js';
-import { CurrentPrincipal } from '../common/current-principal.decorator.js';
+import { CurrentPrincipal } from '../access/current-principal.decorator.js';
 import { UuidPipe } from '../common/ids.js';
 import { groupByKey, loaderFor } from '../common/loaders.js';
 import { decodeCursor, PageArgs, toPage } from '../common/pagination.js';
-import type { RequestContext } from '../common/request-context.js';
+import type { RequestContext } from '../access/request-context.js';
 import { RankingRunsArgs, RoleRankingArgs, SaveRankingRunInput } from './dto/ranking.input.js';
 import { RankedCandidateConnection, RankingRunConnection, RankingRunModel } from './models/ranking-run.model.js';
 import { CandidateExplanationModel, EducatorStandingModel, RoleRankingModel } from './models/ranking.model.js';

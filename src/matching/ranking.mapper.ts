@@ -2,7 +2,7 @@ import { isoOfDay } from './domain/evidence-rules.js';
 import { gapsOf, requirementSummary, serviceSummary, type GapRemedy } from './domain/explanation.js';
 import type { ScoringPolicyValues } from './domain/scoring-policy.js';
 import type { CandidateScore, ItemCredit, RequirementScore } from './domain/scoring.js';
-import type { EducatorRow, EvidenceDetails, RequirementRow, RoleRow } from './matching.repository.js';
+import type { EducatorRow, EvidenceDetails, RequirementRow, RoleRow } from './sql/matching.repository.js';
 import type {
   CandidateExplanationModel, EvidenceCreditModel, GapRemedyModel, RequirementExplanationModel, RequirementGapModel, RoleStandingModel,
   ServiceExplanationModel,

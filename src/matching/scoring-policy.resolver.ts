@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Persona, type Principal } from '../access/persona.js';
 import { Allow, SignedIn } from '../access/policy.decorator.js';
-import { CurrentPrincipal } from '../common/current-principal.decorator.js';
+import { CurrentPrincipal } from '../access/current-principal.decorator.js';
 import { PageArgs } from '../common/pagination.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { PublishScoringPolicyInput } from './dto/scoring-policy.input.js';

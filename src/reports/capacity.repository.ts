@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
   bind, buildDemonstratedLevelsSql, countedLevelSql, countingClaimConditions,
-} from '../matching/demonstrated-levels.repository.js';
+} from '../matching/sql/demonstrated-levels.repository.js';
 import type { EvidenceRules, VerificationStatus } from '../matching/domain/evidence-rules.js';
 import type { CompetencySelection } from './domain/report-rules.js';
 

@@ -1,6 +1,6 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { loaderFor, oneByKey } from '../common/loaders.js';
-import type { RequestContext } from '../common/request-context.js';
+import type { RequestContext } from '../access/request-context.js';
 import { CompetenciesService } from '../competencies/competencies.service.js';
 import { toCompetencyModel } from '../competencies/competency.mapper.js';
 import { CompetencyModel } from '../competencies/models/competency.model.js';

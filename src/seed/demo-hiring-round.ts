@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { PanelMemberEntity } from '../access/panel-member.entity.js';
+import { PanelMemberEntity } from '../hiring/entities/panel-member.entity.js';
 import { ApplicationStatus as S, assertMove, PipelineActor } from '../hiring/domain/application-status.js';
 import { ApplicationTransitionEntity } from '../hiring/entities/application-transition.entity.js';
 import { ApplicationEntity } from '../hiring/entities/application.entity.js';

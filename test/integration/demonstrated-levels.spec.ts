@@ -1,4 +1,4 @@
-import { DemonstratedLevelsRepository } from '../../src/matching/demonstrated-levels.repository.js';
+import { DemonstratedLevelsRepository } from '../../src/matching/sql/demonstrated-levels.repository.js';
 import { demonstratedLevelsByCompetency } from '../../src/matching/domain/demonstrated-level.js';
 import { dayOf, type ClaimFact, type VerificationStatus } from '../../src/matching/domain/evidence-rules.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';

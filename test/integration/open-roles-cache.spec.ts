@@ -1,4 +1,4 @@
-import { MatchingRepository } from '../../src/matching/matching.repository.js';
+import { MatchingRepository } from '../../src/matching/sql/matching.repository.js';
 import { competencyIds, insertRole } from '../support/matching-fixtures.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 

@@ -2,7 +2,7 @@ import { dayOf, type ClaimFact, type VerificationStatus } from '../../src/matchi
 import { rankCandidates } from '../../src/matching/domain/ranking.js';
 import { DEFAULT_SCORING_POLICY, type ScoringPolicyValues } from '../../src/matching/domain/scoring-policy.js';
 import { rankingKeyOf, type RankingKey, type RoleSpec } from '../../src/matching/domain/scoring.js';
-import { MatchingRepository } from '../../src/matching/matching.repository.js';
+import { MatchingRepository } from '../../src/matching/sql/matching.repository.js';
 import { competencyIds, insertBuilding, insertEducator, insertEvidence, type EvidenceFixture } from '../support/matching-fixtures.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { Prng } from '../../src/seed/prng.js';

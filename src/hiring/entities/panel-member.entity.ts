@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
-import { HybridRoleEntity } from '../roles/hybrid-role.entity.js';
-import { AccountEntity } from './account.entity.js';
+import { HybridRoleEntity } from '../../roles/hybrid-role.entity.js';
+import { AccountEntity } from '../../access/account.entity.js';
 
 /** An HR-assigned seat on a role's hiring panel: what lets a panelist see that role's candidates. */
 @Entity('panel_member')

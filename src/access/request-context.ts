@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { Principal } from '../access/persona.js';
+import type { Principal } from './persona.js';
 
 /** What every resolver can read from the GraphQL context. */
 export interface RequestContext {
