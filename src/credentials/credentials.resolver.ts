@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { isHr, Persona, type Principal } from '../access/persona.js';
 import { Allow, SignedIn } from '../access/policy.decorator.js';
 import { notFound } from '../common/app-error.js';
-import { CurrentPrincipal } from '../common/current-principal.decorator.js';
+import { CurrentPrincipal } from '../access/current-principal.decorator.js';
 import { toEvidenceModel } from '../evidence/evidence.mapper.js';
 import { EvidenceService } from '../evidence/evidence.service.js';
 import { EvidenceModel } from '../evidence/models/evidence.model.js';
