@@ -99,6 +99,18 @@ describe('verifiable credentials over HTTP', () => {
     expect(shown.data.evidence.credential.status).toBe('ACTIVE');
   });
 
+  it('stores a credential submitted twice at once only once', async () => {
+    const issuer = await didKeyIssuer();
+    const credential = await signedCredential(issuer, { email: educatorEmail });
+    const before = await counts();
+    const [a, b] = await Promise.all([importAs(educator, credential), importAs(hr, credential, educatorId)]);
+    expect(a.errors).toBeUndefined();
+    expect(b.errors).toBeUndefined();
+    expect(a.data.importCredential.evidence.id).toBe(b.data.importCredential.evidence.id);
+    expect([a.data.importCredential.alreadyImported, b.data.importCredential.alreadyImported].sort()).toEqual([false, true]);
+    expect(await counts()).toEqual({ evidence: before.evidence + 1, imported: before.imported + 1, audits: before.audits + 1 });
+  });
+
   it('keeps a valid credential from an unknown issuer as SELF_REPORTED, marked for HR review', async () => {
     const issuer = await didKeyIssuer();
     const res = await importAs(hr, await jwtCredential(issuer, { email: educatorEmail }), educatorId);

@@ -62,7 +62,7 @@ export class CredentialVerifier {
 
       current = 'SHAPE';
       const credential = parsed.credential;
-      const unknown = unknownContexts(parsed.format === 'VC_JWT' ? credential : credential);
+      const unknown = unknownContexts(credential);
       if (unknown.length) {
         throw new VerificationFailure('SHAPE', 'UNKNOWN_CONTEXT', `Unknown JSON-LD context ${unknown.slice(0, 3).join(', ')}: only the published VC and Open Badges 3.0 contexts are accepted`);
       }
