@@ -1,3 +1,4 @@
+import { CaseModule } from './case/case.module.js';
 import { BuildingsModule } from './buildings/buildings.module.js';
 import { CredentialsModule } from './credentials/credentials.module.js';
 import { CompetenciesModule } from './competencies/competencies.module.js';
@@ -10,4 +11,4 @@ import { ReportsModule } from './reports/reports.module.js';
 import { RolesModule } from './roles/roles.module.js';
 
 /** The domain modules the application serves, in one list so adding a module is one line. */
-export const DOMAIN_MODULES = [CompetenciesModule, BuildingsModule, EducatorsModule, RolesModule, EvidenceModule, MatchingModule, ReportsModule, HiringModule, FairnessModule, CredentialsModule];
+export const DOMAIN_MODULES = [CompetenciesModule, BuildingsModule, EducatorsModule, RolesModule, EvidenceModule, MatchingModule, ReportsModule, HiringModule, FairnessModule, CaseModule, CredentialsModule];
