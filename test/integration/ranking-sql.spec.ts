@@ -13,12 +13,15 @@ const STATUSES: VerificationStatus[] = ['VERIFIED', 'ENDORSED', 'SELF_REPORTED']
 
 const POLICIES: Array<[string, ScoringPolicyValues]> = [
   ['the default policy', DEFAULT_SCORING_POLICY],
-  ['no ageing, cap 2, id tie-break', { ...DEFAULT_SCORING_POLICY, ageing: { halfLifeYears: null, minimumFactor: 0 }, attendanceCapLevel: 2, tieBreak: 'EDUCATOR_ID' }],
+  ['no ageing, cap 2, id tie-break, self-reported qualifies', {
+    ...DEFAULT_SCORING_POLICY, ageing: { halfLifeYears: null, minimumFactor: 0 }, attendanceCapLevel: 2, tieBreak: 'EDUCATOR_ID', qualifyingStatus: 'SELF_REPORTED',
+  }],
   ['fast ageing to zero, odd weights', {
     ...DEFAULT_SCORING_POLICY,
     ageing: { halfLifeYears: 0.7, minimumFactor: 0 },
     kindWeights: { ...DEFAULT_SCORING_POLICY.kindWeights, PILOT_CO_LEAD: 0.333, COURSE: 0.07, ARTIFACT: 0 },
     verificationFactors: { VERIFIED: 0.99, ENDORSED: 0.61, SELF_REPORTED: 0.13 },
+    qualifyingStatus: 'VERIFIED',
   }],
 ];
 

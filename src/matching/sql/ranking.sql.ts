@@ -1,5 +1,5 @@
 import { bind, CLAIMS_FROM, countedLevelSql, countingClaimConditions } from './demonstrated-levels.repository.js';
-import { dayOf } from '../domain/evidence-rules.js';
+import { dayOf, statusesAtLeast } from '../domain/evidence-rules.js';
 import type { ScoringPolicyValues } from '../domain/scoring-policy.js';
 import { ageFactorTable, CORROBORATION_DIVISOR, CREDIT_SCALE, maxPointsOf, weightTable, type RoleSpec } from '../domain/scoring.js';
 
@@ -97,7 +97,7 @@ function arrayLiteralOf(table: readonly number[]): string {
 }
 
 /**
- * Per requirement: each candidate's demonstrated level (as met or not), strongest credit and sum of credits.
+ * Per requirement: each candidate's demonstrated level on trusted claims (as met or not), strongest credit and sum of credits.
  * A claim's credit keeps the domain's order of operations: ((1000 x kind weight) x verification) x age x level
  * factor. The policy's values are bound once and shared by every branch.
  * `OFFSET 0` keeps each subquery a step of its own: inlined, PostgreSQL would compute a claim's level and
@@ -116,15 +116,17 @@ function requirementBranches(q: RankingQuery, params: unknown[], building: strin
   const ageFactor = `CASE WHEN age_days IS NULL THEN 1::float8 ELSE (${p(arrayLiteralOf(table))}::float8[])[least(greatest(age_days, 0), ${p(table.length - 1)}::int) + 1] END`;
   const level = countedLevelSql(policy, params, 'facts');
   const conditions = countingClaimConditions({ asOf: q.asOf }, params, 'facts').join(' AND ');
+  // Only trusted claims (the policy's qualifying status or above) meet a requirement; every claim earns credit.
+  const trusted = `f.verification_status = ANY(${p(statusesAtLeast(policy.qualifyingStatus))}::varchar[])`;
   const inBuilding = building ? `JOIN educator eb ON eb.id = f.educator_id AND eb.building_id = ${building}::uuid` : '';
   return q.role.requirements.map((r) => {
     const minLevel = p(r.minLevel);
-    return `SELECT educator_id, max(lvl) >= ${minLevel}::int AS met, ${p(r.kind === 'REQUIRED')}::boolean AS required,
+    return `SELECT educator_id, coalesce(max(lvl) FILTER (WHERE trusted), 0) >= ${minLevel}::int AS met, ${p(r.kind === 'REQUIRED')}::boolean AS required,
         ${p(maxPointsOf(r.weight))}::int AS max_points, max(credit) AS strongest, sum(credit) AS credit_sum
       FROM (
-        SELECT educator_id, lvl, floor(weighted * ${ageFactor} * least(1::float8, lvl::float8 / ${minLevel}::float8) + 0.5::float8)::int AS credit
+        SELECT educator_id, lvl, trusted, floor(weighted * ${ageFactor} * least(1::float8, lvl::float8 / ${minLevel}::float8) + 0.5::float8)::int AS credit
         FROM (
-          SELECT f.educator_id, ${level} AS lvl, ${weighted} AS weighted, ${ageDays} AS age_days
+          SELECT f.educator_id, ${level} AS lvl, ${trusted} AS trusted, ${weighted} AS weighted, ${ageDays} AS age_days
           FROM ${CLAIMS_FROM.facts} ${inBuilding}
           WHERE f.competency_id = ${p(r.competencyId)}::uuid AND ${conditions}
           ORDER BY f.educator_id OFFSET 0
