@@ -110,6 +110,8 @@ export function toRankingRunModel(run: RankingRunEntity): RankingRunModel {
   };
 }
 
+/** The stored candidate; runs saved before shared ranks hold no tie or position, so those read as untied at their place. */
 export function storedCandidate(row: RankingRunResultEntity): RankedCandidateModel {
-  return row.candidate as unknown as RankedCandidateModel;
+  const stored = row.candidate as unknown as Partial<RankedCandidateModel> & Omit<RankedCandidateModel, 'tied' | 'position'>;
+  return { ...stored, tied: stored.tied ?? false, position: stored.position ?? row.rank };
 }

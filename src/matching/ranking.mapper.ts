@@ -1,5 +1,5 @@
-import { isoOfDay } from './domain/evidence-rules.js';
-import { gapsOf, requirementSummary, serviceSummary, type GapRemedy } from './domain/explanation.js';
+import { isoOfDay, isTrustedAs } from './domain/evidence-rules.js';
+import { gapsOf, requirementSummary, serviceSummary, verifiableItems, type GapRemedy } from './domain/explanation.js';
 import type { ScoringPolicyValues } from './domain/scoring-policy.js';
 import type { CandidateScore, ItemCredit, RequirementScore } from './domain/scoring.js';
 import type { EducatorRow, EvidenceDetails, RequirementRow, RoleRow } from './sql/matching.repository.js';
@@ -20,7 +20,7 @@ function requirementRow(role: RoleRow, r: RequirementScore): RequirementRow {
   return role.requirements.find((q) => q.requirementId === r.spec.requirementId)!;
 }
 
-function evidenceCredit(i: ItemCredit, details: EvidenceDetails | undefined): EvidenceCreditModel {
+function evidenceCredit(i: ItemCredit, details: EvidenceDetails | undefined, policy: ScoringPolicyValues): EvidenceCreditModel {
   return {
     evidenceId: i.fact.evidenceId,
     kind: i.fact.kind,
@@ -28,6 +28,7 @@ function evidenceCredit(i: ItemCredit, details: EvidenceDetails | undefined): Ev
     scoringKind: i.scoringKind,
     title: details?.title ?? '',
     status: i.fact.status,
+    trusted: isTrustedAs(i.fact.status, policy.qualifyingStatus),
     startedOn: details?.startedOn ?? null,
     endedOn: details?.endedOn ?? null,
     issuedOn: details?.issuedOn ?? null,
@@ -59,12 +60,17 @@ export function requirementExplanations(c: CandidateScore, x: ExplainContext): R
       requiredLevel: r.spec.minLevel,
       demonstratedLevel: r.demonstratedLevel,
       met: r.met,
+      untrustedLevel: r.untrustedLevel,
+      metOnceVerified: r.metOnceVerified,
+      metOnceVerifiedEvidenceIds: ids(verifiableItems(r, x.policy)),
       contribution: r.points,
       summary: requirementSummary(r, row.competencyName, x.policy),
-      evidence: r.items.map((i) => evidenceCredit(i, x.details.get(i.fact.evidenceId))),
+      evidence: r.items.map((i) => evidenceCredit(i, x.details.get(i.fact.evidenceId), x.policy)),
     };
   });
 }
+
+const ids = (items: readonly ItemCredit[]): string[] => [...new Set(items.map((i) => i.fact.evidenceId))];
 
 export function serviceExplanation(c: CandidateScore): ServiceExplanationModel | null {
   return c.service ? { ...c.service, summary: serviceSummary(c.service) } : null;
@@ -127,7 +133,9 @@ export function gapModels(c: CandidateScore, x: ExplainContext): RequirementGapM
       levelHeld: g.levelHeld,
       levelNeeded: g.levelNeeded,
       ways: waysOf(g.remedies),
-      renewableEvidenceIds: [...new Set(g.renewable.map((i) => i.fact.evidenceId))],
+      renewableEvidenceIds: ids(g.renewable),
+      metOnceVerified: g.verifiable.length > 0,
+      metOnceVerifiedEvidenceIds: ids(g.verifiable),
       summary: g.summary,
     };
   });
@@ -151,6 +159,7 @@ export function roleStanding(c: CandidateScore, x: ExplainContext): RoleStanding
       return {
         requirementId: r.spec.requirementId, competencyId: r.spec.competencyId, competencyCode: row.competencyCode, competencyName: row.competencyName,
         kind: r.spec.kind, requiredLevel: r.spec.minLevel, demonstratedLevel: r.demonstratedLevel, met: r.met, contribution: r.points, maxPoints: r.maxPoints,
+        untrustedLevel: r.untrustedLevel, metOnceVerified: r.metOnceVerified, metOnceVerifiedEvidenceIds: ids(verifiableItems(r, x.policy)),
       };
     }),
     yearsOfService: serviceExplanation(c),

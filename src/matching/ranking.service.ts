@@ -84,7 +84,9 @@ export class RankingService {
       role: scope.spec, policy: scope.policy, asOf: scope.asOf, buildingId: opts.buildingId, qualifiedOnly: opts.qualifiedOnly,
       first: opts.first, offset: opts.offset,
     });
-    const nodes = (await this.explainMany(m, scope, page.keys.map((k) => k.educatorId))).map((c, i): RankedCandidateModel => ({ ...c, rank: opts.offset + i + 1 }));
+    const nodes = (await this.explainMany(m, scope, page.keys.map((k) => k.educatorId))).map((c, i): RankedCandidateModel => ({
+      ...c, rank: page.ranks[i].rank, tied: page.ranks[i].tied, position: opts.offset + i + 1,
+    }));
     const end = opts.offset + nodes.length;
     return {
       roleId: role.id,

@@ -1,5 +1,5 @@
 import {
-  evidenceKindOf, isoOfDay, maxLevelShownBy, SCORING_KINDS,
+  evidenceKindOf, isoOfDay, isTrustedAs, maxLevelShownBy, SCORING_KINDS, statusesAtLeast,
   type EvidenceKind, type PilotPart, type ScoringKind, type VerificationStatus,
 } from './evidence-rules.js';
 import type { ScoringPolicyValues } from './scoring-policy.js';
@@ -35,6 +35,23 @@ export function joinOr(parts: string[], last = 'or'): string {
 
 const unique = (xs: string[]) => [...new Set(xs)];
 
+/** "endorsed or verified" for a policy whose lowest qualifying status is ENDORSED. */
+export function trustedWords(policy: Pick<ScoringPolicyValues, 'qualifyingStatus'>): string {
+  return joinOr(statusesAtLeast(policy.qualifyingStatus).reverse().map((s) => STATUS_WORD[s]));
+}
+
+/** Counting items not yet trusted enough whose verification alone would meet the requirement, strongest first. */
+export function verifiableItems(r: RequirementScore, policy: Pick<ScoringPolicyValues, 'qualifyingStatus'>): ItemCredit[] {
+  if (r.met) return [];
+  return r.items.filter((i) => i.state === 'COUNTS' && !isTrustedAs(i.fact.status, policy.qualifyingStatus) && i.countedLevel >= r.spec.minLevel);
+}
+
+function onceVerifiedNote(r: RequirementScore, policy: ScoringPolicyValues): string {
+  const items = verifiableItems(r, policy);
+  if (!items.length) return '';
+  return ` Met once verified: ${joinOr(unique(items.map(describeItem)), 'and')} would meet it once ${items.length > 1 ? 'one is' : 'it is'} ${trustedWords(policy)}.`;
+}
+
 export function requirementSummary(r: RequirementScore, competencyName: string, policy: ScoringPolicyValues): string {
   const label = r.spec.kind === 'REQUIRED' ? 'Required' : 'Preferred';
   const counting = r.items.filter((i) => i.state === 'COUNTS');
@@ -44,6 +61,9 @@ export function requirementSummary(r: RequirementScore, competencyName: string, 
   let line: string;
   if (r.met) {
     line = `${label}: meets level ${r.spec.minLevel} in ${competencyName} (shows level ${r.demonstratedLevel})${through}.`;
+  } else if (r.untrustedLevel > r.demonstratedLevel) {
+    const trustedPart = r.demonstratedLevel > 0 ? `shows level ${r.demonstratedLevel} on ${trustedWords(policy)} evidence` : `no ${trustedWords(policy)} evidence yet`;
+    line = `${label}: does not meet level ${r.spec.minLevel} in ${competencyName} yet: ${trustedPart}; evidence that is not yet ${trustedWords(policy)} shows level ${r.untrustedLevel}${through} and earns reduced points but cannot meet a requirement.`;
   } else if (r.demonstratedLevel > 0) {
     const attendanceOnly = counting.length > 0 && counting.every((i) => i.scoringKind === 'COURSE');
     const cap = attendanceOnly ? `; course or workshop attendance alone can show at most level ${policy.attendanceCapLevel}` : '';
@@ -55,7 +75,7 @@ export function requirementSummary(r: RequirementScore, competencyName: string, 
   const expiredNote = expired.length
     ? ` Expired evidence no longer counts: ${joinOr(expired.map((i) => `${describeItem(i)} (expired ${i.fact.expiresDay === null ? '' : isoOfDay(i.fact.expiresDay)})`), 'and')}.`
     : '';
-  return `${line}${points}${expiredNote}`;
+  return `${line}${points}${onceVerifiedNote(r, policy)}${expiredNote}`;
 }
 
 export function serviceSummary(s: ServiceCheck): string {
@@ -78,6 +98,8 @@ export interface Gap {
   remedies: GapRemedy[];
   /** Expired items that showed the needed level: renewing one would close the gap. */
   renewable: ItemCredit[];
+  /** Items the educator holds whose verification would meet the requirement ("met once verified"). */
+  verifiable: ItemCredit[];
   summary: string;
 }
 
@@ -112,8 +134,12 @@ export function gapsOf(c: CandidateScore, competencyName: (id: string) => string
     const { remedies, phrase } = remediesOf(needed, policy);
     const renewable = r.items.filter((i) => i.state === 'EXPIRED' && i.countedLevel >= needed);
     const name = competencyName(r.spec.competencyId);
+    const verifiable = verifiableItems(r, policy);
+    const verifyNote = verifiable.length
+      ? ` Met once verified: you already hold ${joinOr(unique(verifiable.map(describeItem)), 'and')} at level ${needed} or higher; having ${verifiable.length > 1 ? 'one' : 'it'} ${trustedWords(policy)} would meet it.`
+      : '';
     const renewNote = renewable.length ? ` Renewing ${describeItem(renewable[0]).replace(/^an? /, 'the ')} that expired would also close it.` : '';
-    const summary = `${r.spec.kind === 'REQUIRED' ? 'Required' : 'Preferred'}: to reach level ${needed} in ${name} (you show level ${r.demonstratedLevel}), ${phrase}${renewNote}`;
-    return { spec: r.spec, levelHeld: r.demonstratedLevel, levelNeeded: needed, remedies, renewable, summary };
+    const summary = `${r.spec.kind === 'REQUIRED' ? 'Required' : 'Preferred'}: to reach level ${needed} in ${name} (you show level ${r.demonstratedLevel} on ${trustedWords(policy)} evidence), ${phrase}${verifyNote}${renewNote}`;
+    return { spec: r.spec, levelHeld: r.demonstratedLevel, levelNeeded: needed, remedies, renewable, verifiable, summary };
   });
 }

@@ -1,6 +1,6 @@
 import { dayOf, VERIFICATION_STATUSES, type ClaimFact, type EvidenceKind, type PilotPart, type VerificationStatus } from './evidence-rules.js';
 import { gapsOf, requirementSummary, serviceSummary } from './explanation.js';
-import { compareCandidates, isOverextended, rankCandidates } from './ranking.js';
+import { compareCandidates, isOverextended, rankCandidates, sharedRanks } from './ranking.js';
 import { DEFAULT_SCORING_POLICY, type ScoringPolicyValues } from './scoring-policy.js';
 import { ageFactor, corroboratedPoints, rankingKeyOf, scoreCandidate, totalCredit, yearsOfService, type CandidateScore, type RoleSpec } from './scoring.js';
 import { Prng } from '../../seed/prng.js';
@@ -352,5 +352,21 @@ describe('property 9: the seed case', () => {
       expect(g.summary).toMatch(/attendance alone can show at most level 1/);
     }
     expect(gapsOf(b, (id) => names[id], DEFAULT_SCORING_POLICY)).toEqual([]);
+  });
+});
+
+describe('ties share a rank', () => {
+  const key = (educatorId: string, qualified: boolean, score: number, requiredMet = 0) => ({ educatorId, qualified, score, requiredMet, metCount: requiredMet });
+
+  it('numbers equal scores alike ("1, 2, 2, 4"), marks them tied, and keeps the documented order inside the tie', () => {
+    const ranked = rankCandidates([key('d', true, 50), key('c', true, 70), key('b', true, 50, 1), key('a', false, 50), key('e', true, 40)], 'REQUIRED_MET_THEN_EDUCATOR_ID');
+    expect(ranked.map((k) => k.educatorId)).toEqual(['c', 'b', 'd', 'e', 'a']);
+    expect(sharedRanks(ranked)).toEqual([
+      { rank: 1, tied: false }, { rank: 2, tied: true }, { rank: 2, tied: true }, { rank: 4, tied: false }, { rank: 5, tied: false },
+    ]);
+  });
+
+  it('never ties a qualified candidate with an unqualified one of the same score', () => {
+    expect(sharedRanks([key('a', true, 10), key('b', false, 10)])).toEqual([{ rank: 1, tied: false }, { rank: 2, tied: false }]);
   });
 });

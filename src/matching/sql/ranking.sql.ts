@@ -23,9 +23,9 @@ export interface RankingQuery {
 }
 
 /**
- * Columns: educator_id, score, required_met, met_count, qualified (null on an empty page), total (candidates matching
+ * Columns: educator_id, score, required_met, met_count, qualified, shared_rank, tie_size (null on an empty page), total (candidates matching
  * the filters), qualified_count (qualified candidates in scope, whatever qualifiedOnly says) and ahead_of_zero
- * (how many ranked rows sort ahead of the "nothing counts" key).
+ * (how many ranked rows sort ahead of the "nothing counts" tie).
  */
 export function buildRankingSql(q: RankingQuery, params: unknown[]): string {
   const { role, policy } = q;
@@ -46,10 +46,9 @@ export function buildRankingSql(q: RankingQuery, params: unknown[]): string {
   const order = policy.tieBreak === 'REQUIRED_MET_THEN_EDUCATOR_ID'
     ? 'qualified DESC, score DESC, required_met DESC, met_count DESC, educator_id'
     : 'qualified DESC, score DESC, educator_id';
-  // Candidates that sort ahead of "nothing counts" (unqualified, score 0, nothing met) under the tie-break.
-  const zeroKeyNot = policy.tieBreak === 'REQUIRED_MET_THEN_EDUCATOR_ID'
-    ? '(qualified OR score > 0 OR required_met > 0 OR met_count > 0)'
-    : '(qualified OR score > 0)';
+  // Candidates outside the tie of "nothing counts" (unqualified, score 0): candidates left out of the scored-only
+  // statement all belong to that tie, so a page before it has exact ranks and tie sizes without them.
+  const zeroKeyNot = '(qualified OR score > 0)';
   return `WITH per_requirement AS (
       -- totalCredit(): min(1000, strongest + min(strongest, floor((sum - strongest) / divisor)))
       SELECT educator_id, max_points, required, met,
@@ -72,9 +71,11 @@ export function buildRankingSql(q: RankingQuery, params: unknown[]): string {
       FROM educator ed LEFT JOIN per_educator pe ON pe.educator_id = ed.id
       ${building ? `WHERE ed.building_id = ${building}::uuid` : ''}`}
     ), page AS (
-      SELECT * FROM ranked ${q.qualifiedOnly ? 'WHERE qualified' : ''} ORDER BY ${order} LIMIT ${p(q.first)}::int OFFSET ${p(q.offset)}::int
+      -- A tie is the same qualification and score: it shares a rank (1 + candidates strictly ahead).
+      SELECT *, rank() OVER (ORDER BY qualified DESC, score DESC)::int AS shared_rank, (count(*) OVER (PARTITION BY qualified, score))::int AS tie_size
+      FROM ranked ${q.qualifiedOnly ? 'WHERE qualified' : ''} ORDER BY ${order} LIMIT ${p(q.first)}::int OFFSET ${p(q.offset)}::int
     )
-    SELECT page.educator_id, page.score, page.required_met, page.met_count, page.qualified, counts.total, counts.qualified_count, counts.ahead_of_zero
+    SELECT page.educator_id, page.score, page.required_met, page.met_count, page.qualified, page.shared_rank, page.tie_size, counts.total, counts.qualified_count, counts.ahead_of_zero
     FROM (SELECT ${q.scoredOnly && !q.qualifiedOnly
         ? `(SELECT count(*) FROM educator ed ${building ? `WHERE ed.building_id = ${building}::uuid` : ''})::int`
         : `(count(*) FILTER (WHERE ${q.qualifiedOnly ? 'qualified' : 'true'}))::int`} AS total,
