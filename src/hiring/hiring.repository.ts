@@ -270,7 +270,7 @@ export class HiringRepository implements PanelReach {
   }
 
   async runEntries(m: EntityManager, runId: string): Promise<RankedEntry[]> {
-    return m.query(`SELECT educator_id AS "educatorId", rank, qualified FROM ranking_run_result WHERE run_id = $1 ORDER BY rank`, [runId]);
+    return m.query(`SELECT educator_id AS "educatorId", rank, qualified, score FROM ranking_run_result WHERE run_id = $1 ORDER BY rank`, [runId]);
   }
 
   /**

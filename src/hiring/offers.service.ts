@@ -4,11 +4,13 @@ import { isHr, type Principal } from '../access/persona.js';
 import { AuditService } from '../audit/audit.service.js';
 import { badInput, notFound } from '../common/app-error.js';
 import { HybridCommitmentEntity } from '../matching/hybrid-commitment.entity.js';
+import { MAX_SAVED_RESULTS } from '../matching/dto/ranking.input.js';
+import { RankingRunsService } from '../matching/ranking-runs.service.js';
 import { RolesService } from '../roles/roles.service.js';
 import { ApplicationPipelineService } from './application-pipeline.service.js';
 import { ApplicationStatus, assertMove, PipelineActor } from './domain/application-status.js';
 import { assertCanAnswer, OfferStatus } from './domain/offer-status.js';
-import { assertOfferDates, assertSeatLeft, decideOverride, expectedCandidate, fillsRole } from './domain/offer-override.js';
+import { assertOfferDates, assertSeatLeft, decideOverride, expectedCandidates, fillsRole } from './domain/offer-override.js';
 import type { AnswerOfferInput, MakeOfferInput } from './dto/offer.input.js';
 import { OfferEntity } from './entities/offer.entity.js';
 import { toOfferModel } from './hiring.mapper.js';
@@ -24,6 +26,7 @@ export class OffersService {
     private readonly pipeline: ApplicationPipelineService,
     private readonly roles: RolesService,
     private readonly audit: AuditService,
+    private readonly runs: RankingRunsService,
   ) {}
 
   async makeOffer(actor: Principal, input: MakeOfferInput): Promise<OfferModel> {
@@ -38,18 +41,23 @@ export class OffersService {
       if (role.status !== 'OPEN' && role.status !== 'CLOSED') throw badInput(`The role is ${role.status}: it cannot be offered`);
       assertMove(app.status as ApplicationStatus, ApplicationStatus.OFFERED, PipelineActor.HR);
 
-      // Human oversight: compare with whom the latest saved ranking run points to.
-      const run = await this.repo.latestRun(m, role.id);
-      const expected = expectedCandidate(run ? await this.repo.runEntries(m, run.id) : null, await this.repo.unavailableForOffer(m, role.id));
-      const decision = decideOverride(app.educatorId, expected, input.overrideReason);
+      // Human oversight: compare with whom the latest saved ranking run points to among the role's applicants.
+      // With no saved run, one is saved first (as long as runs may be), so the rule always has a ranking to apply.
+      const run = (await this.repo.latestRun(m, role.id))
+        ?? (await this.runs.saveIn(m, actor, { roleId: role.id, limit: MAX_SAVED_RESULTS, qualifiedOnly: false, buildingId: null }));
+      const candidates = expectedCandidates(
+        await this.repo.runEntries(m, run.id), new Set(await this.repo.applicantIds(m, role.id)), await this.repo.unavailableForOffer(m, role.id),
+      );
+      const decision = decideOverride(app.educatorId, candidates, input.overrideReason);
+      const expected = decision.expected;
 
       const offer = await m.getRepository(OfferEntity).save(m.getRepository(OfferEntity).create({
         applicationId: app.id, roleId: role.id, educatorId: app.educatorId, status: OfferStatus.PENDING, roleFte: role.roleFte,
-        startsOn: input.startsOn, endsOn, override: decision.override, overrideReason: decision.reason, rankingRunId: run?.id ?? null,
+        startsOn: input.startsOn, endsOn, override: decision.override, overrideReason: decision.reason, rankingRunId: run.id,
         expectedEducatorId: expected?.educatorId ?? null, expectedRank: expected?.rank ?? null, madeBy: actor.accountId,
       }));
       const oversight = {
-        rankingRunId: run?.id ?? null, expectedEducatorId: expected?.educatorId ?? null, expectedRank: expected?.rank ?? null,
+        rankingRunId: run.id, expectedEducatorId: expected?.educatorId ?? null, expectedRank: expected?.rank ?? null,
         override: decision.override, overrideReason: decision.reason,
       };
       await this.pipeline.move(m, actor, app, ApplicationStatus.OFFERED, decision.reason ?? '', { offerId: offer.id });
