@@ -105,6 +105,26 @@ describe('a hiring round over HTTP', () => {
     expect(csv).toContain(cmp.candidates[0].candidate.pseudonym);
   });
 
+  it('under blind review every other panelist read of a candidate is closed too: educator, evidence, explanation, standing', async () => {
+    const [p1] = w.panel;
+    const [beaItem] = await t.ds.query('SELECT id FROM evidence WHERE educator_id = $1 ORDER BY id LIMIT 1', [w.bea.educatorId]);
+    const reads = async () => ({
+      educator: await t.gql(`query($id: ID!) { educator(id: $id) { id fullName } }`, { id: w.bea.educatorId }, p1.token),
+      evidence: await t.gql(`query($id: ID!) { evidence(id: $id) { id title } }`, { id: beaItem.id }, p1.token),
+      items: await t.gql(`query($e: ID!) { evidenceItems(educatorId: $e, first: 10) { totalCount } }`, { e: w.bea.educatorId }, p1.token),
+      explain: await t.gql(`query($r: ID!, $e: ID!) { explainCandidate(roleId: $r, educatorId: $e) { fullName } }`, { r: roleId, e: w.bea.educatorId }, p1.token),
+      standing: await t.gql(`query($e: ID!) { educatorStanding(educatorId: $e) { educatorId } }`, { e: w.bea.educatorId }, p1.token),
+    });
+    const blind = await reads();
+    expect(codeOf(blind.educator)).toBe('NOT_FOUND');
+    expect(codeOf(blind.evidence)).toBe('NOT_FOUND');
+    expect(blind.items.data.evidenceItems.totalCount).toBe(0);
+    // Explanations and standings are not panelist routes at all.
+    expect(codeOf(blind.explain)).toBe('FORBIDDEN');
+    expect(codeOf(blind.standing)).toBe('FORBIDDEN');
+    expect(JSON.stringify(blind)).not.toMatch(/Bea|Lopez/);
+  });
+
   it('panelists score shortlisted candidates: drafts editable, submission final, names revealed after submitting', async () => {
     const [p1, p2] = w.panel;
     const panelView = ok(await t.gql(Q.compare, { roleId, ids: [app.bea] }, p1.token)).candidateComparison;
@@ -140,6 +160,9 @@ describe('a hiring round over HTTP', () => {
     const revealed = ok(await t.gql(Q.roleApplications, { roleId, status: 'SHORTLISTED' }, p1.token)).roleApplications.nodes;
     expect(revealed.map((n: { candidate: { displayName: string } }) => n.candidate.displayName).sort()).toEqual(['Bea Lopez', 'Cy Okafor']);
     expect(revealed.find((n: { id: string }) => n.id === app.bea).candidate).toMatchObject({ identityHidden: false, buildingName: 'North High', educatorId: w.bea.educatorId });
+    // Once p1 has submitted, the candidate's profile is readable to p1 by id as well.
+    expect(ok(await t.gql(`query($id: ID!) { educator(id: $id) { fullName } }`, { id: w.bea.educatorId }, p1.token)).educator.fullName).toBe('Bea Lopez');
+    expect(codeOf(await t.gql(`query($id: ID!) { educator(id: $id) { fullName } }`, { id: w.bea.educatorId }, p2.token))).toBe('NOT_FOUND');
 
     // Blind review is per panelist: p2 has not submitted and still sees pseudonyms.
     const p2view = ok(await t.gql(Q.application, { id: app.bea }, p2.token)).application;
