@@ -6,7 +6,8 @@ import { Hiring1795892520454 } from './1795892520454-Hiring.js';
 import { MatchingReadModels1795892600000 } from './1795892600000-MatchingReadModels.js';
 import { MatchingReadPath1795892700000 } from './1795892700000-MatchingReadPath.js';
 import { TrustedQualification1795893300000 } from './1795893300000-TrustedQualification.js';
+import { OfferClosedReason1795893310000 } from './1795893310000-OfferClosedReason.js';
 
 /** Every migration in order. Listed explicitly so compiled and test (transpiled) runs load the same set. */
 export const MIGRATIONS: Function[] = [Foundation1795891605058, DefaultFrameworks1795891700000, AccessControl1795892000000, Matching1795892123038, Hiring1795892520454, MatchingReadModels1795892600000,
-  MatchingReadPath1795892700000, TrustedQualification1795893300000];
+  MatchingReadPath1795892700000, TrustedQualification1795893300000, OfferClosedReason1795893310000];

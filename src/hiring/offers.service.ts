@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { isHr, type Principal } from '../access/persona.js';
 import { AuditService } from '../audit/audit.service.js';
 import { badInput, notFound } from '../common/app-error.js';
@@ -8,7 +8,8 @@ import { MAX_SAVED_RESULTS } from '../matching/dto/ranking.input.js';
 import { RankingRunsService } from '../matching/ranking-runs.service.js';
 import { RolesService } from '../roles/roles.service.js';
 import { ApplicationPipelineService } from './application-pipeline.service.js';
-import { ApplicationStatus, assertMove, PipelineActor } from './domain/application-status.js';
+import { ApplicationStatus, assertMove, OPEN_STATUSES, PipelineActor } from './domain/application-status.js';
+import { ApplicationEntity } from './entities/application.entity.js';
 import { assertCanAnswer, OfferStatus } from './domain/offer-status.js';
 import { assertOfferDates, assertSeatLeft, decideOverride, expectedCandidates, fillsRole } from './domain/offer-override.js';
 import type { AnswerOfferInput, MakeOfferInput } from './dto/offer.input.js';
@@ -16,6 +17,9 @@ import { OfferEntity } from './entities/offer.entity.js';
 import { toOfferModel } from './hiring.mapper.js';
 import { HiringRepository } from './hiring.repository.js';
 import type { OfferModel } from './models/offer.model.js';
+
+/** What a candidate reads when the role fills before their application or offer is decided. */
+export const ROLE_FILLED_REASON = 'The role has been filled: every opening was accepted, so this application is closed. Thank you for applying.';
 
 /** Offers and decisions: HR offers (with the human-oversight rule), the candidate accepts or declines, the role fills. */
 @Injectable()
@@ -103,9 +107,34 @@ export class OffersService {
       }, m);
       if (fillsRole(accepted + 1, role.openings)) {
         await this.roles.markFilled(actor, role.id, m, { reason: 'All openings accepted', acceptedCount: accepted + 1, openings: role.openings });
+        await this.closeOthersOnFill(m, actor, role.id);
       }
     });
     return this.offerModel(actor, input.offerId);
+  }
+
+  /**
+   * The role has filled: every other open application is closed as REJECTED, and a pending offer with it as
+   * RESCINDED, each with a reason the candidate reads in their application history and offer. Rows are locked
+   * in id order (the role row is already held), so two fills cannot interleave.
+   */
+  private async closeOthersOnFill(m: EntityManager, actor: Principal, roleId: string): Promise<void> {
+    const open = await m.getRepository(ApplicationEntity).find({
+      where: { roleId, status: In([...OPEN_STATUSES]) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' },
+    });
+    for (const app of open) {
+      if (app.status === ApplicationStatus.OFFERED) {
+        const offer = await m.getRepository(OfferEntity).findOne({ where: { applicationId: app.id, status: OfferStatus.PENDING }, lock: { mode: 'pessimistic_write' } });
+        if (offer) {
+          await m.update(OfferEntity, { id: offer.id }, { status: OfferStatus.RESCINDED, respondedAt: new Date(), closedReason: ROLE_FILLED_REASON });
+          await this.audit.record(actor, {
+            action: 'OFFER_RESCINDED', targetType: 'Offer', targetId: offer.id,
+            changes: { roleId, educatorId: offer.educatorId, applicationId: app.id, from: offer.status, to: OfferStatus.RESCINDED, reason: ROLE_FILLED_REASON, cause: 'ROLE_FILLED' },
+          }, m);
+        }
+      }
+      await this.pipeline.move(m, actor, app, ApplicationStatus.REJECTED, ROLE_FILLED_REASON, { cause: 'ROLE_FILLED' });
+    }
   }
 
   async declineOffer(actor: Principal, input: AnswerOfferInput): Promise<OfferModel> {

@@ -54,8 +54,17 @@ export class RolesService {
   /** One role, if this viewer may see it; a role they may not see is NOT_FOUND like an unknown id. */
   async getVisible(viewer: Principal, id: string): Promise<HybridRoleEntity> {
     const found = await this.db.getRepository(HybridRoleEntity).findOne({ where: { id } });
-    if (!found || !mayView(viewer, Subject.ROLE, { roleOpen: found.status === RoleStatus.OPEN })) throw notFound('Role', id);
+    if (!found) throw notFound('Role', id);
+    const open = found.status === RoleStatus.OPEN;
+    if (!mayView(viewer, Subject.ROLE, { roleOpen: open, own: !open && (await this.holds(viewer, id)) })) throw notFound('Role', id);
     return found;
+  }
+
+  /** Whether the viewer holds the role: a hybrid commitment recorded when they accepted its offer. */
+  private async holds(viewer: Principal, roleId: string): Promise<boolean> {
+    if (!viewer.educatorId) return false;
+    const rows = await this.db.query('SELECT 1 FROM hybrid_commitment WHERE role_id = $1 AND educator_id = $2 LIMIT 1', [roleId, viewer.educatorId]);
+    return rows.length > 0;
   }
 
   /** Many at once, unfiltered: callers decide visibility. */

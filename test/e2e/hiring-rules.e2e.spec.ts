@@ -137,6 +137,34 @@ describe('hiring rules and visibility', () => {
       expect(await t.ds.query('SELECT id FROM ranking_run WHERE role_id = $1', [roleId])).toEqual([{ id: offer.rankingRunId }]);
     });
 
+    it('closes other pending offers and open applications with a reason the candidate sees when the role fills; the holder still sees the role', async () => {
+      const roleId = await postOpenRole(t, w);
+      const ids: Record<string, string> = {};
+      for (const [name, who] of [['bea', w.bea], ['cy', w.cy]] as const) {
+        ids[name] = await applied(roleId, who);
+        for (const to of ['SCREENED', 'SHORTLISTED', 'INTERVIEW']) ok(await t.gql(Q.move, { input: { applicationId: ids[name], to, reason: 'ok' } }, w.hr));
+      }
+      ids.al = await applied(roleId, w.al);
+      const beaOffer = ok(await t.gql(Q.makeOffer, { input: { applicationId: ids.bea, startsOn: daysFromNow(10) } }, w.hr)).makeOffer;
+      const cyOffer = ok(await t.gql(Q.makeOffer, { input: { applicationId: ids.cy, startsOn: daysFromNow(10), overrideReason: 'Second choice in case' } }, w.hr)).makeOffer;
+      ok(await t.gql(Q.acceptOffer, { input: { offerId: beaOffer.id } }, w.bea.token));
+      expect(ok(await t.gql(Q.role, { id: roleId }, w.hr)).role.status).toBe('FILLED');
+
+      const cyOffers = ok(await t.gql(`{ myOffers { id status closedReason } }`, {}, w.cy.token)).myOffers;
+      expect(cyOffers.find((o: { id: string }) => o.id === cyOffer.id)).toEqual({ id: cyOffer.id, status: 'RESCINDED', closedReason: expect.stringMatching(/filled/) });
+      expect(codeOf(await t.gql(Q.acceptOffer, { input: { offerId: cyOffer.id } }, w.cy.token))).toBe('BAD_USER_INPUT');
+      for (const [who, id] of [[w.cy, ids.cy], [w.al, ids.al]] as const) {
+        const mine = ok(await t.gql(Q.myApplications, {}, who.token)).myApplications.find((a: { id: string }) => a.id === id);
+        expect(mine.status).toBe('REJECTED');
+        expect(mine.history.at(-1)).toMatchObject({ to: 'REJECTED', reason: expect.stringMatching(/filled/) });
+      }
+      expect(await t.ds.query(`SELECT status FROM application WHERE role_id = $1 ORDER BY status`, [roleId])).toEqual([{ status: 'ACCEPTED' }, { status: 'REJECTED' }, { status: 'REJECTED' }]);
+
+      // The role is no longer open, yet the educator holding it still sees it; others do not.
+      expect(ok(await t.gql(Q.role, { id: roleId }, w.bea.token)).role).toMatchObject({ id: roleId, status: 'FILLED' });
+      expect(codeOf(await t.gql(Q.role, { id: roleId }, w.cy.token))).toBe('NOT_FOUND');
+    });
+
     it('keeps a multi-opening role open until every opening is accepted; the next offer follows the ranking without a reason', async () => {
       const roleId = await postOpenRole(t, w, { openings: 2 });
       const ids: Record<string, string> = {};
