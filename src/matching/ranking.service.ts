@@ -6,7 +6,8 @@ import { VisibilityService } from '../access/visibility.service.js';
 import { notFound } from '../common/app-error.js';
 import { encodeCursor } from '../common/pagination.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { dayOf, todayIso, type ClaimFact } from './domain/evidence-rules.js';
+import { districtToday } from '../common/clock.js';
+import { dayOf, type ClaimFact } from './domain/evidence-rules.js';
 import { isOverextended } from './domain/ranking.js';
 import { effectiveOverextensionThreshold, type ScoringPolicyValues } from './domain/scoring-policy.js';
 import { maxPointsOf, scoreCandidate, type RoleSpec } from './domain/scoring.js';
@@ -130,7 +131,7 @@ export class RankingService {
     if (!role) throw notFound('Role', roleId);
     const policyEntity = await this.policies.current(m);
     const policy = policyValuesOf(policyEntity);
-    const asOf = todayIso();
+    const asOf = districtToday();
     return {
       role,
       spec: roleSpecOf(role),
@@ -164,7 +165,7 @@ export class RankingService {
    */
   async standing(viewer: Principal, educatorId: string): Promise<EducatorStandingModel> {
     if (!(await this.visibility.canSeeEducator(viewer, educatorId))) throw notFound('Educator', educatorId);
-    const asOf = todayIso();
+    const asOf = districtToday();
     const m = this.repo.manager;
     const [{ roles, policy }, { educator, facts }] = await Promise.all([
       this.repo.openRolesAndPolicy(m),
