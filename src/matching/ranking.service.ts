@@ -100,6 +100,15 @@ export class RankingService {
   }
 
   /** Full explanations for some educators, in the given order, from one batched read. */
+  /**
+   * Explanations for several educators against one role, inside the caller's snapshot, from one batched read
+   * whatever their number (the comparison explains candidates missing from the saved run this way). The caller
+   * has already decided the viewer may see them.
+   */
+  async explainIn(m: EntityManager, role: RoleRow, educatorIds: string[]): Promise<CandidateExplanationModel[]> {
+    return this.explainMany(m, await this.scope(m, role.id, role), educatorIds);
+  }
+
   private async explainMany(m: EntityManager, scope: Scope, educatorIds: string[]): Promise<CandidateExplanationModel[]> {
     if (!educatorIds.length) return [];
     const competencyIds = scope.role.requirements.map((r) => r.competencyId);
