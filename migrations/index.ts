@@ -7,7 +7,9 @@ import { MatchingReadModels1795892600000 } from './1795892600000-MatchingReadMod
 import { MatchingReadPath1795892700000 } from './1795892700000-MatchingReadPath.js';
 import { TrustedQualification1795893300000 } from './1795893300000-TrustedQualification.js';
 import { OfferClosedReason1795893310000 } from './1795893310000-OfferClosedReason.js';
+import { VerificationRequests1795893320000 } from './1795893320000-VerificationRequests.js';
 
 /** Every migration in order. Listed explicitly so compiled and test (transpiled) runs load the same set. */
 export const MIGRATIONS: Function[] = [Foundation1795891605058, DefaultFrameworks1795891700000, AccessControl1795892000000, Matching1795892123038, Hiring1795892520454, MatchingReadModels1795892600000,
-  MatchingReadPath1795892700000, TrustedQualification1795893300000, OfferClosedReason1795893310000];
+  MatchingReadPath1795892700000, TrustedQualification1795893300000, OfferClosedReason1795893310000,
+  VerificationRequests1795893320000];

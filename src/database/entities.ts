@@ -8,6 +8,7 @@ import { CompetencyEntity } from '../competencies/competency.entity.js';
 import { EducatorEntity } from '../educators/educator.entity.js';
 import { EvidenceClaimEntity } from '../evidence/evidence-claim.entity.js';
 import { EvidenceEntity } from '../evidence/evidence.entity.js';
+import { VerificationRequestEntity } from '../evidence/verification-request.entity.js';
 import { HIRING_ENTITIES } from '../hiring/entities/index.js';
 import { HybridCommitmentEntity } from '../matching/hybrid-commitment.entity.js';
 import { RankingRunEntity, RankingRunResultEntity } from '../matching/ranking-run.entity.js';
@@ -26,6 +27,7 @@ export const ENTITIES = [
   RoleRequirementEntity,
   EvidenceEntity,
   EvidenceClaimEntity,
+  VerificationRequestEntity,
   AccountEntity,
   AuditEntryEntity,
   PanelMemberEntity,

@@ -43,6 +43,10 @@ const TABLE: Record<string, Rule> = {
   'Mutation.updateEvidence': [HR, EDUCATOR],
   'Mutation.deleteEvidence': [HR, EDUCATOR],
   'Mutation.setEvidenceVerification': [HR],
+  'Mutation.requestVerification': [EDUCATOR],
+  'Mutation.decideVerification': [HR],
+  'Query.verificationQueue': [HR],
+  'Query.myVerificationRequests': [EDUCATOR],
   // hiring: educators apply and answer, HR runs the process, panelists score the roles they sit on
   'Mutation.applyToRole': [EDUCATOR],
   'Mutation.withdrawApplication': [EDUCATOR],
