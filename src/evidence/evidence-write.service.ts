@@ -56,7 +56,7 @@ export class EvidenceWriteService {
   async update(actor: Principal, input: UpdateEvidenceInput): Promise<EvidenceEntity> {
     return this.db.transaction(async (m) => {
       const current = await this.lockOwnOrHr(m, actor, input.id, input.version);
-      const kind = current.kind as EvidenceKind;
+      const kind = current.kind;
       const next: Record<string, unknown> = {
         ...checkCommonFields({
           title: pick(input.title, current.title),
@@ -159,5 +159,5 @@ function ownerFor(actor: Principal, requested: string | undefined): string {
 }
 
 function stateOf(e: EvidenceEntity) {
-  return { verificationStatus: e.verificationStatus as VerificationStatus, verifiedBy: e.verifiedBy, verifiedAt: e.verifiedAt };
+  return { verificationStatus: e.verificationStatus, verifiedBy: e.verifiedBy, verifiedAt: e.verifiedAt };
 }

@@ -7,7 +7,7 @@ import type { EvidenceEntity } from './evidence.entity.js';
 import type { EvidenceClaimModel, EvidenceModel } from './models/evidence.model.js';
 
 export function toEvidenceModel(e: EvidenceEntity, on = districtToday()): EvidenceModel {
-  const kind = e.kind as EvidenceKind;
+  const kind = e.kind;
   return {
     id: e.id,
     educatorId: e.educatorId,
@@ -17,7 +17,7 @@ export function toEvidenceModel(e: EvidenceEntity, on = districtToday()): Eviden
     url: e.url,
     startedOn: e.startedOn,
     endedOn: e.endedOn,
-    verificationStatus: e.verificationStatus as VerificationStatus,
+    verificationStatus: e.verificationStatus,
     verifiedBy: e.verifiedBy,
     verifiedAt: e.verifiedAt,
     expired: isExpired(e.expiresOn, on),
