@@ -1,5 +1,5 @@
 import { isoOfDay, isTrustedAs } from './domain/evidence-rules.js';
-import { gapsOf, requirementSummary, serviceSummary, verifiableItems, type GapRemedy } from './domain/explanation.js';
+import { gapsOf, requirementSummary, serviceSummary, verifiableItems, type GapRemedy, type Voice } from './domain/explanation.js';
 import type { ScoringPolicyValues } from './domain/scoring-policy.js';
 import type { CandidateScore, ItemCredit, RequirementScore } from './domain/scoring.js';
 import type { EducatorRow, EvidenceDetails, RequirementRow, RoleRow } from './sql/matching.repository.js';
@@ -14,6 +14,8 @@ export interface ExplainContext {
   policyVersion: number;
   asOf: string;
   details: Map<string, EvidenceDetails>;
+  /** 'second' when the educator reads their own explanation. */
+  voice?: Voice;
 }
 
 function requirementRow(role: RoleRow, r: RequirementScore): RequirementRow {
@@ -64,7 +66,7 @@ export function requirementExplanations(c: CandidateScore, x: ExplainContext): R
       metOnceVerified: r.metOnceVerified,
       metOnceVerifiedEvidenceIds: ids(verifiableItems(r, x.policy)),
       contribution: r.points,
-      summary: requirementSummary(r, row.competencyName, x.policy),
+      summary: requirementSummary(r, row.competencyName, x.policy, x.voice),
       evidence: r.items.map((i) => evidenceCredit(i, x.details.get(i.fact.evidenceId), x.policy)),
     };
   });
@@ -76,7 +78,15 @@ export function serviceExplanation(c: CandidateScore): ServiceExplanationModel |
   return c.service ? { ...c.service, summary: serviceSummary(c.service) } : null;
 }
 
-function overallSummary(c: CandidateScore, fte: number, overextended: boolean, threshold: number): string {
+function overallSummary(c: CandidateScore, fte: number, overextended: boolean, threshold: number, voice: Voice = 'third'): string {
+  if (voice === 'second') {
+    const serviceNote = c.service && !c.service.met ? ', and you do not yet have the years of service the role asks for' : '';
+    const head = c.qualified
+      ? `You are qualified: you meet ${c.requiredTotal === 0 ? 'the role, which has no required competencies' : `all ${c.requiredTotal} required competencies`} on trusted evidence.`
+      : `You are not qualified yet: you meet ${c.requiredMet} of ${c.requiredTotal} required competencies on trusted evidence${serviceNote}.`;
+    const load = overextended ? ` You already hold hybrid roles of ${fte} FTE, at or above the ${threshold} FTE overextension threshold.` : '';
+    return `${head} Your score is ${c.score} of ${c.maxScore}.${load}`;
+  }
   const serviceNote = c.service && !c.service.met ? ' and not the years of service the role asks for' : '';
   const head = c.qualified
     ? `Qualified: meets ${c.requiredTotal === 0 ? 'the role, which has no required competencies' : `all ${c.requiredTotal} required competencies`}.`
@@ -100,7 +110,7 @@ export function candidateExplanation(
     requiredTotal: c.requiredTotal,
     overextended: load.overextended,
     commitmentsFte: load.fte,
-    summary: overallSummary(c, load.fte, load.overextended, load.threshold),
+    summary: overallSummary(c, load.fte, load.overextended, load.threshold, x.voice),
     requirements: requirementExplanations(c, x),
     yearsOfService: serviceExplanation(c),
     policyVersion: x.policyVersion,

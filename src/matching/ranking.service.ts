@@ -12,6 +12,7 @@ import { isOverextended } from './domain/ranking.js';
 import { effectiveOverextensionThreshold, type ScoringPolicyValues } from './domain/scoring-policy.js';
 import { maxPointsOf, scoreCandidate, type RoleSpec } from './domain/scoring.js';
 import { MatchingRepository, type DetailedFact, type EvidenceDetails, type RoleRow } from './sql/matching.repository.js';
+import type { Voice } from './domain/explanation.js';
 import { candidateExplanation, roleStanding, type ExplainContext } from './ranking.mapper.js';
 import type { CandidateExplanationModel, EducatorStandingModel, RankedCandidateModel, RoleRankingModel } from './models/ranking.model.js';
 import { policyValuesOf } from './scoring-policy.mapper.js';
@@ -99,7 +100,6 @@ export class RankingService {
     };
   }
 
-  /** Full explanations for some educators, in the given order, from one batched read. */
   /**
    * Explanations for several educators against one role, inside the caller's snapshot, from one batched read
    * whatever their number (the comparison explains candidates missing from the saved run this way). The caller
@@ -109,7 +109,8 @@ export class RankingService {
     return this.explainMany(m, await this.scope(m, role.id, role), educatorIds);
   }
 
-  private async explainMany(m: EntityManager, scope: Scope, educatorIds: string[]): Promise<CandidateExplanationModel[]> {
+  /** Full explanations for some educators, in the given order, from one batched read. */
+  private async explainMany(m: EntityManager, scope: Scope, educatorIds: string[], voice: Voice = 'third'): Promise<CandidateExplanationModel[]> {
     if (!educatorIds.length) return [];
     const competencyIds = scope.role.requirements.map((r) => r.competencyId);
     const educators = await this.repo.candidates(m, educatorIds, scope.asOf);
@@ -121,7 +122,7 @@ export class RankingService {
       if (list) list.push(f);
       else factsByEducator.set(f.educatorId, [f]);
     }
-    const x = this.explainContext(scope, facts);
+    const x = { ...this.explainContext(scope, facts), voice };
     return educatorIds.map((id) => {
       const educator = educatorById.get(id)!;
       const c = scoreCandidate(scope.spec, { educatorId: id, hireDate: educator.hireDate, factsByRequirement: byRequirement(scope.spec, groupByCompetency(factsByEducator.get(id) ?? [])) }, scope.ctx, true);
@@ -151,6 +152,22 @@ export class RankingService {
       asOf,
       ctx: { policy, asOfDay: dayOf(asOf), asOf },
     };
+  }
+
+  /**
+   * "My explanation": the educator's own full explanation for one OPEN role, addressed to them, with every
+   * item's verification status (and whether it is trusted enough to meet a requirement). Other roles: NOT_FOUND.
+   */
+  async myExplanation(viewer: Principal, roleId: string): Promise<CandidateExplanationModel> {
+    const educatorId = viewer.educatorId;
+    if (!educatorId) throw notFound('Educator profile for this account');
+    return this.repo.snapshot(async (m) => {
+      const role = await this.repo.role(m, roleId);
+      if (!role || role.status !== 'OPEN') throw notFound('Role', roleId);
+      if (!(await this.repo.educator(m, educatorId))) throw notFound('Educator', educatorId);
+      const [explained] = await this.explainMany(m, await this.scope(m, roleId, role), [educatorId], 'second');
+      return explained;
+    });
   }
 
   /** Whoever may see the educator's private data (the visibility table); others get NOT_FOUND. */

@@ -47,6 +47,7 @@ const TABLE: Record<string, Rule> = {
   'Mutation.decideVerification': [HR],
   'Query.verificationQueue': [HR],
   'Query.myVerificationRequests': [EDUCATOR],
+  'Query.myExplanation': [EDUCATOR],
   // hiring: educators apply and answer, HR runs the process, panelists score the roles they sit on
   'Mutation.applyToRole': [EDUCATOR],
   'Mutation.withdrawApplication': [EDUCATOR],

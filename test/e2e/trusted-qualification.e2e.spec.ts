@@ -1,5 +1,5 @@
 import { Persona } from '../../src/access/persona.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { codeOf, startTestApp, type TestApp } from '../support/test-app.js';
 import { competencyIds, insertBuilding, insertEducator, insertEvidence, insertRole } from '../support/matching-fixtures.js';
 
 const RANKING = `query($roleId: ID!) { roleRanking(roleId: $roleId, first: 10) { qualifiedCount nodes {
@@ -65,6 +65,22 @@ describe('qualification rests on trusted evidence (the self-reported level-4 art
     expect(role.gaps[0].metOnceVerifiedEvidenceIds.sort()).toEqual((await t.ds.query('SELECT id FROM evidence WHERE educator_id = $1', [claimer])).map((r: { id: string }) => r.id).sort());
     expect(role.gaps[0].summary).toMatch(/Met once verified: you already hold/);
     expect(role.requirements[0]).toMatchObject({ met: false, metOnceVerified: true, untrustedLevel: 4 });
+  });
+
+  it('"my explanation" speaks to the educator, with every item\'s verification status; only for open roles', async () => {
+    const MINE = `query($r: ID!) { myExplanation(roleId: $r) { educatorId qualified summary requirements { summary evidence { evidenceId status trusted } } } }`;
+    const res = await t.gql(MINE, { r: roleId }, claimerToken);
+    expect(res.errors).toBeUndefined();
+    const mine = res.data.myExplanation;
+    expect(mine).toMatchObject({ educatorId: claimer, qualified: false });
+    expect(mine.summary).toMatch(/^You are not qualified yet: you meet 0 of 1 required competencies on trusted evidence\. Your score is \d+ of 100\./);
+    const [req] = mine.requirements;
+    expect(req.summary).toMatch(/^Required: you do not meet level 2 in AI tool evaluation/);
+    expect(req.summary).toMatch(/Met once verified: your self-reported/);
+    expect(req.evidence.map((e: { status: string; trusted: boolean }) => [e.status, e.trusted])).toEqual([['SELF_REPORTED', false], ['SELF_REPORTED', false]]);
+    const closed = await insertRole(t.ds, { status: 'CLOSED', requirements: [{ competencyId: comp, minLevel: 1 }] });
+    expect(codeOf(await t.gql(MINE, { r: closed }, claimerToken))).toBe('NOT_FOUND');
+    expect(codeOf(await t.gql(MINE, { r: roleId }, hr))).toBe('FORBIDDEN');
   });
 
   it('the capacity report counts the same people as the ranking qualifies', async () => {
