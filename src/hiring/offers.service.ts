@@ -88,6 +88,8 @@ export class OffersService {
       const role = (await this.repo.role(m, found.roleId, 'update'))!;
       const app = (await this.repo.application(m, found.applicationId, 'update'))!;
       const offer = await this.ownOffer(m, actor, found.id, true);
+      // Closed because the role filled while this acceptance waited for the role: a lost race, like a full role.
+      if (offer.closedReason === ROLE_FILLED_REASON) assertSeatLeft(role.openings, role.openings);
       assertCanAnswer(offer.status);
       assertMove(app.status, ApplicationStatus.ACCEPTED, PipelineActor.CANDIDATE);
       const accepted = await this.repo.acceptedOffers(m, role.id);

@@ -256,8 +256,8 @@ describe('a hiring round over HTTP', () => {
     expect(ok(await t.gql(`{ myOffers { id status closedReason } }`, {}, w.cy.token)).myOffers)
       .toEqual([{ id: cyOffer.id, status: 'RESCINDED', closedReason: expect.stringMatching(/role has been filled/) }]);
     const late = await t.gql(Q.acceptOffer, { input: { offerId: cyOffer.id } }, w.cy.token);
-    expect(codeOf(late)).toBe('BAD_USER_INPUT');
-    expect(late.errors![0].message).toMatch(/RESCINDED/);
+    expect(codeOf(late)).toBe('CONFLICT');
+    expect(late.errors![0].message).toMatch(/already accepted/);
     expect(codeOf(await t.gql(Q.declineOffer, { input: { offerId: cyOffer.id } }, w.cy.token))).toBe('BAD_USER_INPUT');
     expect(await count(`SELECT count(*)::int AS n FROM offer WHERE role_id = $1 AND status = 'ACCEPTED'`, [roleId])).toBe(1);
     expect(await count('SELECT count(*)::int AS n FROM hybrid_commitment WHERE role_id = $1', [roleId])).toBe(1);
