@@ -8,8 +8,10 @@ import { MatchingReadPath1795892700000 } from './1795892700000-MatchingReadPath.
 import { TrustedQualification1795893300000 } from './1795893300000-TrustedQualification.js';
 import { OfferClosedReason1795893310000 } from './1795893310000-OfferClosedReason.js';
 import { VerificationRequests1795893320000 } from './1795893320000-VerificationRequests.js';
+import { Fairness1795893700000 } from './1795893700000-Fairness.js';
+import { Capabilities1795893710000 } from './1795893710000-Capabilities.js';
 
 /** Every migration in order. Listed explicitly so compiled and test (transpiled) runs load the same set. */
 export const MIGRATIONS: Function[] = [Foundation1795891605058, DefaultFrameworks1795891700000, AccessControl1795892000000, Matching1795892123038, Hiring1795892520454, MatchingReadModels1795892600000,
-  MatchingReadPath1795892700000, TrustedQualification1795893300000, OfferClosedReason1795893310000,
-  VerificationRequests1795893320000];
+  MatchingReadPath1795892700000, TrustedQualification1795893300000, OfferClosedReason1795893310000, VerificationRequests1795893320000,
+  Fairness1795893700000, Capabilities1795893710000];

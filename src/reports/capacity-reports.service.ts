@@ -22,7 +22,7 @@ import type { OverextensionReportModel } from './models/overextension-report.mod
 import type { PipelineReportModel } from './models/pipeline-report.model.js';
 import type { ReportBasisModel } from './models/report-common.model.js';
 
-interface Scope {
+export interface Scope {
   basis: ReportBasisModel;
   levels: Omit<LevelScope, 'competencyIds'>;
   policy: ScoringPolicyEntity;
@@ -88,8 +88,8 @@ export class CapacityReportsService {
     };
   }
 
-  /** asOf (today, UTC, by default), statuses (the policy's trusted ones by default) and buildings, and the counting rules of the policy in force. */
-  private async scope(args: ReportScopeArgs): Promise<Scope> {
+  /** asOf (the district's day by default), statuses (the policy's trusted ones by default) and buildings, and the counting rules of the policy in force. */
+  async scope(args: ReportScopeArgs): Promise<Scope> {
     const policy = await this.policies.current();
     const asOf = args.asOf ?? districtToday();
     // Unless HR asks otherwise, the evidence that can meet a requirement counts: reports and rankings agree.
