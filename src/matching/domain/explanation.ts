@@ -63,7 +63,8 @@ export function requirementSummary(r: RequirementScore, competencyName: string, 
     ? ['you meet', 'you do not meet', 'you show', 'you have no evidence yet']
     : ['meets', 'does not meet', 'shows', 'no evidence yet'];
   const counting = r.items.filter((i) => i.state === 'COUNTS');
-  const sources = unique(counting.filter((i) => i.countedLevel > 0).slice(0, 3).map((i) => describeItem(i, voice)));
+  const sources = unique(counting.filter((i) => i.countedLevel > 0).slice(0, 3).map((i) =>
+    (i.fact.competencyId === r.spec.competencyId ? describeItem(i, voice) : `${describeItem(i, voice)} via crosswalk`)));
   const through = sources.length ? ` through ${joinOr(sources, 'and')}` : '';
   const points = ` ${r.points} of ${r.maxPoints} points.`;
   let line: string;
