@@ -3,6 +3,7 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import { isHr, type Principal } from '../access/persona.js';
 import { AuditService } from '../audit/audit.service.js';
 import { badInput, notFound } from '../common/app-error.js';
+import { districtToday } from '../common/clock.js';
 import { HybridCommitmentEntity } from '../matching/hybrid-commitment.entity.js';
 import { MAX_SAVED_RESULTS } from '../matching/dto/ranking.input.js';
 import { RankingRunsService } from '../matching/ranking-runs.service.js';
@@ -36,7 +37,7 @@ export class OffersService {
 
   async makeOffer(actor: Principal, input: MakeOfferInput): Promise<OfferModel> {
     const endsOn = input.endsOn ?? null;
-    assertOfferDates(input.startsOn, endsOn);
+    assertOfferDates(input.startsOn, endsOn, districtToday());
     const id = await this.db.transaction(async (m) => {
       // Lock order everywhere: role, then application, then offer.
       const found = await this.repo.application(m, input.applicationId);

@@ -20,8 +20,9 @@
 -- $17 = 1
 -- $18 = "2026-01-15"
 -- $19 = 3
--- $20 = 20
--- $21 = 0
+-- $20 = "2026-01-15"
+-- $21 = 20
+-- $22 = 0
 
 WITH per_requirement AS (
       -- totalCredit(): min(1000, strongest + min(strongest, floor((sum - strongest) / divisor)))
@@ -68,11 +69,11 @@ WITH per_requirement AS (
       SELECT ed.id AS educator_id, coalesce(pe.score, 0) AS score, coalesce(pe.required_met, 0) AS required_met, coalesce(pe.met_count, 0) AS met_count,
         (coalesce(pe.required_met, 0) = $17::int AND extract(year FROM age($18::date, ed.hire_date)) >= $19::int) AS qualified
       FROM educator ed LEFT JOIN per_educator pe ON pe.educator_id = ed.id
-      
+      WHERE (ed.leaving_date IS NULL OR ed.leaving_date > $20::date) 
     ), page AS (
       -- A tie is the same qualification and score: it shares a rank (1 + candidates strictly ahead).
       SELECT *, rank() OVER (ORDER BY qualified DESC, score DESC)::int AS shared_rank, (count(*) OVER (PARTITION BY qualified, score))::int AS tie_size
-      FROM ranked  ORDER BY qualified DESC, score DESC, required_met DESC, met_count DESC, educator_id LIMIT $20::int OFFSET $21::int
+      FROM ranked  ORDER BY qualified DESC, score DESC, required_met DESC, met_count DESC, educator_id LIMIT $21::int OFFSET $22::int
     )
     SELECT page.educator_id, page.score, page.required_met, page.met_count, page.qualified, page.shared_rank, page.tie_size, counts.total, counts.qualified_count, counts.ahead_of_zero
     FROM (SELECT (count(*) FILTER (WHERE true))::int AS total,
