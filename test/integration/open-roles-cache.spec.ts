@@ -70,9 +70,9 @@ describe('the cached open roles and policy follow every committed change, and on
     await db.dataSource.transaction(async (m) => {
       await m.query(`UPDATE scoring_policy SET is_current = false WHERE is_current`);
       await m.query(`INSERT INTO scoring_policy (version, is_current, kind_weights, verification_factors, ageing_half_life_years,
-          ageing_minimum_factor, attendance_cap_level, overextension_fte_threshold, tie_break, notes)
+          ageing_minimum_factor, attendance_cap_level, overextension_fte_threshold, tie_break, qualifying_status, notes)
         SELECT version + 1, true, kind_weights, verification_factors, ageing_half_life_years, ageing_minimum_factor, 2,
-          overextension_fte_threshold, tie_break, 'cap 2' FROM scoring_policy WHERE version = $1`, [first.policy.version]);
+          overextension_fte_threshold, tie_break, qualifying_status, 'cap 2' FROM scoring_policy WHERE version = $1`, [first.policy.version]);
     });
     const next = await repo.openRolesAndPolicy(db.dataSource.manager);
     expect(next.policy.version).toBe(first.policy.version + 1);
