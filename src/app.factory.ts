@@ -3,21 +3,29 @@ import { Logger, ValidationPipe, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
+import type { Logger as PinoLogger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { badInput } from './common/app-error.js';
 import { GraphqlPassthroughFilter } from './common/passthrough.filter.js';
 import type { AppConfig } from './config/app-config.js';
+import { installOperations } from './operations/install.js';
+import { createRootLogger, PinoNestLogger } from './operations/logging.js';
+import { ServiceMetrics } from './operations/metrics.js';
+import { ServiceLifecycle } from './operations/service-lifecycle.js';
 
 export const BODY_LIMIT = '2mb';
 
 /** Builds the HTTP application around an initialised, migrated data source. Used by main and by the tests. */
-export async function createApp(config: AppConfig, dataSource: DataSource): Promise<INestApplication> {
+export async function createApp(config: AppConfig, dataSource: DataSource, options: { logger?: PinoLogger } = {}): Promise<INestApplication> {
   const logger = new Logger('Pathways');
+  const rootLogger = options.logger ?? createRootLogger(config.logLevel);
+  const ops = { lifecycle: new ServiceLifecycle(), metrics: new ServiceMetrics(dataSource) };
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot(config, dataSource, (err) => logger.error(err instanceof Error ? (err.stack ?? err.message) : String(err))),
-    { logger: config.nodeEnv === 'test' ? ['error'] : ['log', 'warn', 'error'], bodyParser: false },
+    AppModule.forRoot(config, dataSource, (err) => logger.error(err instanceof Error ? (err.stack ?? err.message) : String(err)), ops),
+    { logger: new PinoNestLogger(rootLogger), bodyParser: false },
   );
+  installOperations(app, { logger: rootLogger, ...ops });
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false });
   app.set('trust proxy', 'loopback');

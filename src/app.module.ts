@@ -11,15 +11,30 @@ import type { AppConfig } from './config/app-config.js';
 import { CoreModule } from './database/core.module.js';
 import { DOMAIN_MODULES } from './domain-modules.js';
 import { costLimitPlugin, depthRules } from './common/graphql-hardening.js';
+import { ServiceMetrics } from './operations/metrics.js';
+import { OperationsModule } from './operations/operations.module.js';
+import { requestObserverPlugin } from './operations/request-observer.plugin.js';
+import { ServiceLifecycle } from './operations/service-lifecycle.js';
+
+export interface OperationsParts {
+  lifecycle: ServiceLifecycle;
+  metrics: ServiceMetrics;
+}
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, dataSource: DataSource, log: (err: unknown) => void): DynamicModule {
+  static forRoot(
+    config: AppConfig,
+    dataSource: DataSource,
+    log: (err: unknown) => void,
+    ops: OperationsParts = { lifecycle: new ServiceLifecycle(), metrics: new ServiceMetrics(dataSource) },
+  ): DynamicModule {
     const production = config.nodeEnv === 'production';
     return {
       module: AppModule,
       imports: [
         CoreModule.forRoot(config, dataSource),
+        OperationsModule.forRoot(ops.lifecycle, ops.metrics),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           path: '/graphql',
@@ -35,7 +50,7 @@ export class AppModule {
           formatError: (formatted, error) => formatError(formatted, error, log),
           validationRules: depthRules(config),
           // Cache hints are unused here and the plugin hooks every resolved field: off, it halves large responses' time.
-          plugins: [costLimitPlugin(config), ApolloServerPluginCacheControlDisabled()],
+          plugins: [requestObserverPlugin(), costLimitPlugin(config), ApolloServerPluginCacheControlDisabled()],
         }),
         AccessModule,
         AuditModule,

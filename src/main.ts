@@ -1,33 +1,46 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory.js';
 import { loadConfig } from './config/app-config.js';
 import { openDatabase } from './database/open-database.js';
+import { gracefulShutdown } from './operations/graceful-shutdown.js';
+import { createRootLogger } from './operations/logging.js';
+import { explainStartFailure } from './operations/start-failure.js';
 import { seedDemoIfEmpty } from './seed/demo-seed.js';
 
 async function main(): Promise<void> {
-  const logger = new Logger('Pathways');
   const config = loadConfig();
-  const db = await openDatabase(config, (m) => logger.log(m));
-  let closing = false;
-  const shutdown = async (signal: string) => {
-    if (closing) return;
-    closing = true;
-    logger.log(`${signal}: shutting down`);
+  const logger = createRootLogger(config.logLevel);
+  const log = (m: string) => logger.info(m);
+  try {
+    const db = await openDatabase(config, log);
+    if (config.seedDemo) await seedDemoIfEmpty(db.dataSource, log);
+    const app = await createApp(config, db.dataSource, { logger });
+    let closing = false;
+    const shutdown = (signal: string) => {
+      if (closing) return;
+      closing = true;
+      log(`${signal}: shutting down`);
+      // Our own handlers stop the embedded server after Nest and the pool have closed, so no data is lost on Ctrl-C.
+      gracefulShutdown({ app, closeDatabase: () => db.close(), drainDelayMs: config.shutdownDrainDelayMs, timeoutMs: config.shutdownTimeoutMs, log })
+        .then(() => process.exit(0))
+        .catch((err) => {
+          logger.error({ err }, 'Shutdown failed');
+          process.exit(1);
+        });
+    };
+    process.on('SIGINT', () => shutdown('SIGINT'));
+    process.on('SIGTERM', () => shutdown('SIGTERM'));
     try {
-      await app.close();
-    } finally {
+      await app.listen(config.port, '0.0.0.0');
+    } catch (err) {
+      await app.close().catch(() => undefined);
       await db.close();
-      process.exit(0);
+      throw err;
     }
-  };
-  if (config.seedDemo) await seedDemoIfEmpty(db.dataSource, (m) => logger.log(m));
-  const app = await createApp(config, db.dataSource);
-  // Our own handlers stop the embedded server after Nest has closed, so no data is lost on Ctrl-C.
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  await app.listen(config.port, '0.0.0.0');
-  logger.log(`Pathways is listening on http://localhost:${config.port}/graphql`);
+    log(`Pathways is listening on http://localhost:${config.port}/graphql`);
+  } catch (err) {
+    throw explainStartFailure(err, config);
+  }
 }
 
 main().catch((err) => {

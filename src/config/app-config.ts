@@ -24,6 +24,16 @@ export interface AppConfig {
   maxQueryDepth: number;
   statementTimeoutMs: number;
   corsOrigins: string[];
+  /** Structured logs: pino level (trace, debug, info, warn, error, fatal, silent). */
+  logLevel: string;
+  /** Prometheus metrics on their own port; unset: no metrics listener (0: any free port, for tests). */
+  metricsPort?: number;
+  /** secret. When set, a scrape must send `Authorization: Bearer <token>`. */
+  metricsToken?: string;
+  /** On SIGTERM: how long readiness reports draining before the listener closes, so load balancers stop sending. */
+  shutdownDrainDelayMs: number;
+  /** On SIGTERM: the longest in-flight requests may take before their connections are closed. */
+  shutdownTimeoutMs: number;
   /** Every outbound call (did:web, JWKS, status lists, CASE providers) goes through the guarded client with these. */
   outboundHttp: GuardedHttpConfig;
 }
@@ -73,6 +83,14 @@ function outboundHttpConfig(env: NodeJS.ProcessEnv): GuardedHttpConfig {
   };
 }
 
+const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
+
+function logLevel(env: NodeJS.ProcessEnv, nodeEnv: AppConfig['nodeEnv']): string {
+  const level = (env.LOG_LEVEL || (nodeEnv === 'test' ? 'error' : 'info')).toLowerCase();
+  if (!LOG_LEVELS.includes(level)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${level}"`);
+  return level;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const nodeEnv = (env.NODE_ENV ?? 'development') as AppConfig['nodeEnv'];
   if (!['development', 'production', 'test'].includes(nodeEnv)) {
@@ -110,6 +128,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     statementTimeoutMs: int(env, 'DB_STATEMENT_TIMEOUT_MS', 15000, 0),
     corsOrigins: list(env.CORS_ORIGINS),
     outboundHttp: outboundHttpConfig(env),
+    logLevel: logLevel(env, nodeEnv),
+    metricsPort: env.METRICS_PORT ? int(env, 'METRICS_PORT', 0, 0) : undefined,
+    metricsToken: env.METRICS_TOKEN || undefined,
+    shutdownDrainDelayMs: int(env, 'SHUTDOWN_DRAIN_DELAY_MS', 0, 0),
+    shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10000, 1),
   };
 }
 

@@ -16,6 +16,7 @@ export async function openDatabase(config: AppConfig, log: (msg: string) => void
   if (!url) {
     log(`No DATABASE_URL: starting embedded PostgreSQL on port ${config.embeddedPgPort} (data in ${config.embeddedPgDir})`);
     embedded = await startEmbeddedPostgres(config.embeddedPgDir, config.embeddedPgPort);
+    log(embedded.reused ? `Reusing the existing data in ${config.embeddedPgDir}` : `Created a new database in ${config.embeddedPgDir}`);
     url = embedded.url;
   }
   const dataSource = createDataSource(url, config.statementTimeoutMs);
