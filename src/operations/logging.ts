@@ -40,7 +40,7 @@ export function requestLogger(logger: Logger) {
       return id;
     },
     serializers: {
-      req: (req: { method?: string; url?: string }) => ({ method: req.method, path: (req.url ?? '').split('?')[0] }),
+      req: (req: IncomingMessage) => ({ method: req.method, path: pathOf(req) }),
       res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
       err: pino.stdSerializers.err,
     },
@@ -48,24 +48,25 @@ export function requestLogger(logger: Logger) {
     customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
     customSuccessObject: (req, _res, value) => ({ ...value, ...requestFields(req) }),
     customErrorObject: (req, _res, _err, value) => ({ ...value, ...requestFields(req) }),
-    customSuccessMessage: (req, res, ms) => `${req.method} ${(req.url ?? '').split('?')[0]} ${res.statusCode} ${ms}ms`,
-    customErrorMessage: (req, res) => `${req.method} ${(req.url ?? '').split('?')[0]} failed with ${res.statusCode}`,
-    autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health/') },
+    customSuccessMessage: (req, res, ms) => `${req.method} ${pathOf(req)} ${res.statusCode} ${ms}ms`,
+    customErrorMessage: (req, res) => `${req.method} ${pathOf(req)} failed with ${res.statusCode}`,
+    autoLogging: { ignore: (req) => pathOf(req).startsWith('/health/') },
   });
 }
 
 function requestFields(req: IncomingMessage): Record<string, unknown> {
-  const req2 = req as IncomingMessage & { originalUrl?: string };
-  const f = peekFacts(req2);
-  if (!f) return { req: { method: req.method, path: (req2.originalUrl ?? req.url ?? '').split('?')[0] } };
+  const f = peekFacts(req);
+  if (!f) return {};
   return {
-    req: { method: req.method, path: (req2.originalUrl ?? req.url ?? '').split('?')[0] },
     operation: f.operationName ?? (f.operationType ? `(anonymous ${f.operationType})` : undefined),
     personas: f.personas ?? [],
     accountId: f.accountId,
     errorCodes: f.errorCodes.length ? [...new Set(f.errorCodes)] : undefined,
   };
 }
+
+/** Express rewrites req.url inside mounted routers; originalUrl keeps the path the client asked for. */
+const pathOf = (req: IncomingMessage): string => ((req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '').split('?')[0];
 
 /** Nest's own messages (bootstrap, errors from formatError) through the same pino logger, instead of coloured text. */
 export class PinoNestLogger implements LoggerService {
