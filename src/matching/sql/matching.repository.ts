@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import type pg from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
+import { ServiceMetrics } from '../../operations/metrics.js';
 import {
   ageFromDaySql, CLAIMS_FROM, countingClaimConditions, expiresDaySql, startDaySql, type ClaimFilter,
 } from './demonstrated-levels.repository.js';
@@ -63,7 +64,10 @@ export interface EducatorRow {
 export class MatchingRepository {
   private inputsCache: { inputs: MatchingInputs; snapshot: string } | null = null;
 
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    @Optional() private readonly metrics?: ServiceMetrics,
+  ) {}
 
   /** For reads that need no shared snapshot (they may run in parallel on separate connections). */
   get manager(): EntityManager {
@@ -108,7 +112,10 @@ export class MatchingRepository {
                  WHERE xid >= pg_snapshot_xmin($1::pg_snapshot) AND NOT pg_visible_in_snapshot(xid, $1::pg_snapshot))`,
         values: [cached.snapshot],
       })) as boolean[][];
+      this.metrics?.cacheLookup('open_roles', !!fresh);
       if (fresh) return cached.inputs;
+    } else {
+      this.metrics?.cacheLookup('open_roles', false);
     }
     const { roles, snapshot } = await this.rolesWithSnapshot(m, OPEN, []);
     // Read after the snapshot statement, so the policy is at least as new as the snapshot says; a newer one
