@@ -5,11 +5,13 @@ import { GraphQLModule } from '@nestjs/graphql';
 import type { DataSource } from 'typeorm';
 import { AccessModule } from './access/access.module.js';
 import { AuditModule } from './audit/audit.module.js';
+import { AuditService } from './audit/audit.service.js';
 import { formatError } from './common/format-error.js';
 import type { RequestContext } from './access/request-context.js';
 import type { AppConfig } from './config/app-config.js';
 import { CoreModule } from './database/core.module.js';
 import { DOMAIN_MODULES } from './domain-modules.js';
+import { HiringRepository } from './hiring/hiring.repository.js';
 import { costLimitPlugin, depthRules } from './common/graphql-hardening.js';
 import { ServiceMetrics } from './operations/metrics.js';
 import { OperationsModule } from './operations/operations.module.js';
@@ -52,7 +54,7 @@ export class AppModule {
           // Cache hints are unused here and the plugin hooks every resolved field: off, it halves large responses' time.
           plugins: [requestObserverPlugin(), costLimitPlugin(config), ApolloServerPluginCacheControlDisabled()],
         }),
-        AccessModule,
+        AccessModule.forRoot({ trail: AuditService, panelReach: HiringRepository }),
         AuditModule,
         ...DOMAIN_MODULES,
       ],

@@ -1,5 +1,4 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, OneToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { EducatorEntity } from '../educators/educator.entity.js';
 
 /** A person who signs in. Personas are a set: one account can be both a panelist and an educator. */
 @Entity('account')
@@ -24,9 +23,10 @@ export class AccountEntity {
   @Column({ name: 'educator_id', type: 'uuid', nullable: true, unique: true })
   educatorId: string | null;
 
-  @OneToOne(() => EducatorEntity, { onDelete: 'SET NULL' })
+  /** The foreign key to the educator row, named by entity so access does not import the educators module above it. */
+  @OneToOne('EducatorEntity', { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'educator_id' })
-  educator?: Relation<EducatorEntity>;
+  educator?: Relation<{ id: string }>;
 
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
   disabledAt: Date | null;

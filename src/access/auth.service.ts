@@ -1,8 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import argon2 from 'argon2';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
 import { unauthenticated } from '../common/app-error.js';
+import { ACCESS_TRAIL, AccessAuditAction, type AccessTrail } from './access-trail.js';
 import { AccountEntity } from './account.entity.js';
 import type { Principal } from './persona.js';
 import { SignInThrottle } from './sign-in-throttle.service.js';
@@ -16,7 +16,7 @@ export class AuthService {
   constructor(
     private readonly db: DataSource,
     private readonly tokens: TokenService,
-    private readonly audit: AuditService,
+    @Inject(ACCESS_TRAIL) private readonly audit: AccessTrail,
     private readonly throttle: SignInThrottle,
   ) {}
 
@@ -31,7 +31,7 @@ export class AuthService {
     const ok = await verifyPassword(account?.passwordHash ?? DUMMY_HASH, password);
     if (!account || !ok || account.disabledAt || !account.passwordHash) {
       await this.audit.record(null, {
-        action: 'SIGN_IN_FAILED',
+        action: AccessAuditAction.SIGN_IN_FAILED,
         targetType: 'Account',
         targetId: account?.id ?? null,
         changes: { email: email.toLowerCase(), clientAddress },
@@ -43,7 +43,7 @@ export class AuthService {
     const { token, expiresAt } = await this.tokens.issue(account.id);
     await this.audit.record(
       { accountId: account.id, email: account.email, personas: new Set(), educatorId: null } satisfies Principal,
-      { action: 'SIGN_IN', targetType: 'Account', targetId: account.id, changes: { method: 'password', clientAddress } },
+      { action: AccessAuditAction.SIGN_IN, targetType: 'Account', targetId: account.id, changes: { method: 'password', clientAddress } },
     );
     return { account, token, expiresAt };
   }

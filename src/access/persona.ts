@@ -4,8 +4,6 @@ export enum Persona {
   EDUCATOR = 'EDUCATOR',
 }
 
-export const ALL_PERSONAS: readonly Persona[] = [Persona.HR, Persona.PANELIST, Persona.EDUCATOR];
-
 /** Who is calling: resolved per request from a verified token and the current account row. */
 export interface Principal {
   accountId: string;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { isHr, type Principal } from '../access/persona.js';
+import type { Principal } from '../access/persona.js';
+import { mayView, Subject } from '../access/visibility.js';
 import { AuditService } from '../audit/audit.service.js';
 import { badInput, conflict, notFound, staleVersion } from '../common/app-error.js';
 import { decodeCursor, toPage, type Page } from '../common/pagination.js';
@@ -176,7 +177,7 @@ export class ApplicationsService {
   async histories(viewer: Principal, applicationIds: readonly string[]): Promise<ApplicationTransitionModel[][]> {
     const m = this.db.manager;
     const apps = await m.getRepository(ApplicationEntity).find({ where: { id: In([...applicationIds]) }, select: { id: true, educatorId: true } });
-    const allowed = new Set(apps.filter((a) => isHr(viewer) || a.educatorId === viewer.educatorId).map((a) => a.id));
+    const allowed = new Set(apps.filter((a) => mayView(viewer, Subject.APPLICATION_HISTORY, { own: a.educatorId === viewer.educatorId })).map((a) => a.id));
     const ids = applicationIds.filter((id) => allowed.has(id));
     const rows = ids.length
       ? await m.getRepository(ApplicationTransitionEntity).find({ where: { applicationId: In(ids) }, order: { id: 'ASC' } })

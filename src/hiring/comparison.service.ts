@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import type { Principal } from '../access/persona.js';
 import { notFound } from '../common/app-error.js';
-import { MatchingRepository } from '../matching/sql/matching.repository.js';
+import { MatchingRepository, type RoleRow } from '../matching/sql/matching.repository.js';
 import type { CandidateExplanationModel, RankedCandidateModel } from '../matching/models/ranking.model.js';
 import { RankingRunResultEntity } from '../matching/ranking-run.entity.js';
 import { storedCandidate } from '../matching/ranking-runs.service.js';
@@ -25,15 +25,21 @@ type Explained = CandidateExplanationModel & { rank?: number };
 @Injectable()
 export class ComparisonService {
   constructor(
-    private readonly db: DataSource,
     private readonly repo: HiringRepository,
     private readonly access: HiringAccessService,
     private readonly matching: MatchingRepository,
     private readonly ranking: RankingService,
   ) {}
 
+  /**
+   * Every read in one snapshot (so saved and live columns see the same data), and one batched explanation for
+   * all candidates missing from the saved run: the number of statements does not grow with the candidates.
+   */
   async compare(viewer: Principal, roleId: string, applicationIds: readonly string[]): Promise<CandidateComparisonModel> {
-    const m = this.db.manager;
+    return this.matching.snapshot((m) => this.compareIn(m, viewer, roleId, applicationIds));
+  }
+
+  private async compareIn(m: EntityManager, viewer: Principal, roleId: string, applicationIds: readonly string[]): Promise<CandidateComparisonModel> {
     const view = await this.access.roleView(m, viewer, roleId);
     const ids = [...new Set(applicationIds)];
     const found = await m.getRepository(ApplicationEntity).find({ where: { id: In(ids), roleId } });
@@ -52,7 +58,7 @@ export class ComparisonService {
     const refs = requirements.map((r) => ({ requirementId: r.requirementId, competencyId: r.competencyId }));
 
     const run = await this.repo.latestRun(m, roleId);
-    const engine = await this.engineView(m, viewer, roleId, run?.id ?? null, apps.map((a) => a.educatorId));
+    const engine = await this.engineView(m, role, run?.id ?? null, apps.map((a) => a.educatorId));
     const who = view.identitiesVisible ? await this.repo.candidates(m, apps.map((a) => a.educatorId)) : new Map();
     const scores = await this.repo.countingScores(m, apps.map((a) => a.id));
     const submitted = view.panelistId ? await this.repo.submittedBy(m, apps.map((a) => a.id), view.panelistId) : new Set<string>();
@@ -98,18 +104,16 @@ export class ComparisonService {
     return comparisonCsv(toCsvComparison(await this.compare(viewer, roleId, applicationIds)));
   }
 
-  /** Each educator's engine view: the stored candidate from the saved run, or a live explanation. */
-  private async engineView(m: EntityManager, viewer: Principal, roleId: string, runId: string | null, educatorIds: string[]): Promise<Map<string, { source: string; explained: Explained }>> {
+  /** Each educator's engine view: the stored candidate from the saved run, or a live explanation (one batch for all missing). */
+  private async engineView(m: EntityManager, role: RoleRow, runId: string | null, educatorIds: string[]): Promise<Map<string, { source: string; explained: Explained }>> {
     const out = new Map<string, { source: string; explained: Explained }>();
     if (runId) {
       const rows = await m.getRepository(RankingRunResultEntity).find({ where: { runId, educatorId: In(educatorIds) } });
       for (const row of rows) out.set(row.educatorId, { source: 'SAVED_RUN', explained: storedCandidate(row) as RankedCandidateModel });
     }
-    for (const id of educatorIds) {
-      if (out.has(id)) continue;
-      const explained = await this.ranking.explainCandidate(viewer, roleId, id);
-      out.set(id, { source: 'LIVE', explained });
-    }
+    const missing = educatorIds.filter((id) => !out.has(id));
+    const live = await this.ranking.explainIn(m, role, missing);
+    missing.forEach((id, i) => out.set(id, { source: 'LIVE', explained: live[i] }));
     return out;
   }
 }

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { isHr, type Principal } from '../access/persona.js';
+import { assertMayView, Subject } from '../access/visibility.js';
 import { notFound } from '../common/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { assignPseudonyms, identitiesVisible } from './domain/blind-review.js';
@@ -24,8 +25,9 @@ export interface RoleView {
 }
 
 /**
- * Who may see which candidates, and as whom. A role whose panel the viewer does not sit on, and a candidate
- * they declared a conflict with, answer NOT_FOUND exactly like an unknown id.
+ * How a viewer sees a role's candidates: blind review, pseudonyms, hidden identities. Whether they may see
+ * them at all is the ROLE_CANDIDATES and CANDIDATE rows of access's visibility table; this service gathers
+ * those rows' facts from hiring's tables and builds the view.
  */
 @Injectable()
 export class HiringAccessService {
@@ -49,7 +51,8 @@ export class HiringAccessService {
     const role = await this.repo.role(m, roleId);
     if (!role) throw notFound('Role', roleId);
     const hr = isHr(viewer);
-    if (!hr && !(await this.repo.isOnPanel(m, roleId, viewer.accountId))) throw notFound('Role', roleId);
+    const onPanel = !hr && (await this.repo.isOnPanel(m, roleId, viewer.accountId));
+    assertMayView(viewer, Subject.ROLE_CANDIDATES, { onPanel }, 'Role', roleId);
     const blind = await this.blindReview(m, roleId);
     const conflicted = hr ? new Set<string>() : await this.repo.conflictedEducators(m, roleId, viewer.accountId);
     let visible = true;
@@ -63,10 +66,12 @@ export class HiringAccessService {
 
   /** The role view when the viewer may see this application; NOT_FOUND when they may not (or a conflict hides it). */
   async applicationView(m: EntityManager, viewer: Principal, app: ApplicationEntity): Promise<RoleView> {
-    if (viewer.educatorId === app.educatorId && !isHr(viewer)) return this.ownView(m, viewer, app.roleId);
-    if (!isHr(viewer) && !(await this.repo.isOnPanel(m, app.roleId, viewer.accountId))) throw notFound('Application', app.id);
+    const own = viewer.educatorId === app.educatorId;
+    if (own && !isHr(viewer)) return this.ownView(m, viewer, app.roleId);
+    const onPanel = !isHr(viewer) && (await this.repo.isOnPanel(m, app.roleId, viewer.accountId));
+    assertMayView(viewer, Subject.CANDIDATE, { own, onPanel }, 'Application', app.id);
     const view = await this.roleView(m, viewer, app.roleId);
-    if (view.conflicted.has(app.educatorId)) throw notFound('Application', app.id);
+    assertMayView(viewer, Subject.CANDIDATE, { own, onPanel, conflicted: view.conflicted.has(app.educatorId) }, 'Application', app.id);
     return view;
   }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { PanelReach } from '../access/visibility.js';
 import { ApplicationStatus, SCORABLE_STATUSES } from './domain/application-status.js';
 import type { RankedEntry } from './domain/offer-override.js';
 import { ApplicationEntity } from './entities/application.entity.js';
@@ -36,7 +37,7 @@ const lockClause = (lock: Lock) => (lock === 'share' ? 'FOR SHARE' : lock === 'u
 
 /** The hiring module's SQL beyond simple finds. Every method takes the caller's manager so it runs in their transaction. */
 @Injectable()
-export class HiringRepository {
+export class HiringRepository implements PanelReach {
   constructor(private readonly db: DataSource) {}
 
   async role(m: EntityManager, roleId: string, lock: Lock = null): Promise<RoleFacts | null> {
@@ -106,6 +107,24 @@ export class HiringRepository {
   async applicantIds(m: EntityManager, roleId: string): Promise<string[]> {
     const rows: Array<{ id: string }> = await m.query(`SELECT educator_id AS id FROM application WHERE role_id = $1 ORDER BY educator_id`, [roleId]);
     return rows.map((r) => r.id);
+  }
+
+  /**
+   * The panel reach of access's visibility table (PanelReach): applicants of roles whose panel this account
+   * sits on, minus candidates it declared a conflict with for that role, among `educatorIds`, in one query.
+   */
+  async reachableEducators(accountId: string, educatorIds: readonly string[]): Promise<Set<string>> {
+    if (!educatorIds.length) return new Set();
+    const rows: Array<{ id: string }> = await this.db.query(
+      `SELECT DISTINCT a.educator_id AS id
+         FROM application a
+         JOIN panel_member pm ON pm.role_id = a.role_id AND pm.account_id = $1
+        WHERE a.educator_id = ANY($2::uuid[])
+          AND NOT EXISTS (SELECT 1 FROM conflict_of_interest c
+                           WHERE c.role_id = a.role_id AND c.account_id = $1 AND c.educator_id = a.educator_id)`,
+      [accountId, [...educatorIds]],
+    );
+    return new Set(rows.map((r) => r.id));
   }
 
   async conflictedEducators(m: EntityManager, roleId: string, accountId: string): Promise<Set<string>> {

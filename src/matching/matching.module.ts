@@ -5,6 +5,7 @@ import { MatchingResolver } from './matching.resolver.js';
 import { RankingRunsService } from './ranking-runs.service.js';
 import { RankingService } from './ranking.service.js';
 import { ScoringPolicyResolver } from './scoring-policy.resolver.js';
+import { ScoringPolicyRepository } from './scoring-policy.repository.js';
 import { ScoringPolicyService } from './scoring-policy.service.js';
 
 /**
@@ -13,7 +14,7 @@ import { ScoringPolicyService } from './scoring-policy.service.js';
  */
 @Module({
   providers: [
-    DemonstratedLevelsRepository, MatchingRepository, ScoringPolicyService, RankingService, RankingRunsService,
+    DemonstratedLevelsRepository, MatchingRepository, ScoringPolicyRepository, ScoringPolicyService, RankingService, RankingRunsService,
     ScoringPolicyResolver, MatchingResolver,
   ],
   exports: [DemonstratedLevelsRepository, MatchingRepository, ScoringPolicyService, RankingService, RankingRunsService],

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import type { Principal } from '../access/persona.js';
+import { assertMayView, Subject } from '../access/visibility.js';
 import { AuditService } from '../audit/audit.service.js';
 import { notFound } from '../common/app-error.js';
 import { decodeCursor, toPage, type Page } from '../common/pagination.js';
@@ -25,7 +26,7 @@ export class RankingRunsService {
   ) {}
 
   async save(actor: Principal, input: SaveRankingRunInput): Promise<RankingRunEntity> {
-    await this.ranking.assertMayViewRanking(actor, input.roleId);
+    assertMayView(actor, Subject.ROLE_RANKING, {}, 'Role', input.roleId);
     // REPEATABLE READ: the ranking and what is stored come from one snapshot.
     return this.db.transaction('REPEATABLE READ', async (m) => {
       const role = await this.repo.role(m, input.roleId);
@@ -63,13 +64,13 @@ export class RankingRunsService {
   async run(viewer: Principal, id: string): Promise<RankingRunEntity> {
     const run = await this.db.getRepository(RankingRunEntity).findOneBy({ id });
     if (!run) throw notFound('Ranking run', id);
-    await this.ranking.assertMayViewRanking(viewer, run.roleId);
+    assertMayView(viewer, Subject.ROLE_RANKING, {}, 'Role', run.roleId);
     return run;
   }
 
   /** Newest first. */
   async runs(viewer: Principal, roleId: string, first: number, after?: string): Promise<Page<RankingRunEntity>> {
-    await this.ranking.assertMayViewRanking(viewer, roleId);
+    assertMayView(viewer, Subject.ROLE_RANKING, {}, 'Role', roleId);
     const offset = decodeCursor(after);
     const [rows, total] = await this.db.getRepository(RankingRunEntity).findAndCount({
       where: { roleId }, order: { createdAt: 'DESC', id: 'DESC' }, skip: offset, take: first,

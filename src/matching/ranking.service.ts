@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { Persona, type Principal } from '../access/persona.js';
+import type { Principal } from '../access/persona.js';
+import { assertMayView, Subject } from '../access/visibility.js';
 import { VisibilityService } from '../access/visibility.service.js';
 import { notFound } from '../common/app-error.js';
 import { encodeCursor } from '../common/pagination.js';
@@ -64,14 +65,8 @@ export class RankingService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** HR today. Panel members arrive with the hiring workflow: extend this one check, not the callers. */
-  async assertMayViewRanking(viewer: Principal, _roleId: string): Promise<void> {
-    if (viewer.personas.has(Persona.HR)) return;
-    throw notFound('Role', _roleId);
-  }
-
   async roleRanking(viewer: Principal, roleId: string, opts: RankingOptions): Promise<RoleRankingModel> {
-    await this.assertMayViewRanking(viewer, roleId);
+    assertMayView(viewer, Subject.ROLE_RANKING, {}, 'Role', roleId);
     return this.repo.snapshot((m) => this.rankIn(m, roleId, opts));
   }
 
@@ -102,6 +97,15 @@ export class RankingService {
   }
 
   /** Full explanations for some educators, in the given order, from one batched read. */
+  /**
+   * Explanations for several educators against one role, inside the caller's snapshot, from one batched read
+   * whatever their number (the comparison explains candidates missing from the saved run this way). The caller
+   * has already decided the viewer may see them.
+   */
+  async explainIn(m: EntityManager, role: RoleRow, educatorIds: string[]): Promise<CandidateExplanationModel[]> {
+    return this.explainMany(m, await this.scope(m, role.id, role), educatorIds);
+  }
+
   private async explainMany(m: EntityManager, scope: Scope, educatorIds: string[]): Promise<CandidateExplanationModel[]> {
     if (!educatorIds.length) return [];
     const competencyIds = scope.role.requirements.map((r) => r.competencyId);
@@ -146,12 +150,13 @@ export class RankingService {
     };
   }
 
-  /** HR, or the educator themself (panel members later, through the visibility service); others get NOT_FOUND. */
+  /** Whoever may see the educator's private data (the visibility table); others get NOT_FOUND. */
   async explainCandidate(viewer: Principal, roleId: string, educatorId: string): Promise<CandidateExplanationModel> {
     if (!(await this.visibility.canSeeEducator(viewer, educatorId))) throw notFound('Educator', educatorId);
     return this.repo.snapshot(async (m) => {
       const role = await this.repo.role(m, roleId);
-      if (!role || (!viewer.personas.has(Persona.HR) && role.status === 'DRAFT')) throw notFound('Role', roleId);
+      if (!role) throw notFound('Role', roleId);
+      assertMayView(viewer, Subject.ROLE_EXPLAINED, { rolePublished: role.status !== 'DRAFT' }, 'Role', roleId);
       if (!(await this.repo.educator(m, educatorId))) throw notFound('Educator', educatorId);
       const [explained] = await this.explainMany(m, await this.scope(m, roleId, role), [educatorId]);
       return explained;

@@ -7,82 +7,68 @@ import { decodeCursor, toPage, type Page } from '../common/pagination.js';
 import { policyProblems, type ScoringPolicyValues } from './domain/scoring-policy.js';
 import type { PublishScoringPolicyInput } from './dto/scoring-policy.input.js';
 import { policyValuesOf } from './scoring-policy.mapper.js';
-import { ScoringPolicyEntity } from './scoring-policy.entity.js';
-
-/** The scoring policy in force, read through `manager` (so inside its transaction when it has one). */
-export async function currentPolicyIn(manager: EntityManager): Promise<ScoringPolicyEntity> {
-  const found = await manager.getRepository(ScoringPolicyEntity).findOne({ where: { isCurrent: true } });
-  if (!found) throw notFound('Current scoring policy');
-  return found;
-}
+import type { ScoringPolicyEntity } from './scoring-policy.entity.js';
+import { ScoringPolicyRepository } from './scoring-policy.repository.js';
 
 /** Reads and publishes scoring policy versions. Exported for hiring and reports (`current()`). */
 @Injectable()
 export class ScoringPolicyService {
   constructor(
     private readonly db: DataSource,
+    private readonly repo: ScoringPolicyRepository,
     private readonly audit: AuditService,
   ) {}
 
   /** The version in force (the migration publishes version 1, so there always is one). */
-  current(manager: EntityManager = this.db.manager): Promise<ScoringPolicyEntity> {
-    return currentPolicyIn(manager);
+  current(manager?: EntityManager): Promise<ScoringPolicyEntity> {
+    return this.repo.current(manager);
   }
 
   async byVersion(version?: number | null): Promise<ScoringPolicyEntity> {
-    if (version === undefined || version === null) return this.current();
-    const found = await this.db.getRepository(ScoringPolicyEntity).findOne({ where: { version } });
-    if (!found) throw notFound('Scoring policy version', String(version));
-    return found;
+    if (version === undefined || version === null) return this.repo.current();
+    return this.repo.byVersion(version);
   }
 
-  async byId(id: string, manager: EntityManager = this.db.manager): Promise<ScoringPolicyEntity> {
-    const found = await manager.getRepository(ScoringPolicyEntity).findOne({ where: { id } });
-    if (!found) throw notFound('Scoring policy', id);
-    return found;
+  byId(id: string, manager?: EntityManager): Promise<ScoringPolicyEntity> {
+    return this.repo.byId(id, manager);
   }
 
   /** Newest first. */
   async list(first: number, after?: string): Promise<Page<ScoringPolicyEntity>> {
     const offset = decodeCursor(after);
-    const [rows, total] = await this.db.getRepository(ScoringPolicyEntity).findAndCount({ order: { version: 'DESC' }, skip: offset, take: first });
+    const [rows, total] = await this.repo.list(first, offset);
     return toPage(rows, total, offset);
   }
 
   async publish(actor: Principal, input: PublishScoringPolicyInput): Promise<ScoringPolicyEntity> {
     return this.db.transaction(async (m) => {
       // Locking the current row serialises publishers; a second one waiting here finds no current row left and gets CONFLICT.
-      const current = await m.getRepository(ScoringPolicyEntity).findOne({ where: { isCurrent: true }, lock: { mode: 'pessimistic_write' } });
+      const current = await this.repo.findCurrent(m, true);
       if (!current || current.version !== input.basedOnVersion) {
         throw conflict(`The scoring policy is at version ${current?.version ?? '?'}, not ${input.basedOnVersion}; reload it and publish again`);
       }
       const next = mergePolicy(policyValuesOf(current), input);
       const problems = policyProblems(next);
       if (problems.length) throw badInput(`The policy is not valid: ${problems.join('; ')}`, { problems });
-      await m.getRepository(ScoringPolicyEntity).update({ id: current.id }, { isCurrent: false });
-      const saved = await m.getRepository(ScoringPolicyEntity).save(
-        m.getRepository(ScoringPolicyEntity).create({
-          version: current.version + 1,
-          isCurrent: true,
-          kindWeights: next.kindWeights,
-          verificationFactors: next.verificationFactors,
-          ageingHalfLifeYears: next.ageing.halfLifeYears,
-          ageingMinimumFactor: next.ageing.minimumFactor,
-          attendanceCapLevel: next.attendanceCapLevel,
-          overextensionFteThreshold: next.overextensionFteThreshold,
-          tieBreak: next.tieBreak,
-          notes: input.notes ?? '',
-          publishedByAccountId: actor.accountId,
-          publishedByEmail: actor.email,
-        }),
-      );
+      const saved = await this.repo.replaceCurrent(m, current, {
+        kindWeights: next.kindWeights,
+        verificationFactors: next.verificationFactors,
+        ageingHalfLifeYears: next.ageing.halfLifeYears,
+        ageingMinimumFactor: next.ageing.minimumFactor,
+        attendanceCapLevel: next.attendanceCapLevel,
+        overextensionFteThreshold: next.overextensionFteThreshold,
+        tieBreak: next.tieBreak,
+        notes: input.notes ?? '',
+        publishedByAccountId: actor.accountId,
+        publishedByEmail: actor.email,
+      });
       await this.audit.record(actor, {
         action: 'SCORING_POLICY_PUBLISHED',
         targetType: 'ScoringPolicy',
         targetId: saved.id,
         changes: { version: saved.version, basedOnVersion: current.version, from: policyValuesOf(current), to: next },
       }, m);
-      return m.getRepository(ScoringPolicyEntity).findOneByOrFail({ id: saved.id });
+      return saved;
     });
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { isHr, type Principal } from '../access/persona.js';
+import { mayView, Subject } from '../access/visibility.js';
 import { AuditService } from '../audit/audit.service.js';
 import { BuildingEntity } from '../buildings/building.entity.js';
 import { notFound, staleVersion } from '../common/app-error.js';
@@ -11,7 +12,7 @@ import {
   checkCanBeOpen, checkClosingDateForOpen, checkRequirements, checkRoleTerms, isoToday, type CompetencyFacts, type RequirementDraft,
   type RoleTerms,
 } from './domain/role-rules.js';
-import { assertEditable, assertTransition, RoleStatus, visibleWithoutHr } from './domain/role-status.js';
+import { assertEditable, assertTransition, RoleStatus } from './domain/role-status.js';
 import type { ChangeRoleStatusInput, CreateRoleInput, RoleListArgs, UpdateRoleInput } from './dto/role.input.js';
 import { HybridRoleEntity } from './hybrid-role.entity.js';
 import { RoleRequirementEntity } from './role-requirement.entity.js';
@@ -37,7 +38,7 @@ export class RolesService {
     const offset = decodeCursor(args.after);
     let status = args.status;
     if (!isHr(viewer)) {
-      if (status && !visibleWithoutHr(status)) return toPage([], 0, offset);
+      if (status && !mayView(viewer, Subject.ROLE, { roleOpen: status === RoleStatus.OPEN })) return toPage([], 0, offset);
       status = RoleStatus.OPEN;
     }
     const where: FindOptionsWhere<HybridRoleEntity> = { ...(status ? { status } : {}), ...(args.buildingId ? { buildingId: args.buildingId } : {}) };
@@ -53,7 +54,7 @@ export class RolesService {
   /** One role, if this viewer may see it; a role they may not see is NOT_FOUND like an unknown id. */
   async getVisible(viewer: Principal, id: string): Promise<HybridRoleEntity> {
     const found = await this.db.getRepository(HybridRoleEntity).findOne({ where: { id } });
-    if (!found || !(isHr(viewer) || visibleWithoutHr(found.status as RoleStatus))) throw notFound('Role', id);
+    if (!found || !mayView(viewer, Subject.ROLE, { roleOpen: found.status === RoleStatus.OPEN })) throw notFound('Role', id);
     return found;
   }
 

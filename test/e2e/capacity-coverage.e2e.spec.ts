@@ -1,7 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { Persona } from '../../src/access/persona.js';
-import { CapacityReportsService } from '../../src/reports/capacity-reports.service.js';
-import { measureCapacityCoverage } from '../../src/reports/bench/coverage-bench.js';
 import { buildCapacityDistrict, type CapacityDistrict } from '../support/capacity-district.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -108,16 +106,6 @@ describe('capacity coverage over HTTP, on a district counted by hand', () => {
         '',
       ].join('\n'),
     );
-  });
-
-  it('agrees with its benchmark floor: one SQL statement gives the same district count on every path', async () => {
-    const gql = async (query: string, variables: Record<string, unknown>) => (await t.gql(query, variables, hr)).data;
-    const r = await measureCapacityCoverage({ ds: t.ds, service: t.app.get(CapacityReportsService), gql, asOf: AS_OF, runs: 1, warmup: 0 });
-    expect(r.covered).toBe(5);
-    expect(Object.keys(r.measures).sort()).toEqual(['coverage_http', 'coverage_inprocess', 'floor_coverage']);
-    expect(r.floors).toEqual({ coverage_inprocess: 'floor_coverage', coverage_http: 'floor_coverage' });
-    const past = await measureCapacityCoverage({ ds: t.ds, service: t.app.get(CapacityReportsService), asOf: '2024-06-30', runs: 1, warmup: 0 });
-    expect(past.covered).toBe(4);
   });
 
   it('reads evidence without writing anything', async () => {

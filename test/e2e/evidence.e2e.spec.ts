@@ -1,9 +1,8 @@
-import { jest } from '@jest/globals';
 import { Persona, type Principal } from '../../src/access/persona.js';
-import { VisibilityService } from '../../src/access/visibility.service.js';
 import { BuildingEntity } from '../../src/buildings/building.entity.js';
 import { EducatorEntity } from '../../src/educators/educator.entity.js';
 import { EvidenceService } from '../../src/evidence/evidence.service.js';
+import { insertRole } from '../support/matching-fixtures.js';
 import { codeOf, startTestApp, type TestApp } from '../support/test-app.js';
 
 const FIELDS = `id educatorId kind title description url startedOn endedOn verificationStatus verifiedBy verifiedAt version expired
@@ -366,21 +365,20 @@ describe('evidence over HTTP', () => {
       expect(await reads.forEducators(null, [alice.educatorId, bob.educatorId])).toEqual([]);
     });
 
-    it("logs a panelist's read of a candidate's evidence (panel seats stubbed until the hiring workflow lands)", async () => {
-      const visibility = t.app.get(VisibilityService);
-      const seated = async (_viewer: Principal, id: string) => id === bob.educatorId;
-      const spy = jest.spyOn(visibility, 'canSeeEducator').mockImplementation(seated);
-      try {
-        const read = await t.gql(ONE, { id: bobsItem.id }, panelist);
-        expect(read.data.evidence.id).toBe(bobsItem.id);
-        const listed = await t.gql(LIST, { educatorId: bob.educatorId }, panelist);
-        expect(listed.data.evidenceItems.nodes.map((n: { id: string }) => n.id)).toContain(bobsItem.id);
-      } finally {
-        spy.mockRestore();
-      }
+    it("logs a panelist's read of a candidate's evidence while they sit on the panel of a role Bob applied to", async () => {
+      const seat = await t.signInAs([Persona.PANELIST]);
+      const roleId = await insertRole(t.ds, { requirements: [] });
+      await t.ds.query(`INSERT INTO application (role_id, educator_id, version) VALUES ($1, $2, 1)`, [roleId, bob.educatorId]);
+      await t.ds.query(`INSERT INTO panel_member (role_id, account_id) VALUES ($1, $2)`, [roleId, seat.account.id]);
+      const read = await t.gql(ONE, { id: bobsItem.id }, seat.token);
+      expect(read.data.evidence.id).toBe(bobsItem.id);
+      const listed = await t.gql(LIST, { educatorId: bob.educatorId }, seat.token);
+      expect(listed.data.evidenceItems.nodes.map((n: { id: string }) => n.id)).toContain(bobsItem.id);
       const rows = await t.ds.query(`SELECT persona, changes FROM audit_entry WHERE action = 'CANDIDATE_EVIDENCE_READ' AND target_id = $1 ORDER BY id`, [bob.educatorId]);
       expect(rows).toEqual([{ persona: 'PANELIST', changes: { via: 'evidence' } }, { persona: 'PANELIST', changes: { via: 'evidenceItems' } }]);
-      expect(codeOf(await t.gql(ONE, { id: bobsItem.id }, panelist))).toBe('NOT_FOUND');
+      // Off the panel, Bob's evidence is out of reach again.
+      await t.ds.query(`DELETE FROM panel_member WHERE role_id = $1 AND account_id = $2`, [roleId, seat.account.id]);
+      expect(codeOf(await t.gql(ONE, { id: bobsItem.id }, seat.token))).toBe('NOT_FOUND');
     });
 
     it('answers writes to it with NOT_FOUND and changes nothing', async () => {

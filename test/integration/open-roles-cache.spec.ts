@@ -12,7 +12,7 @@ describe('the cached open roles and policy follow every committed change, and on
   beforeAll(async () => {
     db = await createTestDatabase();
     metrics = new ServiceMetrics(db.dataSource);
-    repo = new MatchingRepository(db.dataSource, metrics);
+    repo = new MatchingRepository(db.dataSource, undefined, metrics);
     comps = await competencyIds(db.dataSource, ['AI-BIAS', 'DATA-PRIVACY']);
   });
   afterAll(() => db.drop());

@@ -53,10 +53,6 @@ const MOVED_BY: Readonly<Record<ApplicationStatus, PipelineActor | null>> = {
   [ApplicationStatus.WITHDRAWN]: PipelineActor.CANDIDATE,
 };
 
-export function isApplicationStatus(value: string): value is ApplicationStatus {
-  return value in MOVED_BY;
-}
-
 export function isOpen(status: ApplicationStatus): boolean {
   return OPEN_STATUSES.includes(status);
 }

@@ -7,10 +7,6 @@ export enum InvitationStatus {
   DECLINED = 'DECLINED',
 }
 
-export function isInvitationStatus(value: string): value is InvitationStatus {
-  return Object.values(InvitationStatus).includes(value as InvitationStatus);
-}
-
 /** Only an outstanding invitation can be answered, and only once. */
 export function assertCanRespond(current: InvitationStatus, to: InvitationStatus): void {
   if (to === InvitationStatus.INVITED) throw badInput('An invitation can only be accepted or declined');

@@ -5,6 +5,12 @@ import {
 import type { ScoringPolicyValues } from './scoring-policy.js';
 
 /**
+ * THE REFERENCE MODEL of scoring. Production ranks in SQL (src/matching/sql/ranking.sql.ts, written from the
+ * tables exported here); this TypeScript is what the SQL is tested against (test/integration/ranking-sql.spec.ts,
+ * test/integration/demonstrated-levels.spec.ts, test/integration/claim-facts.spec.ts) and what explains a
+ * candidate's score (scoreCandidate with `explain`). Change the rules here first, then the SQL, until the
+ * parity tests agree.
+ *
  * Scoring, in whole points so that contributions add up to the score exactly.
  *
  * A requirement is worth `round(weight x 100)` points. Each evidence item that counts for its competency
@@ -63,7 +69,7 @@ export interface ItemFactors {
 export interface ItemCredit extends ItemFactors {
   fact: ClaimFact;
   state: Exclude<ClaimState, 'NOT_STARTED'>;
-  /** This item's share of the requirement's points (0 unless among the strongest three that count). */
+  /** This item's marginal share of the requirement's points, strongest first (see shareOutPoints); the shares add up to the points. */
   points: number;
 }
 
@@ -165,10 +171,6 @@ export function itemFactors(fact: ClaimFact, requiredLevel: number, ctx: Scoring
   };
 }
 
-/**
- * Points for credits (thousandths, strongest first, at most three): max x (1 - prod(1 - c)), rounded half up.
- * Integer arithmetic stays exact: 1000^3 x 10,000 is far below 2^53.
- */
 /** The requirement's credit in thousandths from its strongest credit and the sum of all its credits. */
 export function totalCredit(strongest: number, sum: number): number {
   return Math.min(SCALE, strongest + Math.min(strongest, Math.floor((sum - strongest) / CORROBORATION_DIVISOR)));
@@ -276,7 +278,10 @@ function serviceCheck(role: RoleSpec, hireDate: string | null, asOf: string): Se
   return { minYears: role.minYearsOfService, years, met: years >= role.minYearsOfService };
 }
 
-/** What ordering needs, without explanations: the ranking pass over every candidate uses this. */
+/**
+ * What ordering needs, without explanations. Reference model only: production orders in SQL (ranking.sql.ts);
+ * test/integration/ranking-sql.spec.ts checks the SQL orders exactly as this does.
+ */
 export function rankingKeyOf(role: RoleSpec, c: CandidateInput, ctx: ScoringContext & { asOf: string }): RankingKey {
   let score = 0;
   let requiredMet = 0;

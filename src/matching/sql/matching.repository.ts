@@ -1,3 +1,11 @@
+/*
+ * src/matching/sql/: the scoring rules as SQL, the form production runs. The TypeScript in ../domain/ is the
+ * reference model; these files must compute what it computes. Parity tests (run them after any change here):
+ *   test/integration/ranking-sql.spec.ts          ranking order and scores equal rankingKeyOf on random districts
+ *   test/integration/demonstrated-levels.spec.ts  demonstrated levels equal demonstratedLevel()
+ *   test/integration/claim-facts.spec.ts           the claim facts the SQL reads equal claims joined with evidence
+ *   src/matching/sql/ranking-example.spec.ts       the committed ranking.example.sql is what is generated today
+ */
 import { Injectable, Optional } from '@nestjs/common';
 import type pg from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -10,7 +18,7 @@ import type { ScoringPolicyValues } from '../domain/scoring-policy.js';
 import type { RankingKey, RequirementSpec } from '../domain/scoring.js';
 import { buildRankingSql, canRankScoredOnly, type RankingQuery } from './ranking.sql.js';
 import { policyValuesOf } from '../scoring-policy.mapper.js';
-import { currentPolicyIn } from '../scoring-policy.service.js';
+import { ScoringPolicyRepository } from '../scoring-policy.repository.js';
 
 /** The SQL behind ranking, explanations and standing. Counting rules come from the demonstrated-levels builders. */
 
@@ -66,6 +74,7 @@ export class MatchingRepository {
 
   constructor(
     private readonly db: DataSource,
+    private readonly policies: ScoringPolicyRepository = new ScoringPolicyRepository(db),
     @Optional() private readonly metrics?: ServiceMetrics,
   ) {}
 
@@ -120,16 +129,22 @@ export class MatchingRepository {
     const { roles, snapshot } = await this.rolesWithSnapshot(m, OPEN, []);
     // Read after the snapshot statement, so the policy is at least as new as the snapshot says; a newer one
     // only makes the next freshness test fail and reload.
-    const entity = await currentPolicyIn(m);
+    const entity = await this.policies.current(m);
     const inputs = { roles, policy: { id: entity.id, version: entity.version, values: policyValuesOf(entity) } };
     this.inputsCache = { inputs, snapshot: snapshot! };
     return inputs;
   }
 
-  /** Array rows straight from pg, on the manager's transaction connection when it has one, else from the pool. */
+  /** Array rows straight from pg, on the manager's transaction connection when it has one, else on a pooled one. */
   private async arrays(m: EntityManager, query: { name?: string; text: string; values: unknown[] }): Promise<unknown[][]> {
-    const client = m.queryRunner ? ((await m.queryRunner.connect()) as pg.PoolClient) : ((this.db.driver as unknown as { master: pg.Pool }).master);
-    return (await client.query({ ...query, rowMode: 'array' })).rows;
+    // QueryRunner.connect() hands out the driver's connection (a pg client), the public way to reach rowMode.
+    const runner = m.queryRunner ?? this.db.createQueryRunner();
+    try {
+      const client = (await runner.connect()) as pg.PoolClient;
+      return (await client.query({ ...query, rowMode: 'array' })).rows;
+    } finally {
+      if (runner !== m.queryRunner) await runner.release();
+    }
   }
 
   /**

@@ -1,3 +1,11 @@
+/*
+ * src/matching/sql/: the scoring rules as SQL, the form production runs. The TypeScript in ../domain/ is the
+ * reference model; these files must compute what it computes. Parity tests (run them after any change here):
+ *   test/integration/ranking-sql.spec.ts          ranking order and scores equal rankingKeyOf on random districts
+ *   test/integration/demonstrated-levels.spec.ts  demonstrated levels equal demonstratedLevel()
+ *   test/integration/claim-facts.spec.ts           the claim facts the SQL reads equal claims joined with evidence
+ *   src/matching/sql/ranking-example.spec.ts       the committed ranking.example.sql is what is generated today
+ */
 import { bind, CLAIMS_FROM, countedLevelSql, countingClaimConditions } from './demonstrated-levels.repository.js';
 import { dayOf } from '../domain/evidence-rules.js';
 import type { ScoringPolicyValues } from '../domain/scoring-policy.js';

@@ -1,6 +1,6 @@
 import { AppError, ErrorCode } from '../../common/app-error.js';
 import {
-  assertCanFill, assertEditable, assertTransition, canTransition, isRoleStatus, nextStatuses, RoleStatus, visibleWithoutHr,
+  assertCanFill, assertEditable, assertTransition, canTransition, isRoleStatus, nextStatuses, RoleStatus,
 } from './role-status.js';
 
 const { DRAFT, OPEN, CLOSED, FILLED } = RoleStatus;
@@ -60,10 +60,6 @@ describe('role status machine', () => {
   it('keeps FILLED roles read-only and everything else editable', () => {
     for (const s of [DRAFT, OPEN, CLOSED]) expect(() => assertEditable(s)).not.toThrow();
     expect(refusal(() => assertEditable(FILLED)).message).toMatch(/FILLED role can no longer be edited/);
-  });
-
-  it('shows only OPEN roles to people who are not HR', () => {
-    expect(ALL.filter(visibleWithoutHr)).toEqual([OPEN]);
   });
 
   it('lists the next statuses and recognises status names', () => {

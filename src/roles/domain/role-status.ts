@@ -51,8 +51,3 @@ export function assertCanFill(from: RoleStatus): void {
 export function assertEditable(status: RoleStatus): void {
   if (status === RoleStatus.FILLED) throw badInput('A FILLED role can no longer be edited');
 }
-
-/** Anyone but HR sees a role only while it is OPEN; everything else answers as if it did not exist. */
-export function visibleWithoutHr(status: RoleStatus): boolean {
-  return status === RoleStatus.OPEN;
-}

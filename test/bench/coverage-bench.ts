@@ -1,10 +1,10 @@
 import type { DataSource } from 'typeorm';
-import { bind, buildDemonstratedLevelsSql } from '../../matching/sql/demonstrated-levels.repository.js';
-import { evidenceRulesOf } from '../../matching/domain/scoring-policy.js';
-import type { ScoringPolicyEntity } from '../../matching/scoring-policy.entity.js';
-import type { CapacityReportsService } from '../capacity-reports.service.js';
-import { DEFAULT_REPORT_STATUSES } from '../domain/report-rules.js';
-import type { CoverageArgs } from '../dto/report.args.js';
+import { bind, buildDemonstratedLevelsSql } from '../../src/matching/sql/demonstrated-levels.repository.js';
+import { evidenceRulesOf } from '../../src/matching/domain/scoring-policy.js';
+import type { ScoringPolicyEntity } from '../../src/matching/scoring-policy.entity.js';
+import type { CapacityReportsService } from '../../src/reports/capacity-reports.service.js';
+import { DEFAULT_REPORT_STATUSES } from '../../src/reports/domain/report-rules.js';
+import type { CoverageArgs } from '../../src/reports/dto/report.args.js';
 
 /**
  * The capacity part of `npm run bench`: the superintendent's coverage question at each size, through the
