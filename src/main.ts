@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const log = (m: string) => logger.info(m);
   try {
     const db = await openDatabase(config, log);
-    if (config.seedDemo) await seedDemoIfEmpty(db.dataSource, log);
+    if (config.seedDemo && !(await seedDemoIfEmpty(db.dataSource, log))) log('The database already has data: the demo district was not loaded again');
     const app = await createApp(config, db.dataSource, { logger });
     let closing = false;
     const shutdown = (signal: string) => {
