@@ -32,7 +32,7 @@ function sourceHash() {
 const hash = sourceHash();
 const previous = existsSync(stampFile) ? readFileSync(stampFile, 'utf8').trim() : '';
 if (previous === hash && existsSync(entry)) {
-  console.log('Build is up to date (no source changed since the last build): starting');
+  console.log('Build is up to date (no source changed since the last build)');
 } else {
   const started = Date.now();
   console.log(existsSync(entry) ? 'Sources changed since the last build: building...' : 'First start: building...');
@@ -43,6 +43,7 @@ if (previous === hash && existsSync(entry)) {
     process.exit(result.status ?? 1);
   }
   writeFileSync(stampFile, `${hash}\n`);
-  console.log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s: starting`);
+  console.log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
-await import(new URL('../dist/src/main.js', import.meta.url).href);
+// `--build-only`: used by npm scripts that run another entry point (backup, restore) on an up-to-date build.
+if (!process.argv.includes('--build-only')) await import(new URL('../dist/src/main.js', import.meta.url).href);

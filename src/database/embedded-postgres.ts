@@ -79,7 +79,7 @@ async function ensureDatabase(server: EmbeddedPostgres, database: string): Promi
 }
 
 /** The pid in postmaster.pid when that process is alive; null for no file or a stale one (PostgreSQL clears those). */
-function runningOwner(databaseDir: string): number | null {
+export function runningOwner(databaseDir: string): number | null {
   const file = resolve(databaseDir, 'postmaster.pid');
   if (!existsSync(file)) return null;
   const pid = Number(readFileSync(file, 'utf8').split('\n')[0]);
