@@ -52,7 +52,7 @@ export async function serverMajor(url: string): Promise<number> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
-    const { rows } = await c.query<{ v: string }>('SHOW server_version_num');
+    const { rows } = await c.query<{ v: string }>('SELECT current_setting(\'server_version_num\') AS v');
     return Math.floor(Number(rows[0].v) / 10000);
   } finally {
     await c.end();
