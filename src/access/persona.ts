@@ -2,6 +2,8 @@ export enum Persona {
   HR = 'HR',
   PANELIST = 'PANELIST',
   EDUCATOR = 'EDUCATOR',
+  /** Runs and reads the fairness audit (aggregates only; never an individual's self-identification). */
+  COMPLIANCE = 'COMPLIANCE',
 }
 
 /** Who is calling: resolved per request from a verified token and the current account row. */

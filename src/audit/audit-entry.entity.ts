@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { AuditAction } from './audit-action.js';
 
 /** Append-only: a trigger in the migration refuses UPDATE, DELETE and TRUNCATE. */
 @Entity('audit_entry')
@@ -19,7 +20,7 @@ export class AuditEntryEntity {
 
   @Index('ix_audit_entry_action')
   @Column({ type: 'varchar', length: 64 })
-  action: string;
+  action: AuditAction;
 
   @Column({ name: 'target_type', type: 'varchar', length: 64 })
   targetType: string;

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Persona, type Principal } from '../access/persona.js';
+import type { AuditAction } from './audit-action.js';
 import { AuditEntryEntity } from './audit-entry.entity.js';
 
 export interface AuditRecord {
-  action: string;
+  action: AuditAction;
   targetType: string;
   targetId?: string | null;
   changes?: Record<string, unknown>;
@@ -58,6 +59,6 @@ export interface AuditSearch {
 }
 
 function primaryPersona(p: Principal): Persona | null {
-  for (const persona of [Persona.HR, Persona.PANELIST, Persona.EDUCATOR]) if (p.personas.has(persona)) return persona;
+  for (const persona of [Persona.HR, Persona.PANELIST, Persona.EDUCATOR, Persona.COMPLIANCE]) if (p.personas.has(persona)) return persona;
   return null;
 }

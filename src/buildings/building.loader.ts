@@ -1,14 +1,13 @@
 import type DataLoader from 'dataloader';
-import { loaderFor, oneByKey } from '../common/loaders.js';
-import type { RequestContext } from '../access/request-context.js';
+import { defineLoader, oneByKey, type LoaderContext } from '../common/loaders.js';
 import { toBuildingModel } from './building.mapper.js';
 import type { BuildingsService } from './buildings.service.js';
 import type { BuildingModel } from './models/building.model.js';
 
-/** One per-request building loader shared by every nested `building` field (educators, roles, ...). */
-export function buildingLoader(ctx: RequestContext, buildings: BuildingsService): DataLoader<string, BuildingModel | null> {
-  return loaderFor<string, BuildingModel | null>(ctx, 'building.byId', async (ids) => {
-    const rows = await buildings.byIds(ids);
-    return oneByKey(ids, rows.map(toBuildingModel), (b) => b.id);
-  });
+/** Buildings by id, one batch per request for every nested `building` field (educators, roles, ...). */
+export const buildingById = defineLoader<string, BuildingModel | null, BuildingsService>('building.byId', async (buildings, ids) =>
+  oneByKey(ids, (await buildings.byIds(ids)).map(toBuildingModel), (b) => b.id));
+
+export function buildingLoader(ctx: LoaderContext, buildings: BuildingsService): DataLoader<string, BuildingModel | null> {
+  return buildingById.of(ctx, buildings);
 }

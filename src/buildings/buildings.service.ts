@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In, Raw } from 'typeorm';
 import type { Principal } from '../access/persona.js';
 import { AuditService } from '../audit/audit.service.js';
-import { conflict, notFound } from '../common/app-error.js';
+import { CommonReason, conflict, notFound } from '../common/app-error.js';
 import { decodeCursor, toPage, type Page } from '../common/pagination.js';
 import { BuildingEntity } from './building.entity.js';
 import type { CreateBuildingInput } from './dto/building.input.js';
@@ -41,7 +41,7 @@ export class BuildingsService {
       const repo = m.getRepository(BuildingEntity);
       // Case-insensitive so rows written outside this API (seeds, imports) count too; the unique index backs it up under races.
       const taken = await repo.exists({ where: { code: Raw((col) => `upper(${col}) = upper(:code)`, { code: input.code }) } });
-      if (taken) throw conflict(`A building with code ${input.code} already exists`);
+      if (taken) throw conflict(`A building with code ${input.code} already exists`, CommonReason.DUPLICATE_RECORD);
       const saved = await repo.save(repo.create({ code: input.code, name: input.name, level: input.level }));
       await this.audit.record(actor, { action: 'BUILDING_CREATED', targetType: 'Building', targetId: saved.id, changes: { ...input } }, m);
       return saved;

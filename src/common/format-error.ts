@@ -1,6 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { AppError, ErrorCode } from './app-error.js';
+import { AppError, CommonReason, ErrorCode } from './app-error.js';
 
 /** Codes produced by GraphQL itself (parsing, validation, variable coercion) that are safe to pass on. */
 const GRAPHQL_CODES = new Set([
@@ -20,7 +20,7 @@ interface HttpLikeError {
 }
 
 /** PostgreSQL SQLSTATEs a client can cause, translated without leaking SQL text. */
-function fromPostgres(err: { code?: string; constraint?: string }): { code: ErrorCode; message: string } | undefined {
+function fromPostgres(err: { code?: string; constraint?: string }): { code: ErrorCode; message: string; reason?: CommonReason } | undefined {
   switch (err.code) {
     case '22P02':
     case '22007':
@@ -31,7 +31,7 @@ function fromPostgres(err: { code?: string; constraint?: string }): { code: Erro
     case '22003':
       return { code: ErrorCode.BAD_USER_INPUT, message: 'A number is out of range' };
     case '23505':
-      return { code: ErrorCode.CONFLICT, message: 'This would create a duplicate of an existing record' };
+      return { code: ErrorCode.CONFLICT, message: 'This would create a duplicate of an existing record', reason: CommonReason.DUPLICATE_RECORD };
     case '23503':
       return { code: ErrorCode.BAD_USER_INPUT, message: 'A referenced record does not exist' };
     case '23514':
@@ -39,7 +39,7 @@ function fromPostgres(err: { code?: string; constraint?: string }): { code: Erro
       return { code: ErrorCode.BAD_USER_INPUT, message: 'The change breaks a data rule' };
     case '40001':
     case '40P01':
-      return { code: ErrorCode.CONFLICT, message: 'A concurrent change got in the way; try again' };
+      return { code: ErrorCode.CONFLICT, message: 'A concurrent change got in the way; try again', reason: CommonReason.CONCURRENT_CHANGE };
     case '57014':
       return { code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'The request took too long and was cancelled' };
     default:
@@ -75,7 +75,7 @@ export function formatError(
   const base = { locations: formatted.locations, path: formatted.path };
 
   if (original instanceof AppError) {
-    return { ...base, message: original.message, extensions: { code: original.code, ...(original.details ?? {}) } };
+    return { ...base, message: original.message, extensions: { code: original.code, ...(original.reason ? { reason: original.reason } : {}), ...(original.details ?? {}) } };
   }
   const http = fromHttpException(original as HttpLikeError);
   if (http) return { ...base, message: http.message, extensions: { code: http.code } };
@@ -83,7 +83,7 @@ export function formatError(
   const pg = original && typeof original === 'object' ? fromPostgres(original as { code?: string }) : undefined;
   if (pg) {
     if (pg.code === ErrorCode.INTERNAL_SERVER_ERROR) log(original);
-    return { ...base, message: pg.message, extensions: { code: pg.code } };
+    return { ...base, message: pg.message, extensions: { code: pg.code, ...(pg.reason ? { reason: pg.reason } : {}) } };
   }
 
   const code = formatted.extensions?.code;

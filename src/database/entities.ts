@@ -14,6 +14,9 @@ import { RankingRunEntity, RankingRunResultEntity } from '../matching/ranking-ru
 import { ScoringPolicyEntity } from '../matching/scoring-policy.entity.js';
 import { HybridRoleEntity } from '../roles/hybrid-role.entity.js';
 import { RoleRequirementEntity } from '../roles/role-requirement.entity.js';
+import { FairnessAuditRunEntity } from '../fairness/fairness-audit-run.entity.js';
+import { SelfIdentificationEntity } from '../fairness/self-identification.entity.js';
+import { CapabilityComponentEntity, CapabilityEntity } from '../reports/capability.entity.js';
 
 /** Every entity, listed explicitly so the same list serves the service, the CLI and the tests. */
 export const ENTITIES = [
@@ -34,4 +37,8 @@ export const ENTITIES = [
   RankingRunEntity,
   RankingRunResultEntity,
   ...HIRING_ENTITIES,
+  SelfIdentificationEntity,
+  FairnessAuditRunEntity,
+  CapabilityEntity,
+  CapabilityComponentEntity,
 ];

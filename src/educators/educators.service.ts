@@ -4,7 +4,7 @@ import type { Principal } from '../access/persona.js';
 import { VisibilityService } from '../access/visibility.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { BuildingEntity } from '../buildings/building.entity.js';
-import { conflict, notFound, staleVersion } from '../common/app-error.js';
+import { CommonReason, conflict, notFound, staleVersion } from '../common/app-error.js';
 import { decodeCursor, toPage, type Page } from '../common/pagination.js';
 import { checkHireDate } from './domain/hire-date.js';
 import type { CreateEducatorInput, EducatorListArgs, UpdateEducatorInput } from './dto/educator.input.js';
@@ -115,6 +115,6 @@ export class EducatorsService {
         ...(exceptId ? { id: Not(exceptId) } : {}),
       },
     });
-    if (taken) throw conflict(`Another educator already has the work email ${email}`);
+    if (taken) throw conflict(`Another educator already has the work email ${email}`, CommonReason.DUPLICATE_RECORD);
   }
 }

@@ -1,8 +1,8 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CompetenciesService } from '../competencies/competencies.service.js';
-import { toCompetencyModel } from '../competencies/competency.mapper.js';
+import { competencyById } from '../competencies/competency.loader.js';
 import { CompetencyModel } from '../competencies/models/competency.model.js';
-import { groupByKey, loaderFor, oneByKey } from '../common/loaders.js';
+import { groupByKey, loaderFor } from '../common/loaders.js';
 import type { RequestContext } from '../access/request-context.js';
 import { EducatorModel } from '../educators/models/educator.model.js';
 import { toEvidenceModel } from './evidence.mapper.js';
@@ -30,11 +30,7 @@ export class EvidenceClaimResolver {
 
   @ResolveField(() => CompetencyModel)
   async competency(@Parent() claim: EvidenceClaimModel, @Context() ctx: RequestContext): Promise<CompetencyModel> {
-    const loader = loaderFor<string, CompetencyModel | null>(ctx, 'evidence.claim.competency', async (ids) => {
-      const rows = await this.competencies.byIds(ids);
-      return oneByKey(ids, rows.map(toCompetencyModel), (c) => c.id);
-    });
     // The foreign key guarantees the competency exists; competencies are retired, never deleted.
-    return (await loader.load(claim.competencyId))!;
+    return (await competencyById.of(ctx, this.competencies).load(claim.competencyId))!;
   }
 }

@@ -56,7 +56,7 @@ export class EvidenceWriteService {
   async update(actor: Principal, input: UpdateEvidenceInput): Promise<EvidenceEntity> {
     return this.db.transaction(async (m) => {
       const current = await this.lockOwnOrHr(m, actor, input.id, input.version);
-      const kind = current.kind as EvidenceKind;
+      const kind = current.kind;
       const next: Record<string, unknown> = {
         ...checkCommonFields({
           title: pick(input.title, current.title),
@@ -108,7 +108,7 @@ export class EvidenceWriteService {
     return this.db.transaction(async (m) => {
       const current = await this.lockOwnOrHr(m, actor, input.id, input.version);
       if (actor.educatorId === current.educatorId) throw forbidden('Nobody can endorse or verify their own evidence; ask another HR colleague');
-      const from = current.verificationStatus as VerificationStatus;
+      const from = current.verificationStatus;
       const { action, ...state } = changeVerification(from, input.status, actor.email, new Date());
       await m.getRepository(EvidenceEntity).update({ id: current.id }, state);
       await this.audit.record(actor, {
@@ -157,5 +157,5 @@ function ownerFor(actor: Principal, requested: string | undefined): string {
 }
 
 function stateOf(e: EvidenceEntity) {
-  return { verificationStatus: e.verificationStatus as VerificationStatus, verifiedBy: e.verifiedBy, verifiedAt: e.verifiedAt };
+  return { verificationStatus: e.verificationStatus, verifiedBy: e.verifiedBy, verifiedAt: e.verifiedAt };
 }

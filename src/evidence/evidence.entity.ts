@@ -4,6 +4,7 @@ import {
   type Relation,
 } from 'typeorm';
 import { EducatorEntity } from '../educators/educator.entity.js';
+import { EVIDENCE_KINDS, PILOT_PARTS, sqlValues, VERIFICATION_STATUSES, type EvidenceKind, type PilotPart, type VerificationStatus } from './domain/evidence-kind.js';
 import { EvidenceClaimEntity } from './evidence-claim.entity.js';
 
 /**
@@ -12,10 +13,10 @@ import { EvidenceClaimEntity } from './evidence-claim.entity.js';
  * per-kind validation so no path can store a pilot without a part or a certification without an issuer.
  */
 @Entity('evidence')
-@Check('ck_evidence_kind', `"kind" IN ('CERTIFICATION','PILOT','PROFESSIONAL_LEARNING','PRESENTATION','ARTIFACT','COURSE')`)
-@Check('ck_evidence_status', `"verification_status" IN ('SELF_REPORTED','ENDORSED','VERIFIED')`)
+@Check('ck_evidence_kind', `"kind" IN (${sqlValues(EVIDENCE_KINDS)})`)
+@Check('ck_evidence_status', `"verification_status" IN (${sqlValues(VERIFICATION_STATUSES)})`)
 @Check('ck_evidence_certification', `"kind" <> 'CERTIFICATION' OR ("issuer" IS NOT NULL AND "issued_on" IS NOT NULL)`)
-@Check('ck_evidence_pilot', `"kind" <> 'PILOT' OR "pilot_part" IN ('LEAD','CO_LEAD','MEMBER')`)
+@Check('ck_evidence_pilot', `"kind" <> 'PILOT' OR "pilot_part" IN (${sqlValues(PILOT_PARTS)})`)
 @Check('ck_evidence_pl', `"kind" <> 'PROFESSIONAL_LEARNING' OR ("sessions" >= 1 AND "attendees" >= 1)`)
 @Check('ck_evidence_course', `"kind" <> 'COURSE' OR "hours" > 0`)
 @Check('ck_evidence_dates', `"ended_on" IS NULL OR "started_on" IS NULL OR "ended_on" >= "started_on"`)
@@ -33,7 +34,7 @@ export class EvidenceEntity {
   educator?: Relation<EducatorEntity>;
 
   @Column({ type: 'varchar', length: 24 })
-  kind: string;
+  kind: EvidenceKind;
 
   @Column({ type: 'varchar', length: 200 })
   title: string;
@@ -51,7 +52,7 @@ export class EvidenceEntity {
   endedOn: string | null;
 
   @Column({ name: 'verification_status', type: 'varchar', length: 16, default: 'SELF_REPORTED' })
-  verificationStatus: string;
+  verificationStatus: VerificationStatus;
 
   @Column({ name: 'verified_by', type: 'varchar', length: 254, nullable: true })
   verifiedBy: string | null;
@@ -74,7 +75,7 @@ export class EvidenceEntity {
 
   // PILOT
   @Column({ name: 'pilot_part', type: 'varchar', length: 10, nullable: true })
-  pilotPart: string | null;
+  pilotPart: PilotPart | null;
 
   @Column({ type: 'int', nullable: true })
   classrooms: number | null;

@@ -12,7 +12,7 @@ export function today(now = new Date()): string {
 }
 
 export function toEvidenceModel(e: EvidenceEntity, on = today()): EvidenceModel {
-  const kind = e.kind as EvidenceKind;
+  const kind = e.kind;
   return {
     id: e.id,
     educatorId: e.educatorId,
@@ -22,7 +22,7 @@ export function toEvidenceModel(e: EvidenceEntity, on = today()): EvidenceModel 
     url: e.url,
     startedOn: e.startedOn,
     endedOn: e.endedOn,
-    verificationStatus: e.verificationStatus as VerificationStatus,
+    verificationStatus: e.verificationStatus,
     verifiedBy: e.verifiedBy,
     verifiedAt: e.verifiedAt,
     expired: isExpired(e.expiresOn, on),

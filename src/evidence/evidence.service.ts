@@ -64,7 +64,7 @@ export class EvidenceService {
     if (isHr(viewer) || !viewer.personas.has(Persona.PANELIST)) return;
     const reads = educatorIds
       .filter((educatorId) => educatorId !== viewer.educatorId)
-      .map((educatorId) => ({ action: 'CANDIDATE_EVIDENCE_READ', targetType: 'Educator', targetId: educatorId, changes: { via }, persona: Persona.PANELIST }));
+      .map((educatorId) => ({ action: 'CANDIDATE_EVIDENCE_READ' as const, targetType: 'Educator', targetId: educatorId, changes: { via }, persona: Persona.PANELIST }));
     await this.audit.record(viewer, reads);
   }
 }

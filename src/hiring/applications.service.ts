@@ -23,6 +23,7 @@ import { HiringAccessService } from './hiring-access.service.js';
 import { toApplicationModel, toInvitationModel, toTransitionModel } from './hiring.mapper.js';
 import { HiringRepository } from './hiring.repository.js';
 import type { ApplicationModel, ApplicationTransitionModel, InvitationModel } from './models/application.model.js';
+import { HiringReason } from './domain/hiring-reason.js';
 
 const educatorOf = (actor: Principal): string => {
   if (!actor.educatorId) throw notFound('Educator profile for this account');
@@ -49,7 +50,7 @@ export class ApplicationsService {
       const invitation = await m.getRepository(InvitationEntity).findOne({ where: { roleId: input.roleId, educatorId }, lock: { mode: 'pessimistic_write' } });
       const open = invitation?.status === InvitationStatus.INVITED ? invitation : null;
       const appId = await this.repo.insertApplication(m, { roleId: input.roleId, educatorId, statement, invitationId: open?.id ?? null });
-      if (!appId) throw conflict('You have already applied to this role');
+      if (!appId) throw conflict('You have already applied to this role', HiringReason.DUPLICATE_APPLICATION);
       if (open) await this.markInvitation(m, actor, open, InvitationStatus.ACCEPTED, appId);
       await this.pipeline.recordSubmitted(m, actor, { id: appId, roleId: input.roleId, educatorId }, '', { via: open ? 'invitation' : 'direct' });
       return appId;
@@ -62,7 +63,7 @@ export class ApplicationsService {
     await this.db.transaction(async (m) => {
       const app = await this.repo.application(m, input.applicationId, 'update');
       if (!app || app.educatorId !== educatorId) throw notFound('Application', input.applicationId);
-      assertMove(app.status as ApplicationStatus, ApplicationStatus.WITHDRAWN, PipelineActor.CANDIDATE);
+      assertMove(app.status, ApplicationStatus.WITHDRAWN, PipelineActor.CANDIDATE);
       await this.closePendingOffer(m, actor, app, OfferStatus.WITHDRAWN);
       await this.pipeline.move(m, actor, app, ApplicationStatus.WITHDRAWN, (input.reason ?? '').trim());
     });
@@ -75,10 +76,10 @@ export class ApplicationsService {
       if (!role) throw notFound('Role', input.roleId);
       assertAcceptsApplications(role, isoToday());
       if (!(await this.repo.educatorExists(m, input.educatorId))) throw notFound('Educator', input.educatorId);
-      if (await this.repo.educatorSitsOnPanel(m, role.id, input.educatorId)) throw badInput('This educator sits on the role\'s panel, so they cannot be invited to apply');
-      if (await this.repo.hasApplied(m, role.id, input.educatorId)) throw conflict('This educator has already applied to this role');
+      if (await this.repo.educatorSitsOnPanel(m, role.id, input.educatorId)) throw badInput('This educator sits on the role\'s panel, so they cannot be invited to apply', undefined, HiringReason.PANEL_CONFLICT);
+      if (await this.repo.hasApplied(m, role.id, input.educatorId)) throw conflict('This educator has already applied to this role', HiringReason.DUPLICATE_APPLICATION);
       const invitationId = await this.repo.insertInvitation(m, { roleId: role.id, educatorId: input.educatorId, message: (input.message ?? '').trim(), invitedBy: actor.accountId });
-      if (!invitationId) throw conflict('This educator was already invited to this role');
+      if (!invitationId) throw conflict('This educator was already invited to this role', HiringReason.DUPLICATE_INVITATION);
       const run = await this.repo.latestRun(m, role.id);
       const entry = run ? (await this.repo.runEntries(m, run.id)).find((e) => e.educatorId === input.educatorId) : undefined;
       await this.audit.record(actor, {
@@ -99,9 +100,9 @@ export class ApplicationsService {
       if (!found || found.educatorId !== educatorId) throw notFound('Invitation', input.invitationId);
       await this.lockRoleForApplying(m, found.roleId, educatorId);
       const invitation = await this.lockOwnInvitation(m, found.id, educatorId);
-      assertCanRespond(invitation.status as InvitationStatus, InvitationStatus.ACCEPTED);
+      assertCanRespond(invitation.status, InvitationStatus.ACCEPTED);
       const appId = await this.repo.insertApplication(m, { roleId: invitation.roleId, educatorId, statement, invitationId: invitation.id });
-      if (!appId) throw conflict('You have already applied to this role');
+      if (!appId) throw conflict('You have already applied to this role', HiringReason.DUPLICATE_APPLICATION);
       await this.markInvitation(m, actor, invitation, InvitationStatus.ACCEPTED, appId);
       await this.pipeline.recordSubmitted(m, actor, { id: appId, roleId: invitation.roleId, educatorId }, '', { via: 'invitation' });
       return appId;
@@ -113,7 +114,7 @@ export class ApplicationsService {
     const educatorId = educatorOf(actor);
     await this.db.transaction(async (m) => {
       const invitation = await this.lockOwnInvitation(m, input.invitationId, educatorId);
-      assertCanRespond(invitation.status as InvitationStatus, InvitationStatus.DECLINED);
+      assertCanRespond(invitation.status, InvitationStatus.DECLINED);
       await this.markInvitation(m, actor, invitation, InvitationStatus.DECLINED, null);
     });
     return (await this.invitationModels(this.db.manager, { id: input.invitationId }))[0];
@@ -126,7 +127,7 @@ export class ApplicationsService {
       const app = await this.repo.application(m, input.applicationId, 'update');
       if (!app) throw notFound('Application', input.applicationId);
       if (input.version != null && input.version !== app.version) throw staleVersion('The application');
-      assertHrPipelineMove(app.status as ApplicationStatus, input.to);
+      assertHrPipelineMove(app.status, input.to);
       if (input.to === ApplicationStatus.REJECTED) await this.closePendingOffer(m, actor, app, OfferStatus.RESCINDED);
       await this.pipeline.move(m, actor, app, input.to, reason);
     });
@@ -197,7 +198,7 @@ export class ApplicationsService {
     const role = await this.repo.role(m, roleId, 'share');
     if (!role || role.status === 'DRAFT') throw notFound('Role', roleId);
     assertAcceptsApplications(role, isoToday());
-    if (await this.repo.educatorSitsOnPanel(m, roleId, educatorId)) throw badInput('You sit on this role\'s hiring panel, so you cannot apply to it');
+    if (await this.repo.educatorSitsOnPanel(m, roleId, educatorId)) throw badInput('You sit on this role\'s hiring panel, so you cannot apply to it', undefined, HiringReason.PANEL_CONFLICT);
     return role;
   }
 

@@ -71,7 +71,7 @@ export class ComparisonService {
       return {
         applicationId: app.id,
         candidate: this.access.identity(view, app.educatorId, who.get(app.educatorId)),
-        status: app.status as ApplicationStatus,
+        status: app.status,
         engineSource: e.source,
         engineRank: e.explained.rank ?? null,
         engineScore: e.explained.score,

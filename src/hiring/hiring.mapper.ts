@@ -13,7 +13,7 @@ export function toApplicationModel(a: ApplicationEntity, roleTitle: string, cand
     id: a.id,
     roleId: a.roleId,
     roleTitle,
-    status: a.status as ApplicationStatus,
+    status: a.status,
     statement: a.statement,
     candidate,
     invited: a.invitationId !== null,
@@ -24,7 +24,7 @@ export function toApplicationModel(a: ApplicationEntity, roleTitle: string, cand
 }
 
 export function toTransitionModel(t: ApplicationTransitionEntity): ApplicationTransitionModel {
-  return { from: t.fromStatus as ApplicationStatus | null, to: t.toStatus as ApplicationStatus, actorEmail: t.actorEmail, reason: t.reason, at: t.at };
+  return { from: t.fromStatus, to: t.toStatus, actorEmail: t.actorEmail, reason: t.reason, at: t.at };
 }
 
 export function toInvitationModel(i: InvitationEntity, roleTitle: string, applicationId: string | null): InvitationModel {
@@ -33,7 +33,7 @@ export function toInvitationModel(i: InvitationEntity, roleTitle: string, applic
     roleId: i.roleId,
     roleTitle,
     educatorId: i.educatorId,
-    status: i.status as InvitationStatus,
+    status: i.status,
     message: i.message,
     invitedAt: i.invitedAt,
     respondedAt: i.respondedAt,
@@ -49,7 +49,7 @@ export function toOfferModel(o: OfferEntity, roleTitle: string, forHr: boolean):
     roleId: o.roleId,
     roleTitle,
     educatorId: o.educatorId,
-    status: o.status as OfferStatus,
+    status: o.status,
     roleFte: o.roleFte,
     startsOn: o.startsOn,
     endsOn: o.endsOn,

@@ -14,6 +14,7 @@ import { OfferEntity } from './entities/offer.entity.js';
 import { toOfferModel } from './hiring.mapper.js';
 import { HiringRepository } from './hiring.repository.js';
 import type { OfferModel } from './models/offer.model.js';
+import { HiringReason } from './domain/hiring-reason.js';
 
 /** Offers and decisions: HR offers (with the human-oversight rule), the candidate accepts or declines, the role fills. */
 @Injectable()
@@ -35,8 +36,8 @@ export class OffersService {
       if (!found) throw notFound('Application', input.applicationId);
       const role = (await this.repo.role(m, found.roleId, 'share'))!;
       const app = (await this.repo.application(m, found.id, 'update'))!;
-      if (role.status !== 'OPEN' && role.status !== 'CLOSED') throw badInput(`The role is ${role.status}: it cannot be offered`);
-      assertMove(app.status as ApplicationStatus, ApplicationStatus.OFFERED, PipelineActor.HR);
+      if (role.status !== 'OPEN' && role.status !== 'CLOSED') throw badInput(`The role is ${role.status}: it cannot be offered`, undefined, role.status === 'FILLED' ? HiringReason.ROLE_FILLED : HiringReason.ROLE_NOT_OPEN);
+      assertMove(app.status, ApplicationStatus.OFFERED, PipelineActor.HR);
 
       // Human oversight: compare with whom the latest saved ranking run points to.
       const run = await this.repo.latestRun(m, role.id);
@@ -75,8 +76,8 @@ export class OffersService {
       const role = (await this.repo.role(m, found.roleId, 'update'))!;
       const app = (await this.repo.application(m, found.applicationId, 'update'))!;
       const offer = await this.ownOffer(m, actor, found.id, true);
-      assertCanAnswer(offer.status as OfferStatus);
-      assertMove(app.status as ApplicationStatus, ApplicationStatus.ACCEPTED, PipelineActor.CANDIDATE);
+      assertCanAnswer(offer.status);
+      assertMove(app.status, ApplicationStatus.ACCEPTED, PipelineActor.CANDIDATE);
       const accepted = await this.repo.acceptedOffers(m, role.id);
       assertSeatLeft(role.status === 'FILLED' ? Math.max(accepted, role.openings) : accepted, role.openings);
 
@@ -105,8 +106,8 @@ export class OffersService {
       const found = await this.ownOffer(m, actor, input.offerId);
       const app = (await this.repo.application(m, found.applicationId, 'update'))!;
       const offer = await this.ownOffer(m, actor, found.id, true);
-      assertCanAnswer(offer.status as OfferStatus);
-      assertMove(app.status as ApplicationStatus, ApplicationStatus.DECLINED, PipelineActor.CANDIDATE);
+      assertCanAnswer(offer.status);
+      assertMove(app.status, ApplicationStatus.DECLINED, PipelineActor.CANDIDATE);
       await m.update(OfferEntity, { id: offer.id }, { status: OfferStatus.DECLINED, respondedAt: new Date() });
       await this.pipeline.move(m, actor, app, ApplicationStatus.DECLINED, '', { offerId: offer.id });
       await this.audit.record(actor, {

@@ -17,6 +17,7 @@ import { ConflictOfInterestEntity } from './entities/conflict-of-interest.entity
 import { RoleHiringSettingsEntity } from './entities/role-hiring-settings.entity.js';
 import { HiringAccessService } from './hiring-access.service.js';
 import { HiringRepository, type ScoreRow } from './hiring.repository.js';
+import { HiringReason } from './domain/hiring-reason.js';
 import type {
   ConflictOfInterestModel, PanelAggregateModel, PanelistScoresModel, PanelScoreSheetModel, RequirementScoreModel, RolePanelModel,
 } from './models/panel.model.js';
@@ -49,7 +50,7 @@ export class PanelsService {
       assertNotOwnCandidate(account.educatorId, new Set(await this.repo.applicantIds(m, role.id)));
       const inserted = await m.createQueryBuilder().insert().into(PanelMemberEntity)
         .values({ roleId: role.id, accountId: account.id, addedBy: actor.accountId }).orIgnore().returning(['account_id']).execute();
-      if (!inserted.raw.length) throw conflict('This person already sits on the panel');
+      if (!inserted.raw.length) throw conflict('This person already sits on the panel', HiringReason.ALREADY_ON_PANEL);
       await this.audit.record(actor, { action: 'PANELIST_ADDED', targetType: 'Role', targetId: role.id, changes: { accountId: account.id, email: account.email } }, m);
     });
     return this.rolePanel(actor, input.roleId);
@@ -128,7 +129,7 @@ export class PanelsService {
       const app = await this.panelistApplication(m, actor, input.applicationId);
       this.assertScorable(app);
       const mine = await this.repo.myScores(m, app.id, actor.accountId, true);
-      if (mine.some((s) => s.submittedAt)) throw badInput('You have already submitted your scores for this candidate; they are final');
+      if (mine.some((s) => s.submittedAt)) throw badInput('You have already submitted your scores for this candidate; they are final', undefined, HiringReason.SCORES_FINAL);
       const requirements = await this.requirements(m, app.roleId);
       assertCompleteForSubmit(requirements.map((r) => r.competencyId), new Set(mine.map((s) => s.competencyId)));
       await this.repo.submitScores(m, app.id, actor.accountId);
@@ -175,7 +176,7 @@ export class PanelsService {
   }
 
   private assertScorable(app: ApplicationEntity): void {
-    if (!isScorable(app.status as ApplicationStatus)) throw badInput(`The panel scores shortlisted and interviewing candidates; this application is ${app.status}`);
+    if (!isScorable(app.status)) throw badInput(`The panel scores shortlisted and interviewing candidates; this application is ${app.status}`);
   }
 }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../access/persona.js';
 import { AuditService } from '../audit/audit.service.js';
-import { badInput, conflict, notFound } from '../common/app-error.js';
+import { badInput, CommonReason, conflict } from '../common/app-error.js';
 import { decodeCursor, toPage, type Page } from '../common/pagination.js';
 import { policyProblems, type ScoringPolicyValues } from './domain/scoring-policy.js';
 import type { PublishScoringPolicyInput } from './dto/scoring-policy.input.js';
@@ -45,7 +45,7 @@ export class ScoringPolicyService {
       // Locking the current row serialises publishers; a second one waiting here finds no current row left and gets CONFLICT.
       const current = await this.repo.findCurrent(m, true);
       if (!current || current.version !== input.basedOnVersion) {
-        throw conflict(`The scoring policy is at version ${current?.version ?? '?'}, not ${input.basedOnVersion}; reload it and publish again`);
+        throw conflict(`The scoring policy is at version ${current?.version ?? '?'}, not ${input.basedOnVersion}; reload it and publish again`, CommonReason.STALE_VERSION);
       }
       const next = mergePolicy(policyValuesOf(current), input);
       const problems = policyProblems(next);

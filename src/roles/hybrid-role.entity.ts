@@ -5,6 +5,7 @@ import {
 } from 'typeorm';
 import { BuildingEntity } from '../buildings/building.entity.js';
 import { RoleRequirementEntity } from './role-requirement.entity.js';
+import type { RoleStatus } from './domain/role-status.js';
 
 @Entity('hybrid_role')
 @Check('ck_hybrid_role_fte', '"classroom_fte" >= 0 AND "role_fte" > 0 AND "classroom_fte" + "role_fte" <= 1.0')
@@ -48,7 +49,7 @@ export class HybridRoleEntity {
 
   @Index('ix_hybrid_role_status')
   @Column({ type: 'varchar', length: 10, default: 'DRAFT' })
-  status: string;
+  status: RoleStatus;
 
   @Column({ name: 'internal_only', type: 'boolean', default: true })
   internalOnly: boolean;

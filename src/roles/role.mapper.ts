@@ -15,7 +15,7 @@ export function toRoleModel(r: HybridRoleEntity): RoleModel {
     stipend: r.stipend,
     openings: r.openings,
     closingDate: r.closingDate,
-    status: r.status as RoleStatus,
+    status: r.status,
     internalOnly: r.internalOnly,
     minYearsOfService: r.minYearsOfService,
     version: r.version,

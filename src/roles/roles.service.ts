@@ -104,7 +104,7 @@ export class RolesService {
   async update(actor: Principal, input: UpdateRoleInput): Promise<HybridRoleEntity> {
     return this.db.transaction(async (m) => {
       const current = await this.lockForWrite(m, input.id, input.version);
-      const status = current.status as RoleStatus;
+      const status = current.status;
       assertEditable(status);
 
       const next = { ...current };
@@ -161,7 +161,7 @@ export class RolesService {
   }
 
   private async transition(m: EntityManager, actor: Principal | null, role: HybridRoleEntity, to: RoleStatus, context: Record<string, unknown> = {}): Promise<void> {
-    const from = role.status as RoleStatus;
+    const from = role.status;
     assertTransition(from, to);
     if (to === RoleStatus.OPEN) {
       const kinds = (await this.requirementsFor([role.id], m)).map((q) => q.kind);

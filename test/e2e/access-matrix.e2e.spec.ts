@@ -8,7 +8,7 @@ import { codeOf, startTestApp, type TestApp } from '../support/test-app.js';
  * Who may call each root field: the reviewed access table. A field missing here fails the first test,
  * so every new query or mutation arrives with an explicit decision.
  */
-const { HR, PANELIST, EDUCATOR } = Persona;
+const { HR, PANELIST, EDUCATOR, COMPLIANCE } = Persona;
 type Rule = 'public' | 'signedIn' | Persona[];
 const TABLE: Record<string, Rule> = {
   // access
@@ -88,10 +88,26 @@ const TABLE: Record<string, Rule> = {
   'Query.capacityGaps': [HR],
   'Query.capacityOverextension': [HR],
   'Query.capacityPipeline': [HR],
+  // equity across buildings: named capabilities, their trend, and commitment concentration
+  'Query.capabilities': [HR],
+  'Mutation.createCapability': [HR],
+  'Mutation.updateCapability': [HR],
+  'Mutation.deleteCapability': [HR],
+  'Query.capabilityCoverage': [HR],
+  'Query.capabilityTrend': [HR],
+  'Query.commitmentConcentration': [HR],
+  // fairness: educators self-identify for themselves only; only compliance runs and reads audits
+  'Query.selfIdentificationOptions': 'signedIn',
+  'Query.mySelfIdentification': [EDUCATOR],
+  'Mutation.setMySelfIdentification': [EDUCATOR],
+  'Mutation.withdrawMySelfIdentification': [EDUCATOR],
+  'Mutation.runFairnessAudit': [COMPLIANCE],
+  'Query.fairnessAudit': [COMPLIANCE],
+  'Query.fairnessAudits': [COMPLIANCE],
 };
 
 type Caller = 'anonymous' | Persona;
-const CALLERS: Caller[] = ['anonymous', HR, PANELIST, EDUCATOR];
+const CALLERS: Caller[] = ['anonymous', HR, PANELIST, EDUCATOR, COMPLIANCE];
 
 function expected(rule: Rule, caller: Caller): 'allowed' | 'UNAUTHENTICATED' | 'FORBIDDEN' {
   if (rule === 'public') return 'allowed';
@@ -108,7 +124,7 @@ describe('root field x persona access matrix', () => {
   beforeAll(async () => {
     t = await startTestApp();
     tokens.set('anonymous', undefined);
-    for (const p of [HR, PANELIST, EDUCATOR]) tokens.set(p, (await t.signInAs([p])).token);
+    for (const p of [HR, PANELIST, EDUCATOR, COMPLIANCE]) tokens.set(p, (await t.signInAs([p])).token);
     const schema = t.app.get(GraphQLSchemaHost).schema;
     fields = [
       ...Object.keys(schema.getQueryType()!.getFields()).map((f) => ({ id: `Query.${f}`, kind: 'query' as const, type: schema.getQueryType()! })),

@@ -1,4 +1,5 @@
 import { badInput } from '../../common/app-error.js';
+import { HiringReason } from './hiring-reason.js';
 
 /** Where an application stands in the hiring pipeline. */
 export enum ApplicationStatus {
@@ -70,9 +71,9 @@ export function canTransition(from: ApplicationStatus, to: ApplicationStatus): b
 /** Throws BAD_USER_INPUT with a message naming the allowed moves when `from -> to` is not in the graph. */
 export function assertTransition(from: ApplicationStatus, to: ApplicationStatus): void {
   if (canTransition(from, to)) return;
-  if (from === to) throw badInput(`The application is already ${from}`);
-  if (!isOpen(from)) throw badInput(`The application is ${from}, which is final; it cannot become ${to}`);
-  throw badInput(`A ${from} application cannot become ${to}; it can only become ${nextStatuses(from).join(', ')}`);
+  if (from === to) throw badInput(`The application is already ${from}`, undefined, HiringReason.ILLEGAL_TRANSITION);
+  if (!isOpen(from)) throw badInput(`The application is ${from}, which is final; it cannot become ${to}`, undefined, HiringReason.ILLEGAL_TRANSITION);
+  throw badInput(`A ${from} application cannot become ${to}; it can only become ${nextStatuses(from).join(', ')}`, undefined, HiringReason.ILLEGAL_TRANSITION);
 }
 
 /** The graph check plus who may make the move (HR runs the pipeline, the candidate decides for themselves). */
@@ -80,8 +81,8 @@ export function assertMove(from: ApplicationStatus, to: ApplicationStatus, actor
   assertTransition(from, to);
   const allowed = MOVED_BY[to];
   if (allowed === actor) return;
-  if (allowed === PipelineActor.CANDIDATE) throw badInput(`Only the candidate can make an application ${to}`);
-  throw badInput(`Only HR can make an application ${to}`);
+  if (allowed === PipelineActor.CANDIDATE) throw badInput(`Only the candidate can make an application ${to}`, undefined, HiringReason.ILLEGAL_TRANSITION);
+  throw badInput(`Only HR can make an application ${to}`, undefined, HiringReason.ILLEGAL_TRANSITION);
 }
 
 /** A move through HR's plain pipeline mutation: the offer has its own use case (terms and the override rule). */

@@ -1,4 +1,5 @@
 import { badInput } from '../../common/app-error.js';
+import { HiringReason } from './hiring-reason.js';
 
 /** HR's invitation to a ranked candidate to apply; accepting it creates the application. */
 export enum InvitationStatus {
@@ -10,5 +11,5 @@ export enum InvitationStatus {
 /** Only an outstanding invitation can be answered, and only once. */
 export function assertCanRespond(current: InvitationStatus, to: InvitationStatus): void {
   if (to === InvitationStatus.INVITED) throw badInput('An invitation can only be accepted or declined');
-  if (current !== InvitationStatus.INVITED) throw badInput(`The invitation was already ${current.toLowerCase()}; it cannot be ${to.toLowerCase()} now`);
+  if (current !== InvitationStatus.INVITED) throw badInput(`The invitation was already ${current.toLowerCase()}; it cannot be ${to.toLowerCase()} now`, undefined, HiringReason.ALREADY_ANSWERED);
 }

@@ -1,4 +1,5 @@
 import { badInput, conflict } from '../../common/app-error.js';
+import { HiringReason } from './hiring-reason.js';
 
 export const MAX_REASON_LENGTH = 2000;
 
@@ -54,7 +55,7 @@ export function assertOfferDates(startsOn: string, endsOn: string | null): void 
 /** The role fills once accepted offers reach its openings; an acceptance beyond that is a lost race (CONFLICT). */
 export function assertSeatLeft(acceptedCount: number, openings: number): void {
   if (acceptedCount >= openings) {
-    throw conflict(`All ${openings} opening${openings === 1 ? '' : 's'} of this role are already accepted`);
+    throw conflict(`All ${openings} opening${openings === 1 ? '' : 's'} of this role are already accepted`, HiringReason.ROLE_FILLED);
   }
 }
 

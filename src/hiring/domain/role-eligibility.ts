@@ -1,4 +1,5 @@
 import { badInput } from '../../common/app-error.js';
+import { HiringReason } from './hiring-reason.js';
 
 /** The facts about a role that decide whether an application (or an accepted invitation) may be made today. */
 export interface RoleForApplying {
@@ -11,9 +12,9 @@ export const MAX_STATEMENT_LENGTH = 4000;
 
 /** Applications go only to OPEN roles whose closing date (inclusive) has not passed. */
 export function assertAcceptsApplications(role: RoleForApplying, today: string): void {
-  if (role.status !== 'OPEN') throw badInput(`This role is ${role.status}, not open: it does not take applications`);
+  if (role.status !== 'OPEN') throw badInput(`This role is ${role.status}, not open: it does not take applications`, undefined, role.status === 'FILLED' ? HiringReason.ROLE_FILLED : HiringReason.ROLE_NOT_OPEN);
   if (role.closingDate !== null && role.closingDate < today) {
-    throw badInput(`Applications for this role closed on ${role.closingDate}`);
+    throw badInput(`Applications for this role closed on ${role.closingDate}`, undefined, HiringReason.APPLICATIONS_CLOSED);
   }
 }
 
@@ -26,12 +27,12 @@ export function normaliseStatement(statement: string | null | undefined): string
 
 /** HR sets up panels while a role is being filled; a FILLED role's panel is history. */
 export function assertPanelChangeable(roleStatus: string): void {
-  if (roleStatus === 'FILLED') throw badInput('The role is FILLED: its panel can no longer change');
+  if (roleStatus === 'FILLED') throw badInput('The role is FILLED: its panel can no longer change', undefined, HiringReason.ROLE_FILLED);
 }
 
 /** A panelist cannot judge a role they applied to (one account may be both an educator and a panelist). */
 export function assertNotOwnCandidate(panelistEducatorId: string | null, applicantEducatorIds: ReadonlySet<string>): void {
   if (panelistEducatorId && applicantEducatorIds.has(panelistEducatorId)) {
-    throw badInput('This person has applied to the role: they cannot sit on its panel');
+    throw badInput('This person has applied to the role: they cannot sit on its panel', undefined, HiringReason.PANEL_CONFLICT);
   }
 }

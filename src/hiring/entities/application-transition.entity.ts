@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { ApplicationEntity } from './application.entity.js';
+import type { ApplicationStatus } from '../domain/application-status.js';
 
 /** The pipeline history of an application: who moved it, when, from where to where, and why. Append-only. */
 @Entity('application_transition')
@@ -17,10 +18,10 @@ export class ApplicationTransitionEntity {
 
   /** Null for the first entry (the application being submitted). */
   @Column({ name: 'from_status', type: 'varchar', length: 12, nullable: true })
-  fromStatus: string | null;
+  fromStatus: ApplicationStatus | null;
 
   @Column({ name: 'to_status', type: 'varchar', length: 12 })
-  toStatus: string;
+  toStatus: ApplicationStatus;
 
   @Column({ name: 'actor_account_id', type: 'uuid', nullable: true })
   actorAccountId: string | null;

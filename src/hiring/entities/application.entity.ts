@@ -5,6 +5,7 @@ import {
 import { EducatorEntity } from '../../educators/educator.entity.js';
 import { HybridRoleEntity } from '../../roles/hybrid-role.entity.js';
 import { InvitationEntity } from './invitation.entity.js';
+import type { ApplicationStatus } from '../domain/application-status.js';
 
 /**
  * One educator's application to one role. The unique (role, educator) index is what makes a second
@@ -34,7 +35,7 @@ export class ApplicationEntity {
   educator?: Relation<EducatorEntity>;
 
   @Column({ type: 'varchar', length: 12, default: 'SUBMITTED' })
-  status: string;
+  status: ApplicationStatus;
 
   @Column({ type: 'text', default: '' })
   statement: string;

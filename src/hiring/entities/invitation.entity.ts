@@ -1,6 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { EducatorEntity } from '../../educators/educator.entity.js';
 import { HybridRoleEntity } from '../../roles/hybrid-role.entity.js';
+import type { InvitationStatus } from '../domain/invitation-status.js';
 
 /** HR's invitation to a ranked candidate to apply; one per educator per role. */
 @Entity('invitation')
@@ -26,7 +27,7 @@ export class InvitationEntity {
   educator?: Relation<EducatorEntity>;
 
   @Column({ type: 'varchar', length: 10, default: 'INVITED' })
-  status: string;
+  status: InvitationStatus;
 
   @Column({ type: 'text', default: '' })
   message: string;

@@ -6,6 +6,7 @@ import { HybridCommitmentEntity } from '../../matching/hybrid-commitment.entity.
 import { RankingRunEntity } from '../../matching/ranking-run.entity.js';
 import { HybridRoleEntity } from '../../roles/hybrid-role.entity.js';
 import { ApplicationEntity } from './application.entity.js';
+import type { OfferStatus } from '../domain/offer-status.js';
 
 /**
  * HR's offer of a role to an applicant, its terms, and the human-oversight record: which saved ranking run it
@@ -45,7 +46,7 @@ export class OfferEntity {
   educator?: Relation<EducatorEntity>;
 
   @Column({ type: 'varchar', length: 10, default: 'PENDING' })
-  status: string;
+  status: OfferStatus;
 
   /** The role's FTE when the offer was made; the commitment records this. */
   @Column({ name: 'role_fte', type: 'numeric', precision: 3, scale: 2, transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })

@@ -4,14 +4,11 @@
  * `demonstrated-levels.repository.ts` both read these constants, so the rules exist once.
  */
 
-export const EVIDENCE_KINDS = ['CERTIFICATION', 'PILOT', 'PROFESSIONAL_LEARNING', 'PRESENTATION', 'ARTIFACT', 'COURSE'] as const;
-export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+// The vocabulary itself is the evidence module's (defined once); the rules below are matching's.
+import { EVIDENCE_KINDS, PILOT_PARTS, VERIFICATION_STATUSES, type EvidenceKind, type PilotPart, type VerificationStatus } from '../../evidence/domain/evidence-kind.js';
 
-export const PILOT_PARTS = ['LEAD', 'CO_LEAD', 'MEMBER'] as const;
-export type PilotPart = (typeof PILOT_PARTS)[number];
-
-export const VERIFICATION_STATUSES = ['VERIFIED', 'ENDORSED', 'SELF_REPORTED'] as const;
-export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
+export { EVIDENCE_KINDS, PILOT_PARTS, VERIFICATION_STATUSES };
+export type { EvidenceKind, PilotPart, VerificationStatus };
 
 /** The kinds the scoring policy weighs: a pilot counts differently by the part the educator played. */
 export const SCORING_KINDS = [

@@ -1,4 +1,5 @@
 import { badInput } from '../../common/app-error.js';
+import { RoleReason } from './role-reason.js';
 
 export enum RoleStatus {
   DRAFT = 'DRAFT',
@@ -33,12 +34,14 @@ export function canTransition(from: RoleStatus, to: RoleStatus): boolean {
 /** Throws BAD_USER_INPUT naming the allowed moves when `from -> to` is not one of them. */
 export function assertTransition(from: RoleStatus, to: RoleStatus): void {
   if (canTransition(from, to)) return;
-  if (from === to) throw badInput(`The role is already ${from}`);
+  if (from === to) throw badInput(`The role is already ${from}`, undefined, RoleReason.ILLEGAL_STATUS_CHANGE);
   const allowed = TRANSITIONS[from];
   throw badInput(
     allowed.length
       ? `A ${from} role cannot become ${to}; it can only become ${allowed.join(' or ')}`
       : `A ${from} role cannot change status any more`,
+    undefined,
+    from === RoleStatus.FILLED ? RoleReason.ROLE_FILLED : RoleReason.ILLEGAL_STATUS_CHANGE,
   );
 }
 
@@ -49,5 +52,5 @@ export function assertCanFill(from: RoleStatus): void {
 
 /** A filled role is a historical record: its terms and requirements no longer change. */
 export function assertEditable(status: RoleStatus): void {
-  if (status === RoleStatus.FILLED) throw badInput('A FILLED role can no longer be edited');
+  if (status === RoleStatus.FILLED) throw badInput('A FILLED role can no longer be edited', undefined, RoleReason.ROLE_FILLED);
 }
