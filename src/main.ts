@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { createApp } from './app.factory.js';
 import { loadConfig } from './config/app-config.js';
+import { resolveJwtSecret } from './config/jwt-secret.js';
 import { openDatabase } from './database/open-database.js';
 import { gracefulShutdown } from './operations/graceful-shutdown.js';
 import { createRootLogger } from './operations/logging.js';
@@ -8,9 +9,10 @@ import { explainStartFailure } from './operations/start-failure.js';
 import { seedDemoIfEmpty } from './seed/demo-seed.js';
 
 async function main(): Promise<void> {
-  const config = loadConfig();
-  const logger = createRootLogger(config.logLevel);
+  const loaded = loadConfig();
+  const logger = createRootLogger(loaded.logLevel);
   const log = (m: string) => logger.info(m);
+  const config = resolveJwtSecret(loaded, log);
   try {
     const db = await openDatabase(config, log);
     if (config.seedDemo && !(await seedDemoIfEmpty(db.dataSource, log))) log('The database already has data: the demo district was not loaded again');
@@ -31,13 +33,13 @@ async function main(): Promise<void> {
     process.on('SIGINT', () => shutdown('SIGINT'));
     process.on('SIGTERM', () => shutdown('SIGTERM'));
     try {
-      await app.listen(config.port, '0.0.0.0');
+      await app.listen(config.port, config.host);
     } catch (err) {
       await app.close().catch(() => undefined);
       await db.close();
       throw err;
     }
-    log(`Pathways is listening on http://localhost:${config.port}/graphql`);
+    log(`Pathways is listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/graphql (interface ${config.host})`);
   } catch (err) {
     throw explainStartFailure(err, config);
   }

@@ -5,6 +5,7 @@ import { ACCESS_TRAIL, type AccessTrail } from './access-trail.js';
 import { AuthResolver } from './auth.resolver.js';
 import { AuthService } from './auth.service.js';
 import { PrincipalResolver } from './principal.resolver-service.js';
+import { PasswordHashing } from './password-hashing.service.js';
 import { SignInThrottle } from './sign-in-throttle.service.js';
 import { TokenService } from './token.service.js';
 import { PANEL_REACH, type PanelReach } from './visibility.js';
@@ -23,10 +24,10 @@ export class AccessModule {
       providers: [
         { provide: ACCESS_TRAIL, useExisting: wiring.trail },
         { provide: PANEL_REACH, useClass: wiring.panelReach },
-        SignInThrottle, VisibilityService, TokenService, PrincipalResolver, AuthService, AuthResolver,
+        SignInThrottle, PasswordHashing, VisibilityService, TokenService, PrincipalResolver, AuthService, AuthResolver,
         { provide: APP_GUARD, useClass: AccessGuard },
       ],
-      exports: [TokenService, AuthService, VisibilityService],
+      exports: [TokenService, AuthService, VisibilityService, PrincipalResolver],
     };
   }
 }

@@ -1,6 +1,7 @@
 import { AccountEntity } from '../access/account.entity.js';
 import { PanelMemberEntity } from '../hiring/entities/panel-member.entity.js';
 import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
+import { CASE_ENTITIES } from '../case/entities/index.js';
 import { BuildingEntity } from '../buildings/building.entity.js';
 import { CompetencyFrameworkEntity } from '../competencies/competency-framework.entity.js';
 import { CompetencyLevelEntity } from '../competencies/competency-level.entity.js';
@@ -41,4 +42,5 @@ export const ENTITIES = [
   FairnessAuditRunEntity,
   CapabilityEntity,
   CapabilityComponentEntity,
+  ...CASE_ENTITIES,
 ];

@@ -1,6 +1,7 @@
 import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Persona } from '../access/persona.js';
 import { Allow } from '../access/policy.decorator.js';
+import { COST } from '../common/cost.js';
 import { CapacityReportsService } from './capacity-reports.service.js';
 import { CoverageArgs, GapsArgs, HeatMapArgs, OverextensionArgs, PipelineArgs } from './dto/report.args.js';
 import { CoverageReportModel } from './models/coverage-report.model.js';
@@ -14,14 +15,14 @@ import { coverageCsv, gapsCsv, heatMapCsv, overextensionCsv, pipelineCsv } from 
  * District capacity reports, HR only. Each report type has a `csv` field rendering the same figures,
  * so an export never disagrees with what the screen showed.
  */
-const CSV = { description: 'The same report as CSV text (header row first)' };
+const CSV = { description: 'The same report as CSV text (header row first)', complexity: COST.CSV_EXPORT };
 
 @Resolver(() => CoverageReportModel)
 export class CoverageReportResolver {
   constructor(private readonly reports: CapacityReportsService) {}
 
   @Allow(Persona.HR)
-  @Query(() => CoverageReportModel, { description: 'HR: how many educators demonstrate ALL of these competencies at or above a level, district-wide and per building' })
+  @Query(() => CoverageReportModel, { description: 'HR: how many educators demonstrate ALL of these competencies at or above a level, district-wide and per building', complexity: COST.REPORT })
   capacityCoverage(@Args() args: CoverageArgs): Promise<CoverageReportModel> {
     return this.reports.coverage(args);
   }
@@ -37,7 +38,7 @@ export class HeatMapReportResolver {
   constructor(private readonly reports: CapacityReportsService) {}
 
   @Allow(Persona.HR)
-  @Query(() => HeatMapReportModel, { description: 'HR: buildings x competencies, educators at or above each level' })
+  @Query(() => HeatMapReportModel, { description: 'HR: buildings x competencies, educators at or above each level', complexity: COST.REPORT })
   capacityHeatMap(@Args() args: HeatMapArgs): Promise<HeatMapReportModel> {
     return this.reports.heatMap(args);
   }
@@ -53,7 +54,7 @@ export class GapsReportResolver {
   constructor(private readonly reports: CapacityReportsService) {}
 
   @Allow(Persona.HR)
-  @Query(() => GapsReportModel, { description: 'HR: buildings with nobody or too few at a level, and the spread between buildings' })
+  @Query(() => GapsReportModel, { description: 'HR: buildings with nobody or too few at a level, and the spread between buildings', complexity: COST.REPORT })
   capacityGaps(@Args() args: GapsArgs): Promise<GapsReportModel> {
     return this.reports.gaps(args);
   }
@@ -69,7 +70,7 @@ export class OverextensionReportResolver {
   constructor(private readonly reports: CapacityReportsService) {}
 
   @Allow(Persona.HR)
-  @Query(() => OverextensionReportModel, { description: 'HR: educators over the hybrid-commitment threshold, and buildings leaning on a few experts' })
+  @Query(() => OverextensionReportModel, { description: 'HR: educators over the hybrid-commitment threshold, and buildings leaning on a few experts', complexity: COST.REPORT })
   capacityOverextension(@Args() args: OverextensionArgs): Promise<OverextensionReportModel> {
     return this.reports.overextension(args);
   }
@@ -85,7 +86,7 @@ export class PipelineReportResolver {
   constructor(private readonly reports: CapacityReportsService) {}
 
   @Allow(Persona.HR)
-  @Query(() => PipelineReportModel, { description: 'HR: per competency, educators one level short of a target and the evidence that would close it' })
+  @Query(() => PipelineReportModel, { description: 'HR: per competency, educators one level short of a target and the evidence that would close it', complexity: COST.REPORT })
   capacityPipeline(@Args() args: PipelineArgs): Promise<PipelineReportModel> {
     return this.reports.pipeline(args);
   }

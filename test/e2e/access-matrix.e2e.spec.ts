@@ -22,6 +22,13 @@ const TABLE: Record<string, Rule> = {
   'Mutation.createCompetency': [HR],
   'Mutation.updateCompetency': [HR],
   'Mutation.retireCompetency': [HR],
+  // CASE: export and crosswalk reads for anyone signed in; import, publication and crosswalk edits for HR
+  'Query.exportCasePackage': 'signedIn',
+  'Query.crosswalks': 'signedIn',
+  'Mutation.importCasePackage': [HR],
+  'Mutation.setFrameworkPublication': [HR],
+  'Mutation.addCrosswalk': [HR],
+  'Mutation.removeCrosswalk': [HR],
   // buildings and educators
   'Query.buildings': 'signedIn',
   'Query.building': 'signedIn',
