@@ -20,7 +20,8 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** JSON lines on standard output; pretty, coloured lines only when it is a terminal. */
 export function createRootLogger(level: string, destination?: DestinationStream): Logger {
-  const stream = destination ?? (process.stdout.isTTY ? PinoPretty({ colorize: true, translateTime: 'SYS:HH:MM:ss.l' }) : pino.destination(1));
+  // process.stdout rather than a raw file descriptor, so whatever wraps the process's output (tests included) sees it.
+  const stream = destination ?? (process.stdout.isTTY ? PinoPretty({ colorize: true, translateTime: 'SYS:HH:MM:ss.l' }) : process.stdout);
   return pino({ level, base: { service: 'pathways' }, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, stream);
 }
 
