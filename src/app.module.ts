@@ -4,6 +4,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { DataSource } from 'typeorm';
 import { AccessModule } from './access/access.module.js';
+import { SsoSessions } from './accounts/sso-sessions.service.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuditService } from './audit/audit.service.js';
 import { formatError } from './common/format-error.js';
@@ -58,7 +59,7 @@ export class AppModule {
           // Cache hints are unused here and the plugin hooks every resolved field: off, it halves large responses' time.
           plugins: [requestObserverPlugin(), costLimitPlugin(config), httpStatusPlugin(), ApolloServerPluginCacheControlDisabled()],
         }),
-        AccessModule.forRoot({ trail: AuditService, panelReach: HiringRepository }),
+        AccessModule.forRoot({ trail: AuditService, panelReach: HiringRepository, sso: SsoSessions }),
         AuditModule,
         ...DOMAIN_MODULES,
       ],

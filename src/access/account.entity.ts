@@ -1,8 +1,12 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, OneToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import {
+  Column, CreateDateColumn, Entity, Index, JoinColumn, OneToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn,
+  type Relation,
+} from 'typeorm';
 
 /** A person who signs in. Personas are a set: one account can be both a panelist and an educator. */
 @Entity('account')
 @Index('uq_account_email', { synchronize: false })
+@Index('ix_account_personas', { synchronize: false })
 export class AccountEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -31,6 +35,17 @@ export class AccountEntity {
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
   disabledAt: Date | null;
 
+  /** Carried in access tokens as `tv`: bumping it ends every session of this account (sign out everywhere, disable). */
+  @Column({ name: 'token_version', type: 'integer', default: 0 })
+  tokenVersion: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+
+  /** Defaults to 1 so rows inserted by plain SQL (imports, the bench) are valid too. */
+  @VersionColumn({ default: 1 })
+  version: number;
 }

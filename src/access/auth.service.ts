@@ -45,7 +45,7 @@ export class AuthService {
       throw unauthenticated('The email or password is wrong');
     }
     await this.throttle.recordSuccess(email, clientAddress);
-    const { token, expiresAt } = await this.tokens.issue(account.id);
+    const { token, expiresAt } = await this.tokens.issue(account.id, account.tokenVersion);
     await this.audit.record(
       { accountId: account.id, email: account.email, personas: new Set(), educatorId: null } satisfies Principal,
       { action: AccessAuditAction.SIGN_IN, targetType: 'Account', targetId: account.id, changes: { method: 'password', clientAddress } },

@@ -5,7 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 const LOCAL_ISSUER = 'pathways';
 const LOCAL_AUDIENCE = 'pathways-api';
 
-export type VerifiedToken = { source: 'local'; accountId: string } | { source: 'oidc'; email: string };
+export type VerifiedToken = { source: 'local'; accountId: string; tokenVersion: number } | { source: 'oidc'; email: string; sessionKey: string };
 
 /** Issues short-lived access tokens for local accounts and verifies local or district-IdP tokens. */
 @Injectable()
@@ -18,9 +18,10 @@ export class TokenService {
     if (config.oidc) this.jwks = createRemoteJWKSet(new URL(config.oidc.jwksUrl));
   }
 
-  async issue(accountId: string): Promise<{ token: string; expiresAt: Date }> {
+  /** `tokenVersion` is the account's current one: bumping it on the account ends every token issued before. */
+  async issue(accountId: string, tokenVersion = 0): Promise<{ token: string; expiresAt: Date }> {
     const expiresAt = new Date(Date.now() + this.config.jwtTtlSeconds * 1000);
-    const token = await new SignJWT({})
+    const token = await new SignJWT({ tv: tokenVersion })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(accountId)
       .setIssuer(LOCAL_ISSUER)
@@ -41,7 +42,9 @@ export class TokenService {
         algorithms: ['HS256'],
         requiredClaims: ['sub', 'exp'],
       });
-      return { source: 'local', accountId: payload.sub as string };
+      const tv = payload.tv ?? 0;
+      if (!Number.isInteger(tv)) throw new Error('the token version is malformed');
+      return { source: 'local', accountId: payload.sub as string, tokenVersion: tv as number };
     }
     if (!this.jwks || !this.config.oidc) throw new Error('single sign-on is not configured');
     const { payload } = await jwtVerify(token, this.jwks, {
@@ -50,9 +53,11 @@ export class TokenService {
       algorithms: ['RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'PS256', 'EdDSA'],
       requiredClaims: ['exp'],
     });
+    // An address the identity provider has not verified could belong to anyone; refuse rather than trust it.
+    if (payload.email_verified === false || payload.email_verified === 'false') throw new Error('the identity token email is not verified');
     const email = emailOf(payload);
     if (!email) throw new Error('the identity token carries no email');
-    return { source: 'oidc', email };
+    return { source: 'oidc', email, sessionKey: `${payload.iss}|${payload.sub ?? email}|${payload.sid ?? payload.iat ?? ''}` };
   }
 }
 

@@ -3,10 +3,9 @@ import { Persona, type Principal } from '../access/persona.js';
 import { Allow, SignedIn } from '../access/policy.decorator.js';
 import { CurrentPrincipal } from '../access/current-principal.decorator.js';
 import { UuidPipe } from '../common/ids.js';
-import { PageArgs } from '../common/pagination.js';
 import { toBuildingModel } from './building.mapper.js';
 import { BuildingsService } from './buildings.service.js';
-import { CreateBuildingInput } from './dto/building.input.js';
+import { BuildingListArgs, CreateBuildingInput, DeleteBuildingInput, SetBuildingArchivedInput, UpdateBuildingInput } from './dto/building.input.js';
 import { BuildingConnection, BuildingModel } from './models/building.model.js';
 
 @Resolver(() => BuildingModel)
@@ -14,9 +13,9 @@ export class BuildingsResolver {
   constructor(private readonly service: BuildingsService) {}
 
   @SignedIn()
-  @Query(() => BuildingConnection, { description: 'Buildings (schools), by code, paged' })
-  async buildings(@Args() page: PageArgs): Promise<BuildingConnection> {
-    const result = await this.service.list(page.first, page.after);
+  @Query(() => BuildingConnection, { description: 'Buildings (schools), by code, paged; archived ones only when asked for' })
+  async buildings(@Args() page: BuildingListArgs): Promise<BuildingConnection> {
+    const result = await this.service.list(page.first, page.after, page.includeArchived);
     return { ...result, nodes: result.nodes.map(toBuildingModel) };
   }
 
@@ -30,5 +29,24 @@ export class BuildingsResolver {
   @Mutation(() => BuildingModel, { description: 'HR: add a building; its code must be unique' })
   async createBuilding(@CurrentPrincipal() actor: Principal, @Args('input') input: CreateBuildingInput): Promise<BuildingModel> {
     return toBuildingModel(await this.service.create(actor, input));
+  }
+
+  @Allow(Persona.HR)
+  @Mutation(() => BuildingModel, { description: 'HR: rename a building or change its level' })
+  async updateBuilding(@CurrentPrincipal() actor: Principal, @Args('input') input: UpdateBuildingInput): Promise<BuildingModel> {
+    return toBuildingModel(await this.service.update(actor, input));
+  }
+
+  @Allow(Persona.HR)
+  @Mutation(() => BuildingModel, { description: 'HR: archive a building (no new educators or roles there; history kept) or restore it' })
+  async setBuildingArchived(@CurrentPrincipal() actor: Principal, @Args('input') input: SetBuildingArchivedInput): Promise<BuildingModel> {
+    return toBuildingModel(await this.service.setArchived(actor, input.id, input.version, input.archived));
+  }
+
+  @Allow(Persona.HR)
+  @Mutation(() => Boolean, { description: 'HR: delete a building nothing refers to (entered by mistake); otherwise CONFLICT: archive it instead' })
+  async deleteBuilding(@CurrentPrincipal() actor: Principal, @Args('input') input: DeleteBuildingInput): Promise<boolean> {
+    await this.service.delete(actor, input.id, input.version);
+    return true;
   }
 }

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, Raw } from 'typeorm';
+import { DataSource, In, IsNull, Raw, type EntityManager } from 'typeorm';
 import type { Principal } from '../access/persona.js';
+import type { AuditAction } from '../audit/audit-action.js';
 import { AuditService } from '../audit/audit.service.js';
-import { CommonReason, conflict, notFound } from '../common/app-error.js';
+import { badInput, CommonReason, conflict, notFound, staleVersion } from '../common/app-error.js';
 import { decodeCursor, toPage, type Page } from '../common/pagination.js';
 import { BuildingEntity } from './building.entity.js';
-import type { CreateBuildingInput } from './dto/building.input.js';
+import type { CreateBuildingInput, UpdateBuildingInput } from './dto/building.input.js';
 
 @Injectable()
 export class BuildingsService {
@@ -14,9 +15,10 @@ export class BuildingsService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(first: number, after?: string): Promise<Page<BuildingEntity>> {
+  async list(first: number, after?: string, includeArchived = false): Promise<Page<BuildingEntity>> {
     const offset = decodeCursor(after);
     const [rows, total] = await this.db.getRepository(BuildingEntity).findAndCount({
+      where: includeArchived ? {} : { archivedAt: IsNull() },
       order: { code: 'ASC' },
       skip: offset,
       take: first,
@@ -47,4 +49,53 @@ export class BuildingsService {
       return saved;
     });
   }
+
+  async update(actor: Principal, input: UpdateBuildingInput): Promise<BuildingEntity> {
+    return this.change(actor, input.id, input.version, 'BUILDING_UPDATED', (b) => {
+      if (input.name != null) b.name = input.name;
+      if (input.level != null) b.level = input.level;
+    });
+  }
+
+  async setArchived(actor: Principal, id: string, version: number, archived: boolean): Promise<BuildingEntity> {
+    return this.change(actor, id, version, archived ? 'BUILDING_ARCHIVED' : 'BUILDING_RESTORED', (b) => {
+      if (!!b.archivedAt === archived) throw badInput(archived ? 'This building is already archived' : 'This building is not archived');
+      b.archivedAt = archived ? new Date() : null;
+    });
+  }
+
+  /** Only a building nothing refers to (one entered by mistake); otherwise archive it, which keeps history intact. */
+  async delete(actor: Principal, id: string, version: number): Promise<void> {
+    await this.db.transaction(async (m) => {
+      const b = await this.locked(m, id, version);
+      const [refs] = await m.query(
+        `SELECT (SELECT count(*)::int FROM educator WHERE building_id = $1) AS educators,
+                (SELECT count(*)::int FROM hybrid_role WHERE building_id = $1) AS roles`, [id]);
+      if (refs.educators || refs.roles) {
+        throw conflict(`Building ${b.code} is used by ${refs.educators} educator(s) and ${refs.roles} role(s); archive it instead (setBuildingArchived)`);
+      }
+      await m.delete(BuildingEntity, { id });
+      await this.audit.record(actor, { action: 'BUILDING_DELETED', targetType: 'Building', targetId: id, changes: { before: snapshot(b), after: null } }, m);
+    });
+  }
+
+  private async change(actor: Principal, id: string, version: number, action: AuditAction, edit: (b: BuildingEntity) => void): Promise<BuildingEntity> {
+    return this.db.transaction(async (m) => {
+      const b = await this.locked(m, id, version);
+      const before = snapshot(b);
+      edit(b);
+      const saved = await m.getRepository(BuildingEntity).save(b);
+      await this.audit.record(actor, { action, targetType: 'Building', targetId: id, changes: { before, after: snapshot(saved) } }, m);
+      return saved;
+    });
+  }
+
+  private async locked(m: EntityManager, id: string, version: number): Promise<BuildingEntity> {
+    const b = await m.getRepository(BuildingEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!b) throw notFound('Building', id);
+    if (b.version !== version) throw staleVersion(`Building ${b.code}`);
+    return b;
+  }
 }
+
+const snapshot = (b: BuildingEntity) => ({ code: b.code, name: b.name, level: b.level, archived: !!b.archivedAt });

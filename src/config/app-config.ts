@@ -43,10 +43,15 @@ export interface AppConfig {
   requestTimeoutMs: number;
   requestDbTimeMs: number;
   corsOrigins: string[];
-  /** Where Pathways is reachable from outside: CASE URIs of native frameworks are built on it. */
+  /** Where Pathways is reachable from outside: set-password links and CASE URIs of native frameworks start with it. */
   publicBaseUrl: string;
   /** The largest CASE package an import accepts. */
   caseMaxPackageBytes: number;
+  setPasswordLinkTtlHours: number;
+  /** Email domains whose single sign-on users get an EDUCATOR account on first sign-in (matched by work email). */
+  oidcAutoProvisionDomains: string[];
+  /** Capacity report counts below this are shown to district leaders as "fewer than" it. */
+  leaderMinCount: number;
   /** Structured logs: pino level (trace, debug, info, warn, error, fatal, silent). */
   logLevel: string;
   /** Prometheus metrics on their own port; unset: no metrics listener (0: any free port, for tests). */
@@ -185,6 +190,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     caseMaxPackageBytes: int(env, 'CASE_MAX_PACKAGE_BYTES', 16 * 1024 * 1024, 1024),
     corsOrigins: list(str(env, 'CORS_ORIGINS')),
     outboundHttp: outboundHttpConfig(env),
+    setPasswordLinkTtlHours: int(env, 'SET_PASSWORD_LINK_TTL_HOURS', 72, 1),
+    leaderMinCount: int(env, 'LEADER_MIN_COUNT', 5, 1),
+    oidcAutoProvisionDomains: (env.OIDC_AUTO_PROVISION_DOMAINS ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean),
     logLevel: logLevel(env, nodeEnv),
     metricsPort: env.METRICS_PORT ? int(env, 'METRICS_PORT', 0, 0) : undefined,
     metricsToken: env.METRICS_TOKEN || undefined,

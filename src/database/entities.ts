@@ -1,5 +1,6 @@
 import { AccountEntity } from '../access/account.entity.js';
 import { PanelMemberEntity } from '../hiring/entities/panel-member.entity.js';
+import { PasswordLinkEntity } from '../accounts/password-link.entity.js';
 import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
 import { CASE_ENTITIES } from '../case/entities/index.js';
 import { BuildingEntity } from '../buildings/building.entity.js';
@@ -31,6 +32,7 @@ export const ENTITIES = [
   EvidenceEntity,
   EvidenceClaimEntity,
   AccountEntity,
+  PasswordLinkEntity,
   AuditEntryEntity,
   PanelMemberEntity,
   ScoringPolicyEntity,

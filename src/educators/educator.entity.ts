@@ -1,5 +1,5 @@
 import {
-  Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn,
+  Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn,
   VersionColumn,
   type Relation,
 } from 'typeorm';
@@ -11,6 +11,8 @@ import { BuildingEntity } from '../buildings/building.entity.js';
  */
 @Entity('educator')
 @Index('uq_educator_work_email', { synchronize: false })
+@Index('ix_educator_leaving_date', { synchronize: false })
+@Check('ck_educator_leaving_date', '"leaving_date" IS NULL OR "leaving_date" >= "hire_date"')
 export class EducatorEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -35,6 +37,10 @@ export class EducatorEntity {
 
   @Column({ name: 'hire_date', type: 'date' })
   hireDate: string;
+
+  /** From this day the educator is no longer on staff: out of rankings and capacity; history before it stays. */
+  @Column({ name: 'leaving_date', type: 'date', nullable: true })
+  leavingDate: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -2,7 +2,7 @@ import { isHr, type Principal } from '../access/persona.js';
 import type { EducatorEntity } from './educator.entity.js';
 import type { EducatorModel } from './models/educator.model.js';
 
-/** Contact details only for HR and the educator themself; callers have already checked the profile is visible. */
+/** Contact details and a leaving date only for HR and the educator themself; callers have already checked the profile is visible. */
 export function toEducatorModel(e: EducatorEntity, viewer: Principal | null): EducatorModel {
   const mayContact = isHr(viewer) || (!!viewer && viewer.educatorId === e.id);
   return {
@@ -12,6 +12,7 @@ export function toEducatorModel(e: EducatorEntity, viewer: Principal | null): Ed
     buildingId: e.buildingId,
     currentAssignment: e.currentAssignment,
     hireDate: e.hireDate,
+    leavingDate: mayContact ? (e.leavingDate ?? null) : null,
     version: e.version,
   };
 }

@@ -4,7 +4,7 @@ import type { Principal } from '../access/persona.js';
 import { VisibilityService } from '../access/visibility.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { BuildingEntity } from '../buildings/building.entity.js';
-import { CommonReason, conflict, notFound, staleVersion } from '../common/app-error.js';
+import { badInput, CommonReason, conflict, notFound, staleVersion } from '../common/app-error.js';
 import { decodeCursor, toPage, type Page } from '../common/pagination.js';
 import { checkHireDate } from './domain/hire-date.js';
 import type { CreateEducatorInput, EducatorListArgs, UpdateEducatorInput } from './dto/educator.input.js';
@@ -104,7 +104,9 @@ export class EducatorsService {
   }
 
   private async requireBuilding(m: EntityManager, id: string): Promise<void> {
-    if (!(await m.getRepository(BuildingEntity).exists({ where: { id } }))) throw notFound('Building', id);
+    const building = await m.getRepository(BuildingEntity).findOne({ where: { id } });
+    if (!building) throw notFound('Building', id);
+    if (building.archivedAt) throw badInput(`Building ${building.code} is archived; choose a current building (or restore it first)`);
   }
 
   /** Case-insensitive, like the unique index on lower(work_email), which still backs this up under races. */

@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { isHr, type Principal } from '../access/persona.js';
 import { AuditService } from '../audit/audit.service.js';
 import { badInput, notFound } from '../common/app-error.js';
+import { todayIso } from '../matching/domain/evidence-rules.js';
 import { HybridCommitmentEntity } from '../matching/hybrid-commitment.entity.js';
 import { RolesService } from '../roles/roles.service.js';
 import { ApplicationPipelineService } from './application-pipeline.service.js';
@@ -29,7 +30,7 @@ export class OffersService {
 
   async makeOffer(actor: Principal, input: MakeOfferInput): Promise<OfferModel> {
     const endsOn = input.endsOn ?? null;
-    assertOfferDates(input.startsOn, endsOn);
+    assertOfferDates(input.startsOn, endsOn, todayIso());
     const id = await this.db.transaction(async (m) => {
       // Lock order everywhere: role, then application, then offer.
       const found = await this.repo.application(m, input.applicationId);

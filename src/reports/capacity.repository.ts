@@ -49,7 +49,7 @@ export interface CommitmentRow {
   educatorId: string;
   fullName: string;
   buildingId: string;
-  roleId: string;
+  roleId: string | null;
   roleTitle: string;
   roleFte: number;
   startsOn: string;
@@ -65,7 +65,8 @@ export interface ExpertHoldingRow {
 
 /** `ed` on staff on `asOf`, optionally in the selected buildings. */
 function staffCondition(asOf: string, buildingIds: readonly string[] | undefined, params: unknown[]): string {
-  const parts = [`ed.hire_date <= ${bind(params, asOf)}::date`];
+  const day = bind(params, asOf);
+  const parts = [`ed.hire_date <= ${day}::date`, `(ed.leaving_date IS NULL OR ed.leaving_date > ${day}::date)`];
   if (buildingIds) parts.push(`ed.building_id = ANY(${bind(params, [...buildingIds])}::uuid[])`);
   return parts.join(' AND ');
 }
@@ -123,7 +124,7 @@ export class CapacityRepository {
     const asOfP = bind(params, asOf);
     const rows: Array<{ id: string; code: string; name: string; educators: number }> = await this.db.query(
       `SELECT b.id, b.code, b.name, count(ed.id)::int AS educators
-         FROM building b LEFT JOIN educator ed ON ed.building_id = b.id AND ed.hire_date <= ${asOfP}::date
+         FROM building b LEFT JOIN educator ed ON ed.building_id = b.id AND ed.hire_date <= ${asOfP}::date AND (ed.leaving_date IS NULL OR ed.leaving_date > ${asOfP}::date)
          ${buildingFilter(buildingIds, params)}
         GROUP BY b.id, b.code, b.name
         ORDER BY b.code`,
@@ -149,7 +150,7 @@ export class CapacityRepository {
        )
        SELECT b.id, b.code, b.name, count(ed.id)::int AS educators, count(cv.educator_id)::int AS covered
          FROM building b
-         LEFT JOIN educator ed ON ed.building_id = b.id AND ed.hire_date <= ${asOf}::date
+         LEFT JOIN educator ed ON ed.building_id = b.id AND ed.hire_date <= ${asOf}::date AND (ed.leaving_date IS NULL OR ed.leaving_date > ${asOf}::date)
          LEFT JOIN covered cv ON cv.educator_id = ed.id
          ${buildingFilter(s.buildingIds, params)}
         GROUP BY b.id, b.code, b.name
@@ -180,16 +181,16 @@ export class CapacityRepository {
     const day = bind(params, asOf);
     const building = buildingIds ? `AND ed.building_id = ANY(${bind(params, [...buildingIds])}::uuid[])` : '';
     const rows: Array<{
-      educator_id: string; full_name: string; building_id: string; role_id: string; title: string;
+      educator_id: string; full_name: string; building_id: string; role_id: string | null; title: string;
       role_fte: string; starts_on: string; ends_on: string | null;
     }> = await this.db.query(
-      `SELECT hc.educator_id, ed.full_name, ed.building_id, hc.role_id, r.title, hc.role_fte,
+      `SELECT hc.educator_id, ed.full_name, ed.building_id, hc.role_id, coalesce(r.title, hc.role_title) AS title, hc.role_fte,
               to_char(hc.starts_on, 'YYYY-MM-DD') AS starts_on, to_char(hc.ends_on, 'YYYY-MM-DD') AS ends_on
          FROM hybrid_commitment hc
          JOIN educator ed ON ed.id = hc.educator_id
-         JOIN hybrid_role r ON r.id = hc.role_id
+         LEFT JOIN hybrid_role r ON r.id = hc.role_id
         WHERE hc.starts_on <= ${day}::date AND (hc.ends_on IS NULL OR hc.ends_on >= ${day}::date) ${building}
-        ORDER BY hc.educator_id, hc.starts_on, r.title, hc.id`,
+        ORDER BY hc.educator_id, hc.starts_on, title, hc.id`,
       params,
     );
     return rows.map((r) => ({

@@ -22,8 +22,17 @@ export function safeText(value: string): string {
 const ratio = (v: number | null): string => (v === null ? '' : v.toFixed(4));
 const fte = (v: number): string => v.toFixed(2);
 
-function render(columns: readonly string[], rows: readonly Cell[][]): string {
-  return stringify(rows.map((r) => r.map((c) => (typeof c === 'string' ? safeText(c) : c))), { header: true, columns: [...columns], cast: { boolean: (b) => (b ? 'true' : 'false') } });
+const COUNT_COLUMNS = new Set(['educators', 'covered', 'at_level', 'at_or_above_1', 'at_or_above_2', 'at_or_above_3', 'at_or_above_4',
+  'at_or_above_target', 'one_level_short', 'further_short', 'expert_evidence', 'holders', 'top_three_evidence']);
+
+/** A count hidden from a district leader (null) reads "fewer than N", as the issue of small buildings asks. */
+function render(columns: readonly string[], rows: readonly Cell[][], basis?: ReportBasisModel): string {
+  const below = basis?.smallCountsHiddenBelow;
+  const cell = (c: Cell, i: number): Cell => {
+    if (c === null && below && COUNT_COLUMNS.has(columns[i])) return `fewer than ${below}`;
+    return typeof c === 'string' ? safeText(c) : c;
+  };
+  return stringify(rows.map((r) => r.map(cell)), { header: true, columns: [...columns], cast: { boolean: (b) => (b ? 'true' : 'false') } });
 }
 
 const basisCells = (b: ReportBasisModel): Cell[] => [b.asOf, b.statuses.join('|')];
@@ -38,6 +47,7 @@ export function coverageCsv(r: CoverageReportModel): string {
       [...head, 'TOTAL', '', '', r.total.educators, r.total.covered, ratio(r.total.share)],
       ...r.buildings.map((b) => [...head, 'BUILDING', b.building.code, b.building.name, b.educators, b.covered, ratio(b.share)]),
     ],
+    r.basis,
   );
 }
 
@@ -47,6 +57,7 @@ export function heatMapCsv(r: HeatMapReportModel): string {
   return render(
     [...BASIS, 'scope', 'building_code', 'building_name', 'educators', 'competency_code', 'at_or_above_1', 'at_or_above_2', 'at_or_above_3', 'at_or_above_4'],
     [...rowsOf('TOTAL', '', '', r.total), ...r.rows.flatMap((row) => rowsOf('BUILDING', row.building.code, row.building.name, row))],
+    r.basis,
   );
 }
 
@@ -60,6 +71,7 @@ export function gapsCsv(r: GapsReportModel): string {
         ratio(b.share), b.gap ?? '', ratio(c.spread?.spread ?? null), c.spread?.best.building.code ?? '', c.spread?.worst.building.code ?? '',
       ]),
     ),
+    r.basis,
   );
 }
 
@@ -78,6 +90,7 @@ export function overextensionCsv(r: OverextensionReportModel): string {
         b.educators, b.expertEvidence, b.holders, b.topThreeEvidence, ratio(b.topThreeShare), b.concentrated,
       ]),
     ],
+    r.basis,
   );
 }
 
@@ -93,5 +106,6 @@ export function pipelineCsv(r: PipelineReportModel): string {
         ...c.buildings.map((b) => [...head, 'BUILDING', b.building.code, b.building.name, b.educators, b.atOrAboveTarget, b.oneLevelShort, b.furtherShort, advice]),
       ];
     }),
+    r.basis,
   );
 }

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MatchingModule } from '../matching/matching.module.js';
 import {
-  CoverageReportResolver, GapsReportResolver, HeatMapReportResolver, OverextensionReportResolver, PipelineReportResolver,
+  CoverageReportResolver, GapsReportResolver, HeatMapReportResolver, LeaderView, OverextensionReportResolver, PipelineReportResolver,
 } from './capacity-reports.resolver.js';
 import { CapacityReportsService } from './capacity-reports.service.js';
 import { CapacityRepository } from './capacity.repository.js';
@@ -14,7 +14,7 @@ import {
 @Module({
   imports: [MatchingModule],
   providers: [
-    CapacityRepository, CapacityReportsService,
+    CapacityRepository, CapacityReportsService, LeaderView,
     CoverageReportResolver, HeatMapReportResolver, GapsReportResolver, OverextensionReportResolver, PipelineReportResolver,
     CapabilitiesService, EquityReportsService,
     CapabilitiesResolver, CapabilityCoverageResolver, CapabilityTrendResolver, CommitmentConcentrationResolver,

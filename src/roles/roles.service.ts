@@ -4,7 +4,7 @@ import { isHr, type Principal } from '../access/persona.js';
 import { mayView, Subject } from '../access/visibility.js';
 import { AuditService } from '../audit/audit.service.js';
 import { BuildingEntity } from '../buildings/building.entity.js';
-import { notFound, staleVersion } from '../common/app-error.js';
+import { badInput, notFound, staleVersion } from '../common/app-error.js';
 import { decodeCursor, toPage, type Page } from '../common/pagination.js';
 import { CompetencyLevelEntity } from '../competencies/competency-level.entity.js';
 import { CompetencyEntity } from '../competencies/competency.entity.js';
@@ -179,7 +179,9 @@ export class RolesService {
   }
 
   private async requireBuilding(m: EntityManager, id: string): Promise<void> {
-    if (!(await m.getRepository(BuildingEntity).exists({ where: { id } }))) throw notFound('Building', id);
+    const building = await m.getRepository(BuildingEntity).findOne({ where: { id } });
+    if (!building) throw notFound('Building', id);
+    if (building.archivedAt) throw badInput(`Building ${building.code} is archived; choose a current building (or restore it first)`);
   }
 
   /** The competencies a requirement list names, share-locked so none is retired while this transaction decides. */

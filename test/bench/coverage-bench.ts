@@ -102,7 +102,7 @@ export async function measureCapacityCoverage(ctx: CoverageBenchContext): Promis
 
   const paths: Record<string, () => Promise<number>> = {
     floor_coverage: async () => (await ctx.ds.query(floorSql, params))[0].covered as number,
-    coverage_inprocess: async () => (await ctx.service.coverage(args)).total.covered,
+    coverage_inprocess: async () => (await ctx.service.coverage(args)).total.covered ?? 0,
   };
   const gql = ctx.gql;
   if (gql) paths.coverage_http = async () => (await gql(SUPERINTENDENT_QUERY, { asOf: ctx.asOf })).capacityCoverage.total.covered as number;

@@ -8,13 +8,24 @@ import { codeOf, startTestApp, type TestApp } from '../support/test-app.js';
  * Who may call each root field: the reviewed access table. A field missing here fails the first test,
  * so every new query or mutation arrives with an explicit decision.
  */
-const { HR, PANELIST, EDUCATOR, COMPLIANCE } = Persona;
+const { HR, PANELIST, EDUCATOR, LEADER, COMPLIANCE } = Persona;
 type Rule = 'public' | 'signedIn' | Persona[];
 const TABLE: Record<string, Rule> = {
   // access
   'Mutation.signIn': 'public',
   'Query.viewer': 'signedIn',
   'Query.auditEntries': [HR],
+  // accounts: HR manages them; anyone holding a set-password link redeems it; everyone manages their own sessions
+  'Query.accounts': [HR],
+  'Query.account': [HR],
+  'Mutation.createAccount': [HR],
+  'Mutation.updateAccount': [HR],
+  'Mutation.disableAccount': [HR],
+  'Mutation.enableAccount': [HR],
+  'Mutation.forcePasswordReset': [HR],
+  'Mutation.setPassword': 'public',
+  'Mutation.changePassword': 'signedIn',
+  'Mutation.signOutEverywhere': 'signedIn',
   // competency framework
   'Query.frameworks': 'signedIn',
   'Query.framework': 'signedIn',
@@ -33,10 +44,14 @@ const TABLE: Record<string, Rule> = {
   'Query.buildings': 'signedIn',
   'Query.building': 'signedIn',
   'Mutation.createBuilding': [HR],
+  'Mutation.updateBuilding': [HR],
+  'Mutation.setBuildingArchived': [HR],
+  'Mutation.deleteBuilding': [HR],
   'Query.educators': [HR],
   'Query.educator': 'signedIn',
   'Mutation.createEducator': [HR],
   'Mutation.updateEducator': [HR],
+  'Mutation.recordLeaving': [HR],
   // hybrid roles
   'Query.roles': 'signedIn',
   'Query.role': 'signedIn',
@@ -89,12 +104,17 @@ const TABLE: Record<string, Rule> = {
   'Query.scoringPolicy': 'signedIn',
   'Query.scoringPolicies': 'signedIn',
   'Mutation.publishScoringPolicy': [HR],
-  // capacity reports
-  'Query.capacityCoverage': [HR],
-  'Query.capacityHeatMap': [HR],
-  'Query.capacityGaps': [HR],
-  'Query.capacityOverextension': [HR],
-  'Query.capacityPipeline': [HR],
+  // hybrid commitments HR records, including those agreed outside Pathways
+  'Query.educatorCommitments': [HR],
+  'Mutation.recordCommitment': [HR],
+  'Mutation.updateCommitment': [HR],
+  'Mutation.endCommitment': [HR],
+  // capacity reports: HR and district leaders (leaders see small counts hidden)
+  'Query.capacityCoverage': [HR, LEADER],
+  'Query.capacityHeatMap': [HR, LEADER],
+  'Query.capacityGaps': [HR, LEADER],
+  'Query.capacityOverextension': [HR, LEADER],
+  'Query.capacityPipeline': [HR, LEADER],
   // equity across buildings: named capabilities, their trend, and commitment concentration
   'Query.capabilities': [HR],
   'Mutation.createCapability': [HR],
@@ -114,7 +134,7 @@ const TABLE: Record<string, Rule> = {
 };
 
 type Caller = 'anonymous' | Persona;
-const CALLERS: Caller[] = ['anonymous', HR, PANELIST, EDUCATOR, COMPLIANCE];
+const CALLERS: Caller[] = ['anonymous', HR, PANELIST, EDUCATOR, LEADER, COMPLIANCE];
 
 function expected(rule: Rule, caller: Caller): 'allowed' | 'UNAUTHENTICATED' | 'FORBIDDEN' {
   if (rule === 'public') return 'allowed';
@@ -131,7 +151,7 @@ describe('root field x persona access matrix', () => {
   beforeAll(async () => {
     t = await startTestApp();
     tokens.set('anonymous', undefined);
-    for (const p of [HR, PANELIST, EDUCATOR, COMPLIANCE]) tokens.set(p, (await t.signInAs([p])).token);
+    for (const p of [HR, PANELIST, EDUCATOR, LEADER, COMPLIANCE]) tokens.set(p, (await t.signInAs([p])).token);
     const schema = t.app.get(GraphQLSchemaHost).schema;
     fields = [
       ...Object.keys(schema.getQueryType()!.getFields()).map((f) => ({ id: `Query.${f}`, kind: 'query' as const, type: schema.getQueryType()! })),
@@ -150,6 +170,8 @@ describe('root field x persona access matrix', () => {
       const rule = TABLE[field.id];
       if (!rule) continue;
       const op = dummyOperation(field.kind, field.type.getFields()[field.id.split('.')[1]]);
+      // Fresh accounts per field: a field such as signOutEverywhere ends the caller's sessions.
+      for (const p of [HR, PANELIST, EDUCATOR, LEADER, COMPLIANCE]) tokens.set(p, (await t.signInAs([p])).token);
       for (const caller of CALLERS) {
         const res = await t.gql(op, {}, tokens.get(caller));
         const code = codeOf(res);

@@ -1,6 +1,8 @@
-import { Field, InputType } from '@nestjs/graphql';
+import { ArgsType, Field, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { PageArgs } from '../../common/pagination.js';
+import { VersionedRefInput } from '../../common/versioned-ref.input.js';
 
 export const BUILDING_LEVELS = ['ELEMENTARY', 'MIDDLE', 'HIGH', 'OTHER'] as const;
 
@@ -21,4 +23,37 @@ export class CreateBuildingInput {
   @Field({ defaultValue: 'OTHER', description: 'ELEMENTARY, MIDDLE, HIGH or OTHER' })
   @IsIn(BUILDING_LEVELS, { message: `level must be one of ${BUILDING_LEVELS.join(', ')}` })
   level: string;
+}
+
+@InputType()
+export class UpdateBuildingInput extends VersionedRefInput {
+  @Field({ nullable: true, description: 'The new name (the code stays: other systems refer to it)' })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @IsNotEmpty({ message: 'name must not be empty' })
+  @MaxLength(200)
+  name?: string;
+
+  @Field({ nullable: true, description: 'ELEMENTARY, MIDDLE, HIGH or OTHER' })
+  @IsOptional()
+  @IsIn(BUILDING_LEVELS, { message: `level must be one of ${BUILDING_LEVELS.join(', ')}` })
+  level?: string;
+}
+
+@InputType()
+export class SetBuildingArchivedInput extends VersionedRefInput {
+  @Field({ description: 'true: archive (no new educators or roles here); false: restore' })
+  @IsBoolean()
+  archived: boolean;
+}
+
+@InputType()
+export class DeleteBuildingInput extends VersionedRefInput {}
+
+@ArgsType()
+export class BuildingListArgs extends PageArgs {
+  @Field({ defaultValue: false, description: 'Include archived buildings' })
+  @IsBoolean()
+  includeArchived: boolean = false;
 }

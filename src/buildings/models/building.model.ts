@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Connection } from '../../common/pagination.js';
 
 @ObjectType('Building')
@@ -14,6 +14,12 @@ export class BuildingModel {
 
   @Field({ description: 'ELEMENTARY, MIDDLE, HIGH or OTHER' })
   level: string;
+
+  @Field(() => Date, { nullable: true, description: 'Set when archived: hidden from new data, kept in history' })
+  archivedAt: Date | null;
+
+  @Field(() => Int)
+  version: number;
 }
 
 @ObjectType('BuildingConnection')

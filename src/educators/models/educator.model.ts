@@ -25,6 +25,9 @@ export class EducatorModel {
   @Field({ description: 'ISO date (YYYY-MM-DD)' })
   hireDate: string;
 
+  @Field(() => String, { nullable: true, description: 'First day no longer on staff (YYYY-MM-DD); null while employed, or unless you are HR or this educator' })
+  leavingDate: string | null;
+
   @Field(() => Int)
   version: number;
 }

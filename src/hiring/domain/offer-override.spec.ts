@@ -62,6 +62,8 @@ describe('offer terms and seats', () => {
     expect(() => assertOfferDates('2030-08-01', '2031-06-30')).not.toThrow();
     expect(() => assertOfferDates('2030-08-01', null)).not.toThrow();
     expect(() => assertOfferDates('2030-08-01', '2030-07-31')).toThrow(/before the start date/);
+    expect(() => assertOfferDates('2030-07-31', null, '2030-08-01')).toThrow(/in the past/);
+    expect(() => assertOfferDates('2030-08-01', null, '2030-08-01')).not.toThrow();
   });
 
   it('never accepts more than the openings, and fills the role on the last one', () => {

@@ -47,8 +47,9 @@ export function decideOverride(offeredEducatorId: string, expected: RankedEntry 
   return { override, expected, reason: text || null };
 }
 
-/** Offer terms: a start date, and an end date not before it (null = open-ended). */
-export function assertOfferDates(startsOn: string, endsOn: string | null): void {
+/** Offer terms: a start date not in the past, and an end date not before it (null = open-ended). */
+export function assertOfferDates(startsOn: string, endsOn: string | null, today?: string): void {
+  if (today !== undefined && startsOn < today) throw badInput(`startsOn ${startsOn} is in the past; an offer starts today (${today}) or later`);
   if (endsOn !== null && endsOn < startsOn) throw badInput(`The end date ${endsOn} is before the start date ${startsOn}`);
 }
 

@@ -19,8 +19,9 @@
 -- $16 = 1
 -- $17 = "2026-01-15"
 -- $18 = 3
--- $19 = 20
--- $20 = 0
+-- $19 = "2026-01-15"
+-- $20 = 20
+-- $21 = 0
 
 WITH per_requirement AS (
       -- totalCredit(): min(1000, strongest + min(strongest, floor((sum - strongest) / divisor)))
@@ -67,9 +68,9 @@ WITH per_requirement AS (
       SELECT ed.id AS educator_id, coalesce(pe.score, 0) AS score, coalesce(pe.required_met, 0) AS required_met, coalesce(pe.met_count, 0) AS met_count,
         (coalesce(pe.required_met, 0) = $16::int AND extract(year FROM age($17::date, ed.hire_date)) >= $18::int) AS qualified
       FROM educator ed LEFT JOIN per_educator pe ON pe.educator_id = ed.id
-      
+      WHERE (ed.leaving_date IS NULL OR ed.leaving_date > $19::date) 
     ), page AS (
-      SELECT * FROM ranked  ORDER BY qualified DESC, score DESC, required_met DESC, met_count DESC, educator_id LIMIT $19::int OFFSET $20::int
+      SELECT * FROM ranked  ORDER BY qualified DESC, score DESC, required_met DESC, met_count DESC, educator_id LIMIT $20::int OFFSET $21::int
     )
     SELECT page.educator_id, page.score, page.required_met, page.met_count, page.qualified, counts.total, counts.qualified_count, counts.ahead_of_zero
     FROM (SELECT (count(*) FILTER (WHERE true))::int AS total,

@@ -51,6 +51,8 @@ export function buildRankingSql(q: RankingQuery, params: unknown[]): string {
   const service = () => (role.minYearsOfService === null
     ? 'true'
     : `extract(year FROM age(${p(q.asOf)}::date, ed.hire_date)) >= ${p(role.minYearsOfService)}::int`);
+  // Leavers drop out from their leaving date (the day itself included).
+  const onStaff = () => `(ed.leaving_date IS NULL OR ed.leaving_date > ${p(q.asOf)}::date)`;
   const order = policy.tieBreak === 'REQUIRED_MET_THEN_EDUCATOR_ID'
     ? 'qualified DESC, score DESC, required_met DESC, met_count DESC, educator_id'
     : 'qualified DESC, score DESC, educator_id';
@@ -74,17 +76,18 @@ export function buildRankingSql(q: RankingQuery, params: unknown[]): string {
         (count(*) FILTER (WHERE met))::int AS met_count
       FROM per_requirement GROUP BY educator_id
     ), ranked AS (${q.scoredOnly ? `
-      SELECT educator_id, score, required_met, met_count, (required_met = ${p(requiredTotal)}::int) AS qualified FROM per_educator` : `
+      SELECT educator_id, score, required_met, met_count, (required_met = ${p(requiredTotal)}::int) AS qualified FROM per_educator
+      WHERE educator_id NOT IN (SELECT id FROM educator WHERE leaving_date <= ${p(q.asOf)}::date)` : `
       SELECT ed.id AS educator_id, coalesce(pe.score, 0) AS score, coalesce(pe.required_met, 0) AS required_met, coalesce(pe.met_count, 0) AS met_count,
         (coalesce(pe.required_met, 0) = ${p(requiredTotal)}::int AND ${service()}) AS qualified
       FROM educator ed LEFT JOIN per_educator pe ON pe.educator_id = ed.id
-      ${building ? `WHERE ed.building_id = ${building}::uuid` : ''}`}
+      WHERE ${onStaff()} ${building ? `AND ed.building_id = ${building}::uuid` : ''}`}
     ), page AS (
       SELECT * FROM ranked ${q.qualifiedOnly ? 'WHERE qualified' : ''} ORDER BY ${order} LIMIT ${p(q.first)}::int OFFSET ${p(q.offset)}::int
     )
     SELECT page.educator_id, page.score, page.required_met, page.met_count, page.qualified, counts.total, counts.qualified_count, counts.ahead_of_zero
     FROM (SELECT ${q.scoredOnly && !q.qualifiedOnly
-        ? `(SELECT count(*) FROM educator ed ${building ? `WHERE ed.building_id = ${building}::uuid` : ''})::int`
+        ? `(SELECT count(*) FROM educator ed WHERE ${onStaff()} ${building ? `AND ed.building_id = ${building}::uuid` : ''})::int`
         : `(count(*) FILTER (WHERE ${q.qualifiedOnly ? 'qualified' : 'true'}))::int`} AS total,
             (count(*) FILTER (WHERE qualified))::int AS qualified_count,
             (count(*) FILTER (WHERE ${zeroKeyNot})::int) AS ahead_of_zero FROM ranked) counts

@@ -146,7 +146,7 @@ export function pipelineFigures(
 
 export interface Commitment {
   educatorId: string; fullName: string; buildingId: string;
-  roleId: string; roleTitle: string; roleFte: number; startsOn: string; endsOn: string | null;
+  roleId: string | null; roleTitle: string; roleFte: number; startsOn: string; endsOn: string | null;
 }
 
 /**

@@ -3,11 +3,11 @@ import { ReportBasisModel, ReportBuildingModel, ReportCompetencyModel } from './
 
 @ObjectType('CoverageCount')
 export class CoverageCountModel {
-  @Field(() => Int, { description: 'Educators on staff on the as-of day (the denominator)' })
-  educators: number;
+  @Field(() => Int, { nullable: true, description: 'Educators on staff on the as-of day (the denominator) (null: fewer than the smallest count shown to leaders, see basis.smallCountsHiddenBelow)' })
+  educators: number | null;
 
-  @Field(() => Int, { description: 'Of them, those demonstrating every competency at or above the level' })
-  covered: number;
+  @Field(() => Int, { nullable: true, description: 'Of them, those demonstrating every competency at or above the level (null: fewer than the smallest count shown to leaders, see basis.smallCountsHiddenBelow)' })
+  covered: number | null;
 
   @Field(() => Float, { nullable: true, description: 'covered / educators; null when there are no educators' })
   share: number | null;

@@ -4,8 +4,8 @@ import { GapReason, ReportBasisModel, ReportBuildingModel, ReportCompetencyModel
 @ObjectType('BuildingLevelShare')
 export class BuildingLevelShareModel {
   @Field(() => ReportBuildingModel) building: ReportBuildingModel;
-  @Field(() => Int, { description: 'Educators on staff on the as-of day (the denominator)' }) educators: number;
-  @Field(() => Int, { description: 'Educators at or above the level' }) atLevel: number;
+  @Field(() => Int, { nullable: true, description: 'Educators on staff on the as-of day (the denominator) (null: fewer than the smallest count shown to leaders, see basis.smallCountsHiddenBelow)' }) educators: number | null;
+  @Field(() => Int, { nullable: true, description: 'Educators at or above the level (null: fewer than the smallest count shown to leaders, see basis.smallCountsHiddenBelow)' }) atLevel: number | null;
   @Field(() => Float, { nullable: true, description: 'atLevel / educators; null when there are no educators' }) share: number | null;
   @Field(() => GapReason, { nullable: true, description: 'Why this building is a gap; null when it is not' }) gap: GapReason | null;
 }

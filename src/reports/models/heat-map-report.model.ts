@@ -4,7 +4,7 @@ import { ReportBasisModel, ReportBuildingModel, ReportCompetencyModel } from './
 @ObjectType('LevelCount')
 export class LevelCountModel {
   @Field(() => Int) level: number;
-  @Field(() => Int, { description: 'Educators at or above this level' }) educators: number;
+  @Field(() => Int, { nullable: true, description: 'Educators at or above this level (null: fewer than the smallest count shown to leaders, see basis.smallCountsHiddenBelow)' }) educators: number | null;
 }
 
 @ObjectType('HeatMapCell')
@@ -16,7 +16,7 @@ export class HeatMapCellModel {
 
 @ObjectType('HeatMapTotal')
 export class HeatMapTotalModel {
-  @Field(() => Int, { description: 'Educators on staff on the as-of day' }) educators: number;
+  @Field(() => Int, { nullable: true, description: 'Educators on staff on the as-of day (null: fewer than the smallest count shown to leaders, see basis.smallCountsHiddenBelow)' }) educators: number | null;
   @Field(() => [HeatMapCellModel], { description: 'One cell per competency, in the order of `competencies`' }) cells: HeatMapCellModel[];
 }
 

@@ -3,7 +3,7 @@ import { ReportBasisModel, ReportBuildingModel } from './report-common.model.js'
 
 @ObjectType('ReportCommitment')
 export class ReportCommitmentModel {
-  @Field(() => ID) roleId: string;
+  @Field(() => ID, { nullable: true, description: 'Null for a commitment made outside Pathways' }) roleId: string | null;
   @Field() roleTitle: string;
   @Field(() => Float) roleFte: number;
   @Field() startsOn: string;
@@ -29,10 +29,10 @@ export class ExpertHolderModel {
 @ObjectType('ExpertiseConcentration')
 export class ExpertiseConcentrationModel {
   @Field(() => ReportBuildingModel) building: ReportBuildingModel;
-  @Field(() => Int, { description: 'Educators on staff on the as-of day' }) educators: number;
-  @Field(() => Int, { description: 'Evidence items that count and show level 3 or higher' }) expertEvidence: number;
-  @Field(() => Int, { description: 'Educators holding at least one such item' }) holders: number;
-  @Field(() => Int, { description: 'Items held by the 3 people holding most' }) topThreeEvidence: number;
+  @Field(() => Int, { nullable: true, description: 'Educators on staff on the as-of day (null: fewer than the smallest count shown to leaders, see basis.smallCountsHiddenBelow)' }) educators: number | null;
+  @Field(() => Int, { nullable: true, description: 'Evidence items that count and show level 3 or higher (null: fewer than the smallest count shown to leaders, see basis.smallCountsHiddenBelow)' }) expertEvidence: number | null;
+  @Field(() => Int, { nullable: true, description: 'Educators holding at least one such item (null: fewer than the smallest count shown to leaders, see basis.smallCountsHiddenBelow)' }) holders: number | null;
+  @Field(() => Int, { nullable: true, description: 'Items held by the 3 people holding most (null: fewer than the smallest count shown to leaders, see basis.smallCountsHiddenBelow)' }) topThreeEvidence: number | null;
   @Field(() => Float, { nullable: true, description: 'topThreeEvidence / expertEvidence; null when there is none' }) topThreeShare: number | null;
   @Field({ description: 'More than 3 educators and the top-3 share above the concentration threshold' }) concentrated: boolean;
   @Field(() => [ExpertHolderModel], { description: 'The top 3, most first (ties by name)' }) topHolders: ExpertHolderModel[];

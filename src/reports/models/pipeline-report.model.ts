@@ -11,10 +11,10 @@ export class ClosingEvidenceModel {
 
 @ObjectType('PipelineCount')
 export class PipelineCountModel {
-  @Field(() => Int, { description: 'Educators on staff on the as-of day' }) educators: number;
-  @Field(() => Int) atOrAboveTarget: number;
-  @Field(() => Int, { description: 'Exactly one level below the target (for target 1: nothing that counts yet)' }) oneLevelShort: number;
-  @Field(() => Int) furtherShort: number;
+  @Field(() => Int, { nullable: true, description: 'Educators on staff on the as-of day (null: fewer than the smallest count shown to leaders, see basis.smallCountsHiddenBelow)' }) educators: number | null;
+  @Field(() => Int, { nullable: true, description: '(null: fewer than the smallest count shown to leaders, see basis.smallCountsHiddenBelow)' }) atOrAboveTarget: number | null;
+  @Field(() => Int, { nullable: true, description: 'Exactly one level below the target (for target 1: nothing that counts yet) (null: fewer than the smallest count shown to leaders, see basis.smallCountsHiddenBelow)' }) oneLevelShort: number | null;
+  @Field(() => Int, { nullable: true, description: '(null: fewer than the smallest count shown to leaders, see basis.smallCountsHiddenBelow)' }) furtherShort: number | null;
 }
 
 @ObjectType('PipelineBuilding')

@@ -1,0 +1,95 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { AccountEntity } from '../access/account.entity.js';
+import { SessionModel } from '../access/models/session.model.js';
+import { Persona, type Principal } from '../access/persona.js';
+import { Allow, Public, SignedIn } from '../access/policy.decorator.js';
+import { CurrentPrincipal } from '../access/current-principal.decorator.js';
+import { UuidPipe } from '../common/ids.js';
+import { toAccountModel, toLinkModel } from './account.mapper.js';
+import { AccountsService } from './accounts.service.js';
+import { AccountRefInput, AccountSearchArgs, ChangePasswordInput, CreateAccountInput, SetPasswordInput, UpdateAccountInput } from './dto/account.input.js';
+import { AccountConnection, AccountModel, AccountWithLinkModel } from './models/account.model.js';
+
+@Resolver(() => AccountModel)
+export class AccountsResolver {
+  constructor(private readonly service: AccountsService) {}
+
+  @Allow(Persona.HR)
+  @Query(() => AccountConnection, { description: 'HR: find accounts by part of the email or name, persona and status; paged, by email' })
+  async accounts(@Args() args: AccountSearchArgs): Promise<AccountConnection> {
+    const page = await this.service.search({ email: args.email, name: args.name, persona: args.persona, status: args.status }, args.first, args.after);
+    return { ...page, nodes: await this.models(page.nodes) };
+  }
+
+  @Allow(Persona.HR)
+  @Query(() => AccountModel)
+  async account(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<AccountModel> {
+    return (await this.models([await this.service.get(id)]))[0];
+  }
+
+  @Allow(Persona.HR)
+  @Mutation(() => AccountWithLinkModel, { description: 'HR: create an account and its one-time set-password link (shown once)' })
+  async createAccount(@CurrentPrincipal() actor: Principal, @Args('input') input: CreateAccountInput): Promise<AccountWithLinkModel> {
+    const { account, link } = await this.service.create(actor, input);
+    return { account: toAccountModel(account, false), setPasswordLink: toLinkModel(link) };
+  }
+
+  @Allow(Persona.HR)
+  @Mutation(() => AccountModel, { description: 'HR: change the display name, the personas (the full new set) or the linked educator' })
+  async updateAccount(@CurrentPrincipal() actor: Principal, @Args('input') input: UpdateAccountInput): Promise<AccountModel> {
+    return (await this.models([await this.service.update(actor, input)]))[0];
+  }
+
+  @Allow(Persona.HR)
+  @Mutation(() => AccountModel, { description: 'HR: disable an account; its sessions end at once. The last enabled HR account cannot be disabled.' })
+  async disableAccount(@CurrentPrincipal() actor: Principal, @Args('input') input: AccountRefInput): Promise<AccountModel> {
+    return (await this.models([await this.service.disable(actor, input.id, input.version)]))[0];
+  }
+
+  @Allow(Persona.HR)
+  @Mutation(() => AccountModel, { description: 'HR: re-enable a disabled account' })
+  async enableAccount(@CurrentPrincipal() actor: Principal, @Args('input') input: AccountRefInput): Promise<AccountModel> {
+    return (await this.models([await this.service.enable(actor, input.id, input.version)]))[0];
+  }
+
+  @Allow(Persona.HR)
+  @Mutation(() => AccountWithLinkModel, { description: 'HR: void the password, end every session, and get a new one-time set-password link' })
+  async forcePasswordReset(@CurrentPrincipal() actor: Principal, @Args('input') input: AccountRefInput): Promise<AccountWithLinkModel> {
+    const { account, link } = await this.service.forcePasswordReset(actor, input.id, input.version);
+    return { account: toAccountModel(account, false), setPasswordLink: toLinkModel(link) };
+  }
+
+  @Public()
+  @Mutation(() => SessionModel, { description: 'Choose a password with a one-time set-password link; signs you in' })
+  async setPassword(@Args('input') input: SetPasswordInput): Promise<SessionModel> {
+    const { account, token, expiresAt } = await this.service.setPassword(input.token, input.password);
+    return session(account, token, expiresAt);
+  }
+
+  @SignedIn()
+  @Mutation(() => SessionModel, { description: 'Change your own password (the current one is required); every other session ends' })
+  async changePassword(@CurrentPrincipal() actor: Principal, @Args('input') input: ChangePasswordInput): Promise<SessionModel> {
+    const { account, token, expiresAt } = await this.service.changeOwnPassword(actor, input.currentPassword, input.newPassword);
+    return session(account, token, expiresAt);
+  }
+
+  @SignedIn()
+  @Mutation(() => Boolean, { description: 'End every session of your account, this one included' })
+  async signOutEverywhere(@CurrentPrincipal() actor: Principal): Promise<boolean> {
+    await this.service.signOutEverywhere(actor);
+    return true;
+  }
+
+  private async models(accounts: AccountEntity[]): Promise<AccountModel[]> {
+    const withPassword = await this.service.withPassword(accounts.map((a) => a.id));
+    return accounts.map((a) => toAccountModel(a, withPassword.has(a.id)));
+  }
+}
+
+function session(a: AccountEntity, accessToken: string, expiresAt: Date): SessionModel {
+  return {
+    accessToken,
+    expiresAt,
+    viewer: { accountId: a.id, email: a.email, displayName: a.displayName, personas: a.personas as Persona[], educatorId: a.personas.includes(Persona.EDUCATOR) ? a.educatorId : null },
+  };
+}

@@ -1,0 +1,117 @@
+import { ArgsType, Field, ID, InputType, registerEnumType } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { Persona } from '../../access/persona.js';
+import { PageArgs } from '../../common/pagination.js';
+import { VersionedRefInput } from '../../common/versioned-ref.input.js';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+@InputType()
+export class CreateAccountInput {
+  @Field({ description: 'Sign-in email; unique regardless of case' })
+  @Transform(trim)
+  @IsEmail({}, { message: 'email must be an email address such as name@district.example' })
+  @MaxLength(254)
+  email: string;
+
+  @Field()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'displayName must not be empty' })
+  @MaxLength(200)
+  displayName: string;
+
+  @Field(() => [Persona], { description: 'One or more of HR, PANELIST, EDUCATOR' })
+  @IsEnum(Persona, { each: true, message: `personas must each be one of ${Object.values(Persona).join(', ')}` })
+  @ArrayMaxSize(8)
+  personas: Persona[];
+
+  @Field(() => ID, { nullable: true, description: 'The educator profile this person is; required with the EDUCATOR persona' })
+  @IsOptional()
+  @IsUUID('all', { message: 'educatorId is malformed: ids are UUIDs' })
+  educatorId?: string | null;
+}
+
+@InputType()
+export class UpdateAccountInput extends VersionedRefInput {
+  @Field({ nullable: true })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'displayName must not be empty' })
+  @MaxLength(200)
+  displayName?: string;
+
+  @Field(() => [Persona], { nullable: true, description: 'The full new set of personas (replaces the old set)' })
+  @IsOptional()
+  @IsEnum(Persona, { each: true, message: `personas must each be one of ${Object.values(Persona).join(', ')}` })
+  @ArrayMaxSize(8)
+  personas?: Persona[];
+
+  @Field(() => ID, { nullable: true, description: 'Link to this educator profile' })
+  @IsOptional()
+  @IsUUID('all', { message: 'educatorId is malformed: ids are UUIDs' })
+  educatorId?: string | null;
+}
+
+@InputType()
+export class AccountRefInput extends VersionedRefInput {}
+
+@InputType()
+export class SetPasswordInput {
+  @Field({ description: 'The token from the set-password link' })
+  @IsString()
+  @MinLength(16)
+  @MaxLength(128)
+  token: string;
+
+  @Field({ description: 'At least 12 characters and not a commonly used password' })
+  @IsString()
+  @MaxLength(1024)
+  password: string;
+}
+
+@InputType()
+export class ChangePasswordInput {
+  @Field()
+  @IsString()
+  @MaxLength(1024)
+  currentPassword: string;
+
+  @Field({ description: 'At least 12 characters and not a commonly used password' })
+  @IsString()
+  @MaxLength(1024)
+  newPassword: string;
+}
+
+export enum AccountStatus {
+  ENABLED = 'ENABLED',
+  DISABLED = 'DISABLED',
+}
+registerEnumType(AccountStatus, { name: 'AccountStatus' });
+
+@ArgsType()
+export class AccountSearchArgs extends PageArgs {
+  @Field({ nullable: true, description: 'Part of the email, any case' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(254)
+  email?: string;
+
+  @Field({ nullable: true, description: 'Part of the display name, any case' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  name?: string;
+
+  @Field(() => Persona, { nullable: true })
+  @IsOptional()
+  @IsEnum(Persona)
+  persona?: Persona;
+
+  @Field(() => AccountStatus, { nullable: true })
+  @IsOptional()
+  @IsEnum(AccountStatus, { message: 'status must be ENABLED or DISABLED' })
+  status?: AccountStatus;
+}

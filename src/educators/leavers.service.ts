@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Principal } from '../access/persona.js';
+import { PrincipalCache } from '../access/principal-cache.js';
+import { AuditService } from '../audit/audit.service.js';
+import { badInput, notFound, staleVersion } from '../common/app-error.js';
+import { todayIso } from '../matching/domain/evidence-rules.js';
+import type { RecordLeavingInput } from './dto/leaving.input.js';
+import { EducatorEntity } from './educator.entity.js';
+
+/**
+ * An educator leaves: from the leaving date they drop out of rankings and capacity (history before it stays; nothing is
+ * deleted). Their account is disabled at once when the date has come; for a later date it keeps working until then
+ * (the principal check compares the date on every request, from the cached entry).
+ */
+@Injectable()
+export class LeaversService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly audit: AuditService,
+    private readonly cache: PrincipalCache,
+  ) {}
+
+  async recordLeaving(actor: Principal, input: RecordLeavingInput): Promise<EducatorEntity> {
+    const { saved, accountId } = await this.db.transaction(async (m) => {
+      const repo = m.getRepository(EducatorEntity);
+      const current = await repo.findOne({ where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
+      if (!current) throw notFound('Educator', input.id);
+      if (current.version !== input.version) throw staleVersion(`Educator ${current.fullName}`);
+      if (input.leavingDate < current.hireDate) {
+        throw badInput(`leavingDate ${input.leavingDate} is before the hire date ${current.hireDate}; a leaving date is on or after the hire date`);
+      }
+      const before = current.leavingDate;
+      current.leavingDate = input.leavingDate;
+      const saved = await repo.save(current);
+      const disableNow = input.leavingDate <= todayIso();
+      // Touching the account row also tells every process to drop its cached principal (trigger on account).
+      const [accounts] = await m.query(
+        `UPDATE account SET updated_at = now(), version = version + 1
+                , disabled_at = CASE WHEN $2 AND disabled_at IS NULL THEN now() ELSE disabled_at END
+                , token_version = CASE WHEN $2 THEN token_version + 1 ELSE token_version END
+          WHERE educator_id = $1 RETURNING id`, [current.id, disableNow]);
+      const accountId = (accounts as Array<{ id: string }>)[0]?.id ?? null;
+      await this.audit.record(actor, {
+        action: 'EDUCATOR_LEAVING_RECORDED', targetType: 'Educator', targetId: current.id,
+        changes: { leavingDate: { from: before, to: input.leavingDate }, accountId, accountDisabled: disableNow && !!accountId },
+      }, m);
+      return { saved, accountId };
+    });
+    if (accountId) this.cache.invalidate(accountId);
+    return saved;
+  }
+}
