@@ -6,9 +6,10 @@
  *   test/integration/claim-facts.spec.ts           the claim facts the SQL reads equal claims joined with evidence
  *   src/matching/sql/ranking-example.spec.ts       the committed ranking.example.sql is what is generated today
  */
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import type pg from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
+import { ServiceMetrics } from '../../operations/metrics.js';
 import {
   ageFromDaySql, CLAIMS_FROM, countingClaimConditions, expiresDaySql, startDaySql, type ClaimFilter,
 } from './demonstrated-levels.repository.js';
@@ -83,6 +84,7 @@ export class MatchingRepository {
   constructor(
     private readonly db: DataSource,
     private readonly policies: ScoringPolicyRepository = new ScoringPolicyRepository(db),
+    @Optional() private readonly metrics?: ServiceMetrics,
   ) {}
 
   /** For reads that need no shared snapshot (they may run in parallel on separate connections). */
@@ -128,7 +130,10 @@ export class MatchingRepository {
                  WHERE xid >= pg_snapshot_xmin($1::pg_snapshot) AND NOT pg_visible_in_snapshot(xid, $1::pg_snapshot))`,
         values: [cached.snapshot],
       })) as boolean[][];
+      this.metrics?.cacheLookup('open_roles', !!fresh);
       if (fresh) return cached.inputs;
+    } else {
+      this.metrics?.cacheLookup('open_roles', false);
     }
     const { roles, snapshot } = await this.rolesWithSnapshot(m, OPEN, []);
     // Read after the snapshot statement, so the policy is at least as new as the snapshot says; a newer one
