@@ -1,4 +1,4 @@
-import { ATTENDANCE_KINDS, dayOf } from '../../src/matching/domain/evidence-rules.js';
+import { ATTENDANCE_KINDS, dayOf, statusesAtLeast } from '../../src/matching/domain/evidence-rules.js';
 import type { ScoringPolicyValues } from '../../src/matching/domain/scoring-policy.js';
 import { ageFactorTable, CORROBORATION_DIVISOR, CREDIT_SCALE, maxPointsOf, weightTable, type RoleSpec } from '../../src/matching/domain/scoring.js';
 import { VERIFICATION_STATUSES, type VerificationStatus } from '../../src/matching/domain/evidence-rules.js';
@@ -55,6 +55,7 @@ export function rankingFloorSql(role: RoleSpec, policy: ScoringPolicyValues, asO
     ),
     claim AS (
       SELECT f.educator_id, r.n, r.min_level, r.max_points, r.required, x.lvl,
+        f.verification_status = ANY(${p(statusesAtLeast(policy.qualifyingStatus))}::varchar[]) AS trusted,
         floor((${p(weightTable(policy))}::float8[])[f.weight_slot]
           * CASE WHEN x.age_days IS NULL THEN 1::float8 ELSE (${p(`{${table.join(',')}}`)}::float8[])[least(greatest(x.age_days, 0), ${table.length - 1}) + 1] END
           * least(1::float8, x.lvl::float8 / r.min_level::float8) + 0.5::float8)::int AS credit
@@ -65,7 +66,7 @@ export function rankingFloorSql(role: RoleSpec, policy: ScoringPolicyValues, asO
         AND (f.expires_on IS NULL OR f.expires_on >= ${asOfDate})
     ),
     per_req AS (
-      SELECT educator_id, required, max(lvl) >= min(min_level) AS met,
+      SELECT educator_id, required, coalesce(max(lvl) FILTER (WHERE trusted), 0) >= min(min_level) AS met,
         (2 * min(max_points) * least(${CREDIT_SCALE}, max(credit) + least(max(credit), (sum(credit) - max(credit)) / ${CORROBORATION_DIVISOR}))::int + ${CREDIT_SCALE}) / ${2 * CREDIT_SCALE} AS points
       FROM claim GROUP BY educator_id, n, required
     ),
