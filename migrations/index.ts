@@ -9,6 +9,7 @@ import { Accounts1795893200000 } from './1795893200000-Accounts.js';
 import { ExternalCommitments1795893210000 } from './1795893210000-ExternalCommitments.js';
 import { BuildingLifecycle1795893220000 } from './1795893220000-BuildingLifecycle.js';
 import { Leavers1795893230000 } from './1795893230000-Leavers.js';
+import { Imports1795893600000 } from './1795893600000-Imports.js';
 
 /** Every migration in order. Listed explicitly so compiled and test (transpiled) runs load the same set. */
 export const MIGRATIONS: Function[] = [Foundation1795891605058, DefaultFrameworks1795891700000, AccessControl1795892000000, Matching1795892123038, Hiring1795892520454, MatchingReadModels1795892600000,
@@ -16,4 +17,5 @@ export const MIGRATIONS: Function[] = [Foundation1795891605058, DefaultFramework
   Accounts1795893200000,
   ExternalCommitments1795893210000,
   BuildingLifecycle1795893220000,
-  Leavers1795893230000];
+  Leavers1795893230000,
+  Imports1795893600000];

@@ -4,10 +4,11 @@ import { BuildingsModule } from './buildings/buildings.module.js';
 import { CompetenciesModule } from './competencies/competencies.module.js';
 import { EducatorsModule } from './educators/educators.module.js';
 import { EvidenceModule } from './evidence/evidence.module.js';
+import { ImportsModule } from './imports/imports.module.js';
 import { HiringModule } from './hiring/hiring.module.js';
 import { MatchingModule } from './matching/matching.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { RolesModule } from './roles/roles.module.js';
 
 /** The domain modules the application serves, in one list so adding a module is one line. */
-export const DOMAIN_MODULES = [CompetenciesModule, BuildingsModule, EducatorsModule, RolesModule, EvidenceModule, MatchingModule, ReportsModule, HiringModule, AccountsModule, CommitmentsModule];
+export const DOMAIN_MODULES = [CompetenciesModule, BuildingsModule, EducatorsModule, RolesModule, EvidenceModule, MatchingModule, ReportsModule, HiringModule, AccountsModule, CommitmentsModule, ImportsModule];

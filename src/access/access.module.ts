@@ -29,7 +29,7 @@ export class AccessModule {
         SignInThrottle, VisibilityService, TokenService, PrincipalCache, PrincipalResolver, AuthService, AuthResolver,
         { provide: APP_GUARD, useClass: AccessGuard },
       ],
-      exports: [TokenService, AuthService, VisibilityService, PrincipalCache],
+      exports: [TokenService, AuthService, VisibilityService, PrincipalCache, PrincipalResolver],
     };
   }
 }

@@ -1,3 +1,4 @@
+import { ImportJobEntity } from '../imports/import-job.entity.js';
 import { AccountEntity } from '../access/account.entity.js';
 import { PanelMemberEntity } from '../hiring/entities/panel-member.entity.js';
 import { PasswordLinkEntity } from '../accounts/password-link.entity.js';
@@ -35,5 +36,6 @@ export const ENTITIES = [
   HybridCommitmentEntity,
   RankingRunEntity,
   RankingRunResultEntity,
+  ImportJobEntity,
   ...HIRING_ENTITIES,
 ];
