@@ -5,22 +5,39 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
+import { PrincipalResolver } from './access/principal.resolver-service.js';
+import { largeImportBody } from './case/large-import-body.js';
 import { badInput } from './common/app-error.js';
+import { describeFailure } from './common/format-error.js';
+import { enforceRequestBudgets, requestBudget } from './database/request-budget.js';
+import { operationGuard } from './common/operation-guard.middleware.js';
 import { GraphqlPassthroughFilter } from './common/passthrough.filter.js';
-import type { AppConfig } from './config/app-config.js';
+import { ConfigError, type AppConfig } from './config/app-config.js';
 
 export const BODY_LIMIT = '2mb';
 
 /** Builds the HTTP application around an initialised, migrated data source. Used by main and by the tests. */
 export async function createApp(config: AppConfig, dataSource: DataSource): Promise<INestApplication> {
+  if (!config.jwtSecret) throw new ConfigError('No token-signing secret: call resolveJwtSecret() before createApp()');
   const logger = new Logger('Pathways');
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot(config, dataSource, (err) => logger.error(err instanceof Error ? (err.stack ?? err.message) : String(err))),
+    AppModule.forRoot(config, dataSource, (err) => logger.error(typeof err === 'string' ? err : describeFailure(err))),
     { logger: config.nodeEnv === 'test' ? ['error'] : ['log', 'warn', 'error'], bodyParser: false },
   );
-  app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.disable('x-powered-by');
+  const tooLarge = (res: Response) =>
+    res.status(413).json({ errors: [{ message: `The request body is over ${BODY_LIMIT}`, extensions: { code: 'BAD_USER_INPUT' } }] });
+  // Up to CASE_MAX_PACKAGE_BYTES only for an HR account's importCasePackage; everything else keeps BODY_LIMIT.
+  const importBody = largeImportBody(2 * 1024 * 1024, app.get(PrincipalResolver), tooLarge);
+  app.use(importBody.before);
+  app.useBodyParser('json', { limit: Math.max(2 * 1024 * 1024, config.caseMaxPackageBytes + 1024 * 1024) });
+  app.use(importBody.after);
+  app.use('/graphql', operationGuard(config));
+  enforceRequestBudgets(dataSource);
+  app.use('/graphql', requestBudget(config.requestTimeoutMs, config.requestDbTimeMs));
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false });
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For is believed only from the configured proxies; otherwise the address is the socket's.
+  app.set('trust proxy', config.trustedProxies.length ? config.trustedProxies : false);
   app.useGlobalFilters(new GraphqlPassthroughFilter());
   app.useGlobalPipes(
     new ValidationPipe({
@@ -33,7 +50,7 @@ export async function createApp(config: AppConfig, dataSource: DataSource): Prom
   // Bodies over the limit or unparseable JSON answer in GraphQL's error shape with a code.
   app.use((err: { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {
     if (err?.type === 'entity.too.large') {
-      res.status(413).json({ errors: [{ message: `The request body is over ${BODY_LIMIT}`, extensions: { code: 'BAD_USER_INPUT' } }] });
+      tooLarge(res);
     } else if (err?.type === 'entity.parse.failed') {
       res.status(400).json({ errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_USER_INPUT' } }] });
     } else next(err);

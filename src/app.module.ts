@@ -13,7 +13,7 @@ import type { AppConfig } from './config/app-config.js';
 import { CoreModule } from './database/core.module.js';
 import { DOMAIN_MODULES } from './domain-modules.js';
 import { HiringRepository } from './hiring/hiring.repository.js';
-import { costLimitPlugin, depthRules } from './common/graphql-hardening.js';
+import { costLimitPlugin, httpStatusPlugin } from './common/graphql-hardening.js';
 
 @Module({})
 export class AppModule {
@@ -33,12 +33,16 @@ export class AppModule {
           includeStacktraceInErrorResponses: false,
           hideSchemaDetailsFromClientErrors: production,
           csrfPrevention: true,
+          // httpStatusPlugin decides the status of executed operations (200, or 503 during an outage).
+          preserveHttpStatusForExecutionErrors: false,
           allowBatchedHttpRequests: false,
           context: ({ req }: { req: RequestContext['req'] }): RequestContext => ({ req, principal: null, loaders: new Map() }),
-          formatError: (formatted, error) => formatError(formatted, error, log),
-          validationRules: depthRules(config),
+          formatError: (formatted, error) => formatError(formatted, error, log, production),
+          // Depth, aliases, directives and expanded size are checked before Apollo by the operation guard
+          // (see app.factory.ts); the token cap is repeated here so Apollo's own parse is bounded too.
+          parseOptions: { maxTokens: config.maxQueryTokens },
           // Cache hints are unused here and the plugin hooks every resolved field: off, it halves large responses' time.
-          plugins: [costLimitPlugin(config), ApolloServerPluginCacheControlDisabled()],
+          plugins: [costLimitPlugin(config), httpStatusPlugin(), ApolloServerPluginCacheControlDisabled()],
         }),
         AccessModule.forRoot({ trail: AuditService, panelReach: HiringRepository, sso: SsoSessions }),
         AuditModule,

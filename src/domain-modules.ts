@@ -1,3 +1,4 @@
+import { CaseModule } from './case/case.module.js';
 import { CommitmentsModule } from './commitments/commitments.module.js';
 import { AccountsModule } from './accounts/accounts.module.js';
 import { BuildingsModule } from './buildings/buildings.module.js';
@@ -5,10 +6,11 @@ import { CompetenciesModule } from './competencies/competencies.module.js';
 import { EducatorsModule } from './educators/educators.module.js';
 import { EvidenceModule } from './evidence/evidence.module.js';
 import { ImportsModule } from './imports/imports.module.js';
+import { FairnessModule } from './fairness/fairness.module.js';
 import { HiringModule } from './hiring/hiring.module.js';
 import { MatchingModule } from './matching/matching.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { RolesModule } from './roles/roles.module.js';
 
 /** The domain modules the application serves, in one list so adding a module is one line. */
-export const DOMAIN_MODULES = [CompetenciesModule, BuildingsModule, EducatorsModule, RolesModule, EvidenceModule, MatchingModule, ReportsModule, HiringModule, AccountsModule, CommitmentsModule, ImportsModule];
+export const DOMAIN_MODULES = [CompetenciesModule, BuildingsModule, EducatorsModule, RolesModule, EvidenceModule, MatchingModule, ReportsModule, HiringModule, FairnessModule, CaseModule, AccountsModule, CommitmentsModule, ImportsModule];

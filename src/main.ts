@@ -2,12 +2,13 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory.js';
 import { loadConfig } from './config/app-config.js';
+import { resolveJwtSecret } from './config/jwt-secret.js';
 import { openDatabase } from './database/open-database.js';
 import { seedDemoIfEmpty } from './seed/demo-seed.js';
 
 async function main(): Promise<void> {
   const logger = new Logger('Pathways');
-  const config = loadConfig();
+  const config = resolveJwtSecret(loadConfig(), (m) => logger.log(m));
   const db = await openDatabase(config, (m) => logger.log(m));
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -26,8 +27,8 @@ async function main(): Promise<void> {
   // Our own handlers stop the embedded server after Nest has closed, so no data is lost on Ctrl-C.
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  await app.listen(config.port, '0.0.0.0');
-  logger.log(`Pathways is listening on http://localhost:${config.port}/graphql`);
+  await app.listen(config.port, config.host);
+  logger.log(`Pathways is listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/graphql (interface ${config.host})`);
 }
 
 main().catch((err) => {

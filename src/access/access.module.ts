@@ -6,6 +6,7 @@ import { AuthResolver } from './auth.resolver.js';
 import { AuthService } from './auth.service.js';
 import { PrincipalCache } from './principal-cache.js';
 import { PrincipalResolver } from './principal.resolver-service.js';
+import { PasswordHashing } from './password-hashing.service.js';
 import { SignInThrottle } from './sign-in-throttle.service.js';
 import { SSO_HOOKS, type SsoHooks } from './sso-hooks.js';
 import { TokenService } from './token.service.js';
@@ -26,10 +27,10 @@ export class AccessModule {
         { provide: ACCESS_TRAIL, useExisting: wiring.trail },
         { provide: PANEL_REACH, useClass: wiring.panelReach },
         { provide: SSO_HOOKS, useClass: wiring.sso },
-        SignInThrottle, VisibilityService, TokenService, PrincipalCache, PrincipalResolver, AuthService, AuthResolver,
+        SignInThrottle, PasswordHashing, VisibilityService, TokenService, PrincipalCache, PrincipalResolver, AuthService, AuthResolver,
         { provide: APP_GUARD, useClass: AccessGuard },
       ],
-      exports: [TokenService, AuthService, VisibilityService, PrincipalCache, PrincipalResolver],
+      exports: [TokenService, AuthService, VisibilityService, PrincipalResolver, PrincipalCache],
     };
   }
 }

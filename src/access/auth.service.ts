@@ -5,6 +5,7 @@ import { unauthenticated } from '../common/app-error.js';
 import { ACCESS_TRAIL, AccessAuditAction, type AccessTrail } from './access-trail.js';
 import { AccountEntity } from './account.entity.js';
 import type { Principal } from './persona.js';
+import { PasswordHashing } from './password-hashing.service.js';
 import { SignInThrottle } from './sign-in-throttle.service.js';
 import { TokenService } from './token.service.js';
 
@@ -18,17 +19,21 @@ export class AuthService {
     private readonly tokens: TokenService,
     @Inject(ACCESS_TRAIL) private readonly audit: AccessTrail,
     private readonly throttle: SignInThrottle,
+    private readonly hashing: PasswordHashing,
   ) {}
 
   async signIn(email: string, password: string, clientAddress: string): Promise<{ account: AccountEntity; token: string; expiresAt: Date }> {
-    await this.throttle.assertAllowed(email, clientAddress);
+    await this.throttle.charge(email, clientAddress);
     const account = await this.db
       .getRepository(AccountEntity)
       .createQueryBuilder('a')
       .addSelect('a.passwordHash')
       .where('lower(a.email) = lower(:email)', { email })
       .getOne();
-    const ok = await verifyPassword(account?.passwordHash ?? DUMMY_HASH, password);
+    const ok = await this.hashing.verify(account?.passwordHash ?? DUMMY_HASH, password).catch(async (err: unknown) => {
+      await this.throttle.refund(email, clientAddress);
+      throw err;
+    });
     if (!account || !ok || account.disabledAt || !account.passwordHash) {
       await this.audit.record(null, {
         action: AccessAuditAction.SIGN_IN_FAILED,
@@ -39,7 +44,7 @@ export class AuthService {
       await this.throttle.recordFailure(email, clientAddress);
       throw unauthenticated('The email or password is wrong');
     }
-    await this.throttle.recordSuccess(email);
+    await this.throttle.recordSuccess(email, clientAddress);
     const { token, expiresAt } = await this.tokens.issue(account.id, account.tokenVersion);
     await this.audit.record(
       { accountId: account.id, email: account.email, personas: new Set(), educatorId: null } satisfies Principal,
@@ -55,12 +60,4 @@ export class AuthService {
 
 export function hashPassword(password: string): Promise<string> {
   return argon2.hash(password, { type: argon2.argon2id });
-}
-
-async function verifyPassword(hash: string, password: string): Promise<boolean> {
-  try {
-    return await argon2.verify(hash, password);
-  } catch {
-    return false;
-  }
 }

@@ -4,9 +4,11 @@ export enum Persona {
   EDUCATOR = 'EDUCATOR',
   /** District leadership: every capacity report, with small counts hidden, and nothing about an individual's evidence, applications or scores. */
   LEADER = 'LEADER',
+  /** Runs and reads the fairness audit (aggregates only; never an individual's self-identification). */
+  COMPLIANCE = 'COMPLIANCE',
 }
 
-export const ALL_PERSONAS: readonly Persona[] = [Persona.HR, Persona.LEADER, Persona.PANELIST, Persona.EDUCATOR];
+export const ALL_PERSONAS: readonly Persona[] = [Persona.HR, Persona.LEADER, Persona.COMPLIANCE, Persona.PANELIST, Persona.EDUCATOR];
 
 /** Who is calling: resolved per request from a verified token and the current account row. */
 export interface Principal {

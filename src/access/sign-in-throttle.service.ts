@@ -30,31 +30,44 @@ export class SignInThrottle {
     this.perAddress = new RateLimiterPostgres({ ...base, keyPrefix: 'address', points: config.maxSignInFailures * ADDRESS_FACTOR });
   }
 
-  /** Throws TOO_MANY_REQUESTS while either the account or the address is locked out. */
-  async assertAllowed(email: string, address: string): Promise<void> {
-    const [account, addr] = await Promise.all([this.perAccount.get(email.toLowerCase()), this.perAddress.get(address)]);
-    const locked = [account, addr].filter((r): r is RateLimiterRes => !!r && r.remainingPoints <= 0);
-    if (locked.length) {
-      const seconds = Math.ceil(Math.max(...locked.map((r) => r.msBeforeNext)) / 1000);
+  /**
+   * Charges one attempt to the account and to the address before the password is checked, in one atomic
+   * upsert each, so a parallel burst cannot run more checks than the budget: the attempt that finds the
+   * budget spent is refused with TOO_MANY_REQUESTS and never reaches the hash. Refused attempts still count
+   * (the counter is the number of attempts), so hammering a locked account also spends the address's budget.
+   */
+  async charge(email: string, address: string): Promise<void> {
+    const account = email.toLowerCase();
+    const results = await Promise.allSettled([this.perAccount.consume(account, 1), this.perAddress.consume(address, 1)]);
+    const refused: RateLimiterRes[] = [];
+    for (const r of results) {
+      if (r.status === 'fulfilled') continue;
+      if (r.reason instanceof Error) throw r.reason;
+      refused.push(r.reason as RateLimiterRes);
+    }
+    if (refused.length) {
+      const seconds = Math.max(1, Math.ceil(Math.max(...refused.map((r) => r.msBeforeNext)) / 1000));
       throw new AppError(ErrorCode.TOO_MANY_REQUESTS, `Too many failed sign-ins. Try again in ${Math.ceil(seconds / 60)} minute(s).`, { retryAfterSeconds: seconds });
     }
   }
 
-  /** Counts a failure; the failure that uses up the budget starts a full lockout period. */
+  /** The attempt failed: the failure that used up a budget starts a full lockout period. */
   async recordFailure(email: string, address: string): Promise<void> {
-    await Promise.all([this.fail(this.perAccount, email.toLowerCase()), this.fail(this.perAddress, address)]);
+    await Promise.all([this.lockIfSpent(this.perAccount, email.toLowerCase()), this.lockIfSpent(this.perAddress, address)]);
   }
 
-  private async fail(limiter: RateLimiterPostgresType, key: string): Promise<void> {
-    const res = await limiter.consume(key, 1).catch((rejected: RateLimiterRes | Error) => {
-      if (rejected instanceof Error) throw rejected;
-      return rejected;
-    });
-    if (res.remainingPoints <= 0) await limiter.block(key, this.lockoutSeconds);
+  private async lockIfSpent(limiter: RateLimiterPostgresType, key: string): Promise<void> {
+    const res = await limiter.get(key);
+    if (res && res.remainingPoints <= 0) await limiter.block(key, this.lockoutSeconds);
   }
 
-  /** A successful sign-in clears that account's failures (not the address's). */
-  async recordSuccess(email: string): Promise<void> {
-    await this.perAccount.delete(email.toLowerCase());
+  /** The attempt was turned away before any password check (the hashing was busy): give its points back. */
+  async refund(email: string, address: string): Promise<void> {
+    await Promise.all([this.perAccount.reward(email.toLowerCase(), 1), this.perAddress.reward(address, 1)]);
+  }
+
+  /** A successful sign-in clears that account's failures and gives the address its point back. */
+  async recordSuccess(email: string, address: string): Promise<void> {
+    await Promise.all([this.perAccount.delete(email.toLowerCase()), this.perAddress.reward(address, 1)]);
   }
 }

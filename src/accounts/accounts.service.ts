@@ -212,7 +212,7 @@ export class AccountsService {
   private async issueLink(m: EntityManager, accountId: string, purpose: PasswordLinkPurpose, actor: Principal | null): Promise<IssuedLink> {
     const { token, expiresAt } = await this.repo.createLink(m, accountId, purpose, actor?.accountId ?? null, this.config.setPasswordLinkTtlHours);
     // The token travels in the fragment, which browsers never send to servers, so it stays out of access logs.
-    return { url: `${this.config.publicUrl}/set-password#token=${token}`, token, expiresAt };
+    return { url: `${this.config.publicBaseUrl}/set-password#token=${token}`, token, expiresAt };
   }
 
   private async storePassword(m: EntityManager, account: AccountEntity, password: string): Promise<void> {

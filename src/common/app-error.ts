@@ -9,6 +9,10 @@ export enum ErrorCode {
   FORBIDDEN = 'FORBIDDEN',
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
+  /** The request ran past its time budget and was cancelled; nothing it started was kept. */
+  TIMEOUT = 'TIMEOUT',
+  /** The database is unreachable or overloaded; `extensions.retryAfterSeconds` says when a retry is worth it. */
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 

@@ -23,6 +23,15 @@ export class CompetencyFrameworkEntity {
   @Generated('uuid')
   caseIdentifier: string;
 
+  /** Who may read the framework from the CASE provider: PUBLIC (anyone) or SIGNED_IN (a bearer token). */
+  @Column({ type: 'varchar', length: 16, default: 'SIGNED_IN' })
+  publication: string;
+
+  /** CASE CFRubric identifier for the framework's proficiency levels. */
+  @Column({ name: 'case_rubric_identifier', type: 'uuid', unique: true })
+  @Generated('uuid')
+  caseRubricIdentifier: string;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -1,4 +1,4 @@
-import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
+import { Check, Column, Entity, Generated, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
 import { CompetencyEntity } from './competency.entity.js';
 
 /**
@@ -23,4 +23,9 @@ export class CompetencyLevelEntity {
 
   @Column({ type: 'text', default: '' })
   descriptor: string;
+
+  /** CASE CFRubricCriterionLevel identifier. */
+  @Column({ name: 'case_identifier', type: 'uuid', unique: true })
+  @Generated('uuid')
+  caseIdentifier: string;
 }

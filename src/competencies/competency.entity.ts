@@ -1,5 +1,5 @@
 import {
-  Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn,
+  Column, CreateDateColumn, Entity, Generated, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn,
   UpdateDateColumn, VersionColumn,
   type Relation,
 } from 'typeorm';
@@ -36,6 +36,19 @@ export class CompetencyEntity {
   /** A framework's own progression stage for this competency, e.g. Acquire / Deepen / Create (UNESCO). */
   @Column({ type: 'varchar', length: 40, nullable: true })
   progression: string | null;
+
+  /** CASE identifiers (lower-case UUIDs) of this competency's CFItem, its isChildOf association and its rubric criterion. */
+  @Column({ name: 'case_identifier', type: 'uuid', unique: true })
+  @Generated('uuid')
+  caseIdentifier: string;
+
+  @Column({ name: 'case_child_of_identifier', type: 'uuid', unique: true })
+  @Generated('uuid')
+  caseChildOfIdentifier: string;
+
+  @Column({ name: 'case_criterion_identifier', type: 'uuid', unique: true })
+  @Generated('uuid')
+  caseCriterionIdentifier: string;
 
   @Column({ name: 'sort_order', type: 'int', default: 0 })
   sortOrder: number;

@@ -7,25 +7,46 @@ import { DEFAULT_GUARDED_HTTP_CONFIG, type GuardedHttpConfig } from '../common/h
 export interface AppConfig {
   nodeEnv: 'development' | 'production' | 'test';
   port: number;
+  /** Interface to listen on. The public development secret is refused unless this is a loopback address. */
+  host: string;
   /** Unset: the service runs its own embedded PostgreSQL. */
   databaseUrl?: string;
   embeddedPgPort: number;
   embeddedPgDir: string;
   /** Load the demo district when the database has no buildings yet. */
   seedDemo: boolean;
-  /** secret */
+  /**
+   * secret. Empty until resolveJwtSecret() has run when JWT_SECRET is unset in development: then a random
+   * secret is generated once and kept in jwtSecretFile.
+   */
   jwtSecret: string;
+  jwtSecretFile: string;
   jwtTtlSeconds: number;
   oidc?: { issuer: string; audience: string; jwksUrl: string };
+  /** Proxies whose X-Forwarded-For is believed (Express `trust proxy` values); empty: none. */
+  trustedProxies: string[];
+  /** Password checks (argon2, ~64 MB and a core each) allowed at once, and how many more may wait. */
+  maxConcurrentHashes: number;
+  maxQueuedHashes: number;
   maxSignInFailures: number;
   lockoutSeconds: number;
   overextensionFteThreshold: number;
   maxQueryCost: number;
   maxQueryDepth: number;
+  maxQueryTokens: number;
+  maxQueryAliases: number;
+  maxQueryDirectives: number;
+  maxQueryFields: number;
+  maxQueryRepeatedPairs: number;
   statementTimeoutMs: number;
+  /** Per-request budget: wall-clock time, and database time across all its statements (0: none). */
+  requestTimeoutMs: number;
+  requestDbTimeMs: number;
   corsOrigins: string[];
-  /** Where people open the service: set-password links start with it. */
-  publicUrl: string;
+  /** Where Pathways is reachable from outside: set-password links and CASE URIs of native frameworks start with it. */
+  publicBaseUrl: string;
+  /** The largest CASE package an import accepts. */
+  caseMaxPackageBytes: number;
   setPasswordLinkTtlHours: number;
   /** Email domains whose single sign-on users get an EDUCATOR account on first sign-in (matched by work email). */
   oidcAutoProvisionDomains: string[];
@@ -37,19 +58,30 @@ export interface AppConfig {
 
 export class ConfigError extends Error {}
 
-const DEV_SECRET = 'pathways-development-secret-not-for-production-use';
+/** Public (it is in the repository): only tests use it, and the service refuses it unless it listens on loopback. */
+export const DEV_SECRET = 'pathways-development-secret-not-for-production-use';
+
+/** A variable's value; an empty or blank value counts as unset, everywhere. */
+function str(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const raw = env[name];
+  return raw === undefined || raw.trim() === '' ? undefined : raw.trim();
+}
+
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
+  const raw = str(env, name);
+  if (raw === undefined) return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min) throw new ConfigError(`${name} must be an integer >= ${min}, got "${raw}"`);
   return n;
 }
 
 function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
+  const raw = str(env, name);
+  if (raw === undefined) return fallback;
   if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
   if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
@@ -81,58 +113,80 @@ function outboundHttpConfig(env: NodeJS.ProcessEnv): GuardedHttpConfig {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const nodeEnv = (env.NODE_ENV ?? 'development') as AppConfig['nodeEnv'];
+  const nodeEnv = (str(env, 'NODE_ENV') ?? 'development') as AppConfig['nodeEnv'];
   if (!['development', 'production', 'test'].includes(nodeEnv)) {
     throw new ConfigError(`NODE_ENV must be development, production or test, got "${nodeEnv}"`);
   }
-  const jwtSecret = env.JWT_SECRET ?? (nodeEnv === 'production' ? '' : DEV_SECRET);
-  if (jwtSecret.length < 32) {
+  const host = str(env, 'HOST') ?? (nodeEnv === 'test' ? '127.0.0.1' : '0.0.0.0');
+  // Production needs a secret; tests use the public one; development generates one (resolveJwtSecret).
+  const jwtSecret = str(env, 'JWT_SECRET') ?? (nodeEnv === 'test' ? DEV_SECRET : '');
+  if (nodeEnv === 'production' && !jwtSecret) {
     throw new ConfigError('JWT_SECRET must be set to at least 32 characters (there is no default in production)');
   }
-  const oidcIssuer = env.OIDC_ISSUER;
+  if (jwtSecret && jwtSecret.length < 32) throw new ConfigError('JWT_SECRET must be at least 32 characters');
+  if (jwtSecret === DEV_SECRET && !isLoopback(host)) {
+    throw new ConfigError(
+      `JWT_SECRET is the public development secret, which anyone can use to forge tokens; it is allowed only when HOST is a loopback address (HOST is "${host}"). Set JWT_SECRET to a random value of at least 32 characters.`,
+    );
+  }
+  const oidcIssuer = str(env, 'OIDC_ISSUER');
   let oidc: AppConfig['oidc'];
   if (oidcIssuer) {
-    if (!env.OIDC_AUDIENCE || !env.OIDC_JWKS_URL) {
-      throw new ConfigError('OIDC_ISSUER needs OIDC_AUDIENCE and OIDC_JWKS_URL');
-    }
-    oidc = { issuer: oidcIssuer, audience: env.OIDC_AUDIENCE, jwksUrl: env.OIDC_JWKS_URL };
+    const audience = str(env, 'OIDC_AUDIENCE');
+    const jwksUrl = str(env, 'OIDC_JWKS_URL');
+    if (!audience || !jwksUrl) throw new ConfigError('OIDC_ISSUER needs OIDC_AUDIENCE and OIDC_JWKS_URL');
+    oidc = { issuer: oidcIssuer, audience, jwksUrl };
   }
-  const threshold = Number(env.OVEREXTENSION_FTE_THRESHOLD ?? '0.4');
+  const threshold = Number(str(env, 'OVEREXTENSION_FTE_THRESHOLD') ?? '0.4');
   if (!(threshold > 0 && threshold <= 1)) throw new ConfigError('OVEREXTENSION_FTE_THRESHOLD must be in (0, 1]');
+  const databaseUrl = str(env, 'DATABASE_URL');
   return {
     nodeEnv,
     port: int(env, 'PORT', 3000, 0),
-    databaseUrl: env.DATABASE_URL || undefined,
+    host,
+    databaseUrl,
     embeddedPgPort: int(env, 'EMBEDDED_PG_PORT', 54329, 1),
-    embeddedPgDir: env.EMBEDDED_PG_DIR ?? '.data/pg',
-    seedDemo: bool(env, 'SEED_DEMO', !env.DATABASE_URL),
+    embeddedPgDir: str(env, 'EMBEDDED_PG_DIR') ?? '.data/pg',
+    seedDemo: bool(env, 'SEED_DEMO', !databaseUrl),
     jwtSecret,
+    jwtSecretFile: str(env, 'JWT_SECRET_FILE') ?? '.data/jwt-secret',
     jwtTtlSeconds: int(env, 'JWT_TTL_SECONDS', 900, 60),
     oidc,
+    trustedProxies: list(str(env, 'TRUSTED_PROXIES')),
+    maxConcurrentHashes: int(env, 'SIGNIN_MAX_CONCURRENT_HASHES', 2, 1),
+    maxQueuedHashes: int(env, 'SIGNIN_MAX_QUEUED_HASHES', 8, 0),
     maxSignInFailures: int(env, 'SIGNIN_MAX_FAILURES', 5, 1),
     lockoutSeconds: int(env, 'SIGNIN_LOCKOUT_SECONDS', 900, 1),
     overextensionFteThreshold: threshold,
     maxQueryCost: int(env, 'GRAPHQL_MAX_COST', 5000, 1),
     maxQueryDepth: int(env, 'GRAPHQL_MAX_DEPTH', 10, 1),
+    maxQueryTokens: int(env, 'GRAPHQL_MAX_TOKENS', 5000, 100),
+    maxQueryAliases: int(env, 'GRAPHQL_MAX_ALIASES', 50, 0),
+    maxQueryDirectives: int(env, 'GRAPHQL_MAX_DIRECTIVES', 50, 0),
+    maxQueryFields: int(env, 'GRAPHQL_MAX_FIELDS', 2000, 10),
+    maxQueryRepeatedPairs: int(env, 'GRAPHQL_MAX_REPEATED_PAIRS', 2000, 0),
     statementTimeoutMs: int(env, 'DB_STATEMENT_TIMEOUT_MS', 15000, 0),
-    corsOrigins: list(env.CORS_ORIGINS),
+    requestTimeoutMs: int(env, 'REQUEST_TIMEOUT_MS', 10000, 0),
+    requestDbTimeMs: int(env, 'REQUEST_DB_TIME_MS', 8000, 0),
+    publicBaseUrl: publicBaseUrl(env),
+    caseMaxPackageBytes: int(env, 'CASE_MAX_PACKAGE_BYTES', 16 * 1024 * 1024, 1024),
+    corsOrigins: list(str(env, 'CORS_ORIGINS')),
     outboundHttp: outboundHttpConfig(env),
-    publicUrl: publicUrl(env),
     setPasswordLinkTtlHours: int(env, 'SET_PASSWORD_LINK_TTL_HOURS', 72, 1),
     leaderMinCount: int(env, 'LEADER_MIN_COUNT', 5, 1),
     oidcAutoProvisionDomains: (env.OIDC_AUTO_PROVISION_DOMAINS ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean),
   };
 }
 
-function publicUrl(env: NodeJS.ProcessEnv): string {
-  const raw = env.PUBLIC_URL || `http://localhost:${env.PORT || 3000}`;
+function publicBaseUrl(env: NodeJS.ProcessEnv): string {
+  const raw = env.PUBLIC_BASE_URL || `http://localhost:${env.PORT || 3000}`;
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError(`PUBLIC_URL must be an absolute http(s) URL, got "${raw}"`);
+    throw new ConfigError(`PUBLIC_BASE_URL must be an absolute http(s) URL, got "${raw}"`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`PUBLIC_URL must be http or https, got "${raw}"`);
+  if (!['http:', 'https:'].includes(url.protocol)) throw new ConfigError(`PUBLIC_BASE_URL must be http or https, got "${raw}"`);
   return raw.replace(/\/+$/, '');
 }
 

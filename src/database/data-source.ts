@@ -13,8 +13,11 @@ export function dataSourceOptions(url: string, statementTimeoutMs = 0): DataSour
     migrationsRun: false,
     migrationsTransactionMode: 'each',
     uuidExtension: 'pgcrypto',
-    logging: ['error'],
-    extra: { max: 10, ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}) },
+    // TypeORM's error logging prints the failed statement with its parameters (personal data):
+    // failures are logged by formatError instead, without SQL text or parameters.
+    logging: false,
+    // A connection attempt gives up after a few seconds, so an outage answers SERVICE_UNAVAILABLE instead of hanging.
+    extra: { max: 10, connectionTimeoutMillis: 3000, ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}) },
   };
 }
 

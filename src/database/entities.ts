@@ -3,6 +3,7 @@ import { AccountEntity } from '../access/account.entity.js';
 import { PanelMemberEntity } from '../hiring/entities/panel-member.entity.js';
 import { PasswordLinkEntity } from '../accounts/password-link.entity.js';
 import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
+import { CASE_ENTITIES } from '../case/entities/index.js';
 import { BuildingEntity } from '../buildings/building.entity.js';
 import { CompetencyFrameworkEntity } from '../competencies/competency-framework.entity.js';
 import { CompetencyLevelEntity } from '../competencies/competency-level.entity.js';
@@ -16,6 +17,9 @@ import { RankingRunEntity, RankingRunResultEntity } from '../matching/ranking-ru
 import { ScoringPolicyEntity } from '../matching/scoring-policy.entity.js';
 import { HybridRoleEntity } from '../roles/hybrid-role.entity.js';
 import { RoleRequirementEntity } from '../roles/role-requirement.entity.js';
+import { FairnessAuditRunEntity } from '../fairness/fairness-audit-run.entity.js';
+import { SelfIdentificationEntity } from '../fairness/self-identification.entity.js';
+import { CapabilityComponentEntity, CapabilityEntity } from '../reports/capability.entity.js';
 
 /** Every entity, listed explicitly so the same list serves the service, the CLI and the tests. */
 export const ENTITIES = [
@@ -38,4 +42,9 @@ export const ENTITIES = [
   RankingRunResultEntity,
   ImportJobEntity,
   ...HIRING_ENTITIES,
+  SelfIdentificationEntity,
+  FairnessAuditRunEntity,
+  CapabilityEntity,
+  CapabilityComponentEntity,
+  ...CASE_ENTITIES,
 ];

@@ -1,4 +1,5 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { COST } from '../common/cost.js';
 import { Persona, type Principal } from '../access/persona.js';
 import { Allow } from '../access/policy.decorator.js';
 import { notFound } from '../common/app-error.js';
@@ -22,7 +23,7 @@ export class MatchingResolver {
   ) {}
 
   @Allow(Persona.HR)
-  @Query(() => RoleRankingModel, { description: "HR: a role's candidates ranked on demonstrated evidence, each explained" })
+  @Query(() => RoleRankingModel, { description: "HR: a role's candidates ranked on demonstrated evidence, each explained", complexity: COST.RANKING })
   async roleRanking(@CurrentPrincipal() viewer: Principal, @Args() args: RoleRankingArgs): Promise<RoleRankingModel> {
     return this.ranking.roleRanking(viewer, args.roleId, {
       first: args.first, offset: decodeCursor(args.after), qualifiedOnly: args.qualifiedOnly, buildingId: args.buildingId ?? null,
@@ -30,7 +31,7 @@ export class MatchingResolver {
   }
 
   @Allow(Persona.HR, Persona.EDUCATOR)
-  @Query(() => CandidateExplanationModel, { description: "One educator's standing for one role, explained. Educators: themselves only" })
+  @Query(() => CandidateExplanationModel, { description: "One educator's standing for one role, explained. Educators: themselves only", complexity: COST.STANDING })
   async explainCandidate(
     @CurrentPrincipal() viewer: Principal,
     @Args('roleId', { type: () => ID }, UuidPipe) roleId: string,
@@ -40,14 +41,14 @@ export class MatchingResolver {
   }
 
   @Allow(Persona.EDUCATOR)
-  @Query(() => EducatorStandingModel, { description: 'Your standing for every open role: qualified or not, score, and what would close each gap' })
+  @Query(() => EducatorStandingModel, { description: 'Your standing for every open role: qualified or not, score, and what would close each gap', complexity: COST.STANDING })
   async myRoleStanding(@CurrentPrincipal() viewer: Principal): Promise<EducatorStandingModel> {
     if (!viewer.educatorId) throw notFound('Educator profile for this account');
     return this.ranking.standing(viewer, viewer.educatorId);
   }
 
   @Allow(Persona.HR, Persona.EDUCATOR)
-  @Query(() => EducatorStandingModel, { description: "An educator's standing for every open role. Educators: themselves only" })
+  @Query(() => EducatorStandingModel, { description: "An educator's standing for every open role. Educators: themselves only", complexity: COST.STANDING })
   async educatorStanding(
     @CurrentPrincipal() viewer: Principal,
     @Args('educatorId', { type: () => ID }, UuidPipe) educatorId: string,

@@ -9,7 +9,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { dayOf, todayIso, type ClaimFact } from './domain/evidence-rules.js';
 import { isOverextended } from './domain/ranking.js';
 import { effectiveOverextensionThreshold, type ScoringPolicyValues } from './domain/scoring-policy.js';
-import { maxPointsOf, scoreCandidate, type RoleSpec } from './domain/scoring.js';
+import { countingCompetencies, maxPointsOf, scoreCandidate, type RoleSpec } from './domain/scoring.js';
 import { MatchingRepository, type DetailedFact, type EvidenceDetails, type RoleRow } from './sql/matching.repository.js';
 import { candidateExplanation, roleStanding, type ExplainContext } from './ranking.mapper.js';
 import type { CandidateExplanationModel, EducatorStandingModel, RankedCandidateModel, RoleRankingModel } from './models/ranking.model.js';
@@ -46,9 +46,21 @@ function groupByCompetency(facts: Iterable<ClaimFact>): Map<string, ClaimFact[]>
   return out;
 }
 
-/** A candidate's facts (grouped by competency) in the order of the role's requirements (a role names each competency once). */
+/**
+ * A candidate's facts (grouped by competency) in the order of the role's requirements (a role names each competency
+ * once); a requirement also takes the claims on competencies crosswalked to it.
+ */
 function byRequirement(role: RoleSpec, byCompetency: ReadonlyMap<string, ClaimFact[]>): ClaimFact[][] {
-  return role.requirements.map((r) => byCompetency.get(r.competencyId) ?? []);
+  return role.requirements.map((r) => {
+    const ids = countingCompetencies(r);
+    return ids.length === 1 ? (byCompetency.get(r.competencyId) ?? []) : ids.flatMap((id) => byCompetency.get(id) ?? []);
+  });
+}
+
+/** The role's requirements with the competencies that exactMatchOf crosswalks map to each. */
+function withCrosswalks(spec: RoleSpec, matches: ReadonlyMap<string, string[]>): RoleSpec {
+  if (!matches.size) return spec;
+  return { ...spec, requirements: spec.requirements.map((r) => (matches.has(r.competencyId) ? { ...r, viaCrosswalk: matches.get(r.competencyId) } : r)) };
 }
 
 /**
@@ -108,7 +120,7 @@ export class RankingService {
 
   private async explainMany(m: EntityManager, scope: Scope, educatorIds: string[]): Promise<CandidateExplanationModel[]> {
     if (!educatorIds.length) return [];
-    const competencyIds = scope.role.requirements.map((r) => r.competencyId);
+    const competencyIds = scope.spec.requirements.flatMap(countingCompetencies);
     const educators = await this.repo.candidates(m, educatorIds, scope.asOf);
     const facts = await this.repo.detailedFacts(m, { competencyIds, asOf: scope.asOf, educatorIds });
     const educatorById = new Map(educators.map((e) => [e.id, e]));
@@ -138,9 +150,10 @@ export class RankingService {
     const policyEntity = await this.policies.current(m);
     const policy = policyValuesOf(policyEntity);
     const asOf = todayIso();
+    const matches = await this.repo.exactMatches(m, role.requirements.map((r) => r.competencyId));
     return {
       role,
-      spec: roleSpecOf(role),
+      spec: withCrosswalks(roleSpecOf(role), matches),
       policy,
       policyId: policyEntity.id,
       policyVersion: policyEntity.version,
@@ -178,11 +191,13 @@ export class RankingService {
       this.repo.educatorWithFacts(m, educatorId, asOf),
     ]);
     if (!educator) throw notFound('Educator', educatorId);
+    // Crosswalks are read fresh (not cached with the open roles): an exactMatchOf added by HR counts at once.
+    const matches = await this.repo.exactMatches(m, [...new Set(roles.flatMap((r) => r.requirements.map((q) => q.competencyId)))]);
     const ctx = { policy: policy.values, asOfDay: dayOf(asOf), asOf };
     const details = new Map<string, EvidenceDetails>(facts.map((f) => [f.evidenceId, f.details]));
     const byCompetency = groupByCompetency(facts);
     const standings = roles.map((role) => {
-      const spec = roleSpecOf(role);
+      const spec = withCrosswalks(roleSpecOf(role), matches);
       const c = scoreCandidate(spec, { educatorId, hireDate: educator.hireDate, factsByRequirement: byRequirement(spec, byCompetency) }, ctx, true);
       return roleStanding(c, { role, policy: policy.values, policyVersion: policy.version, asOf, details });
     });

@@ -5,6 +5,7 @@ import { Persona, type Principal } from '../access/persona.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { hideSmallCounts } from './domain/small-counts.js';
 import { Allow } from '../access/policy.decorator.js';
+import { COST } from '../common/cost.js';
 import { CapacityReportsService } from './capacity-reports.service.js';
 import { CoverageArgs, GapsArgs, HeatMapArgs, OverextensionArgs, PipelineArgs } from './dto/report.args.js';
 import { CoverageReportModel } from './models/coverage-report.model.js';
@@ -33,7 +34,7 @@ export class LeaderView {
  * District capacity reports, for HR and district leaders. Each report type has a `csv` field rendering the same figures,
  * so an export never disagrees with what the screen showed.
  */
-const CSV = { description: 'The same report as CSV text (header row first)' };
+const CSV = { description: 'The same report as CSV text (header row first)', complexity: COST.CSV_EXPORT };
 
 @Resolver(() => CoverageReportModel)
 export class CoverageReportResolver {
@@ -43,7 +44,7 @@ export class CoverageReportResolver {
   ) {}
 
   @Allow(Persona.HR, Persona.LEADER)
-  @Query(() => CoverageReportModel, { description: 'HR and leaders: how many educators demonstrate ALL of these competencies at or above a level, district-wide and per building' })
+  @Query(() => CoverageReportModel, { description: 'HR and leaders: how many educators demonstrate ALL of these competencies at or above a level, district-wide and per building', complexity: COST.REPORT })
   capacityCoverage(@CurrentPrincipal() principal: Principal, @Args() args: CoverageArgs): Promise<CoverageReportModel> {
     return this.leader.apply(principal, this.reports.coverage(args));
   }
@@ -62,7 +63,7 @@ export class HeatMapReportResolver {
   ) {}
 
   @Allow(Persona.HR, Persona.LEADER)
-  @Query(() => HeatMapReportModel, { description: 'HR and leaders: buildings x competencies, educators at or above each level' })
+  @Query(() => HeatMapReportModel, { description: 'HR and leaders: buildings x competencies, educators at or above each level', complexity: COST.REPORT })
   capacityHeatMap(@CurrentPrincipal() principal: Principal, @Args() args: HeatMapArgs): Promise<HeatMapReportModel> {
     return this.leader.apply(principal, this.reports.heatMap(args));
   }
@@ -81,7 +82,7 @@ export class GapsReportResolver {
   ) {}
 
   @Allow(Persona.HR, Persona.LEADER)
-  @Query(() => GapsReportModel, { description: 'HR and leaders: buildings with nobody or too few at a level, and the spread between buildings' })
+  @Query(() => GapsReportModel, { description: 'HR and leaders: buildings with nobody or too few at a level, and the spread between buildings', complexity: COST.REPORT })
   capacityGaps(@CurrentPrincipal() principal: Principal, @Args() args: GapsArgs): Promise<GapsReportModel> {
     return this.leader.apply(principal, this.reports.gaps(args));
   }
@@ -100,7 +101,7 @@ export class OverextensionReportResolver {
   ) {}
 
   @Allow(Persona.HR, Persona.LEADER)
-  @Query(() => OverextensionReportModel, { description: 'HR and leaders: educators over the hybrid-commitment threshold, and buildings leaning on a few experts' })
+  @Query(() => OverextensionReportModel, { description: 'HR and leaders: educators over the hybrid-commitment threshold, and buildings leaning on a few experts', complexity: COST.REPORT })
   capacityOverextension(@CurrentPrincipal() principal: Principal, @Args() args: OverextensionArgs): Promise<OverextensionReportModel> {
     return this.leader.apply(principal, this.reports.overextension(args));
   }
@@ -119,7 +120,7 @@ export class PipelineReportResolver {
   ) {}
 
   @Allow(Persona.HR, Persona.LEADER)
-  @Query(() => PipelineReportModel, { description: 'HR and leaders: per competency, educators one level short of a target and the evidence that would close it' })
+  @Query(() => PipelineReportModel, { description: 'HR and leaders: per competency, educators one level short of a target and the evidence that would close it', complexity: COST.REPORT })
   capacityPipeline(@CurrentPrincipal() principal: Principal, @Args() args: PipelineArgs): Promise<PipelineReportModel> {
     return this.leader.apply(principal, this.reports.pipeline(args));
   }

@@ -21,7 +21,7 @@ import type { OverextensionReportModel } from './models/overextension-report.mod
 import type { PipelineReportModel } from './models/pipeline-report.model.js';
 import type { ReportBasisModel } from './models/report-common.model.js';
 
-interface Scope {
+export interface Scope {
   basis: ReportBasisModel;
   levels: Omit<LevelScope, 'competencyIds'>;
   policy: ScoringPolicyEntity;
@@ -88,7 +88,7 @@ export class CapacityReportsService {
   }
 
   /** asOf (today, UTC, by default), statuses and buildings, and the counting rules of the policy in force. */
-  private async scope(args: ReportScopeArgs): Promise<Scope> {
+  async scope(args: ReportScopeArgs): Promise<Scope> {
     const policy = await this.policies.current();
     const asOf = args.asOf ?? todayIso();
     const statuses = distinct(args.statuses) as VerificationStatus[];

@@ -220,4 +220,39 @@ export class CapacityRepository {
     );
     return rows.map((r) => ({ buildingId: r.building_id, educatorId: r.educator_id, fullName: r.full_name, evidence: r.evidence }));
   }
+
+  /**
+   * One statement: per selected building, staff on `asOf` holding each component of a capability (its
+   * competency at or above its level), and (component NULL) how many hold every component.
+   */
+  async capabilityHolders(
+    s: Omit<LevelScope, 'competencyIds'>,
+    components: ReadonlyArray<{ competencyId: string; minLevel: number }>,
+  ): Promise<{ holders: Array<{ buildingId: string; competencyId: string; holders: number }>; whole: Array<{ buildingId: string; covered: number }> }> {
+    const params: unknown[] = [];
+    const lv = levelsCte({ ...s, competencyIds: components.map((c) => c.competencyId) }, params);
+    const ids = bind(params, components.map((c) => c.competencyId));
+    const levels = bind(params, components.map((c) => c.minLevel));
+    const n = bind(params, components.length);
+    const staff = staffCondition(s.asOf, s.buildingIds, params);
+    const rows: Array<{ building_id: string; competency_id: string | null; holders: number }> = await this.db.query(
+      `WITH lv AS (${lv}),
+       part AS (SELECT * FROM unnest(${ids}::uuid[], ${levels}::int[]) AS p(competency_id, min_level)),
+       held AS (
+         SELECT ed.building_id, lv.educator_id, lv.competency_id
+           FROM lv JOIN part p ON p.competency_id = lv.competency_id AND lv.level >= p.min_level
+           JOIN educator ed ON ed.id = lv.educator_id AND ${staff}
+       )
+       SELECT building_id, competency_id, count(*)::int AS holders FROM held GROUP BY building_id, competency_id
+       UNION ALL
+       SELECT building_id, NULL, count(*)::int FROM (
+         SELECT building_id, educator_id FROM held GROUP BY building_id, educator_id HAVING count(*) = ${n}
+       ) whole GROUP BY building_id`,
+      params,
+    );
+    return {
+      holders: rows.filter((r) => r.competency_id !== null).map((r) => ({ buildingId: r.building_id, competencyId: r.competency_id as string, holders: r.holders })),
+      whole: rows.filter((r) => r.competency_id === null).map((r) => ({ buildingId: r.building_id, covered: r.holders })),
+    };
+  }
 }

@@ -5,12 +5,19 @@ import {
 } from './capacity-reports.resolver.js';
 import { CapacityReportsService } from './capacity-reports.service.js';
 import { CapacityRepository } from './capacity.repository.js';
+import { CapabilitiesService } from './capabilities.service.js';
+import { EquityReportsService } from './equity-reports.service.js';
+import {
+  CapabilitiesResolver, CapabilityCoverageResolver, CapabilityTrendResolver, CommitmentConcentrationResolver,
+} from './equity.resolver.js';
 
 @Module({
   imports: [MatchingModule],
   providers: [
     CapacityRepository, CapacityReportsService, LeaderView,
     CoverageReportResolver, HeatMapReportResolver, GapsReportResolver, OverextensionReportResolver, PipelineReportResolver,
+    CapabilitiesService, EquityReportsService,
+    CapabilitiesResolver, CapabilityCoverageResolver, CapabilityTrendResolver, CommitmentConcentrationResolver,
   ],
   exports: [CapacityReportsService, CapacityRepository],
 })

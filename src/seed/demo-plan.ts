@@ -20,6 +20,7 @@ export const DEFAULT_DEMO_SEED = 2026;
 export const MIN_EVIDENCE = 3000;
 export const HR_EMAIL = `hr@${DEMO_DOMAIN}`;
 export const PANEL_EMAIL = `panel@${DEMO_DOMAIN}`;
+export const COMPLIANCE_EMAIL = `compliance@${DEMO_DOMAIN}`;
 
 export type EvidenceKind = 'CERTIFICATION' | 'PILOT' | 'PROFESSIONAL_LEARNING' | 'PRESENTATION' | 'ARTIFACT' | 'COURSE';
 export type VerificationStatus = 'SELF_REPORTED' | 'ENDORSED' | 'VERIFIED';
@@ -418,6 +419,7 @@ export function generateDemoDistrict(options: Partial<DemoOptions> = {}): DemoDi
     { id: demoId('account:panel'), email: PANEL_EMAIL, displayName: 'Pat Nguyen (panel)', personas: ['PANELIST'], educatorId: null },
     { id: demoId('account:candidate-b'), email: candidateB.workEmail, displayName: candidateB.fullName, personas: ['EDUCATOR'], educatorId: candidateB.id },
     { id: demoId('account:panel-educator'), email: panelEducator.workEmail, displayName: panelEducator.fullName, personas: ['PANELIST', 'EDUCATOR'], educatorId: panelEducator.id },
+    { id: demoId('account:compliance'), email: COMPLIANCE_EMAIL, displayName: 'Cora Banks (compliance)', personas: ['COMPLIANCE'], educatorId: null },
   ];
 
   return { options: opts, buildings, educators, evidence, roles, accounts, highlights: { candidateA, candidateB, panelEducator } };

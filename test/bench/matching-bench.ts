@@ -109,7 +109,7 @@ async function hrSession(app: INestApplication, ds: DataSource): Promise<{ princ
 
 async function measureSize(server: string, size: number): Promise<SizeResult> {
   const { url, shape } = await district(server, size);
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, SEED_DEMO: 'false', DB_STATEMENT_TIMEOUT_MS: '0' });
+  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, SEED_DEMO: 'false', DB_STATEMENT_TIMEOUT_MS: '0', REQUEST_TIMEOUT_MS: '0' });
   const ds = createDataSource(url);
   await ds.initialize();
   const app = await createApp(config, ds);

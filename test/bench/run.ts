@@ -24,6 +24,16 @@ for (const size of sizes) {
   }
   results.push(result);
 }
+// CASE import/export of a generated 5,000-item package (BENCH_CASE=0 skips it; BENCH_SIZES= runs it alone).
+if (process.env.BENCH_CASE !== '0') {
+  console.log('\n== CASE');
+  const caseBench = fileURLToPath(new URL('./case-bench.js', import.meta.url));
+  const run = spawnSync(process.execPath, ['--expose-gc', caseBench], { stdio: 'inherit', env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production' } });
+  if (run.status !== 0) {
+    console.error(`The CASE bench failed (exit ${run.status})`);
+    process.exit(1);
+  }
+}
 console.log('\n== Summary');
 printTable(results, console.log);
 const files = writeResults('.bench', results, {

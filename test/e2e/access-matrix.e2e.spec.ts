@@ -8,7 +8,7 @@ import { codeOf, startTestApp, type TestApp } from '../support/test-app.js';
  * Who may call each root field: the reviewed access table. A field missing here fails the first test,
  * so every new query or mutation arrives with an explicit decision.
  */
-const { HR, PANELIST, EDUCATOR, LEADER } = Persona;
+const { HR, PANELIST, EDUCATOR, LEADER, COMPLIANCE } = Persona;
 type Rule = 'public' | 'signedIn' | Persona[];
 const TABLE: Record<string, Rule> = {
   // access
@@ -33,6 +33,13 @@ const TABLE: Record<string, Rule> = {
   'Mutation.createCompetency': [HR],
   'Mutation.updateCompetency': [HR],
   'Mutation.retireCompetency': [HR],
+  // CASE: export and crosswalk reads for anyone signed in; import, publication and crosswalk edits for HR
+  'Query.exportCasePackage': 'signedIn',
+  'Query.crosswalks': 'signedIn',
+  'Mutation.importCasePackage': [HR],
+  'Mutation.setFrameworkPublication': [HR],
+  'Mutation.addCrosswalk': [HR],
+  'Mutation.removeCrosswalk': [HR],
   // buildings and educators
   'Query.buildings': 'signedIn',
   'Query.building': 'signedIn',
@@ -108,10 +115,26 @@ const TABLE: Record<string, Rule> = {
   'Query.capacityGaps': [HR, LEADER],
   'Query.capacityOverextension': [HR, LEADER],
   'Query.capacityPipeline': [HR, LEADER],
+  // equity across buildings: named capabilities, their trend, and commitment concentration
+  'Query.capabilities': [HR],
+  'Mutation.createCapability': [HR],
+  'Mutation.updateCapability': [HR],
+  'Mutation.deleteCapability': [HR],
+  'Query.capabilityCoverage': [HR],
+  'Query.capabilityTrend': [HR],
+  'Query.commitmentConcentration': [HR],
+  // fairness: educators self-identify for themselves only; only compliance runs and reads audits
+  'Query.selfIdentificationOptions': 'signedIn',
+  'Query.mySelfIdentification': [EDUCATOR],
+  'Mutation.setMySelfIdentification': [EDUCATOR],
+  'Mutation.withdrawMySelfIdentification': [EDUCATOR],
+  'Mutation.runFairnessAudit': [COMPLIANCE],
+  'Query.fairnessAudit': [COMPLIANCE],
+  'Query.fairnessAudits': [COMPLIANCE],
 };
 
 type Caller = 'anonymous' | Persona;
-const CALLERS: Caller[] = ['anonymous', HR, PANELIST, EDUCATOR, LEADER];
+const CALLERS: Caller[] = ['anonymous', HR, PANELIST, EDUCATOR, LEADER, COMPLIANCE];
 
 function expected(rule: Rule, caller: Caller): 'allowed' | 'UNAUTHENTICATED' | 'FORBIDDEN' {
   if (rule === 'public') return 'allowed';
@@ -128,7 +151,7 @@ describe('root field x persona access matrix', () => {
   beforeAll(async () => {
     t = await startTestApp();
     tokens.set('anonymous', undefined);
-    for (const p of [HR, PANELIST, EDUCATOR, LEADER]) tokens.set(p, (await t.signInAs([p])).token);
+    for (const p of [HR, PANELIST, EDUCATOR, LEADER, COMPLIANCE]) tokens.set(p, (await t.signInAs([p])).token);
     const schema = t.app.get(GraphQLSchemaHost).schema;
     fields = [
       ...Object.keys(schema.getQueryType()!.getFields()).map((f) => ({ id: `Query.${f}`, kind: 'query' as const, type: schema.getQueryType()! })),
@@ -148,7 +171,7 @@ describe('root field x persona access matrix', () => {
       if (!rule) continue;
       const op = dummyOperation(field.kind, field.type.getFields()[field.id.split('.')[1]]);
       // Fresh accounts per field: a field such as signOutEverywhere ends the caller's sessions.
-      for (const p of [HR, PANELIST, EDUCATOR, LEADER]) tokens.set(p, (await t.signInAs([p])).token);
+      for (const p of [HR, PANELIST, EDUCATOR, LEADER, COMPLIANCE]) tokens.set(p, (await t.signInAs([p])).token);
       for (const caller of CALLERS) {
         const res = await t.gql(op, {}, tokens.get(caller));
         const code = codeOf(res);

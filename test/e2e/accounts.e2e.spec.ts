@@ -53,7 +53,7 @@ describe('accounts: HR creates, invites, changes, disables and resets; people ma
   it('HR creates an account with a one-time link; the person sets a password with it and signs in', async () => {
     const created = await invite('Pat.Panel@District.example', [Persona.PANELIST]);
     expect(created.account).toMatchObject({ email: 'pat.panel@district.example', personas: ['PANELIST'], status: 'ENABLED', hasPassword: false, version: 1 });
-    expect(created.setPasswordLink.url).toBe(`${t.config.publicUrl}/set-password#token=${created.setPasswordLink.token}`);
+    expect(created.setPasswordLink.url).toBe(`${t.config.publicBaseUrl}/set-password#token=${created.setPasswordLink.token}`);
     const [link] = await t.ds.query('SELECT token_hash, purpose, used_at FROM account_password_link WHERE account_id = $1', [created.account.id]);
     expect(link).toMatchObject({ purpose: 'INVITATION', used_at: null });
     expect(link.token_hash).toMatch(/^[0-9a-f]{64}$/);

@@ -8,7 +8,7 @@ function variablesRead(): string[] {
   const source = read('src/config/app-config.ts');
   const names = new Set<string>();
   for (const m of source.matchAll(/env\.([A-Z][A-Z0-9_]+)/g)) names.add(m[1]);
-  for (const m of source.matchAll(/(?:int|bool)\(env,\s*'([A-Z][A-Z0-9_]+)'/g)) names.add(m[1]);
+  for (const m of source.matchAll(/(?:int|bool|str|list)\((?:env,\s*)?'([A-Z][A-Z0-9_]+)'/g)) names.add(m[1]);
   return [...names].sort();
 }
 

@@ -1,7 +1,7 @@
 import { dayOf, type ClaimFact, type VerificationStatus } from '../../src/matching/domain/evidence-rules.js';
 import { rankCandidates } from '../../src/matching/domain/ranking.js';
 import { DEFAULT_SCORING_POLICY, type ScoringPolicyValues } from '../../src/matching/domain/scoring-policy.js';
-import { rankingKeyOf, type RankingKey, type RoleSpec } from '../../src/matching/domain/scoring.js';
+import { countingCompetencies, rankingKeyOf, type RankingKey, type RoleSpec } from '../../src/matching/domain/scoring.js';
 import { MatchingRepository } from '../../src/matching/sql/matching.repository.js';
 import { competencyIds, insertBuilding, insertEducator, insertEvidence, type EvidenceFixture } from '../support/matching-fixtures.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
@@ -75,7 +75,7 @@ describe('the SQL ranking pass orders exactly as the domain scoring does', () =>
 
   async function reference(role: RoleSpec, policy: ScoringPolicyValues, asOf: string, buildingId?: string): Promise<RankingKey[]> {
     const educators: Array<{ id: string; building_id: string }> = await db.dataSource.query('SELECT id, building_id FROM educator');
-    const facts = await repo.detailedFacts(db.dataSource.manager, { competencyIds: role.requirements.map((r) => r.competencyId), asOf });
+    const facts = await repo.detailedFacts(db.dataSource.manager, { competencyIds: role.requirements.flatMap(countingCompetencies), asOf });
     const byEducator = new Map<string, ClaimFact[]>();
     for (const f of facts) byEducator.set(f.educatorId, [...(byEducator.get(f.educatorId) ?? []), f]);
     const ctx = { policy, asOfDay: dayOf(asOf), asOf };
@@ -83,7 +83,7 @@ describe('the SQL ranking pass orders exactly as the domain scoring does', () =>
       .filter((e) => !buildingId || e.building_id === buildingId)
       .map((e) => rankingKeyOf(role, {
         educatorId: e.id, hireDate: hireDates.get(e.id)!,
-        factsByRequirement: role.requirements.map((r) => (byEducator.get(e.id) ?? []).filter((f) => f.competencyId === r.competencyId)),
+        factsByRequirement: role.requirements.map((r) => (byEducator.get(e.id) ?? []).filter((f) => countingCompetencies(r).includes(f.competencyId))),
       }, ctx));
     return rankCandidates(keys, policy.tieBreak);
   }
@@ -118,5 +118,34 @@ describe('the SQL ranking pass orders exactly as the domain scoring does', () =>
       const beyond = await page(500);
       expect(beyond).toEqual({ keys: [], total: want.length, qualifiedCount: want.filter((w) => w.qualified).length });
     }
+  });
+
+  it('counts claims on exactMatchOf-crosswalked competencies as the domain does, and a crosswalk never lowers a score', async () => {
+    let raised = 0;
+    for (let k = 0; k < 12; k++) {
+      const plain = randomRole(k);
+      if (!plain.requirements.length) continue;
+      const crosswalked: RoleSpec = {
+        ...plain,
+        requirements: plain.requirements.map((r) => (rand() < 0.7
+          ? { ...r, viaCrosswalk: comps.filter((c) => c !== r.competencyId && rand() < 0.4) }
+          : r)),
+      };
+      const asOf = pick(['2025-06-01', '2026-12-31']);
+      const want = await reference(crosswalked, DEFAULT_SCORING_POLICY, asOf);
+      const got = await repo.rankPage(db.dataSource.manager, { role: crosswalked, policy: DEFAULT_SCORING_POLICY, asOf, qualifiedOnly: false, first: 1000, offset: 0 });
+      expect(got.keys).toEqual(want);
+      // Adding the crosswalks never lowers anyone's score or met count; removing them never raises one.
+      const before = new Map((await repo.rankPage(db.dataSource.manager, { role: plain, policy: DEFAULT_SCORING_POLICY, asOf, qualifiedOnly: false, first: 1000, offset: 0 }))
+        .keys.map((x) => [x.educatorId, x]));
+      for (const after of got.keys) {
+        const b = before.get(after.educatorId)!;
+        expect(after.score).toBeGreaterThanOrEqual(b.score);
+        expect(after.metCount).toBeGreaterThanOrEqual(b.metCount);
+        expect(after.requiredMet).toBeGreaterThanOrEqual(b.requiredMet);
+        if (after.score > b.score) raised += 1;
+      }
+    }
+    expect(raised).toBeGreaterThan(10);
   });
 });

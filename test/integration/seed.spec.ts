@@ -140,6 +140,7 @@ describe('the demo district', () => {
     const { candidateB } = generateDemoDistrict(OPTIONS).highlights;
     const accounts = await ds.query(`SELECT email, personas, educator_id, password_hash FROM account ORDER BY email`);
     expect(accounts.map((r: { email: string; personas: string[]; educator_id: string | null }) => [r.email, r.personas, r.educator_id])).toEqual([
+      ['compliance@demo.pathways.test', ['COMPLIANCE'], null],
       ['hr@demo.pathways.test', ['HR'], null],
       ['luis.ortega@demo.pathways.test', ['PANELIST', 'EDUCATOR'], expect.any(String)],
       ['maya.okafor@demo.pathways.test', ['EDUCATOR'], candidateB.id],

@@ -6,6 +6,7 @@ import { Persona } from '../../src/access/persona.js';
 import { TokenService } from '../../src/access/token.service.js';
 import { createApp } from '../../src/app.factory.js';
 import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
+import { resolveJwtSecret } from '../../src/config/jwt-secret.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export interface GqlResponse<T = any> {
@@ -32,7 +33,8 @@ let accountCounter = 0;
 /** Boots the real application on a random port against this test file's own migrated database. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const db = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url, SEED_DEMO: 'false', ...env });
+  // As main does: without JWT_SECRET outside tests, a generated secret from JWT_SECRET_FILE.
+  const config = resolveJwtSecret(loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url, SEED_DEMO: 'false', ...env }), () => undefined);
   const app = await createApp(config, db.dataSource);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;

@@ -113,6 +113,13 @@ describe('guarded HTTP client', () => {
     expect(await refusal(client.get(`${base}/big-chunked`))).toBe('TOO_LARGE');
   });
 
+  it('lets one call set its own size limit (a CASE package), leaving the configured one for the rest', async () => {
+    const client = new GuardedHttpClient(loopbackAllowed({ maxResponseBytes: 2048 }));
+    expect((await client.get(`${base}/big-declared`, { maxBytes: 10_000, fresh: true })).body.length).toBe(5000);
+    expect(await refusal(client.get(`${base}/big-declared`, { fresh: true }))).toBe('TOO_LARGE');
+    expect(await refusal(client.get(`${base}/big-declared`, { maxBytes: 1000, fresh: true }))).toBe('TOO_LARGE');
+  });
+
   it('gives up on a server that never answers within the total timeout', async () => {
     const client = new GuardedHttpClient(loopbackAllowed({ totalTimeoutMs: 200 }));
     const started = Date.now();

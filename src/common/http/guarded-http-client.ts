@@ -74,6 +74,8 @@ export interface GuardedRequestOptions {
   accept?: string;
   /** Skip the cache for this call (a scheduled re-check wants the current answer). */
   fresh?: boolean;
+  /** A larger (or smaller) body limit for this call than the configured one, e.g. a CASE package. */
+  maxBytes?: number;
 }
 
 export type HostResolver = (hostname: string) => Promise<Array<{ address: string; family: number }>>;
@@ -163,7 +165,7 @@ export class GuardedHttpClient {
     const deadline = this.now() + this.config.totalTimeoutMs;
     let current = url;
     for (let hop = 0; ; hop++) {
-      const response = await this.fetchOnce(current, options.accept, deadline);
+      const response = await this.fetchOnce(current, options.accept, deadline, options.maxBytes ?? this.config.maxResponseBytes);
       const location = response.headers.location;
       if (response.status >= 300 && response.status < 400 && location) {
         if (hop >= this.config.maxRedirects) {
@@ -229,7 +231,7 @@ export class GuardedHttpClient {
     return addresses;
   }
 
-  private async fetchOnce(raw: string, accept: string | undefined, deadline: number): Promise<GuardedResponse> {
+  private async fetchOnce(raw: string, accept: string | undefined, deadline: number, maxBytes: number): Promise<GuardedResponse> {
     const url = this.checkUrl(raw);
     const hostname = url.hostname.replace(/^\[|\]$/g, '');
     const addresses = isIP(hostname) ? [{ address: hostname, family: isIP(hostname) }] : await this.resolvePublic(raw, hostname);
@@ -277,16 +279,16 @@ export class GuardedHttpClient {
       request.on('response', (response) => {
         const status = response.statusCode ?? 0;
         const declared = Number(response.headers['content-length'] ?? NaN);
-        if (declared > this.config.maxResponseBytes) {
-          fail(new OutboundHttpError('TOO_LARGE', `${raw} is larger than ${this.config.maxResponseBytes} bytes`, raw));
+        if (declared > maxBytes) {
+          fail(new OutboundHttpError('TOO_LARGE', `${raw} is larger than ${maxBytes} bytes`, raw));
           return;
         }
         const chunks: Buffer[] = [];
         let size = 0;
         response.on('data', (chunk: Buffer) => {
           size += chunk.length;
-          if (size > this.config.maxResponseBytes) {
-            fail(new OutboundHttpError('TOO_LARGE', `${raw} is larger than ${this.config.maxResponseBytes} bytes`, raw));
+          if (size > maxBytes) {
+            fail(new OutboundHttpError('TOO_LARGE', `${raw} is larger than ${maxBytes} bytes`, raw));
             return;
           }
           chunks.push(chunk);

@@ -38,7 +38,8 @@ const unique = (xs: string[]) => [...new Set(xs)];
 export function requirementSummary(r: RequirementScore, competencyName: string, policy: ScoringPolicyValues): string {
   const label = r.spec.kind === 'REQUIRED' ? 'Required' : 'Preferred';
   const counting = r.items.filter((i) => i.state === 'COUNTS');
-  const sources = unique(counting.filter((i) => i.countedLevel > 0).slice(0, 3).map(describeItem));
+  const sources = unique(counting.filter((i) => i.countedLevel > 0).slice(0, 3).map((i) =>
+    (i.fact.competencyId === r.spec.competencyId ? describeItem(i) : `${describeItem(i)} via crosswalk`)));
   const through = sources.length ? ` through ${joinOr(sources, 'and')}` : '';
   const points = ` ${r.points} of ${r.maxPoints} points.`;
   let line: string;

@@ -41,6 +41,16 @@ export interface RequirementSpec {
   kind: RequirementKind;
   minLevel: number;
   weight: number;
+  /**
+   * Competencies of other frameworks mapped to this one by an exactMatchOf crosswalk: claims on them count for this
+   * requirement as if they claimed it (same level numbers), and explanations say "via crosswalk".
+   */
+  viaCrosswalk?: readonly string[];
+}
+
+/** Every competency whose claims count for a requirement: its own and those crosswalked to it. */
+export function countingCompetencies(spec: Pick<RequirementSpec, 'competencyId' | 'viaCrosswalk'>): string[] {
+  return spec.viaCrosswalk?.length ? [spec.competencyId, ...spec.viaCrosswalk] : [spec.competencyId];
 }
 
 export interface RoleSpec {

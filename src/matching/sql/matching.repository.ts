@@ -194,6 +194,29 @@ export class MatchingRepository {
     return { roles: [...roles.values()].sort((x, y) => (x.title < y.title ? -1 : x.title > y.title ? 1 : x.id < y.id ? -1 : 1)), snapshot };
   }
 
+  /**
+   * For each of these competencies, the competencies an exactMatchOf crosswalk maps to it (either direction; direct
+   * matches only, not chains). Its claims then count for requirements on it.
+   */
+  async exactMatches(m: EntityManager, competencyIds: readonly string[]): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    if (!competencyIds.length) return out;
+    const rows: Array<{ competency: string; other: string }> = await m.query(
+      `SELECT origin_competency_id AS competency, destination_competency_id AS other FROM case_association
+        WHERE association_type = 'exactMatchOf' AND origin_competency_id = ANY($1::uuid[]) AND destination_competency_id IS NOT NULL
+       UNION
+       SELECT destination_competency_id, origin_competency_id FROM case_association
+        WHERE association_type = 'exactMatchOf' AND destination_competency_id = ANY($1::uuid[]) AND origin_competency_id IS NOT NULL
+       ORDER BY 1, 2`,
+      [[...competencyIds]],
+    );
+    for (const r of rows) {
+      if (r.competency === r.other) continue;
+      out.set(r.competency, [...(out.get(r.competency) ?? []), r.other]);
+    }
+    return out;
+  }
+
   async buildingExists(m: EntityManager, buildingId: string): Promise<boolean> {
     return (await m.query('SELECT 1 FROM building WHERE id = $1', [buildingId])).length > 0;
   }

@@ -9,7 +9,7 @@
 import { bind, CLAIMS_FROM, countedLevelSql, countingClaimConditions } from './demonstrated-levels.repository.js';
 import { dayOf } from '../domain/evidence-rules.js';
 import type { ScoringPolicyValues } from '../domain/scoring-policy.js';
-import { ageFactorTable, CORROBORATION_DIVISOR, CREDIT_SCALE, maxPointsOf, weightTable, type RoleSpec } from '../domain/scoring.js';
+import { ageFactorTable, CORROBORATION_DIVISOR, countingCompetencies, CREDIT_SCALE, maxPointsOf, weightTable, type RoleSpec } from '../domain/scoring.js';
 
 /**
  * The ranking pass as one statement, so only the requested page leaves the database. It is the domain's
@@ -130,6 +130,10 @@ function requirementBranches(q: RankingQuery, params: unknown[], building: strin
   const inBuilding = building ? `JOIN educator eb ON eb.id = f.educator_id AND eb.building_id = ${building}::uuid` : '';
   return q.role.requirements.map((r) => {
     const minLevel = p(r.minLevel);
+    // A crosswalked requirement reads its equivalents' claims too; without one the plan stays a single index range.
+    const counted = countingCompetencies(r);
+    // Bound where it appears (template order), so a requirement without crosswalks generates the same statement as before.
+    const competency = () => (counted.length === 1 ? `f.competency_id = ${p(r.competencyId)}::uuid` : `f.competency_id = ANY(${p(counted)}::uuid[])`);
     return `SELECT educator_id, max(lvl) >= ${minLevel}::int AS met, ${p(r.kind === 'REQUIRED')}::boolean AS required,
         ${p(maxPointsOf(r.weight))}::int AS max_points, max(credit) AS strongest, sum(credit) AS credit_sum
       FROM (
@@ -137,7 +141,7 @@ function requirementBranches(q: RankingQuery, params: unknown[], building: strin
         FROM (
           SELECT f.educator_id, ${level} AS lvl, ${weighted} AS weighted, ${ageDays} AS age_days
           FROM ${CLAIMS_FROM.facts} ${inBuilding}
-          WHERE f.competency_id = ${p(r.competencyId)}::uuid AND ${conditions}
+          WHERE ${competency()} AND ${conditions}
           ORDER BY f.educator_id OFFSET 0
         ) claim
         ORDER BY educator_id OFFSET 0

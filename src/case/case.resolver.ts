@@ -1,0 +1,54 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Allow, SignedIn } from '../access/policy.decorator.js';
+import { Persona, type Principal } from '../access/persona.js';
+import { CurrentPrincipal } from '../access/current-principal.decorator.js';
+import { UuidPipe } from '../common/ids.js';
+import { CaseImportService } from './case-import.service.js';
+import { CaseService } from './case.service.js';
+import { AddCrosswalkInput, ImportCasePackageInput, RemoveCrosswalkInput, SetFrameworkPublicationInput } from './dto/case.input.js';
+import { CaseImportResultModel, CrosswalkModel, FrameworkPublicationModel } from './models/case.model.js';
+
+@Resolver()
+export class CaseResolver {
+  constructor(
+    private readonly service: CaseService,
+    private readonly importer: CaseImportService,
+  ) {}
+
+  @SignedIn()
+  @Query(() => String, { description: 'A framework as a CASE 1.1 CFPackage (JSON text)' })
+  async exportCasePackage(@Args('frameworkId', { type: () => ID }, UuidPipe) frameworkId: string): Promise<string> {
+    return JSON.stringify(await this.service.exportFramework(frameworkId));
+  }
+
+  @Allow(Persona.HR)
+  @Mutation(() => CaseImportResultModel, { description: 'Import a CASE CFPackage; with dryRun (the default) only a preview' })
+  async importCasePackage(@CurrentPrincipal() actor: Principal, @Args('input') input: ImportCasePackageInput): Promise<CaseImportResultModel> {
+    const opts = { dryRun: input.dryRun, expectedVersion: input.expectedVersion };
+    return this.importer.importFrom(actor, { json: input.packageJson, url: input.packageUrl }, opts);
+  }
+
+  @Allow(Persona.HR)
+  @Mutation(() => FrameworkPublicationModel, { description: 'Publish a framework on the CASE provider to everyone or to signed-in users only' })
+  async setFrameworkPublication(@CurrentPrincipal() actor: Principal, @Args('input') input: SetFrameworkPublicationInput): Promise<FrameworkPublicationModel> {
+    return this.service.setPublication(actor, input);
+  }
+
+  @SignedIn()
+  @Query(() => [CrosswalkModel], { description: 'Crosswalks from or to a competency' })
+  async crosswalks(@Args('competencyId', { type: () => ID }, UuidPipe) competencyId: string): Promise<CrosswalkModel[]> {
+    return this.service.crosswalks(competencyId);
+  }
+
+  @Allow(Persona.HR)
+  @Mutation(() => CrosswalkModel)
+  async addCrosswalk(@CurrentPrincipal() actor: Principal, @Args('input') input: AddCrosswalkInput): Promise<CrosswalkModel> {
+    return this.service.addCrosswalk(actor, input);
+  }
+
+  @Allow(Persona.HR)
+  @Mutation(() => Boolean)
+  async removeCrosswalk(@CurrentPrincipal() actor: Principal, @Args('input') input: RemoveCrosswalkInput): Promise<boolean> {
+    return this.service.removeCrosswalk(actor, input.id);
+  }
+}

@@ -1,0 +1,45 @@
+import type { NextFunction, Request, Response } from 'express';
+import { Kind, parse, type OperationDefinitionNode } from 'graphql';
+import { Persona } from '../access/persona.js';
+import type { PrincipalResolver } from '../access/principal.resolver-service.js';
+
+const LARGE = Symbol('pathways.largeBody');
+type Marked = Request & { [LARGE]?: boolean };
+
+/**
+ * A CASE package is often larger than the 2 MB every other request is held to. Only a signed-in HR account may send a
+ * larger body, and only for a request whose one operation is the `importCasePackage` mutation: `before` decides, from
+ * the headers, whether the (larger) JSON parser may read the body at all; `after` checks what was parsed.
+ */
+export function largeImportBody(normalLimitBytes: number, principals: PrincipalResolver, tooLarge: (res: Response) => void) {
+  const before = async (req: Request, res: Response, next: NextFunction) => {
+    const length = Number(req.headers['content-length'] ?? NaN);
+    const large = Number.isNaN(length) ? req.headers['transfer-encoding'] !== undefined : length > normalLimitBytes;
+    if (!large) return next();
+    if (req.method !== 'POST' || req.path !== '/graphql') return tooLarge(res);
+    const auth = req.headers.authorization;
+    const principal = auth ? await principals.tryResolve(auth) : null;
+    if (!principal?.personas.has(Persona.HR)) return tooLarge(res);
+    (req as Marked)[LARGE] = true;
+    next();
+  };
+  const after = (req: Request, res: Response, next: NextFunction) => {
+    if (!(req as Marked)[LARGE]) return next();
+    if (!isOnlyImport((req.body as { query?: unknown })?.query)) return tooLarge(res);
+    next();
+  };
+  return { before, after };
+}
+
+function isOnlyImport(query: unknown): boolean {
+  if (typeof query !== 'string' || query.length > 10_000) return false;
+  try {
+    const doc = parse(query);
+    if (doc.definitions.length !== 1 || doc.definitions[0].kind !== Kind.OPERATION_DEFINITION) return false;
+    const op = doc.definitions[0] as OperationDefinitionNode;
+    const fields = op.selectionSet.selections;
+    return op.operation === 'mutation' && fields.length === 1 && fields[0].kind === Kind.FIELD && fields[0].name.value === 'importCasePackage';
+  } catch {
+    return false;
+  }
+}
