@@ -156,3 +156,35 @@ describe('roster import and export: preview, fix, commit, re-import', () => {
     expect((await send('GET', '/imports/educators/template', hr)).text).toBe('employee_id,full_name,work_email,building_code,current_assignment,hire_date,leaving_date,version\r\n');
   });
 });
+
+describe('commit against a database that moved since the preview', () => {
+  let t: TestApp;
+  let hr: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    hr = (await t.signInAs([Persona.HR])).token;
+  });
+  afterAll(() => t.close());
+
+  const post = async (path: string, body?: string) =>
+    (await fetch(`${t.baseUrl}${path}`, { method: 'POST', body, headers: { 'content-type': 'text/csv', authorization: `Bearer ${hr}` } })).json();
+
+  it('refuses the whole commit when a record it updates was changed meanwhile, with nothing written', async () => {
+    const created = await post('/imports/buildings', 'code,name,level\nAAA,Alpha,HIGH\nBBB,Beta,HIGH\n');
+    await post(`/imports/jobs/${created.id}/commit`);
+    const before = await t.ds.query('SELECT code, name, version FROM building ORDER BY code');
+
+    const p = await post('/imports/buildings', 'code,name,level,version\nAAA,Alpha Renamed,HIGH,1\nBBB,Beta,HIGH,1\nCCC,Gamma,OTHER,\n');
+    expect(p).toMatchObject({ phase: 'PREVIEWED', toCreate: 1, toUpdate: 1, unchanged: 1 });
+    // Someone renames AAA through the API between the preview and the commit.
+    await t.ds.query(`UPDATE building SET name = 'Alpha (by hand)', version = version + 1 WHERE code = 'AAA'`);
+    const moved = await t.ds.query('SELECT code, name, version FROM building ORDER BY code');
+
+    const c = await post(`/imports/jobs/${p.id}/commit`);
+    expect(c).toMatchObject({ phase: 'REJECTED', errorCount: 1 });
+    expect(c.errors[0]).toMatchObject({ row: 2, column: 'version', code: 'STALE_VERSION' });
+    expect(await t.ds.query('SELECT code, name, version FROM building ORDER BY code')).toEqual(moved);
+    expect(moved).not.toEqual(before);
+    expect(await t.ds.query(`SELECT 1 FROM audit_entry WHERE action = 'IMPORT_COMMITTED' AND target_id = $1`, [p.id])).toEqual([]);
+  });
+});
