@@ -35,7 +35,7 @@ class ByteGuard extends Transform {
       const line = this.newlines + 1 + (text.slice(0, Math.max(0, text.indexOf('\uFFFD'))).match(/\n/g)?.length ?? 0);
       return done(new FileProblem('INVALID_ENCODING', `Line ${line} is not UTF-8 (Latin-1 or Windows-1252 characters such as é were found); save the file as "CSV UTF-8" and upload it again`, line));
     }
-    for (const b of chunk) if (b === 10) this.newlines += 1;
+    for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) this.newlines += 1;
     done(null, chunk);
   }
 

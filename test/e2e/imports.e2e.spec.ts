@@ -166,7 +166,7 @@ describe('commit against a database that moved since the preview', () => {
   });
   afterAll(() => t.close());
 
-  const post = async (path: string, body?: string) =>
+  const post = async (path: string, body?: string): Promise<any> =>
     (await fetch(`${t.baseUrl}${path}`, { method: 'POST', body, headers: { 'content-type': 'text/csv', authorization: `Bearer ${hr}` } })).json();
 
   it('refuses the whole commit when a record it updates was changed meanwhile, with nothing written', async () => {
