@@ -52,8 +52,22 @@ export interface AppConfig {
   oidcAutoProvisionDomains: string[];
   /** Capacity report counts below this are shown to district leaders as "fewer than" it. */
   leaderMinCount: number;
+  /** Structured logs: pino level (trace, debug, info, warn, error, fatal, silent). */
+  logLevel: string;
+  /** Prometheus metrics on their own port; unset: no metrics listener (0: any free port, for tests). */
+  metricsPort?: number;
+  /** secret. When set, a scrape must send `Authorization: Bearer <token>`. */
+  metricsToken?: string;
+  /** On SIGTERM: how long readiness reports draining before the listener closes, so load balancers stop sending. */
+  shutdownDrainDelayMs: number;
+  /** On SIGTERM: the longest in-flight requests may take before their connections are closed. */
+  shutdownTimeoutMs: number;
   /** Every outbound call (did:web, JWKS, status lists, CASE providers) goes through the guarded client with these. */
   outboundHttp: GuardedHttpConfig;
+  /** secret: seals the district's credential signing key; unset disables issuing. */
+  credentialKeySecret?: string;
+  /** How often imported credentials' status is re-checked, in hours; 0 turns the schedule off. */
+  credentialRecheckHours: number;
 }
 
 export class ConfigError extends Error {}
@@ -110,6 +124,21 @@ function outboundHttpConfig(env: NodeJS.ProcessEnv): GuardedHttpConfig {
     cacheTtlMs: int(env, 'OUTBOUND_HTTP_CACHE_TTL_SECONDS', d.cacheTtlMs / 1000, 0) * 1000,
     cacheMaxEntries: d.cacheMaxEntries,
   };
+}
+
+function credentialKeySecret(env: NodeJS.ProcessEnv): string | undefined {
+  const secret = env.CREDENTIAL_KEY_SECRET;
+  if (secret === undefined || secret === '') return undefined;
+  if (secret.length < 32) throw new ConfigError('CREDENTIAL_KEY_SECRET must be at least 32 characters');
+  return secret;
+}
+
+const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
+
+function logLevel(env: NodeJS.ProcessEnv, nodeEnv: AppConfig['nodeEnv']): string {
+  const level = (env.LOG_LEVEL || (nodeEnv === 'test' ? 'error' : 'info')).toLowerCase();
+  if (!LOG_LEVELS.includes(level)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${level}"`);
+  return level;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -175,6 +204,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     setPasswordLinkTtlHours: int(env, 'SET_PASSWORD_LINK_TTL_HOURS', 72, 1),
     leaderMinCount: int(env, 'LEADER_MIN_COUNT', 5, 1),
     oidcAutoProvisionDomains: (env.OIDC_AUTO_PROVISION_DOMAINS ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean),
+    credentialKeySecret: credentialKeySecret(env),
+    credentialRecheckHours: int(env, 'CREDENTIAL_STATUS_RECHECK_HOURS', 24, 0),
+    logLevel: logLevel(env, nodeEnv),
+    metricsPort: env.METRICS_PORT ? int(env, 'METRICS_PORT', 0, 0) : undefined,
+    metricsToken: env.METRICS_TOKEN || undefined,
+    shutdownDrainDelayMs: int(env, 'SHUTDOWN_DRAIN_DELAY_MS', 0, 0),
+    shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10000, 1),
   };
 }
 

@@ -11,6 +11,8 @@ import { CompetencyEntity } from '../competencies/competency.entity.js';
 import { EducatorEntity } from '../educators/educator.entity.js';
 import { EvidenceClaimEntity } from '../evidence/evidence-claim.entity.js';
 import { EvidenceEntity } from '../evidence/evidence.entity.js';
+import { CREDENTIAL_ENTITIES } from '../credentials/entities/index.js';
+import { VerificationRequestEntity } from '../evidence/verification-request.entity.js';
 import { HIRING_ENTITIES } from '../hiring/entities/index.js';
 import { HybridCommitmentEntity } from '../matching/hybrid-commitment.entity.js';
 import { RankingRunEntity, RankingRunResultEntity } from '../matching/ranking-run.entity.js';
@@ -32,6 +34,7 @@ export const ENTITIES = [
   RoleRequirementEntity,
   EvidenceEntity,
   EvidenceClaimEntity,
+  VerificationRequestEntity,
   AccountEntity,
   PasswordLinkEntity,
   AuditEntryEntity,
@@ -42,6 +45,7 @@ export const ENTITIES = [
   RankingRunResultEntity,
   ImportJobEntity,
   ...HIRING_ENTITIES,
+  ...CREDENTIAL_ENTITIES,
   SelfIdentificationEntity,
   FairnessAuditRunEntity,
   CapabilityEntity,
