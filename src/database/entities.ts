@@ -1,3 +1,4 @@
+import { ImportJobEntity } from '../imports/import-job.entity.js';
 import { AccountEntity } from '../access/account.entity.js';
 import { PanelMemberEntity } from '../hiring/entities/panel-member.entity.js';
 import { PasswordLinkEntity } from '../accounts/password-link.entity.js';
@@ -42,6 +43,7 @@ export const ENTITIES = [
   HybridCommitmentEntity,
   RankingRunEntity,
   RankingRunResultEntity,
+  ImportJobEntity,
   ...HIRING_ENTITIES,
   ...CREDENTIAL_ENTITIES,
   SelfIdentificationEntity,

@@ -46,4 +46,4 @@ if (previous === hash && existsSync(entry)) {
   console.log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 // `--build-only`: used by npm scripts that run another entry point (backup, restore) on an up-to-date build.
-if (!process.argv.includes('--build-only')) await import(new URL('../dist/src/main.js', import.meta.url).href);
+if (!process.argv.includes('--build-only')) await import(new URL('../../dist/src/main.js', import.meta.url).href);
