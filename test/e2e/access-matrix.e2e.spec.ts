@@ -52,6 +52,7 @@ const TABLE: Record<string, Rule> = {
   'Mutation.createEducator': [HR],
   'Mutation.updateEducator': [HR],
   'Mutation.recordLeaving': [HR],
+  'Mutation.moveEducator': [HR],
   // hybrid roles
   'Query.roles': 'signedIn',
   'Query.role': 'signedIn',
