@@ -2,6 +2,7 @@ import { CaseModule } from './case/case.module.js';
 import { CommitmentsModule } from './commitments/commitments.module.js';
 import { AccountsModule } from './accounts/accounts.module.js';
 import { BuildingsModule } from './buildings/buildings.module.js';
+import { CredentialsModule } from './credentials/credentials.module.js';
 import { CompetenciesModule } from './competencies/competencies.module.js';
 import { EducatorsModule } from './educators/educators.module.js';
 import { EvidenceModule } from './evidence/evidence.module.js';
@@ -12,4 +13,4 @@ import { ReportsModule } from './reports/reports.module.js';
 import { RolesModule } from './roles/roles.module.js';
 
 /** The domain modules the application serves, in one list so adding a module is one line. */
-export const DOMAIN_MODULES = [CompetenciesModule, BuildingsModule, EducatorsModule, RolesModule, EvidenceModule, MatchingModule, ReportsModule, HiringModule, FairnessModule, CaseModule, AccountsModule, CommitmentsModule];
+export const DOMAIN_MODULES = [CompetenciesModule, BuildingsModule, EducatorsModule, RolesModule, EvidenceModule, MatchingModule, ReportsModule, HiringModule, FairnessModule, CaseModule, AccountsModule, CommitmentsModule, CredentialsModule];

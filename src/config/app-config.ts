@@ -54,6 +54,10 @@ export interface AppConfig {
   leaderMinCount: number;
   /** Every outbound call (did:web, JWKS, status lists, CASE providers) goes through the guarded client with these. */
   outboundHttp: GuardedHttpConfig;
+  /** secret: seals the district's credential signing key; unset disables issuing. */
+  credentialKeySecret?: string;
+  /** How often imported credentials' status is re-checked, in hours; 0 turns the schedule off. */
+  credentialRecheckHours: number;
 }
 
 export class ConfigError extends Error {}
@@ -110,6 +114,13 @@ function outboundHttpConfig(env: NodeJS.ProcessEnv): GuardedHttpConfig {
     cacheTtlMs: int(env, 'OUTBOUND_HTTP_CACHE_TTL_SECONDS', d.cacheTtlMs / 1000, 0) * 1000,
     cacheMaxEntries: d.cacheMaxEntries,
   };
+}
+
+function credentialKeySecret(env: NodeJS.ProcessEnv): string | undefined {
+  const secret = env.CREDENTIAL_KEY_SECRET;
+  if (secret === undefined || secret === '') return undefined;
+  if (secret.length < 32) throw new ConfigError('CREDENTIAL_KEY_SECRET must be at least 32 characters');
+  return secret;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -175,6 +186,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     setPasswordLinkTtlHours: int(env, 'SET_PASSWORD_LINK_TTL_HOURS', 72, 1),
     leaderMinCount: int(env, 'LEADER_MIN_COUNT', 5, 1),
     oidcAutoProvisionDomains: (env.OIDC_AUTO_PROVISION_DOMAINS ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean),
+    credentialKeySecret: credentialKeySecret(env),
+    credentialRecheckHours: int(env, 'CREDENTIAL_STATUS_RECHECK_HOURS', 24, 0),
   };
 }
 

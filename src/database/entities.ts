@@ -11,6 +11,7 @@ import { EducatorEntity } from '../educators/educator.entity.js';
 import { BuildingAssignmentEntity } from '../educators/building-assignment.entity.js';
 import { EvidenceClaimEntity } from '../evidence/evidence-claim.entity.js';
 import { EvidenceEntity } from '../evidence/evidence.entity.js';
+import { CREDENTIAL_ENTITIES } from '../credentials/entities/index.js';
 import { HIRING_ENTITIES } from '../hiring/entities/index.js';
 import { HybridCommitmentEntity } from '../matching/hybrid-commitment.entity.js';
 import { RankingRunEntity, RankingRunResultEntity } from '../matching/ranking-run.entity.js';
@@ -42,6 +43,7 @@ export const ENTITIES = [
   RankingRunEntity,
   RankingRunResultEntity,
   ...HIRING_ENTITIES,
+  ...CREDENTIAL_ENTITIES,
   SelfIdentificationEntity,
   FairnessAuditRunEntity,
   CapabilityEntity,

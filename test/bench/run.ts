@@ -40,3 +40,12 @@ const files = writeResults('.bench', results, {
   at: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, loadAverage: os.loadavg(),
 });
 console.log(`Wrote ${files.join(' and ')}`);
+
+// Credential verification needs no district: its own child, so its timings are not disturbed by the above.
+if (process.env.BENCH_CREDENTIALS !== '0') {
+  const credentials = spawnSync(process.execPath, [fileURLToPath(new URL('./credential-bench.js', import.meta.url))], { stdio: 'inherit', env: process.env });
+  if (credentials.status !== 0) {
+    console.error(`The credential verification bench failed (exit ${credentials.status})`);
+    process.exit(1);
+  }
+}

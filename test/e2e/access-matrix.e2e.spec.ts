@@ -66,6 +66,18 @@ const TABLE: Record<string, Rule> = {
   'Mutation.updateEvidence': [HR, EDUCATOR],
   'Mutation.deleteEvidence': [HR, EDUCATOR],
   'Mutation.setEvidenceVerification': [HR],
+  // verifiable credentials: educators import their own, HR keeps the registry and issues for the district
+  'Mutation.importCredential': [HR, EDUCATOR],
+  'Query.trustedIssuers': [HR],
+  'Mutation.saveTrustedIssuer': [HR],
+  'Mutation.removeTrustedIssuer': [HR],
+  'Mutation.linkHolderDid': [HR],
+  'Query.districtIssuer': 'signedIn',
+  'Mutation.setUpDistrictIssuer': [HR],
+  'Mutation.issueCredential': [HR],
+  'Mutation.revokeIssuedCredential': [HR],
+  'Query.issuedCredentials': [HR, EDUCATOR],
+  'Mutation.recheckCredentialStatus': [HR],
   // hiring: educators apply and answer, HR runs the process, panelists score the roles they sit on
   'Mutation.applyToRole': [EDUCATOR],
   'Mutation.withdrawApplication': [EDUCATOR],

@@ -1,0 +1,274 @@
+import { generateKeyPair, exportJWK, SignJWT } from 'jose';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_GUARDED_HTTP_CONFIG, GuardedHttpClient } from '../../common/http/guarded-http-client.js';
+import {
+  achievementCredential, didDocumentOf, didKeyIssuer, didWebIssuer, jwtCredential, signedCredential, statusListCredential,
+} from '../../../test/support/credential-factory.js';
+import { signDataIntegrity, type SigningKey } from '../issuing/credential-signer.js';
+import { BUNDLED_CONTEXTS } from './contexts.js';
+import { CredentialVerifier, type VerificationResult } from './credential-verifier.js';
+import { KeyDirectory, type KeySource } from './key-directory.js';
+
+const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../../../test/fixtures/ob3/${name}`, import.meta.url)), 'utf8');
+const VECTOR = fixture('1edtech-ob3-eddsa-test-vector.json');
+const VECTOR_ISSUER = 'https://example.edu/issuers/565049';
+const VECTOR_KEY = 'z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi';
+
+/** Serves status lists and DID documents the way an issuer's website would. */
+let server: Server;
+let base: string;
+const documents = new Map<string, unknown>();
+let requests = 0;
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    requests++;
+    const doc = documents.get(req.url ?? '');
+    if (doc === undefined) return res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(doc));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+const registry = new Map<string, KeySource>([[VECTOR_ISSUER, { kind: 'MULTIKEY', publicKeyMultibase: VECTOR_KEY }]]);
+
+/** Loopback is reachable only because this test says so; production configuration refuses it. */
+function verifier(now = new Date('2026-06-01T00:00:00Z'), http = new GuardedHttpClient({ ...DEFAULT_GUARDED_HTTP_CONFIG, allowedHosts: ['127.0.0.1'], allowPrivateAddresses: true, allowPlainHttp: true, cacheTtlMs: 0 })) {
+  const fetchJson = (url: string, o?: { fresh?: boolean }) => http.getJson(url, o);
+  const scheme = http.config.allowPlainHttp ? 'http' : 'https';
+  return new CredentialVerifier(new KeyDirectory(fetchJson, (id) => registry.get(id), scheme), fetchJson, () => now);
+}
+
+const holder = { emails: ['ana.lopez@district.example'], dids: ['did:example:ana'] };
+const failed = (r: VerificationResult) => r.failure && { step: r.failure.step, reason: r.failure.reason };
+
+describe('credential verification', () => {
+  it('verifies the 1EdTech Open Badges 3.0 eddsa-rdfc-2022 test vector with no network', async () => {
+    const r = await verifier().verify(VECTOR, null);
+    expect(r.failure).toBeUndefined();
+    expect(r.verified?.issuerId).toBe(VECTOR_ISSUER);
+    expect(r.report.steps.map((s) => [s.step, s.outcome])).toEqual([
+      ['PARSE', 'PASSED'], ['SHAPE', 'PASSED'], ['PROOF', 'PASSED'], ['VALIDITY', 'PASSED'], ['STATUS', 'PASSED'],
+    ]);
+    expect(requests).toBe(0);
+  });
+
+  it('bundles the published Open Badges 3.0.3 context unchanged', () => {
+    expect(BUNDLED_CONTEXTS.get('https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json')).toEqual(JSON.parse(fixture('official-context-3.0.3.json')));
+  });
+
+  it('fails the vector when one byte of the signed content changes', async () => {
+    const altered = VECTOR.replace('Teamwork Badge', 'Teamwork Badgf');
+    expect(altered).not.toBe(VECTOR);
+    expect(failed(await verifier().verify(altered, null))).toEqual({ step: 'PROOF', reason: 'PROOF_INVALID' });
+  });
+
+  it('fails the vector when one byte of the proof value changes', async () => {
+    const altered = VECTOR.replace('z5x9aCBYovW3', 'z5x9aCBYovW4');
+    expect(failed(await verifier().verify(altered, null))).toEqual({ step: 'PROOF', reason: 'PROOF_INVALID' });
+  });
+
+  it('verifies a did:key credential bound to the educator by plain and by hashed e-mail, and by DID', async () => {
+    const issuer = await didKeyIssuer();
+    for (const options of [{ email: 'Ana.Lopez@district.example' }, { hashedEmail: { email: 'ana.lopez@district.example', salt: 'pepper' } }, { subjectId: 'did:example:ana' }]) {
+      const r = await verifier().verify(await signedCredential(issuer, options), holder);
+      expect(r.failure).toBeUndefined();
+      expect(r.report.steps.at(-1)).toMatchObject({ step: 'RECIPIENT', outcome: 'PASSED' });
+    }
+  });
+
+  it('verifies a VC 1.1 envelope with a Data Integrity proof', async () => {
+    const issuer = await didKeyIssuer();
+    const r = await verifier().verify(await signedCredential(issuer, { v1: true, email: holder.emails[0] }), holder);
+    expect(r.failure).toBeUndefined();
+  });
+
+  it('refuses another educator\'s credential at recipient binding', async () => {
+    const issuer = await didKeyIssuer();
+    const r = await verifier().verify(await signedCredential(issuer, { email: 'someone.else@district.example' }), holder);
+    expect(failed(r)).toEqual({ step: 'RECIPIENT', reason: 'RECIPIENT_MISMATCH' });
+    const hashed = await verifier().verify(await signedCredential(issuer, { hashedEmail: { email: 'someone.else@district.example', salt: 's' } }), holder);
+    expect(failed(hashed)).toEqual({ step: 'RECIPIENT', reason: 'RECIPIENT_MISMATCH' });
+  });
+
+  it('names expiry and not-yet-valid at the validity step', async () => {
+    const issuer = await didKeyIssuer();
+    const expired = await signedCredential(issuer, { email: holder.emails[0], validUntil: '2025-01-01T00:00:00Z' });
+    expect(failed(await verifier().verify(expired, holder))).toEqual({ step: 'VALIDITY', reason: 'EXPIRED' });
+    const future = await signedCredential(issuer, { email: holder.emails[0], validFrom: '2027-01-01T00:00:00Z' });
+    expect(failed(await verifier().verify(future, holder))).toEqual({ step: 'VALIDITY', reason: 'NOT_YET_VALID' });
+  });
+
+  it('reads revocation and suspension from the issuer\'s status lists itself (Bitstring and StatusList2021)', async () => {
+    const issuer = await didKeyIssuer();
+    documents.set('/revocation', await statusListCredential(issuer, `${base}/revocation`, 'revocation', [7]));
+    documents.set('/suspension', await statusListCredential(issuer, `${base}/suspension`, 'suspension', [3]));
+    documents.set('/sl2021', await statusListCredential(issuer, `${base}/sl2021`, 'revocation', [9], 'StatusList2021'));
+    const entry = (purpose: 'revocation' | 'suspension', index: number) => ({ purpose, url: `${base}/${purpose}`, index });
+    const v = verifier();
+
+    const active = await v.verify(await signedCredential(issuer, { email: holder.emails[0], status: [entry('revocation', 8), entry('suspension', 4)] }), holder);
+    expect(active.failure).toBeUndefined();
+    expect(active.verified?.status).toBe('ACTIVE');
+
+    const revoked = await v.verify(await signedCredential(issuer, { email: holder.emails[0], status: [entry('revocation', 7)] }), holder);
+    expect(failed(revoked)).toEqual({ step: 'STATUS', reason: 'REVOKED' });
+    const suspended = await v.verify(await signedCredential(issuer, { email: holder.emails[0], status: [entry('suspension', 3)] }), holder);
+    expect(failed(suspended)).toEqual({ step: 'STATUS', reason: 'SUSPENDED' });
+    const revoked2021 = await v.verify(
+      await signedCredential(issuer, { v1: true, email: holder.emails[0], status: [{ purpose: 'revocation', url: `${base}/sl2021`, index: 9, type: 'StatusList2021Entry' }] }),
+      holder,
+    );
+    expect(failed(revoked2021)).toEqual({ step: 'STATUS', reason: 'REVOKED' });
+  });
+
+  it('refuses a status list signed by someone other than the issuer', async () => {
+    const issuer = await didKeyIssuer();
+    const impostor = await didKeyIssuer();
+    documents.set('/forged', await statusListCredential(impostor, `${base}/forged`, 'revocation', []));
+    const r = await verifier().verify(await signedCredential(issuer, { email: holder.emails[0], status: [{ purpose: 'revocation', url: `${base}/forged`, index: 1 }] }), holder);
+    expect(failed(r)).toEqual({ step: 'STATUS', reason: 'STATUS_INVALID' });
+  });
+
+  it('reports status "unknown" (not verified) when the status list cannot be reached', async () => {
+    const issuer = await didKeyIssuer();
+    const r = await verifier().verify(await signedCredential(issuer, { email: holder.emails[0], status: [{ purpose: 'revocation', url: `${base}/gone`, index: 1 }] }), holder);
+    expect(failed(r)).toEqual({ step: 'STATUS', reason: 'STATUS_UNKNOWN' });
+    expect(r.verified?.status).toBe('UNKNOWN');
+    expect(r.report.steps.find((s) => s.step === 'STATUS')?.outcome).toBe('UNKNOWN');
+    expect(r.report.steps.at(-1)).toMatchObject({ step: 'RECIPIENT', outcome: 'PASSED' });
+  });
+
+  it('refuses a document naming an unknown context before checking anything else', async () => {
+    const issuer = await didKeyIssuer();
+    const doc = achievementCredential(issuer, { email: holder.emails[0], extraContext: 'https://evil.example/context.json' });
+    const before = requests;
+    const r = await verifier().verify(JSON.stringify({ ...doc, proof: { type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', verificationMethod: issuer.id, proofPurpose: 'assertionMethod', proofValue: 'z1' } }), holder);
+    expect(failed(r)).toEqual({ step: 'SHAPE', reason: 'UNKNOWN_CONTEXT' });
+    expect(requests).toBe(before);
+  });
+
+  it('refuses a property no bundled context defines (JSON-LD safe mode)', async () => {
+    const issuer = await didKeyIssuer();
+    const doc = { ...achievementCredential(issuer, { email: holder.emails[0] }), madeUpClaim: 'trust me' };
+    const signedElsewhere = JSON.stringify({ ...doc, proof: { type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', created: '2024-01-01T00:00:00Z', verificationMethod: issuer.id, proofPurpose: 'assertionMethod', proofValue: 'z3FXQjecWufY46yg5abdVZsXqLhxhueuSoZgNSARiKBk9czhSePTFehP8c3PGfb6a22gkfUKKiiNKDgvDrpSXrFCA' } });
+    const r = await verifier().verify(signedElsewhere, holder);
+    expect(failed(r)).toEqual({ step: 'PROOF', reason: 'PROOF_INVALID' });
+    expect(r.report.steps.at(-1)?.detail).toMatch(/no bundled context defines/);
+  });
+
+  it('refuses a proof whose key belongs to someone other than the issuer', async () => {
+    const issuer = await didKeyIssuer();
+    const other = await didKeyIssuer();
+    const doc = achievementCredential(issuer, { email: holder.emails[0] });
+    const signed = await signDataIntegrity(doc, other);
+    expect(failed(await verifier().verify(JSON.stringify(signed), holder))).toEqual({ step: 'PROOF', reason: 'ISSUER_MISMATCH' });
+  });
+
+  it('treats bad input as coded refusals at the parse step', async () => {
+    const v = verifier();
+    expect(failed(await v.verify('{"@context": [', holder))).toEqual({ step: 'PARSE', reason: 'MALFORMED' });
+    expect(failed(await v.verify('x'.repeat(5 * 1024 * 1024), holder))).toEqual({ step: 'PARSE', reason: 'TOO_LARGE' });
+    expect(failed(await v.verify('not a credential', holder))).toEqual({ step: 'PARSE', reason: 'MALFORMED' });
+    expect(failed(await v.verify('{"name": "no proof"}', holder))).toEqual({ step: 'PARSE', reason: 'UNSUPPORTED_FORMAT' });
+    expect(failed(await v.verify('{}', holder))).toEqual({ step: 'PARSE', reason: 'UNSUPPORTED_FORMAT' });
+  });
+
+  it('refuses a credential that is not an Open Badges 3.0 achievement credential', async () => {
+    const issuer = await didKeyIssuer();
+    const doc = achievementCredential(issuer, { email: holder.emails[0] });
+    delete ((doc.credentialSubject as Record<string, unknown>).achievement as Record<string, unknown>).criteria;
+    const signed = await signDataIntegrity(doc, issuer);
+    expect(failed(await verifier().verify(JSON.stringify(signed), holder))).toEqual({ step: 'SHAPE', reason: 'SCHEMA_INVALID' });
+  });
+});
+
+describe('VC-JWT verification', () => {
+  it('verifies an EdDSA vc+jwt from a did:key issuer, and fails when one byte changes', async () => {
+    const issuer = await didKeyIssuer();
+    const jwt = await jwtCredential(issuer, { email: holder.emails[0] });
+    const r = await verifier().verify(jwt, holder);
+    expect(r.failure).toBeUndefined();
+    expect(r.report.format).toBe('VC_JWT');
+    const [h, p, s] = jwt.split('.');
+    const flipped = `${h}.${p}.${s[0] === 'A' ? 'B' : 'A'}${s.slice(1)}`;
+    expect(failed(await verifier().verify(flipped, holder))).toEqual({ step: 'PROOF', reason: 'PROOF_INVALID' });
+  });
+
+  it('verifies ES256 and RS256 JWTs against an issuer\'s JWKS fetched through the guarded client', async () => {
+    for (const alg of ['ES256', 'RS256'] as const) {
+      const { publicKey, privateKey } = await generateKeyPair(alg, { extractable: true });
+      const issuerId = `${base}/issuers/${alg}`;
+      documents.set(`/jwks/${alg}`, { keys: [{ ...(await exportJWK(publicKey)), kid: 'k1', use: 'sig' }] });
+      registry.set(issuerId, { kind: 'JWKS', jwksUrl: `${base}/jwks/${alg}` });
+      const vc = achievementCredential({ controller: issuerId } as SigningKey, { email: holder.emails[0] });
+      const jwt = await new SignJWT({ vc, iss: issuerId, jti: vc.id as string }).setProtectedHeader({ alg, kid: 'k1', typ: 'JWT' }).sign(privateKey);
+      const r = await verifier().verify(jwt, holder);
+      expect(r.failure).toBeUndefined();
+    }
+  });
+
+  it('refuses alg "none" and HMAC algorithms, and a shared-secret key', async () => {
+    const issuer = await didKeyIssuer();
+    const payload = Buffer.from(JSON.stringify(achievementCredential(issuer, { email: holder.emails[0] }))).toString('base64url');
+    const header = (alg: string) => Buffer.from(JSON.stringify({ alg, typ: 'vc+jwt', kid: issuer.id })).toString('base64url');
+    expect(failed(await verifier().verify(`${header('none')}.${payload}.`, holder))).toEqual({ step: 'PROOF', reason: 'ALGORITHM_REFUSED' });
+    const hs = await new SignJWT(achievementCredential(issuer, { email: holder.emails[0] })).setProtectedHeader({ alg: 'HS256' }).sign(new Uint8Array(32));
+    expect(failed(await verifier().verify(hs, holder))).toEqual({ step: 'PROOF', reason: 'ALGORITHM_REFUSED' });
+
+    const issuerId = `${base}/issuers/oct`;
+    documents.set('/jwks/oct', { keys: [{ kty: 'oct', k: 'c2VjcmV0', kid: 'k1' }] });
+    registry.set(issuerId, { kind: 'JWKS', jwksUrl: `${base}/jwks/oct` });
+    const { privateKey } = await generateKeyPair('ES256');
+    const jwt = await new SignJWT({ vc: achievementCredential({ controller: issuerId } as SigningKey, { email: holder.emails[0] }), iss: issuerId })
+      .setProtectedHeader({ alg: 'ES256', kid: 'k1' }).sign(privateKey);
+    expect(failed(await verifier().verify(jwt, holder))).toEqual({ step: 'PROOF', reason: 'WRONG_KEY_TYPE' });
+  });
+
+  it('refuses an issuer key of the wrong type for the algorithm', async () => {
+    const { publicKey } = await generateKeyPair('RS256');
+    const { privateKey } = await generateKeyPair('ES256');
+    const issuerId = `${base}/issuers/mismatch`;
+    documents.set('/jwks/mismatch', { keys: [{ ...(await exportJWK(publicKey)), kid: 'k1' }] });
+    registry.set(issuerId, { kind: 'JWKS', jwksUrl: `${base}/jwks/mismatch` });
+    const jwt = await new SignJWT({ vc: achievementCredential({ controller: issuerId } as SigningKey, { email: holder.emails[0] }), iss: issuerId })
+      .setProtectedHeader({ alg: 'ES256', kid: 'k1' }).sign(privateKey);
+    expect(failed(await verifier().verify(jwt, holder))).toEqual({ step: 'PROOF', reason: 'WRONG_KEY_TYPE' });
+  });
+});
+
+describe('did:web', () => {
+  it('resolves a did:web issuer through the guarded client', async () => {
+    const host = new URL(base).host;
+    const issuer = await didWebIssuer(host);
+    documents.set('/.well-known/did.json', didDocumentOf(issuer));
+    const r = await verifier().verify(await signedCredential(issuer, { email: holder.emails[0] }), holder);
+    expect(r.failure).toBeUndefined();
+  });
+
+  it('refuses a did:web that points at a private address when private addresses are not allowed', async () => {
+    const issuer = await didWebIssuer('10.0.0.8');
+    const strict = new GuardedHttpClient({ ...DEFAULT_GUARDED_HTTP_CONFIG, allowedHosts: ['10.0.0.8'] });
+    const before = requests;
+    const r = await verifier(undefined, strict).verify(await signedCredential(issuer, { email: holder.emails[0] }), holder);
+    expect(failed(r)).toEqual({ step: 'PROOF', reason: 'KEY_UNAVAILABLE' });
+    expect(r.report.steps.at(-1)?.detail).toMatch(/PRIVATE_ADDRESS/);
+    expect(requests).toBe(before);
+  });
+
+  it('refuses a did:key that is not Ed25519 for an eddsa-rdfc-2022 proof', async () => {
+    const issuer = await didKeyIssuer();
+    const p256 = 'did:key:zDnaerDaTF5BXEavCrfRZEk316dpbLsfPDZ3WJ5hRTPFU2169';
+    const doc = { ...achievementCredential(issuer, { email: holder.emails[0] }), issuer: { id: p256, type: ['Profile'], name: 'x' } };
+    const signed = await signDataIntegrity(doc, { ...issuer, id: `${p256}#zDnaerDaTF5BXEavCrfRZEk316dpbLsfPDZ3WJ5hRTPFU2169`, controller: p256 });
+    expect(failed(await verifier().verify(JSON.stringify(signed), holder))).toEqual({ step: 'PROOF', reason: 'WRONG_KEY_TYPE' });
+  });
+});

@@ -1,0 +1,261 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Persona } from '../../src/access/persona.js';
+import { DEFAULT_GUARDED_HTTP_CONFIG, GuardedHttpClient } from '../../src/common/http/guarded-http-client.js';
+import { StatusRecheckService } from '../../src/credentials/status-recheck.service.js';
+import { CredentialVerifier } from '../../src/credentials/verification/credential-verifier.js';
+import { KeyDirectory } from '../../src/credentials/verification/key-directory.js';
+import { didKeyIssuer, jwtCredential, signedCredential, statusListCredential } from '../support/credential-factory.js';
+import { competencyIds, insertBuilding, insertEducator, insertEvidence } from '../support/matching-fixtures.js';
+import { codeOf, startTestApp, type TestApp } from '../support/test-app.js';
+
+const IMPORT = `mutation($input: ImportCredentialInput!) { importCredential(input: $input) {
+  outcome alreadyImported
+  evidence { id kind title verificationStatus certification { issuer issuedOn expiresOn } claims { level competency { code } } }
+  credential { issuerId trusted status report { step outcome reason detail } } } }`;
+const SAVE_ISSUER = `mutation($input: SaveTrustedIssuerInput!) { saveTrustedIssuer(input: $input) { id issuerId version achievementMappings { match value claims { level } } } }`;
+const EVIDENCE_CREDENTIAL = `query($id: ID!) { evidence(id: $id) { id verificationStatus certification { expiresOn } credential { status report { step outcome reason } } } }`;
+
+/** Serves issuers' status lists, as their websites would. */
+let site: Server;
+let siteUrl: string;
+const documents = new Map<string, unknown>();
+
+describe('verifiable credentials over HTTP', () => {
+  let t: TestApp;
+  let hr: string;
+  let educatorId: string;
+  let educatorEmail: string;
+  let educator: string;
+  let otherEducator: string;
+  let comp: Record<string, string>;
+
+  const counts = async () => {
+    const [row] = await t.ds.query(`SELECT (SELECT count(*)::int FROM evidence) AS evidence, (SELECT count(*)::int FROM imported_credential) AS imported,
+      (SELECT count(*)::int FROM audit_entry WHERE action = 'CREDENTIAL_IMPORTED') AS audits`);
+    return row as { evidence: number; imported: number; audits: number };
+  };
+  const importAs = (token: string, credential: string, educator?: string) =>
+    t.gql(IMPORT, { input: { credential, ...(educator ? { educatorId: educator } : {}) } }, token);
+
+  beforeAll(async () => {
+    site = createServer((req, res) => {
+      const doc = documents.get(req.url ?? '');
+      if (doc === undefined) return res.writeHead(404).end();
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(doc));
+    });
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+    siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+    // Loopback and plain http are reachable only because this test configures them; the defaults refuse both.
+    t = await startTestApp({
+      OUTBOUND_HTTP_ALLOWED_HOSTS: '127.0.0.1',
+      OUTBOUND_HTTP_ALLOW_PRIVATE: 'true',
+      OUTBOUND_HTTP_ALLOW_PLAIN_HTTP: 'true',
+      OUTBOUND_HTTP_CACHE_TTL_SECONDS: '0',
+      CREDENTIAL_KEY_SECRET: 'a-test-only-secret-that-is-long-enough-0123456789',
+    });
+    hr = (await t.signInAs([Persona.HR])).token;
+    const building = await insertBuilding(t.ds);
+    educatorId = await insertEducator(t.ds, { buildingId: building, name: 'Ana Lopez' });
+    [{ work_email: educatorEmail }] = await t.ds.query('SELECT work_email FROM educator WHERE id = $1', [educatorId]);
+    educator = (await t.signInAs([Persona.EDUCATOR], { educatorId })).token;
+    const otherId = await insertEducator(t.ds, { buildingId: building });
+    otherEducator = (await t.signInAs([Persona.EDUCATOR], { educatorId: otherId })).token;
+    comp = await competencyIds(t.ds, ['ASSESS-REDESIGN', 'AI-TOOL-EVAL']);
+  });
+  afterAll(async () => {
+    await t.close();
+    site.closeAllConnections();
+    await new Promise((resolve) => site.close(resolve));
+  });
+
+  it('turns a credential from a trusted issuer into VERIFIED evidence with the mapped claims, and re-import is idempotent', async () => {
+    const issuer = await didKeyIssuer();
+    const caseUri = 'https://case.example/uri/6b1f3c52-ai-tool-evaluation';
+    const saved = await t.gql(SAVE_ISSUER, { input: {
+      issuerId: issuer.controller, displayName: 'Example Learning Co', keySource: 'DID',
+      achievementMappings: [{ match: 'ALIGNMENT', value: caseUri, evidenceKind: 'CERTIFICATION', claims: [{ competencyId: comp['AI-TOOL-EVAL'], level: 3 }] }],
+    } }, hr);
+    expect(saved.errors).toBeUndefined();
+    const credential = await signedCredential(issuer, { email: educatorEmail, alignmentUrl: caseUri, validUntil: '2099-01-01T00:00:00Z' });
+    const before = await counts();
+
+    const res = await importAs(educator, credential);
+    expect(res.errors).toBeUndefined();
+    const result = res.data.importCredential;
+    expect(result).toMatchObject({ outcome: 'VERIFIED', alreadyImported: false });
+    expect(result.evidence).toMatchObject({ kind: 'CERTIFICATION', verificationStatus: 'VERIFIED', certification: { issuer: 'Example Learning Co', issuedOn: '2024-01-01', expiresOn: '2099-01-01' } });
+    expect(result.evidence.claims).toEqual([{ level: 3, competency: { code: 'AI-TOOL-EVAL' } }]);
+    expect(result.credential.report.map((s: { step: string }) => s.step)).toEqual(['PARSE', 'SHAPE', 'PROOF', 'VALIDITY', 'STATUS', 'RECIPIENT', 'ISSUER']);
+    expect(await counts()).toEqual({ evidence: before.evidence + 1, imported: before.imported + 1, audits: before.audits + 1 });
+    const [row] = await t.ds.query('SELECT verification_status, educator_id FROM evidence WHERE id = $1', [result.evidence.id]);
+    expect(row).toEqual({ verification_status: 'VERIFIED', educator_id: educatorId });
+
+    const again = await importAs(educator, `\n${credential}\n`);
+    expect(again.data.importCredential).toMatchObject({ outcome: 'VERIFIED', alreadyImported: true, evidence: { id: result.evidence.id } });
+    expect(await counts()).toEqual({ evidence: before.evidence + 1, imported: before.imported + 1, audits: before.audits + 1 });
+
+    const shown = await t.gql(EVIDENCE_CREDENTIAL, { id: result.evidence.id }, educator);
+    expect(shown.data.evidence.credential.status).toBe('ACTIVE');
+  });
+
+  it('stores a credential submitted twice at once only once', async () => {
+    const issuer = await didKeyIssuer();
+    const credential = await signedCredential(issuer, { email: educatorEmail });
+    const before = await counts();
+    const [a, b] = await Promise.all([importAs(educator, credential), importAs(hr, credential, educatorId)]);
+    expect(a.errors).toBeUndefined();
+    expect(b.errors).toBeUndefined();
+    expect(a.data.importCredential.evidence.id).toBe(b.data.importCredential.evidence.id);
+    expect([a.data.importCredential.alreadyImported, b.data.importCredential.alreadyImported].sort()).toEqual([false, true]);
+    expect(await counts()).toEqual({ evidence: before.evidence + 1, imported: before.imported + 1, audits: before.audits + 1 });
+  });
+
+  it('keeps a valid credential from an unknown issuer as SELF_REPORTED, marked for HR review', async () => {
+    const issuer = await didKeyIssuer();
+    const res = await importAs(hr, await jwtCredential(issuer, { email: educatorEmail }), educatorId);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.importCredential.outcome).toBe('SELF_REPORTED');
+    expect(res.data.importCredential.evidence.verificationStatus).toBe('SELF_REPORTED');
+    expect(res.data.importCredential.credential.report.at(-1)).toMatchObject({ step: 'ISSUER', outcome: 'UNKNOWN', reason: 'ISSUER_NOT_TRUSTED' });
+    expect(res.data.importCredential.credential.report.at(-1).detail).toMatch(/signature valid, issuer not in the registry/);
+  });
+
+  it.each([
+    ['expired', { validUntil: '2025-01-01T00:00:00Z' }, 'VALIDITY', 'EXPIRED'],
+    ['not yet valid', { validFrom: '2099-01-01T00:00:00Z' }, 'VALIDITY', 'NOT_YET_VALID'],
+    ['for someone else', { email: 'someone.else@elsewhere.example' }, 'RECIPIENT', 'RECIPIENT_MISMATCH'],
+  ])('refuses a credential that is %s, naming the step, and writes nothing', async (_name, options, step, reason) => {
+    const issuer = await didKeyIssuer();
+    const before = await counts();
+    const res = await importAs(educator, await signedCredential(issuer, { email: educatorEmail, ...options }));
+    expect(codeOf(res)).toBe('BAD_USER_INPUT');
+    expect(res.errors![0].extensions).toMatchObject({ step, reason });
+    expect(res.errors![0].message).toMatch(new RegExp(step.toLowerCase()));
+    expect(await counts()).toEqual(before);
+  });
+
+  it("refuses another educator's import of the same credential at recipient binding", async () => {
+    const issuer = await didKeyIssuer();
+    const res = await importAs(otherEducator, await signedCredential(issuer, { email: educatorEmail }));
+    expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', step: 'RECIPIENT', reason: 'RECIPIENT_MISMATCH' });
+  });
+
+  it.each([
+    ['malformed JSON', '{"@context": ["https://www.w3.org/ns/credentials/v2"', 'MALFORMED'],
+    ['an unsigned JWT', `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"vc":{}}').toString('base64url')}.`, 'ALGORITHM_REFUSED'],
+  ])('refuses %s with a code and writes nothing', async (_name, credential, reason) => {
+    const before = await counts();
+    const res = await importAs(educator, credential);
+    expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason });
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses a 5 MB document at the door, and a 600 KB one by size', async () => {
+    const before = await counts();
+    const huge = await fetch(`${t.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${educator}` },
+      body: JSON.stringify({ query: IMPORT, variables: { input: { credential: `{"x":"${'a'.repeat(5 * 1024 * 1024)}"}` } } }),
+    });
+    expect(huge.status).toBe(413);
+    expect(((await huge.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    const big = await importAs(educator, `{"x":"${'a'.repeat(600 * 1024)}"}`);
+    expect(codeOf(big)).toBe('BAD_USER_INPUT');
+    expect(big.errors![0].message).toMatch(/KB/);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('keeps a credential whose status list is unreachable as STATUS_UNKNOWN, then verifies it on the scheduled re-check', async () => {
+    const issuer = await didKeyIssuer();
+    await t.gql(SAVE_ISSUER, { input: { issuerId: issuer.controller, displayName: 'Flaky Issuer', keySource: 'DID', achievementMappings: [] } }, hr);
+    const listUrl = `${siteUrl}/flaky/status`;
+    const credential = await signedCredential(issuer, { email: educatorEmail, status: [{ purpose: 'revocation', url: listUrl, index: 5 }] });
+    const res = await importAs(educator, credential);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.importCredential).toMatchObject({ outcome: 'STATUS_UNKNOWN', evidence: { verificationStatus: 'SELF_REPORTED' }, credential: { status: 'UNKNOWN' } });
+    const evidenceId = res.data.importCredential.evidence.id;
+    const [{ next_check_at }] = await t.ds.query('SELECT next_check_at FROM imported_credential WHERE evidence_id = $1', [evidenceId]);
+    expect(new Date(next_check_at).getTime() - Date.now()).toBeLessThanOrEqual(3_600_000);
+
+    documents.set('/flaky/status', await statusListCredential(issuer, listUrl, 'revocation', []));
+    const recheck = t.app.get(StatusRecheckService);
+    const summary = await recheck.runOnce(new Date(Date.now() + 2 * 3_600_000));
+    expect(summary.ran).toBe(true);
+    const shown = await t.gql(EVIDENCE_CREDENTIAL, { id: evidenceId }, educator);
+    expect(shown.data.evidence).toMatchObject({ verificationStatus: 'VERIFIED', credential: { status: 'ACTIVE' } });
+
+    // The issuer revokes it: the next re-check stops it counting, the evidence shows why, and the change is audited.
+    documents.set('/flaky/status', await statusListCredential(issuer, listUrl, 'revocation', [5]));
+    await recheck.runOnce(new Date(Date.now() + 30 * 3_600_000));
+    const after = await t.gql(EVIDENCE_CREDENTIAL, { id: evidenceId }, educator);
+    expect(after.data.evidence.verificationStatus).toBe('SELF_REPORTED');
+    expect(after.data.evidence.credential.status).toBe('REVOKED');
+    expect(after.data.evidence.credential.report.find((s: { step: string }) => s.step === 'STATUS')).toMatchObject({ outcome: 'FAILED', reason: 'REVOKED' });
+    expect(after.data.evidence.certification.expiresOn).not.toBeNull();
+    const audits = await t.ds.query(`SELECT changes FROM audit_entry WHERE action = 'CREDENTIAL_STATUS_CHANGED' AND target_id = $1 ORDER BY id`, [evidenceId]);
+    expect(audits.map((a: { changes: { to: string } }) => a.changes.to)).toEqual(['ACTIVE', 'REVOKED']);
+    const [{ next_check_at: final }] = await t.ds.query('SELECT next_check_at FROM imported_credential WHERE evidence_id = $1', [evidenceId]);
+    expect(final).toBeNull();
+  });
+
+  it('runs the re-check once across instances: concurrent sweeps never check a credential twice', async () => {
+    const issuer = await didKeyIssuer();
+    for (let i = 0; i < 3; i++) await importAs(educator, await signedCredential(issuer, { email: educatorEmail }));
+    const due = new Date(Date.now() + 400 * 24 * 3_600_000);
+    const [{ n }] = await t.ds.query('SELECT count(*)::int AS n FROM imported_credential WHERE next_check_at <= $1', [due]);
+    const recheck = t.app.get(StatusRecheckService);
+    const results = await Promise.all([recheck.runOnce(due), recheck.runOnce(due), recheck.runOnce(due)]);
+    expect(results.filter((r) => r.ran).length).toBeGreaterThanOrEqual(1);
+    expect(results.reduce((sum, r) => sum + r.checked, 0)).toBe(n);
+  });
+
+  it('issues a district credential that a separately constructed verifier accepts, and reports revoked after revocation', async () => {
+    const setUp = await t.gql(`mutation($input: SetUpDistrictIssuerInput!) { setUpDistrictIssuer(input: $input) { did url publicKeyMultibase statusListUrl } }`,
+      { input: { name: 'Lakeside Unified School District', url: t.baseUrl } }, hr);
+    expect(setUp.errors).toBeUndefined();
+    const { did, statusListUrl } = setUp.data.setUpDistrictIssuer;
+    expect(did).toBe(`did:web:127.0.0.1%3A${new URL(t.baseUrl).port}`);
+    const [stored] = await t.ds.query('SELECT sealed_secret_key, public_key_multibase FROM district_issuer');
+    expect(stored.sealed_secret_key).toMatch(/^v1\./);
+    expect(JSON.stringify(setUp)).not.toContain(stored.sealed_secret_key);
+
+    const pilot = await insertEvidence(t.ds, { educatorId, kind: 'PILOT', pilotPart: 'LEAD', title: 'AI feedback pilot in 7th grade ELA', claims: [{ competencyId: comp['ASSESS-REDESIGN'], level: 3 }] });
+    const issued = await t.gql(`mutation($input: IssueCredentialInput!) { issueCredential(input: $input) { id json jwt statusIndex } }`, { input: { evidenceId: pilot } }, hr);
+    expect(issued.errors).toBeUndefined();
+    const { id, json, jwt } = issued.data.issueCredential;
+    const document = JSON.parse(json);
+    expect(document.credentialSubject.achievement.alignment[0]).toMatchObject({ targetCode: 'ASSESS-REDESIGN' });
+    expect(document.credentialSubject.achievement.criteria.narrative).toMatch(/Led a classroom AI pilot/);
+
+    // A verifier that knows nothing of Pathways but the public web: did:web and the status list over HTTP.
+    const http = new GuardedHttpClient({ ...DEFAULT_GUARDED_HTTP_CONFIG, allowedHosts: ['127.0.0.1'], allowPrivateAddresses: true, allowPlainHttp: true, cacheTtlMs: 0 });
+    const fetchJson = (url: string, o?: { fresh?: boolean }) => http.getJson(url, o);
+    const outsider = new CredentialVerifier(new KeyDirectory(fetchJson, () => undefined, 'http'), fetchJson);
+    const holder = { emails: [educatorEmail], dids: [] };
+    for (const form of [json, jwt]) {
+      const r = await outsider.verify(form, holder);
+      expect(r.failure).toBeUndefined();
+      expect(r.verified?.issuerId).toBe(did);
+    }
+    expect((await fetch(statusListUrl)).status).toBe(200);
+
+    const revoked = await t.gql(`mutation($input: RevokeIssuedCredentialInput!) { revokeIssuedCredential(input: $input) { revokedAt } }`, { input: { id, reason: 'Issued in error' } }, hr);
+    expect(revoked.data.revokeIssuedCredential.revokedAt).not.toBeNull();
+    for (const form of [json, jwt]) {
+      const r = await outsider.verify(form, holder);
+      expect(r.failure?.reason).toBe('REVOKED');
+    }
+  });
+
+  it('refuses to issue for evidence that is not VERIFIED or not a led pilot, PD or presentation', async () => {
+    const selfReported = await insertEvidence(t.ds, { educatorId, kind: 'PRESENTATION', status: 'SELF_REPORTED', claims: [] });
+    const course = await insertEvidence(t.ds, { educatorId, kind: 'COURSE', claims: [] });
+    for (const evidenceId of [selfReported, course]) {
+      const res = await t.gql(`mutation($input: IssueCredentialInput!) { issueCredential(input: $input) { id } }`, { input: { evidenceId } }, hr);
+      expect(codeOf(res)).toBe('BAD_USER_INPUT');
+    }
+    const [{ n }] = await t.ds.query('SELECT count(*)::int AS n FROM issued_credential WHERE evidence_id = ANY($1)', [[selfReported, course]]);
+    expect(n).toBe(0);
+  });
+});

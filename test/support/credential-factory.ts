@@ -1,0 +1,129 @@
+import { createHash, randomUUID } from 'node:crypto';
+import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
+import { signDataIntegrity, signVcJwt, type SigningKey } from '../../src/credentials/issuing/credential-signer.js';
+import { encodeStatusList, statusListWith } from '../../src/credentials/domain/status-list.js';
+
+/** An issuer no one in Pathways controls: a fresh did:key, as a badge platform would have. */
+export async function didKeyIssuer(): Promise<SigningKey> {
+  const pair = await Ed25519Multikey.generate();
+  const exported = await pair.export({ publicKey: true, secretKey: true, includeContext: false });
+  const did = `did:key:${exported.publicKeyMultibase}`;
+  return { id: `${did}#${exported.publicKeyMultibase}`, controller: did, publicKeyMultibase: exported.publicKeyMultibase, secretKeyMultibase: exported.secretKeyMultibase };
+}
+
+/** An issuer whose DID is did:web on `host` (its DID document is served by the test). */
+export async function didWebIssuer(host: string): Promise<SigningKey> {
+  const did = `did:web:${encodeURIComponent(host)}`;
+  const pair = await Ed25519Multikey.generate();
+  const exported = await pair.export({ publicKey: true, secretKey: true, includeContext: false });
+  return { id: `${did}#key-1`, controller: did, publicKeyMultibase: exported.publicKeyMultibase, secretKeyMultibase: exported.secretKeyMultibase };
+}
+
+export function didDocumentOf(key: SigningKey): Record<string, unknown> {
+  return {
+    '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'],
+    id: key.controller,
+    verificationMethod: [{ id: key.id, type: 'Multikey', controller: key.controller, publicKeyMultibase: key.publicKeyMultibase }],
+    assertionMethod: [key.id],
+  };
+}
+
+export const sha256Email = (email: string, salt: string) => `sha256$${createHash('sha256').update(email + salt).digest('hex')}`;
+
+export interface CredentialOptions {
+  email?: string;
+  hashedEmail?: { email: string; salt: string };
+  subjectId?: string;
+  validFrom?: string;
+  validUntil?: string;
+  achievementId?: string;
+  achievementType?: string;
+  alignmentUrl?: string;
+  status?: Array<{ purpose: 'revocation' | 'suspension'; url: string; index: number; type?: 'BitstringStatusListEntry' | 'StatusList2021Entry' }>;
+  extraContext?: string;
+  v1?: boolean;
+}
+
+/** An unsigned Open Badges 3.0 AchievementCredential from `issuer` to a recipient. */
+export function achievementCredential(issuer: SigningKey, options: CredentialOptions = {}): Record<string, unknown> {
+  const identifier = options.email
+    ? [{ type: 'IdentityObject', identityHash: options.email, identityType: 'emailAddress', hashed: false }]
+    : options.hashedEmail
+      ? [{ type: 'IdentityObject', identityHash: sha256Email(options.hashedEmail.email, options.hashedEmail.salt), identityType: 'emailAddress', hashed: true, salt: options.hashedEmail.salt }]
+      : undefined;
+  const status = options.status?.map((s) => ({
+    id: `${s.url}#${s.index}`,
+    type: s.type ?? 'BitstringStatusListEntry',
+    statusPurpose: s.purpose,
+    statusListIndex: String(s.index),
+    statusListCredential: s.url,
+  }));
+  const context = options.v1
+    ? ['https://www.w3.org/2018/credentials/v1', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json', 'https://w3id.org/security/data-integrity/v2']
+    : ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'];
+  if (options.extraContext) context.push(options.extraContext);
+  if (options.status?.some((s) => s.type === 'StatusList2021Entry')) context.push('https://w3id.org/vc/status-list/2021/v1');
+  return {
+    '@context': context,
+    id: `urn:uuid:${randomUUID()}`,
+    type: ['VerifiableCredential', 'AchievementCredential'],
+    issuer: { id: issuer.controller, type: ['Profile'], name: 'Example Learning Co' },
+    name: 'AI in the Classroom Practitioner',
+    ...(options.v1
+      ? { issuanceDate: options.validFrom ?? '2024-01-01T00:00:00Z', ...(options.validUntil ? { expirationDate: options.validUntil } : {}) }
+      : { validFrom: options.validFrom ?? '2024-01-01T00:00:00Z', ...(options.validUntil ? { validUntil: options.validUntil } : {}) }),
+    credentialSubject: {
+      ...(options.subjectId ? { id: options.subjectId } : {}),
+      type: ['AchievementSubject'],
+      ...(identifier ? { identifier } : {}),
+      achievement: {
+        id: options.achievementId ?? 'https://learning.example/achievements/ai-practitioner',
+        type: ['Achievement'],
+        name: 'AI in the Classroom Practitioner',
+        description: 'Designs and evaluates classroom uses of generative AI.',
+        criteria: { narrative: 'Completed a 30-hour practicum with a reviewed classroom pilot.' },
+        ...(options.achievementType ? { achievementType: options.achievementType } : {}),
+        ...(options.alignmentUrl ? { alignment: [{ type: ['Alignment'], targetName: 'Evaluates AI tools', targetUrl: options.alignmentUrl }] } : {}),
+      },
+    },
+    ...(status ? { credentialStatus: status.length === 1 ? status[0] : status } : {}),
+  };
+}
+
+export async function signedCredential(issuer: SigningKey, options: CredentialOptions = {}): Promise<string> {
+  return JSON.stringify(await signDataIntegrity(achievementCredential(issuer, options), issuer));
+}
+
+export async function jwtCredential(issuer: SigningKey, options: CredentialOptions = {}): Promise<string> {
+  return signVcJwt(achievementCredential(issuer, options), issuer);
+}
+
+/** A signed status list credential (Bitstring Status List, or StatusList2021 for the VC 1.1 form). */
+export async function statusListCredential(
+  issuer: SigningKey,
+  url: string,
+  purpose: 'revocation' | 'suspension',
+  setBits: number[],
+  kind: 'Bitstring' | 'StatusList2021' = 'Bitstring',
+): Promise<Record<string, unknown>> {
+  const bits = statusListWith(setBits);
+  const doc =
+    kind === 'Bitstring'
+      ? {
+          '@context': ['https://www.w3.org/ns/credentials/v2'],
+          id: url,
+          type: ['VerifiableCredential', 'BitstringStatusListCredential'],
+          issuer: issuer.controller,
+          validFrom: '2024-01-01T00:00:00Z',
+          credentialSubject: { id: `${url}#list`, type: 'BitstringStatusList', statusPurpose: purpose, encodedList: encodeStatusList(bits, true) },
+        }
+      : {
+          '@context': ['https://www.w3.org/2018/credentials/v1', 'https://w3id.org/vc/status-list/2021/v1', 'https://w3id.org/security/data-integrity/v2'],
+          id: url,
+          type: ['VerifiableCredential', 'StatusList2021Credential'],
+          issuer: issuer.controller,
+          issuanceDate: '2024-01-01T00:00:00Z',
+          credentialSubject: { id: `${url}#list`, type: 'StatusList2021', statusPurpose: purpose, encodedList: encodeStatusList(bits, false) },
+        };
+  return signDataIntegrity(doc, issuer);
+}
