@@ -3,6 +3,7 @@ import { Logger, ValidationPipe, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
+import type { Logger as PinoLogger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { PrincipalResolver } from './access/principal.resolver-service.js';
@@ -13,17 +14,24 @@ import { enforceRequestBudgets, requestBudget } from './database/request-budget.
 import { operationGuard } from './common/operation-guard.middleware.js';
 import { GraphqlPassthroughFilter } from './common/passthrough.filter.js';
 import { ConfigError, type AppConfig } from './config/app-config.js';
+import { installOperations } from './operations/install.js';
+import { createRootLogger, PinoNestLogger } from './operations/logging.js';
+import { ServiceMetrics } from './operations/metrics.js';
+import { ServiceLifecycle } from './operations/service-lifecycle.js';
 
 export const BODY_LIMIT = '2mb';
 
 /** Builds the HTTP application around an initialised, migrated data source. Used by main and by the tests. */
-export async function createApp(config: AppConfig, dataSource: DataSource): Promise<INestApplication> {
+export async function createApp(config: AppConfig, dataSource: DataSource, options: { logger?: PinoLogger } = {}): Promise<INestApplication> {
   if (!config.jwtSecret) throw new ConfigError('No token-signing secret: call resolveJwtSecret() before createApp()');
   const logger = new Logger('Pathways');
+  const rootLogger = options.logger ?? createRootLogger(config.logLevel);
+  const ops = { lifecycle: new ServiceLifecycle(), metrics: new ServiceMetrics(dataSource) };
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot(config, dataSource, (err) => logger.error(typeof err === 'string' ? err : describeFailure(err))),
-    { logger: config.nodeEnv === 'test' ? ['error'] : ['log', 'warn', 'error'], bodyParser: false },
+    AppModule.forRoot(config, dataSource, (err) => logger.error(typeof err === 'string' ? err : describeFailure(err)), ops),
+    { logger: new PinoNestLogger(rootLogger), bodyParser: false },
   );
+  installOperations(app, { logger: rootLogger, ...ops });
   app.disable('x-powered-by');
   const tooLarge = (res: Response) =>
     res.status(413).json({ errors: [{ message: `The request body is over ${BODY_LIMIT}`, extensions: { code: 'BAD_USER_INPUT' } }] });

@@ -14,15 +14,30 @@ import { CoreModule } from './database/core.module.js';
 import { DOMAIN_MODULES } from './domain-modules.js';
 import { HiringRepository } from './hiring/hiring.repository.js';
 import { costLimitPlugin, httpStatusPlugin } from './common/graphql-hardening.js';
+import { ServiceMetrics } from './operations/metrics.js';
+import { OperationsModule } from './operations/operations.module.js';
+import { requestObserverPlugin } from './operations/request-observer.plugin.js';
+import { ServiceLifecycle } from './operations/service-lifecycle.js';
+
+export interface OperationsParts {
+  lifecycle: ServiceLifecycle;
+  metrics: ServiceMetrics;
+}
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, dataSource: DataSource, log: (err: unknown) => void): DynamicModule {
+  static forRoot(
+    config: AppConfig,
+    dataSource: DataSource,
+    log: (err: unknown) => void,
+    ops: OperationsParts = { lifecycle: new ServiceLifecycle(), metrics: new ServiceMetrics(dataSource) },
+  ): DynamicModule {
     const production = config.nodeEnv === 'production';
     return {
       module: AppModule,
       imports: [
         CoreModule.forRoot(config, dataSource),
+        OperationsModule.forRoot(ops.lifecycle, ops.metrics),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           path: '/graphql',
@@ -42,7 +57,7 @@ export class AppModule {
           // (see app.factory.ts); the token cap is repeated here so Apollo's own parse is bounded too.
           parseOptions: { maxTokens: config.maxQueryTokens },
           // Cache hints are unused here and the plugin hooks every resolved field: off, it halves large responses' time.
-          plugins: [costLimitPlugin(config), httpStatusPlugin(), ApolloServerPluginCacheControlDisabled()],
+          plugins: [requestObserverPlugin(), costLimitPlugin(config), httpStatusPlugin(), ApolloServerPluginCacheControlDisabled()],
         }),
         AccessModule.forRoot({ trail: AuditService, panelReach: HiringRepository, sso: SsoSessions }),
         AuditModule,

@@ -1,34 +1,48 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory.js';
 import { loadConfig } from './config/app-config.js';
 import { resolveJwtSecret } from './config/jwt-secret.js';
 import { openDatabase } from './database/open-database.js';
+import { gracefulShutdown } from './operations/graceful-shutdown.js';
+import { createRootLogger } from './operations/logging.js';
+import { explainStartFailure } from './operations/start-failure.js';
 import { seedDemoIfEmpty } from './seed/demo-seed.js';
 
 async function main(): Promise<void> {
-  const logger = new Logger('Pathways');
-  const config = resolveJwtSecret(loadConfig(), (m) => logger.log(m));
-  const db = await openDatabase(config, (m) => logger.log(m));
-  let closing = false;
-  const shutdown = async (signal: string) => {
-    if (closing) return;
-    closing = true;
-    logger.log(`${signal}: shutting down`);
+  const loaded = loadConfig();
+  const logger = createRootLogger(loaded.logLevel);
+  const log = (m: string) => logger.info(m);
+  const config = resolveJwtSecret(loaded, log);
+  try {
+    const db = await openDatabase(config, log);
+    if (config.seedDemo && !(await seedDemoIfEmpty(db.dataSource, log))) log('The database already has data: the demo district was not loaded again');
+    const app = await createApp(config, db.dataSource, { logger });
+    let closing = false;
+    const shutdown = (signal: string) => {
+      if (closing) return;
+      closing = true;
+      log(`${signal}: shutting down`);
+      // Our own handlers stop the embedded server after Nest and the pool have closed, so no data is lost on Ctrl-C.
+      gracefulShutdown({ app, closeDatabase: () => db.close(), drainDelayMs: config.shutdownDrainDelayMs, timeoutMs: config.shutdownTimeoutMs, log })
+        .then(() => process.exit(0))
+        .catch((err) => {
+          logger.error({ err }, 'Shutdown failed');
+          process.exit(1);
+        });
+    };
+    process.on('SIGINT', () => shutdown('SIGINT'));
+    process.on('SIGTERM', () => shutdown('SIGTERM'));
     try {
-      await app.close();
-    } finally {
+      await app.listen(config.port, config.host);
+    } catch (err) {
+      await app.close().catch(() => undefined);
       await db.close();
-      process.exit(0);
+      throw err;
     }
-  };
-  if (config.seedDemo) await seedDemoIfEmpty(db.dataSource, (m) => logger.log(m));
-  const app = await createApp(config, db.dataSource);
-  // Our own handlers stop the embedded server after Nest has closed, so no data is lost on Ctrl-C.
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  await app.listen(config.port, config.host);
-  logger.log(`Pathways is listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/graphql (interface ${config.host})`);
+    log(`Pathways is listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/graphql (interface ${config.host})`);
+  } catch (err) {
+    throw explainStartFailure(err, config);
+  }
 }
 
 main().catch((err) => {

@@ -10,6 +10,7 @@ describe('the visibility table', () => {
   it('shows a role to anyone while it is OPEN and only to HR otherwise', () => {
     expect([HR, PANELIST, EDUCATOR].map((v) => mayView(v, Subject.ROLE, { roleOpen: true }))).toEqual([true, true, true]);
     expect([HR, PANELIST, EDUCATOR].map((v) => mayView(v, Subject.ROLE, { roleOpen: false }))).toEqual([true, false, false]);
+    expect(mayView(EDUCATOR, Subject.ROLE, { roleOpen: false, own: true })).toBe(true);
   });
 
   it('explains a role to anyone once published, a draft only to HR', () => {

@@ -31,7 +31,7 @@ export interface VisibilityFacts {
   roleOpen?: boolean;
   /** The role has been published (any status but DRAFT). */
   rolePublished?: boolean;
-  /** The thing is the viewer's own (their profile, their application). */
+  /** The thing is the viewer's own (their profile, their application, a role they hold). */
   own?: boolean;
   /** The viewer sits on the panel of the role concerned. */
   onPanel?: boolean;
@@ -45,7 +45,8 @@ const NEVER: Rule = () => false;
 
 /** Rows: what is asked for. Columns: who asks (HR, the owner, a panelist, any other signed-in account). */
 export const VISIBILITY: Readonly<Record<Subject, Readonly<{ hr: Rule; own: Rule; panelist: Rule; anyone: Rule }>>> = {
-  [Subject.ROLE]: { hr: ALWAYS, own: NEVER, panelist: (f) => !!f.roleOpen, anyone: (f) => !!f.roleOpen },
+  // `own` for a role: the viewer holds it (a hybrid commitment from an accepted offer), so it stays visible after it fills.
+  [Subject.ROLE]: { hr: ALWAYS, own: ALWAYS, panelist: (f) => !!f.roleOpen, anyone: (f) => !!f.roleOpen },
   [Subject.ROLE_EXPLAINED]: { hr: ALWAYS, own: NEVER, panelist: (f) => !!f.rolePublished, anyone: (f) => !!f.rolePublished },
   [Subject.ROLE_RANKING]: { hr: ALWAYS, own: NEVER, panelist: NEVER, anyone: NEVER },
   [Subject.ROLE_CANDIDATES]: { hr: ALWAYS, own: NEVER, panelist: (f) => !!f.onPanel, anyone: NEVER },

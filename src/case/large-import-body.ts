@@ -16,6 +16,8 @@ export function largeImportBody(normalLimitBytes: number, principals: PrincipalR
     const length = Number(req.headers['content-length'] ?? NaN);
     const large = Number.isNaN(length) ? req.headers['transfer-encoding'] !== undefined : length > normalLimitBytes;
     if (!large) return next();
+    // CSV roster uploads are streamed to disk by their own endpoint (HR only, own size cap), never parsed here.
+    if (isStreamedCsvUpload(req)) return next();
     if (req.method !== 'POST' || req.path !== '/graphql') return tooLarge(res);
     const auth = req.headers.authorization;
     const principal = auth ? await principals.tryResolve(auth) : null;
@@ -42,4 +44,10 @@ function isOnlyImport(query: unknown): boolean {
   } catch {
     return false;
   }
+}
+
+const STREAMED_UPLOAD = /^\/imports\/[a-z]+$/;
+
+function isStreamedCsvUpload(req: Request): boolean {
+  return req.method === 'POST' && STREAMED_UPLOAD.test(req.path) && !req.is('application/json');
 }

@@ -5,7 +5,7 @@ import type { AuditAction } from '../audit/audit-action.js';
 import { AuditService } from '../audit/audit.service.js';
 import { badInput, notFound, staleVersion } from '../common/app-error.js';
 import { EducatorEntity } from '../educators/educator.entity.js';
-import { todayIso } from '../matching/domain/evidence-rules.js';
+import { districtToday } from '../common/clock.js';
 import { HybridCommitmentEntity } from '../matching/hybrid-commitment.entity.js';
 import { checkEnd, checkEndEarly, checkStart } from './domain/commitment-rules.js';
 import type { EndCommitmentInput, RecordCommitmentInput, UpdateCommitmentInput } from './dto/commitment.input.js';
@@ -35,7 +35,7 @@ export class CommitmentsService {
   }
 
   async record(actor: Principal, input: RecordCommitmentInput): Promise<CommitmentModel> {
-    checkStart(input.startsOn, todayIso(), input.backdated);
+    checkStart(input.startsOn, districtToday(), input.backdated);
     checkEnd(input.startsOn, input.endsOn ?? null);
     const id = await this.db.transaction(async (m) => {
       if (!(await m.getRepository(EducatorEntity).exists({ where: { id: input.educatorId } }))) throw notFound('Educator', input.educatorId);
@@ -62,7 +62,7 @@ export class CommitmentsService {
       if (input.roleTitle != null) c.roleTitle = input.roleTitle;
       if (input.roleFte != null) c.roleFte = input.roleFte;
       if (input.startsOn != null && input.startsOn !== c.startsOn) {
-        checkStart(input.startsOn, todayIso(), input.backdated);
+        checkStart(input.startsOn, districtToday(), input.backdated);
         c.startsOn = input.startsOn;
       }
       checkEnd(c.startsOn, c.endsOn);

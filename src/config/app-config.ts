@@ -52,6 +52,16 @@ export interface AppConfig {
   oidcAutoProvisionDomains: string[];
   /** Capacity report counts below this are shown to district leaders as "fewer than" it. */
   leaderMinCount: number;
+  /** Structured logs: pino level (trace, debug, info, warn, error, fatal, silent). */
+  logLevel: string;
+  /** Prometheus metrics on their own port; unset: no metrics listener (0: any free port, for tests). */
+  metricsPort?: number;
+  /** secret. When set, a scrape must send `Authorization: Bearer <token>`. */
+  metricsToken?: string;
+  /** On SIGTERM: how long readiness reports draining before the listener closes, so load balancers stop sending. */
+  shutdownDrainDelayMs: number;
+  /** On SIGTERM: the longest in-flight requests may take before their connections are closed. */
+  shutdownTimeoutMs: number;
   /** Every outbound call (did:web, JWKS, status lists, CASE providers) goes through the guarded client with these. */
   outboundHttp: GuardedHttpConfig;
   /** secret: seals the district's credential signing key; unset disables issuing. */
@@ -123,6 +133,14 @@ function credentialKeySecret(env: NodeJS.ProcessEnv): string | undefined {
   return secret;
 }
 
+const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
+
+function logLevel(env: NodeJS.ProcessEnv, nodeEnv: AppConfig['nodeEnv']): string {
+  const level = (env.LOG_LEVEL || (nodeEnv === 'test' ? 'error' : 'info')).toLowerCase();
+  if (!LOG_LEVELS.includes(level)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${level}"`);
+  return level;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const nodeEnv = (str(env, 'NODE_ENV') ?? 'development') as AppConfig['nodeEnv'];
   if (!['development', 'production', 'test'].includes(nodeEnv)) {
@@ -188,6 +206,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     oidcAutoProvisionDomains: (env.OIDC_AUTO_PROVISION_DOMAINS ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean),
     credentialKeySecret: credentialKeySecret(env),
     credentialRecheckHours: int(env, 'CREDENTIAL_STATUS_RECHECK_HOURS', 24, 0),
+    logLevel: logLevel(env, nodeEnv),
+    metricsPort: env.METRICS_PORT ? int(env, 'METRICS_PORT', 0, 0) : undefined,
+    metricsToken: env.METRICS_TOKEN || undefined,
+    shutdownDrainDelayMs: int(env, 'SHUTDOWN_DRAIN_DELAY_MS', 0, 0),
+    shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10000, 1),
   };
 }
 

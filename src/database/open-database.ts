@@ -16,13 +16,17 @@ export async function openDatabase(config: AppConfig, log: (msg: string) => void
   if (!url) {
     log(`No DATABASE_URL: starting embedded PostgreSQL on port ${config.embeddedPgPort} (data in ${config.embeddedPgDir})`);
     embedded = await startEmbeddedPostgres(config.embeddedPgDir, config.embeddedPgPort);
+    log(embedded.reused ? `Reusing the existing data in ${config.embeddedPgDir}` : `Created a new database in ${config.embeddedPgDir}`);
     url = embedded.url;
+  } else {
+    const u = new URL(url);
+    log(`Using the PostgreSQL database ${u.pathname.slice(1)} at ${u.host} (DATABASE_URL)`);
   }
   const dataSource = createDataSource(url, config.statementTimeoutMs);
   try {
     await dataSource.initialize();
     const applied = await dataSource.runMigrations({ transaction: 'each' });
-    if (applied.length) log(`Applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}`);
+    log(applied.length ? `Applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}` : 'The schema is up to date (no migration to apply)');
   } catch (err) {
     if (dataSource.isInitialized) await dataSource.destroy();
     await embedded?.stop();

@@ -4,7 +4,7 @@ import type { Principal } from '../access/persona.js';
 import { AuditService } from '../audit/audit.service.js';
 import { BuildingEntity } from '../buildings/building.entity.js';
 import { badInput, notFound, staleVersion } from '../common/app-error.js';
-import { todayIso } from '../matching/domain/evidence-rules.js';
+import { districtToday as todayIso } from '../common/clock.js';
 import { BuildingAssignmentEntity } from './building-assignment.entity.js';
 import { firstStartFor, openAssignment, planMove, type MovePlan } from './domain/assignments.js';
 import type { MoveEducatorInput } from './dto/move.input.js';

@@ -12,10 +12,15 @@ import { BuildingEntity } from '../buildings/building.entity.js';
 @Entity('educator')
 @Index('uq_educator_work_email', { synchronize: false })
 @Index('ix_educator_leaving_date', { synchronize: false })
+@Index('uq_educator_employee_id', { synchronize: false })
 @Check('ck_educator_leaving_date', '"leaving_date" IS NULL OR "leaving_date" >= "hire_date"')
 export class EducatorEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
+
+  /** The district's own id (from its HR system): what roster imports upsert by. Unique when given. */
+  @Column({ name: 'employee_id', type: 'varchar', length: 64, nullable: true })
+  employeeId: string | null;
 
   @Column({ name: 'full_name', type: 'varchar', length: 200 })
   fullName: string;

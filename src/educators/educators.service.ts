@@ -6,7 +6,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { BuildingEntity } from '../buildings/building.entity.js';
 import { badInput, CommonReason, conflict, notFound, staleVersion } from '../common/app-error.js';
 import { decodeCursor, toPage, type Page } from '../common/pagination.js';
-import { todayIso } from '../matching/domain/evidence-rules.js';
+import { districtToday as todayIso } from '../common/clock.js';
 import { BuildingAssignmentsService } from './building-assignments.service.js';
 import { checkHireDate } from './domain/hire-date.js';
 import type { CreateEducatorInput, EducatorListArgs, UpdateEducatorInput } from './dto/educator.input.js';

@@ -4,7 +4,7 @@ import type { Principal } from '../access/persona.js';
 import { PrincipalCache } from '../access/principal-cache.js';
 import { AuditService } from '../audit/audit.service.js';
 import { badInput, notFound, staleVersion } from '../common/app-error.js';
-import { todayIso } from '../matching/domain/evidence-rules.js';
+import { districtToday } from '../common/clock.js';
 import type { RecordLeavingInput } from './dto/leaving.input.js';
 import { EducatorEntity } from './educator.entity.js';
 
@@ -33,7 +33,7 @@ export class LeaversService {
       const before = current.leavingDate;
       current.leavingDate = input.leavingDate;
       const saved = await repo.save(current);
-      const disableNow = input.leavingDate <= todayIso();
+      const disableNow = input.leavingDate <= districtToday();
       // Touching the account row also tells every process to drop its cached principal (trigger on account).
       const [accounts] = await m.query(
         `UPDATE account SET updated_at = now(), version = version + 1

@@ -107,16 +107,18 @@ export class EvidenceWriteService {
   async setVerification(actor: Principal, input: SetEvidenceVerificationInput): Promise<EvidenceEntity> {
     return this.db.transaction(async (m) => {
       const current = await this.lockOwnOrHr(m, actor, input.id, input.version);
-      if (actor.educatorId === current.educatorId) throw forbidden('Nobody can endorse or verify their own evidence; ask another HR colleague');
-      const from = current.verificationStatus;
-      const { action, ...state } = changeVerification(from, input.status, actor.email, new Date());
-      await m.getRepository(EvidenceEntity).update({ id: current.id }, state);
-      await this.audit.record(actor, {
-        action, targetType: 'Evidence', targetId: current.id,
-        changes: { from, to: input.status, note: input.note ?? null },
-      }, m);
+      await this.applyVerification(m, actor, current, input.status, { note: input.note ?? null });
       return this.reload(m, current.id);
     });
+  }
+
+  /** Sets a locked item's verification status in the caller's transaction, audited; never on one's own evidence. */
+  async applyVerification(m: EntityManager, actor: Principal, current: EvidenceEntity, to: VerificationStatus, details: Record<string, unknown>): Promise<void> {
+    if (actor.educatorId === current.educatorId) throw forbidden('Nobody can endorse or verify their own evidence; ask another HR colleague');
+    const from = current.verificationStatus as VerificationStatus;
+    const { action, ...state } = changeVerification(from, to, actor.email, new Date());
+    await m.getRepository(EvidenceEntity).update({ id: current.id }, state);
+    await this.audit.record(actor, { action, targetType: 'Evidence', targetId: current.id, changes: { from, to, ...details } }, m);
   }
 
   /** Checks a replacement claim set and notes it in `changes` when it differs from the stored one. */

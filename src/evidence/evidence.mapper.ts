@@ -1,3 +1,4 @@
+import { districtToday } from '../common/clock.js';
 import type { EvidenceDetails } from './domain/details.js';
 import { EvidenceKind, type PilotPart, type VerificationStatus } from './domain/evidence-kind.js';
 import { isExpired } from './domain/verification.js';
@@ -5,13 +6,7 @@ import type { EvidenceClaimEntity } from './evidence-claim.entity.js';
 import type { EvidenceEntity } from './evidence.entity.js';
 import type { EvidenceClaimModel, EvidenceModel } from './models/evidence.model.js';
 
-/** Today's calendar date where the service runs (the district's own clock), as YYYY-MM-DD. */
-export function today(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-export function toEvidenceModel(e: EvidenceEntity, on = today()): EvidenceModel {
+export function toEvidenceModel(e: EvidenceEntity, on = districtToday()): EvidenceModel {
   const kind = e.kind;
   return {
     id: e.id,

@@ -5,10 +5,13 @@ import { EvidenceWriteService } from './evidence-write.service.js';
 import { EvidenceRepository } from './evidence.repository.js';
 import { EvidenceResolver } from './evidence.resolver.js';
 import { EvidenceService } from './evidence.service.js';
+import { VerificationRequestsResolver } from './verification-requests.resolver.js';
+import { VerificationRequestsService } from './verification-requests.service.js';
 
 @Module({
   imports: [CompetenciesModule],
-  providers: [EvidenceRepository, EvidenceService, EvidenceWriteService, EvidenceResolver, EducatorEvidenceResolver, EvidenceClaimResolver],
+  providers: [EvidenceRepository, EvidenceService, EvidenceWriteService, EvidenceResolver, EducatorEvidenceResolver, EvidenceClaimResolver,
+    VerificationRequestsService, VerificationRequestsResolver],
   exports: [EvidenceService],
 })
 export class EvidenceModule {}

@@ -81,4 +81,70 @@ export class EvidenceRepository {
   async insertClaims(m: EntityManager, evidenceId: string, claims: readonly ClaimInput[]): Promise<void> {
     if (claims.length) await m.insert(EvidenceClaimEntity, claims.map((c) => ({ evidenceId, competencyId: c.competencyId, level: c.level })));
   }
+
+  // ---- verification requests ----
+
+  /** Requests with what their views show of the evidence, by a WHERE over `vr`, `e` and `ed`; oldest first. */
+  async verificationRequests(
+    m: EntityManager, where: string, params: unknown[], page: { first: number; offset: number } | null = null,
+  ): Promise<VerificationRequestRow[]> {
+    const limit = page ? `LIMIT ${Number(page.first)} OFFSET ${Number(page.offset)}` : '';
+    const rows: Array<Record<string, any>> = await m.query(
+      `SELECT vr.id, vr.evidence_id, vr.educator_id, vr.status, vr.note, vr.links, vr.requested_at, vr.decided_at, vr.decided_by_email,
+              vr.decision_reason, vr.version, e.title, e.kind, e.verification_status,
+              floor(extract(epoch FROM now() - vr.requested_at) / 86400)::int AS age_days
+         FROM verification_request vr JOIN evidence e ON e.id = vr.evidence_id JOIN educator ed ON ed.id = vr.educator_id
+        WHERE ${where}
+        ORDER BY vr.requested_at, vr.id ${limit}`,
+      params,
+    );
+    return rows.map((r) => ({
+      id: r.id, evidenceId: r.evidence_id, educatorId: r.educator_id, status: r.status, note: r.note, links: r.links, requestedAt: r.requested_at,
+      decidedAt: r.decided_at, decidedByEmail: r.decided_by_email, decisionReason: r.decision_reason, version: r.version,
+      evidenceTitle: r.title, evidenceKind: r.kind, evidenceStatus: r.verification_status, ageDays: r.age_days,
+    }));
+  }
+
+  /** HR's queue: pending requests under the filters, one page oldest first, and the counts by evidence kind. */
+  async verificationQueue(m: EntityManager, f: VerificationQueueFilter, first: number, offset: number): Promise<{ rows: VerificationRequestRow[]; counts: Array<{ kind: string; count: number }> }> {
+    const params: unknown[] = [f.buildingId ?? null, f.kind ?? null, f.competencyId ?? null, f.minAgeDays ?? null];
+    const where = `vr.status = 'PENDING'
+      AND ($1::uuid IS NULL OR ed.building_id = $1::uuid)
+      AND ($2::varchar IS NULL OR e.kind = $2::varchar)
+      AND ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM evidence_claim c WHERE c.evidence_id = e.id AND c.competency_id = $3::uuid))
+      AND ($4::int IS NULL OR vr.requested_at <= now() - make_interval(days => $4::int))`;
+    const rows = await this.verificationRequests(m, where, params, { first, offset });
+    const counts: Array<{ kind: string; count: number }> = await m.query(
+      `SELECT e.kind, count(*)::int AS count
+         FROM verification_request vr JOIN evidence e ON e.id = vr.evidence_id JOIN educator ed ON ed.id = vr.educator_id
+        WHERE ${where} GROUP BY e.kind ORDER BY e.kind`,
+      params,
+    );
+    return { rows, counts };
+  }
+}
+
+export interface VerificationQueueFilter {
+  buildingId?: string;
+  kind?: EvidenceKind;
+  competencyId?: string;
+  minAgeDays?: number;
+}
+
+export interface VerificationRequestRow {
+  id: string;
+  evidenceId: string;
+  educatorId: string;
+  status: string;
+  note: string;
+  links: string[];
+  requestedAt: Date;
+  decidedAt: Date | null;
+  decidedByEmail: string | null;
+  decisionReason: string | null;
+  version: number;
+  evidenceTitle: string;
+  evidenceKind: string;
+  evidenceStatus: string;
+  ageDays: number;
 }

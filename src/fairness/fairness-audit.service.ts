@@ -1,3 +1,4 @@
+import { districtToday } from '../common/clock.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../access/persona.js';
@@ -20,7 +21,7 @@ export class FairnessAuditService {
   ) {}
 
   async run(actor: Principal, given: RunFairnessAuditInput): Promise<FairnessAuditModel> {
-    const period = auditPeriod(given.from ?? null, given.to ?? null, new Date().toISOString().slice(0, 10));
+    const period = auditPeriod(given.from ?? null, given.to ?? null, districtToday());
     const input = { ...given, ...period };
     if (input.from > input.to) throw badInput(`from (${input.from}) is after to (${input.to}); give the first and last day of the period`);
     // REPEATABLE READ: applications, histories, rankings and answers all come from one snapshot, taken at `asOf`.

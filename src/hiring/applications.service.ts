@@ -5,7 +5,7 @@ import { mayView, Subject } from '../access/visibility.js';
 import { AuditService } from '../audit/audit.service.js';
 import { badInput, conflict, notFound, staleVersion } from '../common/app-error.js';
 import { decodeCursor, toPage, type Page } from '../common/pagination.js';
-import { isoToday } from '../roles/domain/role-rules.js';
+import { districtToday } from '../common/clock.js';
 import { ApplicationPipelineService } from './application-pipeline.service.js';
 import { ApplicationStatus, assertHrPipelineMove, assertMove, PipelineActor } from './domain/application-status.js';
 import { assertCanRespond, InvitationStatus } from './domain/invitation-status.js';
@@ -74,7 +74,7 @@ export class ApplicationsService {
     const id = await this.db.transaction(async (m) => {
       const role = await this.repo.role(m, input.roleId, 'share');
       if (!role) throw notFound('Role', input.roleId);
-      assertAcceptsApplications(role, isoToday());
+      assertAcceptsApplications(role, districtToday());
       if (!(await this.repo.educatorExists(m, input.educatorId))) throw notFound('Educator', input.educatorId);
       if (await this.repo.educatorSitsOnPanel(m, role.id, input.educatorId)) throw badInput('This educator sits on the role\'s panel, so they cannot be invited to apply', undefined, HiringReason.PANEL_CONFLICT);
       if (await this.repo.hasApplied(m, role.id, input.educatorId)) throw conflict('This educator has already applied to this role', HiringReason.DUPLICATE_APPLICATION);
@@ -197,7 +197,7 @@ export class ApplicationsService {
   private async lockRoleForApplying(m: EntityManager, roleId: string, educatorId: string): Promise<RoleForApplying> {
     const role = await this.repo.role(m, roleId, 'share');
     if (!role || role.status === 'DRAFT') throw notFound('Role', roleId);
-    assertAcceptsApplications(role, isoToday());
+    assertAcceptsApplications(role, districtToday());
     if (await this.repo.educatorSitsOnPanel(m, roleId, educatorId)) throw badInput('You sit on this role\'s hiring panel, so you cannot apply to it', undefined, HiringReason.PANEL_CONFLICT);
     return role;
   }

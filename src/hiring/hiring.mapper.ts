@@ -60,5 +60,6 @@ export function toOfferModel(o: OfferEntity, roleTitle: string, forHr: boolean):
     madeAt: o.madeAt,
     respondedAt: o.respondedAt,
     commitmentId: o.commitmentId,
+    closedReason: o.closedReason,
   };
 }

@@ -112,6 +112,9 @@ export class HiringRepository implements PanelReach {
   /**
    * The panel reach of access's visibility table (PanelReach): applicants of roles whose panel this account
    * sits on, minus candidates it declared a conflict with for that role, among `educatorIds`, in one query.
+   * A role under blind review reaches nobody by id until this panelist's identities are visible (the same
+   * rule as identitiesVisible: something submitted and no scorable candidate waiting), so during blind review
+   * every panelist read goes through the role's pseudonymised views.
    */
   async reachableEducators(accountId: string, educatorIds: readonly string[]): Promise<Set<string>> {
     if (!educatorIds.length) return new Set();
@@ -119,10 +122,21 @@ export class HiringRepository implements PanelReach {
       `SELECT DISTINCT a.educator_id AS id
          FROM application a
          JOIN panel_member pm ON pm.role_id = a.role_id AND pm.account_id = $1
+         LEFT JOIN role_hiring_settings rs ON rs.role_id = a.role_id
         WHERE a.educator_id = ANY($2::uuid[])
           AND NOT EXISTS (SELECT 1 FROM conflict_of_interest c
-                           WHERE c.role_id = a.role_id AND c.account_id = $1 AND c.educator_id = a.educator_id)`,
-      [accountId, [...educatorIds]],
+                           WHERE c.role_id = a.role_id AND c.account_id = $1 AND c.educator_id = a.educator_id)
+          AND (NOT coalesce(rs.blind_review, false) OR (
+            EXISTS (SELECT 1 FROM panel_score ps JOIN application sa ON sa.id = ps.application_id
+                     WHERE sa.role_id = a.role_id AND ps.account_id = $1 AND ps.submitted_at IS NOT NULL)
+            AND NOT EXISTS (
+              SELECT 1 FROM application wa
+               WHERE wa.role_id = a.role_id AND wa.status = ANY($3)
+                 AND NOT EXISTS (SELECT 1 FROM conflict_of_interest c
+                                  WHERE c.role_id = wa.role_id AND c.account_id = $1 AND c.educator_id = wa.educator_id)
+                 AND NOT EXISTS (SELECT 1 FROM panel_score ps
+                                  WHERE ps.application_id = wa.id AND ps.account_id = $1 AND ps.submitted_at IS NOT NULL))))`,
+      [accountId, [...educatorIds], SCORABLE_STATUSES],
     );
     return new Set(rows.map((r) => r.id));
   }
@@ -270,7 +284,7 @@ export class HiringRepository implements PanelReach {
   }
 
   async runEntries(m: EntityManager, runId: string): Promise<RankedEntry[]> {
-    return m.query(`SELECT educator_id AS "educatorId", rank, qualified FROM ranking_run_result WHERE run_id = $1 ORDER BY rank`, [runId]);
+    return m.query(`SELECT educator_id AS "educatorId", rank, qualified, score FROM ranking_run_result WHERE run_id = $1 ORDER BY rank`, [runId]);
   }
 
   /**

@@ -13,7 +13,7 @@ export class OffersResolver {
 
   @Allow(Persona.HR)
   @Mutation(() => OfferModel, {
-    description: 'HR: offer the role to an interviewed candidate. Anyone but the top-ranked qualified candidate of the latest saved ranking run needs an overrideReason',
+    description: 'HR: offer the role to an interviewed candidate. Anyone but a top-ranked qualified applicant of the latest saved ranking run (every applicant tied at the top counts) needs an overrideReason; with no saved run, one is saved first',
   })
   async makeOffer(@CurrentPrincipal() actor: Principal, @Args('input') input: MakeOfferInput): Promise<OfferModel> {
     return this.service.makeOffer(actor, input);

@@ -1,21 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { isHr, type Principal } from '../access/persona.js';
 import { AuditService } from '../audit/audit.service.js';
 import { badInput, notFound } from '../common/app-error.js';
-import { todayIso } from '../matching/domain/evidence-rules.js';
+import { districtToday } from '../common/clock.js';
 import { HybridCommitmentEntity } from '../matching/hybrid-commitment.entity.js';
+import { MAX_SAVED_RESULTS } from '../matching/dto/ranking.input.js';
+import { RankingRunsService } from '../matching/ranking-runs.service.js';
 import { RolesService } from '../roles/roles.service.js';
 import { ApplicationPipelineService } from './application-pipeline.service.js';
-import { ApplicationStatus, assertMove, PipelineActor } from './domain/application-status.js';
+import { ApplicationStatus, assertMove, OPEN_STATUSES, PipelineActor } from './domain/application-status.js';
+import { ApplicationEntity } from './entities/application.entity.js';
 import { assertCanAnswer, OfferStatus } from './domain/offer-status.js';
-import { assertOfferDates, assertSeatLeft, decideOverride, expectedCandidate, fillsRole } from './domain/offer-override.js';
+import { assertOfferDates, assertSeatLeft, decideOverride, expectedCandidates, fillsRole } from './domain/offer-override.js';
 import type { AnswerOfferInput, MakeOfferInput } from './dto/offer.input.js';
 import { OfferEntity } from './entities/offer.entity.js';
 import { toOfferModel } from './hiring.mapper.js';
 import { HiringRepository } from './hiring.repository.js';
 import type { OfferModel } from './models/offer.model.js';
 import { HiringReason } from './domain/hiring-reason.js';
+
+/** What a candidate reads when the role fills before their application or offer is decided. */
+export const ROLE_FILLED_REASON = 'The role has been filled: every opening was accepted, so this application is closed. Thank you for applying.';
 
 /** Offers and decisions: HR offers (with the human-oversight rule), the candidate accepts or declines, the role fills. */
 @Injectable()
@@ -26,11 +32,12 @@ export class OffersService {
     private readonly pipeline: ApplicationPipelineService,
     private readonly roles: RolesService,
     private readonly audit: AuditService,
+    private readonly runs: RankingRunsService,
   ) {}
 
   async makeOffer(actor: Principal, input: MakeOfferInput): Promise<OfferModel> {
     const endsOn = input.endsOn ?? null;
-    assertOfferDates(input.startsOn, endsOn, todayIso());
+    assertOfferDates(input.startsOn, endsOn, districtToday());
     const id = await this.db.transaction(async (m) => {
       // Lock order everywhere: role, then application, then offer.
       const found = await this.repo.application(m, input.applicationId);
@@ -40,18 +47,23 @@ export class OffersService {
       if (role.status !== 'OPEN' && role.status !== 'CLOSED') throw badInput(`The role is ${role.status}: it cannot be offered`, undefined, role.status === 'FILLED' ? HiringReason.ROLE_FILLED : HiringReason.ROLE_NOT_OPEN);
       assertMove(app.status, ApplicationStatus.OFFERED, PipelineActor.HR);
 
-      // Human oversight: compare with whom the latest saved ranking run points to.
-      const run = await this.repo.latestRun(m, role.id);
-      const expected = expectedCandidate(run ? await this.repo.runEntries(m, run.id) : null, await this.repo.unavailableForOffer(m, role.id));
-      const decision = decideOverride(app.educatorId, expected, input.overrideReason);
+      // Human oversight: compare with whom the latest saved ranking run points to among the role's applicants.
+      // With no saved run, one is saved first (as long as runs may be), so the rule always has a ranking to apply.
+      const run = (await this.repo.latestRun(m, role.id))
+        ?? (await this.runs.saveIn(m, actor, { roleId: role.id, limit: MAX_SAVED_RESULTS, qualifiedOnly: false, buildingId: null }));
+      const candidates = expectedCandidates(
+        await this.repo.runEntries(m, run.id), new Set(await this.repo.applicantIds(m, role.id)), await this.repo.unavailableForOffer(m, role.id),
+      );
+      const decision = decideOverride(app.educatorId, candidates, input.overrideReason);
+      const expected = decision.expected;
 
       const offer = await m.getRepository(OfferEntity).save(m.getRepository(OfferEntity).create({
         applicationId: app.id, roleId: role.id, educatorId: app.educatorId, status: OfferStatus.PENDING, roleFte: role.roleFte,
-        startsOn: input.startsOn, endsOn, override: decision.override, overrideReason: decision.reason, rankingRunId: run?.id ?? null,
+        startsOn: input.startsOn, endsOn, override: decision.override, overrideReason: decision.reason, rankingRunId: run.id,
         expectedEducatorId: expected?.educatorId ?? null, expectedRank: expected?.rank ?? null, madeBy: actor.accountId,
       }));
       const oversight = {
-        rankingRunId: run?.id ?? null, expectedEducatorId: expected?.educatorId ?? null, expectedRank: expected?.rank ?? null,
+        rankingRunId: run.id, expectedEducatorId: expected?.educatorId ?? null, expectedRank: expected?.rank ?? null,
         override: decision.override, overrideReason: decision.reason,
       };
       await this.pipeline.move(m, actor, app, ApplicationStatus.OFFERED, decision.reason ?? '', { offerId: offer.id });
@@ -77,6 +89,8 @@ export class OffersService {
       const role = (await this.repo.role(m, found.roleId, 'update'))!;
       const app = (await this.repo.application(m, found.applicationId, 'update'))!;
       const offer = await this.ownOffer(m, actor, found.id, true);
+      // Closed because the role filled while this acceptance waited for the role: a lost race, like a full role.
+      if (offer.closedReason === ROLE_FILLED_REASON) assertSeatLeft(role.openings, role.openings);
       assertCanAnswer(offer.status);
       assertMove(app.status, ApplicationStatus.ACCEPTED, PipelineActor.CANDIDATE);
       const accepted = await this.repo.acceptedOffers(m, role.id);
@@ -97,9 +111,34 @@ export class OffersService {
       }, m);
       if (fillsRole(accepted + 1, role.openings)) {
         await this.roles.markFilled(actor, role.id, m, { reason: 'All openings accepted', acceptedCount: accepted + 1, openings: role.openings });
+        await this.closeOthersOnFill(m, actor, role.id);
       }
     });
     return this.offerModel(actor, input.offerId);
+  }
+
+  /**
+   * The role has filled: every other open application is closed as REJECTED, and a pending offer with it as
+   * RESCINDED, each with a reason the candidate reads in their application history and offer. Rows are locked
+   * in id order (the role row is already held), so two fills cannot interleave.
+   */
+  private async closeOthersOnFill(m: EntityManager, actor: Principal, roleId: string): Promise<void> {
+    const open = await m.getRepository(ApplicationEntity).find({
+      where: { roleId, status: In([...OPEN_STATUSES]) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' },
+    });
+    for (const app of open) {
+      if (app.status === ApplicationStatus.OFFERED) {
+        const offer = await m.getRepository(OfferEntity).findOne({ where: { applicationId: app.id, status: OfferStatus.PENDING }, lock: { mode: 'pessimistic_write' } });
+        if (offer) {
+          await m.update(OfferEntity, { id: offer.id }, { status: OfferStatus.RESCINDED, respondedAt: new Date(), closedReason: ROLE_FILLED_REASON });
+          await this.audit.record(actor, {
+            action: 'OFFER_RESCINDED', targetType: 'Offer', targetId: offer.id,
+            changes: { roleId, educatorId: offer.educatorId, applicationId: app.id, from: offer.status, to: OfferStatus.RESCINDED, reason: ROLE_FILLED_REASON, cause: 'ROLE_FILLED' },
+          }, m);
+        }
+      }
+      await this.pipeline.move(m, actor, app, ApplicationStatus.REJECTED, ROLE_FILLED_REASON, { cause: 'ROLE_FILLED' });
+    }
   }
 
   async declineOffer(actor: Principal, input: AnswerOfferInput): Promise<OfferModel> {

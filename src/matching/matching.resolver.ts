@@ -41,6 +41,15 @@ export class MatchingResolver {
   }
 
   @Allow(Persona.EDUCATOR)
+  @Query(() => CandidateExplanationModel, {
+    description: 'Your own full explanation for one open role, addressed to you, with the verification status of every item used',
+    complexity: COST.STANDING,
+  })
+  async myExplanation(@CurrentPrincipal() viewer: Principal, @Args('roleId', { type: () => ID }, UuidPipe) roleId: string): Promise<CandidateExplanationModel> {
+    return this.ranking.myExplanation(viewer, roleId);
+  }
+
+  @Allow(Persona.EDUCATOR)
   @Query(() => EducatorStandingModel, { description: 'Your standing for every open role: qualified or not, score, and what would close each gap', complexity: COST.STANDING })
   async myRoleStanding(@CurrentPrincipal() viewer: Principal): Promise<EducatorStandingModel> {
     if (!viewer.educatorId) throw notFound('Educator profile for this account');

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Principal } from '../access/persona.js';
 import { assertMayView, Subject } from '../access/visibility.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -28,37 +28,41 @@ export class RankingRunsService {
   async save(actor: Principal, input: SaveRankingRunInput): Promise<RankingRunEntity> {
     assertMayView(actor, Subject.ROLE_RANKING, {}, 'Role', input.roleId);
     // REPEATABLE READ: the ranking and what is stored come from one snapshot.
-    return this.db.transaction('REPEATABLE READ', async (m) => {
-      const role = await this.repo.role(m, input.roleId);
-      if (!role) throw notFound('Role', input.roleId);
-      const ranking = await this.ranking.rankIn(m, input.roleId, {
-        first: input.limit, offset: 0, qualifiedOnly: input.qualifiedOnly, buildingId: input.buildingId ?? null,
-      });
-      const requirements: RankingRunRequirementModel[] = role.requirements.map((r) => ({
-        requirementId: r.requirementId, competencyId: r.competencyId, competencyCode: r.competencyCode, competencyName: r.competencyName,
-        kind: r.kind, minLevel: r.minLevel, weight: r.weight,
-      }));
-      const run = await m.getRepository(RankingRunEntity).save(m.getRepository(RankingRunEntity).create({
-        roleId: role.id,
-        policyId: ranking.policyId,
-        policyVersion: ranking.policyVersion,
-        asOf: ranking.asOf,
-        roleSnapshot: { title: role.title, status: role.status, minYearsOfService: role.minYearsOfService, requirements },
-        filters: { qualifiedOnly: input.qualifiedOnly, buildingId: input.buildingId ?? null },
-        overextensionFteThreshold: ranking.overextensionFteThreshold,
-        candidateCount: ranking.totalCount,
-        qualifiedCount: ranking.qualifiedCount,
-        resultCount: ranking.nodes.length,
-        createdByAccountId: actor.accountId,
-        createdByEmail: actor.email,
-      }));
-      await this.repo.insertRunResults(m, run.id, ranking.nodes);
-      await this.audit.record(actor, {
-        action: 'RANKING_RUN_SAVED', targetType: 'RankingRun', targetId: run.id,
-        changes: { roleId: role.id, policyVersion: ranking.policyVersion, asOf: ranking.asOf, resultCount: ranking.nodes.length, filters: run.filters },
-      }, m);
-      return m.getRepository(RankingRunEntity).findOneByOrFail({ id: run.id });
+    return this.db.transaction('REPEATABLE READ', (m) => this.saveIn(m, actor, input));
+  }
+
+  /** Saves a run inside the caller's transaction (making an offer with no saved run saves one first). */
+  async saveIn(m: EntityManager, actor: Principal, input: SaveRankingRunInput): Promise<RankingRunEntity> {
+    assertMayView(actor, Subject.ROLE_RANKING, {}, 'Role', input.roleId);
+    const role = await this.repo.role(m, input.roleId);
+    if (!role) throw notFound('Role', input.roleId);
+    const ranking = await this.ranking.rankIn(m, input.roleId, {
+      first: input.limit, offset: 0, qualifiedOnly: input.qualifiedOnly, buildingId: input.buildingId ?? null,
     });
+    const requirements: RankingRunRequirementModel[] = role.requirements.map((r) => ({
+      requirementId: r.requirementId, competencyId: r.competencyId, competencyCode: r.competencyCode, competencyName: r.competencyName,
+      kind: r.kind, minLevel: r.minLevel, weight: r.weight,
+    }));
+    const run = await m.getRepository(RankingRunEntity).save(m.getRepository(RankingRunEntity).create({
+      roleId: role.id,
+      policyId: ranking.policyId,
+      policyVersion: ranking.policyVersion,
+      asOf: ranking.asOf,
+      roleSnapshot: { title: role.title, status: role.status, minYearsOfService: role.minYearsOfService, requirements },
+      filters: { qualifiedOnly: input.qualifiedOnly, buildingId: input.buildingId ?? null },
+      overextensionFteThreshold: ranking.overextensionFteThreshold,
+      candidateCount: ranking.totalCount,
+      qualifiedCount: ranking.qualifiedCount,
+      resultCount: ranking.nodes.length,
+      createdByAccountId: actor.accountId,
+      createdByEmail: actor.email,
+    }));
+    await this.repo.insertRunResults(m, run.id, ranking.nodes);
+    await this.audit.record(actor, {
+      action: 'RANKING_RUN_SAVED', targetType: 'RankingRun', targetId: run.id,
+      changes: { roleId: role.id, policyVersion: ranking.policyVersion, asOf: ranking.asOf, resultCount: ranking.nodes.length, filters: run.filters },
+    }, m);
+    return m.getRepository(RankingRunEntity).findOneByOrFail({ id: run.id });
   }
 
   async run(viewer: Principal, id: string): Promise<RankingRunEntity> {
@@ -111,6 +115,8 @@ export function toRankingRunModel(run: RankingRunEntity): RankingRunModel {
   };
 }
 
+/** The stored candidate; runs saved before shared ranks hold no tie or position, so those read as untied at their place. */
 export function storedCandidate(row: RankingRunResultEntity): RankedCandidateModel {
-  return row.candidate as unknown as RankedCandidateModel;
+  const stored = row.candidate as unknown as Partial<RankedCandidateModel> & Omit<RankedCandidateModel, 'tied' | 'position'>;
+  return { ...stored, tied: stored.tied ?? false, position: stored.position ?? row.rank };
 }

@@ -1,5 +1,5 @@
-import { isoOfDay } from './domain/evidence-rules.js';
-import { gapsOf, requirementSummary, serviceSummary, type GapRemedy } from './domain/explanation.js';
+import { isoOfDay, isTrustedAs } from './domain/evidence-rules.js';
+import { gapsOf, requirementSummary, serviceSummary, verifiableItems, type GapRemedy, type Voice } from './domain/explanation.js';
 import type { ScoringPolicyValues } from './domain/scoring-policy.js';
 import type { CandidateScore, ItemCredit, RequirementScore } from './domain/scoring.js';
 import type { EducatorRow, EvidenceDetails, RequirementRow, RoleRow } from './sql/matching.repository.js';
@@ -14,13 +14,15 @@ export interface ExplainContext {
   policyVersion: number;
   asOf: string;
   details: Map<string, EvidenceDetails>;
+  /** 'second' when the educator reads their own explanation. */
+  voice?: Voice;
 }
 
 function requirementRow(role: RoleRow, r: RequirementScore): RequirementRow {
   return role.requirements.find((q) => q.requirementId === r.spec.requirementId)!;
 }
 
-function evidenceCredit(i: ItemCredit, details: EvidenceDetails | undefined): EvidenceCreditModel {
+function evidenceCredit(i: ItemCredit, details: EvidenceDetails | undefined, policy: ScoringPolicyValues): EvidenceCreditModel {
   return {
     evidenceId: i.fact.evidenceId,
     kind: i.fact.kind,
@@ -28,6 +30,7 @@ function evidenceCredit(i: ItemCredit, details: EvidenceDetails | undefined): Ev
     scoringKind: i.scoringKind,
     title: details?.title ?? '',
     status: i.fact.status,
+    trusted: isTrustedAs(i.fact.status, policy.qualifyingStatus),
     startedOn: details?.startedOn ?? null,
     endedOn: details?.endedOn ?? null,
     issuedOn: details?.issuedOn ?? null,
@@ -59,18 +62,31 @@ export function requirementExplanations(c: CandidateScore, x: ExplainContext): R
       requiredLevel: r.spec.minLevel,
       demonstratedLevel: r.demonstratedLevel,
       met: r.met,
+      untrustedLevel: r.untrustedLevel,
+      metOnceVerified: r.metOnceVerified,
+      metOnceVerifiedEvidenceIds: ids(verifiableItems(r, x.policy)),
       contribution: r.points,
-      summary: requirementSummary(r, row.competencyName, x.policy),
-      evidence: r.items.map((i) => evidenceCredit(i, x.details.get(i.fact.evidenceId))),
+      summary: requirementSummary(r, row.competencyName, x.policy, x.voice),
+      evidence: r.items.map((i) => evidenceCredit(i, x.details.get(i.fact.evidenceId), x.policy)),
     };
   });
 }
+
+const ids = (items: readonly ItemCredit[]): string[] => [...new Set(items.map((i) => i.fact.evidenceId))];
 
 export function serviceExplanation(c: CandidateScore): ServiceExplanationModel | null {
   return c.service ? { ...c.service, summary: serviceSummary(c.service) } : null;
 }
 
-function overallSummary(c: CandidateScore, fte: number, overextended: boolean, threshold: number): string {
+function overallSummary(c: CandidateScore, fte: number, overextended: boolean, threshold: number, voice: Voice = 'third'): string {
+  if (voice === 'second') {
+    const serviceNote = c.service && !c.service.met ? ', and you do not yet have the years of service the role asks for' : '';
+    const head = c.qualified
+      ? `You are qualified: you meet ${c.requiredTotal === 0 ? 'the role, which has no required competencies' : `all ${c.requiredTotal} required competencies`} on trusted evidence.`
+      : `You are not qualified yet: you meet ${c.requiredMet} of ${c.requiredTotal} required competencies on trusted evidence${serviceNote}.`;
+    const load = overextended ? ` You already hold hybrid roles of ${fte} FTE, at or above the ${threshold} FTE overextension threshold.` : '';
+    return `${head} Your score is ${c.score} of ${c.maxScore}.${load}`;
+  }
   const serviceNote = c.service && !c.service.met ? ' and not the years of service the role asks for' : '';
   const head = c.qualified
     ? `Qualified: meets ${c.requiredTotal === 0 ? 'the role, which has no required competencies' : `all ${c.requiredTotal} required competencies`}.`
@@ -94,7 +110,7 @@ export function candidateExplanation(
     requiredTotal: c.requiredTotal,
     overextended: load.overextended,
     commitmentsFte: load.fte,
-    summary: overallSummary(c, load.fte, load.overextended, load.threshold),
+    summary: overallSummary(c, load.fte, load.overextended, load.threshold, x.voice),
     requirements: requirementExplanations(c, x),
     yearsOfService: serviceExplanation(c),
     policyVersion: x.policyVersion,
@@ -127,7 +143,9 @@ export function gapModels(c: CandidateScore, x: ExplainContext): RequirementGapM
       levelHeld: g.levelHeld,
       levelNeeded: g.levelNeeded,
       ways: waysOf(g.remedies),
-      renewableEvidenceIds: [...new Set(g.renewable.map((i) => i.fact.evidenceId))],
+      renewableEvidenceIds: ids(g.renewable),
+      metOnceVerified: g.verifiable.length > 0,
+      metOnceVerifiedEvidenceIds: ids(g.verifiable),
       summary: g.summary,
     };
   });
@@ -151,6 +169,7 @@ export function roleStanding(c: CandidateScore, x: ExplainContext): RoleStanding
       return {
         requirementId: r.spec.requirementId, competencyId: r.spec.competencyId, competencyCode: row.competencyCode, competencyName: row.competencyName,
         kind: r.spec.kind, requiredLevel: r.spec.minLevel, demonstratedLevel: r.demonstratedLevel, met: r.met, contribution: r.points, maxPoints: r.maxPoints,
+        untrustedLevel: r.untrustedLevel, metOnceVerified: r.metOnceVerified, metOnceVerifiedEvidenceIds: ids(verifiableItems(r, x.policy)),
       };
     }),
     yearsOfService: serviceExplanation(c),

@@ -6,11 +6,13 @@ import { VisibilityService } from '../access/visibility.service.js';
 import { notFound } from '../common/app-error.js';
 import { encodeCursor } from '../common/pagination.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { dayOf, todayIso, type ClaimFact } from './domain/evidence-rules.js';
+import { districtToday } from '../common/clock.js';
+import { dayOf, type ClaimFact } from './domain/evidence-rules.js';
 import { isOverextended } from './domain/ranking.js';
 import { effectiveOverextensionThreshold, type ScoringPolicyValues } from './domain/scoring-policy.js';
 import { countingCompetencies, maxPointsOf, scoreCandidate, type RoleSpec } from './domain/scoring.js';
 import { MatchingRepository, type DetailedFact, type EvidenceDetails, type RoleRow } from './sql/matching.repository.js';
+import type { Voice } from './domain/explanation.js';
 import { candidateExplanation, roleStanding, type ExplainContext } from './ranking.mapper.js';
 import type { CandidateExplanationModel, EducatorStandingModel, RankedCandidateModel, RoleRankingModel } from './models/ranking.model.js';
 import { policyValuesOf } from './scoring-policy.mapper.js';
@@ -91,7 +93,9 @@ export class RankingService {
       role: scope.spec, policy: scope.policy, asOf: scope.asOf, buildingId: opts.buildingId, qualifiedOnly: opts.qualifiedOnly,
       first: opts.first, offset: opts.offset,
     });
-    const nodes = (await this.explainMany(m, scope, page.keys.map((k) => k.educatorId))).map((c, i): RankedCandidateModel => ({ ...c, rank: opts.offset + i + 1 }));
+    const nodes = (await this.explainMany(m, scope, page.keys.map((k) => k.educatorId))).map((c, i): RankedCandidateModel => ({
+      ...c, rank: page.ranks[i].rank, tied: page.ranks[i].tied, position: opts.offset + i + 1,
+    }));
     const end = opts.offset + nodes.length;
     return {
       roleId: role.id,
@@ -108,7 +112,6 @@ export class RankingService {
     };
   }
 
-  /** Full explanations for some educators, in the given order, from one batched read. */
   /**
    * Explanations for several educators against one role, inside the caller's snapshot, from one batched read
    * whatever their number (the comparison explains candidates missing from the saved run this way). The caller
@@ -118,7 +121,8 @@ export class RankingService {
     return this.explainMany(m, await this.scope(m, role.id, role), educatorIds);
   }
 
-  private async explainMany(m: EntityManager, scope: Scope, educatorIds: string[]): Promise<CandidateExplanationModel[]> {
+  /** Full explanations for some educators, in the given order, from one batched read. */
+  private async explainMany(m: EntityManager, scope: Scope, educatorIds: string[], voice: Voice = 'third'): Promise<CandidateExplanationModel[]> {
     if (!educatorIds.length) return [];
     const competencyIds = scope.spec.requirements.flatMap(countingCompetencies);
     const educators = await this.repo.candidates(m, educatorIds, scope.asOf);
@@ -130,7 +134,7 @@ export class RankingService {
       if (list) list.push(f);
       else factsByEducator.set(f.educatorId, [f]);
     }
-    const x = this.explainContext(scope, facts);
+    const x = { ...this.explainContext(scope, facts), voice };
     return educatorIds.map((id) => {
       const educator = educatorById.get(id)!;
       const c = scoreCandidate(scope.spec, { educatorId: id, hireDate: educator.hireDate, factsByRequirement: byRequirement(scope.spec, groupByCompetency(factsByEducator.get(id) ?? [])) }, scope.ctx, true);
@@ -149,7 +153,7 @@ export class RankingService {
     if (!role) throw notFound('Role', roleId);
     const policyEntity = await this.policies.current(m);
     const policy = policyValuesOf(policyEntity);
-    const asOf = todayIso();
+    const asOf = districtToday();
     const matches = await this.repo.exactMatches(m, role.requirements.map((r) => r.competencyId));
     return {
       role,
@@ -161,6 +165,22 @@ export class RankingService {
       asOf,
       ctx: { policy, asOfDay: dayOf(asOf), asOf },
     };
+  }
+
+  /**
+   * "My explanation": the educator's own full explanation for one OPEN role, addressed to them, with every
+   * item's verification status (and whether it is trusted enough to meet a requirement). Other roles: NOT_FOUND.
+   */
+  async myExplanation(viewer: Principal, roleId: string): Promise<CandidateExplanationModel> {
+    const educatorId = viewer.educatorId;
+    if (!educatorId) throw notFound('Educator profile for this account');
+    return this.repo.snapshot(async (m) => {
+      const role = await this.repo.role(m, roleId);
+      if (!role || role.status !== 'OPEN') throw notFound('Role', roleId);
+      if (!(await this.repo.educator(m, educatorId))) throw notFound('Educator', educatorId);
+      const [explained] = await this.explainMany(m, await this.scope(m, roleId, role), [educatorId], 'second');
+      return explained;
+    });
   }
 
   /** Whoever may see the educator's private data (the visibility table); others get NOT_FOUND. */
@@ -184,7 +204,7 @@ export class RankingService {
    */
   async standing(viewer: Principal, educatorId: string): Promise<EducatorStandingModel> {
     if (!(await this.visibility.canSeeEducator(viewer, educatorId))) throw notFound('Educator', educatorId);
-    const asOf = todayIso();
+    const asOf = districtToday();
     const m = this.repo.manager;
     const [{ roles, policy }, { educator, facts }] = await Promise.all([
       this.repo.openRolesAndPolicy(m),

@@ -11,6 +11,7 @@ const float = { to: (v: number | null) => v, from: (v: string | number | null) =
 @Entity('scoring_policy')
 @Index('uq_scoring_policy_current', ['isCurrent'], { unique: true, where: '"is_current"' })
 @Check('ck_scoring_policy_version', '"version" >= 1')
+@Check('ck_scoring_policy_qualifying_status', `"qualifying_status" IN ('SELF_REPORTED','ENDORSED','VERIFIED')`)
 @Check('ck_scoring_policy_cap', '"attendance_cap_level" BETWEEN 0 AND 10')
 @Check('ck_scoring_policy_ageing', '("ageing_half_life_years" IS NULL OR "ageing_half_life_years" > 0) AND "ageing_minimum_factor" BETWEEN 0 AND 1')
 @Check('ck_scoring_policy_threshold', '"overextension_fte_threshold" IS NULL OR ("overextension_fte_threshold" > 0 AND "overextension_fte_threshold" <= 1)')
@@ -45,6 +46,10 @@ export class ScoringPolicyEntity {
 
   @Column({ name: 'tie_break', type: 'varchar', length: 40 })
   tieBreak: TieBreakRule;
+
+  /** The lowest verification status that can meet a requirement (versions before it existed hold SELF_REPORTED). */
+  @Column({ name: 'qualifying_status', type: 'varchar', length: 16 })
+  qualifyingStatus: VerificationStatus;
 
   @Column({ type: 'text', default: '' })
   notes: string;

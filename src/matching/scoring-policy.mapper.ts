@@ -1,6 +1,7 @@
 import { NON_AGEING_KINDS } from './domain/evidence-rules.js';
 import { effectiveOverextensionThreshold, type ScoringPolicyValues } from './domain/scoring-policy.js';
 import type { RankingTieBreak, ScoringPolicyModel } from './models/scoring-policy.model.js';
+import type { VerificationStatus as VerificationStatusEnum } from '../evidence/models/evidence-enums.js';
 import type { ScoringPolicyEntity } from './scoring-policy.entity.js';
 
 export function policyValuesOf(p: ScoringPolicyEntity): ScoringPolicyValues {
@@ -11,6 +12,7 @@ export function policyValuesOf(p: ScoringPolicyEntity): ScoringPolicyValues {
     attendanceCapLevel: p.attendanceCapLevel,
     overextensionFteThreshold: p.overextensionFteThreshold,
     tieBreak: p.tieBreak,
+    qualifyingStatus: p.qualifyingStatus,
   };
 }
 
@@ -37,6 +39,7 @@ export function toScoringPolicyModel(p: ScoringPolicyEntity, deploymentThreshold
     overextensionFteThreshold: p.overextensionFteThreshold,
     effectiveOverextensionFteThreshold: effectiveOverextensionThreshold(p, deploymentThreshold),
     tieBreak: p.tieBreak as RankingTieBreak,
+    qualifyingStatus: p.qualifyingStatus as VerificationStatusEnum,
     notes: p.notes,
     publishedAt: p.publishedAt,
     publishedBy: p.publishedByEmail,

@@ -58,6 +58,7 @@ export class ScoringPolicyService {
         attendanceCapLevel: next.attendanceCapLevel,
         overextensionFteThreshold: next.overextensionFteThreshold,
         tieBreak: next.tieBreak,
+        qualifyingStatus: next.qualifyingStatus,
         notes: input.notes ?? '',
         publishedByAccountId: actor.accountId,
         publishedByEmail: actor.email,
@@ -104,5 +105,6 @@ export function mergePolicy(base: ScoringPolicyValues, input: PublishScoringPoli
     attendanceCapLevel: pick(input.attendanceCapLevel ?? undefined, base.attendanceCapLevel),
     overextensionFteThreshold: pick(input.overextensionFteThreshold, base.overextensionFteThreshold),
     tieBreak: pick(input.tieBreak ?? undefined, base.tieBreak),
+    qualifyingStatus: pick(input.qualifyingStatus ?? undefined, base.qualifyingStatus),
   };
 }

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { notFound } from '../common/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { todayIso, type VerificationStatus } from '../matching/domain/evidence-rules.js';
+import { districtToday } from '../common/clock.js';
+import { statusesAtLeast, type VerificationStatus } from '../matching/domain/evidence-rules.js';
 import { effectiveOverextensionThreshold, evidenceRulesOf } from '../matching/domain/scoring-policy.js';
 import type { ScoringPolicyEntity } from '../matching/scoring-policy.entity.js';
 import { ScoringPolicyService } from '../matching/scoring-policy.service.js';
@@ -87,11 +88,12 @@ export class CapacityReportsService {
     };
   }
 
-  /** asOf (today, UTC, by default), statuses and buildings, and the counting rules of the policy in force. */
+  /** asOf (the district's day by default), statuses (the policy's trusted ones by default) and buildings, and the counting rules of the policy in force. */
   async scope(args: ReportScopeArgs): Promise<Scope> {
     const policy = await this.policies.current();
-    const asOf = args.asOf ?? todayIso();
-    const statuses = distinct(args.statuses) as VerificationStatus[];
+    const asOf = args.asOf ?? districtToday();
+    // Unless HR asks otherwise, the evidence that can meet a requirement counts: reports and rankings agree.
+    const statuses = (args.statuses ? distinct(args.statuses) : statusesAtLeast(policy.qualifyingStatus)) as VerificationStatus[];
     const buildingIds = args.buildingIds ? distinct(args.buildingIds) : undefined;
     return {
       basis: { asOf, statuses: statuses as ReportBasisModel['statuses'], policyVersion: policy.version, attendanceCapLevel: policy.attendanceCapLevel, buildingIds: buildingIds ?? null, includeArchived: args.includeArchived ?? false },

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { isHr, type Principal } from '../access/persona.js';
 import { mayView, Subject } from '../access/visibility.js';
+import { districtToday } from '../common/clock.js';
 import { AuditService } from '../audit/audit.service.js';
 import { BuildingEntity } from '../buildings/building.entity.js';
 import { badInput, notFound, staleVersion } from '../common/app-error.js';
@@ -9,7 +10,7 @@ import { decodeCursor, toPage, type Page } from '../common/pagination.js';
 import { CompetencyLevelEntity } from '../competencies/competency-level.entity.js';
 import { CompetencyEntity } from '../competencies/competency.entity.js';
 import {
-  checkCanBeOpen, checkClosingDateForOpen, checkRequirements, checkRoleTerms, isoToday, type CompetencyFacts, type RequirementDraft,
+  checkCanBeOpen, checkClosingDateForOpen, checkRequirements, checkRoleTerms, type CompetencyFacts, type RequirementDraft,
   type RoleTerms,
 } from './domain/role-rules.js';
 import { assertEditable, assertTransition, RoleStatus } from './domain/role-status.js';
@@ -54,8 +55,17 @@ export class RolesService {
   /** One role, if this viewer may see it; a role they may not see is NOT_FOUND like an unknown id. */
   async getVisible(viewer: Principal, id: string): Promise<HybridRoleEntity> {
     const found = await this.db.getRepository(HybridRoleEntity).findOne({ where: { id } });
-    if (!found || !mayView(viewer, Subject.ROLE, { roleOpen: found.status === RoleStatus.OPEN })) throw notFound('Role', id);
+    if (!found) throw notFound('Role', id);
+    const open = found.status === RoleStatus.OPEN;
+    if (!mayView(viewer, Subject.ROLE, { roleOpen: open, own: !open && (await this.holds(viewer, id)) })) throw notFound('Role', id);
     return found;
+  }
+
+  /** Whether the viewer holds the role: a hybrid commitment recorded when they accepted its offer. */
+  private async holds(viewer: Principal, roleId: string): Promise<boolean> {
+    if (!viewer.educatorId) return false;
+    const rows = await this.db.query('SELECT 1 FROM hybrid_commitment WHERE role_id = $1 AND educator_id = $2 LIMIT 1', [roleId, viewer.educatorId]);
+    return rows.length > 0;
   }
 
   /** Many at once, unfiltered: callers decide visibility. */
@@ -117,14 +127,14 @@ export class RolesService {
       }
       checkRoleTerms(next);
       if (changes.buildingId && next.buildingId) await this.requireBuilding(m, next.buildingId);
-      if (changes.closingDate && status === RoleStatus.OPEN) checkClosingDateForOpen(next.closingDate, isoToday());
+      if (changes.closingDate && status === RoleStatus.OPEN) checkClosingDateForOpen(next.closingDate, districtToday());
 
       let requirements: RequirementDraft[] | undefined;
       if (input.requirements) {
         const existing = await this.requirementsFor([current.id], m);
         requirements = input.requirements.map(draftOf);
         checkRequirements(requirements, await this.competencyFacts(m, requirements), new Set(existing.map((q) => q.competencyId)));
-        if (status === RoleStatus.OPEN) checkCanBeOpen(null, requirements.map((q) => q.kind), isoToday());
+        if (status === RoleStatus.OPEN) checkCanBeOpen(null, requirements.map((q) => q.kind), districtToday());
         if (sameList(existing, requirements)) requirements = undefined;
         else changes.requirements = { from: existing.map(draftOf), to: requirements };
       }
@@ -165,7 +175,7 @@ export class RolesService {
     assertTransition(from, to);
     if (to === RoleStatus.OPEN) {
       const kinds = (await this.requirementsFor([role.id], m)).map((q) => q.kind);
-      checkCanBeOpen(role.closingDate, kinds, isoToday());
+      checkCanBeOpen(role.closingDate, kinds, districtToday());
     }
     await m.getRepository(HybridRoleEntity).update({ id: role.id }, { status: to, version: () => '"version" + 1' });
     await this.audit.record(actor, { action: 'ROLE_STATUS_CHANGED', targetType: 'Role', targetId: role.id, changes: { from, to, ...context } }, m);

@@ -1,3 +1,4 @@
+import { districtToday } from '../common/clock.js';
 import {
   ARTIFACT_FORMS, ASSIGNMENTS, BUILDINGS, CERTIFICATIONS, COURSE_FORMATS, COURSE_PROVIDERS, DEMO_DOMAIN, DISTRICT,
   FIRST_NAMES, LAST_NAMES, PILOT_OUTCOMES, ROLES, TOPICS, UNESCO, VENUES,
@@ -58,9 +59,8 @@ export interface DemoDistrict {
 }
 
 // ---- dates (UTC, ISO strings) ----
-export function todayIso(now = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
+/** The demo is generated for the district's day (see common/clock.ts). */
+export const todayIso = districtToday;
 export function addDays(iso: string, days: number): string {
   const t = Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000;
   return new Date(t).toISOString().slice(0, 10);

@@ -10,7 +10,7 @@ import { loadConfig } from '../../src/config/app-config.js';
 import { createDataSource } from '../../src/database/data-source.js';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../../src/database/embedded-postgres.js';
 import { bind, buildDemonstratedLevelsSql } from '../../src/matching/sql/demonstrated-levels.repository.js';
-import { todayIso } from '../../src/matching/domain/evidence-rules.js';
+import { districtToday } from '../../src/common/clock.js';
 import { RankingService } from '../../src/matching/ranking.service.js';
 import { measureCapacityCoverage } from './coverage-bench.js';
 import { CapacityReportsService } from '../../src/reports/capacity-reports.service.js';
@@ -119,7 +119,7 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
   try {
     const ranking = app.get(RankingService);
     const hr = await hrSession(app, ds);
-    const asOf = todayIso();
+    const asOf = districtToday();
     const [policy] = await ds.query(`SELECT attendance_cap_level FROM scoring_policy WHERE is_current`);
     const rules = { attendanceCapLevel: Number(policy.attendance_cap_level) };
     const roles: Array<{ id: string; competencies: string[] }> = await ds.query(

@@ -34,6 +34,16 @@ if (process.env.BENCH_CASE !== '0') {
     process.exit(1);
   }
 }
+// Roster CSV import against PostgreSQL's COPY (BENCH_IMPORTS=0 skips it).
+if (process.env.BENCH_IMPORTS !== '0') {
+  console.log('\n== Imports');
+  const importsBench = fileURLToPath(new URL('./imports-bench.js', import.meta.url));
+  const run = spawnSync(process.execPath, ['--expose-gc', importsBench], { stdio: 'inherit', env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production' } });
+  if (run.status !== 0) {
+    console.error(`The imports bench failed (exit ${run.status})`);
+    process.exit(1);
+  }
+}
 console.log('\n== Summary');
 printTable(results, console.log);
 const files = writeResults('.bench', results, {

@@ -78,6 +78,11 @@ const TABLE: Record<string, Rule> = {
   'Mutation.revokeIssuedCredential': [HR],
   'Query.issuedCredentials': [HR, EDUCATOR],
   'Mutation.recheckCredentialStatus': [HR],
+  'Mutation.requestVerification': [EDUCATOR],
+  'Mutation.decideVerification': [HR],
+  'Query.verificationQueue': [HR],
+  'Query.myVerificationRequests': [EDUCATOR],
+  'Query.myExplanation': [EDUCATOR],
   // hiring: educators apply and answer, HR runs the process, panelists score the roles they sit on
   'Mutation.applyToRole': [EDUCATOR],
   'Mutation.withdrawApplication': [EDUCATOR],

@@ -36,7 +36,7 @@ describe('capacity coverage over HTTP, on a district counted by hand', () => {
 
   it('counts educators with all three competencies at level 2+, verified and endorsed evidence, every building listed', async () => {
     const r = await coverage({});
-    expect(r.basis).toEqual({ asOf: AS_OF, statuses: ['VERIFIED', 'ENDORSED'], policyVersion: 1, attendanceCapLevel: 1, buildingIds: null });
+    expect(r.basis).toEqual({ asOf: AS_OF, statuses: ['VERIFIED', 'ENDORSED'], policyVersion: 2, attendanceCapLevel: 1, buildingIds: null });
     expect(r.competencies.map((c: { code: string }) => c.code)).toEqual(['AI-TOOL-EVAL', 'AI-BIAS', 'DATA-PRIVACY']);
     // n1, n2 | s2 | w1, w4. Not: n3 (self-reported), n4 (attendance capped at 1), s1 (expired), w2 (no privacy).
     expect(r.total).toEqual({ educators: 12, covered: 5, share: 5 / 12 });

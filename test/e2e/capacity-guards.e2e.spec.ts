@@ -99,7 +99,7 @@ describe('capacity reports: access, bad input and the policy in force', () => {
   it('follows the scoring policy in force: raising the attendance cap lets attendance count, and advises it', async () => {
     const published = await t.gql(
       `mutation($input: PublishScoringPolicyInput!) { publishScoringPolicy(input: $input) { version } }`,
-      { input: { basedOnVersion: 1, attendanceCapLevel: 2, notes: 'Attendance may show practice' } },
+      { input: { basedOnVersion: 2, attendanceCapLevel: 2, notes: 'Attendance may show practice' } },
       hr,
     );
     expect(published.errors).toBeUndefined();
@@ -112,7 +112,7 @@ describe('capacity reports: access, bad input and the policy in force', () => {
       hr,
     );
     // n4's 120-hour course (claims level 3) now shows level 2: North has n1, n2 and n4.
-    expect(res.data.capacityCoverage).toEqual({ basis: { policyVersion: 2, attendanceCapLevel: 2 }, total: { covered: 3 } });
+    expect(res.data.capacityCoverage).toEqual({ basis: { policyVersion: 3, attendanceCapLevel: 2 }, total: { covered: 3 } });
     expect(res.data.capacityPipeline.competencies[0].closingEvidence.map((e: { kind: string }) => e.kind)).toContain('COURSE');
   });
 });

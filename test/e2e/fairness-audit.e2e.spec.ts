@@ -169,7 +169,7 @@ describe('fairness audit over a hand-counted district', () => {
   });
 
   it('scoring rate: share strictly above the median of everyone the latest run in the period ranked', () => {
-    expect(audit.rankingRuns).toEqual([expect.objectContaining({ roleId, ranked: 10, candidateCount: 25, median: 55, policyVersion: 1, asOf: '2026-03-20' })]);
+    expect(audit.rankingRuns).toEqual([expect.objectContaining({ roleId, ranked: 10, candidateCount: 25, median: 55, policyVersion: 2, asOf: '2026-03-20' })]);
     expect(figures('SCORING', 'SEX', 'FEMALE')).toEqual([7, 4, 4 / 7, 1, false]);
     expect(figures('SCORING', 'SEX', 'MALE')).toEqual([1, 0, 0, 0, true]);
     expect(dim('SCORING', 'SEX').unknown).toEqual({ assessed: 2, selected: 1, rate: 1 / 2 });
@@ -183,7 +183,7 @@ describe('fairness audit over a hand-counted district', () => {
     expect(dim('APPLIED_TO_SHORTLISTED', 'RACE_ETHNICITY').categories.find((x: any) => x.category === 'ASIAN').tooSmall).toBe(true);
     expect(audit.summary).toContain('19 application(s) submitted in the period');
     expect(audit.summary).toContain(`as of ${audit.asOf}`);
-    expect(audit.summary).toContain('scoring policy version 1');
+    expect(audit.summary).toContain('scoring policy version 2');
     expect(audit.summary).toMatch(/strictly above the median/);
     expect(audit.summary).toMatch(/applied to shortlisted: White 0\.556/);
     expect(audit.summary).toMatch(/kept 10 of the 25 candidates it ranked/);

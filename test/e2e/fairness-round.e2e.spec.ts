@@ -64,7 +64,7 @@ describe('fairness audit of a round run through the API', () => {
   });
 
   it('reads the scoring rate from the saved ranking: only Bea is above the median (Cy\'s score)', () => {
-    expect(audit.rankingRuns).toEqual([expect.objectContaining({ ranked: 3, policyVersion: 1 })]);
+    expect(audit.rankingRuns).toEqual([expect.objectContaining({ ranked: 3, policyVersion: 2 })]);
     expect(cat('SCORING', 'FEMALE')).toMatchObject({ assessed: 1, selected: 1 });
     expect(cat('SCORING', 'MALE')).toMatchObject({ assessed: 1, selected: 0, flagged: true });
     expect(sex('SCORING').unknown).toEqual({ assessed: 1, selected: 0 });

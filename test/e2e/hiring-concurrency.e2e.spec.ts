@@ -139,7 +139,7 @@ describe('hiring under concurrent requests', () => {
     expect(codes(results)).toEqual(['CONFLICT', 'OK']);
     expect((await t.ds.query('SELECT status FROM hybrid_role WHERE id = $1', [roleId]))[0].status).toBe('FILLED');
     expect(await t.ds.query(`SELECT status, count(*)::int AS n FROM offer WHERE role_id = $1 GROUP BY status ORDER BY status`, [roleId]))
-      .toEqual([{ status: 'ACCEPTED', n: 1 }, { status: 'PENDING', n: 1 }]);
+      .toEqual([{ status: 'ACCEPTED', n: 1 }, { status: 'RESCINDED', n: 1 }]);
     expect((await t.ds.query('SELECT count(*)::int AS n FROM hybrid_commitment WHERE role_id = $1', [roleId]))[0].n).toBe(1);
     expect((await t.ds.query(`SELECT count(*)::int AS n FROM application WHERE role_id = $1 AND status = 'ACCEPTED'`, [roleId]))[0].n).toBe(1);
     const filled = await t.ds.query(`SELECT count(*)::int AS n FROM audit_entry WHERE action = 'ROLE_STATUS_CHANGED' AND target_id = $1 AND changes->>'to' = 'FILLED'`, [roleId]);

@@ -105,6 +105,26 @@ describe('a hiring round over HTTP', () => {
     expect(csv).toContain(cmp.candidates[0].candidate.pseudonym);
   });
 
+  it('under blind review every other panelist read of a candidate is closed too: educator, evidence, explanation, standing', async () => {
+    const [p1] = w.panel;
+    const [beaItem] = await t.ds.query('SELECT id FROM evidence WHERE educator_id = $1 ORDER BY id LIMIT 1', [w.bea.educatorId]);
+    const reads = async () => ({
+      educator: await t.gql(`query($id: ID!) { educator(id: $id) { id fullName } }`, { id: w.bea.educatorId }, p1.token),
+      evidence: await t.gql(`query($id: ID!) { evidence(id: $id) { id title } }`, { id: beaItem.id }, p1.token),
+      items: await t.gql(`query($e: ID!) { evidenceItems(educatorId: $e, first: 10) { totalCount } }`, { e: w.bea.educatorId }, p1.token),
+      explain: await t.gql(`query($r: ID!, $e: ID!) { explainCandidate(roleId: $r, educatorId: $e) { fullName } }`, { r: roleId, e: w.bea.educatorId }, p1.token),
+      standing: await t.gql(`query($e: ID!) { educatorStanding(educatorId: $e) { educatorId } }`, { e: w.bea.educatorId }, p1.token),
+    });
+    const blind = await reads();
+    expect(codeOf(blind.educator)).toBe('NOT_FOUND');
+    expect(codeOf(blind.evidence)).toBe('NOT_FOUND');
+    expect(blind.items.data.evidenceItems.totalCount).toBe(0);
+    // Explanations and standings are not panelist routes at all.
+    expect(codeOf(blind.explain)).toBe('FORBIDDEN');
+    expect(codeOf(blind.standing)).toBe('FORBIDDEN');
+    expect(JSON.stringify(blind)).not.toMatch(/Bea|Lopez/);
+  });
+
   it('panelists score shortlisted candidates: drafts editable, submission final, names revealed after submitting', async () => {
     const [p1, p2] = w.panel;
     const panelView = ok(await t.gql(Q.compare, { roleId, ids: [app.bea] }, p1.token)).candidateComparison;
@@ -140,6 +160,9 @@ describe('a hiring round over HTTP', () => {
     const revealed = ok(await t.gql(Q.roleApplications, { roleId, status: 'SHORTLISTED' }, p1.token)).roleApplications.nodes;
     expect(revealed.map((n: { candidate: { displayName: string } }) => n.candidate.displayName).sort()).toEqual(['Bea Lopez', 'Cy Okafor']);
     expect(revealed.find((n: { id: string }) => n.id === app.bea).candidate).toMatchObject({ identityHidden: false, buildingName: 'North High', educatorId: w.bea.educatorId });
+    // Once p1 has submitted, the candidate's profile is readable to p1 by id as well.
+    expect(ok(await t.gql(`query($id: ID!) { educator(id: $id) { fullName } }`, { id: w.bea.educatorId }, p1.token)).educator.fullName).toBe('Bea Lopez');
+    expect(codeOf(await t.gql(`query($id: ID!) { educator(id: $id) { fullName } }`, { id: w.bea.educatorId }, p2.token))).toBe('NOT_FOUND');
 
     // Blind review is per panelist: p2 has not submitted and still sees pseudonyms.
     const p2view = ok(await t.gql(Q.application, { id: app.bea }, p2.token)).application;
@@ -215,7 +238,7 @@ describe('a hiring round over HTTP', () => {
     expect(mine).toEqual([expect.objectContaining({ id: cyOffer.id, status: 'PENDING', override: false, overrideReason: null })]);
   });
 
-  it('accepting records the commitment and fills the one-opening role; a later acceptance is CONFLICT', async () => {
+  it('accepting records the commitment and fills the one-opening role; the other pending offer closes with a reason', async () => {
     const offers = ok(await t.gql(Q.roleOffers, { roleId }, w.hr)).roleOffers;
     const beaOffer = offers.find((o: { educatorId: string }) => o.educatorId === w.bea.educatorId);
     const cyOffer = offers.find((o: { educatorId: string }) => o.educatorId === w.cy.educatorId);
@@ -229,13 +252,16 @@ describe('a hiring round over HTTP', () => {
     expect(ok(await t.gql(Q.role, { id: roleId }, w.hr)).role.status).toBe('FILLED');
     expect((await t.ds.query('SELECT status FROM application WHERE id = $1', [app.bea]))[0].status).toBe('ACCEPTED');
 
+    // The fill closed Cy's pending offer, with a reason Cy reads; a late acceptance is refused and changes nothing.
+    expect(ok(await t.gql(`{ myOffers { id status closedReason } }`, {}, w.cy.token)).myOffers)
+      .toEqual([{ id: cyOffer.id, status: 'RESCINDED', closedReason: expect.stringMatching(/role has been filled/) }]);
     const late = await t.gql(Q.acceptOffer, { input: { offerId: cyOffer.id } }, w.cy.token);
     expect(codeOf(late)).toBe('CONFLICT');
+    expect(late.errors![0].message).toMatch(/already accepted/);
+    expect(codeOf(await t.gql(Q.declineOffer, { input: { offerId: cyOffer.id } }, w.cy.token))).toBe('BAD_USER_INPUT');
     expect(await count(`SELECT count(*)::int AS n FROM offer WHERE role_id = $1 AND status = 'ACCEPTED'`, [roleId])).toBe(1);
     expect(await count('SELECT count(*)::int AS n FROM hybrid_commitment WHERE role_id = $1', [roleId])).toBe(1);
-
-    // Cy can still decline the open offer.
-    expect(ok(await t.gql(Q.declineOffer, { input: { offerId: cyOffer.id } }, w.cy.token)).declineOffer.status).toBe('DECLINED');
+    expect((await t.ds.query('SELECT status FROM application WHERE id = $1', [app.cy]))[0].status).toBe('REJECTED');
   });
 
   it('leaves an audit trail of every state change and decision', async () => {
@@ -244,10 +270,10 @@ describe('a hiring round over HTTP', () => {
     const byAction = Object.fromEntries(actions.map((a) => [a.action, a.n]));
     expect(byAction).toMatchObject({
       PANELIST_ADDED: 2, BLIND_REVIEW_CHANGED: 1, RANKING_RUN_SAVED: 1, INVITATION_SENT: 1, INVITATION_ACCEPTED: 1,
-      APPLICATION_SUBMITTED: 3, PANEL_SCORES_SUBMITTED: 4, OFFER_MADE: 2, RANKING_OVERRIDDEN: 1, OFFER_ACCEPTED: 1, OFFER_DECLINED: 1,
+      APPLICATION_SUBMITTED: 3, PANEL_SCORES_SUBMITTED: 4, OFFER_MADE: 2, RANKING_OVERRIDDEN: 1, OFFER_ACCEPTED: 1, OFFER_RESCINDED: 1,
       HYBRID_COMMITMENT_RECORDED: 1,
     });
-    // 3 screened + 2 shortlisted + 1 rejected + 2 interview + 2 offered + 1 accepted + 1 declined
+    // 3 screened + 2 shortlisted + 1 rejected + 2 interview + 2 offered + 1 accepted + 1 rejected when the role filled
     expect(byAction.APPLICATION_STATUS_CHANGED).toBe(12);
     const filled = await t.ds.query(`SELECT changes FROM audit_entry WHERE action = 'ROLE_STATUS_CHANGED' AND target_id = $1 ORDER BY id DESC LIMIT 1`, [roleId]);
     expect(filled[0].changes).toMatchObject({ from: 'OPEN', to: 'FILLED' });

@@ -84,7 +84,9 @@ describe('hiring rules and visibility', () => {
       expect(codeOf(await t.gql(Q.withdraw, { input: { applicationId: id } }, w.bea.token))).toBe('NOT_FOUND');
       for (const to of ['SCREENED', 'SHORTLISTED', 'INTERVIEW']) ok(await t.gql(Q.move, { input: { applicationId: id, to, reason: 'next' } }, w.hr));
       const offer = ok(await t.gql(Q.makeOffer, { input: { applicationId: id, startsOn: daysFromNow(10) } }, w.hr)).makeOffer;
-      expect(offer.rankingRunId).toBeNull();
+      // No run was saved, so the offer saved one first; Cy is the only applicant, so no reason was needed.
+      expect(offer).toMatchObject({ override: false });
+      expect(await t.ds.query('SELECT id FROM ranking_run WHERE role_id = $1', [roleId])).toEqual([{ id: offer.rankingRunId }]);
       const withdrawn = ok(await t.gql(Q.withdraw, { input: { applicationId: id, reason: 'Family move' } }, w.cy.token)).withdrawApplication;
       expect(withdrawn.status).toBe('WITHDRAWN');
       expect((await t.ds.query('SELECT status FROM offer WHERE id = $1', [offer.id]))[0].status).toBe('WITHDRAWN');
@@ -104,6 +106,64 @@ describe('hiring rules and visibility', () => {
       expect(codeOf(await t.gql(Q.makeOffer, { input: { applicationId: id, startsOn: daysFromNow(10) } }, w.al.token))).toBe('FORBIDDEN');
       expect(await snapshot()).toEqual(mid);
       expect(before.offers).toEqual(mid.offers);
+    });
+
+    it('compares an offer with the top of the role\'s applicants, not of the whole district', async () => {
+      const roleId = await postOpenRole(t, w);
+      const id = await applied(roleId, w.cy);
+      for (const to of ['SCREENED', 'SHORTLISTED', 'INTERVIEW']) ok(await t.gql(Q.move, { input: { applicationId: id, to, reason: 'ok' } }, w.hr));
+      // Bea ranks first in the district but did not apply: Cy, the best applicant, is offered without a reason.
+      const run = ok(await t.gql(Q.saveRun, { input: { roleId } }, w.hr)).saveRankingRun;
+      const offer = ok(await t.gql(Q.makeOffer, { input: { applicationId: id, startsOn: daysFromNow(10) } }, w.hr)).makeOffer;
+      expect(offer).toMatchObject({ override: false, overrideReason: null, rankingRunId: run.id, expectedRank: 2 });
+      expect(await t.ds.query(`SELECT count(*)::int AS n FROM audit_entry WHERE action = 'RANKING_OVERRIDDEN' AND target_id = $1`, [offer.id])).toEqual([{ n: 0 }]);
+    });
+
+    it('saves a ranking run first when an offer is made without one, so passing over the top applicant needs a reason', async () => {
+      const roleId = await postOpenRole(t, w);
+      const ids: Record<string, string> = {};
+      for (const [name, who] of [['bea', w.bea], ['cy', w.cy]] as const) {
+        ids[name] = await applied(roleId, who);
+        for (const to of ['SCREENED', 'SHORTLISTED', 'INTERVIEW']) ok(await t.gql(Q.move, { input: { applicationId: ids[name], to, reason: 'ok' } }, w.hr));
+      }
+      const before = await snapshot();
+      const refused = await t.gql(Q.makeOffer, { input: { applicationId: ids.cy, startsOn: daysFromNow(10) } }, w.hr);
+      expect(codeOf(refused)).toBe('BAD_USER_INPUT');
+      expect(refused.errors![0].message).toMatch(/overrideReason/);
+      expect(await snapshot()).toEqual(before);
+      expect(await t.ds.query('SELECT count(*)::int AS n FROM ranking_run WHERE role_id = $1', [roleId])).toEqual([{ n: 0 }]);
+      const offer = ok(await t.gql(Q.makeOffer, { input: { applicationId: ids.cy, startsOn: daysFromNow(10), overrideReason: 'Stronger interview' } }, w.hr)).makeOffer;
+      expect(offer).toMatchObject({ override: true, overrideReason: 'Stronger interview', expectedRank: 1 });
+      expect(await t.ds.query('SELECT id FROM ranking_run WHERE role_id = $1', [roleId])).toEqual([{ id: offer.rankingRunId }]);
+    });
+
+    it('closes other pending offers and open applications with a reason the candidate sees when the role fills; the holder still sees the role', async () => {
+      const roleId = await postOpenRole(t, w);
+      const ids: Record<string, string> = {};
+      for (const [name, who] of [['bea', w.bea], ['cy', w.cy]] as const) {
+        ids[name] = await applied(roleId, who);
+        for (const to of ['SCREENED', 'SHORTLISTED', 'INTERVIEW']) ok(await t.gql(Q.move, { input: { applicationId: ids[name], to, reason: 'ok' } }, w.hr));
+      }
+      ids.al = await applied(roleId, w.al);
+      const beaOffer = ok(await t.gql(Q.makeOffer, { input: { applicationId: ids.bea, startsOn: daysFromNow(10) } }, w.hr)).makeOffer;
+      const cyOffer = ok(await t.gql(Q.makeOffer, { input: { applicationId: ids.cy, startsOn: daysFromNow(10), overrideReason: 'Second choice in case' } }, w.hr)).makeOffer;
+      ok(await t.gql(Q.acceptOffer, { input: { offerId: beaOffer.id } }, w.bea.token));
+      expect(ok(await t.gql(Q.role, { id: roleId }, w.hr)).role.status).toBe('FILLED');
+
+      const cyOffers = ok(await t.gql(`{ myOffers { id status closedReason } }`, {}, w.cy.token)).myOffers;
+      expect(cyOffers.find((o: { id: string }) => o.id === cyOffer.id)).toEqual({ id: cyOffer.id, status: 'RESCINDED', closedReason: expect.stringMatching(/filled/) });
+      // Accepting it now is the same lost race as accepting a full role.
+      expect(codeOf(await t.gql(Q.acceptOffer, { input: { offerId: cyOffer.id } }, w.cy.token))).toBe('CONFLICT');
+      for (const [who, id] of [[w.cy, ids.cy], [w.al, ids.al]] as const) {
+        const mine = ok(await t.gql(Q.myApplications, {}, who.token)).myApplications.find((a: { id: string }) => a.id === id);
+        expect(mine.status).toBe('REJECTED');
+        expect(mine.history.at(-1)).toMatchObject({ to: 'REJECTED', reason: expect.stringMatching(/filled/) });
+      }
+      expect(await t.ds.query(`SELECT status FROM application WHERE role_id = $1 ORDER BY status`, [roleId])).toEqual([{ status: 'ACCEPTED' }, { status: 'REJECTED' }, { status: 'REJECTED' }]);
+
+      // The role is no longer open, yet the educator holding it still sees it; others do not.
+      expect(ok(await t.gql(Q.role, { id: roleId }, w.bea.token)).role).toMatchObject({ id: roleId, status: 'FILLED' });
+      expect(codeOf(await t.gql(Q.role, { id: roleId }, w.cy.token))).toBe('NOT_FOUND');
     });
 
     it('keeps a multi-opening role open until every opening is accepted; the next offer follows the ranking without a reason', async () => {

@@ -77,7 +77,7 @@ describe('matching over HTTP: the innovation-coach seed case', () => {
     const res = await t.gql(RANKING, { roleId, first: 10 }, hr);
     expect(res.errors).toBeUndefined();
     const ranking = res.data.roleRanking;
-    expect(ranking).toMatchObject({ roleId, roleTitle: 'Innovation coach', policyVersion: 1, maxScore: 300, totalCount: 3, qualifiedCount: 1, overextensionFteThreshold: 0.4 });
+    expect(ranking).toMatchObject({ roleId, roleTitle: 'Innovation coach', policyVersion: 2, maxScore: 300, totalCount: 3, qualifiedCount: 1, overextensionFteThreshold: 0.4 });
     expect(ranking.nodes.map((n: Candidate & { rank: number }) => [n.rank, n.educatorId, n.qualified])).toEqual([[1, b, true], [2, a, false], [3, c, false]]);
     const [candB, candA, candC] = ranking.nodes;
     for (const cand of ranking.nodes) expectExplanationsAddUp(cand);
@@ -119,7 +119,7 @@ describe('matching over HTTP: the innovation-coach seed case', () => {
     const viaHr = await t.gql(`query($id: ID!) { educatorStanding(educatorId: $id) { ${STANDING} } }`, { id: a }, hr);
     expect(viaHr.data.educatorStanding).toEqual(mine.data.myRoleStanding);
     const standing = mine.data.myRoleStanding;
-    expect(standing).toMatchObject({ educatorId: a, qualifiedCount: 0, policyVersion: 1 });
+    expect(standing).toMatchObject({ educatorId: a, qualifiedCount: 0, policyVersion: 2 });
     const coach = standing.roles.find((r: { roleId: string }) => r.roleId === roleId);
     expect(coach).toMatchObject({ qualified: false, requiredMet: 0, requiredTotal: 3 });
     expect(coach.gaps.map((g: { competencyCode: string }) => g.competencyCode)).toEqual(['AI-TOOL-EVAL', 'ASSESS-REDESIGN', 'PL-DESIGN']);
@@ -208,7 +208,7 @@ describe('matching over HTTP: the innovation-coach seed case', () => {
     );
     expect(saved.errors).toBeUndefined();
     const run = saved.data.saveRankingRun;
-    expect(run).toMatchObject({ roleId, roleTitle: 'Innovation coach', policyVersion: 1, candidateCount: 3, qualifiedCount: 1, resultCount: 2, qualifiedOnly: false, buildingId: null });
+    expect(run).toMatchObject({ roleId, roleTitle: 'Innovation coach', policyVersion: 2, candidateCount: 3, qualifiedCount: 1, resultCount: 2, qualifiedOnly: false, buildingId: null });
     expect(run.requirements.map((r: { competencyCode: string }) => r.competencyCode)).toEqual(['AI-TOOL-EVAL', 'ASSESS-REDESIGN', 'PL-DESIGN']);
     expect(run.results.nodes.map((n: Candidate) => n.educatorId)).toEqual([b, a]);
     const live = (await t.gql(RANKING, { roleId, first: 2 }, hr)).data.roleRanking.nodes;

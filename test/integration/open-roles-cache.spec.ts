@@ -1,15 +1,18 @@
 import { MatchingRepository } from '../../src/matching/sql/matching.repository.js';
+import { ServiceMetrics } from '../../src/operations/metrics.js';
 import { competencyIds, insertRole } from '../support/matching-fixtures.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 describe('the cached open roles and policy follow every committed change, and only committed ones', () => {
   let db: TestDatabase;
   let repo: MatchingRepository;
+  let metrics: ServiceMetrics;
   let comps: Record<string, string>;
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    repo = new MatchingRepository(db.dataSource);
+    metrics = new ServiceMetrics(db.dataSource);
+    repo = new MatchingRepository(db.dataSource, undefined, metrics);
     comps = await competencyIds(db.dataSource, ['AI-BIAS', 'DATA-PRIVACY']);
   });
   afterAll(() => db.drop());
@@ -70,13 +73,28 @@ describe('the cached open roles and policy follow every committed change, and on
     await db.dataSource.transaction(async (m) => {
       await m.query(`UPDATE scoring_policy SET is_current = false WHERE is_current`);
       await m.query(`INSERT INTO scoring_policy (version, is_current, kind_weights, verification_factors, ageing_half_life_years,
-          ageing_minimum_factor, attendance_cap_level, overextension_fte_threshold, tie_break, notes)
+          ageing_minimum_factor, attendance_cap_level, overextension_fte_threshold, tie_break, qualifying_status, notes)
         SELECT version + 1, true, kind_weights, verification_factors, ageing_half_life_years, ageing_minimum_factor, 2,
-          overextension_fte_threshold, tie_break, 'cap 2' FROM scoring_policy WHERE version = $1`, [first.policy.version]);
+          overextension_fte_threshold, tie_break, qualifying_status, 'cap 2' FROM scoring_policy WHERE version = $1`, [first.policy.version]);
     });
     const next = await repo.openRolesAndPolicy(db.dataSource.manager);
     expect(next.policy.version).toBe(first.policy.version + 1);
     expect(next.policy.values.attendanceCapLevel).toBe(2);
     expect(first.policy.values.attendanceCapLevel).toBe(1);
+  });
+
+  it('counts hits and misses in the cache metric', async () => {
+    const lookups = async () => {
+      const values = (await metrics.registry.getSingleMetric('pathways_cache_lookups_total')!.get()).values;
+      const of = (result: string) => values.find((v) => v.labels.cache === 'open_roles' && v.labels.result === result)?.value ?? 0;
+      return { hit: of('hit'), miss: of('miss') };
+    };
+    await open();
+    const before = await lookups();
+    await open();
+    expect(await lookups()).toEqual({ hit: before.hit + 1, miss: before.miss });
+    await db.dataSource.query(`UPDATE competency SET name = name || ' ' WHERE id = $1`, [comps['DATA-PRIVACY']]);
+    await open();
+    expect(await lookups()).toEqual({ hit: before.hit + 1, miss: before.miss + 1 });
   });
 });

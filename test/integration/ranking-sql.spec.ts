@@ -1,5 +1,5 @@
 import { dayOf, type ClaimFact, type VerificationStatus } from '../../src/matching/domain/evidence-rules.js';
-import { rankCandidates } from '../../src/matching/domain/ranking.js';
+import { rankCandidates, sharedRanks } from '../../src/matching/domain/ranking.js';
 import { DEFAULT_SCORING_POLICY, type ScoringPolicyValues } from '../../src/matching/domain/scoring-policy.js';
 import { countingCompetencies, rankingKeyOf, type RankingKey, type RoleSpec } from '../../src/matching/domain/scoring.js';
 import { MatchingRepository } from '../../src/matching/sql/matching.repository.js';
@@ -13,12 +13,15 @@ const STATUSES: VerificationStatus[] = ['VERIFIED', 'ENDORSED', 'SELF_REPORTED']
 
 const POLICIES: Array<[string, ScoringPolicyValues]> = [
   ['the default policy', DEFAULT_SCORING_POLICY],
-  ['no ageing, cap 2, id tie-break', { ...DEFAULT_SCORING_POLICY, ageing: { halfLifeYears: null, minimumFactor: 0 }, attendanceCapLevel: 2, tieBreak: 'EDUCATOR_ID' }],
+  ['no ageing, cap 2, id tie-break, self-reported qualifies', {
+    ...DEFAULT_SCORING_POLICY, ageing: { halfLifeYears: null, minimumFactor: 0 }, attendanceCapLevel: 2, tieBreak: 'EDUCATOR_ID', qualifyingStatus: 'SELF_REPORTED',
+  }],
   ['fast ageing to zero, odd weights', {
     ...DEFAULT_SCORING_POLICY,
     ageing: { halfLifeYears: 0.7, minimumFactor: 0 },
     kindWeights: { ...DEFAULT_SCORING_POLICY.kindWeights, PILOT_CO_LEAD: 0.333, COURSE: 0.07, ARTIFACT: 0 },
     verificationFactors: { VERIFIED: 0.99, ENDORSED: 0.61, SELF_REPORTED: 0.13 },
+    qualifyingStatus: 'VERIFIED',
   }],
 ];
 
@@ -96,6 +99,7 @@ describe('the SQL ranking pass orders exactly as the domain scoring does', () =>
       const want = await reference(role, policy, asOf);
       const got = await repo.rankPage(db.dataSource.manager, { role, policy, asOf, qualifiedOnly: false, first: 1000, offset: 0 });
       expect(got.keys).toEqual(want);
+      expect(got.ranks).toEqual(sharedRanks(want));
       expect(got.total).toBe(want.length);
       expect(got.qualifiedCount).toBe(want.filter((w) => w.qualified).length);
       scored += want.filter((w) => w.score > 0).length;
@@ -111,12 +115,13 @@ describe('the SQL ranking pass orders exactly as the domain scoring does', () =>
         repo.rankPage(db.dataSource.manager, { role, policy: DEFAULT_SCORING_POLICY, asOf: '2025-06-01', buildingId: buildings[1], qualifiedOnly, first: 7, offset });
       const pages = [await page(0), await page(7), await page(14), await page(21), await page(28)];
       expect(pages.flatMap((p) => p.keys)).toEqual(want);
+      expect(pages.flatMap((p) => p.ranks)).toEqual(sharedRanks(want));
       expect(pages.every((p) => p.total === want.length)).toBe(true);
       const qualified = await page(0, true);
       expect(qualified.keys).toEqual(want.filter((w) => w.qualified).slice(0, 7));
       expect(qualified.total).toBe(want.filter((w) => w.qualified).length);
       const beyond = await page(500);
-      expect(beyond).toEqual({ keys: [], total: want.length, qualifiedCount: want.filter((w) => w.qualified).length });
+      expect(beyond).toEqual({ keys: [], ranks: [], total: want.length, qualifiedCount: want.filter((w) => w.qualified).length });
     }
   });
 

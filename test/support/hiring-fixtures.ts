@@ -93,7 +93,7 @@ export async function hiringWorld(t: TestApp, panelists = 2): Promise<HiringWorl
 
   const cy = await educatorAccount(t, south, 'Cy Okafor', 9);
   for (const code of SEED_REQUIREMENTS) {
-    await insertEvidence(t.ds, { educatorId: cy.educatorId, kind: 'ARTIFACT', title: `Artifact for ${code}`, status: 'SELF_REPORTED', startedOn: daysFromNow(-400), claims: [{ competencyId: comps[code], level: 2 }] });
+    await insertEvidence(t.ds, { educatorId: cy.educatorId, kind: 'ARTIFACT', title: `Artifact for ${code}`, status: 'ENDORSED', startedOn: daysFromNow(-400), claims: [{ competencyId: comps[code], level: 2 }] });
   }
 
   const al = await educatorAccount(t, north, 'Al Novak', 15);

@@ -1,5 +1,6 @@
 import { registerEnumType } from '@nestjs/graphql';
 import { EvidenceKind, PilotPart, VerificationStatus } from '../domain/evidence-kind.js';
+import { VerificationRequestStatus } from '../domain/verification-request.js';
 
 // Registered once here; GraphQL code imports the enums from this file so registration always happens first.
 registerEnumType(EvidenceKind, {
@@ -15,5 +16,9 @@ registerEnumType(EvidenceKind, {
 });
 registerEnumType(VerificationStatus, { name: 'VerificationStatus' });
 registerEnumType(PilotPart, { name: 'PilotPart' });
+registerEnumType(VerificationRequestStatus, {
+  name: 'VerificationRequestStatus',
+  description: 'PENDING until HR decides VERIFIED, ENDORSED or REJECTED, each with a reason the educator reads',
+});
 
-export { EvidenceKind, PilotPart, VerificationStatus };
+export { EvidenceKind, PilotPart, VerificationRequestStatus, VerificationStatus };

@@ -1,34 +1,52 @@
 import { ErrorCode } from '../../common/app-error.js';
-import { assertOfferDates, assertSeatLeft, decideOverride, expectedCandidate, fillsRole, type RankedEntry } from './offer-override.js';
+import { assertOfferDates, assertSeatLeft, decideOverride, expectedCandidates, fillsRole, type RankedEntry } from './offer-override.js';
 
 const run: RankedEntry[] = [
-  { educatorId: 'b', rank: 1, qualified: true },
-  { educatorId: 'c', rank: 2, qualified: true },
-  { educatorId: 'a', rank: 3, qualified: false },
+  { educatorId: 'b', rank: 1, qualified: true, score: 90 },
+  { educatorId: 'c', rank: 2, qualified: true, score: 80 },
+  { educatorId: 'a', rank: 3, qualified: false, score: 95 },
 ];
+const everyone = new Set(['a', 'b', 'c', 'd', 'e']);
+const ids = (entries: RankedEntry[]) => entries.map((e) => e.educatorId);
 
-describe('the candidate the ranking points to', () => {
-  it('is the best-ranked qualified candidate', () => {
-    expect(expectedCandidate(run, new Set())?.educatorId).toBe('b');
-    expect(expectedCandidate([...run].reverse(), new Set())?.educatorId).toBe('b');
+describe('the candidates the ranking points to', () => {
+  it('is the best-ranked qualified applicant', () => {
+    expect(ids(expectedCandidates(run, everyone, new Set()))).toEqual(['b']);
+    expect(ids(expectedCandidates([...run].reverse(), everyone, new Set()))).toEqual(['b']);
+  });
+
+  it('compares against the role\'s applicants, not the whole district', () => {
+    expect(ids(expectedCandidates(run, new Set(['c', 'a']), new Set()))).toEqual(['c']);
+    expect(expectedCandidates(run, new Set(['a']), new Set())).toEqual([]);
+  });
+
+  it('treats every qualified applicant tied at the top as expected', () => {
+    const tied: RankedEntry[] = [
+      { educatorId: 'd', rank: 1, qualified: true, score: 70 },
+      { educatorId: 'e', rank: 2, qualified: true, score: 70 },
+      { educatorId: 'c', rank: 3, qualified: true, score: 60 },
+    ];
+    expect(ids(expectedCandidates(tied, everyone, new Set()))).toEqual(['d', 'e']);
+    expect(decideOverride('e', expectedCandidates(tied, everyone, new Set()), undefined)).toEqual({ override: false, expected: tied[1], reason: null });
+    expect(() => decideOverride('c', expectedCandidates(tied, everyone, new Set()), undefined)).toThrow(/2 applicants tie at the top/);
   });
 
   it('skips candidates who ruled themselves out or already hold an offer', () => {
-    expect(expectedCandidate(run, new Set(['b']))?.educatorId).toBe('c');
-    expect(expectedCandidate(run, new Set(['b', 'c']))).toBeNull();
+    expect(ids(expectedCandidates(run, everyone, new Set(['b'])))).toEqual(['c']);
+    expect(expectedCandidates(run, everyone, new Set(['b', 'c']))).toEqual([]);
   });
 
-  it('is nobody without a run or without a qualified candidate', () => {
-    expect(expectedCandidate(null, new Set())).toBeNull();
-    expect(expectedCandidate([{ educatorId: 'a', rank: 1, qualified: false }], new Set())).toBeNull();
+  it('is nobody without a run or without a qualified applicant', () => {
+    expect(expectedCandidates(null, everyone, new Set())).toEqual([]);
+    expect(expectedCandidates([{ educatorId: 'a', rank: 1, qualified: false, score: 10 }], everyone, new Set())).toEqual([]);
   });
 });
 
 describe('the override rule', () => {
-  const top = run[0];
+  const top = [run[0]];
 
-  it('needs no reason to offer to the top-ranked qualified candidate', () => {
-    expect(decideOverride('b', top, undefined)).toEqual({ override: false, expected: top, reason: null });
+  it('needs no reason to offer to the top-ranked qualified applicant', () => {
+    expect(decideOverride('b', top, undefined)).toEqual({ override: false, expected: run[0], reason: null });
   });
 
   it('refuses an offer to anyone else without a reason', () => {
@@ -37,19 +55,19 @@ describe('the override rule', () => {
       throw new Error('expected a refusal');
     } catch (e) {
       expect((e as { code: string }).code).toBe(ErrorCode.BAD_USER_INPUT);
-      expect((e as Error).message).toMatch(/not the top-ranked qualified candidate.*overrideReason/);
+      expect((e as Error).message).toMatch(/not the top-ranked qualified candidate among the role's applicants.*overrideReason/);
     }
   });
 
   it('records the override and its reason when one is given', () => {
     expect(decideOverride('a', top, ' Strongest interview; pilot results verified since the run ')).toEqual({
-      override: true, expected: top, reason: 'Strongest interview; pilot results verified since the run',
+      override: true, expected: run[0], reason: 'Strongest interview; pilot results verified since the run',
     });
   });
 
   it('demands nothing without a machine recommendation, but keeps a reason given', () => {
-    expect(decideOverride('a', null, undefined)).toEqual({ override: false, expected: null, reason: null });
-    expect(decideOverride('a', null, 'only applicant')).toMatchObject({ override: false, reason: 'only applicant' });
+    expect(decideOverride('a', [], undefined)).toEqual({ override: false, expected: null, reason: null });
+    expect(decideOverride('a', [], 'only applicant')).toMatchObject({ override: false, reason: 'only applicant' });
   });
 
   it('limits reasons to 2000 characters', () => {

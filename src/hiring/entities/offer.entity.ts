@@ -64,6 +64,10 @@ export class OfferEntity {
   @Column({ name: 'override_reason', type: 'text', nullable: true })
   overrideReason: string | null;
 
+  /** Why the offer closed without the candidate's answer (the role filled, the application was rejected). */
+  @Column({ name: 'closed_reason', type: 'text', nullable: true })
+  closedReason: string | null;
+
   @Column({ name: 'ranking_run_id', type: 'uuid', nullable: true })
   rankingRunId: string | null;
 

@@ -30,6 +30,9 @@ export class OfferModel {
   @Field(() => String, { nullable: true })
   endsOn: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Why the offer closed without your answer (for example: the role was filled)' })
+  closedReason: string | null;
+
   @Field({ description: 'HR only: the offer departs from the latest saved ranking run (false for anyone else)' })
   override: boolean;
 

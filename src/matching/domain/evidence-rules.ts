@@ -10,6 +10,19 @@ import { EVIDENCE_KINDS, PILOT_PARTS, VERIFICATION_STATUSES, type EvidenceKind, 
 export { EVIDENCE_KINDS, PILOT_PARTS, VERIFICATION_STATUSES };
 export type { EvidenceKind, PilotPart, VerificationStatus };
 
+/** Trust, lowest first: verification only ever moves an item up this list. */
+const TRUST_ORDER: readonly VerificationStatus[] = ['SELF_REPORTED', 'ENDORSED', 'VERIFIED'];
+
+/** Whether evidence with `status` is trusted enough for a policy whose lowest qualifying status is `lowest`. */
+export function isTrustedAs(status: VerificationStatus, lowest: VerificationStatus): boolean {
+  return TRUST_ORDER.indexOf(status) >= TRUST_ORDER.indexOf(lowest);
+}
+
+/** Every status at or above `lowest`, strongest first (VERIFICATION_STATUSES order). */
+export function statusesAtLeast(lowest: VerificationStatus): VerificationStatus[] {
+  return VERIFICATION_STATUSES.filter((s) => isTrustedAs(s, lowest));
+}
+
 /** The kinds the scoring policy weighs: a pilot counts differently by the part the educator played. */
 export const SCORING_KINDS = [
   'PILOT_LEAD', 'PROFESSIONAL_LEARNING', 'CERTIFICATION', 'PILOT_CO_LEAD', 'PRESENTATION', 'ARTIFACT', 'PILOT_MEMBER', 'COURSE',
@@ -114,8 +127,4 @@ export function dayOf(isoDate: string): number {
 
 export function isoOfDay(day: number): string {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
-}
-
-export function todayIso(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
 }

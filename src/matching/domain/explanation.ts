@@ -1,5 +1,5 @@
 import {
-  evidenceKindOf, isoOfDay, maxLevelShownBy, SCORING_KINDS,
+  evidenceKindOf, isoOfDay, isTrustedAs, maxLevelShownBy, SCORING_KINDS, statusesAtLeast,
   type EvidenceKind, type PilotPart, type ScoringKind, type VerificationStatus,
 } from './evidence-rules.js';
 import type { ScoringPolicyValues } from './scoring-policy.js';
@@ -21,8 +21,12 @@ const KIND_WORDS: Record<ScoringKind, [string, string, boolean]> = {
   COURSE: ['course or workshop attendance', 'a course or workshop', false],
 };
 
-function describeItem(i: ItemCredit): string {
-  const [noun, , countable] = KIND_WORDS[i.scoringKind];
+/** Who an explanation speaks to: a panel or HR reads about the candidate; the educator reads about themselves. */
+export type Voice = 'third' | 'second';
+
+function describeItem(i: ItemCredit, voice: Voice = 'third'): string {
+  const [held, , countable] = KIND_WORDS[i.scoringKind];
+  const noun = voice === 'second' ? held.replace(/\bthey\b/g, 'you') : held;
   const status = STATUS_WORD[i.fact.status];
   const article = countable ? (/^[aeiou]/.test(status) ? 'an ' : 'a ') : '';
   return `${article}${status} ${noun}`;
@@ -35,28 +39,54 @@ export function joinOr(parts: string[], last = 'or'): string {
 
 const unique = (xs: string[]) => [...new Set(xs)];
 
-export function requirementSummary(r: RequirementScore, competencyName: string, policy: ScoringPolicyValues): string {
+/** "endorsed or verified" for a policy whose lowest qualifying status is ENDORSED. */
+export function trustedWords(policy: Pick<ScoringPolicyValues, 'qualifyingStatus'>): string {
+  return joinOr(statusesAtLeast(policy.qualifyingStatus).reverse().map((s) => STATUS_WORD[s]));
+}
+
+/** Counting items not yet trusted enough whose verification alone would meet the requirement, strongest first. */
+export function verifiableItems(r: RequirementScore, policy: Pick<ScoringPolicyValues, 'qualifyingStatus'>): ItemCredit[] {
+  if (r.met) return [];
+  return r.items.filter((i) => i.state === 'COUNTS' && !isTrustedAs(i.fact.status, policy.qualifyingStatus) && i.countedLevel >= r.spec.minLevel);
+}
+
+function onceVerifiedNote(r: RequirementScore, policy: ScoringPolicyValues, voice: Voice): string {
+  const items = verifiableItems(r, policy);
+  if (!items.length) return '';
+  return ` Met once verified: ${voice === 'second' ? 'your ' : ''}${joinOr(unique(items.map((i) => describeItem(i, voice).replace(voice === 'second' ? /^an? / : /^$/, ''))), 'and')} would meet it once ${items.length > 1 ? 'one is' : 'it is'} ${trustedWords(policy)}.`;
+}
+
+export function requirementSummary(r: RequirementScore, competencyName: string, policy: ScoringPolicyValues, voice: Voice = 'third'): string {
   const label = r.spec.kind === 'REQUIRED' ? 'Required' : 'Preferred';
+  const you = voice === 'second';
+  const [meets, doesNotMeet, shows, noEvidence] = you
+    ? ['you meet', 'you do not meet', 'you show', 'you have no evidence yet']
+    : ['meets', 'does not meet', 'shows', 'no evidence yet'];
   const counting = r.items.filter((i) => i.state === 'COUNTS');
   const sources = unique(counting.filter((i) => i.countedLevel > 0).slice(0, 3).map((i) =>
-    (i.fact.competencyId === r.spec.competencyId ? describeItem(i) : `${describeItem(i)} via crosswalk`)));
+    (i.fact.competencyId === r.spec.competencyId ? describeItem(i, voice) : `${describeItem(i, voice)} via crosswalk`)));
   const through = sources.length ? ` through ${joinOr(sources, 'and')}` : '';
   const points = ` ${r.points} of ${r.maxPoints} points.`;
   let line: string;
   if (r.met) {
-    line = `${label}: meets level ${r.spec.minLevel} in ${competencyName} (shows level ${r.demonstratedLevel})${through}.`;
+    line = `${label}: ${meets} level ${r.spec.minLevel} in ${competencyName} (${shows} level ${r.demonstratedLevel})${through}.`;
+  } else if (r.untrustedLevel > r.demonstratedLevel) {
+    const trustedPart = r.demonstratedLevel > 0
+      ? `${shows} level ${r.demonstratedLevel} on ${trustedWords(policy)} evidence`
+      : `${you ? 'you have ' : ''}no ${trustedWords(policy)} evidence yet`;
+    line = `${label}: ${doesNotMeet} level ${r.spec.minLevel} in ${competencyName} yet: ${trustedPart}; evidence that is not yet ${trustedWords(policy)} shows level ${r.untrustedLevel}${through} and earns reduced points but cannot meet a requirement.`;
   } else if (r.demonstratedLevel > 0) {
     const attendanceOnly = counting.length > 0 && counting.every((i) => i.scoringKind === 'COURSE');
     const cap = attendanceOnly ? `; course or workshop attendance alone can show at most level ${policy.attendanceCapLevel}` : '';
-    line = `${label}: does not meet level ${r.spec.minLevel} in ${competencyName} yet: shows level ${r.demonstratedLevel}${through}${cap}.`;
+    line = `${label}: ${doesNotMeet} level ${r.spec.minLevel} in ${competencyName} yet: ${shows} level ${r.demonstratedLevel}${through}${cap}.`;
   } else {
-    line = `${label}: no evidence yet of ${competencyName} at level ${r.spec.minLevel}.`;
+    line = `${label}: ${noEvidence} of ${competencyName} at level ${r.spec.minLevel}.`;
   }
   const expired = r.items.filter((i) => i.state === 'EXPIRED');
   const expiredNote = expired.length
-    ? ` Expired evidence no longer counts: ${joinOr(expired.map((i) => `${describeItem(i)} (expired ${i.fact.expiresDay === null ? '' : isoOfDay(i.fact.expiresDay)})`), 'and')}.`
+    ? ` Expired evidence no longer counts: ${joinOr(expired.map((i) => `${describeItem(i, voice)} (expired ${i.fact.expiresDay === null ? '' : isoOfDay(i.fact.expiresDay)})`), 'and')}.`
     : '';
-  return `${line}${points}${expiredNote}`;
+  return `${line}${points}${onceVerifiedNote(r, policy, voice)}${expiredNote}`;
 }
 
 export function serviceSummary(s: ServiceCheck): string {
@@ -79,6 +109,8 @@ export interface Gap {
   remedies: GapRemedy[];
   /** Expired items that showed the needed level: renewing one would close the gap. */
   renewable: ItemCredit[];
+  /** Items the educator holds whose verification would meet the requirement ("met once verified"). */
+  verifiable: ItemCredit[];
   summary: string;
 }
 
@@ -113,8 +145,12 @@ export function gapsOf(c: CandidateScore, competencyName: (id: string) => string
     const { remedies, phrase } = remediesOf(needed, policy);
     const renewable = r.items.filter((i) => i.state === 'EXPIRED' && i.countedLevel >= needed);
     const name = competencyName(r.spec.competencyId);
-    const renewNote = renewable.length ? ` Renewing ${describeItem(renewable[0]).replace(/^an? /, 'the ')} that expired would also close it.` : '';
-    const summary = `${r.spec.kind === 'REQUIRED' ? 'Required' : 'Preferred'}: to reach level ${needed} in ${name} (you show level ${r.demonstratedLevel}), ${phrase}${renewNote}`;
-    return { spec: r.spec, levelHeld: r.demonstratedLevel, levelNeeded: needed, remedies, renewable, summary };
+    const verifiable = verifiableItems(r, policy);
+    const verifyNote = verifiable.length
+      ? ` Met once verified: you already hold ${joinOr(unique(verifiable.map((i) => describeItem(i, 'second'))), 'and')} at level ${needed} or higher; having ${verifiable.length > 1 ? 'one' : 'it'} ${trustedWords(policy)} would meet it.`
+      : '';
+    const renewNote = renewable.length ? ` Renewing ${describeItem(renewable[0], 'second').replace(/^an? /, 'the ')} that expired would also close it.` : '';
+    const summary = `${r.spec.kind === 'REQUIRED' ? 'Required' : 'Preferred'}: to reach level ${needed} in ${name} (you show level ${r.demonstratedLevel} on ${trustedWords(policy)} evidence), ${phrase}${verifyNote}${renewNote}`;
+    return { spec: r.spec, levelHeld: r.demonstratedLevel, levelNeeded: needed, remedies, renewable, verifiable, summary };
   });
 }

@@ -11,6 +11,8 @@ export interface Rankable {
 /**
  * The documented order: qualified before unqualified, then higher score; equal scores follow the policy's
  * tie-break rule and finally the educator id (a stable key with no meaning), so the order is total.
+ * Candidates with the same qualification and score are a tie: they share a rank number (see sharedRanks)
+ * and the order inside the tie is this deterministic one.
  */
 export function compareCandidates(tieBreak: TieBreakRule): (a: Rankable, b: Rankable) => number {
   const byRequirements = tieBreak === 'REQUIRED_MET_THEN_EDUCATOR_ID';
@@ -23,6 +25,27 @@ export function compareCandidates(tieBreak: TieBreakRule): (a: Rankable, b: Rank
     }
     return a.educatorId < b.educatorId ? -1 : a.educatorId > b.educatorId ? 1 : 0;
   };
+}
+
+/** Candidates tie when they share qualification and score; the tie-break rule orders them but does not part them. */
+export const tiedWith = (a: Pick<Rankable, 'qualified' | 'score'>, b: Pick<Rankable, 'qualified' | 'score'>): boolean =>
+  a.qualified === b.qualified && a.score === b.score;
+
+export interface SharedRank {
+  /** 1 + the number of candidates strictly ahead (qualified before unqualified, then higher score): "1, 2, 2, 4". */
+  rank: number;
+  /** Another candidate shares this rank. */
+  tied: boolean;
+}
+
+/** Shared ranks for candidates already in ranked order. */
+export function sharedRanks(ranked: readonly Pick<Rankable, 'qualified' | 'score'>[]): SharedRank[] {
+  const out: SharedRank[] = [];
+  for (let i = 0; i < ranked.length; i++) {
+    const rank = i > 0 && tiedWith(ranked[i - 1], ranked[i]) ? out[i - 1].rank : i + 1;
+    out.push({ rank, tied: (i > 0 && tiedWith(ranked[i - 1], ranked[i])) || (i + 1 < ranked.length && tiedWith(ranked[i], ranked[i + 1])) });
+  }
+  return out;
 }
 
 /** Sorts in place and returns the same array. */

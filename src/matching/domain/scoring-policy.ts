@@ -23,6 +23,11 @@ export interface ScoringPolicyValues {
   /** Null: the deployment's OVEREXTENSION_FTE_THRESHOLD applies; a number here wins over it. */
   overextensionFteThreshold: number | null;
   tieBreak: TieBreakRule;
+  /**
+   * The lowest verification status that can meet a requirement. Less trusted evidence still earns its
+   * (reduced) points and shows in explanations, but alone never meets a requirement, so it never qualifies.
+   */
+  qualifyingStatus: VerificationStatus;
 }
 
 /** The policy the first migration publishes as version 1 (documented in the README in plain words). */
@@ -42,6 +47,7 @@ export const DEFAULT_SCORING_POLICY: ScoringPolicyValues = {
   attendanceCapLevel: 1,
   overextensionFteThreshold: null,
   tieBreak: 'REQUIRED_MET_THEN_EDUCATOR_ID',
+  qualifyingStatus: 'ENDORSED',
 };
 
 const inRange = (v: unknown, min: number, max: number): v is number => typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max;
@@ -70,6 +76,7 @@ export function policyProblems(p: ScoringPolicyValues): string[] {
   if (p.overextensionFteThreshold !== null && (!inRange(p.overextensionFteThreshold, 0, 1) || p.overextensionFteThreshold === 0)) {
     problems.push('overextension FTE threshold must be above 0 and at most 1, or null for the deployment default');
   }
+  if (!VERIFICATION_STATUSES.includes(p.qualifyingStatus)) problems.push(`qualifying status must be one of ${VERIFICATION_STATUSES.join(', ')}`);
   if (!TIE_BREAK_RULES.includes(p.tieBreak)) problems.push(`tie-break must be one of ${TIE_BREAK_RULES.join(', ')}`);
   return problems;
 }

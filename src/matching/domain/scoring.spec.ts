@@ -1,6 +1,6 @@
 import { dayOf, VERIFICATION_STATUSES, type ClaimFact, type EvidenceKind, type PilotPart, type VerificationStatus } from './evidence-rules.js';
 import { gapsOf, requirementSummary, serviceSummary } from './explanation.js';
-import { compareCandidates, isOverextended, rankCandidates } from './ranking.js';
+import { compareCandidates, isOverextended, rankCandidates, sharedRanks } from './ranking.js';
 import { DEFAULT_SCORING_POLICY, type ScoringPolicyValues } from './scoring-policy.js';
 import { ageFactor, corroboratedPoints, rankingKeyOf, scoreCandidate, totalCredit, yearsOfService, type CandidateScore, type RoleSpec } from './scoring.js';
 import { Prng } from '../../seed/prng.js';
@@ -80,7 +80,7 @@ describe('property 2: required competencies gate qualification', () => {
 
   it('every qualified candidate ranks above every unqualified one, even with a far lower score', () => {
     const unqualifiedHigh = score(role, '0-first-by-id', [fact(BIAS, 'CERTIFICATION', 4), fact(BIAS, 'PILOT', 4), fact(BIAS, 'PROFESSIONAL_LEARNING', 4)]);
-    const qualifiedLow = score(role, 'z-last-by-id', [fact(TOOL, 'ARTIFACT', 2, { status: 'SELF_REPORTED' })]);
+    const qualifiedLow = score(role, 'z-last-by-id', [fact(TOOL, 'ARTIFACT', 2, { status: 'ENDORSED' })]);
     expect(unqualifiedHigh.score).toBeGreaterThan(qualifiedLow.score * 10);
     expect(rankCandidates([unqualifiedHigh, qualifiedLow], 'EDUCATOR_ID').map((c) => c.educatorId)).toEqual(['z-last-by-id', '0-first-by-id']);
   });
@@ -130,8 +130,9 @@ describe('property 3: monotonic', () => {
       expect(score(role, 'e', raised, { explain: false }).score).toBeGreaterThanOrEqual(before.score);
       const verified = facts.map((f, j) => (j === i ? { ...f, status: UPGRADE[f.status] } : f));
       expect(score(role, 'e', verified, { explain: false }).score).toBeGreaterThanOrEqual(before.score);
-      // Qualification is monotonic too.
+      // Qualification is monotonic too, in adding evidence and in verifying it.
       if (before.qualified) expect(added.qualified).toBe(true);
+      if (before.qualified) expect(score(role, 'e', verified, { explain: false }).qualified).toBe(true);
     }
   });
 
@@ -140,6 +141,51 @@ describe('property 3: monotonic', () => {
     const live = score(coachRole, 'e', [cert]).score;
     const expired = score(coachRole, 'e', [{ ...cert, expiresDay: dayOf('2025-01-01') }]).score;
     expect(expired).toBeLessThan(live);
+  });
+});
+
+describe('property 3b: qualification rests on trusted evidence', () => {
+  const single: RoleSpec = { roleId: 'r', minYearsOfService: null, requirements: [coachRole.requirements[0]] };
+
+  it('an undated self-reported level-4 artifact earns reduced points but does not meet the requirement', () => {
+    const claim = fact(TOOL, 'ARTIFACT', 4, { status: 'SELF_REPORTED', startDay: null, ageFromDay: null });
+    const r = score(single, 'e', [claim]);
+    expect(r.qualified).toBe(false);
+    expect(r.requirements[0]).toMatchObject({ met: false, demonstratedLevel: 0, untrustedLevel: 4, metOnceVerified: true });
+    expect(r.score).toBe(24); // 100 x 0.6 (artifact) x 0.4 (self-reported)
+    expect(r.requirements[0].items).toHaveLength(1);
+  });
+
+  it('does not let self-reported evidence outrank a verified candidate who meets the requirement', () => {
+    const selfReported = score(single, '0-self', [fact(TOOL, 'CERTIFICATION', 4, { status: 'SELF_REPORTED' }), fact(TOOL, 'PILOT', 4, { status: 'SELF_REPORTED' })]);
+    const verifiedLower = score(single, 'z-verified', [fact(TOOL, 'PRESENTATION', 2, { status: 'ENDORSED', ageFromDay: dayOf('2012-01-01') })]);
+    expect(selfReported.score).toBeGreaterThan(verifiedLower.score * 2);
+    expect(rankCandidates([selfReported, verifiedLower], 'EDUCATOR_ID').map((c) => c.educatorId)).toEqual(['z-verified', '0-self']);
+  });
+
+  it('follows the policy: VERIFIED leaves endorsed evidence short, SELF_REPORTED restores the old meaning', () => {
+    const endorsed = [fact(TOOL, 'PILOT', 3, { status: 'ENDORSED' })];
+    expect(score(single, 'e', endorsed).qualified).toBe(true);
+    expect(score(single, 'e', endorsed, { policy: { ...DEFAULT_SCORING_POLICY, qualifyingStatus: 'VERIFIED' } }).requirements[0])
+      .toMatchObject({ met: false, metOnceVerified: true, untrustedLevel: 3 });
+    expect(score(single, 'e', [fact(TOOL, 'PILOT', 3, { status: 'SELF_REPORTED' })], { policy: { ...DEFAULT_SCORING_POLICY, qualifyingStatus: 'SELF_REPORTED' } }).qualified).toBe(true);
+  });
+
+  it('is "met once verified" only when unverified items reach the level', () => {
+    const low = score(single, 'e', [fact(TOOL, 'PILOT', 1, { status: 'SELF_REPORTED' })]);
+    expect(low.requirements[0]).toMatchObject({ met: false, metOnceVerified: false, untrustedLevel: 1 });
+  });
+
+  it('self-reported evidence alone never qualifies for a role with a required competency (2,000 random cases)', () => {
+    const random = new Prng(13);
+    const rand = () => random.next();
+    for (let t = 0; t < 2000; t++) {
+      const { role, facts } = randomCase(rand);
+      const selfOnly = facts.map((f) => ({ ...f, status: 'SELF_REPORTED' as const }));
+      const r = score(role, 'e', selfOnly, { explain: false });
+      if (role.requirements.some((q) => q.kind === 'REQUIRED')) expect(r.qualified).toBe(false);
+      expect(r.requirements.every((q) => !q.met)).toBe(true);
+    }
   });
 });
 
@@ -306,5 +352,21 @@ describe('property 9: the seed case', () => {
       expect(g.summary).toMatch(/attendance alone can show at most level 1/);
     }
     expect(gapsOf(b, (id) => names[id], DEFAULT_SCORING_POLICY)).toEqual([]);
+  });
+});
+
+describe('ties share a rank', () => {
+  const key = (educatorId: string, qualified: boolean, score: number, requiredMet = 0) => ({ educatorId, qualified, score, requiredMet, metCount: requiredMet });
+
+  it('numbers equal scores alike ("1, 2, 2, 4"), marks them tied, and keeps the documented order inside the tie', () => {
+    const ranked = rankCandidates([key('d', true, 50), key('c', true, 70), key('b', true, 50, 1), key('a', false, 50), key('e', true, 40)], 'REQUIRED_MET_THEN_EDUCATOR_ID');
+    expect(ranked.map((k) => k.educatorId)).toEqual(['c', 'b', 'd', 'e', 'a']);
+    expect(sharedRanks(ranked)).toEqual([
+      { rank: 1, tied: false }, { rank: 2, tied: true }, { rank: 2, tied: true }, { rank: 4, tied: false }, { rank: 5, tied: false },
+    ]);
+  });
+
+  it('never ties a qualified candidate with an unqualified one of the same score', () => {
+    expect(sharedRanks([key('a', true, 10), key('b', false, 10)])).toEqual([{ rank: 1, tied: false }, { rank: 2, tied: false }]);
   });
 });

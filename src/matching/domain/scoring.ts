@@ -1,5 +1,5 @@
 import {
-  claimStateOn, countedLevel, isAttendance, NON_AGEING_KINDS, SCORING_KINDS, scoringKindOf, VERIFICATION_STATUSES, weightSlotOf,
+  claimStateOn, countedLevel, isAttendance, isTrustedAs, NON_AGEING_KINDS, SCORING_KINDS, scoringKindOf, VERIFICATION_STATUSES, weightSlotOf,
   type ClaimFact, type ClaimState, type ScoringKind,
 } from './evidence-rules.js';
 import type { ScoringPolicyValues } from './scoring-policy.js';
@@ -25,6 +25,10 @@ import type { ScoringPolicyValues } from './scoring-policy.js';
  * when any credit grows or an item is added, so scores are monotonic. Only the strongest credit and the sum
  * are needed, which is what lets the database rank every candidate with plain aggregates.
  * The candidate's score is the sum of the requirements' points.
+ *
+ * Meeting a requirement rests on trusted evidence: only items at or above the policy's qualifying status
+ * (default ENDORSED) count towards the demonstrated level that meets it. Less trusted items still earn their
+ * (reduced) points, so verifying an item raises its credit and may meet a requirement: never the reverse.
  */
 
 export const CREDIT_SCALE = 1000;
@@ -86,8 +90,13 @@ export interface ItemCredit extends ItemFactors {
 export interface RequirementScore {
   spec: RequirementSpec;
   maxPoints: number;
+  /** The highest level shown by trusted evidence (at or above the policy's qualifying status). */
   demonstratedLevel: number;
+  /** The highest level shown by counting evidence not yet trusted enough (0 with none). */
+  untrustedLevel: number;
   met: boolean;
+  /** Not met, but verifying (or endorsing) items the candidate already holds would meet it. */
+  metOnceVerified: boolean;
   points: number;
   /** Counting and expired items, strongest first (explained scoring only; empty otherwise). */
   items: ItemCredit[];
@@ -207,8 +216,9 @@ export function corroboratedPoints(maxPoints: number, credits: readonly number[]
 export function tallyRequirement(
   spec: RequirementSpec, facts: readonly ClaimFact[], ctx: ScoringContext,
   onItem?: (fact: ClaimFact, state: 'COUNTS' | 'EXPIRED', factors: ItemFactors) => void,
-): { demonstratedLevel: number; points: number } {
+): { demonstratedLevel: number; untrustedLevel: number; points: number } {
   let demonstrated = 0;
+  let untrusted = 0;
   let strongest = 0;
   let sum = 0;
   for (const fact of facts) {
@@ -219,12 +229,14 @@ export function tallyRequirement(
       onItem?.(fact, state, { ...factors, creditPermille: 0 });
       continue;
     }
-    if (factors.countedLevel > demonstrated) demonstrated = factors.countedLevel;
+    if (!isTrustedAs(fact.status, ctx.policy.qualifyingStatus)) {
+      if (factors.countedLevel > untrusted) untrusted = factors.countedLevel;
+    } else if (factors.countedLevel > demonstrated) demonstrated = factors.countedLevel;
     if (factors.creditPermille > strongest) strongest = factors.creditPermille;
     sum += factors.creditPermille;
     onItem?.(fact, state, factors);
   }
-  return { demonstratedLevel: demonstrated, points: pointsFor(maxPointsOf(spec.weight), totalCredit(strongest, sum)) };
+  return { demonstratedLevel: demonstrated, untrustedLevel: untrusted, points: pointsFor(maxPointsOf(spec.weight), totalCredit(strongest, sum)) };
 }
 
 /** One requirement's result; with `explain`, every counting or expired item with its factors and points. */
@@ -233,7 +245,11 @@ export function scoreRequirement(spec: RequirementSpec, facts: readonly ClaimFac
   const items: ItemCredit[] = [];
   const tally = tallyRequirement(spec, facts, ctx, explain ? (fact, state, factors) => items.push({ fact, state, points: 0, ...factors }) : undefined);
   if (explain) shareOutPoints(items, maxPoints);
-  return { spec, maxPoints, demonstratedLevel: tally.demonstratedLevel, met: tally.demonstratedLevel >= spec.minLevel, points: tally.points, items };
+  const met = tally.demonstratedLevel >= spec.minLevel;
+  return {
+    spec, maxPoints, demonstratedLevel: tally.demonstratedLevel, untrustedLevel: tally.untrustedLevel, met,
+    metOnceVerified: !met && tally.untrustedLevel >= spec.minLevel, points: tally.points, items,
+  };
 }
 
 /**

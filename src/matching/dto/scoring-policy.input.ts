@@ -1,6 +1,7 @@
 import { Field, Float, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsEnum, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { VerificationStatus } from '../../evidence/models/evidence-enums.js';
 import { RankingTieBreak } from '../models/scoring-policy.model.js';
 
 const weight = () => (target: object, key: string) => {
@@ -85,6 +86,14 @@ export class PublishScoringPolicyInput {
   @IsOptional()
   @IsEnum(RankingTieBreak)
   tieBreak?: RankingTieBreak;
+
+  @Field(() => VerificationStatus, {
+    nullable: true,
+    description: 'The lowest verification status that can meet a requirement; less trusted evidence still earns reduced points. Omitted keeps the current value',
+  })
+  @IsOptional()
+  @IsEnum(VerificationStatus)
+  qualifyingStatus?: VerificationStatus;
 
   @Field({ description: 'Why this version; shown with the policy', defaultValue: '' })
   @IsString()

@@ -9,6 +9,8 @@ export class EvidenceCreditModel {
   @Field({ description: 'The kind as the policy weighs it, e.g. PILOT_LEAD' }) scoringKind: string;
   @Field() title: string;
   @Field({ description: 'VERIFIED, ENDORSED or SELF_REPORTED' }) status: string;
+  @Field({ description: "Trusted enough (at or above the policy's qualifying status) to meet the requirement; untrusted evidence earns reduced points only" })
+  trusted: boolean;
   @Field(() => String, { nullable: true }) startedOn: string | null;
   @Field(() => String, { nullable: true }) endedOn: string | null;
   @Field(() => String, { nullable: true }) issuedOn: string | null;
@@ -37,6 +39,9 @@ export class RequirementExplanationModel {
   @Field(() => Int) requiredLevel: number;
   @Field(() => Int, { description: '0 when nothing counts' }) demonstratedLevel: number;
   @Field() met: boolean;
+  @Field(() => Int, { description: 'The highest level shown by evidence not yet trusted enough to meet a requirement (0 with none)' }) untrustedLevel: number;
+  @Field({ description: 'Not met, but verifying (or endorsing) evidence already held would meet it' }) metOnceVerified: boolean;
+  @Field(() => [ID], { description: 'The evidence whose verification would meet the requirement' }) metOnceVerifiedEvidenceIds: string[];
   @Field(() => Int, { description: 'Points toward the score; the contributions add up to the score exactly' }) contribution: number;
   @Field({ description: 'The same in plain words' }) summary: string;
   @Field(() => [EvidenceCreditModel]) evidence: EvidenceCreditModel[];
@@ -72,7 +77,9 @@ export class CandidateExplanationModel {
 
 @ObjectType('RankedCandidate')
 export class RankedCandidateModel extends CandidateExplanationModel {
-  @Field(() => Int, { description: '1 = first' }) rank: number;
+  @Field(() => Int, { description: '1 = first. Candidates with the same qualification and score share a rank ("1, 2, 2, 4")' }) rank: number;
+  @Field({ description: 'Another candidate shares this rank; inside a tie the order follows the policy tie-break, then the educator id' }) tied: boolean;
+  @Field(() => Int, { description: 'Place in the list (1 = first), unique and deterministic even inside a tie' }) position: number;
 }
 
 @ObjectType('RoleRanking', { description: "A role's candidates in rank order, paged" })
@@ -109,6 +116,8 @@ export class RequirementGapModel {
   @Field(() => Int) levelNeeded: number;
   @Field(() => [GapRemedyModel], { description: 'Strongest-weighted first; attendance only where its cap allows' }) ways: GapRemedyModel[];
   @Field(() => [ID], { description: 'Expired evidence that showed the needed level: renewing it would close the gap' }) renewableEvidenceIds: string[];
+  @Field({ description: 'Verifying (or endorsing) evidence already held would close the gap' }) metOnceVerified: boolean;
+  @Field(() => [ID], { description: 'The evidence whose verification would close the gap' }) metOnceVerifiedEvidenceIds: string[];
   @Field() summary: string;
 }
 
@@ -122,6 +131,9 @@ export class RequirementStandingModel {
   @Field(() => Int) requiredLevel: number;
   @Field(() => Int) demonstratedLevel: number;
   @Field() met: boolean;
+  @Field(() => Int, { description: 'The highest level shown by evidence not yet trusted enough to meet a requirement (0 with none)' }) untrustedLevel: number;
+  @Field({ description: 'Not met, but verifying (or endorsing) evidence already held would meet it' }) metOnceVerified: boolean;
+  @Field(() => [ID], { description: 'The evidence whose verification would meet the requirement' }) metOnceVerifiedEvidenceIds: string[];
   @Field(() => Int) contribution: number;
   @Field(() => Int) maxPoints: number;
 }

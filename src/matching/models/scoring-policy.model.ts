@@ -1,4 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { VerificationStatus } from '../../evidence/models/evidence-enums.js';
 import { Connection } from '../../common/pagination.js';
 
 export enum RankingTieBreak {
@@ -65,6 +66,8 @@ export class ScoringPolicyModel {
   effectiveOverextensionFteThreshold: number;
 
   @Field(() => RankingTieBreak) tieBreak: RankingTieBreak;
+  @Field(() => VerificationStatus, { description: 'The lowest verification status that can meet a requirement: less trusted evidence earns reduced points but alone never qualifies' })
+  qualifyingStatus: VerificationStatus;
   @Field() notes: string;
   @Field(() => Date) publishedAt: Date;
   @Field(() => String, { nullable: true }) publishedBy: string | null;

@@ -6,13 +6,15 @@
  *   test/integration/claim-facts.spec.ts           the claim facts the SQL reads equal claims joined with evidence
  *   src/matching/sql/ranking-example.spec.ts       the committed ranking.example.sql is what is generated today
  */
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import type pg from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
+import { ServiceMetrics } from '../../operations/metrics.js';
 import {
   ageFromDaySql, CLAIMS_FROM, countingClaimConditions, expiresDaySql, startDaySql, type ClaimFilter,
 } from './demonstrated-levels.repository.js';
 import type { ClaimFact, EvidenceKind, PilotPart, VerificationStatus } from '../domain/evidence-rules.js';
+import type { SharedRank } from '../domain/ranking.js';
 import type { ScoringPolicyValues } from '../domain/scoring-policy.js';
 import type { RankingKey, RequirementSpec } from '../domain/scoring.js';
 import { buildRankingSql, canRankScoredOnly, type RankingQuery } from './ranking.sql.js';
@@ -60,6 +62,14 @@ export interface MatchingInputs {
   policy: CurrentPolicy;
 }
 
+/** One page of a ranking: keys in order, each with its shared rank (ranks[i] belongs to keys[i]). */
+export interface RankedPage {
+  keys: RankingKey[];
+  ranks: SharedRank[];
+  total: number;
+  qualifiedCount: number;
+}
+
 export interface EducatorRow {
   id: string;
   fullName: string;
@@ -74,6 +84,7 @@ export class MatchingRepository {
   constructor(
     private readonly db: DataSource,
     private readonly policies: ScoringPolicyRepository = new ScoringPolicyRepository(db),
+    @Optional() private readonly metrics?: ServiceMetrics,
   ) {}
 
   /** For reads that need no shared snapshot (they may run in parallel on separate connections). */
@@ -119,7 +130,10 @@ export class MatchingRepository {
                  WHERE xid >= pg_snapshot_xmin($1::pg_snapshot) AND NOT pg_visible_in_snapshot(xid, $1::pg_snapshot))`,
         values: [cached.snapshot],
       })) as boolean[][];
+      this.metrics?.cacheLookup('open_roles', !!fresh);
       if (fresh) return cached.inputs;
+    } else {
+      this.metrics?.cacheLookup('open_roles', false);
     }
     const { roles, snapshot } = await this.rolesWithSnapshot(m, OPEN, []);
     // Read after the snapshot statement, so the policy is at least as new as the snapshot says; a newer one
@@ -269,7 +283,7 @@ export class MatchingRepository {
    * role allows it, candidates without counting claims are left out of the statement; a page reaching them
    * (rare: past every candidate with anything to show) is answered by the full statement instead.
    */
-  async rankPage(m: EntityManager, q: RankingQuery): Promise<{ keys: RankingKey[]; total: number; qualifiedCount: number }> {
+  async rankPage(m: EntityManager, q: RankingQuery): Promise<RankedPage> {
     if (canRankScoredOnly(q.role)) {
       const { aheadOfZero, ...fast } = await this.runRanking(m, { ...q, scoredOnly: true });
       if (q.qualifiedOnly || q.offset + q.first <= aheadOfZero) return fast;
@@ -278,30 +292,34 @@ export class MatchingRepository {
     return full;
   }
 
-  private async runRanking(m: EntityManager, q: RankingQuery): Promise<{ keys: RankingKey[]; total: number; qualifiedCount: number; aheadOfZero: number }> {
+  private async runRanking(m: EntityManager, q: RankingQuery): Promise<RankedPage & { aheadOfZero: number }> {
     const params: unknown[] = [];
     // Measured (npm run bench): parallel workers cost more to start than the branches take. Scoped to the
     // caller's transaction.
     await m.query('SET LOCAL max_parallel_workers_per_gather = 0');
-    const rows: Array<{ educator_id: string | null; score: number; required_met: number; met_count: number; qualified: boolean; total: number; qualified_count: number; ahead_of_zero: number }> =
-      await m.query(buildRankingSql(q, params), params);
+    const rows: Array<{
+      educator_id: string | null; score: number; required_met: number; met_count: number; qualified: boolean; shared_rank: number; tie_size: number;
+      total: number; qualified_count: number; ahead_of_zero: number;
+    }> = await m.query(buildRankingSql(q, params), params);
+    const ranked = rows.filter((r) => r.educator_id !== null);
     return {
-      keys: rows.filter((r) => r.educator_id !== null).map((r) => ({
+      keys: ranked.map((r) => ({
         educatorId: r.educator_id!, score: r.score, requiredMet: r.required_met, metCount: r.met_count, qualified: r.qualified,
       })),
+      ranks: ranked.map((r) => ({ rank: r.shared_rank, tied: r.tie_size > 1 })),
       total: rows[0]?.total ?? 0,
       qualifiedCount: rows[0]?.qualified_count ?? 0,
       aheadOfZero: rows[0]?.ahead_of_zero ?? 0,
     };
   }
 
-  /** A saved run's candidates in one statement; `candidate` is stored exactly as it was shown. */
-  async insertRunResults(m: EntityManager, runId: string, nodes: ReadonlyArray<{ rank: number; educatorId: string; score: number; qualified: boolean; overextended: boolean }>): Promise<void> {
+  /** A saved run's candidates in one statement (keyed by position); `candidate` is stored exactly as it was shown. */
+  async insertRunResults(m: EntityManager, runId: string, nodes: ReadonlyArray<{ position: number; educatorId: string; score: number; qualified: boolean; overextended: boolean }>): Promise<void> {
     if (!nodes.length) return;
     await m.query(
       `INSERT INTO ranking_run_result (run_id, rank, educator_id, score, qualified, overextended, candidate)
        SELECT $1, * FROM unnest($2::int[], $3::uuid[], $4::int[], $5::boolean[], $6::boolean[], $7::jsonb[])`,
-      [runId, nodes.map((n) => n.rank), nodes.map((n) => n.educatorId), nodes.map((n) => n.score), nodes.map((n) => n.qualified),
+      [runId, nodes.map((n) => n.position), nodes.map((n) => n.educatorId), nodes.map((n) => n.score), nodes.map((n) => n.qualified),
         nodes.map((n) => n.overextended), nodes.map((n) => JSON.stringify(n))],
     );
   }

@@ -8,48 +8,49 @@
 -- $5 = ["COURSE"]
 -- $6 = 1
 -- $7 = "2026-01-15"
--- $8 = 2
--- $9 = true
--- $10 = 6000
--- $11 = "00000000-0000-4000-8000-0000000000c1"
--- $12 = 3
--- $13 = false
--- $14 = 4000
--- $15 = "00000000-0000-4000-8000-0000000000c2"
--- $16 = 1
--- $17 = "2026-01-15"
--- $18 = 3
--- $19 = "2026-01-15"
--- $20 = 20
--- $21 = 0
+-- $8 = ["VERIFIED","ENDORSED"]
+-- $9 = 2
+-- $10 = true
+-- $11 = 6000
+-- $12 = "00000000-0000-4000-8000-0000000000c1"
+-- $13 = 3
+-- $14 = false
+-- $15 = 4000
+-- $16 = "00000000-0000-4000-8000-0000000000c2"
+-- $17 = 1
+-- $18 = "2026-01-15"
+-- $19 = 3
+-- $20 = "2026-01-15"
+-- $21 = 20
+-- $22 = 0
 
 WITH per_requirement AS (
       -- totalCredit(): min(1000, strongest + min(strongest, floor((sum - strongest) / divisor)))
       SELECT educator_id, max_points, required, met,
         least(1000, strongest + least(strongest, (credit_sum - strongest) / 4))::int AS total
       FROM (
-      SELECT educator_id, max(lvl) >= $8::int AS met, $9::boolean AS required,
-        $10::int AS max_points, max(credit) AS strongest, sum(credit) AS credit_sum
+      SELECT educator_id, coalesce(max(lvl) FILTER (WHERE trusted), 0) >= $9::int AS met, $10::boolean AS required,
+        $11::int AS max_points, max(credit) AS strongest, sum(credit) AS credit_sum
       FROM (
-        SELECT educator_id, lvl, floor(weighted * CASE WHEN age_days IS NULL THEN 1::float8 ELSE ($3::float8[])[least(greatest(age_days, 0), $4::int) + 1] END * least(1::float8, lvl::float8 / $8::float8) + 0.5::float8)::int AS credit
+        SELECT educator_id, lvl, trusted, floor(weighted * CASE WHEN age_days IS NULL THEN 1::float8 ELSE ($3::float8[])[least(greatest(age_days, 0), $4::int) + 1] END * least(1::float8, lvl::float8 / $9::float8) + 0.5::float8)::int AS credit
         FROM (
-          SELECT f.educator_id, CASE WHEN f.kind = ANY($5::varchar[]) THEN least(f.level, $6::smallint) ELSE f.level END AS lvl, ($1::float8[])[f.weight_slot] AS weighted, $2::int - f.age_from_day AS age_days
+          SELECT f.educator_id, CASE WHEN f.kind = ANY($5::varchar[]) THEN least(f.level, $6::smallint) ELSE f.level END AS lvl, f.verification_status = ANY($8::varchar[]) AS trusted, ($1::float8[])[f.weight_slot] AS weighted, $2::int - f.age_from_day AS age_days
           FROM evidence_claim_fact f 
-          WHERE f.competency_id = $11::uuid AND (coalesce(f.issued_on, f.started_on) IS NULL OR coalesce(f.issued_on, f.started_on) <= $7::date) AND (f.expires_on IS NULL OR f.expires_on >= $7::date)
+          WHERE f.competency_id = $12::uuid AND (coalesce(f.issued_on, f.started_on) IS NULL OR coalesce(f.issued_on, f.started_on) <= $7::date) AND (f.expires_on IS NULL OR f.expires_on >= $7::date)
           ORDER BY f.educator_id OFFSET 0
         ) claim
         ORDER BY educator_id OFFSET 0
       ) item
       GROUP BY educator_id
       UNION ALL
-      SELECT educator_id, max(lvl) >= $12::int AS met, $13::boolean AS required,
-        $14::int AS max_points, max(credit) AS strongest, sum(credit) AS credit_sum
+      SELECT educator_id, coalesce(max(lvl) FILTER (WHERE trusted), 0) >= $13::int AS met, $14::boolean AS required,
+        $15::int AS max_points, max(credit) AS strongest, sum(credit) AS credit_sum
       FROM (
-        SELECT educator_id, lvl, floor(weighted * CASE WHEN age_days IS NULL THEN 1::float8 ELSE ($3::float8[])[least(greatest(age_days, 0), $4::int) + 1] END * least(1::float8, lvl::float8 / $12::float8) + 0.5::float8)::int AS credit
+        SELECT educator_id, lvl, trusted, floor(weighted * CASE WHEN age_days IS NULL THEN 1::float8 ELSE ($3::float8[])[least(greatest(age_days, 0), $4::int) + 1] END * least(1::float8, lvl::float8 / $13::float8) + 0.5::float8)::int AS credit
         FROM (
-          SELECT f.educator_id, CASE WHEN f.kind = ANY($5::varchar[]) THEN least(f.level, $6::smallint) ELSE f.level END AS lvl, ($1::float8[])[f.weight_slot] AS weighted, $2::int - f.age_from_day AS age_days
+          SELECT f.educator_id, CASE WHEN f.kind = ANY($5::varchar[]) THEN least(f.level, $6::smallint) ELSE f.level END AS lvl, f.verification_status = ANY($8::varchar[]) AS trusted, ($1::float8[])[f.weight_slot] AS weighted, $2::int - f.age_from_day AS age_days
           FROM evidence_claim_fact f 
-          WHERE f.competency_id = $15::uuid AND (coalesce(f.issued_on, f.started_on) IS NULL OR coalesce(f.issued_on, f.started_on) <= $7::date) AND (f.expires_on IS NULL OR f.expires_on >= $7::date)
+          WHERE f.competency_id = $16::uuid AND (coalesce(f.issued_on, f.started_on) IS NULL OR coalesce(f.issued_on, f.started_on) <= $7::date) AND (f.expires_on IS NULL OR f.expires_on >= $7::date)
           ORDER BY f.educator_id OFFSET 0
         ) claim
         ORDER BY educator_id OFFSET 0
@@ -66,15 +67,17 @@ WITH per_requirement AS (
       FROM per_requirement GROUP BY educator_id
     ), ranked AS (
       SELECT ed.id AS educator_id, coalesce(pe.score, 0) AS score, coalesce(pe.required_met, 0) AS required_met, coalesce(pe.met_count, 0) AS met_count,
-        (coalesce(pe.required_met, 0) = $16::int AND extract(year FROM age($17::date, ed.hire_date)) >= $18::int) AS qualified
+        (coalesce(pe.required_met, 0) = $17::int AND extract(year FROM age($18::date, ed.hire_date)) >= $19::int) AS qualified
       FROM educator ed LEFT JOIN per_educator pe ON pe.educator_id = ed.id
-      WHERE (ed.leaving_date IS NULL OR ed.leaving_date > $19::date) 
+      WHERE (ed.leaving_date IS NULL OR ed.leaving_date > $20::date) 
     ), page AS (
-      SELECT * FROM ranked  ORDER BY qualified DESC, score DESC, required_met DESC, met_count DESC, educator_id LIMIT $20::int OFFSET $21::int
+      -- A tie is the same qualification and score: it shares a rank (1 + candidates strictly ahead).
+      SELECT *, rank() OVER (ORDER BY qualified DESC, score DESC)::int AS shared_rank, (count(*) OVER (PARTITION BY qualified, score))::int AS tie_size
+      FROM ranked  ORDER BY qualified DESC, score DESC, required_met DESC, met_count DESC, educator_id LIMIT $21::int OFFSET $22::int
     )
-    SELECT page.educator_id, page.score, page.required_met, page.met_count, page.qualified, counts.total, counts.qualified_count, counts.ahead_of_zero
+    SELECT page.educator_id, page.score, page.required_met, page.met_count, page.qualified, page.shared_rank, page.tie_size, counts.total, counts.qualified_count, counts.ahead_of_zero
     FROM (SELECT (count(*) FILTER (WHERE true))::int AS total,
             (count(*) FILTER (WHERE qualified))::int AS qualified_count,
-            (count(*) FILTER (WHERE (qualified OR score > 0 OR required_met > 0 OR met_count > 0))::int) AS ahead_of_zero FROM ranked) counts
+            (count(*) FILTER (WHERE (qualified OR score > 0))::int) AS ahead_of_zero FROM ranked) counts
     LEFT JOIN page ON true
     ORDER BY page.qualified DESC, page.score DESC, page.required_met DESC, page.met_count DESC, page.educator_id

@@ -7,7 +7,7 @@
  *   src/matching/sql/ranking-example.spec.ts       the committed ranking.example.sql is what is generated today
  */
 import { bind, CLAIMS_FROM, countedLevelSql, countingClaimConditions } from './demonstrated-levels.repository.js';
-import { dayOf } from '../domain/evidence-rules.js';
+import { dayOf, statusesAtLeast } from '../domain/evidence-rules.js';
 import type { ScoringPolicyValues } from '../domain/scoring-policy.js';
 import { ageFactorTable, CORROBORATION_DIVISOR, countingCompetencies, CREDIT_SCALE, maxPointsOf, weightTable, type RoleSpec } from '../domain/scoring.js';
 
@@ -31,9 +31,9 @@ export interface RankingQuery {
 }
 
 /**
- * Columns: educator_id, score, required_met, met_count, qualified (null on an empty page), total (candidates matching
+ * Columns: educator_id, score, required_met, met_count, qualified, shared_rank, tie_size (null on an empty page), total (candidates matching
  * the filters), qualified_count (qualified candidates in scope, whatever qualifiedOnly says) and ahead_of_zero
- * (how many ranked rows sort ahead of the "nothing counts" key).
+ * (how many ranked rows sort ahead of the "nothing counts" tie).
  */
 export function buildRankingSql(q: RankingQuery, params: unknown[]): string {
   const { role, policy } = q;
@@ -56,10 +56,9 @@ export function buildRankingSql(q: RankingQuery, params: unknown[]): string {
   const order = policy.tieBreak === 'REQUIRED_MET_THEN_EDUCATOR_ID'
     ? 'qualified DESC, score DESC, required_met DESC, met_count DESC, educator_id'
     : 'qualified DESC, score DESC, educator_id';
-  // Candidates that sort ahead of "nothing counts" (unqualified, score 0, nothing met) under the tie-break.
-  const zeroKeyNot = policy.tieBreak === 'REQUIRED_MET_THEN_EDUCATOR_ID'
-    ? '(qualified OR score > 0 OR required_met > 0 OR met_count > 0)'
-    : '(qualified OR score > 0)';
+  // Candidates outside the tie of "nothing counts" (unqualified, score 0): candidates left out of the scored-only
+  // statement all belong to that tie, so a page before it has exact ranks and tie sizes without them.
+  const zeroKeyNot = '(qualified OR score > 0)';
   return `WITH per_requirement AS (
       -- totalCredit(): min(1000, strongest + min(strongest, floor((sum - strongest) / divisor)))
       SELECT educator_id, max_points, required, met,
@@ -83,9 +82,11 @@ export function buildRankingSql(q: RankingQuery, params: unknown[]): string {
       FROM educator ed LEFT JOIN per_educator pe ON pe.educator_id = ed.id
       WHERE ${onStaff()} ${building ? `AND ed.building_id = ${building}::uuid` : ''}`}
     ), page AS (
-      SELECT * FROM ranked ${q.qualifiedOnly ? 'WHERE qualified' : ''} ORDER BY ${order} LIMIT ${p(q.first)}::int OFFSET ${p(q.offset)}::int
+      -- A tie is the same qualification and score: it shares a rank (1 + candidates strictly ahead).
+      SELECT *, rank() OVER (ORDER BY qualified DESC, score DESC)::int AS shared_rank, (count(*) OVER (PARTITION BY qualified, score))::int AS tie_size
+      FROM ranked ${q.qualifiedOnly ? 'WHERE qualified' : ''} ORDER BY ${order} LIMIT ${p(q.first)}::int OFFSET ${p(q.offset)}::int
     )
-    SELECT page.educator_id, page.score, page.required_met, page.met_count, page.qualified, counts.total, counts.qualified_count, counts.ahead_of_zero
+    SELECT page.educator_id, page.score, page.required_met, page.met_count, page.qualified, page.shared_rank, page.tie_size, counts.total, counts.qualified_count, counts.ahead_of_zero
     FROM (SELECT ${q.scoredOnly && !q.qualifiedOnly
         ? `(SELECT count(*) FROM educator ed WHERE ${onStaff()} ${building ? `AND ed.building_id = ${building}::uuid` : ''})::int`
         : `(count(*) FILTER (WHERE ${q.qualifiedOnly ? 'qualified' : 'true'}))::int`} AS total,
@@ -108,7 +109,7 @@ function arrayLiteralOf(table: readonly number[]): string {
 }
 
 /**
- * Per requirement: each candidate's demonstrated level (as met or not), strongest credit and sum of credits.
+ * Per requirement: each candidate's demonstrated level on trusted claims (as met or not), strongest credit and sum of credits.
  * A claim's credit keeps the domain's order of operations: ((1000 x kind weight) x verification) x age x level
  * factor. The policy's values are bound once and shared by every branch.
  * `OFFSET 0` keeps each subquery a step of its own: inlined, PostgreSQL would compute a claim's level and
@@ -127,6 +128,8 @@ function requirementBranches(q: RankingQuery, params: unknown[], building: strin
   const ageFactor = `CASE WHEN age_days IS NULL THEN 1::float8 ELSE (${p(arrayLiteralOf(table))}::float8[])[least(greatest(age_days, 0), ${p(table.length - 1)}::int) + 1] END`;
   const level = countedLevelSql(policy, params, 'facts');
   const conditions = countingClaimConditions({ asOf: q.asOf }, params, 'facts').join(' AND ');
+  // Only trusted claims (the policy's qualifying status or above) meet a requirement; every claim earns credit.
+  const trusted = `f.verification_status = ANY(${p(statusesAtLeast(policy.qualifyingStatus))}::varchar[])`;
   const inBuilding = building ? `JOIN educator eb ON eb.id = f.educator_id AND eb.building_id = ${building}::uuid` : '';
   return q.role.requirements.map((r) => {
     const minLevel = p(r.minLevel);
@@ -134,12 +137,12 @@ function requirementBranches(q: RankingQuery, params: unknown[], building: strin
     const counted = countingCompetencies(r);
     // Bound where it appears (template order), so a requirement without crosswalks generates the same statement as before.
     const competency = () => (counted.length === 1 ? `f.competency_id = ${p(r.competencyId)}::uuid` : `f.competency_id = ANY(${p(counted)}::uuid[])`);
-    return `SELECT educator_id, max(lvl) >= ${minLevel}::int AS met, ${p(r.kind === 'REQUIRED')}::boolean AS required,
+    return `SELECT educator_id, coalesce(max(lvl) FILTER (WHERE trusted), 0) >= ${minLevel}::int AS met, ${p(r.kind === 'REQUIRED')}::boolean AS required,
         ${p(maxPointsOf(r.weight))}::int AS max_points, max(credit) AS strongest, sum(credit) AS credit_sum
       FROM (
-        SELECT educator_id, lvl, floor(weighted * ${ageFactor} * least(1::float8, lvl::float8 / ${minLevel}::float8) + 0.5::float8)::int AS credit
+        SELECT educator_id, lvl, trusted, floor(weighted * ${ageFactor} * least(1::float8, lvl::float8 / ${minLevel}::float8) + 0.5::float8)::int AS credit
         FROM (
-          SELECT f.educator_id, ${level} AS lvl, ${weighted} AS weighted, ${ageDays} AS age_days
+          SELECT f.educator_id, ${level} AS lvl, ${trusted} AS trusted, ${weighted} AS weighted, ${ageDays} AS age_days
           FROM ${CLAIMS_FROM.facts} ${inBuilding}
           WHERE ${competency()} AND ${conditions}
           ORDER BY f.educator_id OFFSET 0

@@ -5,7 +5,7 @@ import type { VerificationStatus } from '../../matching/domain/evidence-rules.js
 export const REPORT_LEVEL_MIN = 1;
 export const REPORT_LEVEL_MAX = 4;
 
-/** Evidence that counts in reports unless HR asks otherwise: verified and endorsed, not self-reported. */
+/** What the default scoring policy trusts (reports follow the policy in force: see statusesAtLeast). */
 export const DEFAULT_REPORT_STATUSES: readonly VerificationStatus[] = ['VERIFIED', 'ENDORSED'];
 
 /** "Level 3+ evidence" in the concentration measure: leading others or shaping the system. */

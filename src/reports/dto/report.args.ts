@@ -4,7 +4,7 @@ import {
 } from 'class-validator';
 import { VerificationStatus } from '../../evidence/models/evidence-enums.js';
 import {
-  DEFAULT_CONCENTRATION_THRESHOLD, DEFAULT_REPORT_STATUSES, MAX_REPORT_BUILDINGS, MAX_REPORT_COMPETENCIES,
+  DEFAULT_CONCENTRATION_THRESHOLD, MAX_REPORT_BUILDINGS, MAX_REPORT_COMPETENCIES,
   REPORT_LEVEL_MAX, REPORT_LEVEL_MIN,
 } from '../domain/report-rules.js';
 
@@ -23,13 +23,14 @@ export class ReportScopeArgs {
   asOf?: string;
 
   @Field(() => [VerificationStatus], {
-    defaultValue: [...DEFAULT_REPORT_STATUSES],
-    description: 'Verification statuses whose evidence counts (verified and endorsed by default)',
+    nullable: true,
+    description: "Verification statuses whose evidence counts. Omitted: those that can meet a requirement under the scoring policy in force (verified and endorsed by default), so reports agree with rankings",
   })
+  @IsOptional()
   @IsArray()
   @ArrayMinSize(1, { message: 'statuses must name at least one verification status' })
   @IsEnum(VerificationStatus, { each: true })
-  statuses: VerificationStatus[] = [...DEFAULT_REPORT_STATUSES] as VerificationStatus[];
+  statuses?: VerificationStatus[] | null;
 
   @Field(() => [ID], { nullable: true, description: 'Only these buildings (all buildings when omitted)' })
   @IsOptional()

@@ -94,10 +94,6 @@ export function checkRequirements(
   }
 }
 
-/** Today's date as YYYY-MM-DD in UTC; closing dates are whole days. */
-export function isoToday(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
 
 /** An OPEN role must name at least one REQUIRED competency and must not have closed already. */
 export function checkCanBeOpen(closingDate: string | null, kinds: readonly string[], today: string): void {

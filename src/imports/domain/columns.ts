@@ -1,0 +1,59 @@
+/**
+ * The column sets of each import kind: the same columns are exported, so an export imports back unchanged.
+ * `version` is optional in a file: empty means "apply whatever the record's version is now"; a number means
+ * "only if the record is still at this version" (an export carries it, so a stale edited export is refused).
+ */
+export const IMPORT_KINDS = ['buildings', 'educators'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+export const isImportKind = (v: string): v is ImportKind => (IMPORT_KINDS as readonly string[]).includes(v);
+
+interface ColumnSet {
+  required: readonly string[];
+  optional: readonly string[];
+  /** The column that names a record in the district's own ids. */
+  key: string;
+}
+
+export const COLUMNS: Record<ImportKind, ColumnSet> = {
+  buildings: { required: ['code', 'name', 'level'], optional: ['version'], key: 'code' },
+  educators: {
+    required: ['employee_id', 'full_name', 'work_email', 'building_code', 'hire_date'],
+    optional: ['current_assignment', 'leaving_date', 'version'],
+    key: 'employee_id',
+  },
+};
+
+/** Every column in export order. */
+export const allColumns = (kind: ImportKind): string[] => {
+  const c = COLUMNS[kind];
+  return kind === 'educators'
+    ? ['employee_id', 'full_name', 'work_email', 'building_code', 'current_assignment', 'hire_date', 'leaving_date', 'version']
+    : [...c.required, ...c.optional];
+};
+
+export interface HeaderProblem {
+  code: 'UNKNOWN_COLUMN' | 'MISSING_COLUMN' | 'DUPLICATE_COLUMN';
+  column: string;
+  message: string;
+}
+
+export const expectedColumns = (kind: ImportKind): string =>
+  `expected columns: ${allColumns(kind).join(', ')} (required: ${COLUMNS[kind].required.join(', ')})`;
+
+/** Header names are matched exactly after trimming and lower-casing, so "Employee_ID " is accepted. */
+export function checkHeader(kind: ImportKind, header: readonly string[]): { columns: string[]; problems: HeaderProblem[] } {
+  const expected = allColumns(kind);
+  const columns = header.map((h) => h.trim().toLowerCase());
+  const problems: HeaderProblem[] = [];
+  const seen = new Set<string>();
+  for (const c of columns) {
+    if (!expected.includes(c)) problems.push({ code: 'UNKNOWN_COLUMN', column: c, message: `Column "${c}" is not part of a ${kind} file` });
+    else if (seen.has(c)) problems.push({ code: 'DUPLICATE_COLUMN', column: c, message: `Column "${c}" appears twice; keep one` });
+    seen.add(c);
+  }
+  for (const c of COLUMNS[kind].required) {
+    if (!seen.has(c)) problems.push({ code: 'MISSING_COLUMN', column: c, message: `Column "${c}" is missing` });
+  }
+  return { columns, problems };
+}

@@ -1,0 +1,125 @@
+import type { CsvRecord } from './csv-source.js';
+import { parseBuildingRow, parseEducatorRow, type BuildingRow, type EducatorRow, type RowError } from './domain/rows.js';
+import type { ExistingBuilding, ExistingEducator, ImportsRepository } from './imports.repository.js';
+
+/** What a batch of valid rows amounts to against the database: counted in a preview, written in a commit. */
+export interface BatchOutcome {
+  created: number;
+  updated: number;
+  unchanged: number;
+  errors: RowError[];
+  /** Writes the batch; returns false when a record changed between reading and writing it (commit is then refused). */
+  apply(repo: ImportsRepository): Promise<boolean>;
+}
+
+/** One kind of import: how to read a row, the key a file may not repeat, and how a batch meets the database. */
+export interface KindHandler<Row> {
+  parse(record: CsvRecord): { value: Row | null; errors: RowError[] };
+  /** Each value must be unique within a file: [column, value] pairs. */
+  uniques(row: Row): [string, string][];
+  load(repo: ImportsRepository): Promise<void>;
+  classify(batch: { row: number; value: Row }[], repo: ImportsRepository): Promise<BatchOutcome>;
+}
+
+const staleError = (row: number, current: number, given: number): RowError => ({
+  row, column: 'version', code: 'STALE_VERSION',
+  message: `This record is at version ${current} but the row says ${given}: it changed since your export; export again, or empty the version cell to overwrite`,
+});
+
+export class BuildingsKind implements KindHandler<BuildingRow> {
+  private byCode = new Map<string, ExistingBuilding>();
+
+  parse(r: CsvRecord) {
+    return parseBuildingRow(r.cells, r.row);
+  }
+
+  uniques(row: BuildingRow): [string, string][] {
+    return [['code', row.code]];
+  }
+
+  async load(repo: ImportsRepository): Promise<void> {
+    this.byCode = new Map((await repo.allBuildings()).map((b) => [b.code, b]));
+  }
+
+  async classify(batch: { row: number; value: BuildingRow }[]): Promise<BatchOutcome> {
+    const creates: BuildingRow[] = [];
+    const updates: { id: string; version: number; row: BuildingRow }[] = [];
+    const errors: RowError[] = [];
+    let unchanged = 0;
+    for (const { row, value } of batch) {
+      const current = this.byCode.get(value.code);
+      if (!current) creates.push(value);
+      else if (current.name === value.name && current.level === value.level) unchanged += 1;
+      else if (value.version !== null && value.version !== current.version) errors.push(staleError(row, current.version, value.version));
+      else updates.push({ id: current.id, version: current.version, row: value });
+    }
+    return {
+      created: creates.length, updated: updates.length, unchanged, errors,
+      apply: async (repo) => {
+        await repo.insertBuildings(creates);
+        return (await repo.updateBuildings(updates)) === updates.length;
+      },
+    };
+  }
+}
+
+export class EducatorsKind implements KindHandler<EducatorRow> {
+  private buildings = new Map<string, ExistingBuilding>();
+
+  parse(r: CsvRecord) {
+    return parseEducatorRow(r.cells, r.row);
+  }
+
+  uniques(row: EducatorRow): [string, string][] {
+    return [['employee_id', row.employeeId], ['work_email', row.workEmail.toLowerCase()]];
+  }
+
+  async load(repo: ImportsRepository): Promise<void> {
+    this.buildings = new Map((await repo.allBuildings()).map((b) => [b.code, b]));
+  }
+
+  async classify(batch: { row: number; value: EducatorRow }[], repo: ImportsRepository): Promise<BatchOutcome> {
+    const byId = new Map((await repo.educatorsByEmployeeId(batch.map((b) => b.value.employeeId))).map((e) => [e.employeeId!, e]));
+    const byEmail = new Map((await repo.educatorsByEmail(batch.map((b) => b.value.workEmail))).map((e) => [e.workEmail.toLowerCase(), e]));
+    const creates: { buildingId: string; row: EducatorRow }[] = [];
+    const updates: { id: string; version: number; buildingId: string; row: EducatorRow }[] = [];
+    const errors: RowError[] = [];
+    let unchanged = 0;
+    for (const { row, value } of batch) {
+      const building = this.buildings.get(value.buildingCode);
+      if (!building) {
+        errors.push({ row, column: 'building_code', code: 'UNKNOWN_BUILDING', message: `No building has code "${value.buildingCode}"; import it in a buildings file first or correct the code` });
+        continue;
+      }
+      // An educator entered by hand (no employee id yet) is adopted by work email rather than duplicated.
+      const emailHolder = byEmail.get(value.workEmail.toLowerCase());
+      const current: ExistingEducator | undefined = byId.get(value.employeeId) ?? (emailHolder && emailHolder.employeeId === null ? emailHolder : undefined);
+      if (emailHolder && emailHolder.id !== current?.id) {
+        errors.push({ row, column: 'work_email', code: 'EMAIL_TAKEN', message: `${value.workEmail} belongs to another educator (employee id ${emailHolder.employeeId ?? 'none'}); give each educator their own work email` });
+        continue;
+      }
+      const placing = !current || current.buildingId !== building.id;
+      if (placing && building.archived) {
+        errors.push({ row, column: 'building_code', code: 'BUILDING_ARCHIVED', message: `Building ${building.code} is archived; place the educator in a current building or restore it first` });
+        continue;
+      }
+      if (!current) {
+        creates.push({ buildingId: building.id, row: value });
+        continue;
+      }
+      const same = current.employeeId === value.employeeId && current.fullName === value.fullName && current.workEmail === value.workEmail
+        && current.buildingId === building.id && current.currentAssignment === value.currentAssignment && current.hireDate === value.hireDate
+        && current.leavingDate === value.leavingDate;
+      if (same) unchanged += 1;
+      else if (value.version !== null && value.version !== current.version) errors.push(staleError(row, current.version, value.version));
+      else updates.push({ id: current.id, version: current.version, buildingId: building.id, row: value });
+    }
+    return {
+      created: creates.length, updated: updates.length, unchanged, errors,
+      apply: async (r) => {
+        await r.insertEducators(creates);
+        return (await r.updateEducators(updates)) === updates.length;
+      },
+    };
+  }
+}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { ExportsService } from './exports.service.js';
+import { ImportsController } from './imports.controller.js';
+import { ImportsService } from './imports.service.js';
+
+/** Bulk CSV import (previewed jobs, committed in one transaction) and export of the district's roster. */
+@Module({
+  controllers: [ImportsController],
+  providers: [ImportsService, ExportsService],
+})
+export class ImportsModule {}
