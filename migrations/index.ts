@@ -9,6 +9,7 @@ import { Accounts1795893200000 } from './1795893200000-Accounts.js';
 import { ExternalCommitments1795893210000 } from './1795893210000-ExternalCommitments.js';
 import { BuildingLifecycle1795893220000 } from './1795893220000-BuildingLifecycle.js';
 import { Leavers1795893230000 } from './1795893230000-Leavers.js';
+import { BuildingAssignments1795893240000 } from './1795893240000-BuildingAssignments.js';
 import { Imports1795893600000 } from './1795893600000-Imports.js';
 import { Credentials1795893400000 } from './1795893400000-Credentials.js';
 import { CaseIdentifiers1795893500000 } from './1795893500000-CaseIdentifiers.js';
@@ -22,5 +23,5 @@ import { Capabilities1795893710000 } from './1795893710000-Capabilities.js';
 /** Every migration in order. Listed explicitly so compiled and test (transpiled) runs load the same set. */
 export const MIGRATIONS: Function[] = [Foundation1795891605058, DefaultFrameworks1795891700000, AccessControl1795892000000, Matching1795892123038, Hiring1795892520454, MatchingReadModels1795892600000,
   MatchingReadPath1795892700000, Accounts1795893200000, ExternalCommitments1795893210000, BuildingLifecycle1795893220000, Leavers1795893230000,
-  TrustedQualification1795893300000, OfferClosedReason1795893310000, VerificationRequests1795893320000,
+  BuildingAssignments1795893240000, TrustedQualification1795893300000, OfferClosedReason1795893310000, VerificationRequests1795893320000,
   Credentials1795893400000, CaseIdentifiers1795893500000, DefaultCrosswalk1795893500001, Imports1795893600000, Fairness1795893700000, Capabilities1795893710000];

@@ -9,6 +9,7 @@ import { CompetencyFrameworkEntity } from '../competencies/competency-framework.
 import { CompetencyLevelEntity } from '../competencies/competency-level.entity.js';
 import { CompetencyEntity } from '../competencies/competency.entity.js';
 import { EducatorEntity } from '../educators/educator.entity.js';
+import { BuildingAssignmentEntity } from '../educators/building-assignment.entity.js';
 import { EvidenceClaimEntity } from '../evidence/evidence-claim.entity.js';
 import { EvidenceEntity } from '../evidence/evidence.entity.js';
 import { CREDENTIAL_ENTITIES } from '../credentials/entities/index.js';
@@ -30,6 +31,7 @@ export const ENTITIES = [
   CompetencyLevelEntity,
   BuildingEntity,
   EducatorEntity,
+  BuildingAssignmentEntity,
   HybridRoleEntity,
   RoleRequirementEntity,
   EvidenceEntity,

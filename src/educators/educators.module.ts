@@ -3,10 +3,11 @@ import { BuildingsModule } from '../buildings/buildings.module.js';
 import { EducatorsResolver } from './educators.resolver.js';
 import { EducatorsService } from './educators.service.js';
 import { LeaversService } from './leavers.service.js';
+import { BuildingAssignmentsService } from './building-assignments.service.js';
 
 @Module({
   imports: [BuildingsModule],
-  providers: [EducatorsService, LeaversService, EducatorsResolver],
+  providers: [EducatorsService, LeaversService, BuildingAssignmentsService, EducatorsResolver],
   exports: [EducatorsService],
 })
 export class EducatorsModule {}

@@ -1,5 +1,5 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Persona, type Principal } from '../access/persona.js';
+import { isHr, Persona, type Principal } from '../access/persona.js';
 import { Allow, SignedIn } from '../access/policy.decorator.js';
 import { buildingLoader } from '../buildings/building.loader.js';
 import { BuildingsService } from '../buildings/buildings.service.js';
@@ -12,6 +12,13 @@ import { toEducatorModel } from './educator.mapper.js';
 import { EducatorsService } from './educators.service.js';
 import { RecordLeavingInput } from './dto/leaving.input.js';
 import { LeaversService } from './leavers.service.js';
+import { BuildingAssignmentsService } from './building-assignments.service.js';
+import { MoveEducatorInput } from './dto/move.input.js';
+import { BuildingAssignmentModel } from './models/building-assignment.model.js';
+import { defineLoader, groupByKey } from '../common/loaders.js';
+
+const assignmentsByEducator = defineLoader<string, BuildingAssignmentModel[], BuildingAssignmentsService>('educator.buildingAssignments', async (service, ids) =>
+  groupByKey(ids, await service.history(ids), (a) => a.educatorId).map((list) => list.map((a) => ({ buildingId: a.buildingId, startsOn: a.startsOn, endsOn: a.endsOn }))));
 import { EducatorConnection, EducatorModel } from './models/educator.model.js';
 
 @Resolver(() => EducatorModel)
@@ -20,6 +27,7 @@ export class EducatorsResolver {
     private readonly service: EducatorsService,
     private readonly buildings: BuildingsService,
     private readonly leavers: LeaversService,
+    private readonly assignments: BuildingAssignmentsService,
   ) {}
 
   @Allow(Persona.HR)
@@ -51,6 +59,20 @@ export class EducatorsResolver {
   @Mutation(() => EducatorModel, { description: 'HR: record that an educator leaves; from that day they drop out of rankings and capacity, and their account is disabled' })
   async recordLeaving(@CurrentPrincipal() actor: Principal, @Args('input') input: RecordLeavingInput): Promise<EducatorModel> {
     return toEducatorModel(await this.leavers.recordLeaving(actor, input), actor);
+  }
+
+  @Allow(Persona.HR)
+  @Mutation(() => EducatorModel, { description: 'HR: record that an educator moves to another building from a date; reports for earlier days keep the old building' })
+  async moveEducator(@CurrentPrincipal() actor: Principal, @Args('input') input: MoveEducatorInput): Promise<EducatorModel> {
+    return toEducatorModel(await this.assignments.move(actor, input), actor);
+  }
+
+  @ResolveField(() => [BuildingAssignmentModel], { nullable: true, description: 'Building history, oldest first; null unless you are HR or this educator' })
+  async buildingAssignments(
+    @Parent() educator: EducatorModel, @CurrentPrincipal() viewer: Principal, @Context() ctx: RequestContext,
+  ): Promise<BuildingAssignmentModel[] | null> {
+    if (!isHr(viewer) && viewer?.educatorId !== educator.id) return null;
+    return assignmentsByEducator.of(ctx, this.assignments).load(educator.id);
   }
 
   @ResolveField(() => BuildingModel)

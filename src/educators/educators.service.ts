@@ -6,6 +6,8 @@ import { AuditService } from '../audit/audit.service.js';
 import { BuildingEntity } from '../buildings/building.entity.js';
 import { badInput, CommonReason, conflict, notFound, staleVersion } from '../common/app-error.js';
 import { decodeCursor, toPage, type Page } from '../common/pagination.js';
+import { districtToday as todayIso } from '../common/clock.js';
+import { BuildingAssignmentsService } from './building-assignments.service.js';
 import { checkHireDate } from './domain/hire-date.js';
 import type { CreateEducatorInput, EducatorListArgs, UpdateEducatorInput } from './dto/educator.input.js';
 import { EducatorEntity } from './educator.entity.js';
@@ -21,6 +23,7 @@ export class EducatorsService {
     private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly visibility: VisibilityService,
+    private readonly assignments: BuildingAssignmentsService,
   ) {}
 
   /** HR's directory; the resolver's policy restricts it to HR. */
@@ -91,11 +94,16 @@ export class EducatorsService {
         const next = input[key];
         if (next === undefined || next === null || next === current[key]) continue;
         changes[key] = { from: current[key], to: next };
-        current[key] = next;
       }
       if (!Object.keys(changes).length) return current;
-      if (changes.buildingId) await this.requireBuilding(m, current.buildingId);
-      if (changes.workEmail) await this.requireFreeEmail(m, current.workEmail, current.id);
+      if (changes.workEmail) await this.requireFreeEmail(m, input.workEmail as string, current.id);
+      if (changes.hireDate) await this.assignments.hireDateChanged(m, current, input.hireDate as string);
+      for (const key of EDITABLE) if (changes[key] && key !== 'buildingId') (current as unknown as Record<string, unknown>)[key] = changes[key].to;
+      if (changes.buildingId) {
+        // A building changed here is a move from today (moveEducator takes another date); history is never rewritten.
+        const open = await this.assignments.openOf(m, current.id);
+        await this.assignments.moveIn(m, current, input.buildingId as string, open.startsOn > todayIso() ? open.startsOn : todayIso());
+      }
 
       const saved = await repo.save(current);
       await this.audit.record(actor, { action: 'EDUCATOR_UPDATED', targetType: 'Educator', targetId: current.id, changes }, m);

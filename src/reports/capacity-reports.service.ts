@@ -73,7 +73,7 @@ export class CapacityReportsService {
     const [scope, competencies] = await Promise.all([this.scope(args), this.competencies(args, false)]);
     const levels = scope.levels;
     const [buildings, commitments, holdings] = await Promise.all([
-      this.repo.buildings(levels.asOf, levels.buildingIds),
+      this.repo.buildings(levels.asOf, levels.buildingIds, levels.includeArchived),
       this.repo.activeCommitments(levels.asOf, levels.buildingIds),
       competencies.length ? this.repo.expertHoldings({ ...levels, competencyIds: competencies.map((c) => c.id) }, EXPERT_LEVEL) : [],
     ]);
@@ -96,8 +96,8 @@ export class CapacityReportsService {
     const statuses = (args.statuses ? distinct(args.statuses) : statusesAtLeast(policy.qualifyingStatus)) as VerificationStatus[];
     const buildingIds = args.buildingIds ? distinct(args.buildingIds) : undefined;
     return {
-      basis: { asOf, statuses: statuses as ReportBasisModel['statuses'], policyVersion: policy.version, attendanceCapLevel: policy.attendanceCapLevel, buildingIds: buildingIds ?? null },
-      levels: { asOf, statuses, buildingIds, policy: evidenceRulesOf(policy) },
+      basis: { asOf, statuses: statuses as ReportBasisModel['statuses'], policyVersion: policy.version, attendanceCapLevel: policy.attendanceCapLevel, buildingIds: buildingIds ?? null, includeArchived: args.includeArchived ?? false },
+      levels: { asOf, statuses, buildingIds, includeArchived: args.includeArchived ?? false, policy: evidenceRulesOf(policy) },
       policy,
     };
   }
@@ -128,7 +128,7 @@ export class CapacityReportsService {
 
   private async distribution(scope: Scope, competencies: readonly CompetencyRow[], askedBuildings?: readonly string[]) {
     const [buildings, rows] = await Promise.all([
-      this.repo.buildings(scope.levels.asOf, scope.levels.buildingIds),
+      this.repo.buildings(scope.levels.asOf, scope.levels.buildingIds, scope.levels.includeArchived),
       competencies.length ? this.repo.levelDistribution({ ...scope.levels, competencyIds: competencies.map((c) => c.id) }) : [],
     ]);
     this.checkBuildings(askedBuildings, buildings);

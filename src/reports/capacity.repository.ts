@@ -10,13 +10,17 @@ import type { CompetencySelection } from './domain/report-rules.js';
  * Every statement the capacity reports run. Demonstrated levels always come from the matching engine's
  * builder (`buildDemonstratedLevelsSql`, composed here as the CTE `lv`) or its claim conditions, never
  * from a copy of the rules. The population is the same in all of them: educators on staff on the as-of
- * day (hired on or before it), in their current building.
+ * day (hired on or before it, not yet left), each in the building they were assigned to that day
+ * (building_assignment). Buildings archived by the as-of day with nobody there that day are left out
+ * unless asked for (by id, or with includeArchived).
  */
 export interface LevelScope {
   competencyIds: readonly string[];
   asOf: string;
   statuses: readonly VerificationStatus[];
   buildingIds?: readonly string[];
+  /** List archived buildings with nobody on the day too (named buildings are always listed). */
+  includeArchived?: boolean;
   policy: EvidenceRules;
 }
 
@@ -63,16 +67,27 @@ export interface ExpertHoldingRow {
   evidence: number;
 }
 
-/** `ed` on staff on `asOf`, optionally in the selected buildings. */
-function staffCondition(asOf: string, buildingIds: readonly string[] | undefined, params: unknown[]): string {
-  const day = bind(params, asOf);
-  const parts = [`ed.hire_date <= ${day}::date`, `(ed.leaving_date IS NULL OR ed.leaving_date > ${day}::date)`];
-  if (buildingIds) parts.push(`ed.building_id = ANY(${bind(params, [...buildingIds])}::uuid[])`);
-  return parts.join(' AND ');
+/**
+ * Body of the `staff` CTE: (educator_id, building_id, full_name) of everyone on staff on `asOf`, in the building
+ * they were assigned to that day, optionally only in the selected buildings.
+ */
+function staffSql(asOf: string, buildingIds: readonly string[] | undefined, params: unknown[]): string {
+  const day = `${bind(params, asOf)}::date`;
+  const inBuildings = buildingIds ? `AND ba.building_id = ANY(${bind(params, [...buildingIds])}::uuid[])` : '';
+  return `SELECT ba.educator_id, ba.building_id, ed.full_name
+      FROM building_assignment ba JOIN educator ed ON ed.id = ba.educator_id
+     WHERE ba.starts_on <= ${day} AND (ba.ends_on IS NULL OR ba.ends_on >= ${day})
+       AND ed.hire_date <= ${day} AND (ed.leaving_date IS NULL OR ed.leaving_date > ${day}) ${inBuildings}`;
 }
 
-function buildingFilter(buildingIds: readonly string[] | undefined, params: unknown[]): string {
-  return buildingIds ? `WHERE b.id = ANY(${bind(params, [...buildingIds])}::uuid[])` : '';
+/**
+ * Which buildings a report lists, over `building b` grouped with the staff joined as `st`: the selected ones, or every
+ * building except those archived by the as-of day that had nobody on staff that day.
+ */
+function buildingScope(s: { asOf: string; buildingIds?: readonly string[]; includeArchived?: boolean }, params: unknown[]): { where: string; having: string } {
+  if (s.buildingIds) return { where: `WHERE b.id = ANY(${bind(params, [...s.buildingIds])}::uuid[])`, having: '' };
+  if (s.includeArchived) return { where: '', having: '' };
+  return { where: '', having: `HAVING b.archived_at IS NULL OR (b.archived_at AT TIME ZONE 'UTC')::date > ${bind(params, s.asOf)}::date OR count(st.educator_id) > 0` };
 }
 
 /** The matching builder as a CTE body; with one building selected it narrows by that building itself. */
@@ -118,15 +133,18 @@ export class CapacityRepository {
     return rows.length > 0;
   }
 
-  /** Every selected building with its staff count on `asOf` (zeros included), by code. */
-  async buildings(asOf: string, buildingIds?: readonly string[]): Promise<BuildingStaffRow[]> {
+  /** Every building a report lists (see buildingScope) with its staff count on `asOf` (zeros included), by code. */
+  async buildings(asOf: string, buildingIds?: readonly string[], includeArchived = false): Promise<BuildingStaffRow[]> {
     const params: unknown[] = [];
-    const asOfP = bind(params, asOf);
+    const staff = staffSql(asOf, buildingIds, params);
+    const scope = buildingScope({ asOf, buildingIds, includeArchived }, params);
     const rows: Array<{ id: string; code: string; name: string; educators: number }> = await this.db.query(
-      `SELECT b.id, b.code, b.name, count(ed.id)::int AS educators
-         FROM building b LEFT JOIN educator ed ON ed.building_id = b.id AND ed.hire_date <= ${asOfP}::date AND (ed.leaving_date IS NULL OR ed.leaving_date > ${asOfP}::date)
-         ${buildingFilter(buildingIds, params)}
-        GROUP BY b.id, b.code, b.name
+      `WITH staff AS (${staff})
+       SELECT b.id, b.code, b.name, count(st.educator_id)::int AS educators
+         FROM building b LEFT JOIN staff st ON st.building_id = b.id
+         ${scope.where}
+        GROUP BY b.id, b.code, b.name, b.archived_at
+        ${scope.having}
         ORDER BY b.code`,
       params,
     );
@@ -142,18 +160,21 @@ export class CapacityRepository {
     const lv = levelsCte(s, params);
     const min = bind(params, minLevel);
     const n = bind(params, s.competencyIds.length);
-    const asOf = bind(params, s.asOf);
+    const staff = staffSql(s.asOf, s.buildingIds, params);
+    const scope = buildingScope(s, params);
     const rows: BuildingCoverageRow[] = await this.db.query(
       `WITH lv AS (${lv}),
        covered AS (
          SELECT educator_id FROM lv WHERE level >= ${min} GROUP BY educator_id HAVING count(*) = ${n}
-       )
-       SELECT b.id, b.code, b.name, count(ed.id)::int AS educators, count(cv.educator_id)::int AS covered
+       ),
+       staff AS (${staff})
+       SELECT b.id, b.code, b.name, count(st.educator_id)::int AS educators, count(cv.educator_id)::int AS covered
          FROM building b
-         LEFT JOIN educator ed ON ed.building_id = b.id AND ed.hire_date <= ${asOf}::date AND (ed.leaving_date IS NULL OR ed.leaving_date > ${asOf}::date)
-         LEFT JOIN covered cv ON cv.educator_id = ed.id
-         ${buildingFilter(s.buildingIds, params)}
-        GROUP BY b.id, b.code, b.name
+         LEFT JOIN staff st ON st.building_id = b.id
+         LEFT JOIN covered cv ON cv.educator_id = st.educator_id
+         ${scope.where}
+        GROUP BY b.id, b.code, b.name, b.archived_at
+        ${scope.having}
         ORDER BY b.code`,
       params,
     );
@@ -164,32 +185,33 @@ export class CapacityRepository {
   async levelDistribution(s: LevelScope): Promise<LevelDistributionRow[]> {
     const params: unknown[] = [];
     const lv = levelsCte(s, params);
-    const staff = staffCondition(s.asOf, s.buildingIds, params);
+    const staff = staffSql(s.asOf, s.buildingIds, params);
     const rows: Array<{ building_id: string; competency_id: string; level: number; educators: number }> = await this.db.query(
-      `WITH lv AS (${lv})
-       SELECT ed.building_id, lv.competency_id, lv.level, count(*)::int AS educators
-         FROM lv JOIN educator ed ON ed.id = lv.educator_id AND ${staff}
-        GROUP BY ed.building_id, lv.competency_id, lv.level`,
+      `WITH lv AS (${lv}), staff AS (${staff})
+       SELECT st.building_id, lv.competency_id, lv.level, count(*)::int AS educators
+         FROM lv JOIN staff st ON st.educator_id = lv.educator_id
+        GROUP BY st.building_id, lv.competency_id, lv.level`,
       params,
     );
     return rows.map((r) => ({ buildingId: r.building_id, competencyId: r.competency_id, level: Number(r.level), educators: r.educators }));
   }
 
-  /** Hybrid commitments active on `asOf` (started, not ended), of educators in the selected buildings. */
+  /** Hybrid commitments active on `asOf` (started, not ended) of educators on staff that day, in their building that day. */
   async activeCommitments(asOf: string, buildingIds?: readonly string[]): Promise<CommitmentRow[]> {
     const params: unknown[] = [];
+    const staff = staffSql(asOf, buildingIds, params);
     const day = bind(params, asOf);
-    const building = buildingIds ? `AND ed.building_id = ANY(${bind(params, [...buildingIds])}::uuid[])` : '';
     const rows: Array<{
       educator_id: string; full_name: string; building_id: string; role_id: string | null; title: string;
       role_fte: string; starts_on: string; ends_on: string | null;
     }> = await this.db.query(
-      `SELECT hc.educator_id, ed.full_name, ed.building_id, hc.role_id, coalesce(r.title, hc.role_title) AS title, hc.role_fte,
+      `WITH staff AS (${staff})
+       SELECT hc.educator_id, st.full_name, st.building_id, hc.role_id, coalesce(r.title, hc.role_title) AS title, hc.role_fte,
               to_char(hc.starts_on, 'YYYY-MM-DD') AS starts_on, to_char(hc.ends_on, 'YYYY-MM-DD') AS ends_on
          FROM hybrid_commitment hc
-         JOIN educator ed ON ed.id = hc.educator_id
+         JOIN staff st ON st.educator_id = hc.educator_id
          LEFT JOIN hybrid_role r ON r.id = hc.role_id
-        WHERE hc.starts_on <= ${day}::date AND (hc.ends_on IS NULL OR hc.ends_on >= ${day}::date) ${building}
+        WHERE hc.starts_on <= ${day}::date AND (hc.ends_on IS NULL OR hc.ends_on >= ${day}::date)
         ORDER BY hc.educator_id, hc.starts_on, title, hc.id`,
       params,
     );
@@ -208,14 +230,15 @@ export class CapacityRepository {
     const conditions = countingClaimConditions({ competencyIds: s.competencyIds, asOf: s.asOf, statuses: s.statuses }, params);
     const level = countedLevelSql(s.policy, params);
     const min = bind(params, minLevel);
-    const staff = staffCondition(s.asOf, s.buildingIds, params);
+    const staff = staffSql(s.asOf, s.buildingIds, params);
     const rows: Array<{ building_id: string; educator_id: string; full_name: string; evidence: number }> = await this.db.query(
-      `SELECT ed.building_id, e.educator_id, ed.full_name, count(DISTINCT e.id)::int AS evidence
+      `WITH staff AS (${staff})
+       SELECT st.building_id, e.educator_id, st.full_name, count(DISTINCT e.id)::int AS evidence
          FROM evidence_claim c
          JOIN evidence e ON e.id = c.evidence_id
-         JOIN educator ed ON ed.id = e.educator_id AND ${staff}
+         JOIN staff st ON st.educator_id = e.educator_id
         WHERE ${conditions.join(' AND ')} AND ${level} >= ${min}
-        GROUP BY ed.building_id, e.educator_id, ed.full_name`,
+        GROUP BY st.building_id, e.educator_id, st.full_name`,
       params,
     );
     return rows.map((r) => ({ buildingId: r.building_id, educatorId: r.educator_id, fullName: r.full_name, evidence: r.evidence }));
@@ -234,14 +257,15 @@ export class CapacityRepository {
     const ids = bind(params, components.map((c) => c.competencyId));
     const levels = bind(params, components.map((c) => c.minLevel));
     const n = bind(params, components.length);
-    const staff = staffCondition(s.asOf, s.buildingIds, params);
+    const staff = staffSql(s.asOf, s.buildingIds, params);
     const rows: Array<{ building_id: string; competency_id: string | null; holders: number }> = await this.db.query(
       `WITH lv AS (${lv}),
+       staff AS (${staff}),
        part AS (SELECT * FROM unnest(${ids}::uuid[], ${levels}::int[]) AS p(competency_id, min_level)),
        held AS (
-         SELECT ed.building_id, lv.educator_id, lv.competency_id
+         SELECT st.building_id, lv.educator_id, lv.competency_id
            FROM lv JOIN part p ON p.competency_id = lv.competency_id AND lv.level >= p.min_level
-           JOIN educator ed ON ed.id = lv.educator_id AND ${staff}
+           JOIN staff st ON st.educator_id = lv.educator_id
        )
        SELECT building_id, competency_id, count(*)::int AS holders FROM held GROUP BY building_id, competency_id
        UNION ALL

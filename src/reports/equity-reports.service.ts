@@ -41,8 +41,8 @@ export class EquityReportsService {
 
   async concentration(args: ConcentrationArgs): Promise<CommitmentConcentrationReportModel> {
     const scope = await this.reports.scope(args);
-    const { asOf, buildingIds } = scope.levels;
-    const [buildings, commitments] = await Promise.all([this.repo.buildings(asOf, buildingIds), this.repo.activeCommitments(asOf, buildingIds)]);
+    const { asOf, buildingIds, includeArchived } = scope.levels;
+    const [buildings, commitments] = await Promise.all([this.repo.buildings(asOf, buildingIds, includeArchived), this.repo.activeCommitments(asOf, buildingIds)]);
     this.checkBuildings(args.buildingIds, buildings);
     return { basis: scope.basis, buildings: commitmentConcentration(buildings, commitments) };
   }
@@ -50,7 +50,7 @@ export class EquityReportsService {
   private async figuresOn(scope: Scope, capability: CapabilityModel, askedBuildings: readonly string[] | undefined, asOf: string, threshold: number) {
     const components = capability.components.map((c) => ({ competencyId: c.competency.id, minLevel: c.minLevel }));
     const levels = { ...scope.levels, asOf };
-    const [buildings, held] = await Promise.all([this.repo.buildings(asOf, levels.buildingIds), this.repo.capabilityHolders(levels, components)]);
+    const [buildings, held] = await Promise.all([this.repo.buildings(asOf, levels.buildingIds, levels.includeArchived), this.repo.capabilityHolders(levels, components)]);
     this.checkBuildings(askedBuildings, buildings);
     return capabilityFigures(buildings, components, held.holders, held.whole, threshold);
   }

@@ -3,6 +3,7 @@ import { CurrentPrincipal } from '../access/current-principal.decorator.js';
 import { Persona, type Principal } from '../access/persona.js';
 import { Allow } from '../access/policy.decorator.js';
 import { CapabilitiesService } from './capabilities.service.js';
+import { LeaderView } from './capacity-reports.resolver.js';
 import {
   CapabilityCoverageArgs, CapabilityTrendArgs, ConcentrationArgs, CreateCapabilityInput, DeleteCapabilityInput, UpdateCapabilityInput,
 } from './dto/capability.input.js';
@@ -18,8 +19,8 @@ const CSV = { description: 'The same report as CSV text (header row first)' };
 export class CapabilitiesResolver {
   constructor(private readonly service: CapabilitiesService) {}
 
-  @Allow(Persona.HR)
-  @Query(() => [CapabilityModel], { description: 'HR: the named capabilities, by code' })
+  @Allow(Persona.HR, Persona.LEADER)
+  @Query(() => [CapabilityModel], { description: 'HR and leaders: the named capabilities, by code' })
   capabilities(): Promise<CapabilityModel[]> {
     return this.service.list();
   }
@@ -45,12 +46,15 @@ export class CapabilitiesResolver {
 
 @Resolver(() => CapabilityCoverageReportModel)
 export class CapabilityCoverageResolver {
-  constructor(private readonly equity: EquityReportsService) {}
+  constructor(
+    private readonly equity: EquityReportsService,
+    private readonly leader: LeaderView,
+  ) {}
 
-  @Allow(Persona.HR)
-  @Query(() => CapabilityCoverageReportModel, { description: 'HR: who holds a named capability, per building; buildings where its parts are held only apart are flagged SPLIT' })
-  capabilityCoverage(@Args() args: CapabilityCoverageArgs): Promise<CapabilityCoverageReportModel> {
-    return this.equity.coverage(args);
+  @Allow(Persona.HR, Persona.LEADER)
+  @Query(() => CapabilityCoverageReportModel, { description: 'HR and leaders (small counts hidden): who holds a named capability, per building; buildings where its parts are held only apart are flagged SPLIT' })
+  capabilityCoverage(@CurrentPrincipal() principal: Principal, @Args() args: CapabilityCoverageArgs): Promise<CapabilityCoverageReportModel> {
+    return this.leader.apply(principal, this.equity.coverage(args));
   }
 
   @ResolveField(() => String, CSV)
@@ -61,12 +65,15 @@ export class CapabilityCoverageResolver {
 
 @Resolver(() => CapabilityTrendReportModel)
 export class CapabilityTrendResolver {
-  constructor(private readonly equity: EquityReportsService) {}
+  constructor(
+    private readonly equity: EquityReportsService,
+    private readonly leader: LeaderView,
+  ) {}
 
-  @Allow(Persona.HR)
-  @Query(() => CapabilityTrendReportModel, { description: 'HR: coverage of a named capability by building, at month ends over the last 12 months' })
-  capabilityTrend(@Args() args: CapabilityTrendArgs): Promise<CapabilityTrendReportModel> {
-    return this.equity.trend(args);
+  @Allow(Persona.HR, Persona.LEADER)
+  @Query(() => CapabilityTrendReportModel, { description: 'HR and leaders (small counts hidden): coverage of a named capability by building, at month ends over the last 12 months' })
+  capabilityTrend(@CurrentPrincipal() principal: Principal, @Args() args: CapabilityTrendArgs): Promise<CapabilityTrendReportModel> {
+    return this.leader.apply(principal, this.equity.trend(args));
   }
 
   @ResolveField(() => String, CSV)
@@ -77,12 +84,15 @@ export class CapabilityTrendResolver {
 
 @Resolver(() => CommitmentConcentrationReportModel)
 export class CommitmentConcentrationResolver {
-  constructor(private readonly equity: EquityReportsService) {}
+  constructor(
+    private readonly equity: EquityReportsService,
+    private readonly leader: LeaderView,
+  ) {}
 
-  @Allow(Persona.HR)
-  @Query(() => CommitmentConcentrationReportModel, { description: 'HR: per building, the share of active hybrid commitments carried by its top 3 educators' })
-  commitmentConcentration(@Args() args: ConcentrationArgs): Promise<CommitmentConcentrationReportModel> {
-    return this.equity.concentration(args);
+  @Allow(Persona.HR, Persona.LEADER)
+  @Query(() => CommitmentConcentrationReportModel, { description: 'HR and leaders (small counts hidden, no names): per building, the share of active hybrid commitments carried by its top 3 educators' })
+  commitmentConcentration(@CurrentPrincipal() principal: Principal, @Args() args: ConcentrationArgs): Promise<CommitmentConcentrationReportModel> {
+    return this.leader.apply(principal, this.equity.concentration(args));
   }
 
   @ResolveField(() => String, CSV)

@@ -52,6 +52,7 @@ const TABLE: Record<string, Rule> = {
   'Mutation.createEducator': [HR],
   'Mutation.updateEducator': [HR],
   'Mutation.recordLeaving': [HR],
+  'Mutation.moveEducator': [HR],
   // hybrid roles
   'Query.roles': 'signedIn',
   'Query.role': 'signedIn',
@@ -133,13 +134,13 @@ const TABLE: Record<string, Rule> = {
   'Query.capacityOverextension': [HR, LEADER],
   'Query.capacityPipeline': [HR, LEADER],
   // equity across buildings: named capabilities, their trend, and commitment concentration
-  'Query.capabilities': [HR],
+  'Query.capabilities': [HR, LEADER],
   'Mutation.createCapability': [HR],
   'Mutation.updateCapability': [HR],
   'Mutation.deleteCapability': [HR],
-  'Query.capabilityCoverage': [HR],
-  'Query.capabilityTrend': [HR],
-  'Query.commitmentConcentration': [HR],
+  'Query.capabilityCoverage': [HR, LEADER],
+  'Query.capabilityTrend': [HR, LEADER],
+  'Query.commitmentConcentration': [HR, LEADER],
   // fairness: educators self-identify for themselves only; only compliance runs and reads audits
   'Query.selfIdentificationOptions': 'signedIn',
   'Query.mySelfIdentification': [EDUCATOR],

@@ -94,3 +94,65 @@ describe('the leader threshold is configurable', () => {
     expect(north.cells[0].atOrAbove.map((l: any) => l.educators)).toEqual([3, null, null, 0]);
   });
 });
+
+describe('the district leader reads the equity reports with small counts hidden and no names', () => {
+  let t: TestApp;
+  let d: CapacityDistrict;
+  let hr: string;
+  let leader: string;
+  const CREATE = `mutation($input: CreateCapabilityInput!) { createCapability(input: $input) { id } }`;
+  const CAP = `query($asOf: String) { capabilityCoverage(capabilityCode: "AI-TOOL-REVIEW", asOf: $asOf) {
+    basis { smallCountsHiddenBelow } total { educators covered share } buildings { building { code } educators covered share components { holders } } csv } }`;
+  const TREND = `query($asOf: String) { capabilityTrend(capabilityCode: "AI-TOOL-REVIEW", asOf: $asOf) { points { asOf total { educators covered } buildings { educators covered } } } }`;
+  const CONC = `query($asOf: String) { commitmentConcentration(asOf: $asOf) {
+    basis { smallCountsHiddenBelow } buildings { building { code } educators commitments educatorsCommitted topThree { educatorId fullName } topThreeCommitments topThreeShare totalRoleFte topThreeFteShare } csv } }`;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    d = await buildCapacityDistrict(t.ds);
+    hr = (await t.signInAs([Persona.HR])).token;
+    leader = (await t.signInAs([Persona.LEADER])).token;
+    const res = await t.gql(CREATE, { input: { code: 'AI-TOOL-REVIEW', name: 'Tool review', components: [d.competencies.T, d.competencies.B, d.competencies.P].map((competencyId) => ({ competencyId, minLevel: 2 })) } }, hr);
+    expect(res.errors).toBeUndefined();
+  });
+  afterAll(() => t.close());
+
+  const ask = async (query: string, vars: Record<string, unknown>, token: string) => {
+    const res = await t.gql(query, vars, token);
+    expect(res.errors).toBeUndefined();
+    return Object.values(res.data)[0] as any;
+  };
+
+  it('capability coverage: per-building counts under 5 are null ("fewer than 5" in CSV), zeros and the district total of 12 stay', async () => {
+    const full = await ask(CAP, { asOf: AS_OF }, hr);
+    const seen = await ask(CAP, { asOf: AS_OF }, leader);
+    const north = (r: any) => r.buildings.find((b: any) => b.building.code === 'NORTH');
+    expect(north(full).covered).toBeGreaterThan(0);
+    expect(north(full).covered).toBeLessThan(5);
+    expect(north(seen)).toMatchObject({ educators: null, covered: null, share: null });
+    expect(north(seen).components.every((c: any) => c.holders === null || c.holders === 0)).toBe(true);
+    expect(seen.buildings.find((b: any) => b.building.code === 'EMPTY')).toMatchObject({ educators: 0, covered: 0 });
+    expect(seen.total.educators).toBe(12);
+    expect(seen.basis.smallCountsHiddenBelow).toBe(5);
+    expect(seen.csv).toContain('fewer than 5');
+    expect(full.csv).not.toContain('fewer than');
+  });
+
+  it('the capability trend hides the same counts at every point', async () => {
+    const seen = await ask(TREND, { asOf: AS_OF }, leader);
+    expect(seen.points).toHaveLength(12);
+    for (const p of seen.points) for (const b of p.buildings) for (const n of [b.educators, b.covered]) expect(n === null || n === 0 || n >= 5).toBe(true);
+  });
+
+  it('commitment concentration names nobody to a leader, and hides small counts with the FTE built on them', async () => {
+    const full = await ask(CONC, { asOf: AS_OF }, hr);
+    const seen = await ask(CONC, { asOf: AS_OF }, leader);
+    const north = (r: any) => r.buildings.find((b: any) => b.building.code === 'NORTH');
+    expect(north(full).topThree.length).toBeGreaterThan(0);
+    expect(north(seen).topThree).toEqual([]);
+    expect(north(seen)).toMatchObject({ commitments: null, educatorsCommitted: null, topThreeShare: null, totalRoleFte: null });
+    for (const b of seen.buildings) expect(b.topThree).toEqual([]);
+    const names = full.buildings.flatMap((b: any) => b.topThree.map((p: any) => p.fullName));
+    for (const name of names) expect(seen.csv).not.toContain(name);
+  });
+});

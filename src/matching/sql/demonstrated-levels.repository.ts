@@ -27,7 +27,7 @@ export interface DemonstratedLevelsQuery {
   statuses?: readonly VerificationStatus[];
   /** Only these educators. */
   educatorIds?: readonly string[];
-  /** Only educators of this building. */
+  /** Only educators assigned to this building on `asOf`. */
   buildingId?: string | null;
   /** The policy's counting rules (a ScoringPolicyValues or ScoringPolicyEntity fits). */
   policy: EvidenceRules;
@@ -125,7 +125,11 @@ export function countingClaimConditions(f: ClaimFilter, params: unknown[], sourc
 export function buildDemonstratedLevelsSql(q: DemonstratedLevelsQuery, params: unknown[]): string {
   const level = countedLevelSql(q.policy, params, 'facts');
   const conditions = countingClaimConditions(q, params, 'facts');
-  const building = q.buildingId ? `JOIN educator ed ON ed.id = f.educator_id AND ed.building_id = ${bind(params, q.buildingId)}::uuid` : '';
+  // The building the educator was assigned to on asOf (building_assignment), not the current one.
+  const building = q.buildingId
+    ? `JOIN building_assignment ba ON ba.educator_id = f.educator_id AND ba.building_id = ${bind(params, q.buildingId)}::uuid
+         AND ba.starts_on <= ${bind(params, q.asOf)}::date AND (ba.ends_on IS NULL OR ba.ends_on >= ${bind(params, q.asOf)}::date)`
+    : '';
   // Grouped in the covering index's (competency, educator) order, so the database streams the aggregate.
   return `SELECT f.educator_id, f.competency_id, max(${level})::int AS level
     FROM ${CLAIMS_FROM.facts}

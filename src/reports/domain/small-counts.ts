@@ -4,10 +4,12 @@
  * Zero stays: "nobody in this building" identifies nobody, and it is the question leaders most need answered.
  */
 
-const COUNT_KEYS = new Set(['educators', 'covered', 'atLevel', 'atOrAboveTarget', 'oneLevelShort', 'furtherShort', 'expertEvidence', 'holders', 'topThreeEvidence']);
-const RATIO_KEYS = new Set(['share', 'topThreeShare']);
+const COUNT_KEYS = new Set(['educators', 'covered', 'atLevel', 'atOrAboveTarget', 'oneLevelShort', 'furtherShort', 'expertEvidence', 'holders', 'topThreeEvidence',
+  'commitments', 'educatorsCommitted', 'topThreeCommitments']);
+/** Figures computed from the counts beside them (FTE sums of a few people included): hidden with any of those counts. */
+const RATIO_KEYS = new Set(['share', 'topThreeShare', 'topThreeFteShare', 'totalRoleFte', 'topThreeRoleFte']);
 /** Lists that name individuals next to their evidence. */
-const INDIVIDUAL_EVIDENCE_KEYS = new Set(['topHolders']);
+const INDIVIDUAL_EVIDENCE_KEYS = new Set(['topHolders', 'topThree']);
 
 export const isSmall = (n: unknown, below: number): boolean => typeof n === 'number' && n > 0 && n < below;
 

@@ -1,6 +1,6 @@
 import { ArgsType, Field, Float, ID, Int } from '@nestjs/graphql';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsISO8601, IsInt, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEnum, IsISO8601, IsInt, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min,
 } from 'class-validator';
 import { VerificationStatus } from '../../evidence/models/evidence-enums.js';
 import {
@@ -39,6 +39,13 @@ export class ReportScopeArgs {
   @ArrayMaxSize(MAX_REPORT_BUILDINGS)
   @IsUUID('all', UUIDS)
   buildingIds?: string[];
+
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description: 'Also list buildings archived by asOf that had nobody on staff that day (left out by default; a building named in buildingIds is always listed)',
+  })
+  @IsBoolean()
+  includeArchived: boolean = false;
 }
 
 

@@ -36,13 +36,13 @@ export class CapabilityModel {
 export class CapabilityComponentHoldersModel {
   @Field(() => ID) competencyId: string;
   @Field(() => Int) minLevel: number;
-  @Field(() => Int, { description: 'Staff holding this part at its level or above' }) holders: number;
+  @Field(() => Int, { nullable: true, description: 'Staff holding this part at its level or above (null: fewer than the smallest count shown to leaders, see basis.smallCountsHiddenBelow)' }) holders: number | null;
 }
 
 @ObjectType('CapabilityCount')
 export class CapabilityCountModel {
-  @Field(() => Int) educators: number;
-  @Field(() => Int, { description: 'Of them, those holding every part' }) covered: number;
+  @Field(() => Int, { nullable: true, description: 'Staff on the day (null: fewer than the smallest count shown to leaders, see basis.smallCountsHiddenBelow)' }) educators: number | null;
+  @Field(() => Int, { nullable: true, description: 'Of them, those holding every part (null: fewer than the smallest count shown to leaders, see basis.smallCountsHiddenBelow)' }) covered: number | null;
   @Field(() => Float, { nullable: true }) share: number | null;
 }
 
@@ -89,14 +89,14 @@ export class CommitmentHolderModel {
 @ObjectType('BuildingCommitmentConcentration')
 export class BuildingCommitmentConcentrationModel {
   @Field(() => ReportBuildingModel) building: ReportBuildingModel;
-  @Field(() => Int) educators: number;
-  @Field(() => Int, { description: 'Hybrid commitments active on the day' }) commitments: number;
-  @Field(() => Int, { description: 'Educators carrying at least one' }) educatorsCommitted: number;
-  @Field(() => [CommitmentHolderModel], { description: 'The 3 carrying most (commitments, then FTE)' }) topThree: CommitmentHolderModel[];
-  @Field(() => Int) topThreeCommitments: number;
+  @Field(() => Int, { nullable: true, description: 'Staff on the day (null: fewer than the smallest count shown to leaders, see basis.smallCountsHiddenBelow)' }) educators: number | null;
+  @Field(() => Int, { nullable: true, description: 'Hybrid commitments active on the day (null: fewer than the smallest count shown to leaders, see basis.smallCountsHiddenBelow)' }) commitments: number | null;
+  @Field(() => Int, { nullable: true, description: 'Educators carrying at least one (null: fewer than the smallest count shown to leaders, see basis.smallCountsHiddenBelow)' }) educatorsCommitted: number | null;
+  @Field(() => [CommitmentHolderModel], { description: 'The 3 carrying most (commitments, then FTE); empty for district leaders, who see no names' }) topThree: CommitmentHolderModel[];
+  @Field(() => Int, { nullable: true }) topThreeCommitments: number | null;
   @Field(() => Float, { nullable: true, description: 'topThreeCommitments / commitments; null with none' }) topThreeShare: number | null;
-  @Field(() => Float) totalRoleFte: number;
-  @Field(() => Float) topThreeRoleFte: number;
+  @Field(() => Float, { nullable: true, description: 'Null for leaders when a count beside it is hidden' }) totalRoleFte: number | null;
+  @Field(() => Float, { nullable: true, description: 'Null for leaders when a count beside it is hidden' }) topThreeRoleFte: number | null;
   @Field(() => Float, { nullable: true }) topThreeFteShare: number | null;
 }
 

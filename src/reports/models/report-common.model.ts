@@ -47,6 +47,9 @@ export class ReportBasisModel {
   @Field(() => [ID], { nullable: true, description: 'The building filter, when one was given' })
   buildingIds: string[] | null;
 
+  @Field({ description: 'Whether buildings archived by asOf with nobody on staff that day were listed' })
+  includeArchived: boolean;
+
   @Field(() => Int, {
     nullable: true,
     description: 'Set for district leaders: counts from 1 up to this minus 1 are null ("fewer than" this), with the shares built on them, so a small building cannot be de-anonymised',
