@@ -14,6 +14,9 @@ import { EvidenceClaimEntity } from '../evidence/evidence-claim.entity.js';
 import { EvidenceEntity } from '../evidence/evidence.entity.js';
 import { CREDENTIAL_ENTITIES } from '../credentials/entities/index.js';
 import { VerificationRequestEntity } from '../evidence/verification-request.entity.js';
+import { EvidenceEndorsementEntity } from '../evidence/evidence-endorsement.entity.js';
+import { EvidenceRevisionEntity } from '../evidence/evidence-revision.entity.js';
+import { EndorserBuildingEntity } from '../accounts/endorser-building.entity.js';
 import { HIRING_ENTITIES } from '../hiring/entities/index.js';
 import { HybridCommitmentEntity } from '../matching/hybrid-commitment.entity.js';
 import { RankingRunEntity, RankingRunResultEntity } from '../matching/ranking-run.entity.js';
@@ -37,7 +40,10 @@ export const ENTITIES = [
   EvidenceEntity,
   EvidenceClaimEntity,
   VerificationRequestEntity,
+  EvidenceEndorsementEntity,
+  EvidenceRevisionEntity,
   AccountEntity,
+  EndorserBuildingEntity,
   PasswordLinkEntity,
   AuditEntryEntity,
   PanelMemberEntity,
