@@ -21,6 +21,30 @@ export const hashLinkToken = (token: string): string => createHash('sha256').upd
 export class AccountsRepository {
   constructor(private readonly db: DataSource) {}
 
+  /** The buildings each account may endorse in, sorted. */
+  async endorserBuildings(accountIds: readonly string[], m: EntityManager = this.db.manager): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>(accountIds.map((id) => [id, []]));
+    if (!accountIds.length) return out;
+    const rows: Array<{ account_id: string; building_id: string }> = await m.query(
+      `SELECT account_id, building_id FROM endorser_building WHERE account_id = ANY($1::uuid[]) ORDER BY account_id, building_id`, [[...accountIds]]);
+    for (const r of rows) out.get(r.account_id)!.push(r.building_id);
+    return out;
+  }
+
+  /** Replaces an account's endorser scope. */
+  async setEndorserBuildings(m: EntityManager, accountId: string, buildingIds: readonly string[]): Promise<void> {
+    await m.query(`DELETE FROM endorser_building WHERE account_id = $1`, [accountId]);
+    if (buildingIds.length) {
+      await m.query(`INSERT INTO endorser_building (account_id, building_id) SELECT $1, unnest($2::uuid[])`, [accountId, [...buildingIds]]);
+    }
+  }
+
+  /** Which of these buildings exist. */
+  async existingBuildings(m: EntityManager, ids: readonly string[]): Promise<Set<string>> {
+    const rows: Array<{ id: string }> = await m.query(`SELECT id FROM building WHERE id = ANY($1::uuid[])`, [[...ids]]);
+    return new Set(rows.map((r) => r.id));
+  }
+
   async search(filter: AccountFilter, offset: number, first: number): Promise<[AccountEntity[], number]> {
     const q = this.db.getRepository(AccountEntity).createQueryBuilder('a');
     const like = (s: string) => `%${s.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

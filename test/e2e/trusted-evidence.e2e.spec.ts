@@ -98,9 +98,16 @@ describe('trusted evidence: endorsers scoped to buildings, pending revisions, so
       const [rev] = await t.ds.query(`SELECT id, version FROM evidence_revision WHERE evidence_id = $1`, [item]);
       expect(codeOf(await t.gql(DECIDE_REVISION, { i: { id: rev.id, version: rev.version + 1, decision: 'APPROVED', reason: 'ok' } }, hr.token))).toBe('CONFLICT');
       expect(codeOf(await t.gql(DECIDE_REVISION, { i: { id: rev.id, version: rev.version, decision: 'REJECTED', reason: ' ' } }, hr.token))).toBe('BAD_USER_INPUT');
-      const anaHr = (await t.signInAs([Persona.HR, Persona.EDUCATOR], { educatorId: ana })).token;
-      expect(codeOf(await t.gql(DECIDE_REVISION, { i: { id: rev.id, version: rev.version, decision: 'APPROVED', reason: 'mine' } }, anaHr))).toBe('FORBIDDEN');
       expect(await tableCounts()).toEqual(before);
+      // HR staff who are educators themselves cannot decide their own revision.
+      const hal = await insertEducator(t.ds, { buildingId: north, name: 'Hal Ortiz' });
+      const halItem = await insertEvidence(t.ds, { educatorId: hal, kind: 'ARTIFACT', status: 'VERIFIED', claims: [{ competencyId: comps['AI-BIAS'], level: 2 }] });
+      const halToken = (await t.signInAs([Persona.HR, Persona.EDUCATOR], { educatorId: hal })).token;
+      const halRev = (await t.gql(UPDATE, { i: { id: halItem, version: 1, title: 'Mine, renamed' } }, halToken)).data.updateEvidence.pendingRevision;
+      const beforeOwn = await tableCounts();
+      expect(codeOf(await t.gql(DECIDE_REVISION, { i: { id: halRev.id, version: halRev.version, decision: 'APPROVED', reason: 'mine' } }, halToken))).toBe('FORBIDDEN');
+      expect(await tableCounts()).toEqual(beforeOwn);
+      await t.gql(DELETE, { i: { id: halItem, version: await version(halItem) } }, halToken);
       expect((await t.ds.query(`SELECT status FROM evidence_revision WHERE id = $1`, [rev.id]))[0].status).toBe('PENDING');
     });
 
@@ -155,7 +162,10 @@ describe('trusted evidence: endorsers scoped to buildings, pending revisions, so
     it('hides archived items from normal lists; HR lists them with a filter; the owner sees their own', async () => {
       const live = (await t.gql(LIST, { e: ben }, benToken)).data.evidenceItems.nodes.map((n: { id: string }) => n.id);
       expect(live).not.toContain(cert);
-      expect((await t.gql(LIST, { a: true }, hr.token)).data.evidenceItems.nodes.map((n: { id: string }) => n.id)).toEqual([cert]);
+      const archived = (await t.gql(LIST, { a: true }, hr.token)).data.evidenceItems.nodes;
+      expect(archived.map((n: { id: string }) => n.id)).toContain(cert);
+      expect(archived.every((n: { deletedAt: string | null }) => n.deletedAt !== null)).toBe(true);
+      expect((await t.gql(LIST, { e: ben, a: true }, hr.token)).data.evidenceItems.nodes.map((n: { id: string }) => n.id)).toEqual([cert]);
       expect((await t.gql(LIST, { e: ben, a: true }, benToken)).data.evidenceItems.nodes.map((n: { id: string }) => n.id)).toEqual([cert]);
       expect((await t.gql(LIST, { e: ben, a: true }, anaToken)).data.evidenceItems.nodes).toEqual([]);
       const got = (await t.gql(GET, { id: cert }, benToken)).data.evidence;
@@ -199,7 +209,7 @@ describe('trusted evidence: endorsers scoped to buildings, pending revisions, so
 
     beforeAll(async () => {
       anaPilot = await insertEvidence(t.ds, { educatorId: ana, kind: 'PILOT', pilotPart: 'LEAD', title: 'Feedback pilot', status: 'SELF_REPORTED', claims: [{ competencyId: comps['AI-BIAS'], level: 3 }] });
-      anaRequested = await insertEvidence(t.ds, { educatorId: ana, kind: 'PRESENTATION', title: 'Talk', status: 'SELF_REPORTED', claims: [{ competencyId: comps['AI-BIAS'], level: 2 }] });
+      anaRequested = await insertEvidence(t.ds, { educatorId: ana, kind: 'ARTIFACT', title: 'Talk', status: 'SELF_REPORTED', claims: [{ competencyId: comps['AI-BIAS'], level: 2 }] });
       benArtifact = await insertEvidence(t.ds, { educatorId: ben, kind: 'ARTIFACT', title: 'Ben rubric', status: 'SELF_REPORTED', claims: [{ competencyId: comps['AI-BIAS'], level: 2 }] });
       await t.gql(REQUEST, { i: { evidenceId: anaRequested, note: 'Please look' } }, anaToken);
     });
@@ -288,7 +298,9 @@ describe('trusted evidence: endorsers scoped to buildings, pending revisions, so
 
     it('an in-scope endorser decides revisions of endorsed evidence, not of verified evidence', async () => {
       const v = await version(anaRequested);
-      const edited = (await t.gql(UPDATE, { i: { id: anaRequested, version: v, title: 'Talk at the district summit' } }, anaToken)).data.updateEvidence;
+      const res = await t.gql(UPDATE, { i: { id: anaRequested, version: v, title: 'Talk at the district summit' } }, anaToken);
+      expect(res.errors).toBeUndefined();
+      const edited = res.data.updateEvidence;
       expect(edited).toMatchObject({ title: 'Talk', verificationStatus: 'ENDORSED' });
       const rev = edited.pendingRevision;
       const approved = (await t.gql(DECIDE_REVISION, { i: { id: rev.id, version: rev.version, decision: 'APPROVED', reason: 'Same talk, better title' } }, endorserToken)).data.decideEvidenceRevision;

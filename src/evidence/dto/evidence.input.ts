@@ -166,6 +166,10 @@ export class DeleteEvidenceInput extends VersionedRefInput {
 }
 
 @InputType()
+export class RestoreEvidenceInput extends VersionedRefInput {
+}
+
+@InputType()
 export class SetEvidenceVerificationInput extends VersionedRefInput {
   @Field(() => VerificationStatus)
   @IsEnum(VerificationStatus)

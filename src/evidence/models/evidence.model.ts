@@ -98,7 +98,7 @@ export class EvidenceModel {
   @Field(() => VerificationStatus)
   verificationStatus: VerificationStatus;
 
-  @Field(() => String, { nullable: true, description: 'Email of the HR account that endorsed or verified it' })
+  @Field(() => String, { nullable: true, description: 'Email of the account (HR or an endorser) that endorsed or verified it' })
   verifiedBy: string | null;
 
   @Field(() => Date, { nullable: true })
@@ -121,6 +121,12 @@ export class EvidenceModel {
 
   @Field(() => CourseDetailsModel, { nullable: true, description: 'Set for COURSE only' })
   course: CourseDetailsModel | null;
+
+  @Field(() => Date, { nullable: true, description: 'When it was archived (deleted); archived evidence counts nowhere' })
+  deletedAt: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Until when its owner can restore it (archived items only)' })
+  restorableUntil: Date | null;
 
   @Field(() => Int)
   version: number;
