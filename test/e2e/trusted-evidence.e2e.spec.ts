@@ -128,6 +128,16 @@ describe('trusted evidence: endorsers scoped to buildings, pending revisions, so
       expect(trail.map((r: { action: string }) => r.action)).toEqual(expect.arrayContaining(['EVIDENCE_REVISION_PROPOSED', 'EVIDENCE_REVISION_DECIDED']));
     });
 
+    it('lets exactly one of two concurrent edits from the same version through; the other is CONFLICT', async () => {
+      const busy = await insertEvidence(t.ds, { educatorId: ana, kind: 'ARTIFACT', title: 'Busy', status: 'ENDORSED', claims: [{ competencyId: comps['AI-BIAS'], level: 2 }] });
+      const results = await Promise.all(['First', 'Second'].map((title) => t.gql(UPDATE, { i: { id: busy, version: 1, title } }, anaToken)));
+      expect(results.map((r) => codeOf(r) ?? 'ok').sort()).toEqual(['CONFLICT', 'ok']);
+      const winner = results.find((r) => !r.errors)!.data.updateEvidence.pendingRevision;
+      expect(await t.ds.query(`SELECT id, changes->'title'->>'to' AS title FROM evidence_revision WHERE evidence_id = $1`, [busy]))
+        .toEqual([{ id: winner.id, title: winner.changes[0].to.replaceAll('"', '') }]);
+      expect(await version(busy)).toBe(2);
+    });
+
     it('applies edits of self-reported evidence directly, as before', async () => {
       const own = await insertEvidence(t.ds, { educatorId: ana, kind: 'ARTIFACT', title: 'Draft', status: 'SELF_REPORTED', claims: [{ competencyId: comps['AI-BIAS'], level: 1 }] });
       const edited = (await t.gql(UPDATE, { i: { id: own, version: 1, title: 'Final' } }, anaToken)).data.updateEvidence;
