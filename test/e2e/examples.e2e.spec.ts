@@ -38,6 +38,21 @@ describe('the example operations in graphql/examples, over HTTP against the demo
     expect(codeOf(wrong)).toBe('UNAUTHENTICATED');
   });
 
+  it('endorsement-queue.graphql shows the demo endorser self-reported evidence of Lincoln Middle School only', async () => {
+    const res = await t.gql(example('endorsement-queue'), {}, tokens['principal.lincoln@demo.pathways.test']);
+    expect(res.errors).toBeUndefined();
+    const lincoln = district.buildings.find((b) => b.code === 'LMS')!.id;
+    const atLincoln = new Set(district.educators.filter((e) => e.buildingId === lincoln).map((e) => e.id));
+    const expected = district.evidence.filter((e) => atLincoln.has(e.educatorId) && e.verificationStatus === 'SELF_REPORTED').length;
+    expect(res.data.endorsementQueue.totalCount).toBe(expected);
+    expect(res.data.endorsementQueue.nodes.length).toBeGreaterThan(0);
+    for (const n of res.data.endorsementQueue.nodes) {
+      expect(n.buildingId).toBe(lincoln);
+      expect(n.evidence.verificationStatus).toBe('SELF_REPORTED');
+    }
+    expect(codeOf(await t.gql(example('endorsement-queue'), {}, tokens['hr@demo.pathways.test']))).toBe('FORBIDDEN');
+  });
+
   it('frameworks.graphql answers both default frameworks with their competencies', async () => {
     const res = await t.gql(example('frameworks'), {}, tokens[district.highlights.candidateB.workEmail]);
     expect(res.errors).toBeUndefined();
@@ -125,7 +140,7 @@ describe('the example operations in graphql/examples, over HTTP against the demo
     for (const n of others) expect(codeOf(await t.gql('query($id: ID!) { application(id: $id) { id } }', { id: n.id }, maya))).toBe('NOT_FOUND');
   });
 
-  it('every example query that needs no variables runs for HR without errors', async () => {
+  it('every example query that needs no variables runs for HR (or the persona its header names) without errors', async () => {
     const files = readdirSync(dir).filter((f) => f.endsWith('.graphql'));
     let ran = 0;
     for (const file of files) {
@@ -133,7 +148,9 @@ describe('the example operations in graphql/examples, over HTTP against the demo
       const ops = parse(source).definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
       const runnable = ops.length === 1 && ops[0].operation === 'query' && !(ops[0].variableDefinitions ?? []).some((v) => v.type.kind === Kind.NON_NULL_TYPE && !v.defaultValue);
       if (!runnable) continue;
-      const res = await t.gql(source, {}, tokens['hr@demo.pathways.test']);
+      // An endorser's operation runs as the demo endorser: HR does not hold that persona.
+      const caller = source.startsWith('# ENDORSER:') ? 'principal.lincoln@demo.pathways.test' : 'hr@demo.pathways.test';
+      const res = await t.gql(source, {}, tokens[caller]);
       expect({ file, errors: res.errors }).toEqual({ file, errors: undefined });
       ran++;
     }
