@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { isHr, Persona, type Principal } from '../access/persona.js';
 import { mayView, Subject } from '../access/visibility.js';
 import { AuditService } from '../audit/audit.service.js';
+import { NotificationOutbox } from '../notifications/notification-outbox.js';
 import { districtToday } from '../common/clock.js';
 import { forbidden, notFound, staleVersion } from '../common/app-error.js';
 import { decodeCursor, toPage, type Page } from '../common/pagination.js';
@@ -31,6 +32,7 @@ export class EvidenceTrustService {
     private readonly repo: EvidenceRepository,
     private readonly writes: EvidenceWriteService,
     private readonly audit: AuditService,
+    private readonly outbox: NotificationOutbox,
   ) {}
 
   async queue(actor: Principal, args: { buildingId?: string; first: number; after?: string }): Promise<Page<EndorsementQueueRow & { evidence: EvidenceEntity }>> {
@@ -73,6 +75,9 @@ export class EvidenceTrustService {
         action: 'EVIDENCE_ENDORSEMENT_DECIDED', targetType: 'Evidence', targetId: evidence.id,
         changes: { endorsementId: endorsement.id, educatorId: evidence.educatorId, decision: input.decision, reason: outcome.reason },
       }, m);
+      await this.outbox.enqueue(m, { educatorId: evidence.educatorId }, {
+        kind: 'ENDORSEMENT_DECIDED', evidenceTitle: evidence.title, decision: input.decision, reason: outcome.reason, decidedBy: actor.email,
+      });
       return (await this.repo.byId(evidence.id, m))!;
     });
   }
@@ -108,6 +113,10 @@ export class EvidenceTrustService {
         action: 'EVIDENCE_REVISION_DECIDED', targetType: 'EvidenceRevision', targetId: revision.id,
         changes: { evidenceId: evidence.id, educatorId: evidence.educatorId, decision: input.decision, reason: outcome.reason, from, to: outcome.resultingStatus },
       }, m);
+      await this.outbox.enqueue(m, { educatorId: evidence.educatorId }, {
+        kind: 'EVIDENCE_REVISION_DECIDED', evidenceTitle: evidence.title, decision: input.decision, reason: outcome.reason, decidedBy: actor.email,
+        status: outcome.resultingStatus,
+      });
     });
     return input.id;
   }

@@ -282,6 +282,9 @@ describe('trusted evidence: endorsers scoped to buildings, pending revisions, so
       expect((await t.gql(GET, { id: anaPilot }, anaToken)).data.evidence.endorsements).toEqual([
         expect.objectContaining({ decision: 'DECLINED', reason: 'I did not see this pilot run' })]);
       expect(codeOf(await t.gql(ENDORSE, { i: { evidenceId: anaPilot, version: await version(anaPilot), decision: 'DECLINED', reason: '  ' } }, endorserToken))).toBe('BAD_USER_INPUT');
+      // Ana is told, with the reason.
+      const told = await t.ds.query(`SELECT subject, body FROM notification WHERE educator_id = $1 AND kind = 'ENDORSEMENT_DECIDED' ORDER BY created_at`, [ana]);
+      expect(told.map((n: { body: string }) => n.body)).toEqual([expect.stringContaining('I saw the talk'), expect.stringContaining('I did not see this pilot run')]);
     });
 
     it('endorsing outside one\'s buildings or one\'s own evidence is FORBIDDEN, a stale version CONFLICT; nothing is written', async () => {
