@@ -316,6 +316,12 @@ describe('trusted evidence: endorsers scoped to buildings, pending revisions, so
       const edited = res.data.updateEvidence;
       expect(edited).toMatchObject({ title: 'Talk', verificationStatus: 'ENDORSED' });
       const rev = edited.pendingRevision;
+      const verifiedElsewhere = await insertEvidence(t.ds, { educatorId: ana, kind: 'ARTIFACT', title: 'W', status: 'VERIFIED', claims: [{ competencyId: comps['AI-BIAS'], level: 2 }] });
+      await t.gql(UPDATE, { i: { id: verifiedElsewhere, version: 1, title: 'W2' } }, anaToken);
+      // The endorser's revision queue: endorsed items in their buildings only.
+      const theirs = (await t.gql(REVISIONS, {}, endorserToken)).data.pendingEvidenceRevisions.nodes.map((n: { evidenceId: string }) => n.evidenceId);
+      expect(theirs).toContain(anaRequested);
+      expect(theirs).not.toContain(verifiedElsewhere);
       const approved = (await t.gql(DECIDE_REVISION, { i: { id: rev.id, version: rev.version, decision: 'APPROVED', reason: 'Same talk, better title' } }, endorserToken)).data.decideEvidenceRevision;
       expect(approved).toMatchObject({ status: 'APPROVED', evidenceStatus: 'ENDORSED', decidedBy: 'principal-token@test.example' });
       expect(await row(anaRequested)).toMatchObject({ title: 'Talk at the district summit', verification_status: 'ENDORSED' });
