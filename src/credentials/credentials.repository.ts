@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { CaseCompetency } from './domain/district-credential.js';
 import type { HolderIdentity } from './domain/recipient.js';
 
 /** The credentials module's SQL beyond simple finds. */
@@ -52,6 +53,21 @@ export class CredentialsRepository {
       [now, limit],
     );
     return rows.map((r) => r.id);
+  }
+
+  /** The competencies an evidence item claims, with their CASE item and document, in framework order. */
+  async caseAlignments(m: EntityManager, evidenceId: string): Promise<CaseCompetency[]> {
+    return m.query(
+      `SELECT c.code, c.name, c.case_identifier::text AS "itemIdentifier", s.item->>'uri' AS "itemUri",
+              f.case_identifier::text AS "frameworkIdentifier", f.title AS "frameworkTitle", d.document->>'title' AS "documentTitle"
+         FROM evidence_claim ec
+         JOIN competency c ON c.id = ec.competency_id
+         JOIN competency_framework f ON f.id = c.framework_id
+         LEFT JOIN case_item_source s ON s.competency_id = c.id
+         LEFT JOIN case_document_source d ON d.framework_id = f.id
+        WHERE ec.evidence_id = $1 ORDER BY f.title, c.sort_order, c.code`,
+      [evidenceId],
+    );
   }
 
   async nextStatusIndex(m: EntityManager): Promise<number> {

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Persona } from '../../src/access/persona.js';
+import { APP_CONFIG } from '../../src/config/app-config.js';
 import { DEFAULT_GUARDED_HTTP_CONFIG, GuardedHttpClient } from '../../src/common/http/guarded-http-client.js';
 import { StatusRecheckService } from '../../src/credentials/status-recheck.service.js';
 import { CredentialVerifier } from '../../src/credentials/verification/credential-verifier.js';
@@ -225,7 +226,16 @@ describe('verifiable credentials over HTTP', () => {
     expect(issued.errors).toBeUndefined();
     const { id, json, jwt } = issued.data.issueCredential;
     const document = JSON.parse(json);
-    expect(document.credentialSubject.achievement.alignment[0]).toMatchObject({ targetCode: 'ASSESS-REDESIGN' });
+    // The alignment names the competency's CASE item (served by the CASE provider under the public base URL) and its framework's CASE document.
+    const [caseRow] = await t.ds.query(
+      `SELECT c.case_identifier::text AS item, f.title FROM competency c JOIN competency_framework f ON f.id = c.framework_id WHERE c.id = $1`,
+      [comp['ASSESS-REDESIGN']],
+    );
+    expect(document.credentialSubject.achievement.alignment).toEqual([{
+      type: ['Alignment'], targetType: 'CFItem', targetCode: 'ASSESS-REDESIGN', targetName: expect.any(String),
+      targetUrl: `${t.app.get(APP_CONFIG).publicBaseUrl}/ims/case/v1p1/CFItems/${caseRow.item}`, targetFramework: caseRow.title,
+    }]);
+    expect(JSON.stringify(document)).not.toContain('/competencies/');
     expect(document.credentialSubject.achievement.criteria.narrative).toMatch(/Led a classroom AI pilot/);
 
     // A verifier that knows nothing of Pathways but the public web: did:web and the status list over HTTP.
