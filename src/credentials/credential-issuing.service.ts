@@ -129,6 +129,14 @@ export class CredentialIssuingService {
     });
   }
 
+  /** Signs `build(issuer)` as the district (eddsa-rdfc-2022); refused until the district is set up as an issuer. */
+  async signAsDistrict(build: (issuer: DistrictIssuerEntity) => Record<string, unknown>): Promise<Record<string, unknown>> {
+    const issuer = await this.profile();
+    if (!issuer) throw badInput('Set the district up as an issuer first (setUpDistrictIssuer)');
+    const key = this.signingKey(issuer);
+    return signDataIntegrity(build(issuer), key);
+  }
+
   /** The did:web DID document: the district's public key, nothing else. */
   async didDocument(): Promise<Record<string, unknown> | null> {
     const issuer = await this.profile();

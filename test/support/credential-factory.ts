@@ -3,6 +3,7 @@ import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import * as EcdsaMultikey from '@digitalbazaar/ecdsa-multikey';
 import { cryptosuite as ecdsaRdfc2019 } from '@digitalbazaar/ecdsa-rdfc-2019-cryptosuite';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
+import { importJWK, SignJWT } from 'jose';
 import jsigs from 'jsonld-signatures';
 import { signDataIntegrity, signVcJwt, type SigningKey } from '../../src/credentials/issuing/credential-signer.js';
 import { encodeStatusList, statusListWith } from '../../src/credentials/domain/status-list.js';
@@ -154,4 +155,24 @@ export async function signEcdsa<T extends object>(document: T, key: SigningKey):
       return { contextUrl: null, documentUrl: url, document: context };
     },
   })) as T & { proof: object };
+}
+
+const BASE58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
+function base58(text: string): Uint8Array {
+  let n = 0n;
+  for (const ch of text) n = n * 58n + BigInt(BASE58.indexOf(ch));
+  const bytes: number[] = [];
+  while (n > 0n) {
+    bytes.unshift(Number(n & 255n));
+    n >>= 8n;
+  }
+  return Uint8Array.from(bytes);
+}
+
+/** A compact JWT with any payload and header, signed (EdDSA) with an Ed25519 `key`: for JWTs an issuer got wrong. */
+export async function signJwtAs(key: SigningKey, payload: Record<string, unknown>, header: Record<string, unknown> = {}): Promise<string> {
+  const seed = base58(key.secretKeyMultibase.slice(1)).slice(2, 34);
+  const x = base58(key.publicKeyMultibase.slice(1)).slice(2);
+  const privateKey = await importJWK({ kty: 'OKP', crv: 'Ed25519', d: Buffer.from(seed).toString('base64url'), x: Buffer.from(x).toString('base64url') }, 'EdDSA');
+  return new SignJWT(payload).setProtectedHeader({ alg: 'EdDSA', kid: key.id, ...header }).sign(privateKey);
 }

@@ -6,6 +6,7 @@ import { CredentialIssuancePurpose } from '@digitalbazaar/vc';
 import { compactVerify } from 'jose';
 import jsigs from 'jsonld-signatures';
 import { issuerIdOf, parseCredential, subjectsOf, type ParsedCredential } from '../domain/credential-input.js';
+import { checkClrShape } from '../domain/clr.js';
 import { checkRecipient, type HolderIdentity } from '../domain/recipient.js';
 import { VerificationFailure, type StepResult, type VerificationReport, type VerificationStep } from '../domain/report.js';
 import { checkShape } from '../domain/shape.js';
@@ -105,6 +106,50 @@ export class CredentialVerifier {
         error instanceof VerificationFailure ? error : new VerificationFailure(current, current === 'PROOF' ? 'PROOF_INVALID' : 'MALFORMED', 'The credential could not be checked');
       steps.push({ step: failure.step, outcome: 'FAILED', reason: failure.reason, detail: failure.message });
       return { report, verified, failure };
+    }
+  }
+
+  /**
+   * Verifies a Comprehensive Learner Record 2.0 (ClrCredential): its shape, its issuer's Data Integrity proof and its
+   * validity window, then every credential it holds, each through the whole pipeline of `verify` (its own issuer's
+   * proof, dates and status). The CLR is valid only when all of them are.
+   */
+  async verifyClr(text: string): Promise<{ report: VerificationReport; issuerId?: string; credentials: VerificationResult[]; failure?: VerificationFailure }> {
+    const steps: StepResult[] = [];
+    const report: VerificationReport = { checkedAt: this.now().toISOString(), format: 'UNKNOWN', steps };
+    const credentials: VerificationResult[] = [];
+    let current: VerificationStep = 'PARSE';
+    try {
+      const parsed = parseCredential(text);
+      if (parsed.format !== 'DATA_INTEGRITY') throw new VerificationFailure('PARSE', 'UNSUPPORTED_FORMAT', 'A CLR is verified as JSON with a Data Integrity proof');
+      report.format = parsed.format;
+      steps.push({ step: 'PARSE', outcome: 'PASSED', detail: 'JSON-LD document with an embedded proof' });
+      current = 'SHAPE';
+      const clr = parsed.credential;
+      const unknown = unknownContexts(clr);
+      if (unknown.length) throw new VerificationFailure('SHAPE', 'UNKNOWN_CONTEXT', `Unknown JSON-LD context ${unknown.slice(0, 3).join(', ')}`);
+      const nested = checkClrShape(clr);
+      const issuerId = issuerIdOf(clr);
+      steps.push({ step: 'SHAPE', outcome: 'PASSED', detail: `CLR 2.0 ClrCredential from ${issuerId} holding ${nested.length} credential(s)` });
+      current = 'PROOF';
+      await this.checkDataIntegrity(clr);
+      steps.push({ step: 'PROOF', outcome: 'PASSED', detail: `${proofSuites(clr)} proof by a key of ${issuerId}` });
+      current = 'VALIDITY';
+      steps.push({ step: 'VALIDITY', outcome: 'PASSED', detail: checkValidity(validityWindow(clr), this.now()) });
+      current = 'STATUS';
+      for (const credential of nested) credentials.push(await this.verify(JSON.stringify(credential), null));
+      const bad = credentials.findIndex((r) => r.failure);
+      if (bad >= 0) {
+        const f = credentials[bad].failure!;
+        throw new VerificationFailure(f.step, f.reason, `Credential ${bad + 1} of the CLR failed at ${f.step.toLowerCase()}: ${f.message}`);
+      }
+      steps.push({ step: 'STATUS', outcome: 'PASSED', detail: `all ${nested.length} credential(s) in the CLR verified` });
+      return { report, issuerId, credentials };
+    } catch (error) {
+      const failure =
+        error instanceof VerificationFailure ? error : new VerificationFailure(current, current === 'PROOF' ? 'PROOF_INVALID' : 'MALFORMED', 'The CLR could not be checked');
+      steps.push({ step: failure.step, outcome: 'FAILED', reason: failure.reason, detail: failure.message });
+      return { report, credentials, failure };
     }
   }
 
