@@ -131,6 +131,17 @@ describe('credential verification', () => {
     expect(failed(revoked2021)).toEqual({ step: 'STATUS', reason: 'REVOKED' });
   });
 
+  it('refuses a status entry whose index lies outside the issuer\'s list, or is not a number', async () => {
+    const issuer = await didKeyIssuer();
+    documents.set('/short', await statusListCredential(issuer, `${base}/short`, 'revocation', []));
+    const outside = await verifier().verify(await signedCredential(issuer, { email: holder.emails[0], status: [{ purpose: 'revocation', url: `${base}/short`, index: 131072 }] }), holder);
+    expect(failed(outside)).toEqual({ step: 'STATUS', reason: 'STATUS_INVALID' });
+    const doc = JSON.parse(await signedCredential(issuer, { email: holder.emails[0], status: [{ purpose: 'revocation', url: `${base}/short`, index: 1 }] }));
+    const { proof: _proof, ...unsigned } = doc;
+    const notNumber = await signDataIntegrity({ ...unsigned, credentialStatus: { ...doc.credentialStatus, statusListIndex: 'first' } }, issuer);
+    expect(failed(await verifier().verify(JSON.stringify(notNumber), holder))).toEqual({ step: 'STATUS', reason: 'STATUS_INVALID' });
+  });
+
   it('refuses a status list signed by someone other than the issuer', async () => {
     const issuer = await didKeyIssuer();
     const impostor = await didKeyIssuer();

@@ -276,7 +276,11 @@ export class CredentialVerifier {
       checkValidity(validityWindow(list), this.now());
       const subject = list.credentialSubject as Doc;
       if (subject?.statusPurpose !== purpose) throw new Error('purpose mismatch');
-      const bit = bitAt(decodeStatusList(String(subject.encodedList)), index);
+      const bits = decodeStatusList(String(subject.encodedList));
+      if (index >= bits.length * 8) {
+        throw new VerificationFailure('STATUS', 'STATUS_INVALID', `statusListIndex ${index} lies outside the status list ${listUrl} (${bits.length * 8} entries)`);
+      }
+      const bit = bitAt(bits, index);
       const detail = `${purpose} bit ${index} of ${listUrl} is ${bit ? 'set' : 'clear'}`;
       if (!bit) return { state: 'ACTIVE', detail };
       return { state: purpose === 'revocation' ? 'REVOKED' : 'SUSPENDED', detail };
