@@ -257,6 +257,31 @@ describe('VC-JWT verification', () => {
   });
 });
 
+describe('weak and mismatched JWT keys', () => {
+  it('refuses an RS256 JWT from an issuer whose RSA key is under 2048 bits, and an ES256 JWT verified by a P-384 key', async () => {
+    const { generateKeyPairSync, sign } = await import('node:crypto');
+    const weak = generateKeyPairSync('rsa', { modulusLength: 1024 });
+    const issuerId = `${base}/issuers/weak`;
+    documents.set('/jwks/weak', { keys: [{ ...weak.publicKey.export({ format: 'jwk' }), kid: 'k1' }] });
+    registry.set(issuerId, { kind: 'JWKS', jwksUrl: `${base}/jwks/weak` });
+    const header = Buffer.from(JSON.stringify({ alg: 'RS256', kid: 'k1' })).toString('base64url');
+    const payload = Buffer.from(JSON.stringify({ vc: achievementCredential({ controller: issuerId } as SigningKey, { email: holder.emails[0] }), iss: issuerId })).toString('base64url');
+    const signature = sign('sha256', Buffer.from(`${header}.${payload}`), weak.privateKey).toString('base64url');
+    const r = await verifier().verify(`${header}.${payload}.${signature}`, holder);
+    expect(failed(r)).toEqual({ step: 'PROOF', reason: 'WRONG_KEY_TYPE' });
+    expect(r.report.steps.at(-1)?.detail).toMatch(/1024 bits/);
+
+    const p384 = await generateKeyPair('ES384');
+    const curveIssuer = `${base}/issuers/curve`;
+    documents.set('/jwks/curve', { keys: [{ ...(await exportJWK(p384.publicKey)), kid: 'k1' }] });
+    registry.set(curveIssuer, { kind: 'JWKS', jwksUrl: `${base}/jwks/curve` });
+    const { privateKey } = await generateKeyPair('ES256');
+    const jwt = await new SignJWT({ vc: achievementCredential({ controller: curveIssuer } as SigningKey, { email: holder.emails[0] }), iss: curveIssuer })
+      .setProtectedHeader({ alg: 'ES256', kid: 'k1' }).sign(privateKey);
+    expect(failed(await verifier().verify(jwt, holder))).toEqual({ step: 'PROOF', reason: 'WRONG_KEY_TYPE' });
+  });
+});
+
 describe('did:web', () => {
   it('resolves a did:web issuer through the guarded client', async () => {
     const host = new URL(base).host;

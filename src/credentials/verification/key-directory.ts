@@ -235,6 +235,10 @@ export async function importIssuerJwk(jwk: JWK, alg: string): Promise<VerifyKey>
   if (!jwk || typeof jwk !== 'object' || jwk.kty === 'oct') throw new VerificationFailure('PROOF', 'WRONG_KEY_TYPE', 'The issuer key is a shared secret, not a public key');
   if (jwk.d !== undefined) throw new VerificationFailure('PROOF', 'WRONG_KEY_TYPE', 'The issuer published a private key; it cannot be trusted');
   if (KEY_TYPE_FOR[alg.slice(0, 2)] !== jwk.kty) throw new VerificationFailure('PROOF', 'WRONG_KEY_TYPE', `A ${jwk.kty} key cannot verify ${alg}`);
+  if (jwk.kty === 'RSA') {
+    const bits = typeof jwk.n === 'string' ? Buffer.from(jwk.n, 'base64url').length * 8 : 0;
+    if (bits < 2048) throw new VerificationFailure('PROOF', 'WRONG_KEY_TYPE', `The issuer's RSA key has ${bits} bits; 2048 or more are required`);
+  }
   try {
     return await importJWK(jwk, alg);
   } catch (error) {
