@@ -103,6 +103,14 @@ export function parseCredential(text: string): ParsedCredential {
   const payload = decodeSegment(payloadPart, 'payload');
   const inner = payload.vc;
   const credential = (inner && typeof inner === 'object' && !Array.isArray(inner) ? inner : payload) as Record<string, unknown>;
+  for (const claim of ['nbf', 'exp', 'iat'] as const) {
+    if (payload[claim] !== undefined && (typeof payload[claim] !== 'number' || !Number.isFinite(payload[claim]))) {
+      throw new VerificationFailure('PARSE', 'MALFORMED', `The JWT ${claim} claim must be a number of seconds (NumericDate)`);
+    }
+  }
+  for (const claim of ['iss', 'jti', 'sub'] as const) {
+    if (payload[claim] !== undefined && typeof payload[claim] !== 'string') throw new VerificationFailure('PARSE', 'MALFORMED', `The JWT ${claim} claim must be a string`);
+  }
   const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
   return {

@@ -387,6 +387,16 @@ describe('credentials from issuers no one here wrote', () => {
     expect(failed(otherId)).toEqual({ step: 'PROOF', reason: 'PROOF_INVALID' });
   });
 
+  it('refuses a JWT whose exp is not a number, or whose sub is not the credential subject', async () => {
+    const issuer = await didKeyIssuer();
+    const vc = achievementCredential(issuer, { subjectId: 'did:example:ana' });
+    const key = await edPrivateKey(issuer);
+    const sign = (claims: Record<string, unknown>) => new SignJWT({ vc, iss: issuer.controller, ...claims }).setProtectedHeader({ alg: 'EdDSA', kid: issuer.id }).sign(key);
+    expect(failed(await verifier().verify(await sign({ exp: '2020-01-01' }), holder))).toEqual({ step: 'PARSE', reason: 'MALFORMED' });
+    expect(failed(await verifier().verify(await sign({ sub: 'did:example:someone-else' }), holder))).toEqual({ step: 'PROOF', reason: 'PROOF_INVALID' });
+    expect((await verifier().verify(await sign({ sub: 'did:example:ana' }), holder)).failure).toBeUndefined();
+  });
+
   it('refuses a JWT whose iss is not the credential\'s issuer, even when the signature is good', async () => {
     const issuer = await didKeyIssuer();
     const other = await didKeyIssuer();

@@ -228,6 +228,10 @@ export class CredentialVerifier {
     if (parsed.claims.jti !== undefined && typeof parsed.credential.id === 'string' && parsed.claims.jti !== parsed.credential.id) {
       throw new VerificationFailure('PROOF', 'PROOF_INVALID', "The JWT jti is not the credential's id");
     }
+    const subjectIds = subjectsOf(parsed.credential).map((s) => s.id).filter((id): id is string => typeof id === 'string');
+    if (parsed.claims.sub !== undefined && subjectIds.length && !subjectIds.includes(parsed.claims.sub)) {
+      throw new VerificationFailure('PROOF', 'PROOF_INVALID', `The JWT sub (${parsed.claims.sub}) is not the credential's subject`);
+    }
     const key = await this.keys.jwtKey(issuerId, parsed.header.kid, parsed.header.alg);
     try {
       await compactVerify(parsed.jwt, key, { algorithms: [parsed.header.alg] });
