@@ -342,6 +342,17 @@ describe('verifiable credentials over HTTP', () => {
       expect(await counts()).toEqual({ evidence: before.evidence + 1, imported: before.imported + 1, audits: before.audits + 1 });
     }
     documents.delete('/.well-known/did.json');
+
+    // A trusted issuer whose keys are a JWKS on an allowed host (registered directly: the API wants https): VERIFIED.
+    const jwksIssuer = `${siteUrl}/issuers/es256`;
+    const { publicKey, privateKey } = await generateKeyPair('ES256');
+    documents.set('/jwks-es256', { keys: [{ ...(await exportJWK(publicKey)), kid: 'k1', use: 'sig' }] });
+    await t.ds.query(`INSERT INTO trusted_issuer (issuer_id, display_name, key_source, jwks_url, version) VALUES ($1, 'ES256 Co', 'JWKS', $2, 1)`, [jwksIssuer, `${siteUrl}/jwks-es256`]);
+    const jwksVc = achievementCredential({ controller: jwksIssuer } as SigningKey, { email: educatorEmail });
+    const jwksJwt = await new SignJWT({ vc: jwksVc, iss: jwksIssuer, jti: jwksVc.id as string }).setProtectedHeader({ alg: 'ES256', kid: 'k1', typ: 'JWT' }).sign(privateKey);
+    const trusted = await importAs(educator, jwksJwt);
+    expect(trusted.errors).toBeUndefined();
+    expect(trusted.data.importCredential).toMatchObject({ outcome: 'VERIFIED', evidence: { verificationStatus: 'VERIFIED' } });
   });
 
   it('refuses credentials broken in ways an outside issuer gets wrong, each with the failing step named, writing nothing', async () => {
