@@ -51,4 +51,12 @@ describe('Comprehensive Learner Record 2.0', () => {
     expect(altered).not.toBe(text);
     expect((await offline().verifyClr(altered)).failure).toMatchObject({ step: 'PROOF', reason: 'PROOF_INVALID' });
   });
+
+  it('holds at most 100 credentials, listing the rest as left out', () => {
+    const doc = { '@context': ['https://www.w3.org/ns/credentials/v2'], id: 'urn:x' };
+    const many = Array.from({ length: 102 }, (_, i) => ({ source: 'ISSUED' as const, sourceId: String(i), format: 'DATA_INTEGRITY' as const, document: doc, verified: true }));
+    const { included, omitted } = clrContents(many);
+    expect(included).toHaveLength(100);
+    expect(omitted).toEqual([{ source: 'ISSUED', sourceId: '100', reason: 'OVER_LIMIT' }, { source: 'ISSUED', sourceId: '101', reason: 'OVER_LIMIT' }]);
+  });
 });

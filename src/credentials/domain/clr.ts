@@ -5,7 +5,10 @@ const VC_V2 = 'https://www.w3.org/ns/credentials/v2';
 const OB_V3 = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
 
 /** Why a portfolio credential is left out of a CLR. */
-export type ClrOmission = 'JWT_ONLY' | 'VC_1_1_ENVELOPE' | 'NOT_VERIFIED';
+export type ClrOmission = 'JWT_ONLY' | 'VC_1_1_ENVELOPE' | 'NOT_VERIFIED' | 'OVER_LIMIT';
+
+/** Most credentials one record holds (signing and checking a record is linear in its size). */
+export const MAX_CLR_CREDENTIALS = 100;
 
 export interface PortfolioCredential {
   /** Where it came from: issued by the district, or imported and verified. */
@@ -45,6 +48,10 @@ export function clrContents(credentials: PortfolioCredential[]): ClrContents {
     const context = doc['@context'];
     if (!Array.isArray(context) || context[0] !== VC_V2) {
       omit('VC_1_1_ENVELOPE');
+      continue;
+    }
+    if (included.length >= MAX_CLR_CREDENTIALS) {
+      omit('OVER_LIMIT');
       continue;
     }
     included.push(doc);

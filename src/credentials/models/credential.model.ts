@@ -194,7 +194,7 @@ export class ClrOmissionModel {
   @Field(() => ID, { description: 'The issued or imported credential left out' })
   sourceId: string;
 
-  @Field({ description: 'JWT_ONLY (held only as a VC-JWT, which a JSON-LD record cannot embed), VC_1_1_ENVELOPE or NOT_VERIFIED' })
+  @Field({ description: 'JWT_ONLY (held only as a VC-JWT, which a JSON-LD record cannot embed), VC_1_1_ENVELOPE, NOT_VERIFIED, or OVER_LIMIT (a record holds at most 100)' })
   reason: string;
 }
 
