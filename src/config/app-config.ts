@@ -1,4 +1,4 @@
-import { DEFAULT_GUARDED_HTTP_CONFIG, type GuardedHttpConfig } from '../common/http/guarded-http-client.js';
+import { DEFAULT_GUARDED_HTTP_CONFIG, type GuardedHttpConfig } from './outbound-http.config.js';
 
 /**
  * One validated configuration object, read once at boot from the environment.
