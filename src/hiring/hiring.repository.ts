@@ -5,16 +5,6 @@ import { ApplicationStatus, SCORABLE_STATUSES } from './domain/application-statu
 import type { RankedEntry } from './domain/offer-override.js';
 import { ApplicationEntity } from './entities/application.entity.js';
 
-/** The facts about a role the hiring use cases decide on. */
-export interface RoleFacts {
-  id: string;
-  title: string;
-  status: string;
-  closingDate: string | null;
-  openings: number;
-  roleFte: number;
-}
-
 export interface CandidateRow {
   id: string;
   fullName: string;
@@ -39,15 +29,6 @@ const lockClause = (lock: Lock) => (lock === 'share' ? 'FOR SHARE' : lock === 'u
 @Injectable()
 export class HiringRepository implements PanelReach {
   constructor(private readonly db: DataSource) {}
-
-  async role(m: EntityManager, roleId: string, lock: Lock = null): Promise<RoleFacts | null> {
-    const [row] = await m.query(
-      `SELECT id, title, status, closing_date::text AS "closingDate", openings, role_fte::float8 AS "roleFte"
-         FROM hybrid_role WHERE id = $1 ${lockClause(lock)}`,
-      [roleId],
-    );
-    return row ?? null;
-  }
 
   async application(m: EntityManager, id: string, lock: Lock = null): Promise<ApplicationEntity | null> {
     const q = m.getRepository(ApplicationEntity).createQueryBuilder('a').where('a.id = :id', { id });
