@@ -15,7 +15,7 @@ const LAYERS = [
   'access', // personas, tokens, visibility: only config and common
   'audit',
   // The domain modules, each on the ones before it.
-  'competencies', 'buildings', 'educators', 'roles', 'evidence', 'matching', 'reports', 'fairness', 'hiring',
+  'competencies', 'buildings', 'educators', 'notifications', 'roles', 'evidence', 'matching', 'reports', 'fairness', 'hiring',
   'commitments', 'case', 'accounts', 'credentials', 'imports',
   // Wiring and infrastructure: they may import the modules, never the other way round.
   'database', 'operations', 'seed', '(root)', 'scripts',

@@ -30,6 +30,11 @@ const lockClause = (lock: Lock) => (lock === 'share' ? 'FOR SHARE' : lock === 'u
 export class HiringRepository implements PanelReach {
   constructor(private readonly db: DataSource) {}
 
+  async educatorName(m: EntityManager, educatorId: string): Promise<string | null> {
+    const [row]: Array<{ full_name: string }> = await m.query(`SELECT full_name FROM educator WHERE id = $1`, [educatorId]);
+    return row?.full_name ?? null;
+  }
+
   async application(m: EntityManager, id: string, lock: Lock = null): Promise<ApplicationEntity | null> {
     const q = m.getRepository(ApplicationEntity).createQueryBuilder('a').where('a.id = :id', { id });
     if (lock === 'share') q.setLock('pessimistic_read');

@@ -4,6 +4,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import type { CacheMetrics } from '../common/cache-metrics.js';
+import type { ReadRoutingMetrics } from '../common/read-source.js';
 import { peekFacts } from './request-facts.js';
 
 /** Operation names come from clients: past this many distinct names, new ones are counted as "other". */
@@ -19,7 +20,7 @@ interface PgPoolLike {
  * The service's Prometheus metrics, in a registry of its own (several apps in one test process do not collide).
  * Served on a separate port (METRICS_PORT) so they never share the public API's listener.
  */
-export class ServiceMetrics implements CacheMetrics {
+export class ServiceMetrics implements CacheMetrics, ReadRoutingMetrics {
   readonly registry = new Registry();
   private readonly operations = new Set<string>();
   private readonly httpRequests: Counter<'method' | 'route' | 'status'>;
@@ -30,6 +31,7 @@ export class ServiceMetrics implements CacheMetrics {
   /** Hook for background job queues (notifications' outbox first): call registerQueue(name, depthFn). */
   private readonly queueDepth: Gauge<'queue'>;
   private readonly queues = new Map<string, () => number | Promise<number>>();
+  private readonly readRoutes: Counter<'target' | 'reason'>;
 
   constructor(dataSource?: DataSource) {
     collectDefaultMetrics({ register: this.registry, prefix: 'pathways_' });
@@ -48,6 +50,10 @@ export class ServiceMetrics implements CacheMetrics {
     this.cacheLookups = new Counter({
       name: 'pathways_cache_lookups_total', help: 'Cache lookups by cache and result (hit or miss)',
       labelNames: ['cache', 'result'], registers: [this.registry],
+    });
+    this.readRoutes = new Counter({
+      name: 'pathways_read_routing_total', help: 'Heavy reads by where they ran (replica or primary) and why',
+      labelNames: ['target', 'reason'], registers: [this.registry],
     });
     const queues = this.queues;
     this.queueDepth = new Gauge({
@@ -71,6 +77,10 @@ export class ServiceMetrics implements CacheMetrics {
 
   cacheLookup(cache: string, hit: boolean): void {
     this.cacheLookups.inc({ cache, result: hit ? 'hit' : 'miss' });
+  }
+
+  readRouted(target: 'replica' | 'primary', reason: string): void {
+    this.readRoutes.inc({ target, reason });
   }
 
   registerQueue(name: string, depth: () => number | Promise<number>): void {
