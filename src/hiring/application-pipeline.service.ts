@@ -6,7 +6,7 @@ import { NotificationOutbox } from '../notifications/notification-outbox.js';
 import { ApplicationStatus } from './domain/application-status.js';
 import { ApplicationTransitionEntity } from './entities/application-transition.entity.js';
 import { ApplicationEntity } from './entities/application.entity.js';
-import { HiringRepository } from './hiring.repository.js';
+import { RoleReadRepository } from '../roles/role-read.repository.js';
 
 /**
  * Writes an application's state change: the row, its history entry and the audit entry, all in the caller's
@@ -16,7 +16,7 @@ import { HiringRepository } from './hiring.repository.js';
 export class ApplicationPipelineService {
   constructor(
     private readonly audit: AuditService,
-    private readonly repo: HiringRepository,
+    private readonly roleReads: RoleReadRepository,
     private readonly outbox: NotificationOutbox,
   ) {}
 
@@ -49,7 +49,7 @@ export class ApplicationPipelineService {
    */
   private async tellCandidate(m: EntityManager, actor: Principal, app: ApplicationEntity, from: ApplicationStatus, to: ApplicationStatus, reason: string): Promise<void> {
     if (actor.educatorId === app.educatorId || to === ApplicationStatus.OFFERED) return;
-    const role = await this.repo.role(m, app.roleId);
+    const role = await this.roleReads.role(m, app.roleId);
     await this.outbox.enqueue(m, { educatorId: app.educatorId }, { kind: 'APPLICATION_STATUS', roleTitle: role?.title ?? 'a role', from, to, reason });
   }
 }

@@ -22,6 +22,7 @@ import { InvitationEntity } from './entities/invitation.entity.js';
 import { OfferEntity } from './entities/offer.entity.js';
 import { HiringAccessService } from './hiring-access.service.js';
 import { toApplicationModel, toInvitationModel, toTransitionModel } from './hiring.mapper.js';
+import { RoleReadRepository } from '../roles/role-read.repository.js';
 import { HiringRepository } from './hiring.repository.js';
 import type { ApplicationModel, ApplicationTransitionModel, InvitationModel } from './models/application.model.js';
 import { HiringReason } from './domain/hiring-reason.js';
@@ -37,6 +38,7 @@ export class ApplicationsService {
   constructor(
     private readonly db: DataSource,
     private readonly repo: HiringRepository,
+    private readonly roleReads: RoleReadRepository,
     private readonly access: HiringAccessService,
     private readonly pipeline: ApplicationPipelineService,
     private readonly audit: AuditService,
@@ -74,7 +76,7 @@ export class ApplicationsService {
 
   async invite(actor: Principal, input: InviteCandidateInput): Promise<InvitationModel> {
     const id = await this.db.transaction(async (m) => {
-      const role = await this.repo.role(m, input.roleId, 'share');
+      const role = await this.roleReads.role(m, input.roleId, 'share');
       if (!role) throw notFound('Role', input.roleId);
       assertAcceptsApplications(role, districtToday());
       if (!(await this.repo.educatorExists(m, input.educatorId))) throw notFound('Educator', input.educatorId);
@@ -153,7 +155,7 @@ export class ApplicationsService {
   }
 
   async roleInvitations(roleId: string): Promise<InvitationModel[]> {
-    if (!(await this.repo.role(this.db.manager, roleId))) throw notFound('Role', roleId);
+    if (!(await this.roleReads.role(this.db.manager, roleId))) throw notFound('Role', roleId);
     return this.invitationModels(this.db.manager, { roleId });
   }
 
@@ -198,7 +200,7 @@ export class ApplicationsService {
    * and checks it takes this educator's application now.
    */
   private async lockRoleForApplying(m: EntityManager, roleId: string, educatorId: string): Promise<RoleForApplying> {
-    const role = await this.repo.role(m, roleId, 'share');
+    const role = await this.roleReads.role(m, roleId, 'share');
     if (!role || role.status === 'DRAFT') throw notFound('Role', roleId);
     assertAcceptsApplications(role, districtToday());
     if (await this.repo.educatorSitsOnPanel(m, roleId, educatorId)) throw badInput('You sit on this role\'s hiring panel, so you cannot apply to it', undefined, HiringReason.PANEL_CONFLICT);

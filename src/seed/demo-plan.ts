@@ -1,4 +1,5 @@
 import { districtToday } from '../common/clock.js';
+import type { EvidenceKind, VerificationStatus } from '../evidence/domain/evidence-kind.js';
 import {
   ARTIFACT_FORMS, ASSIGNMENTS, BUILDINGS, CERTIFICATIONS, COURSE_FORMATS, COURSE_PROVIDERS, DEMO_DOMAIN, DISTRICT,
   FIRST_NAMES, LAST_NAMES, PILOT_OUTCOMES, ROLES, TOPICS, UNESCO, VENUES,
@@ -24,8 +25,8 @@ export const PANEL_EMAIL = `panel@${DEMO_DOMAIN}`;
 export const COMPLIANCE_EMAIL = `compliance@${DEMO_DOMAIN}`;
 export const ENDORSER_EMAIL = `principal.lincoln@${DEMO_DOMAIN}`;
 
-export type EvidenceKind = 'CERTIFICATION' | 'PILOT' | 'PROFESSIONAL_LEARNING' | 'PRESENTATION' | 'ARTIFACT' | 'COURSE';
-export type VerificationStatus = 'SELF_REPORTED' | 'ENDORSED' | 'VERIFIED';
+// The evidence vocabulary is the evidence module's, defined once (the demo plans some of each kind it knows).
+export type { EvidenceKind, VerificationStatus };
 
 export interface PlannedBuilding { id: string; code: string; name: string; level: SchoolLevel }
 export interface PlannedEducator { id: string; fullName: string; workEmail: string; buildingId: string; currentAssignment: string; hireDate: string }

@@ -1,10 +1,11 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { PageInfo } from '../../common/pagination.js';
+import { EVIDENCE_KINDS } from '../domain/evidence-rules.js';
 
 @ObjectType('EvidenceCredit', { description: 'One evidence item behind a requirement, with the factors applied to it' })
 export class EvidenceCreditModel {
   @Field(() => ID) evidenceId: string;
-  @Field({ description: 'CERTIFICATION, PILOT, PROFESSIONAL_LEARNING, PRESENTATION, ARTIFACT or COURSE' }) kind: string;
+  @Field({ description: `${EVIDENCE_KINDS.slice(0, -1).join(', ')} or ${EVIDENCE_KINDS[EVIDENCE_KINDS.length - 1]}` }) kind: string;
   @Field(() => String, { nullable: true, description: 'LEAD, CO_LEAD or MEMBER for pilots' }) pilotPart: string | null;
   @Field({ description: 'The kind as the policy weighs it, e.g. PILOT_LEAD' }) scoringKind: string;
   @Field() title: string;

@@ -9,8 +9,8 @@
 import { Injectable, Optional } from '@nestjs/common';
 import type pg from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ReadRouter } from '../../database/read-router.js';
-import { ServiceMetrics } from '../../operations/metrics.js';
+import { CacheMetrics } from '../../common/cache-metrics.js';
+import { ReadSource } from '../../common/read-source.js';
 import {
   ageFromDaySql, CLAIMS_FROM, countingClaimConditions, expiresDaySql, startDaySql, type ClaimFilter,
 } from './demonstrated-levels.repository.js';
@@ -21,6 +21,8 @@ import type { RankingKey, RequirementSpec } from '../domain/scoring.js';
 import { buildRankingSql, canRankScoredOnly, type RankingQuery } from './ranking.sql.js';
 import { policyValuesOf } from '../scoring-policy.mapper.js';
 import { ScoringPolicyRepository } from '../scoring-policy.repository.js';
+import type { RoleStatus } from '../../roles/domain/role-status.js';
+import type { RoleWithRequirements } from '../../roles/role-read-model.js';
 
 /** The SQL behind ranking, explanations and standing. Counting rules come from the demonstrated-levels builders. */
 
@@ -31,16 +33,8 @@ export interface RequirementRow extends RequirementSpec {
   competencyName: string;
 }
 
-export interface RoleRow {
-  id: string;
-  title: string;
-  status: string;
-  buildingId: string | null;
-  roleFte: number;
-  closingDate: string | null;
-  minYearsOfService: number | null;
-  requirements: RequirementRow[];
-}
+/** The roles module's role read model, each requirement carrying what scoring needs (crosswalks). */
+export type RoleRow = RoleWithRequirements<RequirementRow>;
 
 export interface EvidenceDetails {
   title: string;
@@ -85,8 +79,8 @@ export class MatchingRepository {
   constructor(
     private readonly db: DataSource,
     private readonly policies: ScoringPolicyRepository = new ScoringPolicyRepository(db),
-    @Optional() private readonly metrics?: ServiceMetrics,
-    @Optional() private readonly reads?: ReadRouter,
+    @Optional() private readonly metrics?: CacheMetrics,
+    @Optional() private readonly reads?: ReadSource,
   ) {}
 
   /** For reads that need no shared snapshot (they may run in parallel on separate connections). */
@@ -101,7 +95,7 @@ export class MatchingRepository {
 
   /**
    * Runs `work` in one read-only REPEATABLE READ transaction so every read sees the same snapshot: on a replica
-   * that has replayed everything the primary had committed, else on the primary (ReadRouter decides).
+   * that has replayed everything the primary had committed, else on the primary (the ReadSource, database's ReadRouter, decides).
    */
   async snapshot<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
     const source = this.reads ? (await this.reads.source()).source : this.db;
@@ -178,29 +172,30 @@ export class MatchingRepository {
 
   private async rolesWithSnapshot(m: EntityManager, where: string, params: unknown[]): Promise<{ roles: RoleRow[]; snapshot?: string }> {
     // The statement's own snapshot comes back as an 's' row, so what is cached and when it was true match exactly.
-    const text = `SELECT 's', pg_current_snapshot()::text, NULL, NULL, NULL, NULL, NULL, NULL
+    const text = `SELECT 's', pg_current_snapshot()::text, NULL, NULL, NULL, NULL, NULL, NULL, NULL
        UNION ALL
-       SELECT 'r', r.id::text, r.title, r.status, r.building_id::text, r.role_fte::text, r.closing_date::text, r.min_years_of_service::text
+       SELECT 'r', r.id::text, r.title, r.status, r.building_id::text, r.role_fte::text, r.closing_date::text, r.min_years_of_service::text, r.openings::text
        FROM hybrid_role r WHERE ${where}
        UNION ALL
-       SELECT 'q', rr.role_id::text, rr.id::text, rr.competency_id::text, rr.kind, rr.min_level::text, rr.weight::text, rr.position::text
+       SELECT 'q', rr.role_id::text, rr.id::text, rr.competency_id::text, rr.kind, rr.min_level::text, rr.weight::text, rr.position::text, NULL
        FROM role_requirement rr JOIN hybrid_role r ON r.id = rr.role_id WHERE ${where}
        UNION ALL
-       SELECT 'c', c.id::text, c.code, c.name, NULL, NULL, NULL, NULL FROM competency c
+       SELECT 'c', c.id::text, c.code, c.name, NULL, NULL, NULL, NULL, NULL FROM competency c
        WHERE c.id IN (SELECT rr.competency_id FROM role_requirement rr JOIN hybrid_role r ON r.id = rr.role_id WHERE ${where})`;
     // A named (prepared) statement: the three-part plan is made once per connection.
     const rows = (await this.arrays(m, { name: `matching_roles_${where === OPEN ? 'open' : 'one'}`, text, values: params })) as Array<
-      [string, string, string, string, string | null, string | null, string | null, string | null]>;
+      [string, string, string, string, string | null, string | null, string | null, string | null, string | null]>;
     const roles = new Map<string, RoleRow>();
     const competencies = new Map<string, { code: string; name: string }>();
     const requirements: Array<RequirementRow & { roleId: string; position: number }> = [];
     let snapshot: string | undefined;
-    for (const [t, a, b, c, d, e, f, g] of rows) {
+    for (const [t, a, b, c, d, e, f, g, h] of rows) {
       if (t === 's') {
         snapshot = a;
       } else if (t === 'r') {
         roles.set(a, {
-          id: a, title: b, status: c, buildingId: d, roleFte: Number(e), closingDate: f, minYearsOfService: g === null ? null : Number(g), requirements: [],
+          id: a, title: b, status: c as RoleStatus, buildingId: d, roleFte: Number(e), closingDate: f, minYearsOfService: g === null ? null : Number(g),
+          openings: Number(h), requirements: [],
         });
       } else if (t === 'c') {
         competencies.set(a, { code: b, name: c });
