@@ -68,6 +68,8 @@ export interface AppConfig {
   credentialKeySecret?: string;
   /** How often imported credentials' status is re-checked, in hours; 0 turns the schedule off. */
   credentialRecheckHours: number;
+  /** How often the sweep closing leavers' applications on their leaving date runs, in minutes; 0 turns it off. */
+  leaverSweepMinutes: number;
 }
 
 export class ConfigError extends Error {}
@@ -206,6 +208,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     oidcAutoProvisionDomains: (env.OIDC_AUTO_PROVISION_DOMAINS ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean),
     credentialKeySecret: credentialKeySecret(env),
     credentialRecheckHours: int(env, 'CREDENTIAL_STATUS_RECHECK_HOURS', 24, 0),
+    leaverSweepMinutes: int(env, 'LEAVER_SWEEP_MINUTES', 60, 0),
     logLevel: logLevel(env, nodeEnv),
     metricsPort: env.METRICS_PORT ? int(env, 'METRICS_PORT', 0, 0) : undefined,
     metricsToken: env.METRICS_TOKEN || undefined,

@@ -5,12 +5,14 @@ import { PrincipalCache } from '../access/principal-cache.js';
 import { AuditService } from '../audit/audit.service.js';
 import { badInput, notFound, staleVersion } from '../common/app-error.js';
 import { districtToday } from '../common/clock.js';
+import { LeaverClosuresService } from '../hiring/leaver-closures.service.js';
 import type { RecordLeavingInput } from './dto/leaving.input.js';
 import { EducatorEntity } from './educator.entity.js';
 
 /**
- * An educator leaves: from the leaving date they drop out of rankings and capacity (history before it stays; nothing is
- * deleted). Their account is disabled at once when the date has come; for a later date it keeps working until then
+ * An educator leaves: from the leaving date they drop out of rankings, standings, explanations and capacity (history
+ * before it stays; nothing is deleted), and their open applications and pending offers close with a reason
+ * (hiring's LeaverClosuresService: at once for a date that has come, else by its sweep on the day). Their account is disabled at once when the date has come; for a later date it keeps working until then
  * (the principal check compares the date on every request, from the cached entry).
  */
 @Injectable()
@@ -19,6 +21,7 @@ export class LeaversService {
     private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly cache: PrincipalCache,
+    private readonly closures: LeaverClosuresService,
   ) {}
 
   async recordLeaving(actor: Principal, input: RecordLeavingInput): Promise<EducatorEntity> {
@@ -41,9 +44,11 @@ export class LeaversService {
                 , token_version = CASE WHEN $2 THEN token_version + 1 ELSE token_version END
           WHERE educator_id = $1 RETURNING id`, [current.id, disableNow]);
       const accountId = (accounts as Array<{ id: string }>)[0]?.id ?? null;
+      // A date that has come closes their open applications and pending offers now; a later one, the sweep on that day.
+      const closedApplications = disableNow ? await this.closures.closeFor(m, actor, current.id) : 0;
       await this.audit.record(actor, {
         action: 'EDUCATOR_LEAVING_RECORDED', targetType: 'Educator', targetId: current.id,
-        changes: { leavingDate: { from: before, to: input.leavingDate }, accountId, accountDisabled: disableNow && !!accountId },
+        changes: { leavingDate: { from: before, to: input.leavingDate }, accountId, accountDisabled: disableNow && !!accountId, closedApplications },
       }, m);
       return { saved, accountId };
     });

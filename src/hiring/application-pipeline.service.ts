@@ -8,7 +8,7 @@ import { ApplicationEntity } from './entities/application.entity.js';
 
 /**
  * Writes an application's state change: the row, its history entry and the audit entry, all in the caller's
- * transaction. Callers have already locked the row and checked the move against the pipeline rules.
+ * transaction (a null actor is the service itself, e.g. the leaver sweep). Callers have already locked the row and checked the move against the pipeline rules.
  */
 @Injectable()
 export class ApplicationPipelineService {
@@ -24,11 +24,11 @@ export class ApplicationPipelineService {
     }, m);
   }
 
-  async move(m: EntityManager, actor: Principal, app: ApplicationEntity, to: ApplicationStatus, reason: string, extra: Record<string, unknown> = {}): Promise<void> {
+  async move(m: EntityManager, actor: Principal | null, app: ApplicationEntity, to: ApplicationStatus, reason: string, extra: Record<string, unknown> = {}): Promise<void> {
     const from = app.status;
     await m.update(ApplicationEntity, { id: app.id }, { status: to, version: () => '"version" + 1' });
     await m.insert(ApplicationTransitionEntity, {
-      applicationId: app.id, fromStatus: from, toStatus: to, actorAccountId: actor.accountId, actorEmail: actor.email, reason,
+      applicationId: app.id, fromStatus: from, toStatus: to, actorAccountId: actor?.accountId ?? null, actorEmail: actor?.email ?? null, reason,
     });
     await this.audit.record(actor, {
       action: 'APPLICATION_STATUS_CHANGED', targetType: 'Application', targetId: app.id,

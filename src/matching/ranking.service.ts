@@ -3,7 +3,8 @@ import type { EntityManager } from 'typeorm';
 import type { Principal } from '../access/persona.js';
 import { assertMayView, Subject } from '../access/visibility.js';
 import { VisibilityService } from '../access/visibility.service.js';
-import { notFound } from '../common/app-error.js';
+import { badInput, notFound } from '../common/app-error.js';
+import { MatchingReason } from './domain/matching-reason.js';
 import { encodeCursor } from '../common/pagination.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { districtToday } from '../common/clock.js';
@@ -178,9 +179,21 @@ export class RankingService {
       const role = await this.repo.role(m, roleId);
       if (!role || role.status !== 'OPEN') throw notFound('Role', roleId);
       if (!(await this.repo.educator(m, educatorId))) throw notFound('Educator', educatorId);
+      await this.refuseLeaver(m, educatorId);
       const [explained] = await this.explainMany(m, await this.scope(m, roleId, role), [educatorId], 'second');
       return explained;
     });
+  }
+
+  /** From the leaving date an educator is explained no more (saved ranking runs keep what they said before). */
+  private async refuseLeaver(m: EntityManager, educatorId: string): Promise<void> {
+    const leftOn = await this.repo.leftOn(m, educatorId, districtToday());
+    if (leftOn) {
+      throw badInput(
+        `This educator left the district on ${leftOn}: from the leaving date they are not ranked or explained. Saved ranking runs keep their explanations from before.`,
+        { leftOn }, MatchingReason.EDUCATOR_LEFT,
+      );
+    }
   }
 
   /** Whoever may see the educator's private data (the visibility table); others get NOT_FOUND. */
@@ -191,6 +204,7 @@ export class RankingService {
       if (!role) throw notFound('Role', roleId);
       assertMayView(viewer, Subject.ROLE_EXPLAINED, { rolePublished: role.status !== 'DRAFT' }, 'Role', roleId);
       if (!(await this.repo.educator(m, educatorId))) throw notFound('Educator', educatorId);
+      await this.refuseLeaver(m, educatorId);
       const [explained] = await this.explainMany(m, await this.scope(m, roleId, role), [educatorId]);
       return explained;
     });
@@ -206,11 +220,14 @@ export class RankingService {
     if (!(await this.visibility.canSeeEducator(viewer, educatorId))) throw notFound('Educator', educatorId);
     const asOf = districtToday();
     const m = this.repo.manager;
-    const [{ roles, policy }, { educator, facts }] = await Promise.all([
+    const [{ roles, policy }, { educator, facts }, leftOn] = await Promise.all([
       this.repo.openRolesAndPolicy(m),
       this.repo.educatorWithFacts(m, educatorId, asOf),
+      this.repo.leftOn(m, educatorId, asOf),
     ]);
     if (!educator) throw notFound('Educator', educatorId);
+    // A leaver holds no standing from their leaving date (as in the ranking): the date says why the list is empty.
+    if (leftOn) return { educatorId, policyVersion: policy.version, asOf, leftOn, qualifiedCount: 0, roles: [] };
     // Crosswalks are read fresh (not cached with the open roles): an exactMatchOf added by HR counts at once.
     const matches = await this.repo.exactMatches(m, [...new Set(roles.flatMap((r) => r.requirements.map((q) => q.competencyId)))]);
     const ctx = { policy: policy.values, asOfDay: dayOf(asOf), asOf };
@@ -222,6 +239,6 @@ export class RankingService {
       return roleStanding(c, { role, policy: policy.values, policyVersion: policy.version, asOf, details });
     });
     standings.sort((a, b) => Number(b.qualified) - Number(a.qualified) || b.score - a.score || (a.roleTitle < b.roleTitle ? -1 : a.roleTitle > b.roleTitle ? 1 : 0) || (a.roleId < b.roleId ? -1 : 1));
-    return { educatorId, policyVersion: policy.version, asOf, qualifiedCount: standings.filter((s) => s.qualified).length, roles: standings };
+    return { educatorId, policyVersion: policy.version, asOf, leftOn: null, qualifiedCount: standings.filter((s) => s.qualified).length, roles: standings };
   }
 }

@@ -1,6 +1,7 @@
 import { Persona } from '../../src/access/persona.js';
 import { buildCapacityDistrict, type CapacityDistrict } from '../support/capacity-district.js';
-import { daysFromNow, hiringWorld, ok, postOpenRole, type HiringWorld } from '../support/hiring-fixtures.js';
+import { LeaverClosuresService } from '../../src/hiring/leaver-closures.service.js';
+import { daysFromNow, hiringWorld, ok, postOpenRole, Q, type HiringWorld } from '../support/hiring-fixtures.js';
 import { codeOf, startTestApp, type TestApp } from '../support/test-app.js';
 
 const LEAVE = `mutation($input: RecordLeavingInput!) { recordLeaving(input: $input) { id leavingDate version } }`;
@@ -73,5 +74,77 @@ describe('leavers drop out of capacity from their leaving date and stay in repor
     ok(await t.gql(LEAVE, { input: { id: n1, version, leavingDate: '2025-03-01' } }, hr));
     expect(await north('2025-02-28')).toBe(4);
     expect(await north('2025-03-01')).toBe(3);
+  });
+});
+
+describe('from the leaving date a leaver holds no standing or explanation, and their open applications and offers close with a reason', () => {
+  let t: TestApp;
+  let w: HiringWorld;
+  let roleId: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    w = await hiringWorld(t, 1);
+    roleId = await postOpenRole(t, w);
+  });
+  afterAll(() => t.close());
+
+  const version = async (id: string) => (await t.ds.query('SELECT version FROM educator WHERE id = $1', [id]))[0].version as number;
+  const STANDING = `query($id: ID!) { educatorStanding(educatorId: $id) { educatorId leftOn qualifiedCount roles { roleId } } }`;
+  const EXPLAIN = `query($r: ID!, $e: ID!) { explainCandidate(roleId: $r, educatorId: $e) { educatorId score } }`;
+  const OFFERS = `query($roleId: ID!) { roleOffers(roleId: $roleId) { id educatorId status closedReason } }`;
+  const apply = async (p: { token: string }) => ok(await t.gql(Q.apply, { input: { roleId, statement: 'I would like this role' } }, p.token)).applyToRole;
+  const move = async (id: string, to: string) => ok(await t.gql(Q.move, { input: { applicationId: id, to, reason: 'next step' } }, w.hr));
+  const appRow = async (id: string) => (await t.ds.query('SELECT status FROM application WHERE id = $1', [id]))[0].status as string;
+
+  it('closes a leaver\'s open application and pending offer from today, with a reason HR reads, and ends their standing and explanation', async () => {
+    const bea = await apply(w.bea);
+    for (const to of ['SCREENED', 'SHORTLISTED', 'INTERVIEW']) await move(bea.id, to);
+    const offer = ok(await t.gql(Q.makeOffer, { input: { applicationId: bea.id, startsOn: daysFromNow(20) } }, w.hr)).makeOffer;
+    expect(offer.status).toBe('PENDING');
+    expect(ok(await t.gql(STANDING, { id: w.bea.educatorId }, w.hr)).educatorStanding.roles.length).toBeGreaterThan(0);
+
+    ok(await t.gql(LEAVE, { input: { id: w.bea.educatorId, version: await version(w.bea.educatorId), leavingDate: daysFromNow(0) } }, w.hr));
+
+    expect(await appRow(bea.id)).toBe('WITHDRAWN');
+    const [transition] = await t.ds.query(
+      `SELECT from_status, to_status, reason FROM application_transition WHERE application_id = $1 ORDER BY at DESC, id DESC LIMIT 1`, [bea.id]);
+    expect(transition).toMatchObject({ from_status: 'OFFERED', to_status: 'WITHDRAWN' });
+    expect(transition.reason).toMatch(new RegExp(`left the district on ${daysFromNow(0)}`));
+    const offers = ok(await t.gql(OFFERS, { roleId }, w.hr)).roleOffers;
+    expect(offers).toEqual([expect.objectContaining({ id: offer.id, status: 'WITHDRAWN', closedReason: expect.stringMatching(/left the district/) })]);
+    const history = ok(await t.gql(Q.roleApplications, { roleId }, w.hr)).roleApplications.nodes.find((n: { id: string }) => n.id === bea.id);
+    expect(history.status).toBe('WITHDRAWN');
+    const audits = await t.ds.query(`SELECT action, changes FROM audit_entry WHERE target_id IN ($1, $2) AND changes->>'cause' = 'EDUCATOR_LEFT' ORDER BY id`, [bea.id, offer.id]);
+    expect(audits.map((a: { action: string }) => a.action).sort()).toEqual(['APPLICATION_STATUS_CHANGED', 'OFFER_WITHDRAWN']);
+
+    const standing = ok(await t.gql(STANDING, { id: w.bea.educatorId }, w.hr)).educatorStanding;
+    expect(standing).toEqual({ educatorId: w.bea.educatorId, leftOn: daysFromNow(0), qualifiedCount: 0, roles: [] });
+    const explained = await t.gql(EXPLAIN, { r: roleId, e: w.bea.educatorId }, w.hr);
+    expect(codeOf(explained)).toBe('BAD_USER_INPUT');
+    expect(explained.errors![0].extensions!.reason).toBe('EDUCATOR_LEFT');
+    expect(explained.errors![0].message).toMatch(/left the district on/);
+    // Someone still on staff keeps both.
+    expect(ok(await t.gql(STANDING, { id: w.cy.educatorId }, w.hr)).educatorStanding.leftOn).toBeNull();
+    ok(await t.gql(EXPLAIN, { r: roleId, e: w.cy.educatorId }, w.hr));
+  });
+
+  it('a future leaving date closes nothing now; the sweep closes the application on the leaving date, once, whichever instance runs it', async () => {
+    const cy = await apply(w.cy);
+    const leaving = daysFromNow(10);
+    ok(await t.gql(LEAVE, { input: { id: w.cy.educatorId, version: await version(w.cy.educatorId), leavingDate: leaving } }, w.hr));
+    expect(await appRow(cy.id)).toBe('SUBMITTED');
+    const sweeper = t.app.get(LeaverClosuresService);
+    expect((await sweeper.runOnce(daysFromNow(9))).closed).toBe(0);
+    expect(await appRow(cy.id)).toBe('SUBMITTED');
+    expect(ok(await t.gql(STANDING, { id: w.cy.educatorId }, w.hr)).educatorStanding.leftOn).toBeNull();
+
+    // Two instances wake at once on the leaving date: the application closes exactly once.
+    const runs = await Promise.all([sweeper.runOnce(leaving), sweeper.runOnce(leaving)]);
+    expect(runs.reduce((n, r) => n + r.closed, 0)).toBe(1);
+    expect(await appRow(cy.id)).toBe('WITHDRAWN');
+    const transitions = await t.ds.query(`SELECT to_status, reason FROM application_transition WHERE application_id = $1 AND to_status = 'WITHDRAWN'`, [cy.id]);
+    expect(transitions).toHaveLength(1);
+    expect(transitions[0].reason).toMatch(new RegExp(`left the district on ${leaving}`));
+    expect((await sweeper.runOnce(daysFromNow(11))).closed).toBe(0);
   });
 });

@@ -161,6 +161,8 @@ export class EducatorStandingModel {
   @Field(() => ID) educatorId: string;
   @Field(() => Int) policyVersion: number;
   @Field() asOf: string;
+  @Field(() => String, { nullable: true, description: 'The leaving date when it has come (YYYY-MM-DD): a leaver holds no standing from that day, so roles is empty' })
+  leftOn: string | null;
   @Field(() => Int) qualifiedCount: number;
   @Field(() => [RoleStandingModel], { description: 'Qualified roles first, then by score' }) roles: RoleStandingModel[];
 }
