@@ -11,6 +11,7 @@ export interface FrameworkRow {
   publication: string;
   version: number;
   updatedAt: Date;
+  retired: boolean;
 }
 
 /** Every CASE query: reading a framework as a snapshot, finding nodes by identifier, and the bulk writes of an import. */
@@ -20,14 +21,14 @@ export class CaseRepository {
 
   async frameworks(m: EntityManager = this.db.manager): Promise<FrameworkRow[]> {
     return m.query(
-      `SELECT id, code, title, case_identifier AS "caseIdentifier", publication, version, updated_at AS "updatedAt"
+      `SELECT id, code, title, case_identifier AS "caseIdentifier", publication, version, updated_at AS "updatedAt", retired_at IS NOT NULL AS retired
          FROM competency_framework ORDER BY code`,
     );
   }
 
   async frameworkByCaseId(caseId: string, m: EntityManager = this.db.manager, lock = false): Promise<FrameworkRow | null> {
     const [row] = await m.query(
-      `SELECT id, code, title, case_identifier AS "caseIdentifier", publication, version, updated_at AS "updatedAt"
+      `SELECT id, code, title, case_identifier AS "caseIdentifier", publication, version, updated_at AS "updatedAt", retired_at IS NOT NULL AS retired
          FROM competency_framework WHERE case_identifier = $1 ${lock ? 'FOR UPDATE' : ''}`,
       [caseId],
     );
@@ -36,7 +37,7 @@ export class CaseRepository {
 
   async frameworkById(id: string, m: EntityManager = this.db.manager): Promise<FrameworkRow | null> {
     const [row] = await m.query(
-      `SELECT id, code, title, case_identifier AS "caseIdentifier", publication, version, updated_at AS "updatedAt"
+      `SELECT id, code, title, case_identifier AS "caseIdentifier", publication, version, updated_at AS "updatedAt", retired_at IS NOT NULL AS retired
          FROM competency_framework WHERE id = $1`,
       [id],
     );
@@ -60,7 +61,7 @@ export class CaseRepository {
   async snapshot(frameworkId: string, m: EntityManager = this.db.manager): Promise<FrameworkSnapshot> {
     const [fw] = await m.query(
       `SELECT f.id, f.code, f.title, f.description, f.publisher, f.case_identifier AS "caseIdentifier",
-              f.case_rubric_identifier AS "caseRubricIdentifier", f.updated_at AS "updatedAt", d.document, d.rubric
+              f.case_rubric_identifier AS "caseRubricIdentifier", f.updated_at AS "updatedAt", f.retired_at AS "retiredAt", d.document, d.rubric
          FROM competency_framework f LEFT JOIN case_document_source d ON d.framework_id = f.id WHERE f.id = $1`,
       [frameworkId],
     );
@@ -97,6 +98,7 @@ export class CaseRepository {
       framework: {
         id: fw.id, code: fw.code, title: fw.title, description: fw.description, publisher: fw.publisher,
         caseIdentifier: fw.caseIdentifier, caseRubricIdentifier: fw.caseRubricIdentifier, updatedAt: fw.updatedAt,
+        retiredAt: fw.retiredAt ?? null,
       },
       document: fw.document ?? null,
       rubric: fw.rubric ?? null,
