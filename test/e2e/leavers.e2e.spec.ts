@@ -128,6 +128,31 @@ describe('from the leaving date a leaver holds no standing or explanation, and t
     ok(await t.gql(EXPLAIN, { r: roleId, e: w.cy.educatorId }, w.hr));
   });
 
+  it('from the leaving date nothing new starts for a leaver: no invitation, no offer or forward move, no commitment; each refused with nothing changed', async () => {
+    const al = await apply(w.al);
+    await move(al.id, 'SCREENED');
+    // Recorded straight in the table as the CSV import would: the sweep has not run yet, so the application is still open.
+    await t.ds.query(`UPDATE educator SET leaving_date = $2 WHERE id = $1`, [w.al.educatorId, daysFromNow(0)]);
+    const secondRole = await postOpenRole(t, w, { title: 'Second role' });
+    const state = () => t.ds.query(`SELECT (SELECT count(*)::int FROM invitation) AS i, (SELECT count(*)::int FROM offer) AS o,
+      (SELECT count(*)::int FROM hybrid_commitment) AS c, (SELECT count(*)::int FROM application_transition) AS tr, (SELECT count(*)::int FROM audit_entry) AS a`);
+    const before = await state();
+    const invite = await t.gql(Q.invite, { input: { roleId: secondRole, educatorId: w.al.educatorId, message: 'Apply?' } }, w.hr);
+    expect(codeOf(invite)).toBe('BAD_USER_INPUT');
+    expect(invite.errors![0].extensions!.reason).toBe('EDUCATOR_LEFT');
+    expect(invite.errors![0].message).toMatch(/left the district on/);
+    const forward = await t.gql(Q.move, { input: { applicationId: al.id, to: 'SHORTLISTED', reason: 'next' } }, w.hr);
+    expect(forward.errors![0].extensions!.reason).toBe('EDUCATOR_LEFT');
+    const commitment = await t.gql(`mutation($input: RecordCommitmentInput!) { recordCommitment(input: $input) { id } }`,
+      { input: { educatorId: w.al.educatorId, roleTitle: 'Coach', roleFte: 0.2, startsOn: daysFromNow(1) } }, w.hr);
+    expect(codeOf(commitment)).toBe('BAD_USER_INPUT');
+    expect(commitment.errors![0].message).toMatch(/leaves on|left/);
+    expect(await state()).toEqual(before);
+    // Rejecting is still possible, and the sweep closes what remains.
+    expect((await t.app.get(LeaverClosuresService).runOnce()).closed).toBe(1);
+    expect(await appRow(al.id)).toBe('WITHDRAWN');
+  });
+
   it('a future leaving date closes nothing now; the sweep closes the application on the leaving date, once, whichever instance runs it', async () => {
     const cy = await apply(w.cy);
     const leaving = daysFromNow(10);
