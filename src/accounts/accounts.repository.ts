@@ -5,7 +5,8 @@ import { AccountEntity } from '../access/account.entity.js';
 import { PasswordLinkEntity, type PasswordLinkPurpose } from './password-link.entity.js';
 
 /** Serialises every change that could take HR away from an account, so two of them cannot both pass the count. */
-const HR_CHANGE_LOCK = 0x50_41_48_52; // "PAHR"
+/** Taken by every change that could leave the district without an enabled HR account (accounts, leavers). */
+export const HR_CHANGE_LOCK = 0x50_41_48_52; // "PAHR"
 
 export interface AccountFilter {
   email?: string;

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../access/persona.js';
 import { PrincipalCache } from '../access/principal-cache.js';
+import { HR_CHANGE_LOCK } from '../accounts/accounts.repository.js';
 import { AuditService } from '../audit/audit.service.js';
-import { badInput, notFound, staleVersion } from '../common/app-error.js';
+import { badInput, forbidden, notFound, staleVersion } from '../common/app-error.js';
 import { districtToday } from '../common/clock.js';
 import { LeaverClosuresService } from '../hiring/leaver-closures.service.js';
 import type { RecordLeavingInput } from './dto/leaving.input.js';
@@ -26,6 +27,8 @@ export class LeaversService {
 
   async recordLeaving(actor: Principal, input: RecordLeavingInput): Promise<EducatorEntity> {
     const { saved, accountId } = await this.db.transaction(async (m) => {
+      // First, as every change that could remove the last enabled HR account does (accounts take it before their rows).
+      await m.query('SELECT pg_advisory_xact_lock($1)', [HR_CHANGE_LOCK]);
       const repo = m.getRepository(EducatorEntity);
       const current = await repo.findOne({ where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
       if (!current) throw notFound('Educator', input.id);
@@ -33,6 +36,7 @@ export class LeaversService {
       if (input.leavingDate < current.hireDate) {
         throw badInput(`leavingDate ${input.leavingDate} is before the hire date ${current.hireDate}; a leaving date is on or after the hire date`);
       }
+      await this.refuseLockOut(m, current.id, input.leavingDate);
       const before = current.leavingDate;
       current.leavingDate = input.leavingDate;
       const saved = await repo.save(current);
@@ -54,5 +58,22 @@ export class LeaversService {
     });
     if (accountId) this.cache.invalidate(accountId);
     return saved;
+  }
+
+  /**
+   * The district never locks itself out: the leaver's account stops on the leaving date, so when it is an enabled HR
+   * account and no other enabled HR account works past that date, the leaving is refused (today or later alike).
+   */
+  private async refuseLockOut(m: EntityManager, educatorId: string, leavingDate: string): Promise<void> {
+    const [row]: Array<{ hr: boolean; others: number }> = await m.query(
+      `SELECT EXISTS (SELECT 1 FROM account WHERE educator_id = $1 AND disabled_at IS NULL AND personas @> ARRAY['HR']::text[]) AS hr,
+              (SELECT count(*)::int FROM account a LEFT JOIN educator e ON e.id = a.educator_id
+                WHERE a.disabled_at IS NULL AND a.personas @> ARRAY['HR']::text[] AND a.educator_id IS DISTINCT FROM $1
+                  AND (e.leaving_date IS NULL OR e.leaving_date > $2::date)) AS others`,
+      [educatorId, leavingDate],
+    );
+    if (row.hr && row.others === 0) {
+      throw forbidden('This educator\'s account is the last enabled HR account, and it stops on the leaving date: give HR to another account first, so the district is never locked out');
+    }
   }
 }

@@ -2,6 +2,7 @@ import { Persona } from '../../src/access/persona.js';
 import { buildCapacityDistrict, type CapacityDistrict } from '../support/capacity-district.js';
 import { LeaverClosuresService } from '../../src/hiring/leaver-closures.service.js';
 import { daysFromNow, hiringWorld, ok, postOpenRole, Q, type HiringWorld } from '../support/hiring-fixtures.js';
+import { insertBuilding, insertEducator } from '../support/matching-fixtures.js';
 import { codeOf, startTestApp, type TestApp } from '../support/test-app.js';
 
 const LEAVE = `mutation($input: RecordLeavingInput!) { recordLeaving(input: $input) { id leavingDate version } }`;
@@ -171,5 +172,35 @@ describe('from the leaving date a leaver holds no standing or explanation, and t
     expect(transitions).toHaveLength(1);
     expect(transitions[0].reason).toMatch(new RegExp(`left the district on ${leaving}`));
     expect((await sweeper.runOnce(daysFromNow(11))).closed).toBe(0);
+  });
+});
+
+describe('a leaving date never locks the district out', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('refuses to record the leaving of the educator whose account is the last enabled HR, today or later, with nothing changed; with another HR it is recorded', async () => {
+    const buildingId = await insertBuilding(t.ds, 'Central office');
+    const educatorId = await insertEducator(t.ds, { buildingId, hireDate: '2015-08-15' });
+    const { token } = await t.signInAs([Persona.HR, Persona.EDUCATOR], { educatorId });
+    const state = () => t.ds.query(`SELECT (SELECT leaving_date FROM educator WHERE id = $1) AS leaving, (SELECT json_agg(json_build_object('d', disabled_at, 'v', version)) FROM account) AS accounts,
+      (SELECT count(*)::int FROM audit_entry) AS audits`, [educatorId]);
+    const before = await state();
+    for (const leavingDate of [daysFromNow(0), daysFromNow(30)]) {
+      const [{ version }] = await t.ds.query('SELECT version FROM educator WHERE id = $1', [educatorId]);
+      const refused = await t.gql(LEAVE, { input: { id: educatorId, version, leavingDate } }, token);
+      expect(codeOf(refused)).toBe('FORBIDDEN');
+      expect(refused.errors![0].message).toMatch(/last enabled HR account.*give HR to another account first/);
+    }
+    expect(await state()).toEqual(before);
+    ok(await t.gql(`{ viewer { accountId } }`, {}, token));
+
+    const other = await t.signInAs([Persona.HR]);
+    const [{ version }] = await t.ds.query('SELECT version FROM educator WHERE id = $1', [educatorId]);
+    ok(await t.gql(LEAVE, { input: { id: educatorId, version, leavingDate: daysFromNow(0) } }, other.token));
+    expect(codeOf(await t.gql(`{ viewer { accountId } }`, {}, token))).toBe('UNAUTHENTICATED');
   });
 });
