@@ -264,6 +264,7 @@ export class CaseImportService {
       };
     }), m);
     await this.repo.retire(frameworkId, st.nodes.map((n) => n.identifier), m);
+    await this.repo.syncFrameworkScale(frameworkId, m);
     await this.repo.replaceImportedAssociations(frameworkId, st.associations, m);
     await this.repo.saveDocument(frameworkId, doc, st.rubricHeader, createHash('sha256').update(canonical(pkg)).digest('hex'), m);
     const fw = (await this.repo.frameworkById(frameworkId, m))!;

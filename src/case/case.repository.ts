@@ -223,6 +223,33 @@ export class CaseRepository {
     );
   }
 
+  /**
+   * After an import: a framework without a scale of its own takes the one all its live competencies share (if they do),
+   * and the competencies whose levels equal the framework's scale follow it (HR's scale edits reach them); those whose
+   * levels the package made different keep them as their own.
+   */
+  async syncFrameworkScale(frameworkId: string, m: EntityManager): Promise<void> {
+    const signature = (alias: string) => `(SELECT string_agg(l.level || E'\\x1f' || l.label || E'\\x1f' || l.descriptor, E'\\x1e' ORDER BY l.level)
+        FROM competency_level l WHERE l.competency_id = ${alias}.id)`;
+    await m.query(
+      `WITH sig AS (SELECT c.id, c.sort_order, c.code, ${signature('c')} AS s FROM competency c WHERE c.framework_id = $1 AND c.retired_at IS NULL),
+            first AS (SELECT id FROM sig WHERE s IS NOT NULL ORDER BY sort_order, code LIMIT 1)
+       INSERT INTO competency_framework_level (framework_id, level, label, descriptor)
+       SELECT $1, l.level, l.label, l.descriptor FROM first JOIN competency_level l ON l.competency_id = first.id
+        WHERE NOT EXISTS (SELECT 1 FROM competency_framework_level WHERE framework_id = $1)
+          AND (SELECT count(DISTINCT s) FROM sig) = 1 AND NOT EXISTS (SELECT 1 FROM sig WHERE s IS NULL)`,
+      [frameworkId],
+    );
+    await m.query(
+      `WITH scale AS (SELECT string_agg(level || E'\\x1f' || label || E'\\x1f' || descriptor, E'\\x1e' ORDER BY level) AS s
+                        FROM competency_framework_level WHERE framework_id = $1)
+       UPDATE competency c SET follows_framework_levels = (${signature('c')} IS NOT DISTINCT FROM (SELECT s FROM scale))
+        WHERE c.framework_id = $1 AND (SELECT s FROM scale) IS NOT NULL
+          AND c.follows_framework_levels IS DISTINCT FROM (${signature('c')} IS NOT DISTINCT FROM (SELECT s FROM scale))`,
+      [frameworkId],
+    );
+  }
+
   async retire(frameworkId: string, keep: string[], m: EntityManager): Promise<void> {
     await m.query(
       `UPDATE competency SET retired_at = now(), version = version + 1, updated_at = now()

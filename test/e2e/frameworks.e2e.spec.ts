@@ -188,4 +188,22 @@ describe('HR maintains frameworks: scale, competencies, retirement and deletion'
     const done = ok(await t.gql(M.import, { input: { packageJson: JSON.stringify(copy), dryRun: false } }, hr)).importCasePackage;
     expect((await t.ds.query('SELECT retired_at IS NOT NULL AS r FROM competency_framework WHERE id = $1', [done.frameworkId]))[0].r).toBe(true);
   });
+
+  it('an imported framework whose competencies share one scale gets it, so HR can relabel its levels', async () => {
+    const fw = ok(await t.gql(M.create, { input: { code: 'PUBLISHED', title: 'Published', levels: scale(['Novice', 'Expert']) } }, hr)).createFramework;
+    ok(await t.gql(M.createCompetency, { input: { frameworkId: fw.id, code: 'P1', name: 'Published one', dimension: 'D' } }, hr));
+    ok(await t.gql(M.createCompetency, { input: { frameworkId: fw.id, code: 'P2', name: 'Published two', dimension: 'D' } }, hr));
+    const pkg = JSON.parse(ok(await t.gql(M.export, { id: fw.id }, hr)).exportCasePackage);
+    const copy = JSON.parse(JSON.stringify(pkg).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (id) => `${id.slice(0, -4)}cafe`));
+    const done = ok(await t.gql(M.import, { input: { packageJson: JSON.stringify(copy), dryRun: false } }, hr)).importCasePackage;
+    const imported = ok(await t.gql(M.framework, { id: done.frameworkId }, hr)).framework;
+    expect(imported.levels).toEqual(scale(['Novice', 'Expert']));
+    expect(imported.competencies.map((c: { followsFrameworkLevels: boolean }) => c.followsFrameworkLevels)).toEqual([true, true]);
+    ok(await t.gql(M.update, { input: { id: imported.id, version: imported.version, levels: scale(['Beginner', 'Expert']) } }, hr));
+    const after = ok(await t.gql(M.framework, { id: done.frameworkId }, hr)).framework;
+    for (const c of after.competencies) expect(c.levels.map((l: { label: string }) => l.label)).toEqual(['Beginner', 'Expert']);
+    // The relabelled framework exports the new labels in its rubric.
+    const out = JSON.parse(ok(await t.gql(M.export, { id: done.frameworkId }, hr)).exportCasePackage);
+    expect(out.CFRubrics[0].CFRubricCriteria[0].CFRubricCriterionLevels.map((l: { quality: string }) => l.quality)).toEqual(['Beginner', 'Expert']);
+  });
 });
