@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../access/persona.js';
 import { PrincipalCache } from '../access/principal-cache.js';
 import { HR_CHANGE_LOCK } from '../accounts/accounts.repository.js';
+import { disableLeaverAccounts } from './leaver-accounts.js';
 import { AuditService } from '../audit/audit.service.js';
 import { badInput, forbidden, notFound, staleVersion } from '../common/app-error.js';
 import { districtToday } from '../common/clock.js';
@@ -13,7 +14,7 @@ import { EducatorEntity } from './educator.entity.js';
 /**
  * An educator leaves: from the leaving date they drop out of rankings, standings, explanations and capacity (history
  * before it stays; nothing is deleted), and their open applications and pending offers close with a reason
- * (hiring's LeaverClosuresService: at once for a date that has come, else by its sweep on the day). Their account is disabled at once when the date has come; for a later date it keeps working until then
+ * (hiring's LeaverClosuresService), at once for a date that has come, else by the LeaverSweepService on the day. Their account is disabled at once when the date has come; for a later date it keeps working until then
  * (the principal check compares the date on every request, from the cached entry).
  */
 @Injectable()
@@ -41,18 +42,15 @@ export class LeaversService {
       current.leavingDate = input.leavingDate;
       const saved = await repo.save(current);
       const disableNow = input.leavingDate <= districtToday();
+      // A date that has come disables the account at once (audited as an account change); a later one, the sweep on the day.
+      const disabled = disableNow ? await disableLeaverAccounts(m, this.audit, actor, districtToday(), current.id) : [];
       // Touching the account row also tells every process to drop its cached principal (trigger on account).
-      const [accounts] = await m.query(
-        `UPDATE account SET updated_at = now(), version = version + 1
-                , disabled_at = CASE WHEN $2 AND disabled_at IS NULL THEN now() ELSE disabled_at END
-                , token_version = CASE WHEN $2 THEN token_version + 1 ELSE token_version END
-          WHERE educator_id = $1 RETURNING id`, [current.id, disableNow]);
+      const [accounts] = await m.query(`UPDATE account SET updated_at = now() WHERE educator_id = $1 RETURNING id`, [current.id]);
       const accountId = (accounts as Array<{ id: string }>)[0]?.id ?? null;
-      // A date that has come closes their open applications and pending offers now; a later one, the sweep on that day.
       const closedApplications = disableNow ? await this.closures.closeFor(m, actor, current.id) : 0;
       await this.audit.record(actor, {
         action: 'EDUCATOR_LEAVING_RECORDED', targetType: 'Educator', targetId: current.id,
-        changes: { leavingDate: { from: before, to: input.leavingDate }, accountId, accountDisabled: disableNow && !!accountId, closedApplications },
+        changes: { leavingDate: { from: before, to: input.leavingDate }, accountId, accountDisabled: disabled.length > 0, closedApplications },
       }, m);
       return { saved, accountId };
     });

@@ -1,9 +1,8 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { Principal } from '../access/persona.js';
 import { AuditService } from '../audit/audit.service.js';
 import { districtToday } from '../common/clock.js';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { ApplicationPipelineService } from './application-pipeline.service.js';
 import { ApplicationStatus, OPEN_STATUSES } from './domain/application-status.js';
 import { OfferStatus } from './domain/offer-status.js';
@@ -14,62 +13,28 @@ import { OfferEntity } from './entities/offer.entity.js';
 export const leftDistrictReason = (leavingDate: string): string =>
   `Closed because the candidate left the district on ${leavingDate}: applications and offers end on the leaving date.`;
 
-export interface LeaverSweepSummary {
-  /** False when another instance held the sweep. */
-  ran: boolean;
-  /** Applications closed. */
-  closed: number;
-}
-
-const SWEEP_LOCK = `hashtextextended('leaver-closures', 14)`;
-
 /**
  * A leaver's open applications close as WITHDRAWN, and a pending offer with them, from the leaving date, each with a
- * reason in the application history and on the offer (the same mechanism as a role that fills). A leaving date that has
- * come closes them in the transaction that records it; a later date is closed by a sweep that runs at start and every
- * LEAVER_SWEEP_MINUTES on one instance at a time (a transaction-scoped advisory lock; rows another transaction holds
- * are skipped and picked up by the next run), so a leaver's hiring closes at the latest one interval after midnight
- * UTC of the leaving date. Until then the leaver is already out of rankings and standings and cannot sign in.
+ * reason in the application history and on the offer (the same mechanism as a role that fills). The educators module
+ * calls this when it records a leaving date that has come, and from its leaver sweep for dates that come later.
  */
 @Injectable()
-export class LeaverClosuresService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly log = new Logger('LeaverClosures');
-  private timer: NodeJS.Timeout | null = null;
-
+export class LeaverClosuresService {
   constructor(
-    private readonly db: DataSource,
     private readonly pipeline: ApplicationPipelineService,
     private readonly audit: AuditService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
-
-  onApplicationBootstrap(): void {
-    if (this.config.leaverSweepMinutes <= 0 || this.config.nodeEnv === 'test') return;
-    const run = () => this.runOnce().catch((err) => this.log.error(`Leaver sweep failed: ${(err as Error).message}`));
-    void run();
-    this.timer = setInterval(run, this.config.leaverSweepMinutes * 60_000);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
-  }
-
-  /** Closes every due leaver's open applications; `today` is the district's day (a parameter for tests). */
-  async runOnce(today: string = districtToday()): Promise<LeaverSweepSummary> {
-    return this.db.transaction(async (m) => {
-      const [{ locked }]: Array<{ locked: boolean }> = await m.query(`SELECT pg_try_advisory_xact_lock(${SWEEP_LOCK}) AS locked`);
-      if (!locked) return { ran: false, closed: 0 };
-      return { ran: true, closed: await this.close(m, null, today, null, true) };
-    });
-  }
 
   /** Inside the caller's transaction: closes one educator's open applications when their leaving date has come. */
   async closeFor(m: EntityManager, actor: Principal | null, educatorId: string, today: string = districtToday()): Promise<number> {
-    return this.close(m, actor, today, educatorId, false);
+    return this.closeDue(m, actor, today, educatorId, false);
   }
 
-  private async close(m: EntityManager, actor: Principal | null, today: string, educatorId: string | null, skipLocked: boolean): Promise<number> {
+  /**
+   * Closes the open applications of every educator (or one) whose leaving date is on or before `today`. With
+   * `skipLocked` (the sweep) rows another transaction holds are left for the next run instead of waited for.
+   */
+  async closeDue(m: EntityManager, actor: Principal | null, today: string, educatorId: string | null, skipLocked: boolean): Promise<number> {
     // Lock order as elsewhere: application, then its offer (no role lock is needed: nothing here fills a role).
     const due: Array<{ id: string; leavingDate: string }> = await m.query(
       `SELECT a.id, to_char(e.leaving_date, 'YYYY-MM-DD') AS "leavingDate"

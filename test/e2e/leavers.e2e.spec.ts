@@ -1,6 +1,6 @@
 import { Persona } from '../../src/access/persona.js';
 import { buildCapacityDistrict, type CapacityDistrict } from '../support/capacity-district.js';
-import { LeaverClosuresService } from '../../src/hiring/leaver-closures.service.js';
+import { LeaverSweepService } from '../../src/educators/leaver-sweep.service.js';
 import { daysFromNow, hiringWorld, ok, postOpenRole, Q, type HiringWorld } from '../support/hiring-fixtures.js';
 import { insertBuilding, insertEducator } from '../support/matching-fixtures.js';
 import { codeOf, startTestApp, type TestApp } from '../support/test-app.js';
@@ -117,6 +117,8 @@ describe('from the leaving date a leaver holds no standing or explanation, and t
     expect(history.status).toBe('WITHDRAWN');
     const audits = await t.ds.query(`SELECT action, changes FROM audit_entry WHERE target_id IN ($1, $2) AND changes->>'cause' = 'EDUCATOR_LEFT' ORDER BY id`, [bea.id, offer.id]);
     expect(audits.map((a: { action: string }) => a.action).sort()).toEqual(['APPLICATION_STATUS_CHANGED', 'OFFER_WITHDRAWN']);
+    const [accountAudit] = await t.ds.query(`SELECT changes FROM audit_entry WHERE action = 'ACCOUNT_DISABLED' AND target_id = $1`, [w.bea.accountId]);
+    expect(accountAudit.changes).toMatchObject({ before: { disabled: false }, after: { disabled: true }, cause: 'EDUCATOR_LEFT' });
 
     const standing = ok(await t.gql(STANDING, { id: w.bea.educatorId }, w.hr)).educatorStanding;
     expect(standing).toEqual({ educatorId: w.bea.educatorId, leftOn: daysFromNow(0), qualifiedCount: 0, roles: [] });
@@ -150,7 +152,7 @@ describe('from the leaving date a leaver holds no standing or explanation, and t
     expect(commitment.errors![0].message).toMatch(/leaves on|left/);
     expect(await state()).toEqual(before);
     // Rejecting is still possible, and the sweep closes what remains.
-    expect((await t.app.get(LeaverClosuresService).runOnce()).closed).toBe(1);
+    expect((await t.app.get(LeaverSweepService).runOnce()).closed).toBe(1);
     expect(await appRow(al.id)).toBe('WITHDRAWN');
   });
 
@@ -159,19 +161,25 @@ describe('from the leaving date a leaver holds no standing or explanation, and t
     const leaving = daysFromNow(10);
     ok(await t.gql(LEAVE, { input: { id: w.cy.educatorId, version: await version(w.cy.educatorId), leavingDate: leaving } }, w.hr));
     expect(await appRow(cy.id)).toBe('SUBMITTED');
-    const sweeper = t.app.get(LeaverClosuresService);
-    expect((await sweeper.runOnce(daysFromNow(9))).closed).toBe(0);
+    const sweeper = t.app.get(LeaverSweepService);
+    expect(await sweeper.runOnce(daysFromNow(9))).toEqual({ ran: true, disabled: 0, closed: 0 });
     expect(await appRow(cy.id)).toBe('SUBMITTED');
+    expect((await t.ds.query('SELECT disabled_at FROM account WHERE id = $1', [w.cy.accountId]))[0].disabled_at).toBeNull();
     expect(ok(await t.gql(STANDING, { id: w.cy.educatorId }, w.hr)).educatorStanding.leftOn).toBeNull();
 
     // Two instances wake at once on the leaving date: the application closes exactly once.
     const runs = await Promise.all([sweeper.runOnce(leaving), sweeper.runOnce(leaving)]);
     expect(runs.reduce((n, r) => n + r.closed, 0)).toBe(1);
+    expect(runs.reduce((n, r) => n + r.disabled, 0)).toBe(1);
+    // The account is disabled on the day, as an audited account change (the sweep is the actor: none).
+    expect((await t.ds.query('SELECT disabled_at FROM account WHERE id = $1', [w.cy.accountId]))[0].disabled_at).not.toBeNull();
+    const [disabledAudit] = await t.ds.query(`SELECT actor_account_id, changes FROM audit_entry WHERE action = 'ACCOUNT_DISABLED' AND target_id = $1`, [w.cy.accountId]);
+    expect(disabledAudit).toMatchObject({ actor_account_id: null, changes: { before: { disabled: false }, after: { disabled: true }, cause: 'EDUCATOR_LEFT', leavingDate: leaving } });
     expect(await appRow(cy.id)).toBe('WITHDRAWN');
     const transitions = await t.ds.query(`SELECT to_status, reason FROM application_transition WHERE application_id = $1 AND to_status = 'WITHDRAWN'`, [cy.id]);
     expect(transitions).toHaveLength(1);
     expect(transitions[0].reason).toMatch(new RegExp(`left the district on ${leaving}`));
-    expect((await sweeper.runOnce(daysFromNow(11))).closed).toBe(0);
+    expect(await sweeper.runOnce(daysFromNow(11))).toEqual({ ran: true, disabled: 0, closed: 0 });
   });
 });
 
