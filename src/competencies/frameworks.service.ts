@@ -16,6 +16,8 @@ export interface FrameworkUse {
   panelScores: number;
   capabilities: number;
   issuedCredentials: number;
+  /** Trusted issuers whose achievement mappings grant claims on its competencies. */
+  trustedIssuers: number;
 }
 
 const scaleOf = (levels: readonly { level: number; label: string; descriptor?: string | null }[]): ScaleLevel[] =>
@@ -88,12 +90,17 @@ export class FrameworksService {
     );
     const ids = followers.map((f) => f.id);
     const uses: LevelUse[] = ids.length ? await m.query(
-      `SELECT c.code AS "competencyCode", u.level, sum(u.claims)::int AS claims, sum(u.requirements)::int AS requirements
-         FROM (SELECT competency_id, level, count(*) AS claims, 0 AS requirements FROM evidence_claim WHERE competency_id = ANY($1::uuid[]) AND level > $2 GROUP BY 1, 2
+      `SELECT c.code AS "competencyCode", u.level, sum(u.claims)::int AS claims, sum(u.requirements)::int AS requirements, sum(u.other)::int AS other
+         FROM (SELECT competency_id, level, count(*) AS claims, 0 AS requirements, 0 AS other FROM evidence_claim WHERE competency_id = ANY($1::uuid[]) AND level > $2 GROUP BY 1, 2
                UNION ALL
-               SELECT competency_id, min_level, 0, count(*) FROM role_requirement WHERE competency_id = ANY($1::uuid[]) AND min_level > $2 GROUP BY 1, 2
+               SELECT competency_id, min_level, 0, count(*), 0 FROM role_requirement WHERE competency_id = ANY($1::uuid[]) AND min_level > $2 GROUP BY 1, 2
                UNION ALL
-               SELECT competency_id, min_level, 0, count(*) FROM capability_component WHERE competency_id = ANY($1::uuid[]) AND min_level > $2 GROUP BY 1, 2) u
+               SELECT competency_id, min_level, 0, 0, count(*) FROM capability_component WHERE competency_id = ANY($1::uuid[]) AND min_level > $2 GROUP BY 1, 2
+               UNION ALL
+               -- A trusted issuer's achievement mapping that grants a claim at the level.
+               SELECT (c->>'competencyId')::uuid, (c->>'level')::int, 0, 0, count(*)
+                 FROM trusted_issuer ti, jsonb_array_elements(ti.achievement_mappings::jsonb) am, jsonb_array_elements(am->'claims') c
+                WHERE c->>'competencyId' = ANY($1::text[]) AND (c->>'level')::int > $2 GROUP BY 1, 2) u
          JOIN competency c ON c.id = u.competency_id
         GROUP BY c.code, u.level`,
       [ids, levels.length],
@@ -144,6 +151,7 @@ export class FrameworksService {
           use.claims && `${use.claims} evidence claim(s)`, use.requirements && `${use.requirements} role requirement(s)`,
           use.panelScores && `${use.panelScores} panel score(s)`, use.capabilities && `${use.capabilities} saved capability component(s)`,
           use.issuedCredentials && `${use.issuedCredentials} issued credential(s)`,
+          use.trustedIssuers && `${use.trustedIssuers} trusted issuer mapping(s)`,
         ].filter(Boolean).join(', ');
         throw conflict(`Framework ${current.code} is in use (${what}); retire it instead (retireFramework): it stays readable and takes nothing new`, CompetencyReason.FRAMEWORK_IN_USE);
       }
@@ -164,7 +172,7 @@ export class FrameworksService {
     });
   }
 
-  /** How much uses the framework's competencies (issued credentials: those aligned to one of its competencies). */
+  /** How much uses the framework's competencies (issued credentials: those aligned to one of its competencies; trusted issuers: their mappings). */
   async use(m: EntityManager, frameworkId: string): Promise<FrameworkUse> {
     const [row] = await m.query(
       `WITH c AS (SELECT id, case_identifier::text AS ident FROM competency WHERE framework_id = $1)
@@ -172,6 +180,9 @@ export class FrameworksService {
               (SELECT count(*) FROM role_requirement WHERE competency_id IN (SELECT id FROM c))::int AS requirements,
               (SELECT count(*) FROM panel_score WHERE competency_id IN (SELECT id FROM c))::int AS "panelScores",
               (SELECT count(*) FROM capability_component WHERE competency_id IN (SELECT id FROM c))::int AS capabilities,
+              (SELECT count(*) FROM trusted_issuer ti WHERE EXISTS (
+                 SELECT 1 FROM jsonb_array_elements(ti.achievement_mappings::jsonb) am, jsonb_array_elements(am->'claims') c
+                  WHERE c->>'competencyId' IN (SELECT id::text FROM c)))::int AS "trustedIssuers",
               (SELECT count(*) FROM issued_credential ic
                 WHERE EXISTS (SELECT 1 FROM evidence_claim ec WHERE ec.evidence_id = ic.evidence_id AND ec.competency_id IN (SELECT id FROM c))
                    OR EXISTS (SELECT 1 FROM c WHERE strpos(ic.document::text, c.ident) > 0))::int AS "issuedCredentials"`,

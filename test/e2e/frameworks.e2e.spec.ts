@@ -108,6 +108,23 @@ describe('HR maintains frameworks: scale, competencies, retirement and deletion'
     expect((await t.ds.query('SELECT level FROM competency_level WHERE competency_id = $1 ORDER BY level', [c.id])).map((r: { level: number }) => r.level)).toEqual([1, 2, 3]);
   });
 
+  it('a trusted issuer mapping on a level counts as use: the scale cannot drop the level, and the framework cannot be deleted', async () => {
+    const fw = ok(await t.gql(M.create, { input: { code: 'MAPPED', title: 'Mapped', levels: scale(['One', 'Two', 'Three']) } }, hr)).createFramework;
+    const c = ok(await t.gql(M.createCompetency, { input: { frameworkId: fw.id, code: 'MP1', name: 'Mapped one', dimension: 'D' } }, hr)).createCompetency;
+    await t.ds.query(
+      `INSERT INTO trusted_issuer (issuer_id, display_name, key_source, achievement_mappings, version) VALUES ('did:web:issuer.example', 'Issuer', 'DID', $1, 1)`,
+      [JSON.stringify([{ match: 'ACHIEVEMENT_ID', value: 'urn:x', evidenceKind: 'CERTIFICATION', claims: [{ competencyId: c.id, level: 3 }] }])],
+    );
+    const before = await snapshot();
+    const shorter = await t.gql(M.update, { input: { id: fw.id, version: fw.version, levels: scale(['One', 'Two']) } }, hr);
+    expect(shorter.errors![0].extensions!.reason).toBe('LEVEL_IN_USE');
+    expect(shorter.errors![0].message).toMatch(/MP1 level 3 \(1 capability or trusted-issuer mapping\)/);
+    const del = await t.gql(M.delete, { input: { id: fw.id, version: fw.version } }, hr);
+    expect(del.errors![0].extensions!.reason).toBe('FRAMEWORK_IN_USE');
+    expect(del.errors![0].message).toMatch(/1 trusted issuer mapping/);
+    expect(await snapshot()).toEqual(before);
+  });
+
   it('moves a competency within its framework', async () => {
     const fw = ok(await t.gql(M.create, { input: { code: 'ORDERED', title: 'Ordered', levels: scale(['One']) } }, hr)).createFramework;
     const ids: string[] = [];

@@ -23,6 +23,8 @@ export interface LevelUse {
   level: number;
   claims: number;
   requirements: number;
+  /** Saved capability components and trusted-issuer mappings standing on the level. */
+  other?: number;
 }
 
 /**
@@ -48,6 +50,7 @@ function describeUse(u: LevelUse): string {
   const parts: string[] = [];
   if (u.claims) parts.push(`${u.claims} evidence claim${u.claims === 1 ? '' : 's'}`);
   if (u.requirements) parts.push(`${u.requirements} role requirement${u.requirements === 1 ? '' : 's'}`);
+  if (u.other) parts.push(`${u.other} capability or trusted-issuer mapping${u.other === 1 ? '' : 's'}`);
   return parts.join(' and ') || 'in use';
 }
 
