@@ -48,6 +48,18 @@ describe('HR maintains frameworks: scale, competencies, retirement and deletion'
   );
   const audits = (action: string, id: string) => t.ds.query(`SELECT changes FROM audit_entry WHERE action = $1 AND target_id = $2 ORDER BY id`, [action, id]);
 
+  it('the shipped frameworks have the scale their competencies share, and every competency follows it', async () => {
+    const rows = await t.ds.query(
+      `SELECT f.code, (SELECT json_agg(l.label ORDER BY l.level) FROM competency_framework_level l WHERE l.framework_id = f.id) AS labels,
+              bool_and(c.follows_framework_levels) AS follow
+         FROM competency_framework f JOIN competency c ON c.framework_id = f.id GROUP BY f.id, f.code ORDER BY f.code`,
+    );
+    expect(rows).toEqual([
+      { code: 'DISTRICT-AI-READINESS', labels: ['Aware', 'Practising', 'Leading others', 'Shaping the system'], follow: true },
+      { code: 'UNESCO-AI-CFT-2024', labels: expect.any(Array), follow: true },
+    ]);
+  });
+
   it('creates a framework with its scale; a duplicate code (any case) is CONFLICT and a gap in the levels BAD_USER_INPUT, with nothing changed', async () => {
     const made = ok(await t.gql(M.create, { input: { code: 'ISTE-EDU', title: 'ISTE Standards for Educators', publisher: 'ISTE', levels: scale(['Emerging', 'Proficient', 'Exemplary']) } }, hr)).createFramework;
     expect(made).toMatchObject({ code: 'ISTE-EDU', retired: false, version: 1, levels: scale(['Emerging', 'Proficient', 'Exemplary']) });
