@@ -33,6 +33,12 @@ export class AccountsRepository {
     return q.orderBy('lower(a.email)', 'ASC').addOrderBy('a.id', 'ASC').skip(offset).take(first).getManyAndCount();
   }
 
+  /** The educator's leaving date (YYYY-MM-DD) when it is on or before `day`, else null. */
+  async leavingDateOnOrBefore(m: EntityManager, educatorId: string, day: string): Promise<string | null> {
+    const [row] = await m.query(`SELECT to_char(leaving_date, 'YYYY-MM-DD') AS d FROM educator WHERE id = $1 AND leaving_date <= $2::date`, [educatorId, day]);
+    return row?.d ?? null;
+  }
+
   async emailTaken(m: EntityManager, email: string, exceptId?: string): Promise<boolean> {
     const q = m.getRepository(AccountEntity).createQueryBuilder('a').where('lower(a.email) = lower(:email)', { email });
     if (exceptId) q.andWhere('a.id <> :id', { id: exceptId });

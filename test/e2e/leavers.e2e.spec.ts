@@ -43,6 +43,12 @@ describe('leavers drop out of rankings from their leaving date, and their accoun
     expect(codeOf(await t.gql(`{ viewer { accountId } }`, {}, w.bea.token))).toBe('UNAUTHENTICATED');
     const [account] = await t.ds.query('SELECT disabled_at FROM account WHERE educator_id = $1', [w.bea.educatorId]);
     expect(account.disabled_at).not.toBeNull();
+    // Re-enabling the account of someone who has left is refused (it could not sign in anyway), nothing changed.
+    const [acc] = await t.ds.query('SELECT id, version FROM account WHERE educator_id = $1', [w.bea.educatorId]);
+    const enable = await t.gql(`mutation($input: AccountRefInput!) { enableAccount(input: $input) { id } }`, { input: { id: acc.id, version: acc.version } }, w.hr);
+    expect(codeOf(enable)).toBe('BAD_USER_INPUT');
+    expect(enable.errors![0].message).toMatch(/left the district on .*correct the leaving date first/);
+    expect((await t.ds.query('SELECT disabled_at IS NOT NULL AS d, version FROM account WHERE id = $1', [acc.id]))[0]).toEqual({ d: true, version: acc.version });
     // History stays: the educator and their evidence are still there.
     expect((await t.ds.query('SELECT count(*)::int AS n FROM evidence WHERE educator_id = $1', [w.bea.educatorId]))[0].n).toBe(3);
   });
