@@ -67,7 +67,7 @@ export class CompetenciesService {
       const scale = await m.getRepository(CompetencyFrameworkLevelEntity).find({ where: { frameworkId: framework.id }, order: { level: 'ASC' } });
       const follows = !input.levels;
       if (follows && !scale.length) throw badInput(`Framework ${framework.code} has no scale of its own: give this competency its levels`);
-      const levels = input.levels ?? scale;
+      const levels = (input.levels ?? scale).map((l) => ({ level: l.level, label: l.label, descriptor: l.descriptor ?? '' }));
       const saved = await m.getRepository(CompetencyEntity).save(
         m.getRepository(CompetencyEntity).create({
           frameworkId: input.frameworkId,
@@ -78,7 +78,7 @@ export class CompetenciesService {
           progression: input.progression ?? null,
           sortOrder: await this.nextSortOrder(m, input.frameworkId),
           followsFrameworkLevels: follows,
-          levels: levels.map((l) => ({ level: l.level, label: l.label, descriptor: l.descriptor ?? '' })),
+          levels,
         }),
       );
       await this.audit.record(actor, { action: 'COMPETENCY_CREATED', targetType: 'Competency', targetId: saved.id, changes: { ...input, levels, followsFrameworkLevels: follows } }, m);
