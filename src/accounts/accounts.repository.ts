@@ -5,7 +5,8 @@ import { AccountEntity } from '../access/account.entity.js';
 import { PasswordLinkEntity, type PasswordLinkPurpose } from './password-link.entity.js';
 
 /** Serialises every change that could take HR away from an account, so two of them cannot both pass the count. */
-const HR_CHANGE_LOCK = 0x50_41_48_52; // "PAHR"
+/** Taken by every change that could leave the district without an enabled HR account (accounts, leavers). */
+export const HR_CHANGE_LOCK = 0x50_41_48_52; // "PAHR"
 
 export interface AccountFilter {
   email?: string;
@@ -54,6 +55,12 @@ export class AccountsRepository {
     if (filter.status === 'ENABLED') q.andWhere('a.disabled_at IS NULL');
     if (filter.status === 'DISABLED') q.andWhere('a.disabled_at IS NOT NULL');
     return q.orderBy('lower(a.email)', 'ASC').addOrderBy('a.id', 'ASC').skip(offset).take(first).getManyAndCount();
+  }
+
+  /** The educator's leaving date (YYYY-MM-DD) when it is on or before `day`, else null. */
+  async leavingDateOnOrBefore(m: EntityManager, educatorId: string, day: string): Promise<string | null> {
+    const [row] = await m.query(`SELECT to_char(leaving_date, 'YYYY-MM-DD') AS d FROM educator WHERE id = $1 AND leaving_date <= $2::date`, [educatorId, day]);
+    return row?.d ?? null;
   }
 
   async emailTaken(m: EntityManager, email: string, exceptId?: string): Promise<boolean> {

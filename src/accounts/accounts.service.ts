@@ -8,6 +8,7 @@ import { PrincipalCache } from '../access/principal-cache.js';
 import { TokenService } from '../access/token.service.js';
 import type { AuditAction } from '../audit/audit-action.js';
 import { AuditService } from '../audit/audit.service.js';
+import { districtToday } from '../common/clock.js';
 import { badInput, conflict, forbidden, notFound, staleVersion, unauthenticated } from '../common/app-error.js';
 import { decodeCursor, toPage, type Page } from '../common/pagination.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -114,8 +115,11 @@ export class AccountsService {
   }
 
   async enable(actor: Principal, id: string, version: number): Promise<AccountEntity> {
-    return this.change(actor, id, version, 'ACCOUNT_ENABLED', async (_m, account) => {
+    return this.change(actor, id, version, 'ACCOUNT_ENABLED', async (m, account) => {
       if (!account.disabledAt) throw badInput('This account is already enabled');
+      // A leaver's account stops on the leaving date whatever its state: enabling it would change nothing but the word.
+      const leftOn = account.educatorId ? await this.repo.leavingDateOnOrBefore(m, account.educatorId, districtToday()) : null;
+      if (leftOn) throw badInput(`This account's educator left the district on ${leftOn}; correct the leaving date first (recordLeaving with a later date), then enable it`);
       account.disabledAt = null;
     });
   }

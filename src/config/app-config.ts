@@ -72,6 +72,8 @@ export interface AppConfig {
   credentialKeySecret?: string;
   /** How often imported credentials' status is re-checked, in hours; 0 turns the schedule off. */
   credentialRecheckHours: number;
+  /** How often the sweep closing leavers' applications on their leaving date runs, in minutes; 0 turns it off. */
+  leaverSweepMinutes: number;
   /** secret (it may carry credentials). Unset: notifications wait in the outbox. */
   smtpUrl?: string;
   smtpFrom: string;
@@ -224,6 +226,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     oidcAutoProvisionDomains: (env.OIDC_AUTO_PROVISION_DOMAINS ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean),
     credentialKeySecret: credentialKeySecret(env),
     credentialRecheckHours: int(env, 'CREDENTIAL_STATUS_RECHECK_HOURS', 24, 0),
+    leaverSweepMinutes: int(env, 'LEAVER_SWEEP_MINUTES', 60, 0),
     smtpUrl: smtpUrl(env),
     smtpFrom: str(env, 'SMTP_FROM') ?? 'Pathways <no-reply@pathways.local>',
     smtpTimeoutMs: int(env, 'SMTP_TIMEOUT_MS', 10000, 100),

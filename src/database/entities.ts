@@ -7,6 +7,7 @@ import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
 import { CASE_ENTITIES } from '../case/entities/index.js';
 import { BuildingEntity } from '../buildings/building.entity.js';
 import { CompetencyFrameworkEntity } from '../competencies/competency-framework.entity.js';
+import { CompetencyFrameworkLevelEntity } from '../competencies/competency-framework-level.entity.js';
 import { CompetencyLevelEntity } from '../competencies/competency-level.entity.js';
 import { CompetencyEntity } from '../competencies/competency.entity.js';
 import { EducatorEntity } from '../educators/educator.entity.js';
@@ -31,6 +32,7 @@ import { CapabilityComponentEntity, CapabilityEntity } from '../reports/capabili
 /** Every entity, listed explicitly so the same list serves the service, the CLI and the tests. */
 export const ENTITIES = [
   CompetencyFrameworkEntity,
+  CompetencyFrameworkLevelEntity,
   CompetencyEntity,
   CompetencyLevelEntity,
   BuildingEntity,

@@ -68,11 +68,11 @@ export class EvidenceRepository {
     if (!unique.length) return new Map();
     await m.query('SELECT id FROM competency WHERE id = ANY($1::uuid[]) FOR SHARE', [unique]);
     const rows: Array<{ id: string; code: string; name: string; retired: boolean; levels: number[] | null }> = await m.query(
-      `SELECT c.id, c.code, c.name, c.retired_at IS NOT NULL AS retired,
+      `SELECT c.id, c.code, c.name, (c.retired_at IS NOT NULL OR EXISTS (SELECT 1 FROM competency_framework f WHERE f.id = c.framework_id AND f.retired_at IS NOT NULL)) AS retired,
               array_agg(l.level ORDER BY l.level) FILTER (WHERE l.level IS NOT NULL) AS levels
          FROM competency c LEFT JOIN competency_level l ON l.competency_id = c.id
         WHERE c.id = ANY($1::uuid[])
-        GROUP BY c.id`,
+        GROUP BY c.id`, // a competency of a retired framework counts as retired
       [unique],
     );
     return new Map(rows.map((r) => [r.id, { ...r, levels: (r.levels ?? []).map(Number) }]));

@@ -11,7 +11,7 @@ import { ApplicationPipelineService } from './application-pipeline.service.js';
 import { ApplicationStatus, assertHrPipelineMove, assertMove, PipelineActor } from './domain/application-status.js';
 import { assertCanRespond, InvitationStatus } from './domain/invitation-status.js';
 import { OfferStatus } from './domain/offer-status.js';
-import { assertAcceptsApplications, normaliseStatement, type RoleForApplying } from './domain/role-eligibility.js';
+import { assertAcceptsApplications, assertNotLeft, normaliseStatement, type RoleForApplying } from './domain/role-eligibility.js';
 import type {
   AcceptInvitationInput, ApplyToRoleInput, DeclineInvitationInput, InviteCandidateInput, MoveApplicationInput, RoleApplicationsArgs,
   WithdrawApplicationInput,
@@ -80,6 +80,7 @@ export class ApplicationsService {
       if (!role) throw notFound('Role', input.roleId);
       assertAcceptsApplications(role, districtToday());
       if (!(await this.repo.educatorExists(m, input.educatorId))) throw notFound('Educator', input.educatorId);
+      assertNotLeft(await this.repo.leftOn(m, input.educatorId, districtToday()));
       if (await this.repo.educatorSitsOnPanel(m, role.id, input.educatorId)) throw badInput('This educator sits on the role\'s panel, so they cannot be invited to apply', undefined, HiringReason.PANEL_CONFLICT);
       if (await this.repo.hasApplied(m, role.id, input.educatorId)) throw conflict('This educator has already applied to this role', HiringReason.DUPLICATE_APPLICATION);
       const invitationId = await this.repo.insertInvitation(m, { roleId: role.id, educatorId: input.educatorId, message: (input.message ?? '').trim(), invitedBy: actor.accountId });
@@ -133,6 +134,7 @@ export class ApplicationsService {
       if (!app) throw notFound('Application', input.applicationId);
       if (input.version != null && input.version !== app.version) throw staleVersion('The application');
       assertHrPipelineMove(app.status, input.to);
+      if (input.to !== ApplicationStatus.REJECTED) assertNotLeft(await this.repo.leftOn(m, app.educatorId, districtToday()));
       if (input.to === ApplicationStatus.REJECTED) await this.closePendingOffer(m, actor, app, OfferStatus.RESCINDED);
       await this.pipeline.move(m, actor, app, input.to, reason);
     });

@@ -66,6 +66,12 @@ export class HiringRepository implements PanelReach {
     return rows[0]?.id ?? null;
   }
 
+  /** The educator's leaving date (YYYY-MM-DD) when it is on or before `today`, else null. */
+  async leftOn(m: EntityManager, educatorId: string, today: string): Promise<string | null> {
+    const [row] = await m.query(`SELECT to_char(leaving_date, 'YYYY-MM-DD') AS "leftOn" FROM educator WHERE id = $1 AND leaving_date <= $2::date`, [educatorId, today]);
+    return row?.leftOn ?? null;
+  }
+
   async educatorExists(m: EntityManager, educatorId: string): Promise<boolean> {
     return (await m.query(`SELECT 1 FROM educator WHERE id = $1`, [educatorId])).length > 0;
   }

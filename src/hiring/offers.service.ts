@@ -21,6 +21,7 @@ import { RoleReadRepository } from '../roles/role-read.repository.js';
 import { HiringRepository } from './hiring.repository.js';
 import type { OfferModel } from './models/offer.model.js';
 import { HiringReason } from './domain/hiring-reason.js';
+import { assertNotLeft } from './domain/role-eligibility.js';
 
 /** What a candidate reads when the role fills before their application or offer is decided. */
 export const ROLE_FILLED_REASON = 'The role has been filled: every opening was accepted, so this application is closed. Thank you for applying.';
@@ -50,6 +51,7 @@ export class OffersService {
       const app = (await this.repo.application(m, found.id, 'update'))!;
       if (role.status !== 'OPEN' && role.status !== 'CLOSED') throw badInput(`The role is ${role.status}: it cannot be offered`, undefined, role.status === 'FILLED' ? HiringReason.ROLE_FILLED : HiringReason.ROLE_NOT_OPEN);
       assertMove(app.status, ApplicationStatus.OFFERED, PipelineActor.HR);
+      assertNotLeft(await this.repo.leftOn(m, app.educatorId, districtToday()));
 
       // Human oversight: compare with whom the latest saved ranking run points to among the role's applicants.
       // With no saved run, one is saved first (as long as runs may be), so the rule always has a ranking to apply.

@@ -3,7 +3,8 @@ import type { EntityManager } from 'typeorm';
 import type { Principal } from '../access/persona.js';
 import { assertMayView, Subject } from '../access/visibility.js';
 import { VisibilityService } from '../access/visibility.service.js';
-import { notFound } from '../common/app-error.js';
+import { badInput, notFound } from '../common/app-error.js';
+import { MatchingReason } from './domain/matching-reason.js';
 import { encodeCursor, toPage } from '../common/pagination.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { districtToday } from '../common/clock.js';
@@ -190,9 +191,21 @@ export class RankingService {
       const role = await this.repo.role(m, roleId);
       if (!role || role.status !== 'OPEN') throw notFound('Role', roleId);
       if (!(await this.repo.educator(m, educatorId))) throw notFound('Educator', educatorId);
+      await this.refuseLeaver(m, educatorId);
       const [explained] = await this.explainMany(m, await this.scope(m, roleId, role), [educatorId], 'second');
       return explained;
     });
+  }
+
+  /** From the leaving date an educator is explained no more (saved ranking runs keep what they said before). */
+  private async refuseLeaver(m: EntityManager, educatorId: string): Promise<void> {
+    const leftOn = await this.repo.leftOn(m, educatorId, districtToday());
+    if (leftOn) {
+      throw badInput(
+        `This educator left the district on ${leftOn}: from the leaving date they are not ranked or explained. Saved ranking runs keep their explanations from before.`,
+        { leftOn }, MatchingReason.EDUCATOR_LEFT,
+      );
+    }
   }
 
   /** Whoever may see the educator's private data (the visibility table); others get NOT_FOUND. */
@@ -203,6 +216,7 @@ export class RankingService {
       if (!role) throw notFound('Role', roleId);
       assertMayView(viewer, Subject.ROLE_EXPLAINED, { rolePublished: role.status !== 'DRAFT' }, 'Role', roleId);
       if (!(await this.repo.educator(m, educatorId))) throw notFound('Educator', educatorId);
+      await this.refuseLeaver(m, educatorId);
       const [explained] = await this.explainMany(m, await this.scope(m, roleId, role), [educatorId]);
       return explained;
     });
@@ -218,11 +232,14 @@ export class RankingService {
     if (!(await this.visibility.canSeeEducator(viewer, educatorId))) throw notFound('Educator', educatorId);
     const asOf = districtToday();
     const m = await this.repo.readManager();
-    const [{ roles, policy }, { educator, facts }] = await Promise.all([
+    const [{ roles, policy }, { educator, facts }, leftOn] = await Promise.all([
       this.repo.openRolesAndPolicy(m),
       this.repo.educatorWithFacts(m, educatorId, asOf),
+      this.repo.leftOn(m, educatorId, asOf),
     ]);
     if (!educator) throw notFound('Educator', educatorId);
+    // A leaver holds no standing from their leaving date (as in the ranking): the date says why the list is empty.
+    if (leftOn) return { educatorId, policyVersion: policy.version, asOf, leftOn, qualifiedCount: 0, totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, roles: [], remedies: [] };
     // Crosswalks are read fresh (not cached with the open roles): an exactMatchOf added by HR counts at once.
     const matches = await this.repo.exactMatches(m, [...new Set(roles.flatMap((r) => r.requirements.map((q) => q.competencyId)))]);
     const ctx = { policy: policy.values, asOfDay: dayOf(asOf), asOf };
@@ -241,7 +258,7 @@ export class RankingService {
     const nodes = listed.slice(page.offset, page.offset + page.first)
       .map(({ role, c }) => roleStanding(c, { role, policy: policy.values, policyVersion: policy.version, asOf, details }, remedies));
     const { pageInfo } = toPage(nodes, listed.length, page.offset);
-    return { educatorId, policyVersion: policy.version, asOf, qualifiedCount, totalCount: listed.length, pageInfo, roles: nodes, remedies: [...remedies.values()] };
+    return { educatorId, policyVersion: policy.version, asOf, leftOn: null, qualifiedCount, totalCount: listed.length, pageInfo, roles: nodes, remedies: [...remedies.values()] };
   }
 
 }

@@ -199,11 +199,16 @@ export class RolesService {
     const ids = [...new Set(requirements.map((q) => q.competencyId))];
     if (!ids.length) return new Map();
     const competencies = await m.getRepository(CompetencyEntity).find({ where: { id: In(ids) }, lock: { mode: 'pessimistic_read' } });
+    // A competency of a retired framework counts as retired (the retirement locks the competencies, so it waits for us).
+    const retiredFrameworks: Array<{ id: string }> = await m.query(
+      `SELECT id FROM competency_framework WHERE id = ANY($1::uuid[]) AND retired_at IS NOT NULL`, [[...new Set(competencies.map((c) => c.frameworkId))]],
+    );
+    const frameworkRetired = new Set(retiredFrameworks.map((f) => f.id));
     const levels = await m.getRepository(CompetencyLevelEntity).find({ where: { competencyId: In(ids) }, order: { level: 'ASC' } });
     return new Map(
       competencies.map((c) => [
         c.id,
-        { id: c.id, code: c.code, retired: c.retiredAt !== null, levels: levels.filter((l) => l.competencyId === c.id).map((l) => l.level) },
+        { id: c.id, code: c.code, retired: c.retiredAt !== null || frameworkRetired.has(c.frameworkId), levels: levels.filter((l) => l.competencyId === c.id).map((l) => l.level) },
       ]),
     );
   }

@@ -40,6 +40,10 @@ const TABLE: Record<string, Rule> = {
   'Mutation.createCompetency': [HR],
   'Mutation.updateCompetency': [HR],
   'Mutation.retireCompetency': [HR],
+  'Mutation.createFramework': [HR],
+  'Mutation.updateFramework': [HR],
+  'Mutation.retireFramework': [HR],
+  'Mutation.deleteFramework': [HR],
   // CASE: export and crosswalk reads for anyone signed in; import, publication and crosswalk edits for HR
   'Query.exportCasePackage': 'signedIn',
   'Query.crosswalks': 'signedIn',

@@ -45,6 +45,9 @@ export class CompetencyModel {
   @Field(() => [ProficiencyLevelModel], { description: 'Ordered from lowest to highest' })
   levels: ProficiencyLevelModel[];
 
+  @Field({ description: "Its levels are the framework's scale and change with it (false: levels of its own)" })
+  followsFrameworkLevels: boolean;
+
   @Field(() => Int)
   version: number;
 }
@@ -65,6 +68,15 @@ export class CompetencyFrameworkModel {
 
   @Field()
   publisher: string;
+
+  @Field({ description: 'Retired frameworks stay readable (history, explanations, reports) but take no new requirements, claims or competencies' })
+  retired: boolean;
+
+  @Field(() => Date, { nullable: true })
+  retiredAt: Date | null;
+
+  @Field(() => Int)
+  version: number;
 
   @Field(() => Date)
   updatedAt: Date;

@@ -180,6 +180,8 @@ export class EducatorStandingModel {
   @Field(() => ID) educatorId: string;
   @Field(() => Int) policyVersion: number;
   @Field() asOf: string;
+  @Field(() => String, { nullable: true, description: 'The leaving date when it has come (YYYY-MM-DD): a leaver holds no standing from that day, so roles is empty' })
+  leftOn: string | null;
   @Field(() => Int, { description: 'Open roles the educator qualifies for (all of them, not only this page)' }) qualifiedCount: number;
   @Field(() => Int, { description: 'Open roles in the list asked for (all pages)' }) totalCount: number;
   @Field(() => PageInfo, { description: 'Paging through the roles' }) pageInfo: PageInfo;

@@ -237,6 +237,12 @@ export class MatchingRepository {
     return out;
   }
 
+  /** The educator's leaving date (YYYY-MM-DD) when it is on or before `asOf`, else null: a leaver from that day. */
+  async leftOn(m: EntityManager, educatorId: string, asOf: string): Promise<string | null> {
+    const [row] = await m.query(`SELECT to_char(leaving_date, 'YYYY-MM-DD') AS "leftOn" FROM educator WHERE id = $1 AND leaving_date <= $2::date`, [educatorId, asOf]);
+    return row?.leftOn ?? null;
+  }
+
   async buildingExists(m: EntityManager, buildingId: string): Promise<boolean> {
     return (await m.query('SELECT 1 FROM building WHERE id = $1', [buildingId])).length > 0;
   }
