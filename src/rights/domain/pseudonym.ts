@@ -42,13 +42,15 @@ export function pseudonymiseValue(value: unknown, pseudonyms: ReadonlyMap<string
 /**
  * A saved ranking run's candidate (as the panel was shown it) once the candidate is erased: every number, flag, rank
  * and requirement stays, so the run reads back with the same order and scores; the name becomes "Erased person",
- * evidence titles and plain-word summaries are removed and evidence ids become pseudonyms.
+ * evidence titles and plain-word summaries are removed and evidence ids become pseudonyms. The educator id stays, as
+ * in the row's own column: it now names the anonymous tombstone.
  */
 export function pseudonymiseCandidate(candidate: unknown, pseudonyms: ReadonlyMap<string, string>): unknown {
   const walk = (value: unknown, key: string | null): unknown => {
     if (typeof value === 'string') {
       if (key === 'fullName') return ERASED_NAME;
       if (key === 'title' || key === 'summary') return ERASED_TEXT;
+      if (key === 'educatorId') return value; // the row's own educator id, kept like its column (the anonymous tombstone)
       return pseudonyms.get(value.toLowerCase()) ?? value;
     }
     if (Array.isArray(value)) return value.map((v) => walk(v, key));
