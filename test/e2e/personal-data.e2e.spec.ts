@@ -97,13 +97,13 @@ describe('the personal-data export and erasure', () => {
     expect(res.headers.get('content-type')).toMatch(/application\/json/);
     expect(res.headers.get('content-disposition')).toContain('attachment');
     expect(res.headers.get('cache-control')).toBe('no-store');
-    const doc = await res.json();
+    const doc = (await res.json()) as { profile: { fullName: string } };
     expect(doc.profile.fullName).toBe('Al Novak');
     expect((await fetch(`${t.baseUrl}/me/export.json`)).status).toBe(401);
     const hrOwn = await fetch(`${t.baseUrl}/me/export.json`, { headers: { authorization: `Bearer ${w.hr}` } });
     expect(hrOwn.status).toBe(403);
     const other = await fetch(`${t.baseUrl}/educators/${w.al.educatorId}/export.json`, { headers: { authorization: `Bearer ${w.bea.token}` } });
-    expect([other.status, (await other.json()).errors[0].extensions.code]).toEqual([403, 'FORBIDDEN']);
+    expect([other.status, ((await other.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code]).toEqual([403, 'FORBIDDEN']);
   });
 
   it('HR produces the same export for a person; it is audited and shows in the person\'s access trail', async () => {
