@@ -23,6 +23,10 @@ export class EducatorRights1795894300000 implements MigrationInterface {
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_dispute_open" ON "dispute"  ("educator_id", "kind", "subject_id") WHERE "status" = 'OPEN'`);
     await queryRunner.query(`ALTER TABLE "educator" ADD "erased_at" TIMESTAMP WITH TIME ZONE`);
     await queryRunner.query(`ALTER TABLE "dispute" ADD CONSTRAINT "FK_9d7db150c3b6ba1fbc8563cd182" FOREIGN KEY ("educator_id") REFERENCES "educator"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    // Erasure finds a person's entries by actor, target or containment in changes, without reading the whole log.
+    await queryRunner.query(`CREATE INDEX "ix_audit_entry_actor" ON "audit_entry" ("actor_account_id") `);
+    await queryRunner.query(`CREATE INDEX "ix_audit_entry_target_id" ON "audit_entry" ("target_id") `);
+    await queryRunner.query(`CREATE INDEX "ix_audit_entry_changes" ON "audit_entry" USING gin ("changes" jsonb_path_ops)`);
     // Append-only, except a pseudonymising update inside an erasure (which sets pathways.audit_pseudonymise for its
     // transaction only): what happened, to what kind of thing and when never changes.
     await queryRunner.query(`CREATE OR REPLACE FUNCTION "audit_entry_append_only"() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -39,6 +43,9 @@ export class EducatorRights1795894300000 implements MigrationInterface {
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE OR REPLACE FUNCTION "audit_entry_append_only"() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN RAISE EXCEPTION 'audit_entry is append-only' USING ERRCODE = 'insufficient_privilege'; END $$`);
+    await queryRunner.query(`DROP INDEX "public"."ix_audit_entry_changes"`);
+    await queryRunner.query(`DROP INDEX "public"."ix_audit_entry_target_id"`);
+    await queryRunner.query(`DROP INDEX "public"."ix_audit_entry_actor"`);
     await queryRunner.query(`ALTER TABLE "dispute" DROP CONSTRAINT "FK_9d7db150c3b6ba1fbc8563cd182"`);
     await queryRunner.query(`ALTER TABLE "educator" DROP COLUMN "erased_at"`);
     await queryRunner.query(`DROP INDEX "public"."uq_dispute_open"`);

@@ -74,12 +74,14 @@ export class ErasureRepository {
    * Audit entries by, about or mentioning the person: ids to pseudonyms, personal text removed (`pseudonymiseValue`).
    * The trigger allows this update only with pathways.audit_pseudonymise set, for this transaction only.
    */
-  async pseudonymiseAudit(m: EntityManager, p: { accountId: string | null; targets: string[]; needles: string[]; pseudonyms: ReadonlyMap<string, string> }): Promise<number> {
+  async pseudonymiseAudit(m: EntityManager, p: { accountId: string | null; targets: string[]; docs: string[]; pseudonyms: ReadonlyMap<string, string> }): Promise<number> {
+    // Every branch is an index scan (actor, target id, GIN containment on changes): no pass over the whole log.
+    const params: unknown[] = [p.accountId, p.targets];
+    const contains = p.docs.map((d) => `changes @> $${params.push(d)}::jsonb`);
     const rows: Array<{ id: string; actor_account_id: string | null; actor_email: string | null; target_id: string | null; changes: unknown }> = await m.query(
       `SELECT id, actor_account_id, actor_email, target_id, changes FROM audit_entry
-        WHERE actor_account_id = $1::uuid OR target_id = ANY($2::text[])
-           OR EXISTS (SELECT 1 FROM unnest($3::text[]) n WHERE strpos(lower(changes::text), n) > 0)`,
-      [p.accountId, p.targets, p.needles]);
+        WHERE actor_account_id = $1::uuid OR target_id = ANY($2::text[])${contains.length ? ` OR ${contains.join(' OR ')}` : ''}`,
+      params);
     if (!rows.length) return 0;
     const own = (v: string | null) => (v ? p.pseudonyms.get(v.toLowerCase()) ?? null : null);
     const next = rows.map((r) => ({

@@ -7,7 +7,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { notFound, staleVersion } from '../common/app-error.js';
 import { districtToday } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { assertErasable, ERASURE_PLAN } from './domain/erasure.js';
+import { assertErasable, auditReferenceDocs, ERASURE_PLAN } from './domain/erasure.js';
 import { pseudonymOf } from './domain/pseudonym.js';
 import type { EraseEducatorInput } from './dto/erasure.input.js';
 import type { ErasureResultModel } from './models/erasure.model.js';
@@ -49,15 +49,18 @@ export class ErasureService {
 
       const own = await this.repo.personIds(m, t.id);
       const linked = await this.repo.linkedIds(m, t.id);
-      const ownIds = [t.id, ...(t.accountId ? [t.accountId] : []), ...own.evidence, ...own.verificationRequests, ...own.disputes, ...own.commitments,
-        ...own.assignments, ...own.importedCredentials];
+      const recordIds = [...own.evidence, ...own.verificationRequests, ...own.disputes, ...own.commitments, ...own.assignments, ...own.importedCredentials];
+      const ownIds = [t.id, ...(t.accountId ? [t.accountId] : []), ...recordIds];
       const pseudonyms = new Map<string, string>(ownIds.map((id) => [id.toLowerCase(), this.pseudonym(id)]));
       for (const email of [t.workEmail, t.accountEmail]) if (email) pseudonyms.set(email.toLowerCase(), educatorPseudonym);
       const linkedIds = [...linked.applications, ...linked.offers, ...linked.invitations, ...linked.issuedCredentials];
 
-      const audited = await this.repo.pseudonymiseAudit(m, {
-        accountId: t.accountId, targets: [...ownIds, ...linkedIds], needles: [...pseudonyms.keys(), ...linkedIds.map((x) => x.toLowerCase())], pseudonyms,
+      const emails = [t.workEmail, t.accountEmail].filter((x): x is string => !!x);
+      const docs = auditReferenceDocs({
+        educator: [t.id], account: t.accountId ? [t.accountId] : [], email: [...new Set(emails.flatMap((e) => [e, e.toLowerCase()]))],
+        record: [...recordIds, ...linkedIds],
       });
+      const audited = await this.repo.pseudonymiseAudit(m, { accountId: t.accountId, targets: [...ownIds, ...linkedIds], docs, pseudonyms });
       const runs = await this.repo.pseudonymiseRankingResults(m, t.id, pseudonyms);
       const deleted = await this.repo.deleteOwn(m, t, own);
       const anonymised = await this.repo.anonymiseKept(m, t, { educator: educatorPseudonym, account: t.accountId ? this.pseudonym(t.accountId) : null });

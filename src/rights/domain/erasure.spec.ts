@@ -1,5 +1,5 @@
 import { AppError } from '../../common/app-error.js';
-import { assertErasable, erasableFrom } from './erasure.js';
+import { assertErasable, auditReferenceDocs, erasableFrom } from './erasure.js';
 import { assertApplicationDecided, assertCanResolve, assertVerificationDecided, checkText } from './dispute.js';
 
 const refusal = (fn: () => void) => {
@@ -38,5 +38,17 @@ describe('dispute rules', () => {
     expect(refusal(() => assertCanResolve({ status: 'OPEN', resolverEducatorId: null, disputantEducatorId: 'e1' }))).toBeNull();
     expect(refusal(() => checkText('  ', 'statement'))?.code).toBe('BAD_USER_INPUT');
     expect(checkText('  why  ', 'statement')).toBe('why');
+  });
+});
+
+describe('finding a person in the audit log', () => {
+  it('builds one containment document per id and key path, nested paths included', () => {
+    const docs = auditReferenceDocs({ educator: ['E'], account: [], email: ['a@x'], record: ['R'] });
+    expect(docs).toContain('{"educatorId":"E"}');
+    expect(docs).toContain('{"after":{"educatorId":"E"}}');
+    expect(docs).toContain('{"offeredEducatorId":"E"}');
+    expect(docs).toContain('{"before":{"email":"a@x"}}');
+    expect(docs).toContain('{"subjectId":"R"}');
+    expect(docs).toHaveLength(5 + 3 + 6);
   });
 });

@@ -52,3 +52,29 @@ export const ERASURE_PLAN: ReadonlyArray<{ table: string; action: 'DELETED' | 'A
 
 /** Tables with an educator_id column whose rows of an erased person stay (anonymised above). Anything else is deleted. */
 export const KEPT_EDUCATOR_TABLES: readonly string[] = ['educator', 'application', 'offer', 'invitation', 'issued_credential', 'conflict_of_interest', 'ranking_run_result'];
+
+/**
+ * Where audit entries name a person or their records inside `changes` (besides the indexed actor and target columns):
+ * the key paths, per kind of id. Erasure finds entries through these (one GIN index, containment), so an audit record
+ * that names a person must put the id under one of them; the erasure scenario test checks nothing is left behind.
+ */
+export const AUDIT_REFERENCE_PATHS = {
+  educator: ['educatorId', 'offeredEducatorId', 'expectedEducatorId', 'after.educatorId', 'before.educatorId'],
+  account: ['accountId', 'after.accountId', 'before.accountId'],
+  email: ['email', 'after.email', 'before.email'],
+  record: ['evidenceId', 'subjectId', 'applicationId', 'offerId', 'verificationRequestId', 'commitmentId'],
+} as const;
+
+/** The containment documents (`changes @> doc`) that find entries naming any of these ids. */
+export function auditReferenceDocs(ids: { educator: string[]; account: string[]; email: string[]; record: string[] }): string[] {
+  const docs: string[] = [];
+  for (const kind of Object.keys(AUDIT_REFERENCE_PATHS) as Array<keyof typeof AUDIT_REFERENCE_PATHS>) {
+    for (const id of ids[kind]) {
+      for (const path of AUDIT_REFERENCE_PATHS[kind]) {
+        const doc = path.split('.').reduceRight<unknown>((inner, key) => ({ [key]: inner }), id);
+        docs.push(JSON.stringify(doc));
+      }
+    }
+  }
+  return docs;
+}
