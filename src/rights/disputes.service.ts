@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../access/persona.js';
 import { AuditService } from '../audit/audit.service.js';
-import { notFound, staleVersion } from '../common/app-error.js';
+import { AppError, ErrorCode, notFound, staleVersion } from '../common/app-error.js';
 import { decodeCursor, toPage } from '../common/pagination.js';
 import { RankingService } from '../matching/ranking.service.js';
 import {
@@ -119,8 +119,10 @@ export class DisputesService {
         score: e.score, maxScore: e.maxScore, qualified: e.qualified, requiredMet: e.requiredMet, requiredTotal: e.requiredTotal,
         policyVersion: e.policyVersion, asOf: e.asOf, summary: e.summary,
       };
-    } catch {
-      return null; // not an OPEN role: the subject check below decides whether it may be disputed at all
+    } catch (err) {
+      // Not an OPEN role: the subject check decides whether it may be disputed at all. Anything else is a real failure.
+      if (err instanceof AppError && err.code === ErrorCode.NOT_FOUND) return null;
+      throw err;
     }
   }
 }
