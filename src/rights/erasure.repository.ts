@@ -124,10 +124,13 @@ export class ErasureRepository {
     out.dispute = count(await m.query('DELETE FROM dispute WHERE educator_id = $1', [e]));
     out.holder_did = count(await m.query('DELETE FROM holder_did WHERE educator_id = $1', [e]));
     out.self_identification = count(await m.query('DELETE FROM fairness.self_identification WHERE educator_id = $1', [e]));
+    const emails = [t.accountEmail, t.workEmail].filter((x): x is string => !!x).map((x) => x.toLowerCase());
+    out.notification = count(await m.query(
+      'DELETE FROM notification WHERE educator_id = $1 OR account_id = $2::uuid OR lower(recipient_email) = ANY($3::text[])', [e, t.accountId, emails]));
     if (t.accountId) {
+      out.notification_preference = count(await m.query('DELETE FROM notification_preference WHERE account_id = $1', [t.accountId]));
       out.account_password_link = count(await m.query('DELETE FROM account_password_link WHERE account_id = $1', [t.accountId]));
-      const emails = [t.accountEmail, t.workEmail].filter((x): x is string => !!x).map((x) => `account:${x.toLowerCase()}`);
-      out.sign_in_limit = count(await m.query('DELETE FROM sign_in_limit WHERE key = ANY($1::text[])', [emails]));
+      out.sign_in_limit = count(await m.query('DELETE FROM sign_in_limit WHERE key = ANY($1::text[])', [emails.map((x) => `account:${x}`)]));
     }
     return out;
   }

@@ -146,6 +146,18 @@ export const PERSONAL_DATA_SECTIONS: ExportSection[] = [
       `SELECT sex, race_ethnicity AS "raceEthnicity", updated_at AS "updatedAt" FROM fairness.self_identification WHERE educator_id = $1`, [s.educatorId]))[0] ?? null,
   },
   {
+    name: 'notifications',
+    description: 'Notifications sent or due to you, and your notification preferences (never a set-password link itself)',
+    build: async (m, s) => ({
+      preferences: s.accountId
+        ? (await m.query('SELECT new_role_alerts AS "newRoleAlerts" FROM notification_preference WHERE account_id = $1', [s.accountId]))[0] ?? null
+        : null,
+      messages: await m.query(
+        `SELECT id, kind, recipient_email AS "recipientEmail", subject, body, status, created_at AS "createdAt", sent_at AS "sentAt", read_at AS "readAt"
+           FROM notification WHERE educator_id = $1 OR account_id = $2::uuid ORDER BY created_at, id`, [s.educatorId, s.accountId]),
+    }),
+  },
+  {
     name: 'accessTrail',
     description: 'Who read your evidence as a hiring panelist, and who exported your data, and when',
     build: (m, s) => m.query(

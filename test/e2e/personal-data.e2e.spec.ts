@@ -65,7 +65,7 @@ describe('the personal-data export and erasure', () => {
     expect(doc).toMatchObject({ format: 'pathways.personal-data-export', formatVersion: 1, educatorId: w.al.educatorId });
     expect(doc.sections.map((s: { name: string }) => s.name)).toEqual([
       'account', 'profile', 'buildingHistory', 'evidence', 'verificationRequests', 'applications', 'invitations', 'offers', 'panelScores', 'commitments',
-      'disputes', 'credentials', 'selfIdentification', 'accessTrail',
+      'disputes', 'credentials', 'selfIdentification', 'notifications', 'accessTrail',
     ]);
     expect(doc.profile).toMatchObject({ id: w.al.educatorId, fullName: 'Al Novak', buildingName: 'North High' });
     expect(doc.account).toMatchObject({ id: w.al.accountId, personas: ['EDUCATOR'], hasPassword: expect.any(Boolean) });
