@@ -73,8 +73,8 @@ export class DisputesRepository {
     return rows[0]?.id ?? null;
   }
 
-  async lock(m: EntityManager, id: string): Promise<{ id: string; educator_id: string; kind: string; subject_id: string; status: string; version: number } | null> {
-    const [r] = await m.query('SELECT id, educator_id, kind, subject_id, status, version FROM dispute WHERE id = $1 FOR UPDATE', [id]);
+  async lock(m: EntityManager, id: string): Promise<{ id: string; educator_id: string; kind: string; subject_id: string; subject_label: string; status: string; version: number } | null> {
+    const [r] = await m.query('SELECT id, educator_id, kind, subject_id, subject_label, status, version FROM dispute WHERE id = $1 FOR UPDATE', [id]);
     return r ?? null;
   }
 

@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { AppError, ErrorCode, notFound, staleVersion } from '../common/app-error.js';
 import { decodeCursor, toPage } from '../common/pagination.js';
 import { RankingService } from '../matching/ranking.service.js';
+import { NotificationOutbox } from '../notifications/notification-outbox.js';
 import {
   assertApplicationDecided, assertCanResolve, assertOutcome, assertVerificationDecided, checkText, DisputeKind, DisputeStatus, duplicateDispute,
 } from './domain/dispute.js';
@@ -23,6 +24,7 @@ export class DisputesService {
     private readonly repo: DisputesRepository,
     private readonly ranking: RankingService,
     private readonly audit: AuditService,
+    private readonly outbox: NotificationOutbox,
   ) {}
 
   async file(actor: Principal, input: FileDisputeInput): Promise<DisputeModel> {
@@ -57,6 +59,8 @@ export class DisputesService {
         action: 'DISPUTE_RESOLVED', targetType: 'Dispute', targetId: d.id,
         changes: { educatorId: d.educator_id, kind: d.kind, subjectId: d.subject_id, status: { from: d.status, to: outcome } },
       }, m);
+      // The educator hears of the outcome (email and their notifications), committed with it.
+      await this.outbox.enqueue(m, { educatorId: d.educator_id }, { kind: 'DISPUTE_UPDATE', subject: d.subject_label, status: outcome, outcome: response }, `dispute:${d.id}:resolved`);
     });
     return this.model(input.id);
   }

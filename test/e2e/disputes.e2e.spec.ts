@@ -141,6 +141,9 @@ describe('disputes: an educator disputes a decision, HR resolves it with a writt
     expect(resolved).toMatchObject({ status: 'UPHELD', outcome: 'Agreed: your application returns to screening and the panel will look again', version: app.version + 1 });
     expect(resolved.resolvedBy).toMatch(/@/);
     expect(resolved.resolvedAt).not.toBeNull();
+    const [told] = await t.ds.query(`SELECT educator_id, subject, body FROM notification WHERE kind = 'DISPUTE_UPDATE'`);
+    expect(told.educator_id).toBe(w.al.educatorId);
+    expect(told.body).toContain('Agreed: your application returns to screening');
     const again = await t.gql(RESOLVE, { i: { id: app.id, version: resolved.version, outcome: 'DISMISSED', response: 'changed my mind' } }, w.hr);
     expect([codeOf(again), reasonOf(again)]).toEqual(['BAD_USER_INPUT', 'ALREADY_RESOLVED']);
 
