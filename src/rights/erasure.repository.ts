@@ -8,6 +8,7 @@ export interface ErasureTarget {
   leavingDate: string | null;
   erasedAt: Date | null;
   workEmail: string;
+  fullName: string;
   accountId: string | null;
   accountEmail: string | null;
 }
@@ -44,10 +45,10 @@ const count = (result: unknown): number => {
 export class ErasureRepository {
   async lockPerson(m: EntityManager, educatorId: string): Promise<ErasureTarget | null> {
     const [r] = await m.query(
-      `SELECT ed.id, ed.version, ed.leaving_date::text AS leaving_date, ed.erased_at, ed.work_email, a.id AS account_id, a.email AS account_email
+      `SELECT ed.id, ed.version, ed.leaving_date::text AS leaving_date, ed.erased_at, ed.work_email, ed.full_name, a.id AS account_id, a.email AS account_email
          FROM educator ed LEFT JOIN account a ON a.educator_id = ed.id WHERE ed.id = $1 FOR UPDATE OF ed`, [educatorId]);
     if (!r) return null;
-    return { id: r.id, version: r.version, leavingDate: r.leaving_date, erasedAt: r.erased_at, workEmail: r.work_email, accountId: r.account_id, accountEmail: r.account_email };
+    return { id: r.id, version: r.version, leavingDate: r.leaving_date, erasedAt: r.erased_at, workEmail: r.work_email, fullName: r.full_name, accountId: r.account_id, accountEmail: r.account_email };
   }
 
   async personIds(m: EntityManager, educatorId: string): Promise<PersonIds> {
@@ -151,6 +152,10 @@ export class ErasureRepository {
       `UPDATE panel_score ps SET comment = '' FROM application a WHERE a.id = ps.application_id AND a.educator_id = $1`, [e]));
     out.conflict_of_interest = count(await m.query(`UPDATE conflict_of_interest SET reason = '' WHERE educator_id = $1`, [e]));
     out.issued_credential = count(await m.query(`UPDATE issued_credential SET document = '{}'::jsonb, jwt = '' WHERE educator_id = $1`, [e]));
+    // Messages to other people that name the person (an offer answered, to HR): the name is replaced.
+    out.notification = count(await m.query(
+      `UPDATE notification SET subject = replace(subject, $1, $2), body = replace(body, $1, $2)
+        WHERE strpos(body, $1) > 0 OR strpos(subject, $1) > 0`, [t.fullName, ERASED_NAME]));
     const erasedEmail = (p: string) => `erased-${p}@erased.invalid`;
     if (t.accountId) {
       out.account = count(await m.query(

@@ -166,8 +166,11 @@ describe('the personal-data export and erasure', () => {
     expect(await mentioned(alAccountEmail)).toBeGreaterThan(0); // sign-ins and account creation named him before
     const scoresBefore = await t.ds.query('SELECT score FROM panel_score WHERE application_id = $1 ORDER BY id', [alApp]);
 
+    // a message to HR that names him (as an answered offer would)
+    await t.ds.query(`INSERT INTO notification (kind, recipient_email, subject, body) VALUES ('OFFER_ANSWERED', 'hr@district.test', 'Offer declined', 'Al Novak declined your offer')`);
     const res = ok(await t.gql(ERASE, { i: { id: w.al.educatorId, version: await educatorVersion(w.al.educatorId) } }, w.hr)).eraseEducator;
     expect(res).toMatchObject({ educatorId: w.al.educatorId, alreadyErased: false });
+    expect((await t.ds.query(`SELECT body FROM notification WHERE recipient_email = 'hr@district.test'`))[0].body).toBe('Erased person declined your offer');
     expect(res.educatorPseudonym).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     const rows = Object.fromEntries(res.rows.map((r: { table: string; action: string; rows: number }) => [`${r.action}:${r.table}`, r.rows]));
     expect(rows['DELETED:evidence']).toBe(4);
@@ -228,6 +231,9 @@ describe('the personal-data export and erasure', () => {
     // a dispute decision's codes survive; its words do not
     const [filed] = await t.ds.query(`SELECT changes FROM audit_entry WHERE action = 'APPLICATION_STATUS_CHANGED' AND target_id = $1 ORDER BY id DESC LIMIT 1`, [alApp]);
     expect(JSON.stringify(filed.changes)).toContain('REJECTED');
+
+    // no message left anywhere names him
+    expect((await t.ds.query(`SELECT count(*)::int AS n FROM notification WHERE body ILIKE '%Al Novak%' OR subject ILIKE '%Al Novak%' OR educator_id = $1`, [w.al.educatorId]))[0].n).toBe(0);
 
     // the bystander is untouched, the audit log still refuses deletion and plain updates
     expect(await t.ds.query('SELECT id, title FROM evidence WHERE educator_id = $1 ORDER BY id', [w.bea.educatorId])).toEqual(beaBefore);

@@ -37,7 +37,7 @@ export const ERASURE_PLAN: ReadonlyArray<{ table: string; action: 'DELETED' | 'A
   { table: 'holder_did', action: 'DELETED', what: 'linked wallet identifier' },
   { table: 'fairness.self_identification', action: 'DELETED', what: 'voluntary self-identification' },
   { table: 'account_password_link', action: 'DELETED', what: 'set-password links' },
-  { table: 'notification', action: 'DELETED', what: 'notifications to the person (by educator, account or email), sent or not; notification preferences' },
+  { table: 'notification', action: 'DELETED', what: 'notifications to the person (by educator, account or email), sent or not; notification preferences; in messages to others (an answered offer, to HR) the name is replaced' },
   { table: 'educator', action: 'ANONYMISED', what: 'name, work email, employee id and assignment removed; hire date set to the leaving date; the row stays as "Erased person" so hiring history keeps its shape' },
   { table: 'account', action: 'ANONYMISED', what: 'email and name replaced, password and personas removed, disabled, every session ended' },
   { table: 'application', action: 'ANONYMISED', what: 'statement removed; role, status and dates kept (fairness audit)' },
