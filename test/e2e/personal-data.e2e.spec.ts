@@ -274,4 +274,34 @@ describe('erasure of a person with no account and nothing but a profile', () => 
     expect((await t.ds.query(`SELECT count(*)::int AS n FROM audit_entry WHERE action = 'PERSON_ERASED'`))[0].n).toBe(1);
     expect((await t.ds.query('SELECT full_name FROM educator WHERE id = $1', [id]))[0].full_name).toBe('Erased person');
   });
+
+  it('is one transaction: a failure at the last step leaves evidence, profile and the audit log as they were', async () => {
+    const hr = (await t.signInAs([Persona.HR])).token;
+    const b = await insertBuilding(t.ds, 'Rollback School');
+    const who = await insertEducator(t.ds, { buildingId: b, name: 'Rita Rollback', hireDate: '2019-01-01' });
+    const [{ id: comp }] = await t.ds.query(`SELECT id FROM competency ORDER BY code LIMIT 1`);
+    await insertEvidence(t.ds, { educatorId: who, kind: 'ARTIFACT', title: 'Rita rubric', status: 'SELF_REPORTED', claims: [{ competencyId: comp, level: 1 }] });
+    const [{ version: v0 }] = await t.ds.query('SELECT version FROM educator WHERE id = $1', [who]);
+    ok(await t.gql(LEAVE, { i: { id: who, version: v0, leavingDate: daysFromNow(-1) } }, hr));
+    const state = async () => ({
+      educator: (await t.ds.query('SELECT full_name, erased_at, version FROM educator WHERE id = $1', [who]))[0],
+      evidence: (await t.ds.query('SELECT title FROM evidence WHERE educator_id = $1', [who])),
+      audit: await t.ds.query('SELECT id, target_id, changes FROM audit_entry ORDER BY id'),
+    });
+    const before = await state();
+    // the last statement of an erasure (the educator row) fails
+    await t.ds.query(`CREATE FUNCTION fail_erasure() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+      IF NEW.erased_at IS NOT NULL THEN RAISE EXCEPTION 'simulated failure'; END IF; RETURN NEW; END $$`);
+    await t.ds.query(`CREATE TRIGGER fail_erasure BEFORE UPDATE ON educator FOR EACH ROW EXECUTE FUNCTION fail_erasure()`);
+    try {
+      const failed = await t.gql(ERASE, { i: { id: who, version: before.educator.version } }, hr);
+      expect(codeOf(failed)).toBe('INTERNAL_SERVER_ERROR');
+    } finally {
+      await t.ds.query('DROP TRIGGER fail_erasure ON educator');
+      await t.ds.query('DROP FUNCTION fail_erasure()');
+    }
+    expect(await state()).toEqual(before);
+    expect(ok(await t.gql(ERASE, { i: { id: who, version: before.educator.version } }, hr)).eraseEducator.alreadyErased).toBe(false);
+    expect((await t.ds.query('SELECT count(*)::int AS n FROM evidence WHERE educator_id = $1', [who]))[0].n).toBe(0);
+  });
 });
