@@ -217,7 +217,7 @@ export class RankingService {
   async standing(viewer: Principal, educatorId: string, page: StandingPage = { first: 20, offset: 0, qualifiedOnly: false }): Promise<EducatorStandingModel> {
     if (!(await this.visibility.canSeeEducator(viewer, educatorId))) throw notFound('Educator', educatorId);
     const asOf = districtToday();
-    const m = this.repo.manager;
+    const m = await this.repo.readManager();
     const [{ roles, policy }, { educator, facts }] = await Promise.all([
       this.repo.openRolesAndPolicy(m),
       this.repo.educatorWithFacts(m, educatorId, asOf),
