@@ -52,6 +52,8 @@ export interface AppConfig {
   /** The largest CASE package an import accepts. */
   caseMaxPackageBytes: number;
   setPasswordLinkTtlHours: number;
+  /** Days after a person's leaving date before HR may erase them (0: from the leaving date). */
+  erasureRetentionDays: number;
   /** Email domains whose single sign-on users get an EDUCATOR account on first sign-in (matched by work email). */
   oidcAutoProvisionDomains: string[];
   /** Capacity report counts below this are shown to district leaders as "fewer than" it. */
@@ -222,6 +224,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     corsOrigins: list(str(env, 'CORS_ORIGINS')),
     outboundHttp: outboundHttpConfig(env),
     setPasswordLinkTtlHours: int(env, 'SET_PASSWORD_LINK_TTL_HOURS', 72, 1),
+    erasureRetentionDays: int(env, 'ERASURE_RETENTION_DAYS', 0, 0),
     leaderMinCount: int(env, 'LEADER_MIN_COUNT', 5, 1),
     oidcAutoProvisionDomains: (env.OIDC_AUTO_PROVISION_DOMAINS ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean),
     credentialKeySecret: credentialKeySecret(env),

@@ -27,6 +27,7 @@ import { HybridRoleEntity } from '../roles/hybrid-role.entity.js';
 import { RoleRequirementEntity } from '../roles/role-requirement.entity.js';
 import { FairnessAuditRunEntity } from '../fairness/fairness-audit-run.entity.js';
 import { SelfIdentificationEntity } from '../fairness/self-identification.entity.js';
+import { DisputeEntity } from '../rights/dispute.entity.js';
 import { CapabilityComponentEntity, CapabilityEntity } from '../reports/capability.entity.js';
 
 /** Every entity, listed explicitly so the same list serves the service, the CLI and the tests. */
@@ -45,6 +46,7 @@ export const ENTITIES = [
   VerificationRequestEntity,
   EvidenceEndorsementEntity,
   EvidenceRevisionEntity,
+  DisputeEntity,
   AccountEntity,
   EndorserBuildingEntity,
   PasswordLinkEntity,

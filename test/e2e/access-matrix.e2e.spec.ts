@@ -160,6 +160,15 @@ const TABLE: Record<string, Rule> = {
   'Query.capabilityCoverage': [HR, LEADER],
   'Query.capabilityTrend': [HR, LEADER],
   'Query.commitmentConcentration': [HR, LEADER],
+  // the educator's rights: disputes (HR resolves), the personal-data export (own; HR for anyone), erasure (HR)
+  'Mutation.fileDispute': [EDUCATOR],
+  'Query.myDisputes': [EDUCATOR],
+  'Query.dispute': [HR, EDUCATOR],
+  'Query.disputes': [HR],
+  'Mutation.resolveDispute': [HR],
+  'Query.myDataExport': [EDUCATOR],
+  'Query.personalDataExport': [HR],
+  'Mutation.eraseEducator': [HR],
   // fairness: educators self-identify for themselves only; only compliance runs and reads audits
   'Query.selfIdentificationOptions': 'signedIn',
   'Query.mySelfIdentification': [EDUCATOR],

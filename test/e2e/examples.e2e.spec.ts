@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Kind, parse, type OperationDefinitionNode } from 'graphql';
+import { Kind, parse, print, type OperationDefinitionNode } from 'graphql';
 import { Persona } from '../../src/access/persona.js';
 import { DEMO_PASSWORD } from '../../src/seed/demo-district.js';
 import { generateDemoDistrict, todayIso, type DemoDistrict } from '../../src/seed/demo-plan.js';
@@ -88,6 +88,29 @@ describe('the example operations in graphql/examples, over HTTP against the demo
 
     const other = await t.signInAs([Persona.EDUCATOR], { educatorId: candidateA.id });
     expect(codeOf(await t.gql(example('educator-with-evidence'), { id: candidateB.id }, other.token))).toBe('NOT_FOUND');
+  });
+
+  it('educator-rights.graphql: Maya disputes her explanation for an open role, HR resolves it, she reads the outcome and downloads her data', async () => {
+    const ops = Object.fromEntries(parse(example('educator-rights')).definitions
+      .filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)
+      .map((d) => [d.name!.value, print(d)]));
+    const { candidateB } = district.highlights;
+    const maya = tokens[candidateB.workEmail];
+    const hr = tokens['hr@demo.pathways.test'];
+    const role = district.roles.find((r) => r.status === 'OPEN')!;
+    const filed = await t.gql(ops.FileDispute, { input: { kind: 'EXPLANATION', subjectId: role.id, statement: 'My pilot should meet the assessment requirement' } }, maya);
+    expect(filed.errors).toBeUndefined();
+    expect(JSON.parse(filed.data.fileDispute.contextJson)).toMatchObject({ roleTitle: role.title, qualified: expect.any(Boolean) });
+    const queue = await t.gql(ops.DisputeQueue, {}, hr);
+    expect(queue.data.disputes.nodes).toEqual([expect.objectContaining({ id: filed.data.fileDispute.id, educatorName: candidateB.fullName })]);
+    const resolved = await t.gql(ops.ResolveDispute, { input: { id: filed.data.fileDispute.id, version: filed.data.fileDispute.version, outcome: 'DISMISSED', response: 'The pilot is self-reported; request verification and it will count' } }, hr);
+    expect(resolved.errors).toBeUndefined();
+    const mine = await t.gql(ops.MyDisputes, {}, maya);
+    expect(mine.data.myDisputes).toEqual([expect.objectContaining({ status: 'DISMISSED', outcome: 'The pilot is self-reported; request verification and it will count' })]);
+    const exported = JSON.parse((await t.gql(ops.MyDataExport, {}, maya)).data.myDataExport);
+    expect(exported.profile.fullName).toBe(candidateB.fullName);
+    expect(exported.evidence.length).toBeGreaterThan(0);
+    expect(exported.disputes).toHaveLength(1);
   });
 
   it('panel-applications.graphql shows the demo panelists the coach round under pseudonyms, HR the names, and Maya only her own application', async () => {
