@@ -36,6 +36,10 @@ export class EvidenceEntity {
   @Column({ type: 'varchar', length: 24 })
   kind: EvidenceKind;
 
+  /** The district's own key for the item (evidence imports match on it); null for items recorded in Pathways. */
+  @Column({ name: 'district_key', type: 'varchar', length: 100, nullable: true })
+  districtKey: string | null;
+
   @Column({ type: 'varchar', length: 200 })
   title: string;
 
