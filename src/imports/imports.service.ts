@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
+import { AccountsService } from '../accounts/accounts.service.js';
+import { districtToday } from '../common/clock.js';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../access/persona.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -14,6 +16,7 @@ import { FileProblem, readCsv } from './csv-source.js';
 import { checkHeader, expectedColumns, type ImportKind } from './domain/columns.js';
 import type { RowError } from './domain/rows.js';
 import { BuildingsKind, EducatorsKind, type KindHandler } from './import-kinds.js';
+import { AccountsKind, CommitmentsKind, EvidenceKind, VerificationsKind, type KindContext } from './more-kinds.js';
 import { ImportJobEntity } from './import-job.entity.js';
 import { ImportsRepository } from './imports.repository.js';
 
@@ -49,7 +52,20 @@ export class ImportsService {
   constructor(
     private readonly db: DataSource,
     private readonly audit: AuditService,
+    /** Account imports invite new people through it; the other kinds (and the bench) run without it. */
+    @Optional() private readonly accounts?: AccountsService,
   ) {}
+
+  private handler(kind: ImportKind, ctx: KindContext): KindHandler<unknown> {
+    switch (kind) {
+      case 'buildings': return new BuildingsKind() as KindHandler<unknown>;
+      case 'educators': return new EducatorsKind() as KindHandler<unknown>;
+      case 'accounts': return new AccountsKind(ctx) as KindHandler<unknown>;
+      case 'commitments': return new CommitmentsKind() as KindHandler<unknown>;
+      case 'evidence': return new EvidenceKind() as KindHandler<unknown>;
+      case 'verifications': return new VerificationsKind(ctx) as KindHandler<unknown>;
+    }
+  }
 
   async preview(actor: Principal, kind: ImportKind, delimiter: string, body: Readable): Promise<ImportJobEntity> {
     const jobs = this.db.getRepository(ImportJobEntity);
@@ -67,7 +83,7 @@ export class ImportsService {
       throw e instanceof AppError ? e : badInput('The upload was interrupted; send the file again');
     }
     this.files.set(job.id, file);
-    const totals = await this.run(job, file, this.db.manager, false);
+    const totals = await this.run(actor, job, file, this.db.manager, false);
     const phase = totals.errorCount ? 'REJECTED' : 'PREVIEWED';
     await this.save(job, totals, phase);
     if (phase === 'REJECTED') await this.discard(job.id);
@@ -89,7 +105,7 @@ export class ImportsService {
     let totals: RunTotals;
     try {
       totals = await this.db.transaction(async (m) => {
-        const t = await this.run(job, file, m, true);
+        const t = await this.run(actor, job, file, m, true);
         if (t.errorCount) throw new RowsRefused(t);
         Object.assign(job, totalsToJob(t));
         await this.audit.record(actor, { action: 'IMPORT_COMMITTED', targetType: 'ImportJob', targetId: id, changes: summary(job) }, m);
@@ -130,8 +146,8 @@ export class ImportsService {
     return job;
   }
 
-  private async run(job: ImportJobEntity, file: string, m: EntityManager, write: boolean): Promise<RunTotals> {
-    const handler: KindHandler<unknown> = job.kind === 'buildings' ? new BuildingsKind() : new EducatorsKind();
+  private async run(actor: Principal, job: ImportJobEntity, file: string, m: EntityManager, write: boolean): Promise<RunTotals> {
+    const handler = this.handler(job.kind as ImportKind, { actor, today: districtToday(), accounts: this.accounts });
     const repo = new ImportsRepository(m);
     await handler.load(repo);
     const t: RunTotals = { rowsRead: 0, rowsValid: 0, created: 0, updated: 0, unchanged: 0, errorCount: 0, errors: [] };
@@ -140,6 +156,9 @@ export class ImportsService {
       if (t.errors.length < MAX_REPORTED_ERRORS) t.errors.push(e);
     };
     const seen = new Map<string, number>();
+    // Multi-row records: the groups already finished (a key seen again later is refused) and the one being read.
+    const closed = new Map<string, number>();
+    let open: { key: string; row: number } | null = null;
     let batch: { row: number; value: unknown }[] = [];
     const flush = async () => {
       if (!batch.length) return;
@@ -171,6 +190,18 @@ export class ImportsService {
           const { value, errors } = handler.parse(record);
           errors.forEach(fail);
           if (!value) return;
+          const group = handler.group?.(value);
+          if (group !== undefined && group !== open?.key) {
+            const earlier = closed.get(group);
+            if (earlier !== undefined) {
+              fail({ row: record.row, column: 'evidence_key', code: 'ROWS_NOT_TOGETHER', message: `evidence_key "${group}" was already used on row ${earlier} with other items in between; put all rows of one item together` });
+              return;
+            }
+            if (open) closed.set(open.key, open.row);
+            // A batch ends between records only, so each record is checked and written whole.
+            if (batch.length >= BATCH_ROWS) await flush();
+            open = { key: group, row: record.row };
+          }
           for (const [column, key] of handler.uniques(value)) {
             const first = seen.get(`${column}\u0000${key}`);
             if (first !== undefined) {
@@ -180,7 +211,7 @@ export class ImportsService {
           }
           for (const [column, key] of handler.uniques(value)) seen.set(`${column}\u0000${key}`, record.row);
           batch.push({ row: record.row, value });
-          if (batch.length >= BATCH_ROWS) await flush();
+          if (group === undefined && batch.length >= BATCH_ROWS) await flush();
         },
       );
       await flush();
