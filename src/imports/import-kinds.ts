@@ -21,6 +21,8 @@ export interface KindHandler<Row> {
   group?(row: Row): string;
   load(repo: ImportsRepository): Promise<void>;
   classify(batch: { row: number; value: Row }[], repo: ImportsRepository): Promise<BatchOutcome>;
+  /** After the last batch of a commit: writes what the batches staged (evidence creates go in one statement per table). */
+  finish?(repo: ImportsRepository): Promise<void>;
 }
 
 const staleError = (row: number, current: number, given: number): RowError => ({

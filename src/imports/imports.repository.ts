@@ -180,8 +180,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const uuidKeys = (keys: string[]) => keys.filter((k) => UUID.test(k)).map((k) => k.toLowerCase());
 
 /** Evidence matched by key: the district's own key, or (for items recorded in Pathways) the id an export wrote. */
-const EVIDENCE_BY_KEY = `FROM evidence ev JOIN educator ed ON ed.id = ev.educator_id
-  WHERE ev.district_key = ANY($1::varchar[]) OR (ev.district_key IS NULL AND ev.id = ANY($2::uuid[]))`;
+const EVIDENCE_BY_KEY = `FROM (SELECT id FROM evidence WHERE district_key = ANY($1::varchar[])
+    UNION SELECT id FROM evidence WHERE id = ANY($2::uuid[]) AND district_key IS NULL) k
+  JOIN evidence ev ON ev.id = k.id JOIN educator ed ON ed.id = ev.educator_id
+  WHERE true`;
 
 /** The set-based SQL of the kinds beyond the roster. */
 export class MoreImportsRepository {
@@ -209,15 +211,34 @@ export class MoreImportsRepository {
     return items;
   }
 
-  async insertEvidence(rows: EvidenceWrite[]): Promise<void> {
+  /**
+   * New items are staged in temporary tables (no indexes, no triggers) batch by batch, and written by
+   * `insertStagedEvidence` in one INSERT per table at the end of the commit: the claims' per-row trigger then
+   * meets a table that already holds every item, as it does under COPY.
+   */
+  async stageEvidence(rows: EvidenceWrite[]): Promise<void> {
     if (!rows.length) return;
-    const ids: { id: string; district_key: string }[] = await this.m.query(
-      `INSERT INTO evidence (district_key, educator_id, ${EVIDENCE_WRITE_COLUMNS}, version)
-       SELECT *, 1 FROM unnest(${EVIDENCE_WRITE_TYPES}) RETURNING id, district_key`,
-      [rows.map((r) => r.key), rows.map((r) => r.educatorId), ...evidenceArrays(rows)],
-    );
-    const idOf = new Map(ids.map((r) => [r.district_key, r.id]));
-    await this.insertClaims(rows.flatMap((r) => r.claims.map((c) => ({ evidenceId: idOf.get(r.key)!, ...c }))));
+    await this.m.query(`CREATE TEMP TABLE IF NOT EXISTS import_evidence_stage (district_key varchar, educator_id uuid, kind varchar, title varchar,
+        description text, url varchar, started_on date, ended_on date, issuer varchar, credential_id varchar, issued_on date, expires_on date,
+        pilot_part varchar, classrooms int, teachers int, students int, outcomes text, sessions int, attendees int, venue varchar, hours numeric, provider varchar)
+      ON COMMIT DROP`);
+    await this.m.query(`CREATE TEMP TABLE IF NOT EXISTS import_claim_stage (district_key varchar, competency_id uuid, level smallint) ON COMMIT DROP`);
+    await this.m.query(`INSERT INTO import_evidence_stage SELECT * FROM unnest(${EVIDENCE_WRITE_TYPES})`,
+      [rows.map((r) => r.key), rows.map((r) => r.educatorId), ...evidenceArrays(rows)]);
+    const claims = rows.flatMap((r) => r.claims.map((c) => ({ key: r.key, ...c })));
+    if (claims.length) {
+      await this.m.query(`INSERT INTO import_claim_stage SELECT * FROM unnest($1::varchar[], $2::uuid[], $3::smallint[])`,
+        [claims.map((c) => c.key), claims.map((c) => c.competencyId), claims.map((c) => c.level)]);
+    }
+  }
+
+  async insertStagedEvidence(): Promise<void> {
+    const [{ staged }] = await this.m.query(`SELECT to_regclass('pg_temp.import_evidence_stage') IS NOT NULL AS staged`);
+    if (!staged) return;
+    await this.m.query(`INSERT INTO evidence (district_key, educator_id, ${EVIDENCE_WRITE_COLUMNS}, version) SELECT *, 1 FROM import_evidence_stage`);
+    await this.m.query(`INSERT INTO evidence_claim (evidence_id, competency_id, level)
+      SELECT e.id, s.competency_id, s.level FROM import_claim_stage s JOIN evidence e ON e.district_key = s.district_key`);
+    await this.m.query(`DROP TABLE import_evidence_stage, import_claim_stage`);
   }
 
   /** Updates items still at the version read; their claims become exactly the file's. Returns how many matched. */
@@ -259,8 +280,8 @@ export class MoreImportsRepository {
          ev.verification_status AS "verificationStatus", ev.version,
          (SELECT p.id FROM verification_request p WHERE p.evidence_id = ev.id AND p.status = 'PENDING') AS "pendingId",
          d.status AS decision, d.decision_reason AS reason, to_char(d.decided_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS "decidedOn"
-       ${EVIDENCE_BY_KEY.replace('WHERE', `LEFT JOIN LATERAL (SELECT status, decision_reason, decided_at FROM verification_request r
-           WHERE r.evidence_id = ev.id AND r.status <> 'PENDING' ORDER BY r.decided_at DESC, r.id DESC LIMIT 1) d ON true WHERE`)}`,
+       ${EVIDENCE_BY_KEY.replace('WHERE true', `LEFT JOIN LATERAL (SELECT status, decision_reason, decided_at FROM verification_request r
+           WHERE r.evidence_id = ev.id AND r.status <> 'PENDING' ORDER BY r.decided_at DESC, r.id DESC LIMIT 1) d ON true WHERE true`)}`,
       [keys, uuidKeys(keys)],
     );
   }

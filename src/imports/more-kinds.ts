@@ -244,10 +244,14 @@ export class EvidenceKind implements KindHandler<EvidenceClaimRow> {
     return {
       created: creates.length, updated: updates.length, unchanged, errors,
       apply: async (r) => {
-        await more(r).insertEvidence(creates);
+        await more(r).stageEvidence(creates);
         return (await more(r).updateEvidence(updates)) === updates.length;
       },
     };
+  }
+
+  async finish(repo: ImportsRepository): Promise<void> {
+    await more(repo).insertStagedEvidence();
   }
 
   private competency(ref: string): ExistingCompetency | 'UNKNOWN_COMPETENCY' | 'AMBIGUOUS_COMPETENCY' {
