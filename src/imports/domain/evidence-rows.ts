@@ -1,6 +1,6 @@
 import { AppError } from '../../common/app-error.js';
 import { checkDetails, NO_DETAILS, type EvidenceDetails } from '../../evidence/domain/details.js';
-import { EVIDENCE_KINDS, type EvidenceKind } from '../../evidence/domain/evidence-kind.js';
+import { EVIDENCE_KINDS, kindSpec, type EvidenceKind } from '../../evidence/domain/evidence-kind.js';
 import { checkCommonFields, type CommonFields } from '../../evidence/domain/fields.js';
 import { MAX_DECISION_REASON } from '../../evidence/domain/verification-request.js';
 import { EMPLOYEE_ID, RowReader, type Cells, type Parsed, type RowError } from './rows.js';
@@ -12,25 +12,22 @@ export const DETAIL_COLUMNS: Record<string, keyof EvidenceDetails> = {
   sessions: 'sessions', attendees: 'attendees', venue: 'venue', hours: 'hours', provider: 'provider',
 };
 
-/** Which detail columns each kind fills; a value in another kind's column is refused rather than dropped. */
-export const KIND_COLUMNS: Record<EvidenceKind, readonly string[]> = {
-  CERTIFICATION: ['issuer', 'credential_id', 'issued_on', 'expires_on'],
-  PILOT: ['pilot_part', 'classrooms', 'teachers', 'students', 'outcomes'],
-  PROFESSIONAL_LEARNING: ['sessions', 'attendees'],
-  PRESENTATION: ['venue'],
-  ARTIFACT: [],
-  COURSE: ['hours', 'provider'],
-};
+const COLUMN_OF = new Map(Object.entries(DETAIL_COLUMNS).map(([column, field]) => [field, column]));
+
+/** Which detail columns each kind fills (from the evidence kind registry); a value in another kind's column is refused rather than dropped. */
+export const KIND_COLUMNS: Record<EvidenceKind, readonly string[]> = Object.fromEntries(EVIDENCE_KINDS.map((k) => [
+  k, Object.values(kindSpec(k).details?.columns ?? {}).map((field) => COLUMN_OF.get(field)!),
+])) as unknown as Record<EvidenceKind, readonly string[]>;
 
 const INT_COLUMNS = new Set(['classrooms', 'teachers', 'students', 'sessions', 'attendees']);
 const DATE_COLUMNS = new Set(['issued_on', 'expires_on']);
 
-/** The API's field names in the evidence rules' messages, and the file column each one is. */
+/** The API's field names in the evidence rules' messages ("certification.issuer"), and the file column each one is. */
 const FIELD_COLUMNS: [string, string][] = [
-  ['certification.issuer', 'issuer'], ['certification.credentialId', 'credential_id'], ['certification.issuedOn', 'issued_on'],
-  ['certification.expiresOn', 'expires_on'], ['pilot.part', 'pilot_part'], ['pilot.classrooms', 'classrooms'], ['pilot.teachers', 'teachers'],
-  ['pilot.students', 'students'], ['pilot.outcomes', 'outcomes'], ['professionalLearning.sessions', 'sessions'],
-  ['professionalLearning.attendees', 'attendees'], ['presentation.venue', 'venue'], ['course.hours', 'hours'], ['course.provider', 'provider'],
+  ...EVIDENCE_KINDS.flatMap((k) => {
+    const d = kindSpec(k).details;
+    return d ? Object.entries(d.columns).map(([input, field]): [string, string] => [`${d.group}.${input}`, COLUMN_OF.get(field)!]) : [];
+  }),
   ['startedOn', 'started_on'], ['endedOn', 'ended_on'], ['description', 'description'], ['title', 'title'], ['url', 'url'],
 ];
 
