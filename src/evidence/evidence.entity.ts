@@ -20,6 +20,7 @@ import { EvidenceClaimEntity } from './evidence-claim.entity.js';
 @Check('ck_evidence_pl', `"kind" <> 'PROFESSIONAL_LEARNING' OR ("sessions" >= 1 AND "attendees" >= 1)`)
 @Check('ck_evidence_course', `"kind" <> 'COURSE' OR "hours" > 0`)
 @Check('ck_evidence_dates', `"ended_on" IS NULL OR "started_on" IS NULL OR "ended_on" >= "started_on"`)
+@Index('uq_evidence_district_key', ['districtKey'], { unique: true, where: '"district_key" IS NOT NULL' })
 @Check('ck_evidence_expiry', `"expires_on" IS NULL OR "issued_on" IS NULL OR "expires_on" >= "issued_on"`)
 @Index('ix_evidence_archived', ['deletedAt'], { where: '"deleted_at" IS NOT NULL' })
 export class EvidenceEntity {
@@ -36,6 +37,10 @@ export class EvidenceEntity {
 
   @Column({ type: 'varchar', length: 24 })
   kind: EvidenceKind;
+
+  /** The district's own key for the item (evidence imports match on it); null for items recorded in Pathways. */
+  @Column({ name: 'district_key', type: 'varchar', length: 100, nullable: true })
+  districtKey: string | null;
 
   @Column({ type: 'varchar', length: 200 })
   title: string;
