@@ -70,6 +70,18 @@ export interface RankedPage {
   qualifiedCount: number;
 }
 
+/** A whole ranking in order, as parallel columns (compact: a 100,000-candidate ranking is a few megabytes). */
+export interface FullRanking {
+  ids: string[];
+  scores: Int32Array;
+  requiredMet: Int32Array;
+  metCount: Int32Array;
+  qualified: Uint8Array;
+  ranks: Int32Array;
+  tieSizes: Int32Array;
+  qualifiedCount: number;
+}
+
 export interface EducatorRow {
   id: string;
   fullName: string;
@@ -311,6 +323,57 @@ export class MatchingRepository {
       qualifiedCount: rows[0]?.qualified_count ?? 0,
       aheadOfZero: rows[0]?.ahead_of_zero ?? 0,
     };
+  }
+
+  /**
+   * A whole ranking (every candidate in order, no page) for the ranking cache, as compact columns read straight
+   * from the driver: the same statement as a page, without its limit.
+   */
+  async rankAll(m: EntityManager, q: Omit<RankingQuery, 'first' | 'offset' | 'qualifiedOnly' | 'scoredOnly'>): Promise<FullRanking> {
+    const params: unknown[] = [];
+    await m.query('SET LOCAL max_parallel_workers_per_gather = 0');
+    const text = buildRankingSql({ ...q, qualifiedOnly: false, scoredOnly: false, first: 2147483647, offset: 0 }, params);
+    const rows = (await this.arrays(m, { text, values: params })) as Array<[string | null, number, number, number, boolean, number, number, number, number]>;
+    const ranked = rows[0]?.[0] === null ? [] : rows;
+    const n = ranked.length;
+    const out: FullRanking = {
+      ids: new Array<string>(n), scores: new Int32Array(n), requiredMet: new Int32Array(n), metCount: new Int32Array(n),
+      qualified: new Uint8Array(n), ranks: new Int32Array(n), tieSizes: new Int32Array(n), qualifiedCount: rows[0]?.[8] ?? 0,
+    };
+    for (let i = 0; i < n; i++) {
+      const r = ranked[i];
+      out.ids[i] = r[0]!;
+      out.scores[i] = r[1];
+      out.requiredMet[i] = r[2];
+      out.metCount[i] = r[3];
+      out.qualified[i] = r[4] ? 1 : 0;
+      out.ranks[i] = r[5];
+      out.tieSizes[i] = r[6];
+    }
+    return out;
+  }
+
+  /** The snapshot of the caller's transaction (or of this one statement), to test a cached answer against later. */
+  async currentSnapshot(m: EntityManager): Promise<string> {
+    const [[snapshot]] = (await this.arrays(m, { name: 'matching_current_snapshot', text: 'SELECT pg_current_snapshot()::text', values: [] })) as string[][];
+    return snapshot;
+  }
+
+  /**
+   * Whether anything a ranking reads has changed since `snapshot`: a change in the role log (roles, requirements,
+   * competencies, policies) or the data log (claims, verification, evidence, educators, commitments, crosswalks,
+   * buildings) that is visible now and was not visible then. Exact, and the same answer on every instance.
+   */
+  async rankingInputsUnchangedSince(m: EntityManager, snapshot: string): Promise<boolean> {
+    const [[fresh]] = (await this.arrays(m, {
+      name: 'matching_ranking_fresh',
+      text: `SELECT NOT EXISTS (SELECT 1 FROM matching_data_change
+                 WHERE xid >= pg_snapshot_xmin($1::pg_snapshot) AND NOT pg_visible_in_snapshot(xid, $1::pg_snapshot))
+               AND NOT EXISTS (SELECT 1 FROM matching_role_change
+                 WHERE xid >= pg_snapshot_xmin($1::pg_snapshot) AND NOT pg_visible_in_snapshot(xid, $1::pg_snapshot))`,
+      values: [snapshot],
+    })) as boolean[][];
+    return fresh;
   }
 
   /** A saved run's candidates in one statement (keyed by position); `candidate` is stored exactly as it was shown. */
