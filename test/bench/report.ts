@@ -12,6 +12,8 @@ export interface SizeResult {
   memory: { baselineRssMb: number; peakRssMb: number; peakHeapMb: number; peakHeapMbByPath?: Record<string, number> };
   responseBytes: Record<string, number>;
   /** The cheap query against a bare Apollo Server (first size only; see overhead-bench.ts). */
+  /** The open-roles query alone and beside 16 ranking clients (isolation-bench.ts). */
+  isolation?: { rankingClients: number; idleP50Ms: number; idleP99Ms: number; loadedP50Ms: number; loadedP99Ms: number; rounds: Array<{ loaded: boolean; rankings: number; busy: number }> };
   overhead?: { ratio: number; connections: number; seconds: number; pathways: Array<{ requestsPerSec: number; p99Ms: number }>; bare: Array<{ requestsPerSec: number; p99Ms: number }> };
 }
 
@@ -35,6 +37,13 @@ export function printTable(results: SizeResult[], log: (line: string) => void): 
     if (r.overhead) {
       const med = (xs: Array<{ requestsPerSec: number }>) => [...xs.map((x) => x.requestsPerSec)].sort((a, b) => a - b)[Math.floor(xs.length / 2)].toFixed(0);
       log(`${padEnd(String(r.size), 8)}open roles (20, authenticated): Pathways ${med(r.overhead.pathways)} req/s, bare Apollo Server ${med(r.overhead.bare)} req/s: ${r.overhead.ratio}x`);
+    }
+    if (r.isolation) {
+      const i = r.isolation;
+      const computed = i.rounds.filter((x) => x.loaded).reduce((n, x) => n + x.rankings, 0);
+      const busy = i.rounds.filter((x) => x.loaded).reduce((n, x) => n + x.busy, 0);
+      log(`${padEnd(String(r.size), 8)}open roles alone: p50 ${i.idleP50Ms} ms, p99 ${i.idleP99Ms} ms; beside ${i.rankingClients} ranking clients: p50 ${i.loadedP50Ms} ms, p99 ${i.loadedP99Ms} ms ` +
+        `(${computed} rankings computed, ${busy} BUSY answers)`);
     }
     if (r.memory.peakHeapMbByPath) {
       log(`${padEnd(String(r.size), 8)}peak heap by path (MB): ${Object.entries(r.memory.peakHeapMbByPath).map(([k, v]) => `${k} ${v}`).join(', ')}`);

@@ -1,7 +1,7 @@
 import { Persona } from '../../src/access/persona.js';
 import { HeavyWorkLimiter } from '../../src/common/heavy/heavy-work.js';
 import { competencyIds, insertBuilding, insertEducator, insertEvidence, insertRole } from '../support/matching-fixtures.js';
-import { codeOf, startTestApp, type TestApp } from '../support/test-app.js';
+import { codeOf, startTestApp, type GqlResponse, type TestApp } from '../support/test-app.js';
 
 const RANKING = `query($roleId: ID!) { roleRanking(roleId: $roleId, first: 10) { totalCount nodes { educatorId } } }`;
 const COVERAGE = `query($ids: [ID!], $min: Int!) { capacityCoverage(competencyIds: $ids, minLevel: $min) { total { educators covered } } }`;
@@ -32,7 +32,7 @@ describe('heavy work past its bound answers BUSY with a retry hint, cheap reques
     const locker = t.ds.createQueryRunner();
     await locker.connect();
     await locker.startTransaction();
-    let held: Promise<Awaited<ReturnType<TestApp['gql']>>> | undefined;
+    let held: Promise<GqlResponse> | undefined;
     try {
       // The ranking statement reads the claim facts; a lock on them holds the one heavy slot for as long as we like.
       await locker.query('LOCK TABLE evidence_claim_fact IN ACCESS EXCLUSIVE MODE');

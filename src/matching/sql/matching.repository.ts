@@ -14,7 +14,7 @@ import {
   ageFromDaySql, CLAIMS_FROM, countingClaimConditions, expiresDaySql, startDaySql, type ClaimFilter,
 } from './demonstrated-levels.repository.js';
 import type { ClaimFact, EvidenceKind, PilotPart, VerificationStatus } from '../domain/evidence-rules.js';
-import type { SharedRank } from '../domain/ranking.js';
+import { rankCandidates, tiedWith, type Rankable, type SharedRank } from '../domain/ranking.js';
 import type { ScoringPolicyValues } from '../domain/scoring-policy.js';
 import type { RankingKey, RequirementSpec } from '../domain/scoring.js';
 import { buildRankingSql, canRankScoredOnly, type RankingQuery } from './ranking.sql.js';
@@ -329,27 +329,36 @@ export class MatchingRepository {
    * A whole ranking (every candidate in order, no page) for the ranking cache, as compact columns read straight
    * from the driver: the same statement as a page, without its limit.
    */
-  async rankAll(m: EntityManager, q: Omit<RankingQuery, 'first' | 'offset' | 'qualifiedOnly' | 'scoredOnly'>): Promise<FullRanking> {
+  async rankAll(m: EntityManager, q: Omit<RankingQuery, 'first' | 'offset' | 'qualifiedOnly' | 'scoredOnly' | 'whole'>): Promise<FullRanking> {
     const params: unknown[] = [];
     await m.query('SET LOCAL max_parallel_workers_per_gather = 0');
-    const text = buildRankingSql({ ...q, qualifiedOnly: false, scoredOnly: false, first: 2147483647, offset: 0 }, params);
-    const rows = (await this.arrays(m, { text, values: params })) as Array<[string | null, number, number, number, boolean, number, number, number, number]>;
-    const ranked = rows[0]?.[0] === null ? [] : rows;
-    const n = ranked.length;
+    const text = buildRankingSql({ ...q, qualifiedOnly: false, scoredOnly: false, whole: true, first: 0, offset: 0 }, params);
+    const rows = (await this.arrays(m, { text, values: params })) as Array<[string, number, number, number, boolean]>;
+    // Ordered here, by the domain's own comparison (the statement's page order is the same rule: ranking-sql.spec.ts).
+    const keys: Rankable[] = rows.map((r) => ({ educatorId: r[0], score: r[1], requiredMet: r[2], metCount: r[3], qualified: r[4] }));
+    rankCandidates(keys, q.policy.tieBreak);
+    const n = keys.length;
     const out: FullRanking = {
       ids: new Array<string>(n), scores: new Int32Array(n), requiredMet: new Int32Array(n), metCount: new Int32Array(n),
-      qualified: new Uint8Array(n), ranks: new Int32Array(n), tieSizes: new Int32Array(n), qualifiedCount: rows[0]?.[8] ?? 0,
+      qualified: new Uint8Array(n), ranks: new Int32Array(n), tieSizes: new Int32Array(n), qualifiedCount: 0,
     };
+    let tieStart = 0;
     for (let i = 0; i < n; i++) {
-      const r = ranked[i];
-      out.ids[i] = r[0]!;
-      out.scores[i] = r[1];
-      out.requiredMet[i] = r[2];
-      out.metCount[i] = r[3];
-      out.qualified[i] = r[4] ? 1 : 0;
-      out.ranks[i] = r[5];
-      out.tieSizes[i] = r[6];
+      const k = keys[i];
+      out.ids[i] = k.educatorId;
+      out.scores[i] = k.score;
+      out.requiredMet[i] = k.requiredMet;
+      out.metCount[i] = k.metCount;
+      out.qualified[i] = k.qualified ? 1 : 0;
+      if (k.qualified) out.qualifiedCount++;
+      // A tie is the same qualification and score: it shares the rank of its first member (1 + everyone ahead).
+      if (i > 0 && !tiedWith(keys[i - 1], k)) {
+        out.tieSizes.fill(i - tieStart, tieStart, i);
+        tieStart = i;
+      }
+      out.ranks[i] = tieStart + 1;
     }
+    out.tieSizes.fill(n - tieStart, tieStart, n);
     return out;
   }
 
