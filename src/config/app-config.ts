@@ -77,6 +77,18 @@ export interface AppConfig {
   credentialKeySecret?: string;
   /** How often imported credentials' status is re-checked, in hours; 0 turns the schedule off. */
   credentialRecheckHours: number;
+  /** secret (it may carry credentials). Unset: notifications wait in the outbox. */
+  smtpUrl?: string;
+  smtpFrom: string;
+  smtpTimeoutMs: number;
+  /** How often the outbox worker looks for due messages; 0 turns it off. */
+  notificationPollMs: number;
+  notificationBatchSize: number;
+  notificationMaxAttempts: number;
+  /** The first retry's delay; each further retry doubles it (capped at six hours). */
+  notificationRetryBaseMs: number;
+  /** HR may read the whole outbox through the API: on outside production, opt-in in production. */
+  notificationOutboxApi: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -219,12 +231,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     oidcAutoProvisionDomains: (env.OIDC_AUTO_PROVISION_DOMAINS ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean),
     credentialKeySecret: credentialKeySecret(env),
     credentialRecheckHours: int(env, 'CREDENTIAL_STATUS_RECHECK_HOURS', 24, 0),
+    smtpUrl: smtpUrl(env),
+    smtpFrom: str(env, 'SMTP_FROM') ?? 'Pathways <no-reply@pathways.local>',
+    smtpTimeoutMs: int(env, 'SMTP_TIMEOUT_MS', 10000, 100),
+    notificationPollMs: int(env, 'NOTIFICATION_POLL_MS', nodeEnv === 'test' ? 0 : 5000, 0),
+    notificationBatchSize: int(env, 'NOTIFICATION_BATCH_SIZE', 20, 1),
+    notificationMaxAttempts: int(env, 'NOTIFICATION_MAX_ATTEMPTS', 8, 1),
+    notificationRetryBaseMs: int(env, 'NOTIFICATION_RETRY_BASE_MS', 60000, 1),
+    notificationOutboxApi: bool(env, 'NOTIFICATION_OUTBOX_API', nodeEnv !== 'production'),
     logLevel: logLevel(env, nodeEnv),
     metricsPort: env.METRICS_PORT ? int(env, 'METRICS_PORT', 0, 0) : undefined,
     metricsToken: env.METRICS_TOKEN || undefined,
     shutdownDrainDelayMs: int(env, 'SHUTDOWN_DRAIN_DELAY_MS', 0, 0),
     shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10000, 1),
   };
+}
+
+function smtpUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = str(env, 'SMTP_URL');
+  if (raw === undefined) return undefined;
+  // The value may hold a password: the message names the rule, never the value.
+  if (!/^smtps?:\/\/[^\s]+$/.test(raw)) throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL (smtp://user:password@host:587)');
+  return raw;
 }
 
 function publicBaseUrl(env: NodeJS.ProcessEnv): string {

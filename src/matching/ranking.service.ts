@@ -204,6 +204,11 @@ export class RankingService {
     return this.explainMany(m, await this.scope(m, role.id, role), educatorIds);
   }
 
+  /** Explanations of some educators against one role by id, inside the caller's transaction (new-role alerts). */
+  async explainForRole(m: EntityManager, roleId: string, educatorIds: string[]): Promise<CandidateExplanationModel[]> {
+    return this.explainMany(m, await this.scope(m, roleId), educatorIds);
+  }
+
   /** Full explanations for some educators, in the given order, from one batched read. */
   private async explainMany(m: EntityManager, scope: Scope, educatorIds: string[], voice: Voice = 'third'): Promise<CandidateExplanationModel[]> {
     if (!educatorIds.length) return [];
