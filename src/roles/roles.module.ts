@@ -3,11 +3,12 @@ import { BuildingsModule } from '../buildings/buildings.module.js';
 import { CompetenciesModule } from '../competencies/competencies.module.js';
 import { RoleRequirementResolver } from './role-requirement.resolver.js';
 import { RolesResolver } from './roles.resolver.js';
+import { RolesRepository } from './roles.repository.js';
 import { RolesService } from './roles.service.js';
 
 @Module({
   imports: [BuildingsModule, CompetenciesModule],
-  providers: [RolesService, RolesResolver, RoleRequirementResolver],
+  providers: [RolesService, RolesRepository, RolesResolver, RoleRequirementResolver],
   exports: [RolesService],
 })
 export class RolesModule {}
