@@ -84,3 +84,30 @@ export async function measureIsolation(o: {
   Object.assign(result, { idleP99Ms: of(false, 'p99Ms'), loadedP99Ms: of(true, 'p99Ms'), idleP50Ms: of(false, 'p50Ms'), loadedP50Ms: of(true, 'p50Ms') });
   return result;
 }
+
+export interface MixedResult { connections: number; seconds: number; requestsPerSec: number; p50Ms: number; p99Ms: number; mix: string }
+
+/**
+ * Mixed traffic on one instance: each connection cycles through 8 open-roles reads, 1 standing and 1 ranking page
+ * (rankings as users see them: pages of a few roles, so mostly served from the ranking cache once computed).
+ */
+export function measureMixed(o: { url: string; token: string; roleIds: string[]; educatorIds: string[]; connections?: number; seconds?: number }): Promise<MixedResult> {
+  const connections = o.connections ?? 8;
+  const seconds = o.seconds ?? Number(process.env.BENCH_MIXED_SECONDS ?? 8);
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${o.token}` };
+  const body = (query: string, variables: Record<string, unknown> = {}) => ({ method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+  const ranking = `query($roleId: ID!) { roleRanking(roleId: $roleId, first: 20) { totalCount nodes { educatorId score qualified summary } } }`;
+  const standing = `query($e: ID!) { educatorStanding(educatorId: $e) { qualifiedCount roles { roleId qualified score } } }`;
+  const requests = [
+    ...Array.from({ length: 8 }, () => body(OPEN_ROLES_QUERY)),
+    ...o.educatorIds.slice(0, 1).map((e) => body(standing, { e })),
+    ...o.roleIds.slice(0, 1).map((roleId) => body(ranking, { roleId })),
+  ];
+  return new Promise((resolve, reject) => {
+    autocannon({ url: o.url, connections, duration: seconds, method: 'POST', headers, body: requests[0].body, requests }, (err, r) => {
+      if (err) return reject(err);
+      if (r.errors + r.non2xx) return reject(new Error(`${r.errors + r.non2xx} failed requests in the mixed load`));
+      resolve({ connections, seconds, requestsPerSec: Math.round(r.requests.average), p50Ms: r.latency.p50, p99Ms: r.latency.p99, mix: '8 open-roles : 1 standing : 1 ranking page' });
+    });
+  });
+}

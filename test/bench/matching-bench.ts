@@ -14,7 +14,7 @@ import { districtToday } from '../../src/common/clock.js';
 import { RankingService } from '../../src/matching/ranking.service.js';
 import { measureCapacityCoverage } from './coverage-bench.js';
 import { measureOverhead, type OverheadResult } from './overhead-bench.js';
-import { measureIsolation, type IsolationResult } from './isolation-bench.js';
+import { measureIsolation, measureMixed, type IsolationResult, type MixedResult } from './isolation-bench.js';
 import { assertSameAnswer, rankingAnswerOf, rankingFloorSql } from './floors.js';
 import { MatchingRepository } from '../../src/matching/sql/matching.repository.js';
 import { ScoringPolicyService } from '../../src/matching/scoring-policy.service.js';
@@ -34,7 +34,7 @@ import { printTable, writeSizeResult, type SizeResult } from './report.js';
  * without it an embedded server keeps its data in .bench/pg.
  */
 const log = (m: string) => console.log(m);
-const sizes = (process.env.BENCH_SIZES ?? '2000,20000,100000').split(',').map((s) => Number(s.trim())).filter((n) => n > 0);
+const sizes = (process.env.BENCH_SIZES ?? '2000,20000').split(',').map((s) => Number(s.trim())).filter((n) => n > 0);
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const WARMUP = 3;
 const SAMPLE = 10;
@@ -252,13 +252,19 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
     let overhead: OverheadResult | undefined;
     if (size === sizes[0] && process.env.BENCH_OVERHEAD !== '0') {
       overhead = await measureOverhead({ pathwaysUrl: `http://127.0.0.1:${port}/graphql`, databaseUrl: url, jwtSecret: config.jwtSecret, token: hr.token, log });
-      log(`  open roles: Pathways at ${overhead.ratio}x the bare Apollo Server's throughput (${overhead.connections} connections, ${overhead.pathways.length} alternating rounds of ${overhead.seconds} s)`);
+      log(`  open roles: Pathways at ${overhead.ratio}x the bare Apollo Server's throughput, ${overhead.cpuRatio}x by CPU per request (${overhead.connections} connections, ${overhead.pathways.length} alternating rounds of ${overhead.seconds} s)`);
     }
     // Isolation: the open-roles query alone and beside 16 clients computing rankings (BENCH_ISOLATION=0 skips it).
     let isolation: IsolationResult | undefined;
     if (process.env.BENCH_ISOLATION !== '0') {
       const many: string[] = (await ds.query(`SELECT id FROM hybrid_role WHERE status = 'OPEN' ORDER BY title LIMIT 16`)).map((r: { id: string }) => r.id);
       isolation = await measureIsolation({ url: `http://127.0.0.1:${port}/graphql`, token: hr.token, roleIds: many, clearCache: () => ranking.cache.clear(), log });
+    }
+    // Mixed traffic on this one instance (BENCH_MIXED=0 skips it).
+    let mixed: MixedResult | undefined;
+    if (process.env.BENCH_MIXED !== '0') {
+      mixed = await measureMixed({ url: `http://127.0.0.1:${port}/graphql`, token: hr.token, roleIds: roles.map((r) => r.id), educatorIds: educators });
+      log(`  mixed traffic (${mixed.mix}, ${mixed.connections} connections): ${mixed.requestsPerSec} req/s, p50 ${mixed.p50Ms} ms, p99 ${mixed.p99Ms} ms`);
     }
     const measures = { ...Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, statsOf(v)])), ...coverage.measures };
     return {
@@ -269,6 +275,7 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
       responseBytes: bytes,
       ...(overhead ? { overhead } : {}),
       ...(isolation ? { isolation } : {}),
+      ...(mixed ? { mixed } : {}),
     };
   } finally {
     await pool.end();
