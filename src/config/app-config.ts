@@ -1,4 +1,4 @@
-import { DEFAULT_GUARDED_HTTP_CONFIG, type GuardedHttpConfig } from '../common/http/guarded-http-client.js';
+import { DEFAULT_GUARDED_HTTP_CONFIG, type GuardedHttpConfig } from './outbound-http.config.js';
 
 /**
  * One validated configuration object, read once at boot from the environment.
@@ -11,6 +11,10 @@ export interface AppConfig {
   host: string;
   /** Unset: the service runs its own embedded PostgreSQL. */
   databaseUrl?: string;
+  /** Streaming replicas of DATABASE_URL for heavy reads (rankings, standings, capacity reports). */
+  databaseReplicaUrls: string[];
+  /** How long a heavy read waits for a replica to replay the primary's latest commit before using the primary. */
+  replicaCatchUpWaitMs: number;
   embeddedPgPort: number;
   embeddedPgDir: string;
   /** Load the demo district when the database has no buildings yet. */
@@ -195,6 +199,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: int(env, 'PORT', 3000, 0),
     host,
     databaseUrl,
+    databaseReplicaUrls: replicaUrls(env, databaseUrl),
+    replicaCatchUpWaitMs: int(env, 'REPLICA_CATCH_UP_WAIT_MS', 50, 0),
     embeddedPgPort: int(env, 'EMBEDDED_PG_PORT', 54329, 1),
     embeddedPgDir: str(env, 'EMBEDDED_PG_DIR') ?? '.data/pg',
     seedDemo: bool(env, 'SEED_DEMO', !databaseUrl),
@@ -253,6 +259,15 @@ function smtpUrl(env: NodeJS.ProcessEnv): string | undefined {
   // The value may hold a password: the message names the rule, never the value.
   if (!/^smtps?:\/\/[^\s]+$/.test(raw)) throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL (smtp://user:password@host:587)');
   return raw;
+}
+
+function replicaUrls(env: NodeJS.ProcessEnv, databaseUrl: string | undefined): string[] {
+  const urls = list(str(env, 'DATABASE_REPLICA_URLS'));
+  if (urls.length && !databaseUrl) throw new ConfigError('DATABASE_REPLICA_URLS needs DATABASE_URL (the primary they replicate)');
+  for (const url of urls) {
+    if (!/^postgres(ql)?:\/\//.test(url)) throw new ConfigError('DATABASE_REPLICA_URLS must be postgres:// URLs, separated by commas');
+  }
+  return urls;
 }
 
 function publicBaseUrl(env: NodeJS.ProcessEnv): string {

@@ -4,8 +4,9 @@ import { HeavyWorkInterceptor, HeavyWorkLimiter } from '../common/heavy/heavy-wo
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { ReadRouter } from './read-router.js';
 
-/** The process-wide pieces every module may inject: configuration, the data source, the audit log. */
+/** The process-wide pieces every module may inject: configuration, the data source, where heavy reads run, the audit log. */
 @Global()
 @Module({})
 export class CoreModule {
@@ -13,10 +14,10 @@ export class CoreModule {
     return {
       module: CoreModule,
       providers: [
-        { provide: APP_CONFIG, useValue: config }, { provide: DataSource, useValue: dataSource }, AuditService, HeavyWorkLimiter,
+        { provide: APP_CONFIG, useValue: config }, { provide: DataSource, useValue: dataSource }, AuditService, ReadRouter, HeavyWorkLimiter,
         { provide: APP_INTERCEPTOR, useClass: HeavyWorkInterceptor },
       ],
-      exports: [APP_CONFIG, DataSource, AuditService, HeavyWorkLimiter],
+      exports: [APP_CONFIG, DataSource, AuditService, ReadRouter, HeavyWorkLimiter],
     };
   }
 }
