@@ -43,6 +43,15 @@ export interface AppConfig {
   maxQueryFields: number;
   maxQueryRepeatedPairs: number;
   statementTimeoutMs: number;
+  /**
+   * Heavy work (computing a ranking, reports, exports, imports, CASE exports): how many run at once per instance,
+   * how many more may wait, and for how long; past that a request answers BUSY with a retry hint.
+   */
+  heavyMaxConcurrent: number;
+  heavyMaxQueued: number;
+  heavyQueueWaitMs: number;
+  /** Computed rankings kept in memory per instance (whole rankings, each role/building/day); 0 turns the cache off. */
+  rankingCacheEntries: number;
   /** Per-request budget: wall-clock time, and database time across all its statements (0: none). */
   requestTimeoutMs: number;
   requestDbTimeMs: number;
@@ -218,6 +227,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxQueryRepeatedPairs: int(env, 'GRAPHQL_MAX_REPEATED_PAIRS', 2000, 0),
     statementTimeoutMs: int(env, 'DB_STATEMENT_TIMEOUT_MS', 15000, 0),
     requestTimeoutMs: int(env, 'REQUEST_TIMEOUT_MS', 10000, 0),
+    heavyMaxConcurrent: int(env, 'HEAVY_MAX_CONCURRENT', 1, 1),
+    heavyMaxQueued: int(env, 'HEAVY_MAX_QUEUED', 16, 0),
+    heavyQueueWaitMs: int(env, 'HEAVY_QUEUE_WAIT_MS', 5000, 1),
+    rankingCacheEntries: int(env, 'RANKING_CACHE_ENTRIES', 64, 0),
     requestDbTimeMs: int(env, 'REQUEST_DB_TIME_MS', 8000, 0),
     publicBaseUrl: publicBaseUrl(env),
     caseMaxPackageBytes: int(env, 'CASE_MAX_PACKAGE_BYTES', 16 * 1024 * 1024, 1024),

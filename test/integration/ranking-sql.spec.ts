@@ -107,6 +107,13 @@ describe('the SQL ranking pass orders exactly as the domain scoring does', () =>
       expect(got.ranks).toEqual(sharedRanks(want));
       expect(got.total).toBe(want.length);
       expect(got.qualifiedCount).toBe(want.filter((w) => w.qualified).length);
+      // The whole ranking the cache keeps: the same order, ranks and tie sizes.
+      const whole = await repo.snapshot((m) => repo.rankAll(m, { role, policy, asOf }));
+      expect([...whole.ids]).toEqual(want.map((w) => w.educatorId));
+      expect([...whole.scores]).toEqual(want.map((w) => w.score));
+      expect([...whole.qualified].map(Boolean)).toEqual(want.map((w) => w.qualified));
+      expect([...whole.ranks].map((rank, i) => ({ rank, tied: whole.tieSizes[i] > 1 }))).toEqual(sharedRanks(want));
+      expect(whole.qualifiedCount).toBe(got.qualifiedCount);
       scored += want.filter((w) => w.score > 0).length;
     }
     expect(scored).toBeGreaterThan(100);

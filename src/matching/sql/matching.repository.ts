@@ -15,7 +15,7 @@ import {
   ageFromDaySql, CLAIMS_FROM, countingClaimConditions, expiresDaySql, startDaySql, type ClaimFilter,
 } from './demonstrated-levels.repository.js';
 import type { ClaimFact, EvidenceKind, PilotPart, VerificationStatus } from '../domain/evidence-rules.js';
-import type { SharedRank } from '../domain/ranking.js';
+import { rankCandidates, tiedWith, type Rankable, type SharedRank } from '../domain/ranking.js';
 import type { ScoringPolicyValues } from '../domain/scoring-policy.js';
 import type { RankingKey, RequirementSpec } from '../domain/scoring.js';
 import { buildRankingSql, canRankScoredOnly, type RankingQuery } from './ranking.sql.js';
@@ -62,6 +62,18 @@ export interface RankedPage {
   keys: RankingKey[];
   ranks: SharedRank[];
   total: number;
+  qualifiedCount: number;
+}
+
+/** A whole ranking in order, as parallel columns (compact: a 100,000-candidate ranking is a few megabytes). */
+export interface FullRanking {
+  ids: string[];
+  scores: Int32Array;
+  requiredMet: Int32Array;
+  metCount: Int32Array;
+  qualified: Uint8Array;
+  ranks: Int32Array;
+  tieSizes: Int32Array;
   qualifiedCount: number;
 }
 
@@ -323,6 +335,66 @@ export class MatchingRepository {
       qualifiedCount: rows[0]?.qualified_count ?? 0,
       aheadOfZero: rows[0]?.ahead_of_zero ?? 0,
     };
+  }
+
+  /**
+   * A whole ranking (every candidate in order, no page) for the ranking cache, as compact columns read straight
+   * from the driver: the same statement as a page, without its limit.
+   */
+  async rankAll(m: EntityManager, q: Omit<RankingQuery, 'first' | 'offset' | 'qualifiedOnly' | 'scoredOnly' | 'whole'>): Promise<FullRanking> {
+    const params: unknown[] = [];
+    await m.query('SET LOCAL max_parallel_workers_per_gather = 0');
+    const text = buildRankingSql({ ...q, qualifiedOnly: false, scoredOnly: false, whole: true, first: 0, offset: 0 }, params);
+    const rows = (await this.arrays(m, { text, values: params })) as Array<[string, number, number, number, boolean]>;
+    // Ordered here, by the domain's own comparison (the statement's page order is the same rule: ranking-sql.spec.ts).
+    const keys: Rankable[] = rows.map((r) => ({ educatorId: r[0], score: r[1], requiredMet: r[2], metCount: r[3], qualified: r[4] }));
+    rankCandidates(keys, q.policy.tieBreak);
+    const n = keys.length;
+    const out: FullRanking = {
+      ids: new Array<string>(n), scores: new Int32Array(n), requiredMet: new Int32Array(n), metCount: new Int32Array(n),
+      qualified: new Uint8Array(n), ranks: new Int32Array(n), tieSizes: new Int32Array(n), qualifiedCount: 0,
+    };
+    let tieStart = 0;
+    for (let i = 0; i < n; i++) {
+      const k = keys[i];
+      out.ids[i] = k.educatorId;
+      out.scores[i] = k.score;
+      out.requiredMet[i] = k.requiredMet;
+      out.metCount[i] = k.metCount;
+      out.qualified[i] = k.qualified ? 1 : 0;
+      if (k.qualified) out.qualifiedCount++;
+      // A tie is the same qualification and score: it shares the rank of its first member (1 + everyone ahead).
+      if (i > 0 && !tiedWith(keys[i - 1], k)) {
+        out.tieSizes.fill(i - tieStart, tieStart, i);
+        tieStart = i;
+      }
+      out.ranks[i] = tieStart + 1;
+    }
+    out.tieSizes.fill(n - tieStart, tieStart, n);
+    return out;
+  }
+
+  /** The snapshot of the caller's transaction (or of this one statement), to test a cached answer against later. */
+  async currentSnapshot(m: EntityManager): Promise<string> {
+    const [[snapshot]] = (await this.arrays(m, { name: 'matching_current_snapshot', text: 'SELECT pg_current_snapshot()::text', values: [] })) as string[][];
+    return snapshot;
+  }
+
+  /**
+   * Whether anything a ranking reads has changed since `snapshot`: a change in the role log (roles, requirements,
+   * competencies, policies) or the data log (claims, verification, evidence, educators, commitments, crosswalks,
+   * buildings) that is visible now and was not visible then. Exact, and the same answer on every instance.
+   */
+  async rankingInputsUnchangedSince(m: EntityManager, snapshot: string): Promise<boolean> {
+    const [[fresh]] = (await this.arrays(m, {
+      name: 'matching_ranking_fresh',
+      text: `SELECT NOT EXISTS (SELECT 1 FROM matching_data_change
+                 WHERE xid >= pg_snapshot_xmin($1::pg_snapshot) AND NOT pg_visible_in_snapshot(xid, $1::pg_snapshot))
+               AND NOT EXISTS (SELECT 1 FROM matching_role_change
+                 WHERE xid >= pg_snapshot_xmin($1::pg_snapshot) AND NOT pg_visible_in_snapshot(xid, $1::pg_snapshot))`,
+      values: [snapshot],
+    })) as boolean[][];
+    return fresh;
   }
 
   /** A saved run's candidates in one statement (keyed by position); `candidate` is stored exactly as it was shown. */
