@@ -68,6 +68,8 @@ export interface AppConfig {
   credentialKeySecret?: string;
   /** How often imported credentials' status is re-checked, in hours; 0 turns the schedule off. */
   credentialRecheckHours: number;
+  /** Serve the offline API console at /console (GraphiQL bundled with the service). On by default outside production. */
+  consoleEnabled: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -211,6 +213,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     metricsToken: env.METRICS_TOKEN || undefined,
     shutdownDrainDelayMs: int(env, 'SHUTDOWN_DRAIN_DELAY_MS', 0, 0),
     shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10000, 1),
+    consoleEnabled: bool(env, 'CONSOLE_ENABLED', nodeEnv !== 'production'),
   };
 }
 
