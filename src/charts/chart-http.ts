@@ -84,7 +84,7 @@ export async function reportArgs<T extends object>(cls: new () => T, plain: Reco
   const defined = Object.fromEntries(Object.entries(plain).filter(([, v]) => v !== undefined));
   const args = plainToInstance(cls, defined);
   const errors = await validate(args, { whitelist: true, forbidNonWhitelisted: true });
-  if (errors.length) throw badInput(messages(errors).join('; '));
+  if (errors.length) throw badInput([...new Set(messages(errors))].join('; '));
   return args;
 }
 

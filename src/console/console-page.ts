@@ -40,6 +40,7 @@ export function consolePage(data: ConsolePageData, assetVersion: string): string
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
+<link rel="icon" href="data:,">
 <title>Pathways API console</title>
 <link rel="stylesheet" href="console/console.css?v=${v}">
 </head>

@@ -58,7 +58,9 @@ export class CapacityChartsController {
   async coverage(@Headers('authorization') auth: string | undefined, @Query() query: QueryValues, @Res() res: Response): Promise<void> {
     const principal = await this.access.authorize(auth, CAPACITY_CHARTS.coverage.personas);
     refuseUnknownParams(query, [...SCOPE_PARAMS, 'minLevel']);
-    const args = await reportArgs(CoverageArgs, { ...scopeArgs(query), minLevel: intParam(query, 'minLevel') });
+    const minLevel = intParam(query, 'minLevel');
+    if (minLevel === undefined) throw badInput(`minLevel is required: the level (${REPORT_LEVEL_MIN}-${REPORT_LEVEL_MAX}) educators must be at or above`);
+    const args = await reportArgs(CoverageArgs, { ...scopeArgs(query), minLevel });
     const report = await this.leader.apply(principal, this.reports.coverage(args));
     sendSvg(res, await renderSvg(coverageChart(report)), 'capacity-coverage.svg');
   }
