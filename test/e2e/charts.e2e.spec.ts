@@ -60,7 +60,7 @@ describe('charts as SVG', () => {
         expect([200, 404]).toContain(res.status);
       } else {
         expect({ persona, status: res.status }).toEqual({ persona, status: 403 });
-        expect((await res.json()).errors[0].extensions.code).toBe('FORBIDDEN');
+        expect(((await res.json()) as any).errors[0].extensions.code).toBe('FORBIDDEN');
       }
     }
   });
@@ -104,7 +104,7 @@ describe('charts as SVG', () => {
   it('refuses what the report refuses, with its codes', async () => {
     const bad = async (path: string) => {
       const res = await get(path, tokens.HR);
-      return { status: res.status, body: await res.json() };
+      return { status: res.status, body: (await res.json()) as any };
     };
     expect(await bad('/charts/capacity-coverage.svg?frameworkCode=DISTRICT-AI-READINESS&competencyCodes=AI-BIAS')).toMatchObject({
       status: 400, body: { errors: [{ message: expect.stringContaining('minLevel'), extensions: { code: 'BAD_USER_INPUT' } }] },

@@ -16,6 +16,8 @@ const haveBrowser = existsSync(CHROMIUM);
 if (!haveBrowser) {
   console.warn(`\n!!! SKIPPED: the API console browser test needs Chromium at ${CHROMIUM} (apt-get install -y chromium); nothing was checked in a browser !!!\n`);
 }
+// Callbacks passed to evaluate run in the page: they reach its document as globalThis.document (this project compiles
+// without the DOM library).
 const describeInBrowser = haveBrowser ? describe : describe.skip;
 
 describeInBrowser('the API console in a real headless Chromium', () => {
@@ -61,7 +63,7 @@ describeInBrowser('the API console in a real headless Chromium', () => {
     // The token is in the headers editor.
     await page.getByText('Headers', { exact: true }).click();
     const headers = await page.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement & { CodeMirror?: { getValue(): string } }>('.CodeMirror')].map((e) => e.CodeMirror?.getValue() ?? ''),
+      [...(globalThis as any).document.querySelectorAll('.CodeMirror')].map((e: any) => e.CodeMirror?.getValue() ?? ''),
     );
     token = headers.map((h) => /"Authorization": "Bearer ([\w-]+\.[\w-]+\.[\w-]+)"/.exec(h)?.[1]).find(Boolean) ?? '';
     expect(token).not.toBe('');
@@ -69,7 +71,7 @@ describeInBrowser('the API console in a real headless Chromium', () => {
     await page.getByRole('tab', { name: 'OpenRoles' }).click();
     await page.locator('.graphiql-execute-button').click();
     const result = await page.waitForFunction(() => {
-      const value = document.querySelector<HTMLElement & { CodeMirror?: { getValue(): string } }>('.result-window .CodeMirror')?.CodeMirror?.getValue();
+      const value: string | undefined = (globalThis as any).document.querySelector('.result-window .CodeMirror')?.CodeMirror?.getValue();
       return value && value.includes('"totalCount"') ? value : null;
     });
     const body = JSON.parse((await result.jsonValue()) as string);
@@ -92,12 +94,12 @@ describeInBrowser('the API console in a real headless Chromium', () => {
     expect(response.status()).toBe(200);
     const img = page.getByTestId('chart').locator('img');
     await img.waitFor();
-    await page.waitForFunction(() => (document.querySelector<HTMLImageElement>('[data-testid=chart] img')?.naturalWidth ?? 0) > 0);
-    const drawn = await img.evaluate((el: HTMLImageElement) => {
-      const canvas = document.createElement('canvas');
+    await page.waitForFunction(() => ((globalThis as any).document.querySelector('[data-testid=chart] img')?.naturalWidth ?? 0) > 0);
+    const drawn = await img.evaluate((el: any) => {
+      const canvas = (globalThis as any).document.createElement('canvas');
       canvas.width = el.naturalWidth;
       canvas.height = el.naturalHeight;
-      const ctx = canvas.getContext('2d')!;
+      const ctx = canvas.getContext('2d');
       ctx.drawImage(el, 0, 0);
       const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
       let coloured = 0;
@@ -116,10 +118,10 @@ describeInBrowser('the API console in a real headless Chromium', () => {
     const res = await direct.goto(`${t.baseUrl}/charts/capacity-heat-map.svg?frameworkCode=DISTRICT-AI-READINESS&level=2`);
     expect(res?.status()).toBe(200);
     const marks = await direct.evaluate(() => ({
-      root: document.documentElement.tagName,
-      cells: document.querySelectorAll('[aria-roledescription="rect mark"]').length,
-      numbers: document.querySelectorAll('[aria-roledescription="text mark"]').length,
-      buildings: [...document.querySelectorAll('.role-axis-label text')].map((e) => e.textContent),
+      root: (globalThis as any).document.documentElement.tagName,
+      cells: (globalThis as any).document.querySelectorAll('[aria-roledescription="rect mark"]').length,
+      numbers: (globalThis as any).document.querySelectorAll('[aria-roledescription="text mark"]').length,
+      buildings: [...(globalThis as any).document.querySelectorAll('.role-axis-label text')].map((e: any) => e.textContent),
     }));
     await direct.close();
     expect(marks.root).toBe('svg');
