@@ -12,6 +12,7 @@ import { badInput, conflict, forbidden, notFound, staleVersion, unauthenticated 
 import { decodeCursor, toPage, type Page } from '../common/pagination.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { EducatorEntity } from '../educators/educator.entity.js';
+import { NotificationOutbox } from '../notifications/notification-outbox.js';
 import { AccountsRepository, type AccountFilter } from './accounts.repository.js';
 import { normalisePersonas, removesLastHr, type AccountState } from './domain/account-rules.js';
 import { passwordProblem } from './domain/password-policy.js';
@@ -45,6 +46,7 @@ export class AccountsService {
     private readonly tokens: TokenService,
     private readonly cache: PrincipalCache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly outbox: NotificationOutbox,
   ) {}
 
   async search(filter: AccountFilter, first: number, after?: string): Promise<Page<AccountEntity>> {
@@ -75,7 +77,7 @@ export class AccountsService {
       const educatorId = await this.checkEducatorLink(m, personas, input.educatorId ?? null);
       const repo = m.getRepository(AccountEntity);
       const account = await repo.save(repo.create({ email, displayName: input.displayName, personas, educatorId, passwordHash: null, disabledAt: null }));
-      const link = await this.issueLink(m, account.id, PasswordLinkPurpose.INVITATION, actor);
+      const link = await this.issueLink(m, account, PasswordLinkPurpose.INVITATION, actor);
       await this.audit.record(actor, { action: 'ACCOUNT_CREATED', targetType: 'Account', targetId: account.id, changes: { before: null, after: snapshot(account), ...(via ? { via } : {}) } }, m);
       return { account, link };
     };
@@ -115,7 +117,7 @@ export class AccountsService {
       if (a.disabledAt) throw badInput('This account is disabled; enable it before resetting its password');
       await m.query(`UPDATE account SET password_hash = NULL WHERE id = $1`, [a.id]);
       a.tokenVersion += 1;
-      link = await this.issueLink(m, a.id, PasswordLinkPurpose.RESET, actor);
+      link = await this.issueLink(m, a, PasswordLinkPurpose.RESET, actor);
     });
     return { account, link: link! };
   }
@@ -209,10 +211,14 @@ export class AccountsService {
     return educatorId;
   }
 
-  private async issueLink(m: EntityManager, accountId: string, purpose: PasswordLinkPurpose, actor: Principal | null): Promise<IssuedLink> {
-    const { token, expiresAt } = await this.repo.createLink(m, accountId, purpose, actor?.accountId ?? null, this.config.setPasswordLinkTtlHours);
+  /** A one-time link, returned to HR and mailed to the person (the outbox erases it once the email has left). */
+  private async issueLink(m: EntityManager, account: AccountEntity, purpose: PasswordLinkPurpose, actor: Principal | null): Promise<IssuedLink> {
+    const { token, expiresAt } = await this.repo.createLink(m, account.id, purpose, actor?.accountId ?? null, this.config.setPasswordLinkTtlHours);
     // The token travels in the fragment, which browsers never send to servers, so it stays out of access logs.
-    return { url: `${this.config.publicBaseUrl}/set-password#token=${token}`, token, expiresAt };
+    const url = `${this.config.publicBaseUrl}/set-password#token=${token}`;
+    const kind = purpose === PasswordLinkPurpose.INVITATION ? 'ACCOUNT_INVITATION' : 'PASSWORD_RESET';
+    await this.outbox.enqueue(m, { accountId: account.id }, { kind, displayName: account.displayName, link: url, expiresAt });
+    return { url, token, expiresAt };
   }
 
   private async storePassword(m: EntityManager, account: AccountEntity, password: string): Promise<void> {

@@ -4,6 +4,7 @@ import { PrincipalCache } from '../access/principal-cache.js';
 import { TokenService } from '../access/token.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { conflict } from '../common/app-error.js';
+import { NotificationOutbox } from '../notifications/notification-outbox.js';
 import type { AppConfig } from '../config/app-config.js';
 import { AccountsRepository } from './accounts.repository.js';
 import { AccountsService, type IssuedLink } from './accounts.service.js';
@@ -14,7 +15,7 @@ import { AccountsService, type IssuedLink } from './accounts.service.js';
  */
 export async function createFirstHr(ds: DataSource, config: AppConfig, email: string, displayName: string): Promise<{ accountId: string; link: IssuedLink }> {
   // Built by hand: this runs without the HTTP application. The cache never listens here, so it never caches.
-  const service = new AccountsService(ds, new AccountsRepository(ds), new AuditService(ds), new TokenService(config), new PrincipalCache(ds), config);
+  const service = new AccountsService(ds, new AccountsRepository(ds), new AuditService(ds), new TokenService(config), new PrincipalCache(ds), config, new NotificationOutbox(config));
   const repo = new AccountsRepository(ds);
   return ds.transaction(async (m) => {
     if ((await repo.lockAndCountEnabledHr(m)) > 0) {

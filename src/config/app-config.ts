@@ -1,4 +1,4 @@
-import { DEFAULT_GUARDED_HTTP_CONFIG, type GuardedHttpConfig } from '../common/http/guarded-http-client.js';
+import { DEFAULT_GUARDED_HTTP_CONFIG, type GuardedHttpConfig } from './outbound-http.config.js';
 
 /**
  * One validated configuration object, read once at boot from the environment.
@@ -11,6 +11,10 @@ export interface AppConfig {
   host: string;
   /** Unset: the service runs its own embedded PostgreSQL. */
   databaseUrl?: string;
+  /** Streaming replicas of DATABASE_URL for heavy reads (rankings, standings, capacity reports). */
+  databaseReplicaUrls: string[];
+  /** How long a heavy read waits for a replica to replay the primary's latest commit before using the primary. */
+  replicaCatchUpWaitMs: number;
   embeddedPgPort: number;
   embeddedPgDir: string;
   /** Load the demo district when the database has no buildings yet. */
@@ -70,6 +74,18 @@ export interface AppConfig {
   credentialRecheckHours: number;
   /** Serve the offline API console at /console (GraphiQL bundled with the service). On by default outside production. */
   consoleEnabled: boolean;
+  /** secret (it may carry credentials). Unset: notifications wait in the outbox. */
+  smtpUrl?: string;
+  smtpFrom: string;
+  smtpTimeoutMs: number;
+  /** How often the outbox worker looks for due messages; 0 turns it off. */
+  notificationPollMs: number;
+  notificationBatchSize: number;
+  notificationMaxAttempts: number;
+  /** The first retry's delay; each further retry doubles it (capped at six hours). */
+  notificationRetryBaseMs: number;
+  /** HR may read the whole outbox through the API: on outside production, opt-in in production. */
+  notificationOutboxApi: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -176,6 +192,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: int(env, 'PORT', 3000, 0),
     host,
     databaseUrl,
+    databaseReplicaUrls: replicaUrls(env, databaseUrl),
+    replicaCatchUpWaitMs: int(env, 'REPLICA_CATCH_UP_WAIT_MS', 50, 0),
     embeddedPgPort: int(env, 'EMBEDDED_PG_PORT', 54329, 1),
     embeddedPgDir: str(env, 'EMBEDDED_PG_DIR') ?? '.data/pg',
     seedDemo: bool(env, 'SEED_DEMO', !databaseUrl),
@@ -208,6 +226,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     oidcAutoProvisionDomains: (env.OIDC_AUTO_PROVISION_DOMAINS ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean),
     credentialKeySecret: credentialKeySecret(env),
     credentialRecheckHours: int(env, 'CREDENTIAL_STATUS_RECHECK_HOURS', 24, 0),
+    smtpUrl: smtpUrl(env),
+    smtpFrom: str(env, 'SMTP_FROM') ?? 'Pathways <no-reply@pathways.local>',
+    smtpTimeoutMs: int(env, 'SMTP_TIMEOUT_MS', 10000, 100),
+    notificationPollMs: int(env, 'NOTIFICATION_POLL_MS', nodeEnv === 'test' ? 0 : 5000, 0),
+    notificationBatchSize: int(env, 'NOTIFICATION_BATCH_SIZE', 20, 1),
+    notificationMaxAttempts: int(env, 'NOTIFICATION_MAX_ATTEMPTS', 8, 1),
+    notificationRetryBaseMs: int(env, 'NOTIFICATION_RETRY_BASE_MS', 60000, 1),
+    notificationOutboxApi: bool(env, 'NOTIFICATION_OUTBOX_API', nodeEnv !== 'production'),
     logLevel: logLevel(env, nodeEnv),
     metricsPort: env.METRICS_PORT ? int(env, 'METRICS_PORT', 0, 0) : undefined,
     metricsToken: env.METRICS_TOKEN || undefined,
@@ -215,6 +241,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10000, 1),
     consoleEnabled: bool(env, 'CONSOLE_ENABLED', nodeEnv !== 'production'),
   };
+}
+
+function smtpUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = str(env, 'SMTP_URL');
+  if (raw === undefined) return undefined;
+  // The value may hold a password: the message names the rule, never the value.
+  if (!/^smtps?:\/\/[^\s]+$/.test(raw)) throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL (smtp://user:password@host:587)');
+  return raw;
+}
+
+function replicaUrls(env: NodeJS.ProcessEnv, databaseUrl: string | undefined): string[] {
+  const urls = list(str(env, 'DATABASE_REPLICA_URLS'));
+  if (urls.length && !databaseUrl) throw new ConfigError('DATABASE_REPLICA_URLS needs DATABASE_URL (the primary they replicate)');
+  for (const url of urls) {
+    if (!/^postgres(ql)?:\/\//.test(url)) throw new ConfigError('DATABASE_REPLICA_URLS must be postgres:// URLs, separated by commas');
+  }
+  return urls;
 }
 
 function publicBaseUrl(env: NodeJS.ProcessEnv): string {

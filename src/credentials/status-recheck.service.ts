@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import { NotificationOutbox } from '../notifications/notification-outbox.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { EvidenceEntity } from '../evidence/evidence.entity.js';
 import { dayOf, lastCountingDay } from './domain/dates.js';
@@ -36,6 +37,7 @@ export class StatusRecheckService implements OnApplicationBootstrap, OnApplicati
     private readonly verifiers: VerifierFactory,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly outbox: NotificationOutbox,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -99,6 +101,9 @@ export class StatusRecheckService implements OnApplicationBootstrap, OnApplicati
       action: 'CREDENTIAL_STATUS_CHANGED', targetType: 'Evidence', targetId: evidence.id,
       changes: { from: record.status, to: next, detail: failure?.message ?? 'status list reads active', evidenceStatus: change.verificationStatus ?? evidence.verificationStatus },
     }, m);
+    await this.outbox.enqueue(m, { educatorId: evidence.educatorId }, {
+      kind: 'CREDENTIAL_STATUS_CHANGED', evidenceTitle: evidence.title, from: record.status, to: next, detail: failure?.message ?? 'its status list reads active',
+    });
     return true;
   }
 }

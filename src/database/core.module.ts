@@ -2,16 +2,17 @@ import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { ReadRouter } from './read-router.js';
 
-/** The process-wide pieces every module may inject: configuration, the data source, the audit log. */
+/** The process-wide pieces every module may inject: configuration, the data source, where heavy reads run, the audit log. */
 @Global()
 @Module({})
 export class CoreModule {
   static forRoot(config: AppConfig, dataSource: DataSource): DynamicModule {
     return {
       module: CoreModule,
-      providers: [{ provide: APP_CONFIG, useValue: config }, { provide: DataSource, useValue: dataSource }, AuditService],
-      exports: [APP_CONFIG, DataSource, AuditService],
+      providers: [{ provide: APP_CONFIG, useValue: config }, { provide: DataSource, useValue: dataSource }, AuditService, ReadRouter],
+      exports: [APP_CONFIG, DataSource, AuditService, ReadRouter],
     };
   }
 }

@@ -1,3 +1,4 @@
+import { NotificationEntity, NotificationPreferenceEntity } from '../notifications/notification.entity.js';
 import { ImportJobEntity } from '../imports/import-job.entity.js';
 import { AccountEntity } from '../access/account.entity.js';
 import { PanelMemberEntity } from '../hiring/entities/panel-member.entity.js';
@@ -53,4 +54,6 @@ export const ENTITIES = [
   CapabilityEntity,
   CapabilityComponentEntity,
   ...CASE_ENTITIES,
+  NotificationEntity,
+  NotificationPreferenceEntity,
 ];

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { isHr, type Principal } from '../access/persona.js';
 import { AuditService } from '../audit/audit.service.js';
+import { NotificationOutbox } from '../notifications/notification-outbox.js';
 import { badInput, forbidden, notFound, staleVersion } from '../common/app-error.js';
 import { checkClaims, type ClaimInput } from './domain/claims.js';
 import { applyDetails, NO_DETAILS } from './domain/details.js';
@@ -28,6 +29,7 @@ export class EvidenceWriteService {
     private readonly db: DataSource,
     private readonly repo: EvidenceRepository,
     private readonly audit: AuditService,
+    private readonly outbox: NotificationOutbox,
   ) {}
 
   async create(actor: Principal, input: CreateEvidenceInput): Promise<EvidenceEntity> {
@@ -107,7 +109,11 @@ export class EvidenceWriteService {
   async setVerification(actor: Principal, input: SetEvidenceVerificationInput): Promise<EvidenceEntity> {
     return this.db.transaction(async (m) => {
       const current = await this.lockOwnOrHr(m, actor, input.id, input.version);
+      const from = current.verificationStatus;
       await this.applyVerification(m, actor, current, input.status, { note: input.note ?? null });
+      if (from !== input.status) {
+        await this.outbox.enqueue(m, { educatorId: current.educatorId }, { kind: 'EVIDENCE_STATUS_CHANGED', evidenceTitle: current.title, from, to: input.status, note: input.note ?? null });
+      }
       return this.reload(m, current.id);
     });
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../access/persona.js';
 import { AuditService } from '../audit/audit.service.js';
+import { NotificationOutbox } from '../notifications/notification-outbox.js';
 import { notFound, staleVersion } from '../common/app-error.js';
 import { decodeCursor, toPage } from '../common/pagination.js';
 import type { VerificationStatus } from './domain/evidence-kind.js';
@@ -20,6 +21,7 @@ export class VerificationRequestsService {
     private readonly repo: EvidenceRepository,
     private readonly writes: EvidenceWriteService,
     private readonly audit: AuditService,
+    private readonly outbox: NotificationOutbox,
   ) {}
 
   /** The owner only: anyone else's item (or an unknown id) is NOT_FOUND. One pending request per item. */
@@ -63,6 +65,9 @@ export class VerificationRequestsService {
         action: 'VERIFICATION_DECIDED', targetType: 'VerificationRequest', targetId: req.id,
         changes: { evidenceId: req.evidenceId, educatorId: req.educatorId, decision: input.decision, reason: outcome.reason },
       }, m);
+      await this.outbox.enqueue(m, { educatorId: req.educatorId }, {
+        kind: 'VERIFICATION_DECIDED', evidenceTitle: evidence.title, decision: input.decision, reason: outcome.reason, decidedBy: actor.email,
+      });
     });
     return this.one(input.id);
   }

@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../access/persona.js';
 import { AuditService } from '../audit/audit.service.js';
+import { NotificationOutbox } from '../notifications/notification-outbox.js';
 import { ApplicationStatus } from './domain/application-status.js';
 import { ApplicationTransitionEntity } from './entities/application-transition.entity.js';
 import { ApplicationEntity } from './entities/application.entity.js';
+import { HiringRepository } from './hiring.repository.js';
 
 /**
  * Writes an application's state change: the row, its history entry and the audit entry, all in the caller's
@@ -12,7 +14,11 @@ import { ApplicationEntity } from './entities/application.entity.js';
  */
 @Injectable()
 export class ApplicationPipelineService {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly repo: HiringRepository,
+    private readonly outbox: NotificationOutbox,
+  ) {}
 
   async recordSubmitted(m: EntityManager, actor: Principal, app: { id: string; roleId: string; educatorId: string }, reason: string, extra: Record<string, unknown> = {}): Promise<void> {
     await m.insert(ApplicationTransitionEntity, {
@@ -34,5 +40,16 @@ export class ApplicationPipelineService {
       action: 'APPLICATION_STATUS_CHANGED', targetType: 'Application', targetId: app.id,
       changes: { roleId: app.roleId, educatorId: app.educatorId, from, to, reason, ...extra },
     }, m);
+    await this.tellCandidate(m, actor, app, from, to, reason);
+  }
+
+  /**
+   * The candidate hears of every decision about their application, with its reason; not of their own moves, and
+   * not of OFFERED, which the offer's own message announces with its terms.
+   */
+  private async tellCandidate(m: EntityManager, actor: Principal, app: ApplicationEntity, from: ApplicationStatus, to: ApplicationStatus, reason: string): Promise<void> {
+    if (actor.educatorId === app.educatorId || to === ApplicationStatus.OFFERED) return;
+    const role = await this.repo.role(m, app.roleId);
+    await this.outbox.enqueue(m, { educatorId: app.educatorId }, { kind: 'APPLICATION_STATUS', roleTitle: role?.title ?? 'a role', from, to, reason });
   }
 }

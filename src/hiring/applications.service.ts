@@ -3,6 +3,7 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Principal } from '../access/persona.js';
 import { mayView, Subject } from '../access/visibility.js';
 import { AuditService } from '../audit/audit.service.js';
+import { NotificationOutbox } from '../notifications/notification-outbox.js';
 import { badInput, conflict, notFound, staleVersion } from '../common/app-error.js';
 import { decodeCursor, toPage, type Page } from '../common/pagination.js';
 import { districtToday } from '../common/clock.js';
@@ -39,6 +40,7 @@ export class ApplicationsService {
     private readonly access: HiringAccessService,
     private readonly pipeline: ApplicationPipelineService,
     private readonly audit: AuditService,
+    private readonly outbox: NotificationOutbox,
   ) {}
 
   async apply(actor: Principal, input: ApplyToRoleInput): Promise<ApplicationModel> {
@@ -86,6 +88,7 @@ export class ApplicationsService {
         action: 'INVITATION_SENT', targetType: 'Invitation', targetId: invitationId,
         changes: { roleId: role.id, educatorId: input.educatorId, rankingRunId: run?.id ?? null, rank: entry?.rank ?? null, qualified: entry?.qualified ?? null },
       }, m);
+      await this.outbox.enqueue(m, { educatorId: input.educatorId }, { kind: 'APPLICATION_INVITATION', roleTitle: role.title, message: (input.message ?? '').trim() });
       return invitationId;
     });
     return (await this.invitationModels(this.db.manager, { id }))[0];

@@ -40,6 +40,11 @@ const lockClause = (lock: Lock) => (lock === 'share' ? 'FOR SHARE' : lock === 'u
 export class HiringRepository implements PanelReach {
   constructor(private readonly db: DataSource) {}
 
+  async educatorName(m: EntityManager, educatorId: string): Promise<string | null> {
+    const [row]: Array<{ full_name: string }> = await m.query(`SELECT full_name FROM educator WHERE id = $1`, [educatorId]);
+    return row?.full_name ?? null;
+  }
+
   async role(m: EntityManager, roleId: string, lock: Lock = null): Promise<RoleFacts | null> {
     const [row] = await m.query(
       `SELECT id, title, status, closing_date::text AS "closingDate", openings, role_fte::float8 AS "roleFte"

@@ -7,6 +7,7 @@ import { districtToday } from '../common/clock.js';
 import { HybridCommitmentEntity } from '../matching/hybrid-commitment.entity.js';
 import { MAX_SAVED_RESULTS } from '../matching/dto/ranking.input.js';
 import { RankingRunsService } from '../matching/ranking-runs.service.js';
+import { NotificationOutbox } from '../notifications/notification-outbox.js';
 import { RolesService } from '../roles/roles.service.js';
 import { ApplicationPipelineService } from './application-pipeline.service.js';
 import { ApplicationStatus, assertMove, OPEN_STATUSES, PipelineActor } from './domain/application-status.js';
@@ -33,6 +34,7 @@ export class OffersService {
     private readonly roles: RolesService,
     private readonly audit: AuditService,
     private readonly runs: RankingRunsService,
+    private readonly outbox: NotificationOutbox,
   ) {}
 
   async makeOffer(actor: Principal, input: MakeOfferInput): Promise<OfferModel> {
@@ -71,6 +73,7 @@ export class OffersService {
         action: 'OFFER_MADE', targetType: 'Offer', targetId: offer.id,
         changes: { roleId: role.id, educatorId: app.educatorId, applicationId: app.id, roleFte: role.roleFte, startsOn: input.startsOn, endsOn, ...oversight },
       }, m);
+      await this.outbox.enqueue(m, { educatorId: app.educatorId }, { kind: 'OFFER_MADE', roleTitle: role.title, roleFte: role.roleFte, startsOn: input.startsOn, endsOn });
       if (decision.override) {
         await this.audit.record(actor, { action: 'RANKING_OVERRIDDEN', targetType: 'Offer', targetId: offer.id, changes: { roleId: role.id, offeredEducatorId: app.educatorId, ...oversight } }, m);
       }
@@ -109,6 +112,7 @@ export class OffersService {
         action: 'HYBRID_COMMITMENT_RECORDED', targetType: 'HybridCommitment', targetId: commitment.id,
         changes: { roleId: role.id, educatorId: offer.educatorId, roleFte: offer.roleFte, startsOn: offer.startsOn, endsOn: offer.endsOn, offerId: offer.id },
       }, m);
+      await this.tellOfferer(m, offer, role.title, 'ACCEPTED');
       if (fillsRole(accepted + 1, role.openings)) {
         await this.roles.markFilled(actor, role.id, m, { reason: 'All openings accepted', acceptedCount: accepted + 1, openings: role.openings });
         await this.closeOthersOnFill(m, actor, role.id);
@@ -153,8 +157,16 @@ export class OffersService {
       await this.audit.record(actor, {
         action: 'OFFER_DECLINED', targetType: 'Offer', targetId: offer.id, changes: { roleId: offer.roleId, educatorId: offer.educatorId, applicationId: app.id },
       }, m);
+      await this.tellOfferer(m, offer, (await this.repo.role(m, offer.roleId))?.title ?? 'a role', 'DECLINED');
     });
     return this.offerModel(actor, input.offerId);
+  }
+
+  /** Whoever made the offer hears the candidate's answer. */
+  private async tellOfferer(m: EntityManager, offer: OfferEntity, roleTitle: string, answer: 'ACCEPTED' | 'DECLINED'): Promise<void> {
+    if (!offer.madeBy) return;
+    const candidate = (await this.repo.educatorName(m, offer.educatorId)) ?? 'The candidate';
+    await this.outbox.enqueue(m, { accountId: offer.madeBy }, { kind: 'OFFER_ANSWERED', roleTitle, candidate, answer });
   }
 
   async myOffers(actor: Principal): Promise<OfferModel[]> {

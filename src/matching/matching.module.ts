@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DemonstratedLevelsRepository } from './sql/demonstrated-levels.repository.js';
 import { MatchingRepository } from './sql/matching.repository.js';
 import { MatchingResolver } from './matching.resolver.js';
+import { NewRoleAlertsService } from './new-role-alerts.service.js';
 import { RankingRunsService } from './ranking-runs.service.js';
 import { RankingService } from './ranking.service.js';
 import { ScoringPolicyResolver } from './scoring-policy.resolver.js';
@@ -15,7 +16,7 @@ import { ScoringPolicyService } from './scoring-policy.service.js';
 @Module({
   providers: [
     DemonstratedLevelsRepository, MatchingRepository, ScoringPolicyRepository, ScoringPolicyService, RankingService, RankingRunsService,
-    ScoringPolicyResolver, MatchingResolver,
+    ScoringPolicyResolver, MatchingResolver, NewRoleAlertsService,
   ],
   exports: [DemonstratedLevelsRepository, MatchingRepository, ScoringPolicyService, RankingService, RankingRunsService],
 })

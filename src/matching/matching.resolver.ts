@@ -8,7 +8,7 @@ import { UuidPipe } from '../common/ids.js';
 import { groupByKey, loaderFor } from '../common/loaders.js';
 import { decodeCursor, PageArgs, toPage } from '../common/pagination.js';
 import type { RequestContext } from '../access/request-context.js';
-import { RankingRunsArgs, RoleRankingArgs, SaveRankingRunInput } from './dto/ranking.input.js';
+import { EducatorStandingArgs, RankingRunsArgs, RoleRankingArgs, SaveRankingRunInput, StandingArgs } from './dto/ranking.input.js';
 import { RankedCandidateConnection, RankingRunConnection, RankingRunModel } from './models/ranking-run.model.js';
 import { CandidateExplanationModel, EducatorStandingModel, RoleRankingModel } from './models/ranking.model.js';
 import { RankingRunsService, storedCandidate, toRankingRunModel } from './ranking-runs.service.js';
@@ -50,19 +50,16 @@ export class MatchingResolver {
   }
 
   @Allow(Persona.EDUCATOR)
-  @Query(() => EducatorStandingModel, { description: 'Your standing for every open role: qualified or not, score, and what would close each gap', complexity: COST.STANDING })
-  async myRoleStanding(@CurrentPrincipal() viewer: Principal): Promise<EducatorStandingModel> {
+  @Query(() => EducatorStandingModel, { description: 'Your standing for the open roles, a page at a time: qualified or not, score, and what would close each gap', complexity: COST.STANDING })
+  async myRoleStanding(@CurrentPrincipal() viewer: Principal, @Args() args: StandingArgs): Promise<EducatorStandingModel> {
     if (!viewer.educatorId) throw notFound('Educator profile for this account');
-    return this.ranking.standing(viewer, viewer.educatorId);
+    return this.ranking.standing(viewer, viewer.educatorId, { first: args.first, offset: decodeCursor(args.after), qualifiedOnly: args.qualifiedOnly });
   }
 
   @Allow(Persona.HR, Persona.EDUCATOR)
   @Query(() => EducatorStandingModel, { description: "An educator's standing for every open role. Educators: themselves only", complexity: COST.STANDING })
-  async educatorStanding(
-    @CurrentPrincipal() viewer: Principal,
-    @Args('educatorId', { type: () => ID }, UuidPipe) educatorId: string,
-  ): Promise<EducatorStandingModel> {
-    return this.ranking.standing(viewer, educatorId);
+  async educatorStanding(@CurrentPrincipal() viewer: Principal, @Args() args: EducatorStandingArgs): Promise<EducatorStandingModel> {
+    return this.ranking.standing(viewer, args.educatorId, { first: args.first, offset: decodeCursor(args.after), qualifiedOnly: args.qualifiedOnly });
   }
 
   @Allow(Persona.HR)

@@ -121,10 +121,13 @@ export function candidateExplanation(
 const wayModels = new WeakMap<readonly GapRemedy[], GapRemedyModel[]>();
 
 /** Remedy lists are shared per policy and level, so their models are too. */
+/** A remedy is a kind of evidence at a level: the same pair is the same remedy in every gap of every role. */
+const remedyId = (w: GapRemedy) => `${w.scoringKind}@${w.level}`;
+
 function waysOf(remedies: readonly GapRemedy[]): GapRemedyModel[] {
   let ways = wayModels.get(remedies);
   if (!ways) {
-    ways = remedies.map((w) => ({ kind: w.kind, pilotPart: w.pilotPart, scoringKind: w.scoringKind, level: w.level, kindWeight: w.kindWeight }));
+    ways = remedies.map((w) => ({ id: remedyId(w), kind: w.kind, pilotPart: w.pilotPart, scoringKind: w.scoringKind, level: w.level, kindWeight: w.kindWeight }));
     wayModels.set(remedies, ways);
   }
   return ways;
@@ -151,7 +154,15 @@ export function gapModels(c: CandidateScore, x: ExplainContext): RequirementGapM
   });
 }
 
-export function roleStanding(c: CandidateScore, x: ExplainContext): RoleStandingModel {
+/**
+ * One role in a standing. Its gaps refer to remedies by id; the remedies themselves are added to `remedies`, which the
+ * standing lists once for its page (a standing over hundreds of roles would otherwise repeat the same few thousands of times).
+ */
+export function roleStanding(c: CandidateScore, x: ExplainContext, remedies: Map<string, GapRemedyModel>): RoleStandingModel {
+  const gaps = gapModels(c, x).map(({ ways, ...gap }) => {
+    for (const w of ways) remedies.set(w.id, w);
+    return { ...gap, remedyIds: ways.map((w) => w.id) };
+  });
   return {
     roleId: x.role.id,
     roleTitle: x.role.title,
@@ -163,7 +174,8 @@ export function roleStanding(c: CandidateScore, x: ExplainContext): RoleStanding
     maxScore: c.maxScore,
     requiredMet: c.requiredMet,
     requiredTotal: c.requiredTotal,
-    gaps: gapModels(c, x),
+    gapCount: gaps.length,
+    gaps,
     requirements: c.requirements.map((r) => {
       const row = requirementRow(x.role, r);
       return {

@@ -4,7 +4,7 @@ import type { Principal } from '../access/persona.js';
 import { assertMayView, Subject } from '../access/visibility.js';
 import { VisibilityService } from '../access/visibility.service.js';
 import { notFound } from '../common/app-error.js';
-import { encodeCursor } from '../common/pagination.js';
+import { encodeCursor, toPage } from '../common/pagination.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { districtToday } from '../common/clock.js';
 import { dayOf, type ClaimFact } from './domain/evidence-rules.js';
@@ -14,9 +14,16 @@ import { countingCompetencies, maxPointsOf, scoreCandidate, type RoleSpec } from
 import { MatchingRepository, type DetailedFact, type EvidenceDetails, type RoleRow } from './sql/matching.repository.js';
 import type { Voice } from './domain/explanation.js';
 import { candidateExplanation, roleStanding, type ExplainContext } from './ranking.mapper.js';
-import type { CandidateExplanationModel, EducatorStandingModel, RankedCandidateModel, RoleRankingModel } from './models/ranking.model.js';
+import type { CandidateExplanationModel, EducatorStandingModel, GapRemedyModel, RankedCandidateModel, RoleRankingModel } from './models/ranking.model.js';
 import { policyValuesOf } from './scoring-policy.mapper.js';
 import { ScoringPolicyService } from './scoring-policy.service.js';
+
+/** Which page of a standing: roles in standing order, optionally only those qualified for. */
+export interface StandingPage {
+  first: number;
+  offset: number;
+  qualifiedOnly: boolean;
+}
 
 export interface RankingOptions {
   first: number;
@@ -121,6 +128,11 @@ export class RankingService {
     return this.explainMany(m, await this.scope(m, role.id, role), educatorIds);
   }
 
+  /** Explanations of some educators against one role by id, inside the caller's transaction (new-role alerts). */
+  async explainForRole(m: EntityManager, roleId: string, educatorIds: string[]): Promise<CandidateExplanationModel[]> {
+    return this.explainMany(m, await this.scope(m, roleId), educatorIds);
+  }
+
   /** Full explanations for some educators, in the given order, from one batched read. */
   private async explainMany(m: EntityManager, scope: Scope, educatorIds: string[], voice: Voice = 'third'): Promise<CandidateExplanationModel[]> {
     if (!educatorIds.length) return [];
@@ -202,10 +214,10 @@ export class RankingService {
    * the open roles with the current policy (usually from memory, after one freshness test), and the educator
    * with their claims.
    */
-  async standing(viewer: Principal, educatorId: string): Promise<EducatorStandingModel> {
+  async standing(viewer: Principal, educatorId: string, page: StandingPage = { first: 20, offset: 0, qualifiedOnly: false }): Promise<EducatorStandingModel> {
     if (!(await this.visibility.canSeeEducator(viewer, educatorId))) throw notFound('Educator', educatorId);
     const asOf = districtToday();
-    const m = this.repo.manager;
+    const m = await this.repo.readManager();
     const [{ roles, policy }, { educator, facts }] = await Promise.all([
       this.repo.openRolesAndPolicy(m),
       this.repo.educatorWithFacts(m, educatorId, asOf),
@@ -214,14 +226,22 @@ export class RankingService {
     // Crosswalks are read fresh (not cached with the open roles): an exactMatchOf added by HR counts at once.
     const matches = await this.repo.exactMatches(m, [...new Set(roles.flatMap((r) => r.requirements.map((q) => q.competencyId)))]);
     const ctx = { policy: policy.values, asOfDay: dayOf(asOf), asOf };
-    const details = new Map<string, EvidenceDetails>(facts.map((f) => [f.evidenceId, f.details]));
     const byCompetency = groupByCompetency(facts);
-    const standings = roles.map((role) => {
+    // Every role is scored (the order and the counts need them all); only the page is explained.
+    const scored = roles.map((role) => {
       const spec = withCrosswalks(roleSpecOf(role), matches);
-      const c = scoreCandidate(spec, { educatorId, hireDate: educator.hireDate, factsByRequirement: byRequirement(spec, byCompetency) }, ctx, true);
-      return roleStanding(c, { role, policy: policy.values, policyVersion: policy.version, asOf, details });
+      return { role, c: scoreCandidate(spec, { educatorId, hireDate: educator.hireDate, factsByRequirement: byRequirement(spec, byCompetency) }, ctx, true) };
     });
-    standings.sort((a, b) => Number(b.qualified) - Number(a.qualified) || b.score - a.score || (a.roleTitle < b.roleTitle ? -1 : a.roleTitle > b.roleTitle ? 1 : 0) || (a.roleId < b.roleId ? -1 : 1));
-    return { educatorId, policyVersion: policy.version, asOf, qualifiedCount: standings.filter((s) => s.qualified).length, roles: standings };
+    scored.sort((a, b) => Number(b.c.qualified) - Number(a.c.qualified) || b.c.score - a.c.score
+      || (a.role.title < b.role.title ? -1 : a.role.title > b.role.title ? 1 : 0) || (a.role.id < b.role.id ? -1 : 1));
+    const qualifiedCount = scored.filter((s) => s.c.qualified).length;
+    const listed = page.qualifiedOnly ? scored.filter((s) => s.c.qualified) : scored;
+    const details = new Map<string, EvidenceDetails>(facts.map((f) => [f.evidenceId, f.details]));
+    const remedies = new Map<string, GapRemedyModel>();
+    const nodes = listed.slice(page.offset, page.offset + page.first)
+      .map(({ role, c }) => roleStanding(c, { role, policy: policy.values, policyVersion: policy.version, asOf, details }, remedies));
+    const { pageInfo } = toPage(nodes, listed.length, page.offset);
+    return { educatorId, policyVersion: policy.version, asOf, qualifiedCount, totalCount: listed.length, pageInfo, roles: nodes, remedies: [...remedies.values()] };
   }
+
 }

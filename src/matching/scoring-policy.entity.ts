@@ -26,8 +26,9 @@ export class ScoringPolicyEntity {
   @Column({ name: 'is_current', type: 'boolean', default: false })
   isCurrent: boolean;
 
+  /** Weight by scoring kind; a version published before a kind existed does not name it (see storedKindWeights). */
   @Column({ name: 'kind_weights', type: 'jsonb' })
-  kindWeights: Record<ScoringKind, number>;
+  kindWeights: Partial<Record<ScoringKind, number>>;
 
   @Column({ name: 'verification_factors', type: 'jsonb' })
   verificationFactors: Record<VerificationStatus, number>;

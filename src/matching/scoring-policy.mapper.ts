@@ -1,12 +1,12 @@
-import { NON_AGEING_KINDS } from './domain/evidence-rules.js';
-import { effectiveOverextensionThreshold, type ScoringPolicyValues } from './domain/scoring-policy.js';
-import type { RankingTieBreak, ScoringPolicyModel } from './models/scoring-policy.model.js';
+import { NON_AGEING_KINDS, SCORING_VARIANTS } from './domain/evidence-rules.js';
+import { effectiveOverextensionThreshold, storedKindWeights, type ScoringPolicyValues } from './domain/scoring-policy.js';
+import type { EvidenceKindWeightsModel, RankingTieBreak, ScoringPolicyModel } from './models/scoring-policy.model.js';
 import type { VerificationStatus as VerificationStatusEnum } from '../evidence/models/evidence-enums.js';
 import type { ScoringPolicyEntity } from './scoring-policy.entity.js';
 
 export function policyValuesOf(p: ScoringPolicyEntity): ScoringPolicyValues {
   return {
-    kindWeights: { ...p.kindWeights },
+    kindWeights: storedKindWeights(p.kindWeights),
     verificationFactors: { ...p.verificationFactors },
     ageing: { halfLifeYears: p.ageingHalfLifeYears, minimumFactor: p.ageingMinimumFactor },
     attendanceCapLevel: p.attendanceCapLevel,
@@ -17,22 +17,13 @@ export function policyValuesOf(p: ScoringPolicyEntity): ScoringPolicyValues {
 }
 
 export function toScoringPolicyModel(p: ScoringPolicyEntity, deploymentThreshold: number): ScoringPolicyModel {
-  const w = p.kindWeights;
+  const w = storedKindWeights(p.kindWeights);
   const f = p.verificationFactors;
   return {
     id: p.id,
     version: p.version,
     current: p.isCurrent,
-    kindWeights: {
-      pilotLead: w.PILOT_LEAD,
-      pilotCoLead: w.PILOT_CO_LEAD,
-      pilotMember: w.PILOT_MEMBER,
-      professionalLearning: w.PROFESSIONAL_LEARNING,
-      certification: w.CERTIFICATION,
-      presentation: w.PRESENTATION,
-      artifact: w.ARTIFACT,
-      course: w.COURSE,
-    },
+    kindWeights: Object.fromEntries(SCORING_VARIANTS.map((v) => [v.weightField, w[v.scoringKind]])) as unknown as EvidenceKindWeightsModel,
     verificationFactors: { verified: f.VERIFIED, endorsed: f.ENDORSED, selfReported: f.SELF_REPORTED },
     ageing: { halfLifeYears: p.ageingHalfLifeYears, minimumFactor: p.ageingMinimumFactor, exemptKinds: [...NON_AGEING_KINDS] },
     attendanceCapLevel: p.attendanceCapLevel,

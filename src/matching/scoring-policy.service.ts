@@ -4,7 +4,7 @@ import type { Principal } from '../access/persona.js';
 import { AuditService } from '../audit/audit.service.js';
 import { badInput, CommonReason, conflict } from '../common/app-error.js';
 import { decodeCursor, toPage, type Page } from '../common/pagination.js';
-import { policyProblems, type ScoringPolicyValues } from './domain/scoring-policy.js';
+import { kindWeightsOf, policyProblems, type ScoringPolicyValues } from './domain/scoring-policy.js';
 import type { PublishScoringPolicyInput } from './dto/scoring-policy.input.js';
 import { policyValuesOf } from './scoring-policy.mapper.js';
 import type { ScoringPolicyEntity } from './scoring-policy.entity.js';
@@ -80,19 +80,9 @@ export function mergePolicy(base: ScoringPolicyValues, input: PublishScoringPoli
   const w = input.kindWeights ?? {};
   const f = input.verificationFactors ?? {};
   const a = input.ageing ?? {};
-  const kw = base.kindWeights;
   const vf = base.verificationFactors;
   return {
-    kindWeights: {
-      PILOT_LEAD: pick(w.pilotLead, kw.PILOT_LEAD),
-      PILOT_CO_LEAD: pick(w.pilotCoLead, kw.PILOT_CO_LEAD),
-      PILOT_MEMBER: pick(w.pilotMember, kw.PILOT_MEMBER),
-      PROFESSIONAL_LEARNING: pick(w.professionalLearning, kw.PROFESSIONAL_LEARNING),
-      CERTIFICATION: pick(w.certification, kw.CERTIFICATION),
-      PRESENTATION: pick(w.presentation, kw.PRESENTATION),
-      ARTIFACT: pick(w.artifact, kw.ARTIFACT),
-      COURSE: pick(w.course, kw.COURSE),
-    },
+    kindWeights: kindWeightsOf((v) => pick((w as Partial<Record<string, number>>)[v.weightField], base.kindWeights[v.scoringKind])),
     verificationFactors: {
       VERIFIED: pick(f.verified, vf.VERIFIED),
       ENDORSED: pick(f.endorsed, vf.ENDORSED),

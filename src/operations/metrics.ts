@@ -29,6 +29,7 @@ export class ServiceMetrics {
   /** Hook for background job queues (notifications' outbox first): call registerQueue(name, depthFn). */
   private readonly queueDepth: Gauge<'queue'>;
   private readonly queues = new Map<string, () => number | Promise<number>>();
+  private readonly readRoutes: Counter<'target' | 'reason'>;
 
   constructor(dataSource?: DataSource) {
     collectDefaultMetrics({ register: this.registry, prefix: 'pathways_' });
@@ -47,6 +48,10 @@ export class ServiceMetrics {
     this.cacheLookups = new Counter({
       name: 'pathways_cache_lookups_total', help: 'Cache lookups by cache and result (hit or miss)',
       labelNames: ['cache', 'result'], registers: [this.registry],
+    });
+    this.readRoutes = new Counter({
+      name: 'pathways_read_routing_total', help: 'Heavy reads by where they ran (replica or primary) and why',
+      labelNames: ['target', 'reason'], registers: [this.registry],
     });
     const queues = this.queues;
     this.queueDepth = new Gauge({
@@ -70,6 +75,10 @@ export class ServiceMetrics {
 
   cacheLookup(cache: string, hit: boolean): void {
     this.cacheLookups.inc({ cache, result: hit ? 'hit' : 'miss' });
+  }
+
+  readRouted(target: 'replica' | 'primary', reason: string): void {
+    this.readRoutes.inc({ target, reason });
   }
 
   registerQueue(name: string, depth: () => number | Promise<number>): void {

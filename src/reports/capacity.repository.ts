@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ReadRouter } from '../database/read-router.js';
 import {
   bind, buildDemonstratedLevelsSql, countedLevelSql, countingClaimConditions,
 } from '../matching/sql/demonstrated-levels.repository.js';
@@ -106,7 +107,15 @@ function levelsCte(s: LevelScope, params: unknown[]): string {
 
 @Injectable()
 export class CapacityRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    @Optional() private readonly reads?: ReadRouter,
+  ) {}
+
+  /** Report statements run on a replica that has caught up with the primary, when there is one. */
+  private async reader(): Promise<DataSource> {
+    return this.reads ? (await this.reads.source()).source : this.db;
+  }
 
   /** The competencies selected (unknown ids or codes are simply absent), in framework display order. */
   async competencies(selection: CompetencySelection): Promise<CompetencyRow[]> {
@@ -118,7 +127,7 @@ export class CapacityRepository {
       case 'framework': where = `f.code = ${bind(params, selection.frameworkCode)} AND c.retired_at IS NULL`; break;
       default: where = 'c.retired_at IS NULL';
     }
-    const rows: Array<{ id: string; code: string; name: string; framework_code: string }> = await this.db.query(
+    const rows: Array<{ id: string; code: string; name: string; framework_code: string }> = await (await this.reader()).query(
       `SELECT c.id, c.code, c.name, f.code AS framework_code
          FROM competency c JOIN competency_framework f ON f.id = c.framework_id
         WHERE ${where}
@@ -129,7 +138,7 @@ export class CapacityRepository {
   }
 
   async frameworkExists(code: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.query('SELECT 1 FROM competency_framework WHERE code = $1', [code]);
+    const rows: unknown[] = await (await this.reader()).query('SELECT 1 FROM competency_framework WHERE code = $1', [code]);
     return rows.length > 0;
   }
 
@@ -138,7 +147,7 @@ export class CapacityRepository {
     const params: unknown[] = [];
     const staff = staffSql(asOf, buildingIds, params);
     const scope = buildingScope({ asOf, buildingIds, includeArchived }, params);
-    const rows: Array<{ id: string; code: string; name: string; educators: number }> = await this.db.query(
+    const rows: Array<{ id: string; code: string; name: string; educators: number }> = await (await this.reader()).query(
       `WITH staff AS (${staff})
        SELECT b.id, b.code, b.name, count(st.educator_id)::int AS educators
          FROM building b LEFT JOIN staff st ON st.building_id = b.id
@@ -162,7 +171,7 @@ export class CapacityRepository {
     const n = bind(params, s.competencyIds.length);
     const staff = staffSql(s.asOf, s.buildingIds, params);
     const scope = buildingScope(s, params);
-    const rows: BuildingCoverageRow[] = await this.db.query(
+    const rows: BuildingCoverageRow[] = await (await this.reader()).query(
       `WITH lv AS (${lv}),
        covered AS (
          SELECT educator_id FROM lv WHERE level >= ${min} GROUP BY educator_id HAVING count(*) = ${n}
@@ -186,7 +195,7 @@ export class CapacityRepository {
     const params: unknown[] = [];
     const lv = levelsCte(s, params);
     const staff = staffSql(s.asOf, s.buildingIds, params);
-    const rows: Array<{ building_id: string; competency_id: string; level: number; educators: number }> = await this.db.query(
+    const rows: Array<{ building_id: string; competency_id: string; level: number; educators: number }> = await (await this.reader()).query(
       `WITH lv AS (${lv}), staff AS (${staff})
        SELECT st.building_id, lv.competency_id, lv.level, count(*)::int AS educators
          FROM lv JOIN staff st ON st.educator_id = lv.educator_id
@@ -204,7 +213,7 @@ export class CapacityRepository {
     const rows: Array<{
       educator_id: string; full_name: string; building_id: string; role_id: string | null; title: string;
       role_fte: string; starts_on: string; ends_on: string | null;
-    }> = await this.db.query(
+    }> = await (await this.reader()).query(
       `WITH staff AS (${staff})
        SELECT hc.educator_id, st.full_name, st.building_id, hc.role_id, coalesce(r.title, hc.role_title) AS title, hc.role_fte,
               to_char(hc.starts_on, 'YYYY-MM-DD') AS starts_on, to_char(hc.ends_on, 'YYYY-MM-DD') AS ends_on
@@ -231,7 +240,7 @@ export class CapacityRepository {
     const level = countedLevelSql(s.policy, params);
     const min = bind(params, minLevel);
     const staff = staffSql(s.asOf, s.buildingIds, params);
-    const rows: Array<{ building_id: string; educator_id: string; full_name: string; evidence: number }> = await this.db.query(
+    const rows: Array<{ building_id: string; educator_id: string; full_name: string; evidence: number }> = await (await this.reader()).query(
       `WITH staff AS (${staff})
        SELECT st.building_id, e.educator_id, st.full_name, count(DISTINCT e.id)::int AS evidence
          FROM evidence_claim c
@@ -258,7 +267,7 @@ export class CapacityRepository {
     const levels = bind(params, components.map((c) => c.minLevel));
     const n = bind(params, components.length);
     const staff = staffSql(s.asOf, s.buildingIds, params);
-    const rows: Array<{ building_id: string; competency_id: string | null; holders: number }> = await this.db.query(
+    const rows: Array<{ building_id: string; competency_id: string | null; holders: number }> = await (await this.reader()).query(
       `WITH lv AS (${lv}),
        staff AS (${staff}),
        part AS (SELECT * FROM unnest(${ids}::uuid[], ${levels}::int[]) AS p(competency_id, min_level)),

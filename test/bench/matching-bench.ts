@@ -43,8 +43,8 @@ const RANKING_QUERY = `query($roleId: ID!) { roleRanking(roleId: $roleId, first:
     yearsOfService { years met summary }
     requirements { competencyCode requiredLevel demonstratedLevel met contribution summary
       evidence { evidenceId kind title status startedOn endedOn expiresOn expired countedLevel kindWeight verificationFactor ageFactor credit points } } } } }`;
-const STANDING_QUERY = `query($e: ID!) { educatorStanding(educatorId: $e) { qualifiedCount roles { roleId roleTitle qualified score maxScore
-  gaps { competencyCode levelHeld levelNeeded summary ways { kind pilotPart level } } } } }`;
+const STANDING_QUERY = `query($e: ID!) { educatorStanding(educatorId: $e, first: 100) { qualifiedCount totalCount roles { roleId roleTitle qualified score maxScore
+  gaps { competencyCode levelHeld levelNeeded summary remedyIds } } remedies { id kind pilotPart level } } }`;
 
 async function serverUrl(): Promise<{ url: string; embedded?: EmbeddedServer }> {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL };

@@ -26,6 +26,13 @@ const TABLE: Record<string, Rule> = {
   'Mutation.setPassword': 'public',
   'Mutation.changePassword': 'signedIn',
   'Mutation.signOutEverywhere': 'signedIn',
+  // notifications: everyone reads their own; HR reads the outbox and triggers delivery
+  'Query.myNotifications': 'signedIn',
+  'Mutation.markNotificationsRead': 'signedIn',
+  'Query.myNotificationPreferences': 'signedIn',
+  'Mutation.setNotificationPreferences': 'signedIn',
+  'Query.notificationOutbox': [HR],
+  'Mutation.deliverNotifications': [HR],
   // competency framework
   'Query.frameworks': 'signedIn',
   'Query.framework': 'signedIn',

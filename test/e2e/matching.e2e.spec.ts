@@ -17,10 +17,11 @@ const RANKING = `query($roleId: ID!, $first: Int, $after: String, $qualifiedOnly
   roleRanking(roleId: $roleId, first: $first, after: $after, qualifiedOnly: $qualifiedOnly, buildingId: $buildingId) {
     roleId roleTitle policyVersion asOf overextensionFteThreshold maxScore totalCount qualifiedCount pageInfo { hasNextPage endCursor }
     nodes { rank ${CANDIDATE} } } }`;
-const STANDING = `roles { roleId roleTitle qualified score maxScore requiredMet requiredTotal
-  gaps { requirementId competencyId competencyCode competencyName kind levelHeld levelNeeded ways { kind pilotPart scoringKind level kindWeight } renewableEvidenceIds summary }
+const STANDING = `roles { roleId roleTitle qualified score maxScore requiredMet requiredTotal gapCount
+  gaps { requirementId competencyId competencyCode competencyName kind levelHeld levelNeeded remedyIds renewableEvidenceIds summary }
   requirements { requirementId competencyCode competencyName kind requiredLevel demonstratedLevel met contribution maxPoints }
-  yearsOfService { minYears years met summary } } educatorId policyVersion asOf qualifiedCount`;
+  yearsOfService { minYears years met summary } }
+  remedies { id kind pilotPart scoringKind level kindWeight } educatorId policyVersion asOf qualifiedCount totalCount pageInfo { hasNextPage endCursor }`;
 
 type Candidate = { educatorId: string; score: number; qualified: boolean; requirements: Array<{ contribution: number; evidence: Array<{ points: number }> }> };
 
@@ -123,17 +124,52 @@ describe('matching over HTTP: the innovation-coach seed case', () => {
     const coach = standing.roles.find((r: { roleId: string }) => r.roleId === roleId);
     expect(coach).toMatchObject({ qualified: false, requiredMet: 0, requiredTotal: 3 });
     expect(coach.gaps.map((g: { competencyCode: string }) => g.competencyCode)).toEqual(['AI-TOOL-EVAL', 'ASSESS-REDESIGN', 'PL-DESIGN']);
+    // Remedies are listed once for the page and referred to by id from every gap that they would close.
+    const remedies = new Map(standing.remedies.map((r: { id: string }) => [r.id, r]));
+    expect(remedies.size).toBe(standing.remedies.length);
     for (const gap of coach.gaps) {
       expect(gap).toMatchObject({ levelHeld: 1, levelNeeded: 2, kind: 'REQUIRED' });
-      expect(gap.ways.map((w: { scoringKind: string }) => w.scoringKind)).toEqual(['PILOT_LEAD', 'PROFESSIONAL_LEARNING', 'CERTIFICATION', 'PILOT_CO_LEAD', 'PRESENTATION', 'ARTIFACT', 'PILOT_MEMBER']);
-      expect(gap.ways.every((w: { level: number }) => w.level === 2)).toBe(true);
+      const ways = gap.remedyIds.map((id: string) => remedies.get(id));
+      expect(ways.map((w: { scoringKind: string }) => w.scoringKind)).toEqual(['PILOT_LEAD', 'PROFESSIONAL_LEARNING', 'CERTIFICATION', 'PILOT_CO_LEAD', 'PRESENTATION', 'ARTIFACT', 'PILOT_MEMBER']);
+      expect(ways.every((w: { level: number }) => w.level === 2)).toBe(true);
       expect(gap.summary).toMatch(/Course or workshop attendance alone can show at most level 1\./);
     }
+    expect(coach.gapCount).toBe(coach.gaps.length);
+    expect(new Set(coach.gaps.flatMap((g: { remedyIds: string[] }) => g.remedyIds))).toEqual(new Set(remedies.keys()));
     const ranked = (await t.gql(RANKING, { roleId }, hr)).data.roleRanking.nodes.find((n: Candidate) => n.educatorId === a);
     expect(coach.score).toBe(ranked.score);
 
     const bStanding = (await t.gql(`{ myRoleStanding { ${STANDING} } }`, {}, tokenB)).data.myRoleStanding;
     expect(bStanding.roles.find((r: { roleId: string }) => r.roleId === roleId)).toMatchObject({ qualified: true, gaps: [] });
+  });
+
+  it('pages a standing: qualified roles first, the same order on every page, counts over all pages', async () => {
+    const extra: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      extra.push(await insertRole(t.ds, { title: `Paged role ${i}`, status: 'OPEN', requirements: [{ competencyId: comps['AI-TOOL-EVAL'], minLevel: 1, weight: 10 + i }] }));
+    }
+    const PAGE = `query($e: ID!, $after: String, $q: Boolean) { educatorStanding(educatorId: $e, first: 2, after: $after, qualifiedOnly: $q) {
+      qualifiedCount totalCount pageInfo { hasNextPage endCursor } roles { roleId qualified score } } }`;
+    const whole = (await t.gql(`query($e: ID!) { educatorStanding(educatorId: $e, first: 100) { totalCount roles { roleId qualified score } } }`, { e: b }, hr)).data.educatorStanding;
+    const pages: Array<{ roleId: string }> = [];
+    let after: string | null = null;
+    let guard = 0;
+    do {
+      const page: any = (await t.gql(PAGE, { e: b, after }, hr)).data.educatorStanding;
+      expect(page.totalCount).toBe(whole.totalCount);
+      expect(page.roles.length).toBeLessThanOrEqual(2);
+      pages.push(...page.roles);
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after && ++guard < 20);
+    expect(pages).toEqual(whole.roles);
+    const flags = whole.roles.map((r: { qualified: boolean }) => r.qualified);
+    expect(flags).toEqual([...flags].sort((x: boolean, y: boolean) => Number(y) - Number(x)));
+    expect(whole.totalCount).toBeGreaterThan(4);
+    const qualifiedOnly = (await t.gql(PAGE, { e: b, q: true }, hr)).data.educatorStanding;
+    expect(qualifiedOnly.totalCount).toBe(qualifiedOnly.qualifiedCount);
+    expect(qualifiedOnly.roles.every((r: { qualified: boolean }) => r.qualified)).toBe(true);
+    expect(codeOf(await t.gql(PAGE.replace('first: 2', 'first: 500'), { e: b }, hr))).toBe('BAD_USER_INPUT');
+    await t.ds.query(`DELETE FROM hybrid_role WHERE id = ANY($1::uuid[])`, [extra]);
   });
 
   it('lets an educator explain their own standing for a role, and nobody else’s', async () => {

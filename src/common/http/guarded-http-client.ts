@@ -2,41 +2,10 @@ import { lookup as dnsLookup } from 'node:dns/promises';
 import http, { type IncomingHttpHeaders } from 'node:http';
 import https from 'node:https';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
+import type { GuardedHttpConfig } from '../../config/outbound-http.config.js';
 
-/**
- * The one way Pathways calls out to the network (did:web documents, JWKS, status lists, CASE providers).
- * Every call is checked against a host allow-list, connects only to public addresses (checked after DNS resolution,
- * on the address actually dialled, so a rebinding answer cannot slip through), is bounded in time and size, and
- * re-checks every redirect hop. Successful answers are cached briefly so a burst of verifications costs one fetch.
- */
-export interface GuardedHttpConfig {
-  /** Hostnames that may be called: exact (`example.org`) or a subdomain wildcard (`*.example.org`). Empty: none. */
-  allowedHosts: string[];
-  /** Allow loopback, private, link-local and other non-public addresses (tests, or a CASE server on the LAN). */
-  allowPrivateAddresses: boolean;
-  /** Allow `http:` URLs; `https:` is always allowed. */
-  allowPlainHttp: boolean;
-  connectTimeoutMs: number;
-  totalTimeoutMs: number;
-  maxResponseBytes: number;
-  /** 0 refuses every redirect. */
-  maxRedirects: number;
-  /** 0 turns the cache off. */
-  cacheTtlMs: number;
-  cacheMaxEntries: number;
-}
-
-export const DEFAULT_GUARDED_HTTP_CONFIG: GuardedHttpConfig = {
-  allowedHosts: [],
-  allowPrivateAddresses: false,
-  allowPlainHttp: false,
-  connectTimeoutMs: 3000,
-  totalTimeoutMs: 10000,
-  maxResponseBytes: 1024 * 1024,
-  maxRedirects: 3,
-  cacheTtlMs: 5 * 60 * 1000,
-  cacheMaxEntries: 500,
-};
+// The client's limits are configuration, so their shape lives in config/ (imports run common -> config only).
+export { DEFAULT_GUARDED_HTTP_CONFIG, type GuardedHttpConfig } from '../../config/outbound-http.config.js';
 
 export type OutboundHttpErrorCode =
   | 'BAD_URL'
@@ -132,6 +101,12 @@ interface CacheEntry {
   response: GuardedResponse;
 }
 
+/**
+ * The one way Pathways calls out to the network (did:web documents, JWKS, status lists, CASE providers).
+ * Every call is checked against a host allow-list, connects only to public addresses (checked after DNS resolution,
+ * on the address actually dialled, so a rebinding answer cannot slip through), is bounded in time and size, and
+ * re-checks every redirect hop. Successful answers are cached briefly so a burst of verifications costs one fetch.
+ */
 export class GuardedHttpClient {
   private readonly cache = new Map<string, CacheEntry>();
 

@@ -5,10 +5,14 @@
  */
 
 // The vocabulary itself is the evidence module's (defined once); the rules below are matching's.
-import { EVIDENCE_KINDS, PILOT_PARTS, VERIFICATION_STATUSES, type EvidenceKind, type PilotPart, type VerificationStatus } from '../../evidence/domain/evidence-kind.js';
+// Per-kind facts (weights, ageing, attendance, slots) come from the evidence kind registry.
+import {
+  EVIDENCE_KINDS, kindSpec, PILOT_PARTS, SCORING_VARIANTS, VERIFICATION_STATUSES,
+  type EvidenceKind, type PilotPart, type ScoringKind, type ScoringVariant, type VerificationStatus,
+} from '../../evidence/domain/evidence-kind.js';
 
-export { EVIDENCE_KINDS, PILOT_PARTS, VERIFICATION_STATUSES };
-export type { EvidenceKind, PilotPart, VerificationStatus };
+export { EVIDENCE_KINDS, PILOT_PARTS, SCORING_VARIANTS, VERIFICATION_STATUSES };
+export type { EvidenceKind, PilotPart, ScoringKind, ScoringVariant, VerificationStatus };
 
 /** Trust, lowest first: verification only ever moves an item up this list. */
 const TRUST_ORDER: readonly VerificationStatus[] = ['SELF_REPORTED', 'ENDORSED', 'VERIFIED'];
@@ -23,17 +27,23 @@ export function statusesAtLeast(lowest: VerificationStatus): VerificationStatus[
   return VERIFICATION_STATUSES.filter((s) => isTrustedAs(s, lowest));
 }
 
-/** The kinds the scoring policy weighs: a pilot counts differently by the part the educator played. */
-export const SCORING_KINDS = [
-  'PILOT_LEAD', 'PROFESSIONAL_LEARNING', 'CERTIFICATION', 'PILOT_CO_LEAD', 'PRESENTATION', 'ARTIFACT', 'PILOT_MEMBER', 'COURSE',
-] as const;
-export type ScoringKind = (typeof SCORING_KINDS)[number];
+/** The kinds the scoring policy weighs, in weight-slot order: a pilot counts differently by the part the educator played. */
+export const SCORING_KINDS: readonly ScoringKind[] = SCORING_VARIANTS.map((v) => v.scoringKind);
+
+const VARIANT_BY_KIND = new Map<ScoringKind, ScoringVariant>(SCORING_VARIANTS.map((v) => [v.scoringKind, v]));
+
+/** A scoring kind's registry entry. */
+export function scoringVariant(kind: ScoringKind): ScoringVariant {
+  const v = VARIANT_BY_KIND.get(kind);
+  if (!v) throw new Error(`Unknown scoring kind ${kind}`);
+  return v;
+}
 
 /** Attendance shows exposure, not expertise: it can never demonstrate a level above the policy's cap. */
-export const ATTENDANCE_KINDS: readonly EvidenceKind[] = ['COURSE'];
+export const ATTENDANCE_KINDS: readonly EvidenceKind[] = EVIDENCE_KINDS.filter((k) => kindSpec(k).attendance);
 
 /** Kinds that do not age: a credential counts in full until it expires. */
-export const NON_AGEING_KINDS: readonly EvidenceKind[] = ['CERTIFICATION'];
+export const NON_AGEING_KINDS: readonly EvidenceKind[] = EVIDENCE_KINDS.filter((k) => !kindSpec(k).ages);
 
 /**
  * Which dates decide counting, by evidence field, first non-null wins. The SQL builder maps these
@@ -87,14 +97,14 @@ export function countedLevel(fact: Pick<ClaimFact, 'kind' | 'claimedLevel'>, rul
 
 /** The highest level any evidence kind can show for a competency, given the attendance cap. */
 export function maxLevelShownBy(kind: ScoringKind, rules: EvidenceRules): number {
-  return kind === 'COURSE' ? rules.attendanceCapLevel : Number.POSITIVE_INFINITY;
+  return isAttendance(scoringVariant(kind).kind) ? rules.attendanceCapLevel : Number.POSITIVE_INFINITY;
 }
 
+/** The scoring kind of an item: its kind's one variant, or the variant for its pilot part (a part not given weighs as the last one, MEMBER). */
 export function scoringKindOf(kind: EvidenceKind, pilotPart: PilotPart | null): ScoringKind {
-  if (kind !== 'PILOT') return kind;
-  if (pilotPart === 'LEAD') return 'PILOT_LEAD';
-  if (pilotPart === 'CO_LEAD') return 'PILOT_CO_LEAD';
-  return 'PILOT_MEMBER';
+  const variants = SCORING_VARIANTS.filter((v) => v.kind === kind);
+  if (variants.length === 1) return variants[0].scoringKind;
+  return (variants.find((v) => v.pilotPart === pilotPart) ?? variants[variants.length - 1]).scoringKind;
 }
 
 /**
@@ -103,17 +113,30 @@ export function scoringKindOf(kind: EvidenceKind, pilotPart: PilotPart | null): 
  * weight from a table with one lookup.
  */
 export function weightSlotOf(kind: ScoringKind, status: VerificationStatus): number {
-  return 1 + VERIFICATION_STATUSES.length * SCORING_KINDS.indexOf(kind) + VERIFICATION_STATUSES.indexOf(status);
+  return 1 + VERIFICATION_STATUSES.length * scoringVariant(kind).slot + VERIFICATION_STATUSES.indexOf(status);
+}
+
+/**
+ * The SQL that computes weightSlotOf from an evidence row's "kind", "pilot_part" and "verification_status" (the
+ * generated column evidence_claim_fact.weight_slot). A migration that adds a kind pastes this expression, as text,
+ * into its ALTER TABLE (migrations never import code that later changes).
+ */
+export function weightSlotSql(): string {
+  const byKind = EVIDENCE_KINDS.map((k) => {
+    const variants = SCORING_VARIANTS.filter((v) => v.kind === k);
+    if (variants.length === 1) return `WHEN '${k}' THEN ${variants[0].slot}`;
+    const last = variants[variants.length - 1];
+    const parts = variants.slice(0, -1).map((v) => `WHEN '${v.pilotPart}' THEN ${v.slot}`).join(' ');
+    return `WHEN '${k}' THEN CASE "pilot_part" ${parts} ELSE ${last.slot} END`;
+  }).join(' ');
+  const statuses = VERIFICATION_STATUSES.map((s, i) => `WHEN '${s}' THEN ${i}`).join(' ');
+  return `1 + ${VERIFICATION_STATUSES.length} * (CASE "kind" ${byKind} END) + CASE "verification_status" ${statuses} END`;
 }
 
 /** The evidence kind and pilot part a scoring kind stands for (for gap advice). */
 export function evidenceKindOf(kind: ScoringKind): { kind: EvidenceKind; pilotPart: PilotPart | null } {
-  switch (kind) {
-    case 'PILOT_LEAD': return { kind: 'PILOT', pilotPart: 'LEAD' };
-    case 'PILOT_CO_LEAD': return { kind: 'PILOT', pilotPart: 'CO_LEAD' };
-    case 'PILOT_MEMBER': return { kind: 'PILOT', pilotPart: 'MEMBER' };
-    default: return { kind, pilotPart: null };
-  }
+  const v = scoringVariant(kind);
+  return { kind: v.kind, pilotPart: v.pilotPart ?? null };
 }
 
 const MS_PER_DAY = 86_400_000;

@@ -1,5 +1,5 @@
 import {
-  evidenceKindOf, isoOfDay, isTrustedAs, maxLevelShownBy, SCORING_KINDS, statusesAtLeast,
+  evidenceKindOf, isAttendance, isoOfDay, isTrustedAs, maxLevelShownBy, SCORING_KINDS, SCORING_VARIANTS, statusesAtLeast,
   type EvidenceKind, type PilotPart, type ScoringKind, type VerificationStatus,
 } from './evidence-rules.js';
 import type { ScoringPolicyValues } from './scoring-policy.js';
@@ -9,17 +9,12 @@ import type { CandidateScore, ItemCredit, RequirementScore, RequirementSpec, Ser
 
 const STATUS_WORD: Record<VerificationStatus, string> = { VERIFIED: 'verified', ENDORSED: 'endorsed', SELF_REPORTED: 'self-reported' };
 
-/** [noun as held, noun as advice, countable] */
-const KIND_WORDS: Record<ScoringKind, [string, string, boolean]> = {
-  PILOT_LEAD: ['pilot they led', 'a pilot you lead', true],
-  PILOT_CO_LEAD: ['pilot they co-led', 'a pilot you co-lead', true],
-  PILOT_MEMBER: ['pilot they took part in', 'a pilot you take part in', true],
-  PROFESSIONAL_LEARNING: ['professional learning they designed and delivered', 'professional learning you design and deliver for colleagues', false],
-  CERTIFICATION: ['certification', 'a certification', true],
-  PRESENTATION: ['presentation', 'a presentation', true],
-  ARTIFACT: ['artifact', 'an artifact', true],
-  COURSE: ['course or workshop attendance', 'a course or workshop', false],
-};
+/** [noun as held, noun as advice, countable], from each kind's wording in the evidence kind registry. */
+const KIND_WORDS = Object.fromEntries(SCORING_VARIANTS.map((v) => [v.scoringKind, [v.held, v.advice, v.countable]])) as Record<ScoringKind, [string, string, boolean]>;
+
+/** "course or workshop attendance": what the attendance kinds are called in the cap's sentence. */
+const attendanceWords = (): string => joinOr(SCORING_VARIANTS.filter((v) => isAttendance(v.kind)).map((v) => v.held));
+const capitalised = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Who an explanation speaks to: a panel or HR reads about the candidate; the educator reads about themselves. */
 export type Voice = 'third' | 'second';
@@ -76,8 +71,8 @@ export function requirementSummary(r: RequirementScore, competencyName: string, 
       : `${you ? 'you have ' : ''}no ${trustedWords(policy)} evidence yet`;
     line = `${label}: ${doesNotMeet} level ${r.spec.minLevel} in ${competencyName} yet: ${trustedPart}; evidence that is not yet ${trustedWords(policy)} shows level ${r.untrustedLevel}${through} and earns reduced points but cannot meet a requirement.`;
   } else if (r.demonstratedLevel > 0) {
-    const attendanceOnly = counting.length > 0 && counting.every((i) => i.scoringKind === 'COURSE');
-    const cap = attendanceOnly ? `; course or workshop attendance alone can show at most level ${policy.attendanceCapLevel}` : '';
+    const attendanceOnly = counting.length > 0 && counting.every((i) => isAttendance(i.fact.kind));
+    const cap = attendanceOnly ? `; ${attendanceWords()} alone can show at most level ${policy.attendanceCapLevel}` : '';
     line = `${label}: ${doesNotMeet} level ${r.spec.minLevel} in ${competencyName} yet: ${shows} level ${r.demonstratedLevel}${through}${cap}.`;
   } else {
     line = `${label}: ${noEvidence} of ${competencyName} at level ${r.spec.minLevel}.`;
@@ -123,7 +118,7 @@ function remediesOf(level: number, policy: ScoringPolicyValues): { remedies: Gap
   let hit = byLevel.get(level);
   if (!hit) {
     const remedies = remediesFor(level, policy);
-    const capNote = remedies.some((x) => x.scoringKind === 'COURSE') ? '' : ` Course or workshop attendance alone can show at most level ${policy.attendanceCapLevel}.`;
+    const capNote = remedies.some((x) => isAttendance(x.kind)) ? '' : ` ${capitalised(attendanceWords())} alone can show at most level ${policy.attendanceCapLevel}.`;
     hit = { remedies, phrase: `add ${joinOr(remedies.map((x) => KIND_WORDS[x.scoringKind][1]))} at level ${level} or higher.${capNote}` };
     byLevel.set(level, hit);
   }

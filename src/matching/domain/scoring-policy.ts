@@ -1,4 +1,4 @@
-import { SCORING_KINDS, VERIFICATION_STATUSES, type EvidenceRules, type ScoringKind, type VerificationStatus } from './evidence-rules.js';
+import { SCORING_KINDS, SCORING_VARIANTS, VERIFICATION_STATUSES, type EvidenceRules, type ScoringKind, type ScoringVariant, type VerificationStatus } from './evidence-rules.js';
 
 /**
  * How ties between equal scores are broken (after "qualified first" and "higher score first").
@@ -30,18 +30,27 @@ export interface ScoringPolicyValues {
   qualifyingStatus: VerificationStatus;
 }
 
+/** A weight for every scoring kind, from the evidence kind registry. */
+export function kindWeightsOf(weight: (v: ScoringVariant) => number): Record<ScoringKind, number> {
+  return Object.fromEntries(SCORING_VARIANTS.map((v) => [v.scoringKind, weight(v)])) as Record<ScoringKind, number>;
+}
+
+/**
+ * The weight a published version gives a kind it does not name. Versions are never changed, so a version
+ * published before a kind existed does not name it: under that version the kind weighs nothing, which is
+ * how the version ranked (no evidence of the kind could exist then), so its saved rankings replay unchanged.
+ * The migration that adds a kind publishes the next version with the kind's default weight.
+ */
+export const WEIGHT_OF_A_KIND_A_VERSION_PREDATES = 0;
+
+/** A stored version's weights, completed for kinds added after it was published. */
+export function storedKindWeights(stored: Partial<Record<string, number>>): Record<ScoringKind, number> {
+  return kindWeightsOf((v) => stored[v.scoringKind] ?? WEIGHT_OF_A_KIND_A_VERSION_PREDATES);
+}
+
 /** The policy the first migration publishes as version 1 (documented in the README in plain words). */
 export const DEFAULT_SCORING_POLICY: ScoringPolicyValues = {
-  kindWeights: {
-    PILOT_LEAD: 1,
-    PROFESSIONAL_LEARNING: 1,
-    CERTIFICATION: 1,
-    PILOT_CO_LEAD: 0.8,
-    PRESENTATION: 0.6,
-    ARTIFACT: 0.6,
-    PILOT_MEMBER: 0.4,
-    COURSE: 0.1,
-  },
+  kindWeights: kindWeightsOf((v) => v.defaultWeight),
   verificationFactors: { VERIFIED: 1, ENDORSED: 0.75, SELF_REPORTED: 0.4 },
   ageing: { halfLifeYears: 5, minimumFactor: 0.25 },
   attendanceCapLevel: 1,

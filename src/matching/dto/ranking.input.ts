@@ -19,6 +19,20 @@ export class RoleRankingArgs extends PageArgs {
 }
 
 @ArgsType()
+export class StandingArgs extends PageArgs {
+  @Field({ defaultValue: false, description: 'Only the roles the educator qualifies for' })
+  @IsBoolean()
+  qualifiedOnly: boolean = false;
+}
+
+@ArgsType()
+export class EducatorStandingArgs extends StandingArgs {
+  @Field(() => ID, { description: 'The educator' })
+  @IsUUID('all', { message: 'educatorId is malformed: ids are UUIDs' })
+  educatorId: string;
+}
+
+@ArgsType()
 export class RankingRunsArgs extends PageArgs {
   @Field(() => ID)
   @IsUUID()

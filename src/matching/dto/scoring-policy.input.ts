@@ -2,26 +2,28 @@ import { Field, Float, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsEnum, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { VerificationStatus } from '../../evidence/models/evidence-enums.js';
+import { SCORING_VARIANTS } from '../domain/evidence-rules.js';
 import { RankingTieBreak } from '../models/scoring-policy.model.js';
 
-const weight = () => (target: object, key: string) => {
-  Field(() => Float, { nullable: true })(target, key);
+const weightRules = (target: object, key: string) => {
   IsOptional()(target, key);
   IsNumber({ allowNaN: false, allowInfinity: false })(target, key);
   Min(0)(target, key);
   Max(1)(target, key);
 };
+const weight = () => (target: object, key: string) => {
+  Field(() => Float, { nullable: true })(target, key);
+  weightRules(target, key);
+};
 
+/** One optional weight per scoring kind, named and described by the evidence kind registry. */
 @InputType({ description: 'Omitted weights keep their current value' })
 export class EvidenceKindWeightsInput {
-  @weight() pilotLead?: number;
-  @weight() pilotCoLead?: number;
-  @weight() pilotMember?: number;
-  @weight() professionalLearning?: number;
-  @weight() certification?: number;
-  @weight() presentation?: number;
-  @weight() artifact?: number;
-  @weight() course?: number;
+  [weightField: string]: number | undefined;
+}
+for (const v of SCORING_VARIANTS) {
+  Field(() => Float, { nullable: true, description: v.weightDescription })(EvidenceKindWeightsInput.prototype, v.weightField);
+  weightRules(EvidenceKindWeightsInput.prototype, v.weightField);
 }
 
 @InputType({ description: 'Omitted factors keep their current value; they must stay verified > endorsed > self-reported > 0' })

@@ -98,6 +98,7 @@ export class RoleRankingModel {
 
 @ObjectType('GapRemedy', { description: 'A kind of evidence that, at this level or above, would close a gap' })
 export class GapRemedyModel {
+  @Field(() => ID, { description: 'Stable for a kind and level: a standing lists each remedy once and its gaps refer to it by this id' }) id: string;
   @Field() kind: string;
   @Field(() => String, { nullable: true }) pilotPart: string | null;
   @Field() scoringKind: string;
@@ -115,6 +116,22 @@ export class RequirementGapModel {
   @Field(() => Int) levelHeld: number;
   @Field(() => Int) levelNeeded: number;
   @Field(() => [GapRemedyModel], { description: 'Strongest-weighted first; attendance only where its cap allows' }) ways: GapRemedyModel[];
+  @Field(() => [ID], { description: 'Expired evidence that showed the needed level: renewing it would close the gap' }) renewableEvidenceIds: string[];
+  @Field({ description: 'Verifying (or endorsing) evidence already held would close the gap' }) metOnceVerified: boolean;
+  @Field(() => [ID], { description: 'The evidence whose verification would close the gap' }) metOnceVerifiedEvidenceIds: string[];
+  @Field() summary: string;
+}
+
+@ObjectType('StandingGap', { description: 'An unmet requirement in a standing; its remedies are listed once in the standing and referred to by id' })
+export class StandingGapModel {
+  @Field(() => ID) requirementId: string;
+  @Field(() => ID) competencyId: string;
+  @Field() competencyCode: string;
+  @Field() competencyName: string;
+  @Field() kind: string;
+  @Field(() => Int) levelHeld: number;
+  @Field(() => Int) levelNeeded: number;
+  @Field(() => [ID], { description: "Ids of the standing's remedies that would close the gap, strongest-weighted first" }) remedyIds: string[];
   @Field(() => [ID], { description: 'Expired evidence that showed the needed level: renewing it would close the gap' }) renewableEvidenceIds: string[];
   @Field({ description: 'Verifying (or endorsing) evidence already held would close the gap' }) metOnceVerified: boolean;
   @Field(() => [ID], { description: 'The evidence whose verification would close the gap' }) metOnceVerifiedEvidenceIds: string[];
@@ -150,17 +167,21 @@ export class RoleStandingModel {
   @Field(() => Int) maxScore: number;
   @Field(() => Int) requiredMet: number;
   @Field(() => Int) requiredTotal: number;
-  @Field(() => [RequirementGapModel], { description: 'Every unmet requirement' }) gaps: RequirementGapModel[];
+  @Field(() => Int, { description: 'Unmet requirements' }) gapCount: number;
+  @Field(() => [StandingGapModel], { description: "Every unmet requirement; remedies by id (the standing's remedies list)" }) gaps: StandingGapModel[];
   @Field(() => [RequirementStandingModel], { description: 'Every requirement, met or not; explainCandidate shows the evidence behind each' })
   requirements: RequirementStandingModel[];
   @Field(() => ServiceExplanationModel, { nullable: true }) yearsOfService: ServiceExplanationModel | null;
 }
 
-@ObjectType('EducatorStanding', { description: 'Where one educator stands for every open role' })
+@ObjectType('EducatorStanding', { description: 'Where one educator stands for the open roles, one page of roles at a time' })
 export class EducatorStandingModel {
   @Field(() => ID) educatorId: string;
   @Field(() => Int) policyVersion: number;
   @Field() asOf: string;
-  @Field(() => Int) qualifiedCount: number;
-  @Field(() => [RoleStandingModel], { description: 'Qualified roles first, then by score' }) roles: RoleStandingModel[];
+  @Field(() => Int, { description: 'Open roles the educator qualifies for (all of them, not only this page)' }) qualifiedCount: number;
+  @Field(() => Int, { description: 'Open roles in the list asked for (all pages)' }) totalCount: number;
+  @Field(() => PageInfo, { description: 'Paging through the roles' }) pageInfo: PageInfo;
+  @Field(() => [RoleStandingModel], { description: 'This page of roles: qualified first, then by score, title and id' }) roles: RoleStandingModel[];
+  @Field(() => [GapRemedyModel], { description: "Each remedy named by this page's gaps, once" }) remedies: GapRemedyModel[];
 }

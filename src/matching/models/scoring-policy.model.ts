@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { VerificationStatus } from '../../evidence/models/evidence-enums.js';
 import { Connection } from '../../common/pagination.js';
+import { SCORING_VARIANTS } from '../domain/evidence-rules.js';
 
 export enum RankingTieBreak {
   REQUIRED_MET_THEN_EDUCATOR_ID = 'REQUIRED_MET_THEN_EDUCATOR_ID',
@@ -16,17 +17,12 @@ registerEnumType(RankingTieBreak, {
   },
 });
 
+/** One weight per scoring kind, named and described by the evidence kind registry. */
 @ObjectType('EvidenceKindWeights', { description: 'How much each kind of evidence counts, from 0 to 1' })
 export class EvidenceKindWeightsModel {
-  @Field(() => Float, { description: 'A pilot the educator led' }) pilotLead: number;
-  @Field(() => Float, { description: 'A pilot the educator co-led' }) pilotCoLead: number;
-  @Field(() => Float, { description: 'A pilot the educator took part in' }) pilotMember: number;
-  @Field(() => Float, { description: 'Professional learning the educator designed and delivered for colleagues' }) professionalLearning: number;
-  @Field(() => Float) certification: number;
-  @Field(() => Float) presentation: number;
-  @Field(() => Float) artifact: number;
-  @Field(() => Float, { description: 'Workshop or course attendance' }) course: number;
+  [weightField: string]: number;
 }
+for (const v of SCORING_VARIANTS) Field(() => Float, { description: v.weightDescription })(EvidenceKindWeightsModel.prototype, v.weightField);
 
 @ObjectType('VerificationFactors', { description: 'How much evidence counts by verification status, from 0 to 1' })
 export class VerificationFactorsModel {

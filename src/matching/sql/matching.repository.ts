@@ -9,6 +9,7 @@
 import { Injectable, Optional } from '@nestjs/common';
 import type pg from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
+import { ReadRouter } from '../../database/read-router.js';
 import { ServiceMetrics } from '../../operations/metrics.js';
 import {
   ageFromDaySql, CLAIMS_FROM, countingClaimConditions, expiresDaySql, startDaySql, type ClaimFilter,
@@ -85,6 +86,7 @@ export class MatchingRepository {
     private readonly db: DataSource,
     private readonly policies: ScoringPolicyRepository = new ScoringPolicyRepository(db),
     @Optional() private readonly metrics?: ServiceMetrics,
+    @Optional() private readonly reads?: ReadRouter,
   ) {}
 
   /** For reads that need no shared snapshot (they may run in parallel on separate connections). */
@@ -92,9 +94,18 @@ export class MatchingRepository {
     return this.db.manager;
   }
 
-  /** Runs `work` in one read-only REPEATABLE READ transaction so every read sees the same snapshot. */
+  /** Like `manager`, on a replica that has caught up with the primary when there is one (standings). */
+  async readManager(): Promise<EntityManager> {
+    return this.reads ? (await this.reads.source()).source.manager : this.db.manager;
+  }
+
+  /**
+   * Runs `work` in one read-only REPEATABLE READ transaction so every read sees the same snapshot: on a replica
+   * that has replayed everything the primary had committed, else on the primary (ReadRouter decides).
+   */
   async snapshot<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    const runner = this.db.createQueryRunner();
+    const source = this.reads ? (await this.reads.source()).source : this.db;
+    const runner = source.createQueryRunner();
     await runner.connect();
     try {
       // One statement opens it (TypeORM's own transaction would take three round trips to say the same).
@@ -147,7 +158,7 @@ export class MatchingRepository {
   /** Array rows straight from pg, on the manager's transaction connection when it has one, else on a pooled one. */
   private async arrays(m: EntityManager, query: { name?: string; text: string; values: unknown[] }): Promise<unknown[][]> {
     // QueryRunner.connect() hands out the driver's connection (a pg client), the public way to reach rowMode.
-    const runner = m.queryRunner ?? this.db.createQueryRunner();
+    const runner = m.queryRunner ?? m.connection.createQueryRunner();
     try {
       const client = (await runner.connect()) as pg.PoolClient;
       return (await client.query({ ...query, rowMode: 'array' })).rows;

@@ -1,0 +1,49 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Connection } from '../../common/pagination.js';
+import { NotificationKind } from '../domain/messages.js';
+
+registerEnumType(NotificationKind, { name: 'NotificationKind', description: 'What a notification is about' });
+
+export const DeliveryStatus = { PENDING: 'PENDING', SENT: 'SENT', FAILED: 'FAILED' } as const;
+export type DeliveryStatus = (typeof DeliveryStatus)[keyof typeof DeliveryStatus];
+registerEnumType(DeliveryStatus, {
+  name: 'NotificationDeliveryStatus',
+  description: 'Where an email stands',
+  valuesMap: {
+    PENDING: { description: 'Waiting in the outbox (no mail server configured, or a retry is scheduled)' },
+    SENT: { description: 'Handed to the mail server' },
+    FAILED: { description: 'Every attempt failed; kept so it can be read here' },
+  },
+});
+
+@ObjectType('Notification', { description: 'A message Pathways sent, or will send, by email; readable here whatever its delivery' })
+export class NotificationModel {
+  @Field(() => ID, { description: 'The notification id' }) id: string;
+  @Field(() => NotificationKind, { description: 'What it is about' }) kind: NotificationKind;
+  @Field({ description: 'Where the email goes' }) recipientEmail: string;
+  @Field({ description: 'The email subject' }) subject: string;
+  @Field({ description: 'The text; a set-password link is only ever in the email itself' }) body: string;
+  @Field(() => DeliveryStatus, { description: 'Delivery by email' }) deliveryStatus: DeliveryStatus;
+  @Field(() => Int, { description: 'Delivery attempts so far' }) attempts: number;
+  @Field(() => Date, { description: 'When it was written, with the change it reports' }) createdAt: Date;
+  @Field(() => Date, { nullable: true, description: 'When the mail server accepted it' }) sentAt: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When its reader marked it read' }) readAt: Date | null;
+}
+
+@ObjectType('NotificationConnection', { description: 'A page of notifications, newest first' })
+export class NotificationConnection extends Connection(NotificationModel) {
+  @Field(() => Int, { description: 'Unread notifications in the whole list' }) unreadCount: number;
+}
+
+@ObjectType('NotificationPreferences', { description: 'What you chose to be told about beyond what concerns you directly' })
+export class NotificationPreferencesModel {
+  @Field({ description: 'Email me when a role is posted that I qualify for or am one requirement away from' }) newRoleAlerts: boolean;
+  @Field(() => Int, { description: 'Version, for the next change' }) version: number;
+}
+
+@ObjectType('OutboxDelivery', { description: 'What one delivery pass did' })
+export class OutboxDeliveryModel {
+  @Field({ description: 'False when no mail server is configured (SMTP_URL): messages wait in the outbox' }) ran: boolean;
+  @Field(() => Int, { description: 'Messages handed to the mail server' }) sent: number;
+  @Field(() => Int, { description: 'Messages whose attempt failed (retried later, or FAILED after the last attempt)' }) failed: number;
+}
