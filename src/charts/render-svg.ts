@@ -1,18 +1,32 @@
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { Loader } from 'vega';
+import type { TopLevelSpec } from 'vega-lite';
 
 /**
  * Charts are Vega-Lite specifications with their data inline, rendered to SVG here on the server (no browser, no
  * canvas: Vega's headless renderer estimates text widths). Nothing is ever loaded: the loader refuses every URL,
  * so a chart cannot reach the network or the file system whatever its data says.
+ * Vega is imported on the first chart (about half a second), not at start-up.
  */
-const offlineLoader = vega.loader();
-offlineLoader.load = async (uri: string) => {
-  throw new Error(`Charts load nothing (asked for ${uri})`);
-};
-offlineLoader.sanitize = async (uri: string) => {
-  throw new Error(`Charts load nothing (asked for ${uri})`);
-};
+let renderer: Promise<{ vega: typeof import('vega'); compile: typeof import('vega-lite').compile; loader: Loader }> | undefined;
+
+function load() {
+  // One after the other: they share modules, and jest's ESM loader fails on two graphs linking the same module at once.
+  renderer ??= (async () => {
+    const vega = await import('vega');
+    const vl = await import('vega-lite');
+    const loader = vega.loader();
+    const refuse = async (uri: string): Promise<never> => {
+      throw new Error(`Charts load nothing (asked for ${uri})`);
+    };
+    loader.load = refuse;
+    loader.sanitize = refuse;
+    return { vega, compile: vl.compile, loader };
+  })().catch((err: unknown) => {
+    renderer = undefined; // the next chart tries again
+    throw err;
+  });
+  return renderer;
+}
 
 /** The house look of every chart. */
 export const CHART_CONFIG = {
@@ -25,8 +39,9 @@ export const CHART_CONFIG = {
 } as const;
 
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+  const { vega, compile, loader } = await load();
   const compiled = compile({ ...spec, config: { ...CHART_CONFIG, ...(spec.config ?? {}) } } as TopLevelSpec).spec;
-  const view = new vega.View(vega.parse(compiled), { renderer: 'none', loader: offlineLoader, logLevel: vega.Error });
+  const view = new vega.View(vega.parse(compiled), { renderer: 'none', loader, logLevel: vega.Error });
   try {
     return await view.toSVG();
   } finally {
