@@ -6,7 +6,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { badInput, conflict, forbidden, notFound } from '../common/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { EvidenceEntity } from '../evidence/evidence.entity.js';
-import { buildAchievementCredential, checkIssuable, checkIssuerUrl, didWebFor } from './domain/district-credential.js';
+import { buildAchievementCredential, caseAlignment, checkIssuable, checkIssuerUrl, didWebFor } from './domain/district-credential.js';
 import { encodeStatusList, statusListWith } from './domain/status-list.js';
 import { CredentialsRepository } from './credentials.repository.js';
 import { DistrictIssuerEntity } from './entities/district-issuer.entity.js';
@@ -89,12 +89,7 @@ export class CredentialIssuingService {
       const active = await m.getRepository(IssuedCredentialEntity).findOne({ where: { evidenceId, revokedAt: IsNull() } });
       if (active && !active.revokedAt) throw conflict('This evidence already has a district credential; revoke it before issuing another');
       const [educator]: Array<{ full_name: string; work_email: string }> = await m.query('SELECT full_name, work_email FROM educator WHERE id = $1', [evidence.educatorId]);
-      const alignments: Array<{ id: string; code: string; name: string; framework: string }> = await m.query(
-        `SELECT c.id, c.code, c.name, f.title AS framework FROM evidence_claim ec
-           JOIN competency c ON c.id = ec.competency_id JOIN competency_framework f ON f.id = c.framework_id
-          WHERE ec.evidence_id = $1 ORDER BY f.title, c.sort_order, c.code`,
-        [evidenceId],
-      );
+      const alignments = await this.repo.caseAlignments(m, evidenceId);
       const statusIndex = await this.repo.nextStatusIndex(m);
       const id = randomUUID();
       const credential = buildAchievementCredential({
@@ -102,12 +97,7 @@ export class CredentialIssuingService {
         issuer: { did: issuer.did, name: issuer.name, url: issuer.url },
         educator: { fullName: educator.full_name, email: educator.work_email },
         evidence,
-        alignments: alignments.map((a) => ({
-          targetUrl: `${issuer.url}/competencies/${a.id}`,
-          targetName: a.name,
-          targetCode: a.code,
-          targetFramework: a.framework,
-        })),
+        alignments: alignments.map((a) => caseAlignment(a, this.config.publicBaseUrl)),
         statusIndex,
         statusListUrl: `${issuer.url}${STATUS_LIST_PATH}`,
         issuedAt: new Date(),
@@ -137,6 +127,14 @@ export class CredentialIssuingService {
       }, m);
       return (await m.getRepository(IssuedCredentialEntity).findOneBy({ id: issued.id }))!;
     });
+  }
+
+  /** Signs `build(issuer)` as the district (eddsa-rdfc-2022); refused until the district is set up as an issuer. */
+  async signAsDistrict(build: (issuer: DistrictIssuerEntity) => Record<string, unknown>): Promise<Record<string, unknown>> {
+    const issuer = await this.profile();
+    if (!issuer) throw badInput('Set the district up as an issuer first (setUpDistrictIssuer)');
+    const key = this.signingKey(issuer);
+    return signDataIntegrity(build(issuer), key);
   }
 
   /** The did:web DID document: the district's public key, nothing else. */

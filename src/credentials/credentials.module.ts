@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { GuardedHttpModule } from '../common/http/guarded-http.module.js';
 import { EvidenceModule } from '../evidence/evidence.module.js';
+import { ClrExportService } from './clr-export.service.js';
 import { CredentialImportService } from './credential-import.service.js';
 import { CredentialIssuingService } from './credential-issuing.service.js';
 import { CredentialsRepository } from './credentials.repository.js';
@@ -14,7 +15,7 @@ import { WellKnownController } from './well-known.controller.js';
   imports: [GuardedHttpModule, EvidenceModule],
   controllers: [WellKnownController],
   providers: [
-    CredentialsRepository, VerifierFactory, CredentialImportService, CredentialIssuingService, TrustedIssuerService, StatusRecheckService,
+    CredentialsRepository, VerifierFactory, ClrExportService, CredentialImportService, CredentialIssuingService, TrustedIssuerService, StatusRecheckService,
     CredentialsResolver, EvidenceCredentialResolver,
   ],
   exports: [StatusRecheckService, CredentialIssuingService],

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { PortfolioCredential } from './domain/clr.js';
+import type { CaseCompetency } from './domain/district-credential.js';
 import type { HolderIdentity } from './domain/recipient.js';
 
 /** The credentials module's SQL beyond simple finds. */
@@ -52,6 +54,40 @@ export class CredentialsRepository {
       [now, limit],
     );
     return rows.map((r) => r.id);
+  }
+
+  /** The competencies an evidence item claims, with their CASE item and document, in framework order. */
+  async caseAlignments(m: EntityManager, evidenceId: string): Promise<CaseCompetency[]> {
+    return m.query(
+      `SELECT c.code, c.name, c.case_identifier::text AS "itemIdentifier", s.item->>'uri' AS "itemUri",
+              f.case_identifier::text AS "frameworkIdentifier", f.title AS "frameworkTitle", d.document->>'title' AS "documentTitle"
+         FROM evidence_claim ec
+         JOIN competency c ON c.id = ec.competency_id
+         JOIN competency_framework f ON f.id = c.framework_id
+         LEFT JOIN case_item_source s ON s.competency_id = c.id
+         LEFT JOIN case_document_source d ON d.framework_id = f.id
+        WHERE ec.evidence_id = $1 ORDER BY f.title, c.sort_order, c.code`,
+      [evidenceId],
+    );
+  }
+
+  /** An educator's credentials for a learner record: district-issued ones not revoked, and imported ones with their standing. */
+  async portfolioCredentials(educatorId: string, now: Date): Promise<PortfolioCredential[]> {
+    const issued: Array<{ id: string; document: Record<string, unknown> }> = await this.db.query(
+      `SELECT id, document FROM issued_credential WHERE educator_id = $1 AND revoked_at IS NULL ORDER BY created_at, id`,
+      [educatorId],
+    );
+    const imported: Array<{ id: string; format: 'DATA_INTEGRITY' | 'VC_JWT'; document: string; verified: boolean }> = await this.db.query(
+      `SELECT ic.id, ic.format, ic.document,
+              (ic.trusted AND ic.status = 'ACTIVE' AND e.verification_status = 'VERIFIED' AND (ic.valid_until IS NULL OR ic.valid_until > $2)) AS verified
+         FROM imported_credential ic JOIN evidence e ON e.id = ic.evidence_id
+        WHERE ic.educator_id = $1 ORDER BY ic.created_at, ic.id`,
+      [educatorId, now],
+    );
+    return [
+      ...issued.map((r) => ({ source: 'ISSUED' as const, sourceId: r.id, format: 'DATA_INTEGRITY' as const, document: r.document, verified: true })),
+      ...imported.map((r) => ({ source: 'IMPORTED' as const, sourceId: r.id, format: r.format, document: r.document, verified: r.verified })),
+    ];
   }
 
   async nextStatusIndex(m: EntityManager): Promise<number> {

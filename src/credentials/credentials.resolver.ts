@@ -7,17 +7,18 @@ import { CurrentPrincipal } from '../access/current-principal.decorator.js';
 import { toEvidenceModel } from '../evidence/evidence.mapper.js';
 import { EvidenceService } from '../evidence/evidence.service.js';
 import { EvidenceModel } from '../evidence/models/evidence.model.js';
+import { ClrExportService } from './clr-export.service.js';
 import { CredentialImportService } from './credential-import.service.js';
 import { CredentialIssuingService } from './credential-issuing.service.js';
 import { toDistrictIssuerModel, toImportedCredentialModel, toIssuedCredentialModel, toTrustedIssuerModel } from './credentials.mapper.js';
 import {
-  ImportCredentialInput, IssueCredentialInput, LinkHolderDidInput, RemoveTrustedIssuerInput, RevokeIssuedCredentialInput, SaveTrustedIssuerInput,
+  ExportClrInput, ImportCredentialInput, IssueCredentialInput, LinkHolderDidInput, RemoveTrustedIssuerInput, RevokeIssuedCredentialInput, SaveTrustedIssuerInput,
   SetUpDistrictIssuerInput,
 } from './dto/credential.input.js';
 import { ImportedCredentialEntity } from './entities/imported-credential.entity.js';
 import { IssuedCredentialEntity } from './entities/issued-credential.entity.js';
 import {
-  DistrictIssuerModel, ImportCredentialResultModel, ImportedCredentialModel, ImportOutcome, IssuedCredentialModel, StatusRecheckSummaryModel,
+  ClrExportModel, DistrictIssuerModel, ImportCredentialResultModel, ImportedCredentialModel, ImportOutcome, IssuedCredentialModel, StatusRecheckSummaryModel,
   TrustedIssuerModel,
 } from './models/credential.model.js';
 import { StatusRecheckService } from './status-recheck.service.js';
@@ -30,6 +31,7 @@ export class CredentialsResolver {
     private readonly issuing: CredentialIssuingService,
     private readonly registry: TrustedIssuerService,
     private readonly recheck: StatusRecheckService,
+    private readonly clr: ClrExportService,
     private readonly evidence: EvidenceService,
     private readonly db: DataSource,
   ) {}
@@ -89,6 +91,15 @@ export class CredentialsResolver {
   @Mutation(() => IssuedCredentialModel, { description: 'HR: issue an Open Badges 3.0 credential for VERIFIED evidence of a led pilot, designed-and-delivered PD or a presentation' })
   async issueCredential(@CurrentPrincipal() actor: Principal, @Args('input') input: IssueCredentialInput): Promise<IssuedCredentialModel> {
     return toIssuedCredentialModel(await this.issuing.issue(actor, input.evidenceId));
+  }
+
+  @Allow(Persona.EDUCATOR, Persona.HR)
+  @Mutation(() => ClrExportModel, {
+    description: "Export an educator's verified portfolio as a Comprehensive Learner Record 2.0 (ClrCredential) signed by the district: educators their own, HR anyone's",
+  })
+  async exportClr(@CurrentPrincipal() actor: Principal, @Args('input') input: ExportClrInput): Promise<ClrExportModel> {
+    const result = await this.clr.export(actor, input.educatorId ?? undefined);
+    return { json: JSON.stringify(result.document), credentialCount: result.credentialCount, omitted: result.omitted };
   }
 
   @Allow(Persona.HR)

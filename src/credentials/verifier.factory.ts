@@ -23,10 +23,16 @@ export class VerifierFactory {
     const issuers = await this.db.getRepository(TrustedIssuerEntity).find();
     const registry = new Map(issuers.map((i) => [i.issuerId, i]));
     const fetchJson = (url: string, options?: { fresh?: boolean }) => this.http.getJson(url, options);
-    const keys = new KeyDirectory(fetchJson, (id) => {
-      const entry = registry.get(id);
-      return entry ? keySourceOf(entry) : undefined;
-    });
+    // did:web is https; only a deployment that allows plain http outbound (a test or a local demo) resolves it over http.
+    const didWebScheme = this.http.config.allowPlainHttp ? 'http' : 'https';
+    const keys = new KeyDirectory(
+      fetchJson,
+      (id) => {
+        const entry = registry.get(id);
+        return entry ? keySourceOf(entry) : undefined;
+      },
+      didWebScheme,
+    );
     return { verifier: new CredentialVerifier(keys, fetchJson, now), registry };
   }
 }

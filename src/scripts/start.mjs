@@ -42,6 +42,8 @@ if (previous === hash && existsSync(entry)) {
     console.error('The build failed (errors above); nothing was started.');
     process.exit(result.status ?? 1);
   }
+  const assets = spawnSync(process.execPath, [join(root, 'src', 'scripts', 'copy-assets.mjs')], { stdio: 'inherit', cwd: root });
+  if (assets.status !== 0) process.exit(assets.status ?? 1);
   writeFileSync(stampFile, `${hash}\n`);
   console.log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

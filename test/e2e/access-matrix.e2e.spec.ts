@@ -82,6 +82,7 @@ const TABLE: Record<string, Rule> = {
   'Query.districtIssuer': 'signedIn',
   'Mutation.setUpDistrictIssuer': [HR],
   'Mutation.issueCredential': [HR],
+  'Mutation.exportClr': [HR, EDUCATOR],
   'Mutation.revokeIssuedCredential': [HR],
   'Query.issuedCredentials': [HR, EDUCATOR],
   'Mutation.recheckCredentialStatus': [HR],

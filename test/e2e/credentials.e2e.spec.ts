@@ -1,11 +1,16 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Persona } from '../../src/access/persona.js';
+import { APP_CONFIG } from '../../src/config/app-config.js';
 import { DEFAULT_GUARDED_HTTP_CONFIG, GuardedHttpClient } from '../../src/common/http/guarded-http-client.js';
 import { StatusRecheckService } from '../../src/credentials/status-recheck.service.js';
 import { CredentialVerifier } from '../../src/credentials/verification/credential-verifier.js';
 import { KeyDirectory } from '../../src/credentials/verification/key-directory.js';
-import { didKeyIssuer, jwtCredential, signedCredential, statusListCredential } from '../support/credential-factory.js';
+import { generateKeyPair, exportJWK, SignJWT } from 'jose';
+import {
+  achievementCredential, didDocumentOf, didKeyIssuer, didWebIssuer, ecdsaDidKeyIssuer, jwtCredential, signEcdsa, signJwtAs, signedCredential, statusListCredential,
+} from '../support/credential-factory.js';
+import { signDataIntegrity, type SigningKey } from '../../src/credentials/issuing/credential-signer.js';
 import { competencyIds, insertBuilding, insertEducator, insertEvidence } from '../support/matching-fixtures.js';
 import { codeOf, startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -225,7 +230,16 @@ describe('verifiable credentials over HTTP', () => {
     expect(issued.errors).toBeUndefined();
     const { id, json, jwt } = issued.data.issueCredential;
     const document = JSON.parse(json);
-    expect(document.credentialSubject.achievement.alignment[0]).toMatchObject({ targetCode: 'ASSESS-REDESIGN' });
+    // The alignment names the competency's CASE item (served by the CASE provider under the public base URL) and its framework's CASE document.
+    const [caseRow] = await t.ds.query(
+      `SELECT c.case_identifier::text AS item, f.title FROM competency c JOIN competency_framework f ON f.id = c.framework_id WHERE c.id = $1`,
+      [comp['ASSESS-REDESIGN']],
+    );
+    expect(document.credentialSubject.achievement.alignment).toEqual([{
+      type: ['Alignment'], targetType: 'CFItem', targetCode: 'ASSESS-REDESIGN', targetName: expect.any(String),
+      targetUrl: `${t.app.get(APP_CONFIG).publicBaseUrl}/ims/case/v1p1/CFItems/${caseRow.item}`, targetFramework: caseRow.title,
+    }]);
+    expect(JSON.stringify(document)).not.toContain('/competencies/');
     expect(document.credentialSubject.achievement.criteria.narrative).toMatch(/Led a classroom AI pilot/);
 
     // A verifier that knows nothing of Pathways but the public web: did:web and the status list over HTTP.
@@ -246,6 +260,154 @@ describe('verifiable credentials over HTTP', () => {
       const r = await outsider.verify(form, holder);
       expect(r.failure?.reason).toBe('REVOKED');
     }
+  });
+
+  it("exports the educator's verified portfolio as a CLR 2.0 signed by the district, verified by an outsider and refused after one byte changes", async () => {
+    const EXPORT = `mutation($input: ExportClrInput!) { exportClr(input: $input) { json credentialCount omitted { source sourceId reason } } }`;
+    // The district is an issuer (set up by the issuance test, or here when this test runs alone).
+    await t.gql(`mutation($input: SetUpDistrictIssuerInput!) { setUpDistrictIssuer(input: $input) { did } }`, { input: { name: 'Lakeside Unified School District', url: t.baseUrl } }, hr);
+    const pd = await insertEvidence(t.ds, { educatorId, kind: 'PROFESSIONAL_LEARNING', title: 'Prompting for feedback: a PD series', claims: [{ competencyId: comp['AI-TOOL-EVAL'], level: 2 }] });
+    const issued = await t.gql(`mutation($input: IssueCredentialInput!) { issueCredential(input: $input) { id } }`, { input: { evidenceId: pd } }, hr);
+    expect(issued.errors).toBeUndefined();
+    // A trusted vendor's ecdsa-rdfc-2019 credential, imported and VERIFIED.
+    const vendor = await ecdsaDidKeyIssuer();
+    await t.gql(SAVE_ISSUER, { input: { issuerId: vendor.controller, displayName: 'P-256 Academy', keySource: 'DID', achievementMappings: [] } }, hr);
+    const vendorCredential = JSON.stringify(await signEcdsa(achievementCredential(vendor, { email: educatorEmail }), vendor));
+    expect((await importAs(educator, vendorCredential)).data.importCredential.outcome).toBe('VERIFIED');
+    // A trusted issuer's VC-JWT: VERIFIED, but a JSON-LD record cannot embed a JWT, so it is listed as left out.
+    const jwtVendor = await didKeyIssuer();
+    await t.gql(SAVE_ISSUER, { input: { issuerId: jwtVendor.controller, displayName: 'JWT Academy', keySource: 'DID', achievementMappings: [] } }, hr);
+    const jwtImport = await importAs(educator, await jwtCredential(jwtVendor, { email: educatorEmail }));
+    expect(jwtImport.data.importCredential.outcome).toBe('VERIFIED');
+    const [{ id: jwtImportId }] = await t.ds.query('SELECT id FROM imported_credential WHERE evidence_id = $1', [jwtImport.data.importCredential.evidence.id]);
+
+    const auditsBefore = (await t.ds.query(`SELECT count(*)::int AS n FROM audit_entry WHERE action = 'CLR_EXPORTED'`))[0].n;
+    const res = await t.gql(EXPORT, { input: {} }, educator);
+    expect(res.errors).toBeUndefined();
+    const { json, credentialCount, omitted } = res.data.exportClr;
+    const clr = JSON.parse(json);
+    expect(clr.type).toEqual(['VerifiableCredential', 'ClrCredential']);
+    expect(clr['@context']).toContain('https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json');
+    expect(clr.proof).toMatchObject({ type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022' });
+    const nested = clr.credentialSubject.verifiableCredential as Array<{ issuer: { id: string }; id: string }>;
+    expect(nested).toHaveLength(credentialCount);
+    // Every district credential not revoked, and every imported one that is VERIFIED; JWT-only imports are listed as left out.
+    const [{ issuedLive }] = await t.ds.query('SELECT count(*)::int AS "issuedLive" FROM issued_credential WHERE educator_id = $1 AND revoked_at IS NULL', [educatorId]);
+    const verifiedImports: Array<{ format: string }> = await t.ds.query(
+      `SELECT ic.format FROM imported_credential ic JOIN evidence e ON e.id = ic.evidence_id
+        WHERE ic.educator_id = $1 AND ic.trusted AND ic.status = 'ACTIVE' AND e.verification_status = 'VERIFIED'`, [educatorId]);
+    expect(credentialCount).toBe(issuedLive + verifiedImports.filter((r) => r.format === 'DATA_INTEGRITY').length);
+    expect(nested.map((c) => c.issuer.id)).toContain(vendor.controller);
+    expect(omitted).toContainEqual({ source: 'IMPORTED', sourceId: jwtImportId, reason: 'JWT_ONLY' });
+    expect(nested.map((c) => c.issuer.id)).not.toContain(jwtVendor.controller);
+    const revoked: Array<{ id: string }> = await t.ds.query(`SELECT document->>'id' AS id FROM issued_credential WHERE educator_id = $1 AND revoked_at IS NOT NULL`, [educatorId]);
+    for (const r of revoked) expect(nested.map((c) => c.id)).not.toContain(r.id);
+    const [{ n: auditsAfter }] = await t.ds.query(`SELECT count(*)::int AS n FROM audit_entry WHERE action = 'CLR_EXPORTED' AND target_id = $1`, [educatorId]);
+    expect(auditsAfter).toBe(auditsBefore + 1);
+
+    // A verifier built apart from the service, knowing only the public web: did:web and status lists over HTTP.
+    const http = new GuardedHttpClient({ ...DEFAULT_GUARDED_HTTP_CONFIG, allowedHosts: ['127.0.0.1'], allowPrivateAddresses: true, allowPlainHttp: true, cacheTtlMs: 0 });
+    const fetchJson = (url: string, o?: { fresh?: boolean }) => http.getJson(url, o);
+    const outsider = new CredentialVerifier(new KeyDirectory(fetchJson, () => undefined, 'http'), fetchJson);
+    const ok = await outsider.verifyClr(json);
+    expect(ok.failure).toBeUndefined();
+    expect(ok.credentials).toHaveLength(credentialCount);
+    const altered = json.replace('Comprehensive Learner Record of', 'Comprehensive Learner Record 0f');
+    expect(altered).not.toBe(json);
+    expect((await outsider.verifyClr(altered)).failure).toMatchObject({ step: 'PROOF', reason: 'PROOF_INVALID' });
+
+    // HR exports anyone's; another educator cannot export Ana's.
+    expect((await t.gql(EXPORT, { input: { educatorId } }, hr)).errors).toBeUndefined();
+    expect(codeOf(await t.gql(EXPORT, { input: { educatorId } }, otherEducator))).toBe('NOT_FOUND');
+    expect(codeOf(await t.gql(EXPORT, { input: {} }, otherEducator))).toBe('BAD_USER_INPUT');
+  });
+
+  it('accepts credentials from issuers no one here wrote, in every form it supports (did:web on an allowed host, ecdsa-rdfc-2019, the OB 3.0 JWT form, VC 1.1)', async () => {
+    const webIssuer = await didWebIssuer(new URL(siteUrl).host);
+    documents.set('/.well-known/did.json', didDocumentOf(webIssuer));
+    const ecdsa = await ecdsaDidKeyIssuer();
+    const ed = await didKeyIssuer();
+    const vc = achievementCredential(ed, { email: educatorEmail });
+    const forms: Array<[string, string]> = [
+      ['did:web', await signedCredential(webIssuer, { email: educatorEmail })],
+      ['ecdsa-rdfc-2019', JSON.stringify(await signEcdsa(achievementCredential(ecdsa, { email: educatorEmail }), ecdsa))],
+      ['OB 3.0 JWT (vc claim)', await signJwtAs(ed, { vc, iss: ed.controller, jti: vc.id, nbf: 1704067200, exp: 4102444800 }, { typ: 'JWT' })],
+      ['VC 1.1', await signedCredential(ed, { v1: true, email: educatorEmail, validUntil: '2099-01-01T00:00:00Z' })],
+    ];
+    for (const [form, credential] of forms) {
+      const before = await counts();
+      const res = await importAs(educator, credential);
+      expect({ form, errors: res.errors }).toEqual({ form, errors: undefined });
+      expect(res.data.importCredential).toMatchObject({ outcome: 'SELF_REPORTED', alreadyImported: false, evidence: { verificationStatus: 'SELF_REPORTED' } });
+      expect(await counts()).toEqual({ evidence: before.evidence + 1, imported: before.imported + 1, audits: before.audits + 1 });
+    }
+    documents.delete('/.well-known/did.json');
+
+    // A trusted issuer whose keys are a JWKS on an allowed host (registered directly: the API wants https): VERIFIED.
+    const jwksIssuer = `${siteUrl}/issuers/es256`;
+    const { publicKey, privateKey } = await generateKeyPair('ES256');
+    documents.set('/jwks-es256', { keys: [{ ...(await exportJWK(publicKey)), kid: 'k1', use: 'sig' }] });
+    await t.ds.query(`INSERT INTO trusted_issuer (issuer_id, display_name, key_source, jwks_url, version) VALUES ($1, 'ES256 Co', 'JWKS', $2, 1)`, [jwksIssuer, `${siteUrl}/jwks-es256`]);
+    const jwksVc = achievementCredential({ controller: jwksIssuer } as SigningKey, { email: educatorEmail });
+    const jwksJwt = await new SignJWT({ vc: jwksVc, iss: jwksIssuer, jti: jwksVc.id as string }).setProtectedHeader({ alg: 'ES256', kid: 'k1', typ: 'JWT' }).sign(privateKey);
+    const trusted = await importAs(educator, jwksJwt);
+    expect(trusted.errors).toBeUndefined();
+    expect(trusted.data.importCredential).toMatchObject({ outcome: 'VERIFIED', evidence: { verificationStatus: 'VERIFIED' } });
+  });
+
+  it('refuses credentials broken in ways an outside issuer gets wrong, each with the failing step named, writing nothing', async () => {
+    const host = new URL(siteUrl).host;
+    const webIssuer = await didWebIssuer(host);
+    const ed = await didKeyIssuer();
+    const other = await didKeyIssuer();
+    const p256 = await ecdsaDidKeyIssuer();
+    // A JWKS issuer whose key set holds an RSA key while its JWTs say ES256 (registered directly: the API wants https).
+    const jwksIssuer = `${siteUrl}/issuers/jwks`;
+    const { publicKey: rsaKey } = await generateKeyPair('RS256');
+    documents.set('/jwks', { keys: [{ ...(await exportJWK(rsaKey)), kid: 'k1', use: 'sig' }] });
+    await t.ds.query(`INSERT INTO trusted_issuer (issuer_id, display_name, key_source, jwks_url, version) VALUES ($1, 'JWKS Co', 'JWKS', $2, 1)`, [jwksIssuer, `${siteUrl}/jwks`]);
+    const { privateKey: es256 } = await generateKeyPair('ES256');
+
+    const signed = await signDataIntegrity(achievementCredential(ed, { email: educatorEmail }), ed);
+    const ecdsaSigned = JSON.stringify(await signEcdsa(achievementCredential(p256, { email: educatorEmail }), p256));
+    const undeclared = { ...other, id: `${webIssuer.controller}#key-2`, controller: webIssuer.controller };
+    const cases: Array<[string, () => Promise<string>, string, string]> = [
+      ['a JWT whose iss is not the credential issuer', async () => signJwtAs(other, { vc: achievementCredential(ed, { email: educatorEmail }), iss: other.controller }), 'PROOF', 'ISSUER_MISMATCH'],
+      ['a JWT signed by a key that is not the issuer\'s', async () => signJwtAs(other, { vc: achievementCredential(ed, { email: educatorEmail }), iss: ed.controller }), 'PROOF', 'ISSUER_MISMATCH'],
+      ['a JWT signed with ES256 by an issuer whose JWKS key is RSA', async () =>
+        new SignJWT({ vc: achievementCredential({ controller: jwksIssuer } as SigningKey, { email: educatorEmail }), iss: jwksIssuer }).setProtectedHeader({ alg: 'ES256', kid: 'k1' }).sign(es256), 'PROOF', 'WRONG_KEY_TYPE'],
+      ['the same proof twice', async () => JSON.stringify({ ...signed, proof: [signed.proof, signed.proof] }), 'PROOF', 'PROOF_INVALID'],
+      ['a proof by a key the issuer\'s DID document does not declare', async () => {
+        documents.set('/.well-known/did.json', didDocumentOf(webIssuer));
+        return JSON.stringify(await signDataIntegrity(achievementCredential(webIssuer, { email: educatorEmail }), undeclared));
+      }, 'PROOF', 'KEY_UNAVAILABLE'],
+      ['a did:web whose document belongs to another DID', async () => {
+        documents.set('/.well-known/did.json', { ...didDocumentOf(webIssuer), id: 'did:web:elsewhere.example' });
+        return signedCredential(webIssuer, { email: educatorEmail });
+      }, 'PROOF', 'KEY_UNAVAILABLE'],
+      ['an ecdsa-rdfc-2019 credential with one byte changed', async () => ecdsaSigned.replace('AI in the Classroom Practitioner', 'AI in the Classroom Practitionex'), 'PROOF', 'PROOF_INVALID'],
+      ['an eddsa proof claiming a P-256 key', async () => {
+        const doc = JSON.parse(ecdsaSigned);
+        return JSON.stringify({ ...doc, proof: { ...doc.proof, cryptosuite: 'eddsa-rdfc-2022' } });
+      }, 'PROOF', 'WRONG_KEY_TYPE'],
+      ['a VC 1.1 credential past its expirationDate', async () => signedCredential(ed, { v1: true, email: educatorEmail, validUntil: '2025-01-01T00:00:00Z' }), 'VALIDITY', 'EXPIRED'],
+      ['a proof for authentication, not assertion', async () => JSON.stringify({ ...signed, proof: { ...(signed.proof as object), proofPurpose: 'authentication' } }), 'PROOF', 'PROOF_INVALID'],
+      ['an EndorsementCredential', async () => JSON.stringify(await signDataIntegrity({
+        ...achievementCredential(ed), type: ['VerifiableCredential', 'EndorsementCredential'],
+        credentialSubject: { id: 'https://learning.example/achievements/ai-practitioner', type: ['EndorsementSubject'], endorsementComment: 'Rigorous' },
+      }, ed)), 'SHAPE', 'SCHEMA_INVALID'],
+      ['nesting 10,000 levels deep', async () => `{"proof": {}, "x": ${'['.repeat(10_000)}${']'.repeat(10_000)}}`, 'PARSE', 'MALFORMED'],
+      ['an inline context', async () => JSON.stringify({ ...signed, '@context': [...(signed['@context'] as string[]), { trusted: 'https://evil.example/trusted' }] }), 'SHAPE', 'UNKNOWN_CONTEXT'],
+    ];
+    for (const [name, make, step, reason] of cases) {
+      const credential = await make();
+      const before = await counts();
+      const res = await importAs(educator, credential);
+      expect({ name, code: codeOf(res), step: res.errors?.[0].extensions?.step, reason: res.errors?.[0].extensions?.reason }).toEqual({ name, code: 'BAD_USER_INPUT', step, reason });
+      expect(res.errors![0].message).toMatch(new RegExp(`refused at ${step.toLowerCase()}`));
+      expect(await counts()).toEqual(before);
+    }
+    documents.delete('/.well-known/did.json');
   });
 
   it('refuses to issue for evidence that is not VERIFIED or not a led pilot, PD or presentation', async () => {

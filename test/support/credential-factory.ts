@@ -1,7 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
+import * as EcdsaMultikey from '@digitalbazaar/ecdsa-multikey';
+import { cryptosuite as ecdsaRdfc2019 } from '@digitalbazaar/ecdsa-rdfc-2019-cryptosuite';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
+import { importJWK, SignJWT } from 'jose';
+import jsigs from 'jsonld-signatures';
 import { signDataIntegrity, signVcJwt, type SigningKey } from '../../src/credentials/issuing/credential-signer.js';
 import { encodeStatusList, statusListWith } from '../../src/credentials/domain/status-list.js';
+import { BUNDLED_CONTEXTS } from '../../src/credentials/verification/contexts.js';
 
 /** An issuer no one in Pathways controls: a fresh did:key, as a badge platform would have. */
 export async function didKeyIssuer(): Promise<SigningKey> {
@@ -126,4 +132,47 @@ export async function statusListCredential(
           credentialSubject: { id: `${url}#list`, type: 'StatusList2021', statusPurpose: purpose, encodedList: encodeStatusList(bits, false) },
         };
   return signDataIntegrity(doc, issuer);
+}
+
+/** An issuer with a P-256 did:key, signing with ecdsa-rdfc-2019 (and ES256 for JWTs). */
+export async function ecdsaDidKeyIssuer(curve: 'P-256' | 'P-384' = 'P-256'): Promise<SigningKey> {
+  const pair = await EcdsaMultikey.generate({ curve });
+  const exported = await pair.export({ publicKey: true, secretKey: true, includeContext: false });
+  const did = `did:key:${exported.publicKeyMultibase}`;
+  return { id: `${did}#${exported.publicKeyMultibase}`, controller: did, publicKeyMultibase: exported.publicKeyMultibase, secretKeyMultibase: exported.secretKeyMultibase };
+}
+
+/** Adds an ecdsa-rdfc-2019 Data Integrity proof made with a P-256 or P-384 `key` (bundled contexts only). */
+export async function signEcdsa<T extends object>(document: T, key: SigningKey): Promise<T & { proof: object }> {
+  const pair = await EcdsaMultikey.from({ ...key, type: 'Multikey', '@context': 'https://w3id.org/security/multikey/v1' });
+  const suite = new DataIntegrityProof({ signer: pair.signer(), cryptosuite: ecdsaRdfc2019 });
+  return (await jsigs.sign(structuredClone(document), {
+    suite,
+    purpose: new jsigs.purposes.AssertionProofPurpose(),
+    documentLoader: async (url: string) => {
+      const context = BUNDLED_CONTEXTS.get(url);
+      if (!context) throw new Error(`${url} is not bundled`);
+      return { contextUrl: null, documentUrl: url, document: context };
+    },
+  })) as T & { proof: object };
+}
+
+const BASE58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
+function base58(text: string): Uint8Array {
+  let n = 0n;
+  for (const ch of text) n = n * 58n + BigInt(BASE58.indexOf(ch));
+  const bytes: number[] = [];
+  while (n > 0n) {
+    bytes.unshift(Number(n & 255n));
+    n >>= 8n;
+  }
+  return Uint8Array.from(bytes);
+}
+
+/** A compact JWT with any payload and header, signed (EdDSA) with an Ed25519 `key`: for JWTs an issuer got wrong. */
+export async function signJwtAs(key: SigningKey, payload: Record<string, unknown>, header: Record<string, unknown> = {}): Promise<string> {
+  const seed = base58(key.secretKeyMultibase.slice(1)).slice(2, 34);
+  const x = base58(key.publicKeyMultibase.slice(1)).slice(2);
+  const privateKey = await importJWK({ kty: 'OKP', crv: 'Ed25519', d: Buffer.from(seed).toString('base64url'), x: Buffer.from(x).toString('base64url') }, 'EdDSA');
+  return new SignJWT(payload).setProtectedHeader({ alg: 'EdDSA', kid: key.id, ...header }).sign(privateKey);
 }

@@ -16,12 +16,39 @@ export type ParsedCredential =
       claims: { iss?: string; nbf?: number; exp?: number; jti?: string; sub?: string };
     };
 
+/** Deepest nesting of objects and arrays accepted (an Open Badges credential with endorsements is under 15 levels). */
+export const MAX_NESTING = 32;
+
+/** The deepest nesting of `{` and `[` in JSON text, outside strings: checked before parsing, so no parser recurses deeply. */
+export function nestingDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) max = Math.max(max, ++depth);
+    else if (c === 125 || c === 93) depth--;
+  }
+  return max;
+}
+
+function refuseDeepNesting(text: string, what: string): void {
+  const depth = nestingDepth(text);
+  if (depth > MAX_NESTING) throw new VerificationFailure('PARSE', 'MALFORMED', `The ${what} nests ${depth} levels deep; at most ${MAX_NESTING} are accepted`);
+}
+
 const JWT_PATTERN = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
 function decodeSegment(segment: string, what: string): Record<string, unknown> {
   let value: unknown;
+  const text = Buffer.from(segment, 'base64url').toString('utf8');
+  refuseDeepNesting(text, `JWT ${what}`);
   try {
-    value = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
+    value = JSON.parse(text);
   } catch {
     throw new VerificationFailure('PARSE', 'MALFORMED', `The JWT ${what} is not base64url-encoded JSON`);
   }
@@ -51,12 +78,14 @@ export function parseCredential(text: string): ParsedCredential {
   }
   const trimmed = text.trim();
   if (trimmed.startsWith('{')) {
+    refuseDeepNesting(trimmed, 'credential');
     let value: unknown;
     try {
       value = JSON.parse(trimmed);
     } catch {
       throw new VerificationFailure('PARSE', 'MALFORMED', 'The credential is not valid JSON');
     }
+    if (!value || typeof value !== 'object' || Array.isArray(value)) throw new VerificationFailure('PARSE', 'MALFORMED', 'The credential is not a JSON object');
     const credential = value as Record<string, unknown>;
     if (!credential.proof) {
       throw new VerificationFailure('PARSE', 'UNSUPPORTED_FORMAT', 'The credential has no proof; submit the signed credential (JSON with a Data Integrity proof, or a VC-JWT)');
@@ -74,6 +103,14 @@ export function parseCredential(text: string): ParsedCredential {
   const payload = decodeSegment(payloadPart, 'payload');
   const inner = payload.vc;
   const credential = (inner && typeof inner === 'object' && !Array.isArray(inner) ? inner : payload) as Record<string, unknown>;
+  for (const claim of ['nbf', 'exp', 'iat'] as const) {
+    if (payload[claim] !== undefined && (typeof payload[claim] !== 'number' || !Number.isFinite(payload[claim]))) {
+      throw new VerificationFailure('PARSE', 'MALFORMED', `The JWT ${claim} claim must be a number of seconds (NumericDate)`);
+    }
+  }
+  for (const claim of ['iss', 'jti', 'sub'] as const) {
+    if (payload[claim] !== undefined && typeof payload[claim] !== 'string') throw new VerificationFailure('PARSE', 'MALFORMED', `The JWT ${claim} claim must be a string`);
+  }
   const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
   return {

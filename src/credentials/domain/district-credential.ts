@@ -1,4 +1,5 @@
 import { badInput } from '../../common/app-error.js';
+import { providerUri } from '../../case/domain/export-package.js';
 
 /** The issuer DID for a district site: https://pathways.district.org -> did:web:pathways.district.org (ports as %3A). */
 export function didWebFor(url: string): string {
@@ -61,10 +62,37 @@ function criteriaFor(e: IssuableEvidence, kind: keyof typeof ISSUABLE): string {
 }
 
 export interface Alignment {
+  targetType: 'CFItem';
   targetUrl: string;
   targetName: string;
   targetCode: string;
   targetFramework: string;
+}
+
+/** A competency as CASE publishes it: its CFItem (stored URI, or the provider URI of its identifier) and its CFDocument. */
+export interface CaseCompetency {
+  code: string;
+  name: string;
+  itemIdentifier: string;
+  itemUri: string | null;
+  frameworkIdentifier: string;
+  frameworkTitle: string;
+  documentTitle: string | null;
+}
+
+/**
+ * The Open Badges alignment to a competency's CASE item: the URI a CASE consumer resolves (an imported item keeps the
+ * URI its publisher gave it; a native one is served by Pathways' CASE provider under the public base URL), with the
+ * framework named as its CASE document is titled.
+ */
+export function caseAlignment(c: CaseCompetency, publicBaseUrl: string): Alignment {
+  return {
+    targetType: 'CFItem',
+    targetUrl: c.itemUri ?? providerUri(publicBaseUrl, 'CFItems', c.itemIdentifier),
+    targetName: c.name,
+    targetCode: c.code,
+    targetFramework: c.documentTitle ?? c.frameworkTitle,
+  };
 }
 
 /** An Open Badges 3.0 AchievementCredential for one evidence item, ready to be signed. */
@@ -96,7 +124,7 @@ export function buildAchievementCredential(args: {
         description: args.evidence.description || ISSUABLE[kind],
         criteria: { narrative: criteriaFor(args.evidence, kind) },
         ...(args.alignments.length
-          ? { alignment: args.alignments.map((a) => ({ type: ['Alignment'], targetType: 'ceterms:Competency', ...a })) }
+          ? { alignment: args.alignments.map((a) => ({ type: ['Alignment'], ...a })) }
           : {}),
       },
     },

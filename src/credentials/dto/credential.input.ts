@@ -165,6 +165,14 @@ export class SetUpDistrictIssuerInput {
 }
 
 @InputType()
+export class ExportClrInput {
+  @Field(() => ID, { nullable: true, description: 'Whose record (HR only; educators export their own)' })
+  @IsOptional()
+  @IsUUID()
+  educatorId?: string | null;
+}
+
+@InputType()
 export class IssueCredentialInput {
   @Field(() => ID)
   @IsUUID()

@@ -185,3 +185,27 @@ export class StatusRecheckSummaryModel {
   @Field(() => Int)
   changed: number;
 }
+
+@ObjectType('ClrOmission')
+export class ClrOmissionModel {
+  @Field({ description: 'ISSUED (by the district) or IMPORTED' })
+  source: string;
+
+  @Field(() => ID, { description: 'The issued or imported credential left out' })
+  sourceId: string;
+
+  @Field({ description: 'JWT_ONLY (held only as a VC-JWT, which a JSON-LD record cannot embed), VC_1_1_ENVELOPE, NOT_VERIFIED, or OVER_LIMIT (a record holds at most 100)' })
+  reason: string;
+}
+
+@ObjectType('ClrExport')
+export class ClrExportModel {
+  @Field({ description: 'The ClrCredential (CLR 2.0) as JSON, signed by the district with eddsa-rdfc-2022' })
+  json: string;
+
+  @Field(() => Int, { description: 'How many verified credentials it holds' })
+  credentialCount: number;
+
+  @Field(() => [ClrOmissionModel], { description: 'Credentials of the educator left out, and why' })
+  omitted: ClrOmissionModel[];
+}

@@ -18,6 +18,10 @@ const OPEN_BADGES_URLS = [
   'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json',
 ];
 
+/** The CLR 2.0 context, vendored unchanged (see ../contexts/README.md). */
+const CLR_V2_CONTEXT_URL = 'https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json';
+const clrContext = require('../contexts/clr-v2p0-2.0.1.json') as object;
+
 function openBadgesContexts(): Array<[string, object]> {
   const source = openBadges.contexts;
   const get = (url: string) => (source instanceof Map ? source.get(url) : source[url]);
@@ -40,6 +44,7 @@ export const BUNDLED_CONTEXTS: ReadonlyMap<string, object> = new Map<string, obj
   ...statusList2021,
   ...did,
   ...openBadgesContexts(),
+  [CLR_V2_CONTEXT_URL, clrContext],
 ]);
 
 export const VC_V1 = 'https://www.w3.org/2018/credentials/v1';

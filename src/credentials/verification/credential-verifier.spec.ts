@@ -5,8 +5,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_GUARDED_HTTP_CONFIG, GuardedHttpClient } from '../../common/http/guarded-http-client.js';
 import {
-  achievementCredential, didDocumentOf, didKeyIssuer, didWebIssuer, jwtCredential, signedCredential, statusListCredential,
+  achievementCredential, didDocumentOf, didKeyIssuer, didWebIssuer, ecdsaDidKeyIssuer, jwtCredential, signEcdsa, signedCredential, statusListCredential,
 } from '../../../test/support/credential-factory.js';
+import { importJWK } from 'jose';
 import { signDataIntegrity, type SigningKey } from '../issuing/credential-signer.js';
 import { BUNDLED_CONTEXTS } from './contexts.js';
 import { CredentialVerifier, type VerificationResult } from './credential-verifier.js';
@@ -130,6 +131,17 @@ describe('credential verification', () => {
     expect(failed(revoked2021)).toEqual({ step: 'STATUS', reason: 'REVOKED' });
   });
 
+  it('refuses a status entry whose index lies outside the issuer\'s list, or is not a number', async () => {
+    const issuer = await didKeyIssuer();
+    documents.set('/short', await statusListCredential(issuer, `${base}/short`, 'revocation', []));
+    const outside = await verifier().verify(await signedCredential(issuer, { email: holder.emails[0], status: [{ purpose: 'revocation', url: `${base}/short`, index: 131072 }] }), holder);
+    expect(failed(outside)).toEqual({ step: 'STATUS', reason: 'STATUS_INVALID' });
+    const doc = JSON.parse(await signedCredential(issuer, { email: holder.emails[0], status: [{ purpose: 'revocation', url: `${base}/short`, index: 1 }] }));
+    const { proof: _proof, ...unsigned } = doc;
+    const notNumber = await signDataIntegrity({ ...unsigned, credentialStatus: { ...doc.credentialStatus, statusListIndex: 'first' } }, issuer);
+    expect(failed(await verifier().verify(JSON.stringify(notNumber), holder))).toEqual({ step: 'STATUS', reason: 'STATUS_INVALID' });
+  });
+
   it('refuses a status list signed by someone other than the issuer', async () => {
     const issuer = await didKeyIssuer();
     const impostor = await didKeyIssuer();
@@ -245,6 +257,31 @@ describe('VC-JWT verification', () => {
   });
 });
 
+describe('weak and mismatched JWT keys', () => {
+  it('refuses an RS256 JWT from an issuer whose RSA key is under 2048 bits, and an ES256 JWT verified by a P-384 key', async () => {
+    const { generateKeyPairSync, sign } = await import('node:crypto');
+    const weak = generateKeyPairSync('rsa', { modulusLength: 1024 });
+    const issuerId = `${base}/issuers/weak`;
+    documents.set('/jwks/weak', { keys: [{ ...weak.publicKey.export({ format: 'jwk' }), kid: 'k1' }] });
+    registry.set(issuerId, { kind: 'JWKS', jwksUrl: `${base}/jwks/weak` });
+    const header = Buffer.from(JSON.stringify({ alg: 'RS256', kid: 'k1' })).toString('base64url');
+    const payload = Buffer.from(JSON.stringify({ vc: achievementCredential({ controller: issuerId } as SigningKey, { email: holder.emails[0] }), iss: issuerId })).toString('base64url');
+    const signature = sign('sha256', Buffer.from(`${header}.${payload}`), weak.privateKey).toString('base64url');
+    const r = await verifier().verify(`${header}.${payload}.${signature}`, holder);
+    expect(failed(r)).toEqual({ step: 'PROOF', reason: 'WRONG_KEY_TYPE' });
+    expect(r.report.steps.at(-1)?.detail).toMatch(/1024 bits/);
+
+    const p384 = await generateKeyPair('ES384');
+    const curveIssuer = `${base}/issuers/curve`;
+    documents.set('/jwks/curve', { keys: [{ ...(await exportJWK(p384.publicKey)), kid: 'k1' }] });
+    registry.set(curveIssuer, { kind: 'JWKS', jwksUrl: `${base}/jwks/curve` });
+    const { privateKey } = await generateKeyPair('ES256');
+    const jwt = await new SignJWT({ vc: achievementCredential({ controller: curveIssuer } as SigningKey, { email: holder.emails[0] }), iss: curveIssuer })
+      .setProtectedHeader({ alg: 'ES256', kid: 'k1' }).sign(privateKey);
+    expect(failed(await verifier().verify(jwt, holder))).toEqual({ step: 'PROOF', reason: 'WRONG_KEY_TYPE' });
+  });
+});
+
 describe('did:web', () => {
   it('resolves a did:web issuer through the guarded client', async () => {
     const host = new URL(base).host;
@@ -272,3 +309,182 @@ describe('did:web', () => {
     expect(failed(await verifier().verify(JSON.stringify(signed), holder))).toEqual({ step: 'PROOF', reason: 'WRONG_KEY_TYPE' });
   });
 });
+
+describe('ecdsa-rdfc-2019 (P-256 and P-384 keys)', () => {
+  it('verifies a credential signed with ecdsa-rdfc-2019 by a P-256 did:key, and fails when one byte changes', async () => {
+    const issuer = await ecdsaDidKeyIssuer('P-256');
+    expect(issuer.publicKeyMultibase.startsWith('zDn')).toBe(true);
+    const signed = await signEcdsa(achievementCredential(issuer, { email: holder.emails[0] }), issuer);
+    expect(signed.proof).toMatchObject({ type: 'DataIntegrityProof', cryptosuite: 'ecdsa-rdfc-2019' });
+    const text = JSON.stringify(signed);
+    const r = await verifier().verify(text, holder);
+    expect(r.failure).toBeUndefined();
+    expect(r.report.steps.find((s) => s.step === 'PROOF')?.detail).toMatch(/^ecdsa-rdfc-2019 proof/);
+
+    const altered = text.replace('AI in the Classroom Practitioner', 'AI in the Classroom Practitionex');
+    expect(failed(await verifier().verify(altered, holder))).toEqual({ step: 'PROOF', reason: 'PROOF_INVALID' });
+    const proofValue = (signed.proof as { proofValue: string }).proofValue;
+    const flipped = text.replace(proofValue, `${proofValue.slice(0, 10)}${proofValue[10] === 'A' ? 'B' : 'A'}${proofValue.slice(11)}`);
+    expect(failed(await verifier().verify(flipped, holder))).toEqual({ step: 'PROOF', reason: 'PROOF_INVALID' });
+  });
+
+  it('verifies a P-384 did:key ecdsa-rdfc-2019 proof', async () => {
+    const issuer = await ecdsaDidKeyIssuer('P-384');
+    const signed = await signEcdsa(achievementCredential(issuer, { email: holder.emails[0] }), issuer);
+    expect((await verifier().verify(JSON.stringify(signed), holder)).failure).toBeUndefined();
+  });
+
+  it('refuses a proof whose cryptosuite does not fit the key type, naming WRONG_KEY_TYPE', async () => {
+    const p256 = await ecdsaDidKeyIssuer('P-256');
+    const signed = await signEcdsa(achievementCredential(p256, { email: holder.emails[0] }), p256);
+    const claimsEddsa = { ...signed, proof: { ...(signed.proof as object), cryptosuite: 'eddsa-rdfc-2022' } };
+    expect(failed(await verifier().verify(JSON.stringify(claimsEddsa), holder))).toEqual({ step: 'PROOF', reason: 'WRONG_KEY_TYPE' });
+    const ed = await didKeyIssuer();
+    const edSigned = await signDataIntegrity(achievementCredential(ed, { email: holder.emails[0] }), ed);
+    const claimsEcdsa = { ...edSigned, proof: { ...(edSigned.proof as object), cryptosuite: 'ecdsa-rdfc-2019' } };
+    expect(failed(await verifier().verify(JSON.stringify(claimsEcdsa), holder))).toEqual({ step: 'PROOF', reason: 'WRONG_KEY_TYPE' });
+  });
+
+  it('verifies an ES256 VC-JWT whose kid is a P-256 did:key', async () => {
+    const issuer = await ecdsaDidKeyIssuer('P-256');
+    const { d, x, y } = await p256Jwk(issuer);
+    const key = await importJWK({ kty: 'EC', crv: 'P-256', d, x, y }, 'ES256');
+    const jwt = await new SignJWT(achievementCredential(issuer, { email: holder.emails[0] })).setProtectedHeader({ alg: 'ES256', typ: 'vc+jwt', kid: issuer.id }).setIssuer(issuer.controller).sign(key);
+    expect((await verifier().verify(jwt, holder)).failure).toBeUndefined();
+  });
+});
+
+/** The private JWK of a P-256 Multikey, for signing a test JWT. */
+async function p256Jwk(key: SigningKey): Promise<{ d: string; x: string; y: string }> {
+  const EcdsaMultikey = await import('@digitalbazaar/ecdsa-multikey');
+  const pair = await EcdsaMultikey.from({ ...key, type: 'Multikey', '@context': 'https://w3id.org/security/multikey/v1' });
+  return (await EcdsaMultikey.toJwk({ keyPair: pair, secretKey: true })) as { d: string; x: string; y: string };
+}
+
+describe('credentials from issuers no one here wrote', () => {
+  it('checks a VC 1.1 envelope\'s issuanceDate and expirationDate at the validity step', async () => {
+    const issuer = await didKeyIssuer();
+    const expired = await signedCredential(issuer, { v1: true, email: holder.emails[0], validUntil: '2025-06-01T00:00:00Z' });
+    expect(failed(await verifier().verify(expired, holder))).toEqual({ step: 'VALIDITY', reason: 'EXPIRED' });
+    const early = await signedCredential(issuer, { v1: true, email: holder.emails[0], validFrom: '2026-12-01T00:00:00Z' });
+    expect(failed(await verifier().verify(early, holder))).toEqual({ step: 'VALIDITY', reason: 'NOT_YET_VALID' });
+    const garbled = await signedCredential(issuer, { v1: true, email: holder.emails[0], validFrom: 'last Tuesday' });
+    expect(failed(await verifier().verify(garbled, holder))).toEqual({ step: 'SHAPE', reason: 'SCHEMA_INVALID' });
+  });
+
+  it('verifies the Open Badges 3.0 JWT form (a vc claim with iss, jti, nbf and exp), and applies its exp', async () => {
+    const issuer = await didKeyIssuer();
+    const vc = achievementCredential(issuer, { email: holder.emails[0] });
+    const key = await edPrivateKey(issuer);
+    const sign = (claims: Record<string, unknown>) =>
+      new SignJWT({ vc, ...claims }).setProtectedHeader({ alg: 'EdDSA', typ: 'JWT', kid: issuer.id }).sign(key);
+    const ok = await verifier().verify(await sign({ iss: issuer.controller, jti: vc.id, nbf: 1704067200, exp: 1893456000 }), holder);
+    expect(ok.failure).toBeUndefined();
+    expect(ok.verified?.window.validUntil?.toISOString()).toBe('2030-01-01T00:00:00.000Z');
+    const lapsed = await verifier().verify(await sign({ iss: issuer.controller, exp: 1735689600 }), holder);
+    expect(failed(lapsed)).toEqual({ step: 'VALIDITY', reason: 'EXPIRED' });
+    const otherId = await verifier().verify(await sign({ iss: issuer.controller, jti: 'urn:uuid:00000000-0000-4000-8000-000000000000' }), holder);
+    expect(failed(otherId)).toEqual({ step: 'PROOF', reason: 'PROOF_INVALID' });
+  });
+
+  it('refuses a JWT whose exp is not a number, or whose sub is not the credential subject', async () => {
+    const issuer = await didKeyIssuer();
+    const vc = achievementCredential(issuer, { subjectId: 'did:example:ana' });
+    const key = await edPrivateKey(issuer);
+    const sign = (claims: Record<string, unknown>) => new SignJWT({ vc, iss: issuer.controller, ...claims }).setProtectedHeader({ alg: 'EdDSA', kid: issuer.id }).sign(key);
+    expect(failed(await verifier().verify(await sign({ exp: '2020-01-01' }), holder))).toEqual({ step: 'PARSE', reason: 'MALFORMED' });
+    expect(failed(await verifier().verify(await sign({ sub: 'did:example:someone-else' }), holder))).toEqual({ step: 'PROOF', reason: 'PROOF_INVALID' });
+    expect((await verifier().verify(await sign({ sub: 'did:example:ana' }), holder)).failure).toBeUndefined();
+  });
+
+  it('refuses a JWT whose iss is not the credential\'s issuer, even when the signature is good', async () => {
+    const issuer = await didKeyIssuer();
+    const other = await didKeyIssuer();
+    const vc = achievementCredential(issuer, { email: holder.emails[0] });
+    const jwt = await new SignJWT({ vc, iss: other.controller }).setProtectedHeader({ alg: 'EdDSA', kid: other.id }).sign(await edPrivateKey(other));
+    expect(failed(await verifier().verify(jwt, holder))).toEqual({ step: 'PROOF', reason: 'ISSUER_MISMATCH' });
+    // Signed by another key but claiming the issuer: the kid is not the issuer's.
+    const forged = await new SignJWT({ vc, iss: issuer.controller }).setProtectedHeader({ alg: 'EdDSA', kid: other.id }).sign(await edPrivateKey(other));
+    expect(failed(await verifier().verify(forged, holder))).toEqual({ step: 'PROOF', reason: 'ISSUER_MISMATCH' });
+  });
+
+  it('refuses duplicate proofs, a proof set with a stranger\'s proof, too many proofs and a wrong proof purpose', async () => {
+    const issuer = await didKeyIssuer();
+    const signed = await signDataIntegrity(achievementCredential(issuer, { email: holder.emails[0] }), issuer);
+    const twice = { ...signed, proof: [signed.proof, signed.proof] };
+    expect(failed(await verifier().verify(JSON.stringify(twice), holder))).toEqual({ step: 'PROOF', reason: 'PROOF_INVALID' });
+    const stranger = await didKeyIssuer();
+    const { proof: strangerProof } = await signDataIntegrity(achievementCredential(issuer, { email: holder.emails[0] }), stranger);
+    const mixed = { ...signed, proof: [signed.proof, strangerProof] };
+    expect(failed(await verifier().verify(JSON.stringify(mixed), holder))?.step).toBe('PROOF');
+    const many = { ...signed, proof: Array.from({ length: 5 }, (_, i) => ({ ...(signed.proof as object), proofValue: `z${i}` })) };
+    expect(failed(await verifier().verify(JSON.stringify(many), holder))).toEqual({ step: 'PROOF', reason: 'PROOF_INVALID' });
+    const authentication = { ...signed, proof: { ...(signed.proof as object), proofPurpose: 'authentication' } };
+    expect(failed(await verifier().verify(JSON.stringify(authentication), holder))).toEqual({ step: 'PROOF', reason: 'PROOF_INVALID' });
+  });
+
+  it('refuses a proof by a key the issuer\'s DID document does not declare', async () => {
+    const host = new URL(base).host;
+    const issuer = await didWebIssuer(host);
+    documents.set('/.well-known/did.json', didDocumentOf(issuer));
+    const impostorKey = await didKeyIssuer();
+    const undeclared = { ...impostorKey, id: `${issuer.controller}#key-2`, controller: issuer.controller };
+    const signed = await signDataIntegrity(achievementCredential(issuer, { email: holder.emails[0] }), undeclared);
+    const r = await verifier().verify(JSON.stringify(signed), holder);
+    expect(failed(r)).toEqual({ step: 'PROOF', reason: 'KEY_UNAVAILABLE' });
+    expect(r.report.steps.at(-1)?.detail).toMatch(/does not declare the key/);
+    // The declared key id with another key's signature fails the signature itself.
+    const swapped = await signDataIntegrity(achievementCredential(issuer, { email: holder.emails[0] }), { ...impostorKey, id: issuer.id, controller: issuer.controller });
+    expect(failed(await verifier().verify(JSON.stringify(swapped), holder))).toEqual({ step: 'PROOF', reason: 'PROOF_INVALID' });
+  });
+
+  it('refuses a did:web issuer whose document is another DID\'s, or missing', async () => {
+    const host = new URL(base).host;
+    const issuer = await didWebIssuer(host);
+    documents.set('/.well-known/did.json', { ...didDocumentOf(issuer), id: 'did:web:elsewhere.example' });
+    expect(failed(await verifier().verify(await signedCredential(issuer, { email: holder.emails[0] }), holder))).toEqual({ step: 'PROOF', reason: 'KEY_UNAVAILABLE' });
+    documents.delete('/.well-known/did.json');
+    expect(failed(await verifier().verify(await signedCredential(issuer, { email: holder.emails[0] }), holder))).toEqual({ step: 'PROOF', reason: 'KEY_UNAVAILABLE' });
+  });
+
+  it('refuses deep nesting at the parse step without recursing into it', async () => {
+    const deep = `{"proof": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
+    expect(failed(await verifier().verify(deep, holder))).toEqual({ step: 'PARSE', reason: 'MALFORMED' });
+    const issuer = await didKeyIssuer();
+    const nested: Record<string, unknown> = achievementCredential(issuer, { email: holder.emails[0] });
+    let node = nested.credentialSubject as Record<string, unknown>;
+    for (let i = 0; i < 40; i++) node = (node.extra = {}) as Record<string, unknown>;
+    expect(failed(await verifier().verify(JSON.stringify({ ...nested, proof: {} }), holder))).toEqual({ step: 'PARSE', reason: 'MALFORMED' });
+    const header = Buffer.from('{"alg":"EdDSA"}').toString('base64url');
+    const payload = Buffer.from(`{"vc":${'{"a":'.repeat(50)}1${'}'.repeat(50)}}`).toString('base64url');
+    expect(failed(await verifier().verify(`${header}.${payload}.c2ln`, holder))).toEqual({ step: 'PARSE', reason: 'MALFORMED' });
+  });
+
+  it('refuses a JSON array, a JWT payload that is not an object, and a credential without an issuer, each with its step', async () => {
+    const v = verifier();
+    expect(failed(await v.verify('[{"proof": {}}]', holder))).toEqual({ step: 'PARSE', reason: 'MALFORMED' });
+    const header = Buffer.from('{"alg":"EdDSA"}').toString('base64url');
+    expect(failed(await v.verify(`${header}.${Buffer.from('[1]').toString('base64url')}.c2ln`, holder))).toEqual({ step: 'PARSE', reason: 'MALFORMED' });
+    const issuer = await didKeyIssuer();
+    const { issuer: _issuer, ...anonymous } = await signDataIntegrity(achievementCredential(issuer, { email: holder.emails[0] }), issuer);
+    expect(failed(await v.verify(JSON.stringify(anonymous), holder))).toEqual({ step: 'SHAPE', reason: 'SCHEMA_INVALID' });
+  });
+});
+
+async function edPrivateKey(key: SigningKey) {
+  const seed = base58(key.secretKeyMultibase.slice(1)).slice(2, 34);
+  const x = base58(key.publicKeyMultibase.slice(1)).slice(2);
+  return importJWK({ kty: 'OKP', crv: 'Ed25519', d: Buffer.from(seed).toString('base64url'), x: Buffer.from(x).toString('base64url') }, 'EdDSA');
+}
+
+function base58(text: string): Uint8Array {
+  const alphabet = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
+  let n = 0n;
+  for (const ch of text) n = n * 58n + BigInt(alphabet.indexOf(ch));
+  const bytes: number[] = [];
+  while (n > 0n) {
+    bytes.unshift(Number(n & 255n));
+    n >>= 8n;
+  }
+  return Uint8Array.from(bytes);
+}

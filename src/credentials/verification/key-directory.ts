@@ -1,3 +1,4 @@
+import * as EcdsaMultikey from '@digitalbazaar/ecdsa-multikey';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { driver as didKeyDriver } from '@digitalbazaar/did-method-key';
 import { importJWK, type JWK } from 'jose';
@@ -18,6 +19,27 @@ export type VerifyKey = Awaited<ReturnType<typeof importJWK>>;
 
 const didKey = didKeyDriver();
 didKey.use({ multibaseMultikeyHeader: 'z6Mk', fromMultibase: Ed25519Multikey.from as (k: Record<string, unknown>) => Promise<unknown> });
+// P-256 and P-384 did:keys, for ecdsa-rdfc-2019 proofs and ES256/ES384 JWTs.
+didKey.use({ multibaseMultikeyHeader: 'zDna', fromMultibase: EcdsaMultikey.from as (k: Record<string, unknown>) => Promise<unknown> });
+didKey.use({ multibaseMultikeyHeader: 'z82L', fromMultibase: EcdsaMultikey.from as (k: Record<string, unknown>) => Promise<unknown> });
+
+/** The kind of public key a verification method holds, as far as Pathways can use it. */
+export type KeyKind = 'Ed25519' | 'P-256' | 'P-384' | 'OTHER';
+
+export function keyKindOf(vm: Record<string, unknown>): KeyKind {
+  const multibase = vm.publicKeyMultibase;
+  if (typeof multibase !== 'string') return 'OTHER';
+  if ((vm.type === 'Multikey' || vm.type === 'Ed25519VerificationKey2020') && multibase.startsWith('z6Mk')) return 'Ed25519';
+  if (vm.type === 'Multikey' && multibase.startsWith('zDn')) return 'P-256';
+  if (vm.type === 'Multikey' && multibase.startsWith('z82')) return 'P-384';
+  return 'OTHER';
+}
+
+/** Which key kinds each Data Integrity cryptosuite Pathways verifies can be checked with. */
+export const CRYPTOSUITE_KEYS: Readonly<Record<string, readonly KeyKind[]>> = {
+  'eddsa-rdfc-2022': ['Ed25519'],
+  'ecdsa-rdfc-2019': ['P-256', 'P-384'],
+};
 
 /** did:web:example.org:issuers:1 -> https://example.org/issuers/1/did.json (port written as %3A in the DID). */
 export function didWebUrl(did: string, scheme: 'https' | 'http' = 'https'): string {
@@ -30,9 +52,7 @@ export function didWebUrl(did: string, scheme: 'https' | 'http' = 'https'): stri
 }
 
 function isEd25519Key(vm: Doc): boolean {
-  const type = vm.type;
-  const multibase = vm.publicKeyMultibase;
-  return (type === 'Multikey' || type === 'Ed25519VerificationKey2020') && typeof multibase === 'string' && multibase.startsWith('z6Mk');
+  return keyKindOf(vm) === 'Ed25519';
 }
 
 function splitUrl(url: string): { base: string; fragment: string | null } {
@@ -74,7 +94,7 @@ export class KeyDirectory {
       try {
         return await didKey.get({ did: id });
       } catch {
-        throw new VerificationFailure('PROOF', 'WRONG_KEY_TYPE', `${id} is not an Ed25519 did:key`);
+        throw new VerificationFailure('PROOF', 'WRONG_KEY_TYPE', `${id} is not an Ed25519, P-256 or P-384 did:key`);
       }
     }
     if (id.startsWith('did:web:')) {
@@ -132,8 +152,8 @@ export class KeyDirectory {
       };
     }
     const { method } = await this.verificationMethod(url);
-    if (!isEd25519Key(method)) {
-      throw new VerificationFailure('PROOF', 'WRONG_KEY_TYPE', `The key ${url} is not an Ed25519 Multikey, which eddsa-rdfc-2022 needs`);
+    if (keyKindOf(method) === 'OTHER') {
+      throw new VerificationFailure('PROOF', 'WRONG_KEY_TYPE', `The key ${url} is not an Ed25519, P-256 or P-384 Multikey`);
     }
     return { '@context': MULTIKEY_V1, id: url, type: 'Multikey', controller: method.controller, publicKeyMultibase: method.publicKeyMultibase };
   }
@@ -166,8 +186,15 @@ export class KeyDirectory {
       } else if (isEd25519Key(method)) {
         const raw = Buffer.from(decodeMultikey(String(method.publicKeyMultibase)));
         jwk = { kty: 'OKP', crv: 'Ed25519', x: raw.toString('base64url') };
+      } else if (keyKindOf(method) === 'P-256' || keyKindOf(method) === 'P-384') {
+        try {
+          const pair = await EcdsaMultikey.from({ ...method, '@context': MULTIKEY_V1, type: 'Multikey' });
+          jwk = (await EcdsaMultikey.toJwk({ keyPair: pair })) as JWK;
+        } catch {
+          throw new VerificationFailure('PROOF', 'WRONG_KEY_TYPE', `The key ${keyId} is not a valid ECDSA Multikey`);
+        }
       } else {
-        throw new VerificationFailure('PROOF', 'WRONG_KEY_TYPE', `The key ${keyId} is neither a JWK nor an Ed25519 Multikey`);
+        throw new VerificationFailure('PROOF', 'WRONG_KEY_TYPE', `The key ${keyId} is neither a JWK nor an Ed25519, P-256 or P-384 Multikey`);
       }
     }
     return importIssuerJwk(jwk, alg);
@@ -208,6 +235,10 @@ export async function importIssuerJwk(jwk: JWK, alg: string): Promise<VerifyKey>
   if (!jwk || typeof jwk !== 'object' || jwk.kty === 'oct') throw new VerificationFailure('PROOF', 'WRONG_KEY_TYPE', 'The issuer key is a shared secret, not a public key');
   if (jwk.d !== undefined) throw new VerificationFailure('PROOF', 'WRONG_KEY_TYPE', 'The issuer published a private key; it cannot be trusted');
   if (KEY_TYPE_FOR[alg.slice(0, 2)] !== jwk.kty) throw new VerificationFailure('PROOF', 'WRONG_KEY_TYPE', `A ${jwk.kty} key cannot verify ${alg}`);
+  if (jwk.kty === 'RSA') {
+    const bits = typeof jwk.n === 'string' ? Buffer.from(jwk.n, 'base64url').length * 8 : 0;
+    if (bits < 2048) throw new VerificationFailure('PROOF', 'WRONG_KEY_TYPE', `The issuer's RSA key has ${bits} bits; 2048 or more are required`);
+  }
   try {
     return await importJWK(jwk, alg);
   } catch (error) {

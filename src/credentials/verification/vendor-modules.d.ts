@@ -56,3 +56,19 @@ declare module '@digitalbazaar/did-method-key' {
     get(options: { did?: string; url?: string }): Promise<Record<string, unknown>>;
   };
 }
+declare module '@digitalbazaar/ecdsa-rdfc-2019-cryptosuite' {
+  export const cryptosuite: unknown;
+}
+declare module '@digitalbazaar/ecdsa-multikey' {
+  export interface EcdsaKeyPair {
+    id?: string;
+    controller?: string;
+    publicKeyMultibase: string;
+    secretKeyMultibase?: string;
+    signer(): { sign(args: { data: Uint8Array }): Promise<Uint8Array>; id: string; algorithm: string };
+    export(options: { publicKey?: boolean; secretKey?: boolean; includeContext?: boolean }): Promise<Record<string, string>>;
+  }
+  export function generate(options: { id?: string; controller?: string; curve: 'P-256' | 'P-384' }): Promise<EcdsaKeyPair>;
+  export function from(key: Record<string, unknown>): Promise<EcdsaKeyPair>;
+  export function toJwk(options: { keyPair: EcdsaKeyPair; secretKey?: boolean }): Promise<Record<string, unknown>>;
+}
