@@ -68,7 +68,7 @@ describeInBrowser('the API console in a real headless Chromium', () => {
     token = headers.map((h) => /"Authorization": "Bearer ([\w-]+\.[\w-]+\.[\w-]+)"/.exec(h)?.[1]).find(Boolean) ?? '';
     expect(token).not.toBe('');
 
-    await page.getByRole('tab', { name: 'OpenRoles' }).click();
+    await page.getByRole('tab', { name: 'OpenRoles', exact: true }).click();
     await page.locator('.graphiql-execute-button').click();
     const result = await page.waitForFunction(() => {
       const value: string | undefined = (globalThis as any).document.querySelector('.result-window .CodeMirror')?.CodeMirror?.getValue();

@@ -2,6 +2,7 @@
 // src/scripts/build-console.mjs (esbuild) into dist/console/, served by the console controller; it loads
 // nothing from anywhere but this service. Plain JSX (no TypeScript): the bundler strips nothing but JSX.
 import { GraphiQL } from 'graphiql';
+import { Kind, parse } from 'graphql';
 import 'graphiql/style.css';
 import { StrictMode, useCallback, useEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -9,6 +10,23 @@ import './console.css';
 
 /** What the server put into the page: endpoint, example operations, the sign-in operation and the charts. */
 const page = JSON.parse(document.getElementById('console-data').textContent);
+
+/**
+ * GraphiQL can send the operation name of the tab it showed before (seen when switching between preloaded tabs);
+ * a name the document does not define is replaced by its only operation's name, or dropped.
+ */
+function withKnownOperationName(params) {
+  if (!params.operationName) return params;
+  let names;
+  try {
+    names = parse(params.query).definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION).map((d) => d.name?.value);
+  } catch {
+    return params;
+  }
+  if (names.includes(params.operationName)) return params;
+  const { operationName, ...rest } = params;
+  return names.length === 1 && names[0] ? { ...rest, operationName: names[0] } : rest;
+}
 
 const hasAuthorization = (headers) => Object.keys(headers ?? {}).some((k) => k.toLowerCase() === 'authorization');
 
@@ -157,7 +175,7 @@ function Console() {
     const extra = { ...(options?.headers ?? {}) };
     // Headers typed into the editor win; otherwise the signed-in token goes along from every tab.
     if (token.current && !hasAuthorization(extra)) extra.authorization = `Bearer ${token.current}`;
-    return postGraphql(params, extra);
+    return postGraphql(withKnownOperationName(params), extra);
   }, []);
 
   const signedIn = (result) => {
