@@ -34,7 +34,7 @@ export const CHART_CONFIG = {
   title: { fontSize: 15, subtitleFontSize: 12, subtitleColor: '#555', anchor: 'start', offset: 12 },
   axis: { labelFontSize: 11, titleFontSize: 12, labelLimit: 260 },
   header: { labelFontSize: 12, titleFontSize: 12, labelLimit: 300 },
-  legend: { labelFontSize: 11, titleFontSize: 11 },
+  legend: { labelFontSize: 11, titleFontSize: 11, labelLimit: 300 },
   view: { stroke: null },
 } as const;
 
