@@ -85,6 +85,8 @@ export interface AppConfig {
   credentialRecheckHours: number;
   /** How often the sweep closing leavers' applications on their leaving date runs, in minutes; 0 turns it off. */
   leaverSweepMinutes: number;
+  /** Serve the offline API console at /console (GraphiQL bundled with the service). On by default outside production. */
+  consoleEnabled: boolean;
   /** secret (it may carry credentials). Unset: notifications wait in the outbox. */
   smtpUrl?: string;
   smtpFrom: string;
@@ -256,6 +258,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     metricsToken: env.METRICS_TOKEN || undefined,
     shutdownDrainDelayMs: int(env, 'SHUTDOWN_DRAIN_DELAY_MS', 0, 0),
     shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10000, 1),
+    consoleEnabled: bool(env, 'CONSOLE_ENABLED', nodeEnv !== 'production'),
   };
 }
 
