@@ -109,6 +109,7 @@ export class EvidenceRepository {
    * not their own, not already decided by them since the item last changed; oldest request (or item) first.
    */
   async endorsementQueue(m: EntityManager, q: { accountId: string; ownEducatorId: string | null; day: string; buildingId?: string; first: number; offset: number }): Promise<{ rows: EndorsementQueueRow[]; total: number }> {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw rows from pg, read column by column below
     const rows: Array<Record<string, any>> = await m.query(
       `SELECT e.id AS evidence_id, ba.educator_id, ed.full_name, ba.building_id, vr.id AS request_id, vr.note AS request_note,
               coalesce(vr.requested_at, e.created_at) AS waiting_since, count(*) OVER ()::int AS total
@@ -172,6 +173,7 @@ export class EvidenceRepository {
     m: EntityManager, where: string, params: unknown[], page: { first: number; offset: number } | null = null,
   ): Promise<VerificationRequestRow[]> {
     const limit = page ? `LIMIT ${Number(page.first)} OFFSET ${Number(page.offset)}` : '';
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw rows from pg, read column by column below
     const rows: Array<Record<string, any>> = await m.query(
       `SELECT vr.id, vr.evidence_id, vr.educator_id, vr.status, vr.note, vr.links, vr.requested_at, vr.decided_at, vr.decided_by_email,
               vr.decision_reason, vr.version, e.title, e.kind, e.verification_status,

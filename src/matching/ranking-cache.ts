@@ -44,7 +44,9 @@ export class CachedRanking<S = unknown> {
  * first requests for the same ranking compute it once and share it).
  */
 export class RankingCache {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one cache holds rankings of every scope type; callers get their own type back from compute()
   private readonly entries = new Map<string, CachedRanking<any>>();
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one cache holds rankings of every scope type; callers get their own type back from compute()
   private readonly computing = new Map<string, Promise<CachedRanking<any>>>();
 
   constructor(private readonly capacity: number) {}
@@ -57,6 +59,7 @@ export class RankingCache {
     return `${roleId}|${buildingId ?? ''}|${asOf}`;
   }
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one cache holds rankings of every scope type; callers get their own type back from compute()
   get(key: string): CachedRanking<any> | undefined {
     const entry = this.entries.get(key);
     if (entry) {
@@ -67,6 +70,7 @@ export class RankingCache {
   }
 
   /** Drops `entry` if it is still the one cached under `key` (a newer one is left alone). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one cache holds rankings of every scope type; callers get their own type back from compute()
   drop(key: string, entry: CachedRanking<any>): void {
     if (this.entries.get(key) === entry) this.entries.delete(key);
   }

@@ -38,11 +38,11 @@ export class RankingRunEntity {
 
   /** The role as ranked: title, requirements with their competencies, years-of-service rule. */
   @Column({ name: 'role_snapshot', type: 'jsonb' })
-  roleSnapshot: Record<string, any>;
+  roleSnapshot: Record<string, unknown>;
 
   /** The filters the ranking was run with (qualifiedOnly, buildingId). */
   @Column({ type: 'jsonb', default: () => `'{}'` })
-  filters: Record<string, any>;
+  filters: Record<string, unknown>;
 
   @Column({ name: 'overextension_fte_threshold', type: 'double precision' })
   overextensionFteThreshold: number;
@@ -97,5 +97,5 @@ export class RankingRunResultEntity {
   overextended: boolean;
 
   @Column({ type: 'jsonb' })
-  candidate: Record<string, any>;
+  candidate: Record<string, unknown>;
 }

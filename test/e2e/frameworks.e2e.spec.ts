@@ -20,7 +20,7 @@ const M = {
 
 const scale = (labels: string[]) => labels.map((label, i) => ({ level: i + 1, label, descriptor: `${label} descriptor` }));
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+ 
 function ok(res: GqlResponse): any {
   if (res.errors) throw new Error(JSON.stringify(res.errors));
   return res.data;

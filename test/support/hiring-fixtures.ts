@@ -131,7 +131,7 @@ export async function postOpenRole(t: TestApp, w: HiringWorld, over: Record<stri
 }
 
 /** Fails the test with the GraphQL errors when there are any; returns data. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+ 
 export function ok(res: GqlResponse): any {
   if (res.errors) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors)}`);
   return res.data;

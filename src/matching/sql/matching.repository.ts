@@ -276,6 +276,7 @@ export class MatchingRepository {
     if (f.competencyIds?.length === 0 || f.educatorIds?.length === 0) return [];
     const params: unknown[] = [];
     const conditions = countingClaimConditions({ ...f, includeExpired: true }, params, 'facts');
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw rows from pg, read column by column
     const rows: Array<Record<string, any>> = await m.query(
       `SELECT ${DETAILED_FACT_COLUMNS} FROM ${DETAILED_FACTS_FROM} WHERE ${conditions.join(' AND ')}`,
       params,
@@ -287,6 +288,7 @@ export class MatchingRepository {
   async educatorWithFacts(m: EntityManager, educatorId: string, asOf: string): Promise<{ educator: EducatorRow | null; facts: DetailedFact[] }> {
     const params: unknown[] = [educatorId];
     const conditions = countingClaimConditions({ asOf, includeExpired: true }, params, 'facts');
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw rows from pg, read column by column
     const rows: Array<Record<string, any>> = await m.query(
       `SELECT ed.id AS educator_key, ed.full_name, ed.building_id, ed.hire_date::text AS hire_date, ${DETAILED_FACT_COLUMNS}
        FROM educator ed
@@ -431,6 +433,7 @@ const DETAILED_FACT_COLUMNS = `f.educator_id, f.competency_id, f.evidence_id AS 
   ${startDaySql('facts')} AS start_day, ${ageFromDaySql('facts')} AS age_day, ${expiresDaySql('facts')} AS expires_day,
   e.title, f.started_on::text AS started_on, f.ended_on::text AS ended_on, f.issued_on::text AS issued_on, f.expires_on::text AS expires_on`;
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw rows from pg, read column by column
 function detailedFactOf(r: Record<string, any>): DetailedFact {
   return {
     ...factOf([r.educator_id, r.competency_id, r.id, r.kind, r.pilot_part, r.verification_status, r.level, r.start_day, r.age_day, r.expires_day]),
