@@ -21,9 +21,9 @@ export class EducatorListArgs extends PageArgs {
   search?: string;
 }
 
-@InputType()
+@InputType({ description: 'A new educator profile (a member of staff who can hold evidence and apply for roles)' })
 export class CreateEducatorInput {
-  @Field()
+  @Field({ description: "The educator's full name as colleagues know it (1-200 characters)" })
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
@@ -36,11 +36,11 @@ export class CreateEducatorInput {
   @MaxLength(254)
   workEmail: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The building they work in (not archived)' })
   @IsUUID('all', { message: 'buildingId is malformed: ids are UUIDs' })
   buildingId: string;
 
-  @Field({ defaultValue: '', description: 'e.g. "Grade 7 science"' })
+  @Field({ defaultValue: '', description: 'What they teach or do now, e.g. "Grade 7 science"' })
   @Transform(trim)
   @IsString()
   @MaxLength(200)
@@ -52,9 +52,9 @@ export class CreateEducatorInput {
   hireDate: string;
 }
 
-@InputType()
+@InputType({ description: 'Changes to an educator profile; omitted fields stay as they are' })
 export class UpdateEducatorInput extends VersionedRefInput {
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'The corrected full name' })
   @IsOptional()
   @Transform(trim)
   @IsString()
@@ -62,19 +62,19 @@ export class UpdateEducatorInput extends VersionedRefInput {
   @MaxLength(200)
   fullName?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'The new work email (unique, case-insensitively)' })
   @IsOptional()
   @Transform(trim)
   @IsEmail({}, { message: 'workEmail must be an email address' })
   @MaxLength(254)
   workEmail?: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The building they move to, from today (moveEducator chooses another day)' })
   @IsOptional()
   @IsUUID('all', { message: 'buildingId is malformed: ids are UUIDs' })
   buildingId?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'What they teach or do now' })
   @IsOptional()
   @Transform(trim)
   @IsString()
