@@ -21,7 +21,7 @@ export class EvidenceResolver {
 
   @SignedIn()
   @Query(() => EvidenceModel, { description: 'One evidence item; NOT_FOUND unless you may see its educator' })
-  async evidence(@CurrentPrincipal() viewer: Principal, @Args('id', { type: () => ID }, UuidPipe) id: string): Promise<EvidenceModel> {
+  async evidence(@CurrentPrincipal() viewer: Principal, @Args('id', { type: () => ID, description: "The evidence item's id" }, UuidPipe) id: string): Promise<EvidenceModel> {
     return toEvidenceModel(await this.reads.get(viewer, id));
   }
 
@@ -34,25 +34,25 @@ export class EvidenceResolver {
 
   @Allow(Persona.EDUCATOR, Persona.HR)
   @Mutation(() => EvidenceModel, { description: 'Add evidence (self-reported). Educators add to their own portfolio; HR names the educator.' })
-  async createEvidence(@CurrentPrincipal() actor: Principal, @Args('input') input: CreateEvidenceInput): Promise<EvidenceModel> {
+  async createEvidence(@CurrentPrincipal() actor: Principal, @Args('input', { description: "The item's kind, title, details and the competencies it shows" }) input: CreateEvidenceInput): Promise<EvidenceModel> {
     return toEvidenceModel(await this.writes.create(actor, input));
   }
 
   @Allow(Persona.EDUCATOR, Persona.HR)
   @Mutation(() => EvidenceModel, { description: "Edit evidence (owner or HR). An owner's edit of endorsed or verified evidence makes it self-reported again." })
-  async updateEvidence(@CurrentPrincipal() actor: Principal, @Args('input') input: UpdateEvidenceInput): Promise<EvidenceModel> {
+  async updateEvidence(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The item, the version you read, and what to change' }) input: UpdateEvidenceInput): Promise<EvidenceModel> {
     return toEvidenceModel(await this.writes.update(actor, input));
   }
 
   @Allow(Persona.EDUCATOR, Persona.HR)
   @Mutation(() => ID, { description: 'Delete evidence (owner or HR); returns its id' })
-  async deleteEvidence(@CurrentPrincipal() actor: Principal, @Args('input') input: DeleteEvidenceInput): Promise<string> {
+  async deleteEvidence(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The item and the version you read' }) input: DeleteEvidenceInput): Promise<string> {
     return this.writes.delete(actor, input);
   }
 
   @Allow(Persona.HR)
   @Mutation(() => EvidenceModel, { description: 'HR: mark evidence self-reported, endorsed or verified' })
-  async setEvidenceVerification(@CurrentPrincipal() actor: Principal, @Args('input') input: SetEvidenceVerificationInput): Promise<EvidenceModel> {
+  async setEvidenceVerification(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The item, the version you read, the new status and why' }) input: SetEvidenceVerificationInput): Promise<EvidenceModel> {
     return toEvidenceModel(await this.writes.setVerification(actor, input));
   }
 
