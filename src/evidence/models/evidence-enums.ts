@@ -33,7 +33,7 @@ registerEnumType(VerificationRequestStatus, {
     PENDING: { description: 'Waiting for HR' },
     VERIFIED: { description: 'HR checked the work: the evidence is now VERIFIED' },
     ENDORSED: { description: 'HR vouches for it without a full check: the evidence is now ENDORSED' },
-    REJECTED: { description: 'HR could not verify it: the evidence stays self-reported; the reason says why' },
+    REJECTED: { description: 'HR could not verify it: the evidence keeps the status it had; the reason says why' },
   },
 });
 
