@@ -8,7 +8,7 @@ export const MAX_PAGE_SIZE = 100;
 /** Offset cursors, opaque to clients; every list query has a hard cap on page size. */
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { defaultValue: 20, description: `Page size, 1-${MAX_PAGE_SIZE}` })
+  @Field(() => Int, { defaultValue: 20, description: 'How many items to return, 1-100 (default 20); more is refused' })
   @IsInt()
   @Min(1)
   @Max(MAX_PAGE_SIZE)

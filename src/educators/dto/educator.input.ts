@@ -46,7 +46,7 @@ export class CreateEducatorInput {
   @MaxLength(200)
   currentAssignment: string;
 
-  @Field({ description: 'ISO date (YYYY-MM-DD)' })
+  @Field({ description: "First day on the district's staff (YYYY-MM-DD); years of service count from it" })
   @Matches(ISO_DATE, { message: 'hireDate must be a date as YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'hireDate must be a real calendar date' })
   hireDate: string;
@@ -81,7 +81,7 @@ export class UpdateEducatorInput extends VersionedRefInput {
   @MaxLength(200)
   currentAssignment?: string;
 
-  @Field({ nullable: true, description: 'ISO date (YYYY-MM-DD)' })
+  @Field({ nullable: true, description: 'The corrected hire date (YYYY-MM-DD)' })
   @IsOptional()
   @Matches(ISO_DATE, { message: 'hireDate must be a date as YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'hireDate must be a real calendar date' })

@@ -22,7 +22,7 @@ export class EducatorModel {
   @Field({ description: 'What they teach or do now, e.g. "Grade 7 science"; may be empty' })
   currentAssignment: string;
 
-  @Field({ description: 'ISO date (YYYY-MM-DD)' })
+  @Field({ description: "First day on the district's staff (YYYY-MM-DD); years of service count from it" })
   hireDate: string;
 
   @Field(() => String, { nullable: true, description: 'First day no longer on staff (YYYY-MM-DD); null while employed, or unless you are HR or this educator' })

@@ -23,7 +23,7 @@ export class CertificationInput {
   @MaxLength(MAX_NAME)
   credentialId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  @Field(() => String, { nullable: true, description: 'When it was awarded (YYYY-MM-DD; required for CERTIFICATION)' })
   @IsOptional()
   @Matches(ISO_DATE, { message: DATE_MESSAGE })
   issuedOn?: string | null;

@@ -92,7 +92,7 @@ export class CreateEvidenceInput extends EvidenceDetailGroups {
   @IsUrl(URL_OPTIONS, { message: URL_MESSAGE })
   url?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  @Field(() => String, { nullable: true, description: 'When the work started (YYYY-MM-DD)' })
   @IsOptional()
   @Matches(ISO_DATE, { message: DATE_MESSAGE })
   startedOn?: string | null;

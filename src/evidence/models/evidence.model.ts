@@ -10,10 +10,10 @@ export class CertificationDetailsModel {
   @Field(() => String, { nullable: true, description: "The certificate's number or id at the issuer; null when not given" })
   credentialId: string | null;
 
-  @Field({ description: 'YYYY-MM-DD' })
+  @Field({ description: 'When it was awarded (YYYY-MM-DD)' })
   issuedOn: string;
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  @Field(() => String, { nullable: true, description: 'When it expires (YYYY-MM-DD); null when it does not. Expired evidence stays listed but earns nothing in matching' })
   expiresOn: string | null;
 }
 
@@ -89,10 +89,10 @@ export class EvidenceModel {
   @Field(() => String, { nullable: true, description: 'An http(s) link to the work; null when none' })
   url: string | null;
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  @Field(() => String, { nullable: true, description: 'When the work started (YYYY-MM-DD); evidence ages from its end date, else from this one' })
   startedOn: string | null;
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  @Field(() => String, { nullable: true, description: 'When the work ended (YYYY-MM-DD); null when ongoing or not given' })
   endedOn: string | null;
 
   @Field(() => VerificationStatus, { description: 'How far the district vouches for it' })

@@ -36,7 +36,7 @@ export class OfferModel {
   @Field({ description: 'HR only: the offer departs from the latest saved ranking run (false for anyone else)' })
   override: boolean;
 
-  @Field(() => String, { nullable: true, description: 'HR only' })
+  @Field(() => String, { nullable: true, description: 'HR only: why the offer departs from the latest saved ranking run; null otherwise' })
   overrideReason: string | null;
 
   @Field(() => ID, { nullable: true, description: 'HR only: the saved ranking run the offer was checked against' })

@@ -128,6 +128,6 @@ export class PanelScoreSheetModel {
   @Field(() => PanelAggregateModel, { nullable: true, description: 'HR always; a panelist once they have submitted their own' })
   aggregate: PanelAggregateModel | null;
 
-  @Field(() => [PanelistScoresModel], { nullable: true, description: 'HR only' })
+  @Field(() => [PanelistScoresModel], { nullable: true, description: "HR only: each panelist's own scores; null for panelists" })
   panelists: PanelistScoresModel[] | null;
 }

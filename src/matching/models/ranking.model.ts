@@ -71,7 +71,7 @@ export class CandidateExplanationModel {
   @Field({ description: 'The standing in plain words, for a panel or the candidate' }) summary: string;
   @Field(() => [RequirementExplanationModel], { description: "Every requirement of the role, in the role's order" }) requirements: RequirementExplanationModel[];
   @Field(() => ServiceExplanationModel, { nullable: true, description: "Years of service against the role's minimum; null when the role sets none" }) yearsOfService: ServiceExplanationModel | null;
-  @Field(() => Int, { description: 'Policy version used' }) policyVersion: number;
+  @Field(() => Int, { description: 'The scoring policy version that computed the score' }) policyVersion: number;
   @Field({ description: 'The day the evidence was counted for' }) asOf: string;
 }
 
