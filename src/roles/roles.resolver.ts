@@ -56,7 +56,7 @@ export class RolesResolver {
     return role.buildingId ? buildingLoader(ctx, this.buildings).load(role.buildingId) : null;
   }
 
-  @ResolveField(() => [RoleRequirementModel], { description: 'In display order' })
+  @ResolveField(() => [RoleRequirementModel], { description: 'The competencies the role asks for, each at a minimum level, in display order' })
   async requirements(@Parent() role: RoleModel, @Context() ctx: RequestContext): Promise<RoleRequirementModel[]> {
     const loader = loaderFor<string, RoleRequirementModel[]>(ctx, 'role.requirements', async (ids) => {
       const rows = await this.service.requirementsFor(ids);

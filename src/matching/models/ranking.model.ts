@@ -158,7 +158,7 @@ export class RequirementStandingModel {
 @ObjectType('RoleStanding', { description: 'Where an educator stands for one open role' })
 export class RoleStandingModel {
   @Field(() => ID, { description: 'The role' }) roleId: string;
-  @Field({ description: 'Its title' }) roleTitle: string;
+  @Field({ description: 'The role title as posted' }) roleTitle: string;
   @Field(() => ID, { nullable: true, description: 'Its building; null for a district-wide role' }) buildingId: string | null;
   @Field(() => Float, { description: 'Its share of a full-time post, e.g. 0.4' }) roleFte: number;
   @Field(() => String, { nullable: true, description: 'Last day to apply (YYYY-MM-DD); null when open-ended' }) closingDate: string | null;
