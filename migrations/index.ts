@@ -19,6 +19,11 @@ import { OfferClosedReason1795893310000 } from './1795893310000-OfferClosedReaso
 import { VerificationRequests1795893320000 } from './1795893320000-VerificationRequests.js';
 import { Fairness1795893700000 } from './1795893700000-Fairness.js';
 import { Capabilities1795893710000 } from './1795893710000-Capabilities.js';
+import { FrameworkLifecycle1795894100000 } from './1795894100000-FrameworkLifecycle.js';
+import { TrustedEvidenceWorkflow1795894200000 } from './1795894200000-TrustedEvidenceWorkflow.js';
+import { EducatorRights1795894300000 } from './1795894300000-EducatorRights.js';
+import { EvidenceKeys1795894500000 } from './1795894500000-EvidenceKeys.js';
+import { RankingCache1795894600000 } from './1795894600000-RankingCache.js';
 import { Notifications1795894800000 } from './1795894800000-Notifications.js';
 
 /** Every migration in order. Listed explicitly so compiled and test (transpiled) runs load the same set. */
@@ -26,4 +31,4 @@ export const MIGRATIONS: Function[] = [Foundation1795891605058, DefaultFramework
   MatchingReadPath1795892700000, Accounts1795893200000, ExternalCommitments1795893210000, BuildingLifecycle1795893220000, Leavers1795893230000,
   BuildingAssignments1795893240000, TrustedQualification1795893300000, OfferClosedReason1795893310000, VerificationRequests1795893320000,
   Credentials1795893400000, CaseIdentifiers1795893500000, DefaultCrosswalk1795893500001, Imports1795893600000, Fairness1795893700000, Capabilities1795893710000,
-  Notifications1795894800000];
+  FrameworkLifecycle1795894100000, TrustedEvidenceWorkflow1795894200000, EducatorRights1795894300000, EvidenceKeys1795894500000, RankingCache1795894600000, Notifications1795894800000];

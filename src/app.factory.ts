@@ -43,6 +43,12 @@ export async function createApp(config: AppConfig, dataSource: DataSource, optio
   app.use('/graphql', operationGuard(config));
   enforceRequestBudgets(dataSource);
   app.use('/graphql', requestBudget(config.requestTimeoutMs, config.requestDbTimeMs));
+  app.use('/charts', requestBudget(config.requestTimeoutMs, config.requestDbTimeMs));
+  // Whatever /graphql answers a browser (the landing page included) runs no script and cannot be framed.
+  app.use('/graphql', (_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('content-security-policy', "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+    next();
+  });
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false });
   // X-Forwarded-For is believed only from the configured proxies; otherwise the address is the socket's.
   app.set('trust proxy', config.trustedProxies.length ? config.trustedProxies : false);

@@ -10,6 +10,8 @@ import { AuditService } from './audit/audit.service.js';
 import { formatError } from './common/format-error.js';
 import type { RequestContext } from './access/request-context.js';
 import type { AppConfig } from './config/app-config.js';
+import { ConsoleModule } from './console/console.module.js';
+import { consoleLandingPagePlugin } from './console/landing-page.plugin.js';
 import { CoreModule } from './database/core.module.js';
 import { DOMAIN_MODULES } from './domain-modules.js';
 import { HiringRepository } from './hiring/hiring.repository.js';
@@ -59,11 +61,15 @@ export class AppModule {
           // (see app.factory.ts); the token cap is repeated here so Apollo's own parse is bounded too.
           parseOptions: { maxTokens: config.maxQueryTokens },
           // Cache hints are unused here and the plugin hooks every resolved field: off, it halves large responses' time.
-          plugins: [requestObserverPlugin(), costLimitPlugin(config), httpStatusPlugin(), ApolloServerPluginCacheControlDisabled()],
+          // Apollo's own landing pages load from a CDN: this one only points to the bundled console (see ConsoleModule).
+          plugins: [
+            requestObserverPlugin(), costLimitPlugin(config), httpStatusPlugin(), ApolloServerPluginCacheControlDisabled(), consoleLandingPagePlugin(config.consoleEnabled),
+          ],
         }),
         AccessModule.forRoot({ trail: AuditService, panelReach: HiringRepository, sso: SsoSessions }),
         AuditModule,
         ...DOMAIN_MODULES,
+        ConsoleModule.forRoot(config),
       ],
     };
   }

@@ -12,7 +12,8 @@ import { HiringModule } from './hiring/hiring.module.js';
 import { MatchingModule } from './matching/matching.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { ReportsModule } from './reports/reports.module.js';
+import { RightsModule } from './rights/rights.module.js';
 import { RolesModule } from './roles/roles.module.js';
 
 /** The domain modules the application serves, in one list so adding a module is one line. */
-export const DOMAIN_MODULES = [CompetenciesModule, BuildingsModule, EducatorsModule, RolesModule, EvidenceModule, MatchingModule, ReportsModule, HiringModule, FairnessModule, CaseModule, AccountsModule, CommitmentsModule, CredentialsModule, ImportsModule, NotificationsModule];
+export const DOMAIN_MODULES = [CompetenciesModule, BuildingsModule, EducatorsModule, RolesModule, EvidenceModule, MatchingModule, ReportsModule, HiringModule, FairnessModule, CaseModule, AccountsModule, CommitmentsModule, CredentialsModule, ImportsModule, NotificationsModule, RightsModule];

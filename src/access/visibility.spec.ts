@@ -5,6 +5,7 @@ const viewer = (...personas: Persona[]): Principal => ({ accountId: 'a', email: 
 const HR = viewer(Persona.HR);
 const PANELIST = viewer(Persona.PANELIST, Persona.EDUCATOR);
 const EDUCATOR = viewer(Persona.EDUCATOR);
+const ENDORSER = viewer(Persona.ENDORSER, Persona.EDUCATOR);
 
 describe('the visibility table', () => {
   it('shows a role to anyone while it is OPEN and only to HR otherwise', () => {
@@ -42,5 +43,25 @@ describe('the visibility table', () => {
     expect(mayView(PANELIST, Subject.EDUCATOR_PRIVATE, { onPanel: true })).toBe(true);
     expect(mayView(PANELIST, Subject.EDUCATOR_PRIVATE, { onPanel: true, conflicted: true })).toBe(false);
     expect(mayView(HR, Subject.EDUCATOR_PRIVATE)).toBe(true);
+  });
+
+  it('lets an endorser act on evidence of educators in their buildings today, never their own, and shows them nothing else', () => {
+    expect(mayView(ENDORSER, Subject.EVIDENCE_ENDORSEMENT, { inEndorserScope: true })).toBe(true);
+    expect(mayView(ENDORSER, Subject.EVIDENCE_ENDORSEMENT, { inEndorserScope: false })).toBe(false);
+    expect(mayView(ENDORSER, Subject.EVIDENCE_ENDORSEMENT, { inEndorserScope: true, own: true })).toBe(false);
+    expect(mayView(HR, Subject.EVIDENCE_ENDORSEMENT, {})).toBe(true);
+    expect(mayView(HR, Subject.EVIDENCE_ENDORSEMENT, { own: true })).toBe(false);
+    expect([PANELIST, EDUCATOR].map((v) => mayView(v, Subject.EVIDENCE_ENDORSEMENT, { inEndorserScope: true }))).toEqual([false, false]);
+    for (const subject of [Subject.ROLE_RANKING, Subject.ROLE_CANDIDATES, Subject.CANDIDATE, Subject.APPLICATION_HISTORY, Subject.EDUCATOR_PRIVATE]) {
+      expect(mayView(ENDORSER, subject, { inEndorserScope: true, onPanel: true })).toBe(false);
+    }
+    expect(mayView(ENDORSER, Subject.ROLE, { roleOpen: true })).toBe(true);
+  });
+
+  it('shows who endorsed or declined an item, when and why, to its owner and HR only', () => {
+    expect(mayView(EDUCATOR, Subject.ENDORSEMENT_HISTORY, { own: true })).toBe(true);
+    expect(mayView(HR, Subject.ENDORSEMENT_HISTORY)).toBe(true);
+    expect(mayView(ENDORSER, Subject.ENDORSEMENT_HISTORY, { inEndorserScope: true })).toBe(false);
+    expect(mayView(PANELIST, Subject.ENDORSEMENT_HISTORY, { onPanel: true })).toBe(false);
   });
 });

@@ -23,6 +23,14 @@ export enum Subject {
   APPLICATION_HISTORY = 'APPLICATION_HISTORY',
   /** An educator's private data: evidence, contact details, scores. */
   EDUCATOR_PRIVATE = 'EDUCATOR_PRIVATE',
+  /**
+   * An educator's evidence as something to endorse or decline (the endorsement queue, the decision itself, a
+   * revision of endorsed evidence): HR, and endorsers scoped to the building the educator is assigned to today.
+   * Never the owner: nobody decides on their own evidence.
+   */
+  EVIDENCE_ENDORSEMENT = 'EVIDENCE_ENDORSEMENT',
+  /** Who endorsed or declined an item, when and why: its owner and HR. */
+  ENDORSEMENT_HISTORY = 'ENDORSEMENT_HISTORY',
 }
 
 /** What the caller knows about the viewer's relation to the thing asked for. Missing means false. */
@@ -37,22 +45,29 @@ export interface VisibilityFacts {
   onPanel?: boolean;
   /** The viewer declared a conflict of interest with this candidate for that role. */
   conflicted?: boolean;
+  /** The educator concerned is assigned today to a building the viewer (an endorser) is scoped to. */
+  inEndorserScope?: boolean;
 }
 
 type Rule = (f: VisibilityFacts) => boolean;
 const ALWAYS: Rule = () => true;
 const NEVER: Rule = () => false;
 
-/** Rows: what is asked for. Columns: who asks (HR, the owner, a panelist, any other signed-in account). */
-export const VISIBILITY: Readonly<Record<Subject, Readonly<{ hr: Rule; own: Rule; panelist: Rule; anyone: Rule }>>> = {
+/**
+ * Rows: what is asked for. Columns: who asks (HR, the owner, a panelist, an endorser, any other signed-in account).
+ * An endorser sees nothing beyond what anyone sees except the evidence they are asked to endorse.
+ */
+export const VISIBILITY: Readonly<Record<Subject, Readonly<{ hr: Rule; own: Rule; panelist: Rule; endorser: Rule; anyone: Rule }>>> = {
   // `own` for a role: the viewer holds it (a hybrid commitment from an accepted offer), so it stays visible after it fills.
-  [Subject.ROLE]: { hr: ALWAYS, own: ALWAYS, panelist: (f) => !!f.roleOpen, anyone: (f) => !!f.roleOpen },
-  [Subject.ROLE_EXPLAINED]: { hr: ALWAYS, own: NEVER, panelist: (f) => !!f.rolePublished, anyone: (f) => !!f.rolePublished },
-  [Subject.ROLE_RANKING]: { hr: ALWAYS, own: NEVER, panelist: NEVER, anyone: NEVER },
-  [Subject.ROLE_CANDIDATES]: { hr: ALWAYS, own: NEVER, panelist: (f) => !!f.onPanel, anyone: NEVER },
-  [Subject.CANDIDATE]: { hr: ALWAYS, own: (f) => !!f.own, panelist: (f) => !!f.onPanel && !f.conflicted, anyone: NEVER },
-  [Subject.APPLICATION_HISTORY]: { hr: ALWAYS, own: (f) => !!f.own, panelist: NEVER, anyone: NEVER },
-  [Subject.EDUCATOR_PRIVATE]: { hr: ALWAYS, own: (f) => !!f.own, panelist: (f) => !!f.onPanel && !f.conflicted, anyone: NEVER },
+  [Subject.ROLE]: { hr: ALWAYS, own: ALWAYS, panelist: (f) => !!f.roleOpen, endorser: (f) => !!f.roleOpen, anyone: (f) => !!f.roleOpen },
+  [Subject.ROLE_EXPLAINED]: { hr: ALWAYS, own: NEVER, panelist: (f) => !!f.rolePublished, endorser: (f) => !!f.rolePublished, anyone: (f) => !!f.rolePublished },
+  [Subject.ROLE_RANKING]: { hr: ALWAYS, own: NEVER, panelist: NEVER, endorser: NEVER, anyone: NEVER },
+  [Subject.ROLE_CANDIDATES]: { hr: ALWAYS, own: NEVER, panelist: (f) => !!f.onPanel, endorser: NEVER, anyone: NEVER },
+  [Subject.CANDIDATE]: { hr: ALWAYS, own: (f) => !!f.own, panelist: (f) => !!f.onPanel && !f.conflicted, endorser: NEVER, anyone: NEVER },
+  [Subject.APPLICATION_HISTORY]: { hr: ALWAYS, own: (f) => !!f.own, panelist: NEVER, endorser: NEVER, anyone: NEVER },
+  [Subject.EDUCATOR_PRIVATE]: { hr: ALWAYS, own: (f) => !!f.own, panelist: (f) => !!f.onPanel && !f.conflicted, endorser: NEVER, anyone: NEVER },
+  [Subject.EVIDENCE_ENDORSEMENT]: { hr: (f) => !f.own, own: NEVER, panelist: NEVER, endorser: (f) => !!f.inEndorserScope && !f.own, anyone: NEVER },
+  [Subject.ENDORSEMENT_HISTORY]: { hr: ALWAYS, own: (f) => !!f.own, panelist: NEVER, endorser: NEVER, anyone: NEVER },
 };
 
 /** Whether `viewer` may see `subject` given the facts: yes when any column the viewer qualifies for says yes. */
@@ -61,6 +76,7 @@ export function mayView(viewer: Principal, subject: Subject, facts: VisibilityFa
   if (viewer.personas.has(Persona.HR) && row.hr(facts)) return true;
   if (facts.own && row.own(facts)) return true;
   if (viewer.personas.has(Persona.PANELIST) && row.panelist(facts)) return true;
+  if (viewer.personas.has(Persona.ENDORSER) && row.endorser(facts)) return true;
   return row.anyone(facts);
 }
 

@@ -5,7 +5,8 @@ import { AccountEntity } from '../access/account.entity.js';
 import { PasswordLinkEntity, type PasswordLinkPurpose } from './password-link.entity.js';
 
 /** Serialises every change that could take HR away from an account, so two of them cannot both pass the count. */
-const HR_CHANGE_LOCK = 0x50_41_48_52; // "PAHR"
+/** Taken by every change that could leave the district without an enabled HR account (accounts, leavers). */
+export const HR_CHANGE_LOCK = 0x50_41_48_52; // "PAHR"
 
 export interface AccountFilter {
   email?: string;
@@ -21,6 +22,30 @@ export const hashLinkToken = (token: string): string => createHash('sha256').upd
 export class AccountsRepository {
   constructor(private readonly db: DataSource) {}
 
+  /** The buildings each account may endorse in, sorted. */
+  async endorserBuildings(accountIds: readonly string[], m: EntityManager = this.db.manager): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>(accountIds.map((id) => [id, []]));
+    if (!accountIds.length) return out;
+    const rows: Array<{ account_id: string; building_id: string }> = await m.query(
+      `SELECT account_id, building_id FROM endorser_building WHERE account_id = ANY($1::uuid[]) ORDER BY account_id, building_id`, [[...accountIds]]);
+    for (const r of rows) out.get(r.account_id)!.push(r.building_id);
+    return out;
+  }
+
+  /** Replaces an account's endorser scope. */
+  async setEndorserBuildings(m: EntityManager, accountId: string, buildingIds: readonly string[]): Promise<void> {
+    await m.query(`DELETE FROM endorser_building WHERE account_id = $1`, [accountId]);
+    if (buildingIds.length) {
+      await m.query(`INSERT INTO endorser_building (account_id, building_id) SELECT $1, unnest($2::uuid[])`, [accountId, [...buildingIds]]);
+    }
+  }
+
+  /** Which of these buildings exist. */
+  async existingBuildings(m: EntityManager, ids: readonly string[]): Promise<Set<string>> {
+    const rows: Array<{ id: string }> = await m.query(`SELECT id FROM building WHERE id = ANY($1::uuid[])`, [[...ids]]);
+    return new Set(rows.map((r) => r.id));
+  }
+
   async search(filter: AccountFilter, offset: number, first: number): Promise<[AccountEntity[], number]> {
     const q = this.db.getRepository(AccountEntity).createQueryBuilder('a');
     const like = (s: string) => `%${s.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -30,6 +55,12 @@ export class AccountsRepository {
     if (filter.status === 'ENABLED') q.andWhere('a.disabled_at IS NULL');
     if (filter.status === 'DISABLED') q.andWhere('a.disabled_at IS NOT NULL');
     return q.orderBy('lower(a.email)', 'ASC').addOrderBy('a.id', 'ASC').skip(offset).take(first).getManyAndCount();
+  }
+
+  /** The educator's leaving date (YYYY-MM-DD) when it is on or before `day`, else null. */
+  async leavingDateOnOrBefore(m: EntityManager, educatorId: string, day: string): Promise<string | null> {
+    const [row] = await m.query(`SELECT to_char(leaving_date, 'YYYY-MM-DD') AS d FROM educator WHERE id = $1 AND leaving_date <= $2::date`, [educatorId, day]);
+    return row?.d ?? null;
   }
 
   async emailTaken(m: EntityManager, email: string, exceptId?: string): Promise<boolean> {

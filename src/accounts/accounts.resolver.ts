@@ -1,4 +1,6 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { RequestContext } from '../access/request-context.js';
+import { loaderFor } from '../common/loaders.js';
 import type { AccountEntity } from '../access/account.entity.js';
 import { SessionModel } from '../access/models/session.model.js';
 import { Persona, type Principal } from '../access/persona.js';
@@ -78,6 +80,15 @@ export class AccountsResolver {
   async signOutEverywhere(@CurrentPrincipal() actor: Principal): Promise<boolean> {
     await this.service.signOutEverywhere(actor);
     return true;
+  }
+
+  @ResolveField(() => [ID], { description: 'ENDORSER: the buildings whose educators this account may endorse' })
+  async endorserBuildingIds(@Parent() account: AccountModel, @Context() ctx: RequestContext): Promise<string[]> {
+    const loader = loaderFor<string, string[]>(ctx, 'account.endorserBuildings', async (ids) => {
+      const scopes = await this.service.endorserBuildings(ids);
+      return ids.map((id) => scopes.get(id) ?? []);
+    });
+    return loader.load(account.id);
   }
 
   private async models(accounts: AccountEntity[]): Promise<AccountModel[]> {

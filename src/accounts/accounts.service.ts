@@ -8,6 +8,7 @@ import { PrincipalCache } from '../access/principal-cache.js';
 import { TokenService } from '../access/token.service.js';
 import type { AuditAction } from '../audit/audit-action.js';
 import { AuditService } from '../audit/audit.service.js';
+import { districtToday } from '../common/clock.js';
 import { badInput, conflict, forbidden, notFound, staleVersion, unauthenticated } from '../common/app-error.js';
 import { decodeCursor, toPage, type Page } from '../common/pagination.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -61,6 +62,10 @@ export class AccountsService {
     return found;
   }
 
+  endorserBuildings(ids: readonly string[]): Promise<Map<string, string[]>> {
+    return this.repo.endorserBuildings(ids);
+  }
+
   /** Whether an account has a password, without ever loading the hash into the model. */
   async withPassword(ids: readonly string[]): Promise<Set<string>> {
     if (!ids.length) return new Set();
@@ -75,10 +80,12 @@ export class AccountsService {
       const email = input.email.toLowerCase();
       if (await this.repo.emailTaken(m, email)) throw conflict(`An account with the email ${email} already exists; find it with accounts(email:) and change it instead`);
       const educatorId = await this.checkEducatorLink(m, personas, input.educatorId ?? null);
+      const scope = await this.checkEndorserScope(m, personas, input.endorserBuildingIds ?? []);
       const repo = m.getRepository(AccountEntity);
       const account = await repo.save(repo.create({ email, displayName: input.displayName, personas, educatorId, passwordHash: null, disabledAt: null }));
+      await this.repo.setEndorserBuildings(m, account.id, scope);
       const link = await this.issueLink(m, account, PasswordLinkPurpose.INVITATION, actor);
-      await this.audit.record(actor, { action: 'ACCOUNT_CREATED', targetType: 'Account', targetId: account.id, changes: { before: null, after: snapshot(account), ...(via ? { via } : {}) } }, m);
+      await this.audit.record(actor, { action: 'ACCOUNT_CREATED', targetType: 'Account', targetId: account.id, changes: { before: null, after: { ...snapshot(account), endorserBuildingIds: scope }, ...(via ? { via } : {}) } }, m);
       return { account, link };
     };
     return manager ? run(manager) : this.db.transaction(run);
@@ -90,6 +97,10 @@ export class AccountsService {
       if (input.personas != null) account.personas = this.personas(input.personas);
       const educatorId = input.educatorId !== undefined ? input.educatorId : account.educatorId;
       account.educatorId = await this.checkEducatorLink(m, account.personas, educatorId, account.id);
+      // The endorser scope follows the persona: kept unless replaced, cleared when ENDORSER is taken away.
+      const current = (await this.repo.endorserBuildings([account.id], m)).get(account.id)!;
+      const wanted = account.personas.includes(Persona.ENDORSER) ? (input.endorserBuildingIds ?? current) : (input.endorserBuildingIds ?? []);
+      await this.repo.setEndorserBuildings(m, account.id, await this.checkEndorserScope(m, account.personas, wanted));
     });
   }
 
@@ -104,8 +115,11 @@ export class AccountsService {
   }
 
   async enable(actor: Principal, id: string, version: number): Promise<AccountEntity> {
-    return this.change(actor, id, version, 'ACCOUNT_ENABLED', async (_m, account) => {
+    return this.change(actor, id, version, 'ACCOUNT_ENABLED', async (m, account) => {
       if (!account.disabledAt) throw badInput('This account is already enabled');
+      // A leaver's account stops on the leaving date whatever its state: enabling it would change nothing but the word.
+      const leftOn = account.educatorId ? await this.repo.leavingDateOnOrBefore(m, account.educatorId, districtToday()) : null;
+      if (leftOn) throw badInput(`This account's educator left the district on ${leftOn}; correct the leaving date first (recordLeaving with a later date), then enable it`);
       account.disabledAt = null;
     });
   }
@@ -178,14 +192,15 @@ export class AccountsService {
       const account = await this.repo.lockAccount(m, id);
       if (!account) throw notFound('Account', id);
       if (account.version !== version) throw staleVersion(`Account ${account.email}`);
-      const before = snapshot(account);
+      const scopeOf = async () => (await this.repo.endorserBuildings([account.id], m)).get(account.id)!;
+      const before = { ...snapshot(account), endorserBuildingIds: await scopeOf() };
       const beforeState = stateOf(account);
       await edit(m, account);
       if (removesLastHr(beforeState, stateOf(account), enabledHr)) {
         throw forbidden('This is the last enabled HR account: give HR to another account first, so the district is never locked out');
       }
       const saved = await m.getRepository(AccountEntity).save(account);
-      await this.audit.record(actor, { action, targetType: 'Account', targetId: account.id, changes: { before, after: snapshot(saved) } }, m);
+      await this.audit.record(actor, { action, targetType: 'Account', targetId: account.id, changes: { before, after: { ...snapshot(saved), endorserBuildingIds: await scopeOf() } } }, m);
       return saved;
     });
     this.cache.invalidate(saved.id);
@@ -198,6 +213,23 @@ export class AccountsService {
     const personas = normalisePersonas(requested, ALL_PERSONAS) as Persona[];
     if (!personas.length) throw badInput('personas must name at least one persona');
     return personas;
+  }
+
+  /**
+   * An ENDORSER account endorses in the buildings HR names (at least one, each existing); buildings without the
+   * persona are refused so a scope never sits unused. Returns the scope sorted, duplicates dropped.
+   */
+  private async checkEndorserScope(m: EntityManager, personas: readonly string[], buildingIds: readonly string[]): Promise<string[]> {
+    const scope = [...new Set(buildingIds)].sort();
+    if (!personas.includes(Persona.ENDORSER)) {
+      if (scope.length) throw badInput('endorserBuildingIds is for accounts with the ENDORSER persona; add the persona or leave the buildings out');
+      return [];
+    }
+    if (!scope.length) throw badInput('An ENDORSER account needs endorserBuildingIds: the buildings whose educators it may endorse');
+    const found = await this.repo.existingBuildings(m, scope);
+    const missing = scope.find((id) => !found.has(id));
+    if (missing) throw notFound('Building', missing);
+    return scope;
   }
 
   /** An EDUCATOR account is the person's own educator profile, so it must link to exactly one that no one else holds. */

@@ -5,6 +5,10 @@ import type { AuditAction } from './audit-action.js';
 @Entity('audit_entry')
 @Index('ix_audit_entry_target', ['targetType', 'targetId'])
 @Index('ix_audit_entry_at', ['at'])
+@Index('ix_audit_entry_actor', ['actorAccountId'])
+@Index('ix_audit_entry_target_id', ['targetId'])
+/** GIN (jsonb_path_ops) on changes, created in the migration: erasure finds the entries that name a person by containment. */
+@Index('ix_audit_entry_changes', { synchronize: false })
 export class AuditEntryEntity {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })
   id: string;

@@ -179,6 +179,9 @@ export class CaseImportService {
     const problems: string[] = [];
     if (levelsSource === 'DEFAULT_SCALE') problems.push(`The package has no rubric: its competencies get the district's default scale (${DEFAULT_SCALE.map((l) => `${l.level} ${l.label}`).join(', ')})`);
     if (levelsSource === 'MIXED') problems.push(`${competencies.length - fromRubric} competencies have no rubric criterion and get the district's default scale`);
+    const deprecated = doc.adoptionStatus === 'Deprecated';
+    if (deprecated && !fw?.retired) problems.push('The package is Deprecated (adoptionStatus): the framework will be retired; it stays readable but takes no new requirements or claims');
+    if (!deprecated && fw?.retired) problems.push(`The framework is retired; this package (adoptionStatus ${String(doc.adoptionStatus ?? 'unset')}) brings it back into use`);
     for (const r of retired.filter((x) => x.inUse)) problems.push(`Competency ${r.code || r.identifier} is used by claims or roles: it will be retired, not deleted`);
     const docChanged = current ? canonical(current.CFDocument) !== canonical(doc) : true;
     const changed = !fw || docChanged || created.length + updated.length + retired.length + associationsCreated + associationsUpdated + associationsRemoved > 0;
@@ -222,6 +225,11 @@ export class CaseImportService {
         [frameworkId, trunc(doc.title, 200), String(doc.description ?? ''), publisher, st.rubricIdentifier],
       );
     }
+    // CASE's adoptionStatus carries retirement: a Deprecated package retires the framework, any other status restores it.
+    await m.query(
+      `UPDATE competency_framework SET retired_at = CASE WHEN $2 THEN coalesce(retired_at, now()) ELSE NULL END WHERE id = $1`,
+      [frameworkId, doc.adoptionStatus === 'Deprecated'],
+    );
     const byIdentifier = new Map(st.nodes.map((n) => [n.identifier, n]));
     const groupings = st.nodes.filter((n) => n.kind === 'grouping');
     await this.repo.upsertGroupings(frameworkId, groupings.map((g) => ({
@@ -256,6 +264,7 @@ export class CaseImportService {
       };
     }), m);
     await this.repo.retire(frameworkId, st.nodes.map((n) => n.identifier), m);
+    await this.repo.syncFrameworkScale(frameworkId, m);
     await this.repo.replaceImportedAssociations(frameworkId, st.associations, m);
     await this.repo.saveDocument(frameworkId, doc, st.rubricHeader, createHash('sha256').update(canonical(pkg)).digest('hex'), m);
     const fw = (await this.repo.frameworkById(frameworkId, m))!;

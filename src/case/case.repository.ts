@@ -11,6 +11,7 @@ export interface FrameworkRow {
   publication: string;
   version: number;
   updatedAt: Date;
+  retired: boolean;
 }
 
 /** Every CASE query: reading a framework as a snapshot, finding nodes by identifier, and the bulk writes of an import. */
@@ -20,14 +21,14 @@ export class CaseRepository {
 
   async frameworks(m: EntityManager = this.db.manager): Promise<FrameworkRow[]> {
     return m.query(
-      `SELECT id, code, title, case_identifier AS "caseIdentifier", publication, version, updated_at AS "updatedAt"
+      `SELECT id, code, title, case_identifier AS "caseIdentifier", publication, version, updated_at AS "updatedAt", retired_at IS NOT NULL AS retired
          FROM competency_framework ORDER BY code`,
     );
   }
 
   async frameworkByCaseId(caseId: string, m: EntityManager = this.db.manager, lock = false): Promise<FrameworkRow | null> {
     const [row] = await m.query(
-      `SELECT id, code, title, case_identifier AS "caseIdentifier", publication, version, updated_at AS "updatedAt"
+      `SELECT id, code, title, case_identifier AS "caseIdentifier", publication, version, updated_at AS "updatedAt", retired_at IS NOT NULL AS retired
          FROM competency_framework WHERE case_identifier = $1 ${lock ? 'FOR UPDATE' : ''}`,
       [caseId],
     );
@@ -36,7 +37,7 @@ export class CaseRepository {
 
   async frameworkById(id: string, m: EntityManager = this.db.manager): Promise<FrameworkRow | null> {
     const [row] = await m.query(
-      `SELECT id, code, title, case_identifier AS "caseIdentifier", publication, version, updated_at AS "updatedAt"
+      `SELECT id, code, title, case_identifier AS "caseIdentifier", publication, version, updated_at AS "updatedAt", retired_at IS NOT NULL AS retired
          FROM competency_framework WHERE id = $1`,
       [id],
     );
@@ -60,7 +61,7 @@ export class CaseRepository {
   async snapshot(frameworkId: string, m: EntityManager = this.db.manager): Promise<FrameworkSnapshot> {
     const [fw] = await m.query(
       `SELECT f.id, f.code, f.title, f.description, f.publisher, f.case_identifier AS "caseIdentifier",
-              f.case_rubric_identifier AS "caseRubricIdentifier", f.updated_at AS "updatedAt", d.document, d.rubric
+              f.case_rubric_identifier AS "caseRubricIdentifier", f.updated_at AS "updatedAt", f.retired_at AS "retiredAt", d.document, d.rubric
          FROM competency_framework f LEFT JOIN case_document_source d ON d.framework_id = f.id WHERE f.id = $1`,
       [frameworkId],
     );
@@ -97,6 +98,7 @@ export class CaseRepository {
       framework: {
         id: fw.id, code: fw.code, title: fw.title, description: fw.description, publisher: fw.publisher,
         caseIdentifier: fw.caseIdentifier, caseRubricIdentifier: fw.caseRubricIdentifier, updatedAt: fw.updatedAt,
+        retiredAt: fw.retiredAt ?? null,
       },
       document: fw.document ?? null,
       rubric: fw.rubric ?? null,
@@ -218,6 +220,33 @@ export class CaseRepository {
           AND NOT EXISTS (SELECT 1 FROM evidence_claim e WHERE e.competency_id = l.competency_id AND e.level = l.level)
           AND NOT EXISTS (SELECT 1 FROM role_requirement r WHERE r.competency_id = l.competency_id AND r.min_level = l.level)`,
       [JSON.stringify(rows.map((r) => ({ identifier: r.identifier, top: (r.levels as Json[]).length })))],
+    );
+  }
+
+  /**
+   * After an import: a framework without a scale of its own takes the one all its live competencies share (if they do),
+   * and the competencies whose levels equal the framework's scale follow it (HR's scale edits reach them); those whose
+   * levels the package made different keep them as their own.
+   */
+  async syncFrameworkScale(frameworkId: string, m: EntityManager): Promise<void> {
+    const signature = (alias: string) => `(SELECT string_agg(l.level || E'\\x1f' || l.label || E'\\x1f' || l.descriptor, E'\\x1e' ORDER BY l.level)
+        FROM competency_level l WHERE l.competency_id = ${alias}.id)`;
+    await m.query(
+      `WITH sig AS (SELECT c.id, c.sort_order, c.code, ${signature('c')} AS s FROM competency c WHERE c.framework_id = $1 AND c.retired_at IS NULL),
+            first AS (SELECT id FROM sig WHERE s IS NOT NULL ORDER BY sort_order, code LIMIT 1)
+       INSERT INTO competency_framework_level (framework_id, level, label, descriptor)
+       SELECT $1, l.level, l.label, l.descriptor FROM first JOIN competency_level l ON l.competency_id = first.id
+        WHERE NOT EXISTS (SELECT 1 FROM competency_framework_level WHERE framework_id = $1)
+          AND (SELECT count(DISTINCT s) FROM sig) = 1 AND NOT EXISTS (SELECT 1 FROM sig WHERE s IS NULL)`,
+      [frameworkId],
+    );
+    await m.query(
+      `WITH scale AS (SELECT string_agg(level || E'\\x1f' || label || E'\\x1f' || descriptor, E'\\x1e' ORDER BY level) AS s
+                        FROM competency_framework_level WHERE framework_id = $1)
+       UPDATE competency c SET follows_framework_levels = (${signature('c')} IS NOT DISTINCT FROM (SELECT s FROM scale))
+        WHERE c.framework_id = $1 AND (SELECT s FROM scale) IS NOT NULL
+          AND c.follows_framework_levels IS DISTINCT FROM (${signature('c')} IS NOT DISTINCT FROM (SELECT s FROM scale))`,
+      [frameworkId],
     );
   }
 

@@ -1,4 +1,5 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { HeavyWork } from '../common/heavy/heavy-work.js';
 import { Allow, SignedIn } from '../access/policy.decorator.js';
 import { Persona, type Principal } from '../access/persona.js';
 import { CurrentPrincipal } from '../access/current-principal.decorator.js';
@@ -16,12 +17,14 @@ export class CaseResolver {
   ) {}
 
   @SignedIn()
+  @HeavyWork()
   @Query(() => String, { description: 'A framework as a CASE 1.1 CFPackage (JSON text)' })
   async exportCasePackage(@Args('frameworkId', { type: () => ID, description: 'The framework to export' }, UuidPipe) frameworkId: string): Promise<string> {
     return JSON.stringify(await this.service.exportFramework(frameworkId));
   }
 
   @Allow(Persona.HR)
+  @HeavyWork()
   @Mutation(() => CaseImportResultModel, { description: 'Import a CASE CFPackage; with dryRun (the default) only a preview' })
   async importCasePackage(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The package (as JSON text or a URL) and whether to preview or write' }) input: ImportCasePackageInput): Promise<CaseImportResultModel> {
     const opts = { dryRun: input.dryRun, expectedVersion: input.expectedVersion };

@@ -38,7 +38,11 @@ export class CommitmentsService {
     checkStart(input.startsOn, districtToday(), input.backdated);
     checkEnd(input.startsOn, input.endsOn ?? null);
     const id = await this.db.transaction(async (m) => {
-      if (!(await m.getRepository(EducatorEntity).exists({ where: { id: input.educatorId } }))) throw notFound('Educator', input.educatorId);
+      const educator = await m.getRepository(EducatorEntity).findOne({ where: { id: input.educatorId } });
+      if (!educator) throw notFound('Educator', input.educatorId);
+      if (educator.leavingDate !== null && input.startsOn >= educator.leavingDate) {
+        throw badInput(`This educator leaves on ${educator.leavingDate}; a commitment must start before the leaving date`);
+      }
       const repo = m.getRepository(HybridCommitmentEntity);
       const saved = await repo.save(repo.create({
         educatorId: input.educatorId, roleId: null, roleTitle: input.roleTitle, roleFte: input.roleFte,

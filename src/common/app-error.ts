@@ -13,6 +13,11 @@ export enum ErrorCode {
   TIMEOUT = 'TIMEOUT',
   /** The database is unreachable or overloaded; `extensions.retryAfterSeconds` says when a retry is worth it. */
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  /**
+   * Heavy work (rankings, reports, exports, imports) is at its bound; nothing was done. `extensions.retryAfterSeconds`
+   * says when a retry is worth it; cheap requests are still answered.
+   */
+  BUSY = 'BUSY',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 

@@ -1,5 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { ALL_PERSONAS } from '../access/persona.js';
 import { AppError, CommonReason, ErrorCode } from './app-error.js';
 
 /** Codes produced by GraphQL itself (parsing, validation, variable coercion) that are safe to pass on. */
@@ -23,6 +24,9 @@ const SCHEMA_FREE_MESSAGES: Record<string, string> = {
   BAD_USER_INPUT:
     'A variable does not match its declared type (a missing required field, an unknown field or a value of the wrong type). Check it against the published schema.',
 };
+
+/** GraphQL's refusal of a value outside the Persona enum (variable coercion or a literal in the document). */
+const UNKNOWN_PERSONA = /Value "((?:[^"\\]|\\.)*)" does not exist in "Persona" enum/;
 
 interface HttpLikeError {
   getStatus?: () => number;
@@ -137,6 +141,16 @@ export function formatError(
   if (pg) return { ...base, message: pg.message, extensions: { code: pg.code, ...(pg.reason ? { reason: pg.reason } : {}), ...pg.extensions } };
 
   const code = formatted.extensions?.code;
+  // An unknown persona, whether sent in a variable or written in the operation: a plain input mistake with its fix
+  // (the personas are public, documented values), in development and production alike.
+  const persona = typeof code === 'string' && GRAPHQL_CODES.has(code) ? UNKNOWN_PERSONA.exec(formatted.message) : null;
+  if (persona) {
+    return {
+      ...base,
+      message: `Unknown persona "${persona[1].slice(0, 40)}": a persona is one of ${ALL_PERSONAS.join(', ')}`,
+      extensions: { code: ErrorCode.BAD_USER_INPUT },
+    };
+  }
   if (typeof code === 'string' && GRAPHQL_CODES.has(code)) {
     const limit = formatted.extensions?.limit;
     // GraphQL quotes every schema name it mentions; a message without quotes (the introspection refusal) says nothing of the schema.

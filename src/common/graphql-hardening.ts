@@ -77,7 +77,7 @@ export function httpStatusPlugin(): ApolloServerPlugin {
           if (!errors?.length) return;
           const codes = errors.map((e) => e.extensions?.code);
           const noData = data === undefined || data === null || Object.values(data).every((v) => v === null);
-          if (noData && codes.every((c) => c === 'SERVICE_UNAVAILABLE')) {
+          if (noData && codes.every((c) => c === 'SERVICE_UNAVAILABLE' || c === 'BUSY')) {
             const retry = errors[0].extensions?.retryAfterSeconds;
             response.http.status = 503;
             if (typeof retry === 'number') response.http.headers.set('retry-after', String(retry));

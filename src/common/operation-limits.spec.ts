@@ -1,4 +1,4 @@
-import { parse } from 'graphql';
+import { getIntrospectionQuery, parse } from 'graphql';
 import { checkOperationLimits, type OperationLimits } from './operation-limits.js';
 
 const LIMITS: OperationLimits = { maxDepth: 5, maxAliases: 3, maxDirectives: 2, maxFields: 50, maxRepeatedPairs: 10 };
@@ -20,6 +20,15 @@ describe('operation limits', () => {
     const q = 'query { ...A } fragment A on Query { frameworks { nodes { ...B } } } fragment B on Framework { competencies { levels { level } } }';
     expect(check(q, { maxDepth: 4 })).toBeUndefined();
     expect(check(q, { maxDepth: 3 })).toMatchObject({ limit: 'depth' });
+  });
+
+  it("passes the standard introspection query (GraphiQL's) under the default limits, ofType adding no depth", () => {
+    const defaults = { maxDepth: 10, maxAliases: 50, maxDirectives: 50, maxFields: 2000, maxRepeatedPairs: 2000 };
+    expect(check(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, schemaDescription: true }), defaults)).toBeUndefined();
+    // Fields that fan out still count: an introspection walk through types and fields is as deep as it looks.
+    const walk = '{ __schema { types { fields { type { fields { type { fields { type { fields { type { fields { type { name } } } } } } } } } } } } }';
+    expect(check(walk, defaults)).toMatchObject({ limit: 'depth' });
+    expect(check('{ __type(name: "Query") { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } }')).toBeUndefined();
   });
 
   it('refuses a fragment bomb by its expanded size, quickly', () => {

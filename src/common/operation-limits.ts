@@ -1,7 +1,10 @@
 import { Kind, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
 
 export interface OperationLimits {
-  /** Deepest field nesting below the root fields (a root field selecting only scalars is depth 1), fragments inlined. */
+  /**
+   * Deepest field nesting below the root fields (a root field selecting only scalars is depth 1), fragments inlined.
+   * `ofType` adds no level (see UNCOUNTED_DEPTH).
+   */
   maxDepth: number;
   /** Aliased fields written in the document. */
   maxAliases: number;
@@ -22,6 +25,14 @@ export interface LimitBreach {
   limit: LimitName;
   message: string;
 }
+
+/**
+ * Introspection's `__Type.ofType` unwraps one list or non-null wrapper: one type in, one type out, no fan-out. The
+ * standard introspection query that GraphiQL and other clients send nests it 8 deep (14 levels in all), so it
+ * does not count toward depth; every field that can fan out (types, fields, args, ...) still does. No field of
+ * this schema is named ofType.
+ */
+const UNCOUNTED_DEPTH = new Set(['ofType']);
 
 interface Measure {
   depth: number;
@@ -72,7 +83,7 @@ export function checkOperationLimits(document: DocumentNode, limits: OperationLi
       if (sel.kind === Kind.FIELD) {
         if (sel.alias) aliases += 1;
         const child = sel.selectionSet ? selectionSet(sel.selectionSet) : EMPTY;
-        depth = Math.max(depth, sel.selectionSet ? 1 + child.depth : 0);
+        depth = Math.max(depth, sel.selectionSet ? (UNCOUNTED_DEPTH.has(sel.name.value) ? 0 : 1) + child.depth : 0);
         fields += 1 + child.fields;
         const name = (sel.alias ?? sel.name).value;
         names.set(name, (names.get(name) ?? 0) + 1);

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Generated, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Generated, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn, type Relation } from 'typeorm';
+import { CompetencyFrameworkLevelEntity } from './competency-framework-level.entity.js';
 
 @Entity('competency_framework')
 export class CompetencyFrameworkEntity {
@@ -31,6 +32,14 @@ export class CompetencyFrameworkEntity {
   @Column({ name: 'case_rubric_identifier', type: 'uuid', unique: true })
   @Generated('uuid')
   caseRubricIdentifier: string;
+
+  /** A retired framework stays readable (history, explanations, reports) but takes no new requirements or claims. */
+  @Column({ name: 'retired_at', type: 'timestamptz', nullable: true })
+  retiredAt: Date | null;
+
+  /** The framework's own proficiency scale; empty when each competency keeps its own levels (some CASE imports). */
+  @OneToMany(() => CompetencyFrameworkLevelEntity, (l) => l.framework)
+  levels?: Relation<CompetencyFrameworkLevelEntity[]>;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -57,6 +57,10 @@ export class CompetencyEntity {
   @Column({ name: 'retired_at', type: 'timestamptz', nullable: true })
   retiredAt: Date | null;
 
+  /** Its levels are copies of the framework's scale and change with it (false: levels of its own). */
+  @Column({ name: 'follows_framework_levels', type: 'boolean', default: false })
+  followsFrameworkLevels: boolean;
+
   @OneToMany(() => CompetencyLevelEntity, (l) => l.competency, { cascade: ['insert'] })
   levels?: Relation<CompetencyLevelEntity[]>;
 

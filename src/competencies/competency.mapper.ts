@@ -16,10 +16,14 @@ export function toCompetencyModel(c: CompetencyEntity): CompetencyModel {
     levels: [...(c.levels ?? [])]
       .sort((a, b) => a.level - b.level)
       .map((l) => ({ level: l.level, label: l.label, descriptor: l.descriptor })),
+    followsFrameworkLevels: c.followsFrameworkLevels,
     version: c.version,
   };
 }
 
 export function toFrameworkModel(f: CompetencyFrameworkEntity): CompetencyFrameworkModel {
-  return { id: f.id, code: f.code, title: f.title, description: f.description, publisher: f.publisher, updatedAt: f.updatedAt };
+  return {
+    id: f.id, code: f.code, title: f.title, description: f.description, publisher: f.publisher,
+    retired: f.retiredAt !== null, retiredAt: f.retiredAt, version: f.version, updatedAt: f.updatedAt,
+  };
 }

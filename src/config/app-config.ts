@@ -43,6 +43,15 @@ export interface AppConfig {
   maxQueryFields: number;
   maxQueryRepeatedPairs: number;
   statementTimeoutMs: number;
+  /**
+   * Heavy work (computing a ranking, reports, exports, imports, CASE exports): how many run at once per instance,
+   * how many more may wait, and for how long; past that a request answers BUSY with a retry hint.
+   */
+  heavyMaxConcurrent: number;
+  heavyMaxQueued: number;
+  heavyQueueWaitMs: number;
+  /** Computed rankings kept in memory per instance (whole rankings, each role/building/day); 0 turns the cache off. */
+  rankingCacheEntries: number;
   /** Per-request budget: wall-clock time, and database time across all its statements (0: none). */
   requestTimeoutMs: number;
   requestDbTimeMs: number;
@@ -52,6 +61,8 @@ export interface AppConfig {
   /** The largest CASE package an import accepts. */
   caseMaxPackageBytes: number;
   setPasswordLinkTtlHours: number;
+  /** Days after a person's leaving date before HR may erase them (0: from the leaving date). */
+  erasureRetentionDays: number;
   /** Email domains whose single sign-on users get an EDUCATOR account on first sign-in (matched by work email). */
   oidcAutoProvisionDomains: string[];
   /** Capacity report counts below this are shown to district leaders as "fewer than" it. */
@@ -72,6 +83,10 @@ export interface AppConfig {
   credentialKeySecret?: string;
   /** How often imported credentials' status is re-checked, in hours; 0 turns the schedule off. */
   credentialRecheckHours: number;
+  /** How often the sweep closing leavers' applications on their leaving date runs, in minutes; 0 turns it off. */
+  leaverSweepMinutes: number;
+  /** Serve the offline API console at /console (GraphiQL bundled with the service). On by default outside production. */
+  consoleEnabled: boolean;
   /** secret (it may carry credentials). Unset: notifications wait in the outbox. */
   smtpUrl?: string;
   smtpFrom: string;
@@ -214,16 +229,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxQueryRepeatedPairs: int(env, 'GRAPHQL_MAX_REPEATED_PAIRS', 2000, 0),
     statementTimeoutMs: int(env, 'DB_STATEMENT_TIMEOUT_MS', 15000, 0),
     requestTimeoutMs: int(env, 'REQUEST_TIMEOUT_MS', 10000, 0),
+    heavyMaxConcurrent: int(env, 'HEAVY_MAX_CONCURRENT', 1, 1),
+    heavyMaxQueued: int(env, 'HEAVY_MAX_QUEUED', 16, 0),
+    heavyQueueWaitMs: int(env, 'HEAVY_QUEUE_WAIT_MS', 5000, 1),
+    rankingCacheEntries: int(env, 'RANKING_CACHE_ENTRIES', 64, 0),
     requestDbTimeMs: int(env, 'REQUEST_DB_TIME_MS', 8000, 0),
     publicBaseUrl: publicBaseUrl(env),
     caseMaxPackageBytes: int(env, 'CASE_MAX_PACKAGE_BYTES', 16 * 1024 * 1024, 1024),
     corsOrigins: list(str(env, 'CORS_ORIGINS')),
     outboundHttp: outboundHttpConfig(env),
     setPasswordLinkTtlHours: int(env, 'SET_PASSWORD_LINK_TTL_HOURS', 72, 1),
+    erasureRetentionDays: int(env, 'ERASURE_RETENTION_DAYS', 0, 0),
     leaderMinCount: int(env, 'LEADER_MIN_COUNT', 5, 1),
     oidcAutoProvisionDomains: (env.OIDC_AUTO_PROVISION_DOMAINS ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean),
     credentialKeySecret: credentialKeySecret(env),
     credentialRecheckHours: int(env, 'CREDENTIAL_STATUS_RECHECK_HOURS', 24, 0),
+    leaverSweepMinutes: int(env, 'LEAVER_SWEEP_MINUTES', 60, 0),
     smtpUrl: smtpUrl(env),
     smtpFrom: str(env, 'SMTP_FROM') ?? 'Pathways <no-reply@pathways.local>',
     smtpTimeoutMs: int(env, 'SMTP_TIMEOUT_MS', 10000, 100),
@@ -237,6 +258,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     metricsToken: env.METRICS_TOKEN || undefined,
     shutdownDrainDelayMs: int(env, 'SHUTDOWN_DRAIN_DELAY_MS', 0, 0),
     shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10000, 1),
+    consoleEnabled: bool(env, 'CONSOLE_ENABLED', nodeEnv !== 'production'),
   };
 }
 

@@ -83,7 +83,8 @@ export class CredentialIssuingService {
     const key = this.signingKey(issuer);
     return this.db.transaction(async (m) => {
       const evidence = await m.getRepository(EvidenceEntity).findOne({ where: { id: evidenceId }, lock: { mode: 'pessimistic_write' } });
-      if (!evidence) throw notFound('Evidence', evidenceId);
+      // Archived evidence is on its way out: nothing is issued for it.
+      if (!evidence || evidence.deletedAt) throw notFound('Evidence', evidenceId);
       if (actor.educatorId === evidence.educatorId) throw forbidden('Nobody can issue a district credential for their own evidence; ask another HR colleague');
       checkIssuable(evidence);
       const active = await m.getRepository(IssuedCredentialEntity).findOne({ where: { evidenceId, revokedAt: IsNull() } });

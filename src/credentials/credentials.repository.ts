@@ -24,13 +24,13 @@ export class CredentialsRepository {
     return { fullName: rows[0].full_name, emails: [...new Set(rows[0].emails)], dids: rows[0].dids ?? [] };
   }
 
-  /** Competency levels that exist and are not retired, as "competencyId:level" keys. */
+  /** Competency levels that exist and are not retired (nor their framework), as "competencyId:level" keys. */
   async usableLevels(m: EntityManager, claims: Array<{ competencyId: string; level: number }>): Promise<Set<string>> {
     if (!claims.length) return new Set();
     const rows: Array<{ key: string }> = await m.query(
       `SELECT l.competency_id || ':' || l.level AS key
          FROM competency_level l JOIN competency c ON c.id = l.competency_id
-        WHERE c.retired_at IS NULL AND l.competency_id = ANY($1::uuid[])`,
+        WHERE NOT (c.retired_at IS NOT NULL OR EXISTS (SELECT 1 FROM competency_framework f WHERE f.id = c.framework_id AND f.retired_at IS NOT NULL)) AND l.competency_id = ANY($1::uuid[])`,
       [[...new Set(claims.map((c) => c.competencyId))]],
     );
     return new Set(rows.map((r) => r.key));

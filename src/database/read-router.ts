@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger, Optional, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { ServiceMetrics } from '../operations/metrics.js';
+import { ReadRoutingMetrics, type ReadSource, type ReadTarget } from '../common/read-source.js';
 import { dataSourceOptions } from './data-source.js';
 
-export type ReadTarget = 'replica' | 'primary';
+export type { ReadTarget };
 
 /** How long a replica that failed is left alone before it is tried again. */
 const REST_AFTER_FAILURE_MS = 5000;
@@ -22,7 +22,7 @@ interface Replica {
  * and a replica that falls behind or stops costs a fallback, never a stale qualified flag.
  */
 @Injectable()
-export class ReadRouter implements OnApplicationShutdown {
+export class ReadRouter implements ReadSource, OnApplicationShutdown {
   private readonly log = new Logger('ReadRouter');
   private readonly replicas: Replica[];
   private next = 0;
@@ -30,7 +30,7 @@ export class ReadRouter implements OnApplicationShutdown {
   constructor(
     private readonly primary: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Optional() private readonly metrics?: ServiceMetrics,
+    @Optional() private readonly metrics?: ReadRoutingMetrics,
   ) {
     this.replicas = config.databaseReplicaUrls.map((url) => ({
       url,

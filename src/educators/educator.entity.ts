@@ -47,6 +47,10 @@ export class EducatorEntity {
   @Column({ name: 'leaving_date', type: 'date', nullable: true })
   leavingDate: string | null;
 
+  /** Set when the person's data was erased: the row stays only as "Erased person" for the hiring history. */
+  @Column({ name: 'erased_at', type: 'timestamptz', nullable: true })
+  erasedAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -7,6 +7,7 @@ export function toEducatorModel(e: EducatorEntity, viewer: Principal | null): Ed
   const mayContact = isHr(viewer) || (!!viewer && viewer.educatorId === e.id);
   return {
     id: e.id,
+    employeeId: mayContact ? (e.employeeId ?? null) : null,
     fullName: e.fullName,
     workEmail: mayContact ? e.workEmail : null,
     buildingId: e.buildingId,

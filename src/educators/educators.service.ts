@@ -29,7 +29,10 @@ export class EducatorsService {
   /** HR's directory; the resolver's policy restricts it to HR. */
   async list(args: EducatorListArgs): Promise<Page<EducatorEntity>> {
     const offset = decodeCursor(args.after);
-    const base: FindOptionsWhere<EducatorEntity> = args.buildingId ? { buildingId: args.buildingId } : {};
+    const base: FindOptionsWhere<EducatorEntity> = {
+      ...(args.buildingId ? { buildingId: args.buildingId } : {}),
+      ...(args.employeeId !== undefined && args.employeeId !== null ? { employeeId: args.employeeId.trim() } : {}),
+    };
     const search = args.search?.trim();
     const where = search
       ? [

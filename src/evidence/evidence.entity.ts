@@ -20,7 +20,9 @@ import { EvidenceClaimEntity } from './evidence-claim.entity.js';
 @Check('ck_evidence_pl', `"kind" <> 'PROFESSIONAL_LEARNING' OR ("sessions" >= 1 AND "attendees" >= 1)`)
 @Check('ck_evidence_course', `"kind" <> 'COURSE' OR "hours" > 0`)
 @Check('ck_evidence_dates', `"ended_on" IS NULL OR "started_on" IS NULL OR "ended_on" >= "started_on"`)
+@Index('uq_evidence_district_key', ['districtKey'], { unique: true, where: '"district_key" IS NOT NULL' })
 @Check('ck_evidence_expiry', `"expires_on" IS NULL OR "issued_on" IS NULL OR "expires_on" >= "issued_on"`)
+@Index('ix_evidence_archived', ['deletedAt'], { where: '"deleted_at" IS NOT NULL' })
 export class EvidenceEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -35,6 +37,10 @@ export class EvidenceEntity {
 
   @Column({ type: 'varchar', length: 24 })
   kind: EvidenceKind;
+
+  /** The district's own key for the item (evidence imports match on it); null for items recorded in Pathways. */
+  @Column({ name: 'district_key', type: 'varchar', length: 100, nullable: true })
+  districtKey: string | null;
 
   @Column({ type: 'varchar', length: 200 })
   title: string;
@@ -109,6 +115,13 @@ export class EvidenceEntity {
 
   @OneToMany(() => EvidenceClaimEntity, (c) => c.evidence, { cascade: ['insert'] })
   claims?: Relation<EvidenceClaimEntity[]>;
+
+  /**
+   * Set when the item is archived (soft-deleted): it stops counting everywhere (it has no claim facts), and its
+   * owner may restore it for a while. Only erasure removes the row.
+   */
+  @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })
+  deletedAt: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

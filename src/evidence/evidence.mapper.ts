@@ -1,6 +1,7 @@
 import { districtToday } from '../common/clock.js';
 import type { EvidenceDetails } from './domain/details.js';
 import { EvidenceKind, type PilotPart, type VerificationStatus } from './domain/evidence-kind.js';
+import { restorableUntil } from './domain/trust.js';
 import { isExpired } from './domain/verification.js';
 import type { EvidenceClaimEntity } from './evidence-claim.entity.js';
 import type { EvidenceEntity } from './evidence.entity.js';
@@ -32,6 +33,8 @@ export function toEvidenceModel(e: EvidenceEntity, on = districtToday()): Eviden
     professionalLearning: kind === EvidenceKind.PROFESSIONAL_LEARNING ? { sessions: e.sessions ?? 0, attendees: e.attendees ?? 0 } : null,
     presentation: kind === EvidenceKind.PRESENTATION ? { venue: e.venue } : null,
     course: kind === EvidenceKind.COURSE ? { hours: e.hours ?? 0, provider: e.provider } : null,
+    deletedAt: e.deletedAt,
+    restorableUntil: e.deletedAt ? restorableUntil(e.deletedAt) : null,
     version: e.version,
     createdAt: e.createdAt,
     updatedAt: e.updatedAt,

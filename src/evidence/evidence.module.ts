@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CompetenciesModule } from '../competencies/competencies.module.js';
 import { EducatorEvidenceResolver, EvidenceClaimResolver } from './evidence-fields.resolver.js';
+import { EvidenceTrustResolver } from './evidence-trust.resolver.js';
+import { EvidenceTrustService } from './evidence-trust.service.js';
 import { EvidenceWriteService } from './evidence-write.service.js';
 import { EvidenceRepository } from './evidence.repository.js';
 import { EvidenceResolver } from './evidence.resolver.js';
@@ -11,7 +13,7 @@ import { VerificationRequestsService } from './verification-requests.service.js'
 @Module({
   imports: [CompetenciesModule],
   providers: [EvidenceRepository, EvidenceService, EvidenceWriteService, EvidenceResolver, EducatorEvidenceResolver, EvidenceClaimResolver,
-    VerificationRequestsService, VerificationRequestsResolver],
+    VerificationRequestsService, VerificationRequestsResolver, EvidenceTrustService, EvidenceTrustResolver],
   exports: [EvidenceService],
 })
 export class EvidenceModule {}

@@ -5,11 +5,14 @@ import { CurrentPrincipal } from '../access/current-principal.decorator.js';
 import { UuidPipe } from '../common/ids.js';
 import { groupByKey, loaderFor } from '../common/loaders.js';
 import type { RequestContext } from '../access/request-context.js';
-import { CreateEvidenceInput, DeleteEvidenceInput, SetEvidenceVerificationInput, UpdateEvidenceInput } from './dto/evidence.input.js';
+import { CreateEvidenceInput, DeleteEvidenceInput, RestoreEvidenceInput, SetEvidenceVerificationInput, UpdateEvidenceInput } from './dto/evidence.input.js';
 import { EvidenceListArgs } from './dto/evidence-list.args.js';
 import { EvidenceWriteService } from './evidence-write.service.js';
 import { toClaimModel, toEvidenceModel } from './evidence.mapper.js';
 import { EvidenceService } from './evidence.service.js';
+import { EvidenceTrustService } from './evidence-trust.service.js';
+import { toEndorsementModel, toRevisionModel } from './trust.mapper.js';
+import { EndorsementModel, EvidenceEditPreviewModel, EvidenceRevisionModel } from './models/trust.model.js';
 import { EvidenceClaimModel, EvidenceConnection, EvidenceModel } from './models/evidence.model.js';
 
 @Resolver(() => EvidenceModel)
@@ -17,6 +20,7 @@ export class EvidenceResolver {
   constructor(
     private readonly reads: EvidenceService,
     private readonly writes: EvidenceWriteService,
+    private readonly trust: EvidenceTrustService,
   ) {}
 
   @SignedIn()
@@ -39,15 +43,29 @@ export class EvidenceResolver {
   }
 
   @Allow(Persona.EDUCATOR, Persona.HR)
-  @Mutation(() => EvidenceModel, { description: "Edit evidence (owner or HR). An owner's edit of endorsed or verified evidence makes it self-reported again." })
+  @Query(() => EvidenceEditPreviewModel, { description: 'Before saving: which fields an edit changes and whether it needs re-verification. Writes nothing.' })
+  async evidenceEditPreview(@CurrentPrincipal() actor: Principal, @Args('input') input: UpdateEvidenceInput): Promise<EvidenceEditPreviewModel> {
+    return this.writes.preview(actor, input);
+  }
+
+  @Allow(Persona.EDUCATOR, Persona.HR)
+  @Mutation(() => EvidenceModel, {
+    description: "Edit evidence (owner or HR). An owner's edit of endorsed or verified evidence waits as its pendingRevision; the trusted version keeps counting until HR (or an endorser, for endorsed items) decides it.",
+  })
   async updateEvidence(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The item, the version you read, and what to change' }) input: UpdateEvidenceInput): Promise<EvidenceModel> {
     return toEvidenceModel(await this.writes.update(actor, input));
   }
 
   @Allow(Persona.EDUCATOR, Persona.HR)
-  @Mutation(() => ID, { description: 'Delete evidence (owner or HR); returns its id' })
+  @Mutation(() => ID, { description: 'Archive evidence (owner or HR): it stops counting everywhere; its owner can restore it for 30 days. Returns its id.' })
   async deleteEvidence(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The item and the version you read' }) input: DeleteEvidenceInput): Promise<string> {
     return this.writes.delete(actor, input);
+  }
+
+  @Allow(Persona.EDUCATOR)
+  @Mutation(() => EvidenceModel, { description: 'Restore one of your archived evidence items within 30 days of archiving (after that: NOT_FOUND)' })
+  async restoreEvidence(@CurrentPrincipal() actor: Principal, @Args('input') input: RestoreEvidenceInput): Promise<EvidenceModel> {
+    return toEvidenceModel(await this.writes.restore(actor, input));
   }
 
   @Allow(Persona.HR)
@@ -63,5 +81,23 @@ export class EvidenceResolver {
       return groupByKey(ids, rows, (c) => c.evidenceId).map((list) => list.map(toClaimModel));
     });
     return loader.load(evidence.id);
+  }
+
+  @ResolveField(() => [EndorsementModel], { description: 'Who endorsed or declined this item, when and why, oldest first; shown to its owner and HR' })
+  async endorsements(@Parent() evidence: EvidenceModel, @Context() ctx: RequestContext): Promise<EndorsementModel[]> {
+    const loader = loaderFor<EvidenceModel, EndorsementModel[]>(ctx, 'evidence.endorsements', async (items) => {
+      const rows = await this.trust.endorsementsFor(ctx.principal, items);
+      return groupByKey(items.map((i) => i.id), rows, (r) => r.evidenceId).map((list) => list.map(toEndorsementModel));
+    });
+    return loader.load(evidence);
+  }
+
+  @ResolveField(() => EvidenceRevisionModel, { nullable: true, description: "The owner's edit waiting for a decision, shown to its owner and HR" })
+  async pendingRevision(@Parent() evidence: EvidenceModel, @Context() ctx: RequestContext): Promise<EvidenceRevisionModel | null> {
+    const loader = loaderFor<EvidenceModel, EvidenceRevisionModel | null>(ctx, 'evidence.pendingRevision', async (items) => {
+      const rows = new Map((await this.trust.pendingRevisionsFor(ctx.principal, items)).map((r) => [r.evidenceId, r]));
+      return items.map((i) => (rows.has(i.id) ? toRevisionModel(rows.get(i.id)!, i.verificationStatus) : null));
+    });
+    return loader.load(evidence);
   }
 }

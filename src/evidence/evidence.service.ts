@@ -24,6 +24,8 @@ export class EvidenceService {
   async get(viewer: Principal, id: string): Promise<EvidenceEntity> {
     const item = await this.repo.byId(id);
     if (!item || !(await this.visibility.canSeeEducator(viewer, item.educatorId))) throw notFound('Evidence', id);
+    // Archived evidence is its owner's and HR's business only (to restore it, or to review archiving).
+    if (item.deletedAt && !(isHr(viewer) || viewer.educatorId === item.educatorId)) throw notFound('Evidence', id);
     await this.recordPanelRead(viewer, [item.educatorId], 'evidence');
     return item;
   }
@@ -38,13 +40,14 @@ export class EvidenceService {
     if (!isHr(viewer)) {
       educatorId = educatorId ?? viewer.educatorId ?? undefined;
       if (!educatorId || !(await this.visibility.canSeeEducator(viewer, educatorId))) return toPage([], 0, offset);
+      if (args.archived && educatorId !== viewer.educatorId) return toPage([], 0, offset);
       await this.recordPanelRead(viewer, [educatorId], 'evidenceItems');
     }
-    const [rows, total] = await this.repo.page({ educatorId, kind: args.kind, status: args.status }, args.first, offset);
+    const [rows, total] = await this.repo.page({ educatorId, kind: args.kind, status: args.status, archived: args.archived }, args.first, offset);
     return toPage(rows, total, offset);
   }
 
-  /** For the Educator.evidence batch: every item of each educator the viewer may see, nothing of the others. */
+  /** For the Educator.evidence batch: every live item of each educator the viewer may see, nothing of the others. */
   async forEducators(viewer: Principal | null, educatorIds: readonly string[]): Promise<EvidenceEntity[]> {
     if (!viewer) return [];
     const visible = [...(await this.visibility.visibleEducators(viewer, educatorIds))];

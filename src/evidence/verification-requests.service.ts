@@ -29,7 +29,7 @@ export class VerificationRequestsService {
     const links = checkLinks(input.links);
     const id = await this.db.transaction(async (m) => {
       const evidence = await this.repo.lockForWrite(m, input.evidenceId);
-      if (!evidence || actor.educatorId === null || evidence.educatorId !== actor.educatorId) throw notFound('Evidence', input.evidenceId);
+      if (!evidence || evidence.deletedAt || actor.educatorId === null || evidence.educatorId !== actor.educatorId) throw notFound('Evidence', input.evidenceId);
       const pending = await m.getRepository(VerificationRequestEntity).exists({ where: { evidenceId: evidence.id, status: VerificationRequestStatus.PENDING } });
       assertCanRequest(evidence.verificationStatus as VerificationStatus, pending);
       const saved = await m.getRepository(VerificationRequestEntity).save(m.getRepository(VerificationRequestEntity).create({
@@ -55,6 +55,8 @@ export class VerificationRequestsService {
         decision: input.decision as VerificationDecision, reason: input.reason,
       });
       const evidence = (await this.repo.lockForWrite(m, req.evidenceId))!;
+      // Archived evidence waits for its owner to restore it; there is nothing to decide meanwhile.
+      if (evidence.deletedAt) throw notFound('Verification request', input.id);
       if (outcome.evidenceStatus && outcome.evidenceStatus !== evidence.verificationStatus) {
         await this.writes.applyVerification(m, actor, evidence, outcome.evidenceStatus, { note: outcome.reason, verificationRequestId: req.id });
       }

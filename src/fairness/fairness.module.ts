@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ChartAccess } from '../charts/chart-access.js';
+import { FairnessChartController } from './fairness-chart.controller.js';
 import { FairnessAuditService } from './fairness-audit.service.js';
 import { FairnessAuditResolver, SelfIdentificationResolver } from './fairness.resolver.js';
 import { FairnessRepository } from './fairness.repository.js';
@@ -8,6 +10,7 @@ import { SelfIdentificationService } from './self-identification.service.js';
  * Voluntary self-identification and the bias audit. Exports nothing: no other module can read answers.
  */
 @Module({
-  providers: [FairnessRepository, FairnessAuditService, SelfIdentificationService, SelfIdentificationResolver, FairnessAuditResolver],
+  controllers: [FairnessChartController],
+  providers: [ChartAccess, FairnessRepository, FairnessAuditService, SelfIdentificationService, SelfIdentificationResolver, FairnessAuditResolver],
 })
 export class FairnessModule {}

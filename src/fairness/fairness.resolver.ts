@@ -1,4 +1,5 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { HeavyWork } from '../common/heavy/heavy-work.js';
 import { Persona, type Principal } from '../access/persona.js';
 import { Allow, SignedIn } from '../access/policy.decorator.js';
 import { CurrentPrincipal } from '../access/current-principal.decorator.js';
@@ -54,6 +55,7 @@ export class FairnessAuditResolver {
   constructor(private readonly audits: FairnessAuditService) {}
 
   @Allow(Persona.COMPLIANCE)
+  @HeavyWork()
   @Mutation(() => FairnessAuditModel, { description: 'Compliance: run a bias audit for a role or all roles over a period; it is saved as run' })
   runFairnessAudit(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The role (or all roles), the period and the small-category options' }) input: RunFairnessAuditInput): Promise<FairnessAuditModel> {
     return this.audits.run(actor, input);

@@ -6,17 +6,17 @@ import { NotificationOutbox } from '../notifications/notification-outbox.js';
 import { ApplicationStatus } from './domain/application-status.js';
 import { ApplicationTransitionEntity } from './entities/application-transition.entity.js';
 import { ApplicationEntity } from './entities/application.entity.js';
-import { HiringRepository } from './hiring.repository.js';
+import { RoleReadRepository } from '../roles/role-read.repository.js';
 
 /**
  * Writes an application's state change: the row, its history entry and the audit entry, all in the caller's
- * transaction. Callers have already locked the row and checked the move against the pipeline rules.
+ * transaction (a null actor is the service itself, e.g. the leaver sweep). Callers have already locked the row and checked the move against the pipeline rules.
  */
 @Injectable()
 export class ApplicationPipelineService {
   constructor(
     private readonly audit: AuditService,
-    private readonly repo: HiringRepository,
+    private readonly roleReads: RoleReadRepository,
     private readonly outbox: NotificationOutbox,
   ) {}
 
@@ -30,11 +30,11 @@ export class ApplicationPipelineService {
     }, m);
   }
 
-  async move(m: EntityManager, actor: Principal, app: ApplicationEntity, to: ApplicationStatus, reason: string, extra: Record<string, unknown> = {}): Promise<void> {
+  async move(m: EntityManager, actor: Principal | null, app: ApplicationEntity, to: ApplicationStatus, reason: string, extra: Record<string, unknown> = {}): Promise<void> {
     const from = app.status;
     await m.update(ApplicationEntity, { id: app.id }, { status: to, version: () => '"version" + 1' });
     await m.insert(ApplicationTransitionEntity, {
-      applicationId: app.id, fromStatus: from, toStatus: to, actorAccountId: actor.accountId, actorEmail: actor.email, reason,
+      applicationId: app.id, fromStatus: from, toStatus: to, actorAccountId: actor?.accountId ?? null, actorEmail: actor?.email ?? null, reason,
     });
     await this.audit.record(actor, {
       action: 'APPLICATION_STATUS_CHANGED', targetType: 'Application', targetId: app.id,
@@ -47,9 +47,9 @@ export class ApplicationPipelineService {
    * The candidate hears of every decision about their application, with its reason; not of their own moves, and
    * not of OFFERED, which the offer's own message announces with its terms.
    */
-  private async tellCandidate(m: EntityManager, actor: Principal, app: ApplicationEntity, from: ApplicationStatus, to: ApplicationStatus, reason: string): Promise<void> {
-    if (actor.educatorId === app.educatorId || to === ApplicationStatus.OFFERED) return;
-    const role = await this.repo.role(m, app.roleId);
+  private async tellCandidate(m: EntityManager, actor: Principal | null, app: ApplicationEntity, from: ApplicationStatus, to: ApplicationStatus, reason: string): Promise<void> {
+    if ((actor && actor.educatorId === app.educatorId) || to === ApplicationStatus.OFFERED) return;
+    const role = await this.roleReads.role(m, app.roleId);
     await this.outbox.enqueue(m, { educatorId: app.educatorId }, { kind: 'APPLICATION_STATUS', roleTitle: role?.title ?? 'a role', from, to, reason });
   }
 }

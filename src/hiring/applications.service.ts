@@ -11,7 +11,7 @@ import { ApplicationPipelineService } from './application-pipeline.service.js';
 import { ApplicationStatus, assertHrPipelineMove, assertMove, PipelineActor } from './domain/application-status.js';
 import { assertCanRespond, InvitationStatus } from './domain/invitation-status.js';
 import { OfferStatus } from './domain/offer-status.js';
-import { assertAcceptsApplications, normaliseStatement, type RoleForApplying } from './domain/role-eligibility.js';
+import { assertAcceptsApplications, assertNotLeft, normaliseStatement, type RoleForApplying } from './domain/role-eligibility.js';
 import type {
   AcceptInvitationInput, ApplyToRoleInput, DeclineInvitationInput, InviteCandidateInput, MoveApplicationInput, RoleApplicationsArgs,
   WithdrawApplicationInput,
@@ -22,6 +22,7 @@ import { InvitationEntity } from './entities/invitation.entity.js';
 import { OfferEntity } from './entities/offer.entity.js';
 import { HiringAccessService } from './hiring-access.service.js';
 import { toApplicationModel, toInvitationModel, toTransitionModel } from './hiring.mapper.js';
+import { RoleReadRepository } from '../roles/role-read.repository.js';
 import { HiringRepository } from './hiring.repository.js';
 import type { ApplicationModel, ApplicationTransitionModel, InvitationModel } from './models/application.model.js';
 import { HiringReason } from './domain/hiring-reason.js';
@@ -37,6 +38,7 @@ export class ApplicationsService {
   constructor(
     private readonly db: DataSource,
     private readonly repo: HiringRepository,
+    private readonly roleReads: RoleReadRepository,
     private readonly access: HiringAccessService,
     private readonly pipeline: ApplicationPipelineService,
     private readonly audit: AuditService,
@@ -74,10 +76,11 @@ export class ApplicationsService {
 
   async invite(actor: Principal, input: InviteCandidateInput): Promise<InvitationModel> {
     const id = await this.db.transaction(async (m) => {
-      const role = await this.repo.role(m, input.roleId, 'share');
+      const role = await this.roleReads.role(m, input.roleId, 'share');
       if (!role) throw notFound('Role', input.roleId);
       assertAcceptsApplications(role, districtToday());
       if (!(await this.repo.educatorExists(m, input.educatorId))) throw notFound('Educator', input.educatorId);
+      assertNotLeft(await this.repo.leftOn(m, input.educatorId, districtToday()));
       if (await this.repo.educatorSitsOnPanel(m, role.id, input.educatorId)) throw badInput('This educator sits on the role\'s panel, so they cannot be invited to apply', undefined, HiringReason.PANEL_CONFLICT);
       if (await this.repo.hasApplied(m, role.id, input.educatorId)) throw conflict('This educator has already applied to this role', HiringReason.DUPLICATE_APPLICATION);
       const invitationId = await this.repo.insertInvitation(m, { roleId: role.id, educatorId: input.educatorId, message: (input.message ?? '').trim(), invitedBy: actor.accountId });
@@ -131,6 +134,7 @@ export class ApplicationsService {
       if (!app) throw notFound('Application', input.applicationId);
       if (input.version != null && input.version !== app.version) throw staleVersion('The application');
       assertHrPipelineMove(app.status, input.to);
+      if (input.to !== ApplicationStatus.REJECTED) assertNotLeft(await this.repo.leftOn(m, app.educatorId, districtToday()));
       if (input.to === ApplicationStatus.REJECTED) await this.closePendingOffer(m, actor, app, OfferStatus.RESCINDED);
       await this.pipeline.move(m, actor, app, input.to, reason);
     });
@@ -153,7 +157,7 @@ export class ApplicationsService {
   }
 
   async roleInvitations(roleId: string): Promise<InvitationModel[]> {
-    if (!(await this.repo.role(this.db.manager, roleId))) throw notFound('Role', roleId);
+    if (!(await this.roleReads.role(this.db.manager, roleId))) throw notFound('Role', roleId);
     return this.invitationModels(this.db.manager, { roleId });
   }
 
@@ -198,7 +202,7 @@ export class ApplicationsService {
    * and checks it takes this educator's application now.
    */
   private async lockRoleForApplying(m: EntityManager, roleId: string, educatorId: string): Promise<RoleForApplying> {
-    const role = await this.repo.role(m, roleId, 'share');
+    const role = await this.roleReads.role(m, roleId, 'share');
     if (!role || role.status === 'DRAFT') throw notFound('Role', roleId);
     assertAcceptsApplications(role, districtToday());
     if (await this.repo.educatorSitsOnPanel(m, roleId, educatorId)) throw badInput('You sit on this role\'s hiring panel, so you cannot apply to it', undefined, HiringReason.PANEL_CONFLICT);

@@ -8,12 +8,14 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { assignPseudonyms, identitiesVisible } from './domain/blind-review.js';
 import type { ApplicationEntity } from './entities/application.entity.js';
 import { RoleHiringSettingsEntity } from './entities/role-hiring-settings.entity.js';
-import { HiringRepository, type CandidateRow, type RoleFacts } from './hiring.repository.js';
+import type { RoleReadModel } from '../roles/role-read-model.js';
+import { RoleReadRepository } from '../roles/role-read.repository.js';
+import { HiringRepository, type CandidateRow } from './hiring.repository.js';
 import type { CandidateIdentityModel } from './models/application.model.js';
 
 /** How one viewer sees one role's candidates: as HR, or as a panelist on its panel (minus their conflicts). */
 export interface RoleView {
-  role: RoleFacts;
+  role: RoleReadModel;
   viewer: Principal;
   isHr: boolean;
   /** Set for panelists: the account whose conflicts hide candidates. */
@@ -35,6 +37,7 @@ export class HiringAccessService {
 
   constructor(
     private readonly repo: HiringRepository,
+    private readonly roleReads: RoleReadRepository,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     // A key of its own, derived from the server secret, so pseudonyms are not reversible from ids.
@@ -48,7 +51,7 @@ export class HiringAccessService {
 
   /** The viewer's view of a role's candidates; NOT_FOUND unless HR or on the role's panel. */
   async roleView(m: EntityManager, viewer: Principal, roleId: string): Promise<RoleView> {
-    const role = await this.repo.role(m, roleId);
+    const role = await this.roleReads.role(m, roleId);
     if (!role) throw notFound('Role', roleId);
     const hr = isHr(viewer);
     const onPanel = !hr && (await this.repo.isOnPanel(m, roleId, viewer.accountId));
@@ -77,7 +80,7 @@ export class HiringAccessService {
 
   /** A candidate looking at their own application sees themselves. */
   private async ownView(m: EntityManager, viewer: Principal, roleId: string): Promise<RoleView> {
-    const role = await this.repo.role(m, roleId);
+    const role = await this.roleReads.role(m, roleId);
     if (!role) throw notFound('Role', roleId);
     const pseudonyms = assignPseudonyms(this.pseudonymKey, roleId, await this.repo.applicantIds(m, roleId));
     return { role, viewer, isHr: false, panelistId: null, conflicted: new Set(), blindReview: false, identitiesVisible: true, pseudonyms };

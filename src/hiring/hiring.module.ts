@@ -8,6 +8,7 @@ import { ComparisonResolver } from './comparison.resolver.js';
 import { ComparisonService } from './comparison.service.js';
 import { HiringAccessService } from './hiring-access.service.js';
 import { HiringRepository } from './hiring.repository.js';
+import { LeaverClosuresService } from './leaver-closures.service.js';
 import { OffersResolver } from './offers.resolver.js';
 import { OffersService } from './offers.service.js';
 import { PanelsResolver } from './panels.resolver.js';
@@ -17,8 +18,9 @@ import { PanelsService } from './panels.service.js';
 @Module({
   imports: [RolesModule, MatchingModule],
   providers: [
-    HiringRepository, HiringAccessService, ApplicationPipelineService, ApplicationsService, PanelsService, OffersService, ComparisonService,
+    HiringRepository, HiringAccessService, ApplicationPipelineService, ApplicationsService, PanelsService, OffersService, ComparisonService, LeaverClosuresService,
     ApplicationsResolver, PanelsResolver, OffersResolver, ComparisonResolver,
   ],
+  exports: [LeaverClosuresService],
 })
 export class HiringModule {}

@@ -5,16 +5,6 @@ import { ApplicationStatus, SCORABLE_STATUSES } from './domain/application-statu
 import type { RankedEntry } from './domain/offer-override.js';
 import { ApplicationEntity } from './entities/application.entity.js';
 
-/** The facts about a role the hiring use cases decide on. */
-export interface RoleFacts {
-  id: string;
-  title: string;
-  status: string;
-  closingDate: string | null;
-  openings: number;
-  roleFte: number;
-}
-
 export interface CandidateRow {
   id: string;
   fullName: string;
@@ -43,15 +33,6 @@ export class HiringRepository implements PanelReach {
   async educatorName(m: EntityManager, educatorId: string): Promise<string | null> {
     const [row]: Array<{ full_name: string }> = await m.query(`SELECT full_name FROM educator WHERE id = $1`, [educatorId]);
     return row?.full_name ?? null;
-  }
-
-  async role(m: EntityManager, roleId: string, lock: Lock = null): Promise<RoleFacts | null> {
-    const [row] = await m.query(
-      `SELECT id, title, status, closing_date::text AS "closingDate", openings, role_fte::float8 AS "roleFte"
-         FROM hybrid_role WHERE id = $1 ${lockClause(lock)}`,
-      [roleId],
-    );
-    return row ?? null;
   }
 
   async application(m: EntityManager, id: string, lock: Lock = null): Promise<ApplicationEntity | null> {
@@ -83,6 +64,12 @@ export class HiringRepository implements PanelReach {
       [row.roleId, row.educatorId, row.message, row.invitedBy],
     );
     return rows[0]?.id ?? null;
+  }
+
+  /** The educator's leaving date (YYYY-MM-DD) when it is on or before `today`, else null. */
+  async leftOn(m: EntityManager, educatorId: string, today: string): Promise<string | null> {
+    const [row] = await m.query(`SELECT to_char(leaving_date, 'YYYY-MM-DD') AS "leftOn" FROM educator WHERE id = $1 AND leaving_date <= $2::date`, [educatorId, today]);
+    return row?.leftOn ?? null;
   }
 
   async educatorExists(m: EntityManager, educatorId: string): Promise<boolean> {

@@ -17,9 +17,11 @@ import { assertOfferDates, assertSeatLeft, decideOverride, expectedCandidates, f
 import type { AnswerOfferInput, MakeOfferInput } from './dto/offer.input.js';
 import { OfferEntity } from './entities/offer.entity.js';
 import { toOfferModel } from './hiring.mapper.js';
+import { RoleReadRepository } from '../roles/role-read.repository.js';
 import { HiringRepository } from './hiring.repository.js';
 import type { OfferModel } from './models/offer.model.js';
 import { HiringReason } from './domain/hiring-reason.js';
+import { assertNotLeft } from './domain/role-eligibility.js';
 
 /** What a candidate reads when the role fills before their application or offer is decided. */
 export const ROLE_FILLED_REASON = 'The role has been filled: every opening was accepted, so this application is closed. Thank you for applying.';
@@ -30,6 +32,7 @@ export class OffersService {
   constructor(
     private readonly db: DataSource,
     private readonly repo: HiringRepository,
+    private readonly roleReads: RoleReadRepository,
     private readonly pipeline: ApplicationPipelineService,
     private readonly roles: RolesService,
     private readonly audit: AuditService,
@@ -44,10 +47,11 @@ export class OffersService {
       // Lock order everywhere: role, then application, then offer.
       const found = await this.repo.application(m, input.applicationId);
       if (!found) throw notFound('Application', input.applicationId);
-      const role = (await this.repo.role(m, found.roleId, 'share'))!;
+      const role = (await this.roleReads.role(m, found.roleId, 'share'))!;
       const app = (await this.repo.application(m, found.id, 'update'))!;
       if (role.status !== 'OPEN' && role.status !== 'CLOSED') throw badInput(`The role is ${role.status}: it cannot be offered`, undefined, role.status === 'FILLED' ? HiringReason.ROLE_FILLED : HiringReason.ROLE_NOT_OPEN);
       assertMove(app.status, ApplicationStatus.OFFERED, PipelineActor.HR);
+      assertNotLeft(await this.repo.leftOn(m, app.educatorId, districtToday()));
 
       // Human oversight: compare with whom the latest saved ranking run points to among the role's applicants.
       // With no saved run, one is saved first (as long as runs may be), so the rule always has a ranking to apply.
@@ -89,7 +93,7 @@ export class OffersService {
   async acceptOffer(actor: Principal, input: AnswerOfferInput): Promise<OfferModel> {
     await this.db.transaction(async (m) => {
       const found = await this.ownOffer(m, actor, input.offerId);
-      const role = (await this.repo.role(m, found.roleId, 'update'))!;
+      const role = (await this.roleReads.role(m, found.roleId, 'update'))!;
       const app = (await this.repo.application(m, found.applicationId, 'update'))!;
       const offer = await this.ownOffer(m, actor, found.id, true);
       // Closed because the role filled while this acceptance waited for the role: a lost race, like a full role.
@@ -157,7 +161,7 @@ export class OffersService {
       await this.audit.record(actor, {
         action: 'OFFER_DECLINED', targetType: 'Offer', targetId: offer.id, changes: { roleId: offer.roleId, educatorId: offer.educatorId, applicationId: app.id },
       }, m);
-      await this.tellOfferer(m, offer, (await this.repo.role(m, offer.roleId))?.title ?? 'a role', 'DECLINED');
+      await this.tellOfferer(m, offer, (await this.roleReads.role(m, offer.roleId))?.title ?? 'a role', 'DECLINED');
     });
     return this.offerModel(actor, input.offerId);
   }
@@ -175,7 +179,7 @@ export class OffersService {
   }
 
   async roleOffers(roleId: string): Promise<OfferModel[]> {
-    if (!(await this.repo.role(this.db.manager, roleId))) throw notFound('Role', roleId);
+    if (!(await this.roleReads.role(this.db.manager, roleId))) throw notFound('Role', roleId);
     return this.models(this.db.manager, { roleId }, true);
   }
 

@@ -16,6 +16,7 @@ import type { ApplicationEntity } from './entities/application.entity.js';
 import { ConflictOfInterestEntity } from './entities/conflict-of-interest.entity.js';
 import { RoleHiringSettingsEntity } from './entities/role-hiring-settings.entity.js';
 import { HiringAccessService } from './hiring-access.service.js';
+import { RoleReadRepository } from '../roles/role-read.repository.js';
 import { HiringRepository, type ScoreRow } from './hiring.repository.js';
 import { HiringReason } from './domain/hiring-reason.js';
 import type {
@@ -33,6 +34,7 @@ export class PanelsService {
   constructor(
     private readonly db: DataSource,
     private readonly repo: HiringRepository,
+    private readonly roleReads: RoleReadRepository,
     private readonly access: HiringAccessService,
     private readonly roles: RolesService,
     private readonly audit: AuditService,
@@ -41,7 +43,7 @@ export class PanelsService {
   async addPanelist(actor: Principal, input: PanelSeatInput): Promise<RolePanelModel> {
     await this.db.transaction(async (m) => {
       // Locks the role so an application by this person cannot slip in between the check and the seat.
-      const role = await this.repo.role(m, input.roleId, 'update');
+      const role = await this.roleReads.role(m, input.roleId, 'update');
       if (!role) throw notFound('Role', input.roleId);
       assertPanelChangeable(role.status);
       const account = await m.getRepository(AccountEntity).findOneBy({ id: input.accountId });
@@ -58,7 +60,7 @@ export class PanelsService {
 
   async removePanelist(actor: Principal, input: PanelSeatInput): Promise<RolePanelModel> {
     await this.db.transaction(async (m) => {
-      const role = await this.repo.role(m, input.roleId, 'update');
+      const role = await this.roleReads.role(m, input.roleId, 'update');
       if (!role) throw notFound('Role', input.roleId);
       assertPanelChangeable(role.status);
       const removed = await m.delete(PanelMemberEntity, { roleId: role.id, accountId: input.accountId });
@@ -70,7 +72,7 @@ export class PanelsService {
 
   async setBlindReview(actor: Principal, input: SetBlindReviewInput): Promise<RolePanelModel> {
     await this.db.transaction(async (m) => {
-      const role = await this.repo.role(m, input.roleId, 'update');
+      const role = await this.roleReads.role(m, input.roleId, 'update');
       if (!role) throw notFound('Role', input.roleId);
       const before = await this.access.blindReview(m, role.id);
       await m.upsert(RoleHiringSettingsEntity, { roleId: role.id, blindReview: input.enabled, updatedBy: actor.accountId }, ['roleId']);

@@ -4,7 +4,8 @@ import type { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { escapeCell } from './domain/cells.js';
 import { allColumns, type ImportKind } from './domain/columns.js';
-import { ImportsRepository } from './imports.repository.js';
+import { PERSONA_SEPARATOR } from './domain/people-rows.js';
+import { ImportsRepository, MoreImportsRepository } from './imports.repository.js';
 
 const PAGE = 1000;
 
@@ -27,12 +28,14 @@ export class ExportsService {
     const push = async (cells: string[]) => {
       if (!csv.write(cells.map(escapeCell))) await new Promise((r) => csv.once('drain', r));
     };
+    const more = new MoreImportsRepository(this.db.manager);
+    const text = (v: string | number | null) => (v === null ? '' : String(v));
     if (kind === 'buildings') {
       for (let after = '', page = await repo.buildingsPage(after, PAGE); page.length; page = await repo.buildingsPage(after, PAGE)) {
         for (const b of page) await push([b.code, b.name, b.level, String(b.version)]);
         after = page[page.length - 1].code;
       }
-    } else {
+    } else if (kind === 'educators') {
       let after = { employeeId: '', id: '00000000-0000-0000-0000-000000000000' };
       for (let page = await repo.educatorsPage(after, PAGE); page.length; page = await repo.educatorsPage(after, PAGE)) {
         for (const e of page) {
@@ -40,6 +43,38 @@ export class ExportsService {
         }
         const last = page[page.length - 1];
         after = { employeeId: last.employeeId ?? '', id: last.id };
+      }
+    } else if (kind === 'accounts') {
+      for (let after = '', page = await more.accountsPage(after, PAGE); page.length; page = await more.accountsPage(after, PAGE)) {
+        for (const a of page) await push([a.email, a.displayName, a.personas.join(PERSONA_SEPARATOR), text(a.employeeId), String(a.version)]);
+        after = page[page.length - 1].email;
+      }
+    } else if (kind === 'commitments') {
+      for (let after = '', page = await more.commitmentsPage(after, PAGE); page.length; page = await more.commitmentsPage(after, PAGE)) {
+        for (const c of page) await push([c.employeeId, c.roleTitle, String(c.roleFte), c.startsOn, text(c.endsOn), String(c.version)]);
+        after = page[page.length - 1].sortKey;
+      }
+    } else if (kind === 'evidence') {
+      // A competency is named by its code where that is unique across frameworks, otherwise by its CASE identifier.
+      const all = await more.competencies();
+      const codeCount = new Map<string, number>();
+      for (const c of all) codeCount.set(c.code.toUpperCase(), (codeCount.get(c.code.toUpperCase()) ?? 0) + 1);
+      const ref = new Map(all.map((c) => [c.id, codeCount.get(c.code.toUpperCase()) === 1 ? c.code : c.caseIdentifier]));
+      let after = { key: '', competencyId: '00000000-0000-0000-0000-000000000000' };
+      for (let page = await more.evidencePage(after, PAGE); page.length; page = await more.evidencePage(after, PAGE)) {
+        for (const e of page) {
+          await push([e.key, text(e.employeeId), e.kind, e.title, e.description, text(e.url), text(e.startedOn), text(e.endedOn), text(e.issuer),
+            text(e.credentialId), text(e.issuedOn), text(e.expiresOn), text(e.pilotPart), text(e.classrooms), text(e.teachers), text(e.students),
+            text(e.outcomes), text(e.sessions), text(e.attendees), text(e.venue), text(e.hours), text(e.provider),
+            e.competencyId ? ref.get(e.competencyId)! : '', text(e.level), String(e.version)]);
+        }
+        const last = page[page.length - 1];
+        after = { key: last.key, competencyId: last.competencyId ?? '00000000-0000-0000-0000-000000000000' };
+      }
+    } else {
+      for (let after = '', page = await more.decisionsPage(after, PAGE); page.length; page = await more.decisionsPage(after, PAGE)) {
+        for (const d of page) await push([d.key, d.decision!, d.reason ?? '', d.decidedOn!, String(d.version)]);
+        after = page[page.length - 1].key;
       }
     }
     await new Promise<void>((resolve, reject) => {

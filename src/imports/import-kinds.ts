@@ -17,8 +17,12 @@ export interface KindHandler<Row> {
   parse(record: CsvRecord): { value: Row | null; errors: RowError[] };
   /** Each value must be unique within a file: [column, value] pairs. */
   uniques(row: Row): [string, string][];
+  /** Kinds whose records span several rows (evidence and its claims): the record a row belongs to. Its rows must be together. */
+  group?(row: Row): string;
   load(repo: ImportsRepository): Promise<void>;
   classify(batch: { row: number; value: Row }[], repo: ImportsRepository): Promise<BatchOutcome>;
+  /** After the last batch of a commit: writes what the batches staged (evidence creates go in one statement per table). */
+  finish?(repo: ImportsRepository): Promise<void>;
 }
 
 const staleError = (row: number, current: number, given: number): RowError => ({

@@ -1,4 +1,5 @@
 import { Controller, Delete, Get, Headers, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { HeavyWork } from '../common/heavy/heavy-work.js';
 import type { Request, Response } from 'express';
 import { Persona, type Principal } from '../access/persona.js';
 import { PrincipalResolver } from '../access/principal.resolver-service.js';
@@ -23,6 +24,7 @@ export class ImportsController {
     private readonly exports: ExportsService,
   ) {}
 
+  @HeavyWork()
   @Post('imports/:kind')
   async upload(@Headers('authorization') auth: string | undefined, @Param('kind') kind: string, @Query('delimiter') delimiter: string | undefined, @Req() req: Request) {
     const actor = await this.hr(auth);
@@ -37,6 +39,7 @@ export class ImportsController {
     return view(await this.imports.get(id));
   }
 
+  @HeavyWork()
   @Post('imports/jobs/:id/commit')
   async commit(@Headers('authorization') auth: string | undefined, @Param('id') id: string) {
     return view(await this.imports.commit(await this.hr(auth), id));
@@ -54,6 +57,7 @@ export class ImportsController {
     res.type('text/csv; charset=utf-8').attachment(`${k}-template.csv`).send(this.exports.template(k));
   }
 
+  @HeavyWork()
   @Get('exports/:kind')
   async export(@Headers('authorization') auth: string | undefined, @Param('kind') kind: string, @Res() res: Response) {
     await this.hr(auth);

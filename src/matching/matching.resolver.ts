@@ -1,4 +1,5 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { HeavyWork } from '../common/heavy/heavy-work.js';
 import { COST } from '../common/cost.js';
 import { Persona, type Principal } from '../access/persona.js';
 import { Allow } from '../access/policy.decorator.js';
@@ -63,6 +64,7 @@ export class MatchingResolver {
   }
 
   @Allow(Persona.HR)
+  @HeavyWork()
   @Mutation(() => RankingRunModel, { description: 'HR: save the current ranking of a role (top candidates with breakdowns) exactly as shown' })
   async saveRankingRun(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The role, how many to keep, and the filters' }) input: SaveRankingRunInput): Promise<RankingRunModel> {
     return toRankingRunModel(await this.runs.save(actor, input));

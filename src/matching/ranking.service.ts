@@ -1,10 +1,14 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../access/persona.js';
 import { assertMayView, Subject } from '../access/visibility.js';
 import { VisibilityService } from '../access/visibility.service.js';
-import { notFound } from '../common/app-error.js';
+import { badInput, notFound } from '../common/app-error.js';
+import { MatchingReason } from './domain/matching-reason.js';
 import { encodeCursor, toPage } from '../common/pagination.js';
+import { HeavyWorkLimiter } from '../common/heavy/heavy-work.js';
+import { ServiceMetrics } from '../operations/metrics.js';
+import { CachedRanking, RankingCache } from './ranking-cache.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { districtToday } from '../common/clock.js';
 import { dayOf, type ClaimFact } from './domain/evidence-rules.js';
@@ -84,11 +88,91 @@ export class RankingService {
     private readonly policies: ScoringPolicyService,
     private readonly visibility: VisibilityService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    private readonly heavy: HeavyWorkLimiter,
+    @Optional() private readonly metrics?: ServiceMetrics,
+  ) {
+    this.cache = new RankingCache(config.rankingCacheEntries);
+  }
 
+  /** Computed rankings of this instance (see roleRanking). */
+  readonly cache: RankingCache;
+
+  /**
+   * A page of a role's ranking. The whole ranking is computed once per (role, building, district day) and kept
+   * in memory with the snapshot it was read in; the policy version and every datum it depends on are covered
+   * by the change logs, so a later page (or the same one again) is served from it while
+   * rankingInputsUnchangedSince says nothing changed: one small statement for a page already explained, one
+   * snapshot explaining the page's candidates otherwise. Computing a ranking is heavy work (HeavyWorkLimiter);
+   * concurrent first requests share one computation.
+   */
   async roleRanking(viewer: Principal, roleId: string, opts: RankingOptions): Promise<RoleRankingModel> {
     assertMayView(viewer, Subject.ROLE_RANKING, {}, 'Role', roleId);
-    return this.repo.snapshot((m) => this.rankIn(m, roleId, opts));
+    if (!this.cache.enabled) return this.heavy.run(() => this.repo.snapshot((m) => this.rankIn(m, roleId, opts)));
+    const key = RankingCache.keyOf(roleId, opts.buildingId, districtToday());
+    const cached = this.cache.get(key);
+    if (cached) {
+      const answer = await this.fromCache(cached, opts);
+      this.metrics?.cacheLookup('ranking', !!answer);
+      if (answer) return answer;
+      this.cache.drop(key, cached);
+    } else {
+      this.metrics?.cacheLookup('ranking', false);
+    }
+    const { entry, joined } = this.cache.computeOnce(key, () => this.heavy.run(() => this.repo.snapshot((m) => this.computeRanking(m, roleId, opts))));
+    const computed = await entry;
+    if (!joined) {
+      const { start, end, total } = computed.bounds(opts.first, opts.offset, opts.qualifiedOnly);
+      return this.answerOf(computed, computed.page(start, end)!, end, total);
+    }
+    // Another request computed it; a change since then means computing this page afresh, outside the cache.
+    return (await this.fromCache(computed, opts)) ?? this.heavy.run(() => this.repo.snapshot((m) => this.rankIn(m, roleId, opts)));
+  }
+
+  /** The page from a cached ranking, or null when something it was computed from has changed since. */
+  private async fromCache(entry: CachedRanking<Scope>, opts: RankingOptions): Promise<RoleRankingModel | null> {
+    const { start, end, total } = entry.bounds(opts.first, opts.offset, opts.qualifiedOnly);
+    const nodes = entry.page(start, end);
+    if (nodes) return (await this.repo.rankingInputsUnchangedSince(this.repo.manager, entry.snapshot)) ? this.answerOf(entry, nodes, end, total) : null;
+    return this.repo.snapshot(async (m) => {
+      // Tested inside the snapshot that explains the page, so the explanation reads what the ranking read.
+      if (!(await this.repo.rankingInputsUnchangedSince(m, entry.snapshot))) return null;
+      const explained = await this.explainPage(m, entry, start, end);
+      entry.keepPage(start, end, explained);
+      return this.answerOf(entry, explained, end, total);
+    });
+  }
+
+  /** The whole ranking in one snapshot (the snapshot noted first), with the requested page explained. */
+  private async computeRanking(m: EntityManager, roleId: string, opts: RankingOptions): Promise<CachedRanking<Scope>> {
+    const snapshot = await this.repo.currentSnapshot(m);
+    const scope = await this.scope(m, roleId);
+    if (opts.buildingId && !(await this.repo.buildingExists(m, opts.buildingId))) throw notFound('Building', opts.buildingId);
+    const ranking = await this.repo.rankAll(m, { role: scope.spec, policy: scope.policy, asOf: scope.asOf, buildingId: opts.buildingId });
+    const { role } = scope;
+    const entry = new CachedRanking({
+      roleId: role.id, roleTitle: role.title, policyVersion: scope.policyVersion, asOf: scope.asOf, overextensionFteThreshold: scope.threshold,
+      maxScore: role.requirements.reduce((s, r) => s + maxPointsOf(r.weight), 0),
+    }, ranking, snapshot, scope);
+    const { start, end } = entry.bounds(opts.first, opts.offset, opts.qualifiedOnly);
+    entry.keepPage(start, end, await this.explainPage(m, entry, start, end));
+    return entry;
+  }
+
+  private async explainPage(m: EntityManager, entry: CachedRanking<Scope>, start: number, end: number): Promise<RankedCandidateModel[]> {
+    const { ranking } = entry;
+    return (await this.explainMany(m, entry.scope, ranking.ids.slice(start, end))).map((c, i): RankedCandidateModel => ({
+      ...c, rank: ranking.ranks[start + i], tied: ranking.tieSizes[start + i] > 1, position: start + i + 1,
+    }));
+  }
+
+  private answerOf(entry: CachedRanking<Scope>, nodes: RankedCandidateModel[], end: number, total: number): RoleRankingModel {
+    return {
+      ...entry.header,
+      totalCount: total,
+      qualifiedCount: entry.ranking.qualifiedCount,
+      nodes,
+      pageInfo: { hasNextPage: end < total, endCursor: nodes.length ? encodeCursor(end) : null },
+    };
   }
 
   /** The ranking inside a caller's snapshot (saving a run uses this too). */
@@ -190,9 +274,21 @@ export class RankingService {
       const role = await this.repo.role(m, roleId);
       if (!role || role.status !== 'OPEN') throw notFound('Role', roleId);
       if (!(await this.repo.educator(m, educatorId))) throw notFound('Educator', educatorId);
+      await this.refuseLeaver(m, educatorId);
       const [explained] = await this.explainMany(m, await this.scope(m, roleId, role), [educatorId], 'second');
       return explained;
     });
+  }
+
+  /** From the leaving date an educator is explained no more (saved ranking runs keep what they said before). */
+  private async refuseLeaver(m: EntityManager, educatorId: string): Promise<void> {
+    const leftOn = await this.repo.leftOn(m, educatorId, districtToday());
+    if (leftOn) {
+      throw badInput(
+        `This educator left the district on ${leftOn}: from the leaving date they are not ranked or explained. Saved ranking runs keep their explanations from before.`,
+        { leftOn }, MatchingReason.EDUCATOR_LEFT,
+      );
+    }
   }
 
   /** Whoever may see the educator's private data (the visibility table); others get NOT_FOUND. */
@@ -203,6 +299,7 @@ export class RankingService {
       if (!role) throw notFound('Role', roleId);
       assertMayView(viewer, Subject.ROLE_EXPLAINED, { rolePublished: role.status !== 'DRAFT' }, 'Role', roleId);
       if (!(await this.repo.educator(m, educatorId))) throw notFound('Educator', educatorId);
+      await this.refuseLeaver(m, educatorId);
       const [explained] = await this.explainMany(m, await this.scope(m, roleId, role), [educatorId]);
       return explained;
     });
@@ -218,11 +315,14 @@ export class RankingService {
     if (!(await this.visibility.canSeeEducator(viewer, educatorId))) throw notFound('Educator', educatorId);
     const asOf = districtToday();
     const m = await this.repo.readManager();
-    const [{ roles, policy }, { educator, facts }] = await Promise.all([
+    const [{ roles, policy }, { educator, facts }, leftOn] = await Promise.all([
       this.repo.openRolesAndPolicy(m),
       this.repo.educatorWithFacts(m, educatorId, asOf),
+      this.repo.leftOn(m, educatorId, asOf),
     ]);
     if (!educator) throw notFound('Educator', educatorId);
+    // A leaver holds no standing from their leaving date (as in the ranking): the date says why the list is empty.
+    if (leftOn) return { educatorId, policyVersion: policy.version, asOf, leftOn, qualifiedCount: 0, totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, roles: [], remedies: [] };
     // Crosswalks are read fresh (not cached with the open roles): an exactMatchOf added by HR counts at once.
     const matches = await this.repo.exactMatches(m, [...new Set(roles.flatMap((r) => r.requirements.map((q) => q.competencyId)))]);
     const ctx = { policy: policy.values, asOfDay: dayOf(asOf), asOf };
@@ -241,7 +341,7 @@ export class RankingService {
     const nodes = listed.slice(page.offset, page.offset + page.first)
       .map(({ role, c }) => roleStanding(c, { role, policy: policy.values, policyVersion: policy.version, asOf, details }, remedies));
     const { pageInfo } = toPage(nodes, listed.length, page.offset);
-    return { educatorId, policyVersion: policy.version, asOf, qualifiedCount, totalCount: listed.length, pageInfo, roles: nodes, remedies: [...remedies.values()] };
+    return { educatorId, policyVersion: policy.version, asOf, leftOn: null, qualifiedCount, totalCount: listed.length, pageInfo, roles: nodes, remedies: [...remedies.values()] };
   }
 
 }

@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { timingSafeEqual } from 'node:crypto';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { DataSource } from 'typeorm';
+import type { CacheMetrics } from '../common/cache-metrics.js';
+import type { ReadRoutingMetrics } from '../common/read-source.js';
 import { peekFacts } from './request-facts.js';
 
 /** Operation names come from clients: past this many distinct names, new ones are counted as "other". */
@@ -18,7 +20,7 @@ interface PgPoolLike {
  * The service's Prometheus metrics, in a registry of its own (several apps in one test process do not collide).
  * Served on a separate port (METRICS_PORT) so they never share the public API's listener.
  */
-export class ServiceMetrics {
+export class ServiceMetrics implements CacheMetrics, ReadRoutingMetrics {
   readonly registry = new Registry();
   private readonly operations = new Set<string>();
   private readonly httpRequests: Counter<'method' | 'route' | 'status'>;

@@ -1,5 +1,7 @@
 import { Inject, Injectable, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Server } from 'node:http';
+import { CacheMetrics } from '../common/cache-metrics.js';
+import { ReadRoutingMetrics } from '../common/read-source.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { HealthController } from './health.controller.js';
 import { ServiceMetrics, startMetricsServer } from './metrics.js';
@@ -42,8 +44,8 @@ export class OperationsModule {
       module: OperationsModule,
       global: true,
       controllers: [HealthController],
-      providers: [{ provide: ServiceLifecycle, useValue: lifecycle }, { provide: ServiceMetrics, useValue: metrics }, ReadinessService, MetricsListener],
-      exports: [ServiceLifecycle, ServiceMetrics],
+      providers: [{ provide: ServiceLifecycle, useValue: lifecycle }, { provide: ServiceMetrics, useValue: metrics }, { provide: CacheMetrics, useValue: metrics }, { provide: ReadRoutingMetrics, useValue: metrics }, ReadinessService, MetricsListener],
+      exports: [ServiceLifecycle, ServiceMetrics, CacheMetrics, ReadRoutingMetrics],
     };
   }
 }

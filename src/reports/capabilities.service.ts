@@ -74,10 +74,10 @@ export class CapabilitiesService {
     return row;
   }
 
-  /** Every competency exists, is not retired, and has the level asked. */
+  /** Every competency exists, is not retired (nor its framework), and has the level asked. */
   private async checkCompetencies(m: EntityManager, components: readonly CapabilityComponentInput[]): Promise<void> {
     const rows: Array<{ id: string; code: string; retired: boolean; levels: number[] }> = await m.query(
-      `SELECT c.id, c.code, c.retired_at IS NOT NULL AS retired, array_agg(l.level ORDER BY l.level) FILTER (WHERE l.level IS NOT NULL) AS levels
+      `SELECT c.id, c.code, (c.retired_at IS NOT NULL OR EXISTS (SELECT 1 FROM competency_framework f WHERE f.id = c.framework_id AND f.retired_at IS NOT NULL)) AS retired, array_agg(l.level ORDER BY l.level) FILTER (WHERE l.level IS NOT NULL) AS levels
          FROM competency c LEFT JOIN competency_level l ON l.competency_id = c.id
         WHERE c.id = ANY($1::uuid[]) GROUP BY c.id`,
       [components.map((c) => c.competencyId)],

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { HeavyWork } from '../common/heavy/heavy-work.js';
 import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal } from '../access/current-principal.decorator.js';
 import { Persona, type Principal } from '../access/persona.js';
@@ -44,6 +45,7 @@ export class CoverageReportResolver {
   ) {}
 
   @Allow(Persona.HR, Persona.LEADER)
+  @HeavyWork()
   @Query(() => CoverageReportModel, { description: 'HR and leaders: how many educators demonstrate ALL of these competencies at or above a level, district-wide and per building', complexity: COST.REPORT })
   capacityCoverage(@CurrentPrincipal() principal: Principal, @Args() args: CoverageArgs): Promise<CoverageReportModel> {
     return this.leader.apply(principal, this.reports.coverage(args));
@@ -63,6 +65,7 @@ export class HeatMapReportResolver {
   ) {}
 
   @Allow(Persona.HR, Persona.LEADER)
+  @HeavyWork()
   @Query(() => HeatMapReportModel, { description: 'HR and leaders: buildings x competencies, educators at or above each level', complexity: COST.REPORT })
   capacityHeatMap(@CurrentPrincipal() principal: Principal, @Args() args: HeatMapArgs): Promise<HeatMapReportModel> {
     return this.leader.apply(principal, this.reports.heatMap(args));
@@ -82,6 +85,7 @@ export class GapsReportResolver {
   ) {}
 
   @Allow(Persona.HR, Persona.LEADER)
+  @HeavyWork()
   @Query(() => GapsReportModel, { description: 'HR and leaders: buildings with nobody or too few at a level, and the spread between buildings', complexity: COST.REPORT })
   capacityGaps(@CurrentPrincipal() principal: Principal, @Args() args: GapsArgs): Promise<GapsReportModel> {
     return this.leader.apply(principal, this.reports.gaps(args));
@@ -101,6 +105,7 @@ export class OverextensionReportResolver {
   ) {}
 
   @Allow(Persona.HR, Persona.LEADER)
+  @HeavyWork()
   @Query(() => OverextensionReportModel, { description: 'HR and leaders: educators over the hybrid-commitment threshold, and buildings leaning on a few experts', complexity: COST.REPORT })
   capacityOverextension(@CurrentPrincipal() principal: Principal, @Args() args: OverextensionArgs): Promise<OverextensionReportModel> {
     return this.leader.apply(principal, this.reports.overextension(args));
@@ -120,6 +125,7 @@ export class PipelineReportResolver {
   ) {}
 
   @Allow(Persona.HR, Persona.LEADER)
+  @HeavyWork()
   @Query(() => PipelineReportModel, { description: 'HR and leaders: per competency, educators one level short of a target and the evidence that would close it', complexity: COST.REPORT })
   capacityPipeline(@CurrentPrincipal() principal: Principal, @Args() args: PipelineArgs): Promise<PipelineReportModel> {
     return this.leader.apply(principal, this.reports.pipeline(args));

@@ -79,11 +79,13 @@ export class CapacityReportsService {
     ]);
     this.checkBuildings(args.buildingIds, buildings);
     const fteThreshold = effectiveOverextensionThreshold(scope.policy, this.config.overextensionFteThreshold);
+    const overextended = overextendedEducators(commitments, new Map(buildings.map((b) => [b.id, b])), fteThreshold);
     return {
       basis: scope.basis,
       fteThreshold,
       concentrationThreshold: args.concentrationThreshold,
-      educators: overextendedEducators(commitments, new Map(buildings.map((b) => [b.id, b])), fteThreshold),
+      overextendedCount: overextended.length,
+      educators: overextended,
       buildings: concentrationFigures(buildings, holdings, args.concentrationThreshold),
     };
   }

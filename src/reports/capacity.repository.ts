@@ -1,6 +1,6 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ReadRouter } from '../database/read-router.js';
+import { ReadSource } from '../common/read-source.js';
 import {
   bind, buildDemonstratedLevelsSql, countedLevelSql, countingClaimConditions,
 } from '../matching/sql/demonstrated-levels.repository.js';
@@ -109,7 +109,7 @@ function levelsCte(s: LevelScope, params: unknown[]): string {
 export class CapacityRepository {
   constructor(
     private readonly db: DataSource,
-    @Optional() private readonly reads?: ReadRouter,
+    @Optional() private readonly reads?: ReadSource,
   ) {}
 
   /** Report statements run on a replica that has caught up with the primary, when there is one. */

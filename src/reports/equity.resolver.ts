@@ -1,4 +1,5 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { HeavyWork } from '../common/heavy/heavy-work.js';
 import { CurrentPrincipal } from '../access/current-principal.decorator.js';
 import { Persona, type Principal } from '../access/persona.js';
 import { Allow } from '../access/policy.decorator.js';
@@ -52,6 +53,7 @@ export class CapabilityCoverageResolver {
   ) {}
 
   @Allow(Persona.HR, Persona.LEADER)
+  @HeavyWork()
   @Query(() => CapabilityCoverageReportModel, { description: 'HR and leaders (small counts hidden): who holds a named capability, per building; buildings where its parts are held only apart are flagged SPLIT' })
   capabilityCoverage(@CurrentPrincipal() principal: Principal, @Args() args: CapabilityCoverageArgs): Promise<CapabilityCoverageReportModel> {
     return this.leader.apply(principal, this.equity.coverage(args));
@@ -71,6 +73,7 @@ export class CapabilityTrendResolver {
   ) {}
 
   @Allow(Persona.HR, Persona.LEADER)
+  @HeavyWork()
   @Query(() => CapabilityTrendReportModel, { description: 'HR and leaders (small counts hidden): coverage of a named capability by building, at month ends over the last 12 months' })
   capabilityTrend(@CurrentPrincipal() principal: Principal, @Args() args: CapabilityTrendArgs): Promise<CapabilityTrendReportModel> {
     return this.leader.apply(principal, this.equity.trend(args));
@@ -90,6 +93,7 @@ export class CommitmentConcentrationResolver {
   ) {}
 
   @Allow(Persona.HR, Persona.LEADER)
+  @HeavyWork()
   @Query(() => CommitmentConcentrationReportModel, { description: 'HR and leaders (small counts hidden, no names): per building, the share of active hybrid commitments carried by its top 3 educators' })
   commitmentConcentration(@CurrentPrincipal() principal: Principal, @Args() args: ConcentrationArgs): Promise<CommitmentConcentrationReportModel> {
     return this.leader.apply(principal, this.equity.concentration(args));

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { isHr, type Principal } from '../access/persona.js';
 import { mayView, Subject } from '../access/visibility.js';
 import { districtToday } from '../common/clock.js';
@@ -17,6 +17,7 @@ import { assertEditable, assertTransition, RoleStatus } from './domain/role-stat
 import type { ChangeRoleStatusInput, CreateRoleInput, RoleListArgs, UpdateRoleInput } from './dto/role.input.js';
 import { HybridRoleEntity } from './hybrid-role.entity.js';
 import { RoleRequirementEntity } from './role-requirement.entity.js';
+import { RolesRepository } from './roles.repository.js';
 
 /** Role columns an update may change, beside the requirement list. */
 const EDITABLE = [
@@ -32,6 +33,7 @@ export class RolesService {
   constructor(
     private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly reads: RolesRepository,
   ) {}
 
   /** HR sees every role; anyone else only OPEN ones, so asking them for another status yields an empty page. */
@@ -42,13 +44,7 @@ export class RolesService {
       if (status && !mayView(viewer, Subject.ROLE, { roleOpen: status === RoleStatus.OPEN })) return toPage([], 0, offset);
       status = RoleStatus.OPEN;
     }
-    const where: FindOptionsWhere<HybridRoleEntity> = { ...(status ? { status } : {}), ...(args.buildingId ? { buildingId: args.buildingId } : {}) };
-    const [rows, total] = await this.db.getRepository(HybridRoleEntity).findAndCount({
-      where,
-      order: { createdAt: 'DESC', id: 'ASC' },
-      skip: offset,
-      take: args.first,
-    });
+    const { rows, total } = await this.reads.page({ status, buildingId: args.buildingId }, offset, args.first);
     return toPage(rows, total, offset);
   }
 
@@ -75,8 +71,10 @@ export class RolesService {
   }
 
   /** Requirements of many roles in one query, in display order (for DataLoaders and the matching engine). */
-  async requirementsFor(roleIds: readonly string[], m: EntityManager = this.db.manager): Promise<RoleRequirementEntity[]> {
+  async requirementsFor(roleIds: readonly string[], m?: EntityManager): Promise<RoleRequirementEntity[]> {
     if (!roleIds.length) return [];
+    // Outside a transaction (the field resolver's loader): the prepared read.
+    if (!m) return this.reads.requirementsOf(roleIds);
     return m.getRepository(RoleRequirementEntity).find({ where: { roleId: In([...roleIds]) }, order: { roleId: 'ASC', position: 'ASC' } });
   }
 
@@ -199,11 +197,16 @@ export class RolesService {
     const ids = [...new Set(requirements.map((q) => q.competencyId))];
     if (!ids.length) return new Map();
     const competencies = await m.getRepository(CompetencyEntity).find({ where: { id: In(ids) }, lock: { mode: 'pessimistic_read' } });
+    // A competency of a retired framework counts as retired (the retirement locks the competencies, so it waits for us).
+    const retiredFrameworks: Array<{ id: string }> = await m.query(
+      `SELECT id FROM competency_framework WHERE id = ANY($1::uuid[]) AND retired_at IS NOT NULL`, [[...new Set(competencies.map((c) => c.frameworkId))]],
+    );
+    const frameworkRetired = new Set(retiredFrameworks.map((f) => f.id));
     const levels = await m.getRepository(CompetencyLevelEntity).find({ where: { competencyId: In(ids) }, order: { level: 'ASC' } });
     return new Map(
       competencies.map((c) => [
         c.id,
-        { id: c.id, code: c.code, retired: c.retiredAt !== null, levels: levels.filter((l) => l.competencyId === c.id).map((l) => l.level) },
+        { id: c.id, code: c.code, retired: c.retiredAt !== null || frameworkRetired.has(c.frameworkId), levels: levels.filter((l) => l.competencyId === c.id).map((l) => l.level) },
       ]),
     );
   }

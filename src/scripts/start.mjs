@@ -48,4 +48,9 @@ if (previous === hash && existsSync(entry)) {
   console.log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 // `--build-only`: used by npm scripts that run another entry point (backup, restore) on an up-to-date build.
-if (!process.argv.includes('--build-only')) await import(new URL('../../dist/src/main.js', import.meta.url).href);
+if (!process.argv.includes('--build-only')) {
+  // The API console's bundle has its own stamp: rebuilt (a few seconds) only when its inputs changed.
+  const { buildConsole } = await import('./build-console.mjs');
+  await buildConsole();
+  await import(new URL('../../dist/src/main.js', import.meta.url).href);
+}

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { AccountEntity } from '../access/account.entity.js';
+import { EndorserBuildingEntity } from '../accounts/endorser-building.entity.js';
 import { hashPassword } from '../access/auth.service.js';
 import { BuildingEntity } from '../buildings/building.entity.js';
 import { EducatorEntity } from '../educators/educator.entity.js';
@@ -61,7 +62,9 @@ export async function insertDemoDistrict(m: EntityManager, district: DemoDistric
   );
   const claims = district.evidence.flatMap((e) => e.claims.map((c) => ({ evidenceId: e.id, competencyId: competencyId(c.competency), level: c.level })));
   await bulkInsert(m, EvidenceClaimEntity, claims);
-  await bulkInsert(m, AccountEntity, district.accounts.map((a) => ({ ...a, passwordHash: passwordHashes.get(a.id) ?? null })));
+  await bulkInsert(m, AccountEntity, district.accounts.map(({ endorserBuildingIds: _b, ...a }) => ({ ...a, passwordHash: passwordHashes.get(a.id) ?? null })));
+  const scopes = district.accounts.flatMap((a) => (a.endorserBuildingIds ?? []).map((buildingId) => ({ accountId: a.id, buildingId })));
+  if (scopes.length) await bulkInsert(m, EndorserBuildingEntity, scopes);
   for (const extend of DEMO_EXTENSIONS) await extend(m, district);
 
   return {

@@ -1,4 +1,5 @@
 import { districtToday } from '../common/clock.js';
+import type { EvidenceKind, VerificationStatus } from '../evidence/domain/evidence-kind.js';
 import {
   ARTIFACT_FORMS, ASSIGNMENTS, BUILDINGS, CERTIFICATIONS, COURSE_FORMATS, COURSE_PROVIDERS, DEMO_DOMAIN, DISTRICT,
   FIRST_NAMES, LAST_NAMES, PILOT_OUTCOMES, ROLES, TOPICS, UNESCO, VENUES,
@@ -22,9 +23,10 @@ export const MIN_EVIDENCE = 3000;
 export const HR_EMAIL = `hr@${DEMO_DOMAIN}`;
 export const PANEL_EMAIL = `panel@${DEMO_DOMAIN}`;
 export const COMPLIANCE_EMAIL = `compliance@${DEMO_DOMAIN}`;
+export const ENDORSER_EMAIL = `principal.lincoln@${DEMO_DOMAIN}`;
 
-export type EvidenceKind = 'CERTIFICATION' | 'PILOT' | 'PROFESSIONAL_LEARNING' | 'PRESENTATION' | 'ARTIFACT' | 'COURSE';
-export type VerificationStatus = 'SELF_REPORTED' | 'ENDORSED' | 'VERIFIED';
+// The evidence vocabulary is the evidence module's, defined once (the demo plans some of each kind it knows).
+export type { EvidenceKind, VerificationStatus };
 
 export interface PlannedBuilding { id: string; code: string; name: string; level: SchoolLevel }
 export interface PlannedEducator { id: string; fullName: string; workEmail: string; buildingId: string; currentAssignment: string; hireDate: string }
@@ -45,7 +47,11 @@ export interface PlannedRole {
   stipend: number; openings: number; closingDate: string; status: 'OPEN' | 'DRAFT'; internalOnly: boolean;
   minYearsOfService: number | null; requirements: PlannedRequirement[];
 }
-export interface PlannedAccount { id: string; email: string; displayName: string; personas: string[]; educatorId: string | null }
+export interface PlannedAccount {
+  id: string; email: string; displayName: string; personas: string[]; educatorId: string | null;
+  /** ENDORSER accounts: the buildings they endorse in. */
+  endorserBuildingIds?: string[];
+}
 
 export interface DemoDistrict {
   options: DemoOptions;
@@ -420,6 +426,10 @@ export function generateDemoDistrict(options: Partial<DemoOptions> = {}): DemoDi
     { id: demoId('account:candidate-b'), email: candidateB.workEmail, displayName: candidateB.fullName, personas: ['EDUCATOR'], educatorId: candidateB.id },
     { id: demoId('account:panel-educator'), email: panelEducator.workEmail, displayName: panelEducator.fullName, personas: ['PANELIST', 'EDUCATOR'], educatorId: panelEducator.id },
     { id: demoId('account:compliance'), email: COMPLIANCE_EMAIL, displayName: 'Cora Banks (compliance)', personas: ['COMPLIANCE'], educatorId: null },
+    {
+      id: demoId('account:endorser'), email: ENDORSER_EMAIL, displayName: 'Elena Brooks (principal, Lincoln Middle)', personas: ['ENDORSER'], educatorId: null,
+      endorserBuildingIds: [byCode.get('LMS')!.id],
+    },
   ];
 
   return { options: opts, buildings, educators, evidence, roles, accounts, highlights: { candidateA, candidateB, panelEducator } };

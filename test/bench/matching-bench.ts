@@ -14,6 +14,7 @@ import { districtToday } from '../../src/common/clock.js';
 import { RankingService } from '../../src/matching/ranking.service.js';
 import { measureCapacityCoverage } from './coverage-bench.js';
 import { measureOverhead, type OverheadResult } from './overhead-bench.js';
+import { measureIsolation, measureMixed, type IsolationResult, type MixedResult } from './isolation-bench.js';
 import { assertSameAnswer, rankingAnswerOf, rankingFloorSql } from './floors.js';
 import { MatchingRepository } from '../../src/matching/sql/matching.repository.js';
 import { ScoringPolicyService } from '../../src/matching/scoring-policy.service.js';
@@ -33,7 +34,7 @@ import { printTable, writeSizeResult, type SizeResult } from './report.js';
  * without it an embedded server keeps its data in .bench/pg.
  */
 const log = (m: string) => console.log(m);
-const sizes = (process.env.BENCH_SIZES ?? '2000,20000,100000').split(',').map((s) => Number(s.trim())).filter((n) => n > 0);
+const sizes = (process.env.BENCH_SIZES ?? '2000,20000').split(',').map((s) => Number(s.trim())).filter((n) => n > 0);
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const WARMUP = 3;
 const SAMPLE = 10;
@@ -158,6 +159,20 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
         totalCount: served.totalCount, qualifiedCount: served.qualifiedCount,
       });
     }
+    // Reading a cached ranking's page, as a PostgreSQL table of ranked rows would serve it (one indexed range read
+    // of 50 rows): the floor a repeated page is held to. The rows are the floor statement's whole ranking.
+    await pool.query(`DROP TABLE IF EXISTS bench_ranked_row`);
+    await pool.query(`CREATE TABLE bench_ranked_row (role_id uuid, position int, educator_id uuid, score int, qualified boolean, PRIMARY KEY (role_id, position))`);
+    for (const role of roles) {
+      const row = await app.get(MatchingRepository).role(ds.manager, role.id);
+      const values: unknown[] = [];
+      const text = rankingFloorSql({ roleId: row!.id, minYearsOfService: row!.minYearsOfService, requirements: row!.requirements }, policyValues, asOf, 2147483647, values);
+      await pool.query(`INSERT INTO bench_ranked_row SELECT $${values.length + 1}::uuid, row_number() OVER (), educator_id, score, qualified FROM (${text}) x`, [...values, role.id]);
+    }
+    await pool.query('VACUUM ANALYZE bench_ranked_row');
+    const floorCachedRows = async (roleId: string) => {
+      await pool.query({ name: 'bench_cached_rows', text: 'SELECT educator_id, score, qualified FROM bench_ranked_row WHERE role_id = $1 AND position BETWEEN 1 AND 50 ORDER BY position', values: [roleId], rowMode: 'array' });
+    };
     const floorRanking = async (roleId: string) => {
       const { text, values } = floorStatements.get(roleId)!;
       await pool.query({ text, values, rowMode: 'array' });
@@ -179,13 +194,18 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
     };
 
     const bytes: Record<string, number> = {};
+    // ranking_inprocess and ranking_http compute the ranking (the cache is cleared first: a first request);
+    // the _cached measures repeat a page already served (after an untimed first request).
     const services: Record<string, (roleId: string, educatorId: string) => Promise<unknown>> = {
-      ranking_inprocess: (roleId) => ranking.roleRanking(hr.principal, roleId, { first: 50, offset: 0, qualifiedOnly: false }),
-      ranking_http: async (roleId) => { bytes.ranking_http = await gql(RANKING_QUERY, { roleId }); },
+      ranking_inprocess: (roleId) => { ranking.cache.clear(); return ranking.roleRanking(hr.principal, roleId, { first: 50, offset: 0, qualifiedOnly: false }); },
+      ranking_http: async (roleId) => { ranking.cache.clear(); bytes.ranking_http = await gql(RANKING_QUERY, { roleId }); },
+      ranking_cached_inprocess: (roleId) => ranking.roleRanking(hr.principal, roleId, { first: 50, offset: 0, qualifiedOnly: false }),
+      ranking_cached_http: async (roleId) => { bytes.ranking_cached_http = await gql(RANKING_QUERY, { roleId }); },
       standing_inprocess: (_roleId, educatorId) => ranking.standing(hr.principal, educatorId),
       standing_http: async (_roleId, educatorId) => { bytes.standing_http = await gql(STANDING_QUERY, { e: educatorId }); },
     };
-    const samples: Record<string, number[]> = { floor_ranking: [], ref_ranking_levels: [], ranking_inprocess: [], ranking_http: [], floor_standing: [], standing_inprocess: [], standing_http: [] };
+    const samples: Record<string, number[]> = {
+      floor_ranking: [], ref_ranking_levels: [], ranking_inprocess: [], ranking_http: [], floor_cached_rows: [], ranking_cached_inprocess: [], ranking_cached_http: [], floor_standing: [], standing_inprocess: [], standing_http: [] };
     const memory = new MemoryWatch();
     (globalThis as { gc?: () => void }).gc?.();
     const baselineRssMb = Math.round(process.memoryUsage().rss / 1048576);
@@ -198,11 +218,15 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
     for (let i = 0; i < WARMUP + RUNS; i++) {
       const role = roles[i % roles.length];
       const educator = educators[i % educators.length];
-      const work: Array<[string, () => Promise<unknown>]> = [
+      const primed = () => ranking.roleRanking(hr.principal, role.id, { first: 50, offset: 0, qualifiedOnly: false });
+      const work: Array<[string, () => Promise<unknown>, (() => Promise<unknown>)?]> = [
         ['floor_ranking', () => floorRanking(role.id)],
         ['ref_ranking_levels', () => referenceRankingLevels(role.competencies)],
         ['ranking_inprocess', () => services.ranking_inprocess(role.id, educator)],
         ['ranking_http', () => services.ranking_http(role.id, educator)],
+        ['floor_cached_rows', () => floorCachedRows(role.id)],
+        ['ranking_cached_inprocess', () => services.ranking_cached_inprocess(role.id, educator), primed],
+        ['ranking_cached_http', () => services.ranking_cached_http(role.id, educator), primed],
         ['floor_standing', () => floorStanding(educator)],
         ['standing_inprocess', () => services.standing_inprocess(role.id, educator)],
         ['standing_http', () => services.standing_http(role.id, educator)],
@@ -211,7 +235,8 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
       // equally often and none is always the one that pays for the previous one's garbage.
       const round: Record<string, number> = {};
       for (let j = 0; j < work.length; j++) {
-        const [name, run] = work[(i + j) % work.length];
+        const [name, run, prepare] = work[(i + j) % work.length];
+        await prepare?.();
         round[name] = await timed(run);
       }
       if (i >= WARMUP) for (const [k, v] of Object.entries(round)) samples[k].push(v);
@@ -227,15 +252,30 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
     let overhead: OverheadResult | undefined;
     if (size === sizes[0] && process.env.BENCH_OVERHEAD !== '0') {
       overhead = await measureOverhead({ pathwaysUrl: `http://127.0.0.1:${port}/graphql`, databaseUrl: url, jwtSecret: config.jwtSecret, token: hr.token, log });
-      log(`  open roles: Pathways at ${overhead.ratio}x the bare Apollo Server's throughput (${overhead.connections} connections, ${overhead.pathways.length} alternating rounds of ${overhead.seconds} s)`);
+      log(`  open roles: Pathways at ${overhead.ratio}x the bare Apollo Server's throughput, ${overhead.cpuRatio}x by CPU per request (${overhead.connections} connections, ${overhead.pathways.length} alternating rounds of ${overhead.seconds} s)`);
+    }
+    // Isolation: the open-roles query alone and beside 16 clients computing rankings (BENCH_ISOLATION=0 skips it).
+    let isolation: IsolationResult | undefined;
+    if (process.env.BENCH_ISOLATION !== '0') {
+      const many: string[] = (await ds.query(`SELECT id FROM hybrid_role WHERE status = 'OPEN' ORDER BY title LIMIT 16`)).map((r: { id: string }) => r.id);
+      isolation = await measureIsolation({ url: `http://127.0.0.1:${port}/graphql`, token: hr.token, roleIds: many, clearCache: () => ranking.cache.clear(), log });
+    }
+    // Mixed traffic on this one instance (BENCH_MIXED=0 skips it).
+    let mixed: MixedResult | undefined;
+    if (process.env.BENCH_MIXED !== '0') {
+      mixed = await measureMixed({ url: `http://127.0.0.1:${port}/graphql`, token: hr.token, roleIds: roles.map((r) => r.id), educatorIds: educators });
+      log(`  mixed traffic (${mixed.mix}, ${mixed.connections} connections): ${mixed.requestsPerSec} req/s, p50 ${mixed.p50Ms} ms, p99 ${mixed.p99Ms} ms`);
     }
     const measures = { ...Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, statsOf(v)])), ...coverage.measures };
     return {
       size, district: shape, measures,
-      floors: { ref_ranking_levels: 'floor_ranking', ranking_inprocess: 'floor_ranking', ranking_http: 'floor_ranking', standing_inprocess: 'floor_standing', standing_http: 'floor_standing', ...coverage.floors },
+      floors: { ref_ranking_levels: 'floor_ranking', ranking_inprocess: 'floor_ranking', ranking_http: 'floor_ranking',
+        ranking_cached_inprocess: 'floor_cached_rows', ranking_cached_http: 'floor_cached_rows', standing_inprocess: 'floor_standing', standing_http: 'floor_standing', ...coverage.floors },
       memory: { baselineRssMb, ...peak },
       responseBytes: bytes,
       ...(overhead ? { overhead } : {}),
+      ...(isolation ? { isolation } : {}),
+      ...(mixed ? { mixed } : {}),
     };
   } finally {
     await pool.end();

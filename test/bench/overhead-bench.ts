@@ -72,9 +72,11 @@ async function post(url: string, token: string): Promise<unknown> {
   return body.data;
 }
 
-export interface LoadFigures { requestsPerSec: number; p50Ms: number; p99Ms: number; errors: number }
+/** cpuUsPerRequest: this process's CPU (server, and the load generator alike for both) per request answered. */
+export interface LoadFigures { requestsPerSec: number; p50Ms: number; p99Ms: number; errors: number; cpuUsPerRequest?: number }
 
 export function load(url: string, token: string, connections: number, seconds: number): Promise<LoadFigures> {
+  const cpu = process.cpuUsage();
   return new Promise((resolve, reject) => {
     autocannon({
       url, connections, duration: seconds, method: 'POST',
@@ -82,7 +84,11 @@ export function load(url: string, token: string, connections: number, seconds: n
       body: JSON.stringify({ query: OPEN_ROLES_QUERY }),
     }, (err, r) => {
       if (err) return reject(err);
-      resolve({ requestsPerSec: r.requests.average, p50Ms: r.latency.p50, p99Ms: r.latency.p99, errors: r.errors + r.non2xx });
+      const used = process.cpuUsage(cpu);
+      resolve({
+        requestsPerSec: r.requests.average, p50Ms: r.latency.p50, p99Ms: r.latency.p99, errors: r.errors + r.non2xx,
+        cpuUsPerRequest: Math.round((used.user + used.system) / Math.max(1, r.requests.total)),
+      });
     });
   });
 }
@@ -92,6 +98,11 @@ export interface OverheadResult {
   bare: LoadFigures[];
   /** Median Pathways req/s over median bare req/s. */
   ratio: number;
+  /**
+   * Median bare CPU per request over median Pathways CPU per request (both in this process): the same ratio by
+   * work done rather than by throughput, steadier when other processes share the cores.
+   */
+  cpuRatio: number;
   connections: number;
   seconds: number;
 }
@@ -110,7 +121,7 @@ export async function measureOverhead(o: { pathwaysUrl: string; databaseUrl: str
     const connections = o.connections ?? 8;
     await load(o.pathwaysUrl, o.token, connections, 1);
     await load(bare.url, o.token, connections, 1);
-    const result: OverheadResult = { pathways: [], bare: [], ratio: 0, connections, seconds };
+    const result: OverheadResult = { pathways: [], bare: [], ratio: 0, cpuRatio: 0, connections, seconds };
     for (let i = 0; i < rounds; i++) {
       // Alternate which goes first, so neither always runs on a machine warmed (or loaded) by the other.
       const order: Array<['pathways' | 'bare', string]> = i % 2 ? [['bare', bare.url], ['pathways', o.pathwaysUrl]] : [['pathways', o.pathwaysUrl], ['bare', bare.url]];
@@ -118,9 +129,10 @@ export async function measureOverhead(o: { pathwaysUrl: string; databaseUrl: str
         const f = await load(url, o.token, connections, seconds);
         if (f.errors) throw new Error(`${name}: ${f.errors} failed requests under load`);
         result[name].push(f);
-        o.log(`  overhead round ${i + 1} ${name}: ${f.requestsPerSec.toFixed(0)} req/s, p50 ${f.p50Ms} ms, p99 ${f.p99Ms} ms`);
+        o.log(`  overhead round ${i + 1} ${name}: ${f.requestsPerSec.toFixed(0)} req/s, p50 ${f.p50Ms} ms, p99 ${f.p99Ms} ms, ${f.cpuUsPerRequest} µs CPU per request`);
       }
     }
+    result.cpuRatio = Math.round((median(result.bare.map((f) => f.cpuUsPerRequest!)) / median(result.pathways.map((f) => f.cpuUsPerRequest!))) * 100) / 100;
     result.ratio = Math.round((median(result.pathways.map((f) => f.requestsPerSec)) / median(result.bare.map((f) => f.requestsPerSec))) * 100) / 100;
     return result;
   } finally {

@@ -12,7 +12,11 @@ export interface SizeResult {
   memory: { baselineRssMb: number; peakRssMb: number; peakHeapMb: number; peakHeapMbByPath?: Record<string, number> };
   responseBytes: Record<string, number>;
   /** The cheap query against a bare Apollo Server (first size only; see overhead-bench.ts). */
-  overhead?: { ratio: number; connections: number; seconds: number; pathways: Array<{ requestsPerSec: number; p99Ms: number }>; bare: Array<{ requestsPerSec: number; p99Ms: number }> };
+  /** The open-roles query alone and beside 16 ranking clients (isolation-bench.ts). */
+  isolation?: { rankingClients: number; idleP50Ms: number; idleP99Ms: number; loadedP50Ms: number; loadedP99Ms: number; rounds: Array<{ loaded: boolean; rankings: number; busy: number }> };
+  /** Mixed traffic on one instance (isolation-bench.ts). */
+  mixed?: { requestsPerSec: number; p50Ms: number; p99Ms: number; connections: number; mix: string };
+  overhead?: { ratio: number; cpuRatio?: number; connections: number; seconds: number; pathways: Array<{ requestsPerSec: number; p99Ms: number }>; bare: Array<{ requestsPerSec: number; p99Ms: number }> };
 }
 
 const pad = (s: string | number, n: number) => String(s).padStart(n);
@@ -34,7 +38,17 @@ export function printTable(results: SizeResult[], log: (line: string) => void): 
       `district ${r.district.educators} educators, ${r.district.evidence} evidence, ${r.district.claims} claims, ${r.district.roles} open roles, ${r.district.competencies} competencies`);
     if (r.overhead) {
       const med = (xs: Array<{ requestsPerSec: number }>) => [...xs.map((x) => x.requestsPerSec)].sort((a, b) => a - b)[Math.floor(xs.length / 2)].toFixed(0);
-      log(`${padEnd(String(r.size), 8)}open roles (20, authenticated): Pathways ${med(r.overhead.pathways)} req/s, bare Apollo Server ${med(r.overhead.bare)} req/s: ${r.overhead.ratio}x`);
+      log(`${padEnd(String(r.size), 8)}open roles (20, authenticated): Pathways ${med(r.overhead.pathways)} req/s, bare Apollo Server ${med(r.overhead.bare)} req/s: ${r.overhead.ratio}x (by CPU per request: ${r.overhead.cpuRatio ?? '-'}x)`);
+    }
+    if (r.mixed) {
+      log(`${padEnd(String(r.size), 8)}mixed traffic (${r.mixed.mix}, ${r.mixed.connections} connections): ${r.mixed.requestsPerSec} req/s, p50 ${r.mixed.p50Ms} ms, p99 ${r.mixed.p99Ms} ms`);
+    }
+    if (r.isolation) {
+      const i = r.isolation;
+      const computed = i.rounds.filter((x) => x.loaded).reduce((n, x) => n + x.rankings, 0);
+      const busy = i.rounds.filter((x) => x.loaded).reduce((n, x) => n + x.busy, 0);
+      log(`${padEnd(String(r.size), 8)}open roles alone: p50 ${i.idleP50Ms} ms, p99 ${i.idleP99Ms} ms; beside ${i.rankingClients} ranking clients: p50 ${i.loadedP50Ms} ms, p99 ${i.loadedP99Ms} ms ` +
+        `(${computed} rankings computed, ${busy} BUSY answers)`);
     }
     if (r.memory.peakHeapMbByPath) {
       log(`${padEnd(String(r.size), 8)}peak heap by path (MB): ${Object.entries(r.memory.peakHeapMbByPath).map(([k, v]) => `${k} ${v}`).join(', ')}`);

@@ -8,7 +8,7 @@ import { codeOf, startTestApp, type TestApp } from '../support/test-app.js';
  * Who may call each root field: the reviewed access table. A field missing here fails the first test,
  * so every new query or mutation arrives with an explicit decision.
  */
-const { HR, PANELIST, EDUCATOR, LEADER, COMPLIANCE } = Persona;
+const { HR, PANELIST, EDUCATOR, LEADER, COMPLIANCE, ENDORSER } = Persona;
 type Rule = 'public' | 'signedIn' | Persona[];
 const TABLE: Record<string, Rule> = {
   // access
@@ -40,6 +40,10 @@ const TABLE: Record<string, Rule> = {
   'Mutation.createCompetency': [HR],
   'Mutation.updateCompetency': [HR],
   'Mutation.retireCompetency': [HR],
+  'Mutation.createFramework': [HR],
+  'Mutation.updateFramework': [HR],
+  'Mutation.retireFramework': [HR],
+  'Mutation.deleteFramework': [HR],
   // CASE: export and crosswalk reads for anyone signed in; import, publication and crosswalk edits for HR
   'Query.exportCasePackage': 'signedIn',
   'Query.crosswalks': 'signedIn',
@@ -72,7 +76,14 @@ const TABLE: Record<string, Rule> = {
   'Mutation.createEvidence': [HR, EDUCATOR],
   'Mutation.updateEvidence': [HR, EDUCATOR],
   'Mutation.deleteEvidence': [HR, EDUCATOR],
+  'Mutation.restoreEvidence': [EDUCATOR],
+  'Query.evidenceEditPreview': [HR, EDUCATOR],
   'Mutation.setEvidenceVerification': [HR],
+  // endorsers (scoped by HR to buildings) endorse evidence there; pending revisions are decided by HR or an endorser
+  'Query.endorsementQueue': [ENDORSER],
+  'Mutation.decideEndorsement': [ENDORSER],
+  'Query.pendingEvidenceRevisions': [HR, ENDORSER],
+  'Mutation.decideEvidenceRevision': [HR, ENDORSER],
   // verifiable credentials: educators import their own, HR keeps the registry and issues for the district
   'Mutation.importCredential': [HR, EDUCATOR],
   'Query.trustedIssuers': [HR],
@@ -149,6 +160,15 @@ const TABLE: Record<string, Rule> = {
   'Query.capabilityCoverage': [HR, LEADER],
   'Query.capabilityTrend': [HR, LEADER],
   'Query.commitmentConcentration': [HR, LEADER],
+  // the educator's rights: disputes (HR resolves), the personal-data export (own; HR for anyone), erasure (HR)
+  'Mutation.fileDispute': [EDUCATOR],
+  'Query.myDisputes': [EDUCATOR],
+  'Query.dispute': [HR, EDUCATOR],
+  'Query.disputes': [HR],
+  'Mutation.resolveDispute': [HR],
+  'Query.myDataExport': [EDUCATOR],
+  'Query.personalDataExport': [HR],
+  'Mutation.eraseEducator': [HR],
   // fairness: educators self-identify for themselves only; only compliance runs and reads audits
   'Query.selfIdentificationOptions': 'signedIn',
   'Query.mySelfIdentification': [EDUCATOR],
@@ -160,7 +180,7 @@ const TABLE: Record<string, Rule> = {
 };
 
 type Caller = 'anonymous' | Persona;
-const CALLERS: Caller[] = ['anonymous', HR, PANELIST, EDUCATOR, LEADER, COMPLIANCE];
+const CALLERS: Caller[] = ['anonymous', HR, PANELIST, EDUCATOR, LEADER, COMPLIANCE, ENDORSER];
 
 function expected(rule: Rule, caller: Caller): 'allowed' | 'UNAUTHENTICATED' | 'FORBIDDEN' {
   if (rule === 'public') return 'allowed';
@@ -177,7 +197,7 @@ describe('root field x persona access matrix', () => {
   beforeAll(async () => {
     t = await startTestApp();
     tokens.set('anonymous', undefined);
-    for (const p of [HR, PANELIST, EDUCATOR, LEADER, COMPLIANCE]) tokens.set(p, (await t.signInAs([p])).token);
+    for (const p of [HR, PANELIST, EDUCATOR, LEADER, COMPLIANCE, ENDORSER]) tokens.set(p, (await t.signInAs([p])).token);
     const schema = t.app.get(GraphQLSchemaHost).schema;
     fields = [
       ...Object.keys(schema.getQueryType()!.getFields()).map((f) => ({ id: `Query.${f}`, kind: 'query' as const, type: schema.getQueryType()! })),
@@ -197,7 +217,7 @@ describe('root field x persona access matrix', () => {
       if (!rule) continue;
       const op = dummyOperation(field.kind, field.type.getFields()[field.id.split('.')[1]]);
       // Fresh accounts per field: a field such as signOutEverywhere ends the caller's sessions.
-      for (const p of [HR, PANELIST, EDUCATOR, LEADER, COMPLIANCE]) tokens.set(p, (await t.signInAs([p])).token);
+      for (const p of [HR, PANELIST, EDUCATOR, LEADER, COMPLIANCE, ENDORSER]) tokens.set(p, (await t.signInAs([p])).token);
       for (const caller of CALLERS) {
         const res = await t.gql(op, {}, tokens.get(caller));
         const code = codeOf(res);

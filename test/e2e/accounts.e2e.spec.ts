@@ -98,12 +98,22 @@ describe('accounts: HR creates, invites, changes, disables and resets; people ma
 
   it('bad input is refused with a code and a fix, and no row changes', async () => {
     await invite('dup@district.example', [Persona.PANELIST]);
+    const someone = await invite('someone@district.example', [Persona.PANELIST]);
     const before = await tableState();
     const dup = await t.gql(Q.create, { input: { email: 'DUP@district.EXAMPLE', displayName: 'Dup', personas: ['PANELIST'] } }, hr);
     expect(codeOf(dup)).toBe('CONFLICT');
     expect(dup.errors![0].message).toMatch(/already exists/);
     const unknown = await t.gql(Q.create, { input: { email: 'wizard@district.example', displayName: 'W', personas: ['WIZARD'] } }, hr);
     expect(codeOf(unknown)).toBe('BAD_USER_INPUT');
+    expect(unknown.errors![0].message).toMatch(/Unknown persona "WIZARD": a persona is one of HR, LEADER, COMPLIANCE, PANELIST, EDUCATOR/);
+    // The same written into the operation itself, and on a change of personas.
+    const literal = await t.gql(`mutation { createAccount(input: { email: "wizard@district.example", displayName: "W", personas: [WIZARD] }) { account { id } } }`, {}, hr);
+    expect(codeOf(literal)).toBe('BAD_USER_INPUT');
+    expect(literal.errors![0].message).toMatch(/Unknown persona "WIZARD"/);
+    const changed = await t.gql(`mutation($input: UpdateAccountInput!) { updateAccount(input: $input) { id } }`,
+      { input: { id: someone.account.id, version: someone.account.version, personas: ['PANELIST', 'BOSS'] } }, hr);
+    expect(codeOf(changed)).toBe('BAD_USER_INPUT');
+    expect(changed.errors![0].message).toMatch(/Unknown persona "BOSS"/);
     expect(codeOf(await t.gql(Q.create, { input: { email: 'none@district.example', displayName: 'N', personas: [] } }, hr))).toBe('BAD_USER_INPUT');
     const noEducator = await t.gql(Q.create, { input: { email: 'ed@district.example', displayName: 'E', personas: ['EDUCATOR'] } }, hr);
     expect(codeOf(noEducator)).toBe('BAD_USER_INPUT');

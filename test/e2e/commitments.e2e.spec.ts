@@ -56,6 +56,20 @@ describe('hybrid commitments made outside Pathways', () => {
     expect(codeOf(await t.gql(END, { input: { id: c.id, version: 3, endsOn: daysFromNow(5) } }, w.hr))).toBe('BAD_USER_INPUT');
   });
 
+  it('the overextension report follows at once: listed from the recording, with the role, and gone once ended', async () => {
+    const OVER = `{ capacityOverextension { overextendedCount educators { educatorId totalRoleFte commitments { roleId roleTitle roleFte } } } }`;
+    const report = async () => ok(await t.gql(OVER, {}, w.hr)).capacityOverextension;
+    const cyIn = async () => (await report()).educators.find((e: { educatorId: string }) => e.educatorId === w.cy.educatorId);
+    expect(await cyIn()).toBeUndefined();
+    const c = ok(await t.gql(RECORD, { input: { educatorId: w.cy.educatorId, roleTitle: 'District data ethics lead', roleFte: 0.5, startsOn: daysFromNow(0) } }, w.hr)).recordCommitment;
+    expect(await cyIn()).toEqual({ educatorId: w.cy.educatorId, totalRoleFte: 0.5, commitments: [{ roleId: null, roleTitle: 'District data ethics lead', roleFte: 0.5 }] });
+    ok(await t.gql(END, { input: { id: c.id, version: c.version, endsOn: daysFromNow(0) } }, w.hr));
+    expect(await cyIn()).toBeDefined(); // the last day still counts
+    const again = ok(await t.gql(`query($id: ID!) { educatorCommitments(educatorId: $id) { ${C} } }`, { id: w.cy.educatorId }, w.hr)).educatorCommitments[0];
+    ok(await t.gql(UPDATE, { input: { id: c.id, version: again.version, roleFte: 0.1 } }, w.hr));
+    expect(await cyIn()).toBeUndefined();
+  });
+
   it('refuses bad input with nothing changed: unknown educator, FTE out of range, end before start', async () => {
     const before = await rows();
     const base = { educatorId: w.cy.educatorId, roleTitle: 'Coach', roleFte: 0.2, startsOn: daysFromNow(10) };

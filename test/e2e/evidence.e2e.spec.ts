@@ -32,7 +32,7 @@ describe('evidence over HTTP', () => {
   let comp: Record<string, string>;
 
   const counts = async () => {
-    const [row] = await t.ds.query('SELECT (SELECT count(*)::int FROM evidence) AS evidence, (SELECT count(*)::int FROM evidence_claim) AS claims');
+    const [row] = await t.ds.query('SELECT (SELECT count(*)::int FROM evidence WHERE deleted_at IS NULL) AS evidence, (SELECT count(*)::int FROM evidence_claim) AS claims');
     return row as { evidence: number; claims: number };
   };
   const rowOf = async (id: string) => (await t.ds.query('SELECT * FROM evidence WHERE id = $1', [id]))[0];
@@ -220,7 +220,7 @@ describe('evidence over HTTP', () => {
       ]);
     });
 
-    it("drops a verified item to self-reported when its owner edits it, but not when HR edits it", async () => {
+    it("keeps a verified item verified when its owner edits it (the edit waits as a pending revision), and applies HR's edit", async () => {
       const e = await create(alice.token, { kind: 'COURSE', title: 'Bias workshop', course: { hours: 6 }, claims: [claim('AI-BIAS', 1)] });
       const v = (await t.gql(VERIFY, { input: { id: e.id, version: 1, status: 'VERIFIED' } }, hr.token)).data.setEvidenceVerification;
 
@@ -229,13 +229,15 @@ describe('evidence over HTTP', () => {
 
       const byOwner = await t.gql(UPDATE, { input: { id: e.id, version: v.version + 1, course: { hours: 60 } } }, alice.token);
       expect(byOwner.errors).toBeUndefined();
-      expect(byOwner.data.updateEvidence).toMatchObject({ verificationStatus: 'SELF_REPORTED', verifiedBy: null, verifiedAt: null, course: { hours: 60, provider: null }, version: v.version + 2 });
-      expect(await rowOf(e.id)).toMatchObject({ verification_status: 'SELF_REPORTED', verified_by: null, verified_at: null, hours: '60.0' });
+      expect(byOwner.data.updateEvidence).toMatchObject({ verificationStatus: 'VERIFIED', verifiedBy: hr.email, course: { hours: 6, provider: null }, version: v.version + 2 });
+      expect(await rowOf(e.id)).toMatchObject({ verification_status: 'VERIFIED', verified_by: hr.email, hours: '6.0' });
+      const [revision] = await t.ds.query(`SELECT status, changed_fields, changes FROM evidence_revision WHERE evidence_id = $1`, [e.id]);
+      expect(revision).toEqual({ status: 'PENDING', changed_fields: ['hours'], changes: { hours: { from: 6, to: 60 } } });
       const actions = (await auditOf(e.id)).map((r: { action: string }) => r.action);
-      expect(actions).toEqual(['EVIDENCE_CREATED', 'EVIDENCE_VERIFIED', 'EVIDENCE_UPDATED', 'EVIDENCE_UPDATED', 'EVIDENCE_UNVERIFIED']);
+      expect(actions).toEqual(['EVIDENCE_CREATED', 'EVIDENCE_VERIFIED', 'EVIDENCE_UPDATED']);
     });
 
-    it('refuses an HR account verifying its own evidence, and drops it when that account edits it', async () => {
+    it('refuses an HR account verifying its own evidence, and holds that account\'s edit of it for review', async () => {
       const [{ building_id }] = await t.ds.query('SELECT building_id FROM educator WHERE id = $1', [bob.educatorId]);
       const carol = await t.ds.getRepository(EducatorEntity).save({ fullName: 'Carol', workEmail: 'carol@district.example', buildingId: building_id, currentAssignment: 'HR generalist', hireDate: '2018-01-08' });
       const hrEducator = await t.signInAs([Persona.HR, Persona.EDUCATOR], { educatorId: carol.id });
@@ -247,7 +249,9 @@ describe('evidence over HTTP', () => {
 
       await t.gql(VERIFY, { input: { id: e.id, version: 1, status: 'VERIFIED' } }, hr.token);
       const edited = await t.gql(UPDATE, { input: { id: e.id, version: 2, title: 'Retitled by its owner' } }, hrEducator.token);
-      expect(edited.data.updateEvidence.verificationStatus).toBe('SELF_REPORTED');
+      expect(edited.data.updateEvidence.verificationStatus).toBe('VERIFIED');
+      expect((await rowOf(e.id)).title).not.toBe('Retitled by its owner');
+      expect(await t.ds.query(`SELECT status FROM evidence_revision WHERE evidence_id = $1`, [e.id])).toEqual([{ status: 'PENDING' }]);
     });
 
     it('refuses setting the status an item already has', async () => {
@@ -295,14 +299,16 @@ describe('evidence over HTTP', () => {
       expect(before.row).toMatchObject({ title: 'Second title', version: 2 });
     });
 
-    it('lets the owner delete an item with its claims, audited', async () => {
+    it('lets the owner delete (archive) an item: row and claims are kept, its facts go, audited', async () => {
       const e = await create(alice.token, artifact());
       const res = await t.gql(DELETE, { input: { id: e.id, version: 1 } }, alice.token);
       expect(res.data.deleteEvidence).toBe(e.id);
-      expect(await rowOf(e.id)).toBeUndefined();
-      expect(await claimRowsOf(e.id)).toEqual([]);
-      expect((await auditOf(e.id)).map((r: { action: string }) => r.action)).toEqual(['EVIDENCE_CREATED', 'EVIDENCE_DELETED']);
-      expect(codeOf(await t.gql(ONE, { id: e.id }, alice.token))).toBe('NOT_FOUND');
+      expect((await rowOf(e.id)).deleted_at).not.toBeNull();
+      expect(await claimRowsOf(e.id)).toHaveLength(1);
+      expect(await t.ds.query('SELECT 1 FROM evidence_claim_fact WHERE evidence_id = $1', [e.id])).toEqual([]);
+      expect((await auditOf(e.id)).map((r: { action: string }) => r.action)).toEqual(['EVIDENCE_CREATED', 'EVIDENCE_ARCHIVED']);
+      expect(codeOf(await t.gql(DELETE, { input: { id: e.id, version: 2 } }, alice.token))).toBe('NOT_FOUND');
+      expect(codeOf(await t.gql(ONE, { id: e.id }, bob.token))).toBe('NOT_FOUND');
     });
 
     it('answers unknown ids with NOT_FOUND and malformed ones with BAD_USER_INPUT', async () => {

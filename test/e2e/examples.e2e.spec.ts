@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Kind, parse, type OperationDefinitionNode } from 'graphql';
+import { Kind, parse, print, type OperationDefinitionNode } from 'graphql';
 import { Persona } from '../../src/access/persona.js';
 import { DEMO_PASSWORD } from '../../src/seed/demo-district.js';
 import { generateDemoDistrict, todayIso, type DemoDistrict } from '../../src/seed/demo-plan.js';
@@ -38,6 +38,21 @@ describe('the example operations in graphql/examples, over HTTP against the demo
     expect(codeOf(wrong)).toBe('UNAUTHENTICATED');
   });
 
+  it('endorsement-queue.graphql shows the demo endorser self-reported evidence of Lincoln Middle School only', async () => {
+    const res = await t.gql(example('endorsement-queue'), {}, tokens['principal.lincoln@demo.pathways.test']);
+    expect(res.errors).toBeUndefined();
+    const lincoln = district.buildings.find((b) => b.code === 'LMS')!.id;
+    const atLincoln = new Set(district.educators.filter((e) => e.buildingId === lincoln).map((e) => e.id));
+    const expected = district.evidence.filter((e) => atLincoln.has(e.educatorId) && e.verificationStatus === 'SELF_REPORTED').length;
+    expect(res.data.endorsementQueue.totalCount).toBe(expected);
+    expect(res.data.endorsementQueue.nodes.length).toBeGreaterThan(0);
+    for (const n of res.data.endorsementQueue.nodes) {
+      expect(n.buildingId).toBe(lincoln);
+      expect(n.evidence.verificationStatus).toBe('SELF_REPORTED');
+    }
+    expect(codeOf(await t.gql(example('endorsement-queue'), {}, tokens['hr@demo.pathways.test']))).toBe('FORBIDDEN');
+  });
+
   it('frameworks.graphql answers both default frameworks with their competencies', async () => {
     const res = await t.gql(example('frameworks'), {}, tokens[district.highlights.candidateB.workEmail]);
     expect(res.errors).toBeUndefined();
@@ -73,6 +88,29 @@ describe('the example operations in graphql/examples, over HTTP against the demo
 
     const other = await t.signInAs([Persona.EDUCATOR], { educatorId: candidateA.id });
     expect(codeOf(await t.gql(example('educator-with-evidence'), { id: candidateB.id }, other.token))).toBe('NOT_FOUND');
+  });
+
+  it('educator-rights.graphql: Maya disputes her explanation for an open role, HR resolves it, she reads the outcome and downloads her data', async () => {
+    const ops = Object.fromEntries(parse(example('educator-rights')).definitions
+      .filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)
+      .map((d) => [d.name!.value, print(d)]));
+    const { candidateB } = district.highlights;
+    const maya = tokens[candidateB.workEmail];
+    const hr = tokens['hr@demo.pathways.test'];
+    const role = district.roles.find((r) => r.status === 'OPEN')!;
+    const filed = await t.gql(ops.FileDispute, { input: { kind: 'EXPLANATION', subjectId: role.id, statement: 'My pilot should meet the assessment requirement' } }, maya);
+    expect(filed.errors).toBeUndefined();
+    expect(JSON.parse(filed.data.fileDispute.contextJson)).toMatchObject({ roleTitle: role.title, qualified: expect.any(Boolean) });
+    const queue = await t.gql(ops.DisputeQueue, {}, hr);
+    expect(queue.data.disputes.nodes).toEqual([expect.objectContaining({ id: filed.data.fileDispute.id, educatorName: candidateB.fullName })]);
+    const resolved = await t.gql(ops.ResolveDispute, { input: { id: filed.data.fileDispute.id, version: filed.data.fileDispute.version, outcome: 'DISMISSED', response: 'The pilot is self-reported; request verification and it will count' } }, hr);
+    expect(resolved.errors).toBeUndefined();
+    const mine = await t.gql(ops.MyDisputes, {}, maya);
+    expect(mine.data.myDisputes).toEqual([expect.objectContaining({ status: 'DISMISSED', outcome: 'The pilot is self-reported; request verification and it will count' })]);
+    const exported = JSON.parse((await t.gql(ops.MyDataExport, {}, maya)).data.myDataExport);
+    expect(exported.profile.fullName).toBe(candidateB.fullName);
+    expect(exported.evidence.length).toBeGreaterThan(0);
+    expect(exported.disputes).toHaveLength(1);
   });
 
   it('panel-applications.graphql shows the demo panelists the coach round under pseudonyms, HR the names, and Maya only her own application', async () => {
@@ -125,7 +163,7 @@ describe('the example operations in graphql/examples, over HTTP against the demo
     for (const n of others) expect(codeOf(await t.gql('query($id: ID!) { application(id: $id) { id } }', { id: n.id }, maya))).toBe('NOT_FOUND');
   });
 
-  it('every example query that needs no variables runs for HR without errors', async () => {
+  it('every example query that needs no variables runs for HR (or the persona its header names) without errors', async () => {
     const files = readdirSync(dir).filter((f) => f.endsWith('.graphql'));
     let ran = 0;
     for (const file of files) {
@@ -133,7 +171,9 @@ describe('the example operations in graphql/examples, over HTTP against the demo
       const ops = parse(source).definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
       const runnable = ops.length === 1 && ops[0].operation === 'query' && !(ops[0].variableDefinitions ?? []).some((v) => v.type.kind === Kind.NON_NULL_TYPE && !v.defaultValue);
       if (!runnable) continue;
-      const res = await t.gql(source, {}, tokens['hr@demo.pathways.test']);
+      // An endorser's operation runs as the demo endorser: HR does not hold that persona.
+      const caller = source.startsWith('# ENDORSER:') ? 'principal.lincoln@demo.pathways.test' : 'hr@demo.pathways.test';
+      const res = await t.gql(source, {}, tokens[caller]);
       expect({ file, errors: res.errors }).toEqual({ file, errors: undefined });
       ran++;
     }

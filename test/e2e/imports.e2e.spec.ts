@@ -67,6 +67,14 @@ describe('roster import and export: preview, fix, commit, re-import', () => {
     expect(await snapshot()).toEqual(after);
   });
 
+  it('an imported employee id is on the Educator type and finds the educator in the directory', async () => {
+    const q = `query($e: String) { educators(employeeId: $e, first: 10) { nodes { employeeId fullName } } }`;
+    const found = await t.gql(q, { e: 'E002' }, hr);
+    expect(found.errors).toBeUndefined();
+    expect(found.data.educators.nodes).toEqual([{ employeeId: 'E002', fullName: 'Bo "Coach" Diaz' }]);
+    expect((await t.gql(q, { e: 'E999' }, hr)).data.educators.nodes).toEqual([]);
+  });
+
   it('round trip: an export imports back with no change, and an edited export updates only the changed row', async () => {
     const exported = await send('GET', '/exports/educators', hr);
     expect(exported.status).toBe(200);

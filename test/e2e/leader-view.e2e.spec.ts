@@ -64,6 +64,17 @@ describe('the district leader persona', () => {
     for (const b of seen.buildings) expect(b.topHolders).toEqual([]);
   });
 
+  it('reads overextension as a count, hidden when small, never as named people and the roles they took', async () => {
+    const Q = `query($asOf: String) { capacityOverextension(asOf: $asOf) { overextendedCount educators { fullName commitments { roleTitle } } csv } }`;
+    const full = await ask(Q, { asOf: AS_OF }, hr);
+    expect(full.educators.length).toBeGreaterThan(0);
+    expect(full.overextendedCount).toBe(full.educators.length);
+    const seen = await ask(Q, { asOf: AS_OF }, leader);
+    expect(seen.educators).toEqual([]);
+    expect(seen.overextendedCount).toBeNull(); // fewer than 5 in this district
+    for (const e of full.educators) expect(seen.csv).not.toContain(e.fullName);
+  });
+
   it('sees nothing that identifies an individual: no evidence, applications, rankings or scores', async () => {
     const educatorId = Object.values(d.educators)[0];
     const items = await t.gql(`query($id: ID) { evidenceItems(educatorId: $id) { totalCount } }`, { id: educatorId }, leader);

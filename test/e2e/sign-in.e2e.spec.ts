@@ -1,39 +1,24 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { SignJWT, exportJWK, generateKeyPair, type JWK } from 'jose';
 import { AccountEntity } from '../../src/access/account.entity.js';
 import { hashPassword } from '../../src/access/auth.service.js';
 import { Persona } from '../../src/access/persona.js';
+import { startIdentityProvider, strangerKey as otherKey, type SigningKey, type TestIdentityProvider } from '../support/identity-provider.js';
 import { codeOf, startTestApp, type TestApp } from '../support/test-app.js';
 
 const SIGN_IN = `mutation($input: SignInInput!) { signIn(input: $input) { accessToken expiresAt viewer { email personas } } }`;
 const VIEWER = `{ viewer { email personas } }`;
-type SigningKey = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
-const ISSUER = 'https://login.district.example/tenant';
-const AUDIENCE = 'pathways-api-client';
 
 describe('signing in', () => {
   let t: TestApp;
-  let jwks: Server;
+  let idp: TestIdentityProvider;
   let idpKey: SigningKey;
   let strangerKey: SigningKey;
 
   beforeAll(async () => {
-    const idp = await generateKeyPair('RS256');
-    const stranger = await generateKeyPair('RS256');
-    idpKey = idp.privateKey;
-    strangerKey = stranger.privateKey;
-    const publicJwk: JWK = { ...(await exportJWK(idp.publicKey)), kid: 'district-1', alg: 'RS256', use: 'sig' };
-    jwks = createServer((_req, res) => {
-      res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ keys: [publicJwk] }));
-    });
-    await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
-    const { port } = jwks.address() as AddressInfo;
+    idp = await startIdentityProvider();
+    idpKey = idp.key;
+    strangerKey = await otherKey();
     t = await startTestApp({
-      OIDC_ISSUER: ISSUER,
-      OIDC_AUDIENCE: AUDIENCE,
-      OIDC_JWKS_URL: `http://127.0.0.1:${port}/keys`,
+      ...idp.env,
       SIGNIN_MAX_FAILURES: '3',
       SIGNIN_LOCKOUT_SECONDS: '600',
     });
@@ -44,18 +29,11 @@ describe('signing in', () => {
   });
   afterAll(async () => {
     await t.close();
-    await new Promise((resolve) => jwks.close(resolve));
+    await idp.close();
   });
 
   const idToken = (key: SigningKey, claims: Record<string, unknown> = {}, opts: { aud?: string; iss?: string; exp?: number | string } = {}) =>
-    new SignJWT({ email: 'sso.user@district.example', ...claims })
-      .setProtectedHeader({ alg: 'RS256', kid: 'district-1' })
-      .setIssuer(opts.iss ?? ISSUER)
-      .setAudience(opts.aud ?? AUDIENCE)
-      .setSubject('idp-subject-1')
-      .setIssuedAt()
-      .setExpirationTime(opts.exp ?? '10m')
-      .sign(key);
+    idp.idToken({ email: 'sso.user@district.example', ...claims }, { ...opts, key });
 
   it('signs in with a local password (email case-insensitive) and the token works; the password is never echoed or logged', async () => {
     const res = await t.gql(SIGN_IN, { input: { email: 'rivera@district.example', password: 'correct horse battery' } });

@@ -1,49 +1,30 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { SignJWT, exportJWK, generateKeyPair, type JWK } from 'jose';
 import { AccountEntity } from '../../src/access/account.entity.js';
 import { Persona } from '../../src/access/persona.js';
 import { insertBuilding } from '../support/matching-fixtures.js';
+import { startIdentityProvider, type TestIdentityProvider } from '../support/identity-provider.js';
 import { codeOf, startTestApp, type TestApp } from '../support/test-app.js';
 
 const VIEWER = `{ viewer { accountId email personas educatorId } }`;
-const ISSUER = 'https://login.district.example/tenant';
-const AUDIENCE = 'pathways-api-client';
-type SigningKey = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
 
 describe('single sign-on: verified emails only, just-in-time educator accounts, one audit entry per session', () => {
   let t: TestApp;
-  let jwks: Server;
-  let key: SigningKey;
+  let idp: TestIdentityProvider;
 
   beforeAll(async () => {
-    const idp = await generateKeyPair('RS256');
-    key = idp.privateKey;
-    const publicJwk: JWK = { ...(await exportJWK(idp.publicKey)), kid: 'district-1', alg: 'RS256', use: 'sig' };
-    jwks = createServer((_req, res) => {
-      res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ keys: [publicJwk] }));
-    });
-    await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
-    const { port } = jwks.address() as AddressInfo;
+    idp = await startIdentityProvider();
     t = await startTestApp({
-      OIDC_ISSUER: ISSUER,
-      OIDC_AUDIENCE: AUDIENCE,
-      OIDC_JWKS_URL: `http://127.0.0.1:${port}/keys`,
+      ...idp.env,
       OIDC_AUTO_PROVISION_DOMAINS: 'District.example, schools.district.example',
     });
     await t.ds.getRepository(AccountEntity).save({ email: 'known@other.example', displayName: 'Known', personas: [Persona.PANELIST] });
   });
   afterAll(async () => {
     await t.close();
-    await new Promise((resolve) => jwks.close(resolve));
+    await idp.close();
   });
 
   const idToken = (email: string, claims: Record<string, unknown> = {}) =>
-    new SignJWT({ email, email_verified: true, sid: 'session-1', ...claims })
-      .setProtectedHeader({ alg: 'RS256', kid: 'district-1' })
-      .setIssuer(ISSUER).setAudience(AUDIENCE).setSubject(`sub-${email}`).setIssuedAt().setExpirationTime('10m')
-      .sign(key);
+    idp.idToken({ email, email_verified: true, sid: 'session-1', ...claims }, { sub: `sub-${email}` });
   const insertEducator = async (buildingId: string, fullName: string, workEmail: string): Promise<string> =>
     (await t.ds.query(`INSERT INTO educator (full_name, work_email, building_id, hire_date, version) VALUES ($1, $2, $3, '2016-08-15', 1) RETURNING id`,
       [fullName, workEmail, buildingId]))[0].id;

@@ -2,8 +2,8 @@ import { DATE_RULES, EVIDENCE_KINDS, NON_AGEING_KINDS, PILOT_PARTS, scoringKindO
 import { competencyIds, insertBuilding, insertEducator, insertEvidence } from '../support/matching-fixtures.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
-/** The maintained evidence_claim_fact table must equal the claims joined to their evidence after any write. */
-describe('evidence_claim_fact stays equal to claims joined with their evidence', () => {
+/** The maintained evidence_claim_fact table must equal the claims joined to their live evidence after any write. */
+describe('evidence_claim_fact stays equal to claims joined with their live (not archived) evidence', () => {
   let db: TestDatabase;
   let comps: Record<string, string>;
   let educators: string[];
@@ -13,7 +13,7 @@ describe('evidence_claim_fact stays equal to claims joined with their evidence',
   const expected = () => db.dataSource.query(
     `SELECT c.evidence_id, c.competency_id, e.educator_id, c.level, e.kind, e.pilot_part, e.verification_status,
        e.issued_on::text, e.started_on::text, e.ended_on::text, ((e.created_at AT TIME ZONE 'UTC')::date)::text AS recorded_on, e.expires_on::text
-     FROM evidence_claim c JOIN evidence e ON e.id = c.evidence_id ORDER BY 1, 2`,
+     FROM evidence_claim c JOIN evidence e ON e.id = c.evidence_id WHERE e.deleted_at IS NULL ORDER BY 1, 2`,
   );
   const facts = () => db.dataSource.query(`SELECT ${COLUMNS} FROM evidence_claim_fact ORDER BY 1, 2`);
   const expectInSync = async (rows?: number) => {
@@ -50,6 +50,15 @@ describe('evidence_claim_fact stays equal to claims joined with their evidence',
     await expectInSync(3);
 
     await db.dataSource.query(`UPDATE evidence SET educator_id = $2 WHERE id = $1`, [pilot, educators[1]]);
+    await expectInSync(3);
+
+    // Archiving drops the item's facts; a claim written while archived gets none; restoring writes them back.
+    await db.dataSource.query(`UPDATE evidence SET deleted_at = now() WHERE id = $1`, [pilot]);
+    await expectInSync(1);
+    await db.dataSource.query(`UPDATE evidence_claim SET level = 3 WHERE evidence_id = $1 AND competency_id = $2`, [pilot, comps['AI-TOOL-EVAL']]);
+    await db.dataSource.query(`UPDATE evidence SET verification_status = 'ENDORSED' WHERE id = $1`, [pilot]);
+    await expectInSync(1);
+    await db.dataSource.query(`UPDATE evidence SET deleted_at = NULL WHERE id = $1`, [pilot]);
     await expectInSync(3);
 
     await db.dataSource.query(`DELETE FROM evidence_claim WHERE evidence_id = $1 AND competency_id = $2`, [pilot, comps['AI-TOOL-EVAL']]);

@@ -42,6 +42,7 @@ describe('demonstrated levels: the SQL builder and the pure rules agree', () => 
           startedOn: started, issuedOn: issued,
           expiresOn: issued && expires && expires < issued ? null : expires,
           claims: [...new Set([pick(CODES), pick(CODES)])].map((code) => ({ competencyId: comps[code], level: 1 + Math.floor(rand() * 4) })),
+          archived: rand() < 0.15,
         });
       }
     }
@@ -52,7 +53,9 @@ describe('demonstrated levels: the SQL builder and the pure rules agree', () => 
     const rows = await db.dataSource.query(
       `SELECT e.educator_id, e.id, e.kind, e.pilot_part, e.verification_status, c.competency_id, c.level,
               e.issued_on::text AS issued_on, e.started_on::text AS started_on, e.expires_on::text AS expires_on
-       FROM evidence e JOIN evidence_claim c ON c.evidence_id = e.id`,
+       FROM evidence e JOIN evidence_claim c ON c.evidence_id = e.id
+       WHERE e.deleted_at IS NULL`, // archived (soft-deleted) evidence counts nowhere
+
     );
     const day = (d: string | null) => (d === null ? null : dayOf(d));
     return rows.map((r: Record<string, string | null>) => ({
@@ -89,6 +92,16 @@ describe('demonstrated levels: the SQL builder and the pure rules agree', () => 
     const got = rows.map((r) => `${r.educatorId}/${r.competencyId}/${r.level}`).sort();
     expect(got.length).toBeGreaterThan(10);
     expect(got).toEqual(expected(all, asOf, cap, statuses, buildingId));
+  });
+
+  it('never counts archived evidence: the levels equal those computed without it', async () => {
+    const [{ n }] = await db.dataSource.query('SELECT count(*)::int AS n FROM evidence WHERE deleted_at IS NOT NULL');
+    expect(n).toBeGreaterThan(10);
+    const archivedOnly = await db.dataSource.query(
+      `SELECT e.educator_id, c.competency_id FROM evidence e JOIN evidence_claim c ON c.evidence_id = e.id WHERE e.deleted_at IS NOT NULL`);
+    const rows = await repo.demonstratedLevels({ competencyIds: Object.values(comps), asOf: '2027-03-01', policy: { attendanceCapLevel: 4 } });
+    expect(rows.map((r) => `${r.educatorId}/${r.competencyId}/${r.level}`).sort()).toEqual(expected(await facts(), '2027-03-01', 4));
+    expect(archivedOnly.length).toBeGreaterThan(0);
   });
 
   it('narrows to the educators and competencies asked for', async () => {

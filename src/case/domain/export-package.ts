@@ -8,7 +8,8 @@ export const providerUri = (baseUrl: string, kind: string, identifier: string): 
 /**
  * Builds a CASE 1.1 CFPackage from a framework. Imported parts are written back as received (normalised at import)
  * so a round trip changes nothing; native parts are built from the rows, with URIs under the public base URL.
- * Retired competencies are left out: they take no new claims, and consumers should not align to them.
+ * Retired competencies are left out: they take no new claims, and consumers should not align to them. A retired
+ * framework keeps its competencies and says "Deprecated" in its CFDocument's adoptionStatus (statusEndDate: the day).
  */
 export function exportPackage(s: FrameworkSnapshot, baseUrl: string): CfPackage {
   const when = (d: Date) => d.toISOString();
@@ -24,6 +25,11 @@ export function exportPackage(s: FrameworkSnapshot, baseUrl: string): CfPackage 
     caseVersion: '1.1',
     adoptionStatus: 'Adopted',
   };
+  // A framework HR retired is Deprecated from the day it was retired; importing that package keeps it retired.
+  if (s.framework.retiredAt) {
+    doc.adoptionStatus = 'Deprecated';
+    doc.statusEndDate = s.framework.retiredAt.toISOString().slice(0, 10);
+  }
   const docLink: LinkUri = { title: doc.title, identifier: doc.identifier, uri: doc.uri };
 
   const groupings = [...s.groupings].sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name));

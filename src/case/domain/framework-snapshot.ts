@@ -11,6 +11,8 @@ export interface FrameworkSnapshot {
     caseIdentifier: string;
     caseRubricIdentifier: string;
     updatedAt: Date;
+    /** Set when HR retired the framework: it is exported as CASE adoptionStatus "Deprecated". */
+    retiredAt?: Date | null;
   };
   /** The imported CFDocument and rubric header, when the framework came from a package. */
   document: Json | null;

@@ -1,6 +1,6 @@
-import { Column, CreateDateColumn, Entity, Generated, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { CompetencyFrameworkEntity } from '../../competencies/competency-framework.entity.js';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { CompetencyEntity } from '../../competencies/competency.entity.js';
+import { CaseFrameworkRecord } from './case-framework-record.js';
 
 /**
  * A CASE association that is not the framework's own hierarchy: crosswalks (exactMatchOf, isRelatedTo, isPartOf),
@@ -11,22 +11,7 @@ import { CompetencyEntity } from '../../competencies/competency.entity.js';
 @Index('ix_case_association_origin', ['originCompetencyId', 'associationType'])
 @Index('ix_case_association_destination', ['destinationCompetencyId', 'associationType'])
 @Index('ix_case_association_framework', ['frameworkId'])
-export class CaseAssociationEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  /** The CFDocument that publishes this association. */
-  @Column({ name: 'framework_id', type: 'uuid' })
-  frameworkId: string;
-
-  @ManyToOne(() => CompetencyFrameworkEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'framework_id' })
-  framework?: Relation<CompetencyFrameworkEntity>;
-
-  @Column({ name: 'case_identifier', type: 'uuid', unique: true })
-  @Generated('uuid')
-  caseIdentifier: string;
-
+export class CaseAssociationEntity extends CaseFrameworkRecord {
   @Column({ name: 'association_type', type: 'varchar', length: 100 })
   associationType: string;
 

@@ -1,5 +1,5 @@
-import { Column, Entity, Generated, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { CompetencyFrameworkEntity } from '../../competencies/competency-framework.entity.js';
+import { Column, Entity, Generated, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+import { CaseFrameworkRecord } from './case-framework-record.js';
 
 /**
  * A CFItem that groups competencies rather than being one: a UNESCO dimension, or a cluster or domain of an
@@ -8,21 +8,7 @@ import { CompetencyFrameworkEntity } from '../../competencies/competency-framewo
  */
 @Entity('case_grouping')
 @Index('ix_case_grouping_framework', ['frameworkId', 'sortOrder'])
-export class CaseGroupingEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'framework_id', type: 'uuid' })
-  frameworkId: string;
-
-  @ManyToOne(() => CompetencyFrameworkEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'framework_id' })
-  framework?: Relation<CompetencyFrameworkEntity>;
-
-  @Column({ name: 'case_identifier', type: 'uuid', unique: true })
-  @Generated('uuid')
-  caseIdentifier: string;
-
+export class CaseGroupingEntity extends CaseFrameworkRecord {
   @Column({ name: 'case_child_of_identifier', type: 'uuid', unique: true })
   @Generated('uuid')
   caseChildOfIdentifier: string;

@@ -1,4 +1,5 @@
 import { Catch, Controller, Get, Headers, Param, Query, Res, UseFilters, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { HeavyWork } from '../../common/heavy/heavy-work.js';
 import type { Response } from 'express';
 import { ProviderQueryError, type DocumentQuery } from '../domain/document-query.js';
 import { CaseProviderService } from './case-provider.service.js';
@@ -49,6 +50,7 @@ export class CaseProviderController {
     return this.provider.document(auth, id);
   }
 
+  @HeavyWork()
   @Get('CFPackages/:id')
   package(@Headers('authorization') auth: string | undefined, @Param('id') id: string) {
     return this.provider.packageById(auth, id);

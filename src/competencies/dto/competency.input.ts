@@ -59,12 +59,13 @@ export class CreateCompetencyInput {
   @MaxLength(40)
   progression?: string | null;
 
-  @Field(() => [ProficiencyLevelInput], { description: 'Levels numbered 1..n without gaps' })
+  @Field(() => [ProficiencyLevelInput], { nullable: true, description: "Levels numbered 1..n without gaps; omit them to follow the framework's scale (and its later edits)" })
+  @IsOptional()
   @ArrayMinSize(1)
   @ArrayMaxSize(10)
   @ValidateNested({ each: true })
   @Type(() => ProficiencyLevelInput)
-  levels: ProficiencyLevelInput[];
+  levels?: ProficiencyLevelInput[] | null;
 }
 
 @InputType({ description: 'Changes to a competency; omitted fields stay as they are. Its code and levels do not change' })
@@ -88,6 +89,19 @@ export class UpdateCompetencyInput extends VersionedRefInput {
   @IsNotEmpty()
   @MaxLength(120)
   dimension?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  progression?: string;
+
+  @Field(() => Int, { nullable: true, description: "Move it within its framework: its new place (1 = first) in the framework's display order" })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  position?: number;
 }
 
 @InputType({ description: 'A competency to retire: it stays readable on existing claims and roles but accepts no new ones' })

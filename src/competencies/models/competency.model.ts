@@ -45,6 +45,9 @@ export class CompetencyModel {
   @Field(() => [ProficiencyLevelModel], { description: 'Ordered from lowest to highest' })
   levels: ProficiencyLevelModel[];
 
+  @Field({ description: "Its levels are the framework's scale and change with it (false: levels of its own)" })
+  followsFrameworkLevels: boolean;
+
   @Field(() => Int, { description: 'Increases with every change; send it back when you change or retire the competency' })
   version: number;
 }
@@ -65,6 +68,15 @@ export class CompetencyFrameworkModel {
 
   @Field({ description: 'Who publishes it, e.g. UNESCO, ISTE or the district' })
   publisher: string;
+
+  @Field({ description: 'Retired frameworks stay readable (history, explanations, reports) but take no new requirements, claims or competencies' })
+  retired: boolean;
+
+  @Field(() => Date, { nullable: true })
+  retiredAt: Date | null;
+
+  @Field(() => Int)
+  version: number;
 
   @Field(() => Date, { description: 'When the framework or one of its competencies last changed' })
   updatedAt: Date;

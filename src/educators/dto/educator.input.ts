@@ -14,6 +14,12 @@ export class EducatorListArgs extends PageArgs {
   @IsUUID('all', { message: 'buildingId is malformed: ids are UUIDs' })
   buildingId?: string;
 
+  @Field(() => String, { nullable: true, description: "Only the educator with this employee id (the district's HR id, exact match)" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  employeeId?: string;
+
   @Field(() => String, { nullable: true, description: 'Part of a name or work email, case-insensitive' })
   @IsOptional()
   @IsString()

@@ -10,6 +10,9 @@ export class EducatorModel {
   @Field(() => ID, { description: "The educator's id" })
   id: string;
 
+  @Field(() => String, { nullable: true, description: "The district's own id from its HR system (imports match on it); null unless you are HR or this educator, or when never given" })
+  employeeId: string | null;
+
   @Field({ description: 'Their full name' })
   fullName: string;
 

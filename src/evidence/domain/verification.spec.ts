@@ -1,9 +1,8 @@
 import { AppError } from '../../common/app-error.js';
 import { VerificationStatus } from './evidence-kind.js';
-import { changeVerification, isExpired, verificationAfterEdit } from './verification.js';
+import { changeVerification, isExpired } from './verification.js';
 
 const at = new Date('2025-03-01T10:00:00Z');
-const verified = { verificationStatus: VerificationStatus.VERIFIED, verifiedBy: 'hr@district.example', verifiedAt: at };
 
 describe('evidence verification', () => {
   it('records who and when on verify and endorse, and clears both on going back to self-reported', () => {
@@ -16,12 +15,6 @@ describe('evidence verification', () => {
 
   it('refuses setting the status an item already has', () => {
     expect(() => changeVerification(VerificationStatus.ENDORSED, VerificationStatus.ENDORSED, 'hr@x', at)).toThrow(AppError);
-  });
-
-  it("drops an owner's edited endorsed or verified item to self-reported, but keeps it on an HR edit", () => {
-    expect(verificationAfterEdit(verified, true)).toEqual({ verificationStatus: 'SELF_REPORTED', verifiedBy: null, verifiedAt: null });
-    expect(verificationAfterEdit({ ...verified, verificationStatus: VerificationStatus.ENDORSED }, true).verificationStatus).toBe('SELF_REPORTED');
-    expect(verificationAfterEdit(verified, false)).toBe(verified);
   });
 
   it('calls a certification expired only after its expiry day', () => {

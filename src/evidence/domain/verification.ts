@@ -36,15 +36,6 @@ export function changeVerification(
   return { ...state, action: ACTION[to] };
 }
 
-/**
- * What a change to the item's content does to its verification: an owner's own edit voids an endorsement
- * or verification (what was checked is no longer what is claimed); an edit by HR keeps it.
- */
-export function verificationAfterEdit(current: VerificationState, editorIsOwner: boolean): VerificationState {
-  if (!editorIsOwner || current.verificationStatus === VerificationStatus.SELF_REPORTED) return current;
-  return { ...SELF_REPORTED };
-}
-
 /** A certification past its expiry date; `today` is an ISO date so the rule is testable without a clock. */
 export function isExpired(expiresOn: string | null, today: string): boolean {
   return expiresOn !== null && expiresOn < today;

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
-import { IsEnum, IsOptional, IsUUID } from 'class-validator';
+import { IsBoolean, IsEnum, IsOptional, IsUUID } from 'class-validator';
 import { PageArgs } from '../../common/pagination.js';
 import { EvidenceKind, VerificationStatus } from '../models/evidence-enums.js';
 
@@ -19,4 +19,8 @@ export class EvidenceListArgs extends PageArgs {
   @IsOptional()
   @IsEnum(VerificationStatus)
   status?: VerificationStatus;
+
+  @Field({ defaultValue: false, description: 'Archived (soft-deleted) items instead of live ones: HR sees anyone\'s, an educator their own' })
+  @IsBoolean()
+  archived: boolean = false;
 }

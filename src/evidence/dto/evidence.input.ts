@@ -165,6 +165,10 @@ export class UpdateEvidenceInput extends EvidenceDetailGroups {
 export class DeleteEvidenceInput extends VersionedRefInput {
 }
 
+@InputType()
+export class RestoreEvidenceInput extends VersionedRefInput {
+}
+
 @InputType({ description: "HR's direct change of an evidence item's verification status" })
 export class SetEvidenceVerificationInput extends VersionedRefInput {
   @Field(() => VerificationStatus, { description: 'The new status: SELF_REPORTED, ENDORSED or VERIFIED' })

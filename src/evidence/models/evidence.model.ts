@@ -98,7 +98,7 @@ export class EvidenceModel {
   @Field(() => VerificationStatus, { description: 'How far the district vouches for it' })
   verificationStatus: VerificationStatus;
 
-  @Field(() => String, { nullable: true, description: 'Email of the HR account that endorsed or verified it' })
+  @Field(() => String, { nullable: true, description: 'Email of the account (HR or an endorser) that endorsed or verified it' })
   verifiedBy: string | null;
 
   @Field(() => Date, { nullable: true, description: 'When HR endorsed or verified it; null while self-reported' })
@@ -121,6 +121,12 @@ export class EvidenceModel {
 
   @Field(() => CourseDetailsModel, { nullable: true, description: 'Set for COURSE only' })
   course: CourseDetailsModel | null;
+
+  @Field(() => Date, { nullable: true, description: 'When it was archived (deleted); archived evidence counts nowhere' })
+  deletedAt: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Until when its owner can restore it (archived items only)' })
+  restorableUntil: Date | null;
 
   @Field(() => Int, { description: 'Increases with every change; send it back when you edit, delete or verify the item' })
   version: number;

@@ -18,6 +18,8 @@ export enum HiringReason {
   ILLEGAL_TRANSITION = 'ILLEGAL_TRANSITION',
   /** Submitted panel scores are final. */
   SCORES_FINAL = 'SCORES_FINAL',
+  /** The candidate's leaving date has come: nothing new starts for them, and their open applications close. */
+  EDUCATOR_LEFT = 'EDUCATOR_LEFT',
   /** The invitation or offer was already answered. */
   ALREADY_ANSWERED = 'ALREADY_ANSWERED',
 }

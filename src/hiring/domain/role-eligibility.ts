@@ -36,3 +36,13 @@ export function assertNotOwnCandidate(panelistEducatorId: string | null, applica
     throw badInput('This person has applied to the role: they cannot sit on its panel', undefined, HiringReason.PANEL_CONFLICT);
   }
 }
+
+/** From the leaving date nothing new starts for an educator (their open applications close that day). */
+export function assertNotLeft(leftOn: string | null): void {
+  if (leftOn) {
+    throw badInput(
+      `This educator left the district on ${leftOn}: nothing new starts for them from the leaving date, and their open applications close (reject it, or let the leaver sweep close it)`,
+      { leftOn }, HiringReason.EDUCATOR_LEFT,
+    );
+  }
+}

@@ -3,7 +3,7 @@
  * `version` is optional in a file: empty means "apply whatever the record's version is now"; a number means
  * "only if the record is still at this version" (an export carries it, so a stale edited export is refused).
  */
-export const IMPORT_KINDS = ['buildings', 'educators'] as const;
+export const IMPORT_KINDS = ['buildings', 'educators', 'accounts', 'commitments', 'evidence', 'verifications'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export const isImportKind = (v: string): v is ImportKind => (IMPORT_KINDS as readonly string[]).includes(v);
@@ -11,26 +11,45 @@ export const isImportKind = (v: string): v is ImportKind => (IMPORT_KINDS as rea
 interface ColumnSet {
   required: readonly string[];
   optional: readonly string[];
-  /** The column that names a record in the district's own ids. */
-  key: string;
+  /** Every column in export (and template) order. */
+  order: readonly string[];
 }
 
+const EVIDENCE_ITEM = ['evidence_key', 'employee_id', 'kind', 'title', 'description', 'url', 'started_on', 'ended_on',
+  'issuer', 'credential_id', 'issued_on', 'expires_on', 'pilot_part', 'classrooms', 'teachers', 'students', 'outcomes',
+  'sessions', 'attendees', 'venue', 'hours', 'provider'];
+
 export const COLUMNS: Record<ImportKind, ColumnSet> = {
-  buildings: { required: ['code', 'name', 'level'], optional: ['version'], key: 'code' },
+  buildings: { required: ['code', 'name', 'level'], optional: ['version'], order: ['code', 'name', 'level', 'version'] },
   educators: {
     required: ['employee_id', 'full_name', 'work_email', 'building_code', 'hire_date'],
     optional: ['current_assignment', 'leaving_date', 'version'],
-    key: 'employee_id',
+    order: ['employee_id', 'full_name', 'work_email', 'building_code', 'current_assignment', 'hire_date', 'leaving_date', 'version'],
+  },
+  accounts: {
+    required: ['email', 'display_name', 'personas'],
+    optional: ['employee_id', 'version'],
+    order: ['email', 'display_name', 'personas', 'employee_id', 'version'],
+  },
+  commitments: {
+    required: ['employee_id', 'role_title', 'role_fte', 'starts_on'],
+    optional: ['ends_on', 'version'],
+    order: ['employee_id', 'role_title', 'role_fte', 'starts_on', 'ends_on', 'version'],
+  },
+  evidence: {
+    required: ['evidence_key', 'employee_id', 'kind', 'title', 'competency', 'level'],
+    optional: EVIDENCE_ITEM.filter((c) => !['evidence_key', 'employee_id', 'kind', 'title'].includes(c)).concat('version'),
+    order: [...EVIDENCE_ITEM, 'competency', 'level', 'version'],
+  },
+  verifications: {
+    required: ['evidence_key', 'decision', 'reason', 'decided_on'],
+    optional: ['version'],
+    order: ['evidence_key', 'decision', 'reason', 'decided_on', 'version'],
   },
 };
 
 /** Every column in export order. */
-export const allColumns = (kind: ImportKind): string[] => {
-  const c = COLUMNS[kind];
-  return kind === 'educators'
-    ? ['employee_id', 'full_name', 'work_email', 'building_code', 'current_assignment', 'hire_date', 'leaving_date', 'version']
-    : [...c.required, ...c.optional];
-};
+export const allColumns = (kind: ImportKind): string[] => [...COLUMNS[kind].order];
 
 export interface HeaderProblem {
   code: 'UNKNOWN_COLUMN' | 'MISSING_COLUMN' | 'DUPLICATE_COLUMN';

@@ -28,10 +28,10 @@ export interface EducatorRow {
   version: number | null;
 }
 
-type Cells = Record<string, string | undefined>;
-type Parsed<T> = { value: T | null; errors: RowError[] };
+export type Cells = Record<string, string | undefined>;
+export type Parsed<T> = { value: T | null; errors: RowError[] };
 
-class RowReader {
+export class RowReader {
   readonly errors: RowError[] = [];
   constructor(
     private readonly cells: Cells,
@@ -79,7 +79,7 @@ class RowReader {
 }
 
 const CODE = /^[A-Z0-9][A-Z0-9._-]{0,31}$/;
-const EMPLOYEE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+export const EMPLOYEE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 export function parseBuildingRow(cells: Cells, row: number): Parsed<BuildingRow> {
   const r = new RowReader(cells, row);

@@ -1,10 +1,11 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { PageInfo } from '../../common/pagination.js';
+import { EVIDENCE_KINDS } from '../domain/evidence-rules.js';
 
 @ObjectType('EvidenceCredit', { description: 'One evidence item behind a requirement, with the factors applied to it' })
 export class EvidenceCreditModel {
   @Field(() => ID, { description: 'The evidence item' }) evidenceId: string;
-  @Field({ description: 'CERTIFICATION, PILOT, PROFESSIONAL_LEARNING, PRESENTATION, ARTIFACT or COURSE' }) kind: string;
+  @Field({ description: `${EVIDENCE_KINDS.slice(0, -1).join(', ')} or ${EVIDENCE_KINDS[EVIDENCE_KINDS.length - 1]}` }) kind: string;
   @Field(() => String, { nullable: true, description: 'LEAD, CO_LEAD or MEMBER for pilots' }) pilotPart: string | null;
   @Field({ description: 'The kind as the policy weighs it, e.g. PILOT_LEAD' }) scoringKind: string;
   @Field({ description: 'Its title' }) title: string;
@@ -179,6 +180,8 @@ export class EducatorStandingModel {
   @Field(() => ID, { description: 'The educator' }) educatorId: string;
   @Field(() => Int, { description: 'The scoring policy version used' }) policyVersion: number;
   @Field({ description: 'The day the evidence was counted for (YYYY-MM-DD)' }) asOf: string;
+  @Field(() => String, { nullable: true, description: 'The leaving date when it has come (YYYY-MM-DD): a leaver holds no standing from that day, so roles is empty' })
+  leftOn: string | null;
   @Field(() => Int, { description: 'Open roles the educator qualifies for (all of them, not only this page)' }) qualifiedCount: number;
   @Field(() => Int, { description: 'Open roles in the list asked for (all pages)' }) totalCount: number;
   @Field(() => PageInfo, { description: 'Paging through the roles' }) pageInfo: PageInfo;

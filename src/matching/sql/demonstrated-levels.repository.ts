@@ -41,7 +41,8 @@ export interface DemonstratedLevelRow {
 }
 
 /**
- * Where claims are read from. 'facts' is the maintained `evidence_claim_fact` table (alias `f`): one covering
+ * Where claims are read from. 'facts' is the maintained `evidence_claim_fact` table (alias `f`, live evidence only:
+ * archived evidence has no facts): one covering
  * index in (competency, educator) order, so it is what ranking and demonstrated levels use. 'joined' reads
  * the base tables (`c` = evidence_claim joined to `e` = evidence) for callers that need other evidence columns.
  * Both expose the same fields to the rules.
@@ -110,6 +111,9 @@ export function countingClaimConditions(f: ClaimFilter, params: unknown[], sourc
   const start = dateOf(DATE_RULES.start, source);
   const expiry = col(DATE_RULES.expiry, source);
   const conditions = [`(${start} IS NULL OR ${start} <= ${asOf})`];
+  // Archived (soft-deleted) evidence never counts. The facts table holds live evidence only (its triggers drop the
+  // facts of archived items); the base tables need the condition.
+  if (source === 'joined') conditions.push('e.deleted_at IS NULL');
   if (f.competencyIds) conditions.push(`${col('competencyId', source)} = ANY(${bind(params, [...f.competencyIds])}::uuid[])`);
   const statuses = f.statuses ?? VERIFICATION_STATUSES;
   if (statuses.length < VERIFICATION_STATUSES.length) conditions.push(`${col('status', source)} = ANY(${bind(params, [...statuses])}::varchar[])`);

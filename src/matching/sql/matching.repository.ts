@@ -9,18 +9,20 @@
 import { Injectable, Optional } from '@nestjs/common';
 import type pg from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ReadRouter } from '../../database/read-router.js';
-import { ServiceMetrics } from '../../operations/metrics.js';
+import { CacheMetrics } from '../../common/cache-metrics.js';
+import { ReadSource } from '../../common/read-source.js';
 import {
   ageFromDaySql, CLAIMS_FROM, countingClaimConditions, expiresDaySql, startDaySql, type ClaimFilter,
 } from './demonstrated-levels.repository.js';
 import type { ClaimFact, EvidenceKind, PilotPart, VerificationStatus } from '../domain/evidence-rules.js';
-import type { SharedRank } from '../domain/ranking.js';
+import { rankCandidates, tiedWith, type Rankable, type SharedRank } from '../domain/ranking.js';
 import type { ScoringPolicyValues } from '../domain/scoring-policy.js';
 import type { RankingKey, RequirementSpec } from '../domain/scoring.js';
 import { buildRankingSql, canRankScoredOnly, type RankingQuery } from './ranking.sql.js';
 import { policyValuesOf } from '../scoring-policy.mapper.js';
 import { ScoringPolicyRepository } from '../scoring-policy.repository.js';
+import type { RoleStatus } from '../../roles/domain/role-status.js';
+import type { RoleWithRequirements } from '../../roles/role-read-model.js';
 
 /** The SQL behind ranking, explanations and standing. Counting rules come from the demonstrated-levels builders. */
 
@@ -31,16 +33,8 @@ export interface RequirementRow extends RequirementSpec {
   competencyName: string;
 }
 
-export interface RoleRow {
-  id: string;
-  title: string;
-  status: string;
-  buildingId: string | null;
-  roleFte: number;
-  closingDate: string | null;
-  minYearsOfService: number | null;
-  requirements: RequirementRow[];
-}
+/** The roles module's role read model, each requirement carrying what scoring needs (crosswalks). */
+export type RoleRow = RoleWithRequirements<RequirementRow>;
 
 export interface EvidenceDetails {
   title: string;
@@ -71,6 +65,18 @@ export interface RankedPage {
   qualifiedCount: number;
 }
 
+/** A whole ranking in order, as parallel columns (compact: a 100,000-candidate ranking is a few megabytes). */
+export interface FullRanking {
+  ids: string[];
+  scores: Int32Array;
+  requiredMet: Int32Array;
+  metCount: Int32Array;
+  qualified: Uint8Array;
+  ranks: Int32Array;
+  tieSizes: Int32Array;
+  qualifiedCount: number;
+}
+
 export interface EducatorRow {
   id: string;
   fullName: string;
@@ -85,8 +91,8 @@ export class MatchingRepository {
   constructor(
     private readonly db: DataSource,
     private readonly policies: ScoringPolicyRepository = new ScoringPolicyRepository(db),
-    @Optional() private readonly metrics?: ServiceMetrics,
-    @Optional() private readonly reads?: ReadRouter,
+    @Optional() private readonly metrics?: CacheMetrics,
+    @Optional() private readonly reads?: ReadSource,
   ) {}
 
   /** For reads that need no shared snapshot (they may run in parallel on separate connections). */
@@ -101,7 +107,7 @@ export class MatchingRepository {
 
   /**
    * Runs `work` in one read-only REPEATABLE READ transaction so every read sees the same snapshot: on a replica
-   * that has replayed everything the primary had committed, else on the primary (ReadRouter decides).
+   * that has replayed everything the primary had committed, else on the primary (the ReadSource, database's ReadRouter, decides).
    */
   async snapshot<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
     const source = this.reads ? (await this.reads.source()).source : this.db;
@@ -178,29 +184,30 @@ export class MatchingRepository {
 
   private async rolesWithSnapshot(m: EntityManager, where: string, params: unknown[]): Promise<{ roles: RoleRow[]; snapshot?: string }> {
     // The statement's own snapshot comes back as an 's' row, so what is cached and when it was true match exactly.
-    const text = `SELECT 's', pg_current_snapshot()::text, NULL, NULL, NULL, NULL, NULL, NULL
+    const text = `SELECT 's', pg_current_snapshot()::text, NULL, NULL, NULL, NULL, NULL, NULL, NULL
        UNION ALL
-       SELECT 'r', r.id::text, r.title, r.status, r.building_id::text, r.role_fte::text, r.closing_date::text, r.min_years_of_service::text
+       SELECT 'r', r.id::text, r.title, r.status, r.building_id::text, r.role_fte::text, r.closing_date::text, r.min_years_of_service::text, r.openings::text
        FROM hybrid_role r WHERE ${where}
        UNION ALL
-       SELECT 'q', rr.role_id::text, rr.id::text, rr.competency_id::text, rr.kind, rr.min_level::text, rr.weight::text, rr.position::text
+       SELECT 'q', rr.role_id::text, rr.id::text, rr.competency_id::text, rr.kind, rr.min_level::text, rr.weight::text, rr.position::text, NULL
        FROM role_requirement rr JOIN hybrid_role r ON r.id = rr.role_id WHERE ${where}
        UNION ALL
-       SELECT 'c', c.id::text, c.code, c.name, NULL, NULL, NULL, NULL FROM competency c
+       SELECT 'c', c.id::text, c.code, c.name, NULL, NULL, NULL, NULL, NULL FROM competency c
        WHERE c.id IN (SELECT rr.competency_id FROM role_requirement rr JOIN hybrid_role r ON r.id = rr.role_id WHERE ${where})`;
     // A named (prepared) statement: the three-part plan is made once per connection.
     const rows = (await this.arrays(m, { name: `matching_roles_${where === OPEN ? 'open' : 'one'}`, text, values: params })) as Array<
-      [string, string, string, string, string | null, string | null, string | null, string | null]>;
+      [string, string, string, string, string | null, string | null, string | null, string | null, string | null]>;
     const roles = new Map<string, RoleRow>();
     const competencies = new Map<string, { code: string; name: string }>();
     const requirements: Array<RequirementRow & { roleId: string; position: number }> = [];
     let snapshot: string | undefined;
-    for (const [t, a, b, c, d, e, f, g] of rows) {
+    for (const [t, a, b, c, d, e, f, g, h] of rows) {
       if (t === 's') {
         snapshot = a;
       } else if (t === 'r') {
         roles.set(a, {
-          id: a, title: b, status: c, buildingId: d, roleFte: Number(e), closingDate: f, minYearsOfService: g === null ? null : Number(g), requirements: [],
+          id: a, title: b, status: c as RoleStatus, buildingId: d, roleFte: Number(e), closingDate: f, minYearsOfService: g === null ? null : Number(g),
+          openings: Number(h), requirements: [],
         });
       } else if (t === 'c') {
         competencies.set(a, { code: b, name: c });
@@ -240,6 +247,12 @@ export class MatchingRepository {
       out.set(r.competency, [...(out.get(r.competency) ?? []), r.other]);
     }
     return out;
+  }
+
+  /** The educator's leaving date (YYYY-MM-DD) when it is on or before `asOf`, else null: a leaver from that day. */
+  async leftOn(m: EntityManager, educatorId: string, asOf: string): Promise<string | null> {
+    const [row] = await m.query(`SELECT to_char(leaving_date, 'YYYY-MM-DD') AS "leftOn" FROM educator WHERE id = $1 AND leaving_date <= $2::date`, [educatorId, asOf]);
+    return row?.leftOn ?? null;
   }
 
   async buildingExists(m: EntityManager, buildingId: string): Promise<boolean> {
@@ -322,6 +335,66 @@ export class MatchingRepository {
       qualifiedCount: rows[0]?.qualified_count ?? 0,
       aheadOfZero: rows[0]?.ahead_of_zero ?? 0,
     };
+  }
+
+  /**
+   * A whole ranking (every candidate in order, no page) for the ranking cache, as compact columns read straight
+   * from the driver: the same statement as a page, without its limit.
+   */
+  async rankAll(m: EntityManager, q: Omit<RankingQuery, 'first' | 'offset' | 'qualifiedOnly' | 'scoredOnly' | 'whole'>): Promise<FullRanking> {
+    const params: unknown[] = [];
+    await m.query('SET LOCAL max_parallel_workers_per_gather = 0');
+    const text = buildRankingSql({ ...q, qualifiedOnly: false, scoredOnly: false, whole: true, first: 0, offset: 0 }, params);
+    const rows = (await this.arrays(m, { text, values: params })) as Array<[string, number, number, number, boolean]>;
+    // Ordered here, by the domain's own comparison (the statement's page order is the same rule: ranking-sql.spec.ts).
+    const keys: Rankable[] = rows.map((r) => ({ educatorId: r[0], score: r[1], requiredMet: r[2], metCount: r[3], qualified: r[4] }));
+    rankCandidates(keys, q.policy.tieBreak);
+    const n = keys.length;
+    const out: FullRanking = {
+      ids: new Array<string>(n), scores: new Int32Array(n), requiredMet: new Int32Array(n), metCount: new Int32Array(n),
+      qualified: new Uint8Array(n), ranks: new Int32Array(n), tieSizes: new Int32Array(n), qualifiedCount: 0,
+    };
+    let tieStart = 0;
+    for (let i = 0; i < n; i++) {
+      const k = keys[i];
+      out.ids[i] = k.educatorId;
+      out.scores[i] = k.score;
+      out.requiredMet[i] = k.requiredMet;
+      out.metCount[i] = k.metCount;
+      out.qualified[i] = k.qualified ? 1 : 0;
+      if (k.qualified) out.qualifiedCount++;
+      // A tie is the same qualification and score: it shares the rank of its first member (1 + everyone ahead).
+      if (i > 0 && !tiedWith(keys[i - 1], k)) {
+        out.tieSizes.fill(i - tieStart, tieStart, i);
+        tieStart = i;
+      }
+      out.ranks[i] = tieStart + 1;
+    }
+    out.tieSizes.fill(n - tieStart, tieStart, n);
+    return out;
+  }
+
+  /** The snapshot of the caller's transaction (or of this one statement), to test a cached answer against later. */
+  async currentSnapshot(m: EntityManager): Promise<string> {
+    const [[snapshot]] = (await this.arrays(m, { name: 'matching_current_snapshot', text: 'SELECT pg_current_snapshot()::text', values: [] })) as string[][];
+    return snapshot;
+  }
+
+  /**
+   * Whether anything a ranking reads has changed since `snapshot`: a change in the role log (roles, requirements,
+   * competencies, policies) or the data log (claims, verification, evidence, educators, commitments, crosswalks,
+   * buildings) that is visible now and was not visible then. Exact, and the same answer on every instance.
+   */
+  async rankingInputsUnchangedSince(m: EntityManager, snapshot: string): Promise<boolean> {
+    const [[fresh]] = (await this.arrays(m, {
+      name: 'matching_ranking_fresh',
+      text: `SELECT NOT EXISTS (SELECT 1 FROM matching_data_change
+                 WHERE xid >= pg_snapshot_xmin($1::pg_snapshot) AND NOT pg_visible_in_snapshot(xid, $1::pg_snapshot))
+               AND NOT EXISTS (SELECT 1 FROM matching_role_change
+                 WHERE xid >= pg_snapshot_xmin($1::pg_snapshot) AND NOT pg_visible_in_snapshot(xid, $1::pg_snapshot))`,
+      values: [snapshot],
+    })) as boolean[][];
+    return fresh;
   }
 
   /** A saved run's candidates in one statement (keyed by position); `candidate` is stored exactly as it was shown. */

@@ -28,6 +28,11 @@ export interface RankingQuery {
   offset: number;
   /** Rank only candidates with counting claims (see canRankScoredOnly); the caller checks the page is covered. */
   scoredOnly?: boolean;
+  /**
+   * Every candidate's key (educator_id, score, required_met, met_count, qualified), unordered and without page or
+   * counts: the ranking cache orders them with the domain's rankCandidates. first and offset are not used.
+   */
+  whole?: boolean;
 }
 
 /**
@@ -59,7 +64,7 @@ export function buildRankingSql(q: RankingQuery, params: unknown[]): string {
   // Candidates outside the tie of "nothing counts" (unqualified, score 0): candidates left out of the scored-only
   // statement all belong to that tie, so a page before it has exact ranks and tie sizes without them.
   const zeroKeyNot = '(qualified OR score > 0)';
-  return `WITH per_requirement AS (
+  const head = `WITH per_requirement AS (
       -- totalCredit(): min(1000, strongest + min(strongest, floor((sum - strongest) / divisor)))
       SELECT educator_id, max_points, required, met,
         least(${CREDIT_SCALE}, strongest + least(strongest, (credit_sum - strongest) / ${CORROBORATION_DIVISOR}))::int AS total
@@ -81,7 +86,10 @@ export function buildRankingSql(q: RankingQuery, params: unknown[]): string {
         (coalesce(pe.required_met, 0) = ${p(requiredTotal)}::int AND ${service()}) AS qualified
       FROM educator ed LEFT JOIN per_educator pe ON pe.educator_id = ed.id
       WHERE ${onStaff()} ${building ? `AND ed.building_id = ${building}::uuid` : ''}`}
-    ), page AS (
+    )`;
+  if (q.whole) return `${head}
+    SELECT educator_id, score, required_met, met_count, qualified FROM ranked`;
+  return `${head}, page AS (
       -- A tie is the same qualification and score: it shares a rank (1 + candidates strictly ahead).
       SELECT *, rank() OVER (ORDER BY qualified DESC, score DESC)::int AS shared_rank, (count(*) OVER (PARTITION BY qualified, score))::int AS tie_size
       FROM ranked ${q.qualifiedOnly ? 'WHERE qualified' : ''} ORDER BY ${order} LIMIT ${p(q.first)}::int OFFSET ${p(q.offset)}::int

@@ -30,6 +30,8 @@ describe('notification texts', () => {
       OFFER_ANSWERED: { kind: 'OFFER_ANSWERED', roleTitle: 'r', candidate: 'c', answer: 'ACCEPTED' },
       VERIFICATION_DECIDED: { kind: 'VERIFICATION_DECIDED', evidenceTitle: 'e', decision: 'VERIFIED', reason: 'ok', decidedBy: 'hr' },
       EVIDENCE_STATUS_CHANGED: { kind: 'EVIDENCE_STATUS_CHANGED', evidenceTitle: 'e', from: 'a', to: 'b', note: null },
+      ENDORSEMENT_DECIDED: { kind: 'ENDORSEMENT_DECIDED', evidenceTitle: 'e', decision: 'DECLINED', reason: 'not seen', decidedBy: 'principal' },
+      EVIDENCE_REVISION_DECIDED: { kind: 'EVIDENCE_REVISION_DECIDED', evidenceTitle: 'e', decision: 'REJECTED', reason: 'r', decidedBy: 'hr', status: 'VERIFIED' },
       CREDENTIAL_STATUS_CHANGED: { kind: 'CREDENTIAL_STATUS_CHANGED', evidenceTitle: 'e', from: 'ACTIVE', to: 'REVOKED', detail: 'd' },
       DISPUTE_UPDATE: { kind: 'DISPUTE_UPDATE', subject: 's', status: 'RESOLVED', outcome: 'o' },
       NEW_ROLE_MATCH: { kind: 'NEW_ROLE_MATCH', roleTitle: 'r', qualified: true, missing: [] },

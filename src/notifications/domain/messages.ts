@@ -11,6 +11,8 @@ export const NotificationKind = {
   OFFER_ANSWERED: 'OFFER_ANSWERED',
   VERIFICATION_DECIDED: 'VERIFICATION_DECIDED',
   EVIDENCE_STATUS_CHANGED: 'EVIDENCE_STATUS_CHANGED',
+  ENDORSEMENT_DECIDED: 'ENDORSEMENT_DECIDED',
+  EVIDENCE_REVISION_DECIDED: 'EVIDENCE_REVISION_DECIDED',
   CREDENTIAL_STATUS_CHANGED: 'CREDENTIAL_STATUS_CHANGED',
   DISPUTE_UPDATE: 'DISPUTE_UPDATE',
   NEW_ROLE_MATCH: 'NEW_ROLE_MATCH',
@@ -35,6 +37,8 @@ export type MessageFacts =
   | { kind: 'OFFER_ANSWERED'; roleTitle: string; candidate: string; answer: 'ACCEPTED' | 'DECLINED' }
   | { kind: 'VERIFICATION_DECIDED'; evidenceTitle: string; decision: string; reason: string; decidedBy: string }
   | { kind: 'EVIDENCE_STATUS_CHANGED'; evidenceTitle: string; from: string; to: string; note: string | null }
+  | { kind: 'ENDORSEMENT_DECIDED'; evidenceTitle: string; decision: string; reason: string; decidedBy: string }
+  | { kind: 'EVIDENCE_REVISION_DECIDED'; evidenceTitle: string; decision: string; reason: string; decidedBy: string; status: string }
   | { kind: 'CREDENTIAL_STATUS_CHANGED'; evidenceTitle: string; from: string; to: string; detail: string }
   | { kind: 'DISPUTE_UPDATE'; subject: string; status: string; outcome: string | null }
   | { kind: 'NEW_ROLE_MATCH'; roleTitle: string; qualified: boolean; missing: string[] };
@@ -83,6 +87,18 @@ export function render(facts: MessageFacts, publicBaseUrl: string): RenderedMess
       return {
         subject: `Verification decided: ${facts.evidenceTitle}`,
         body: `Your request to verify "${facts.evidenceTitle}" was decided ${words(facts.decision)} by ${facts.decidedBy}.\n\nReason: ${facts.reason}\n\nIf you disagree, you can dispute the decision in Pathways.${SIGN_OFF}`,
+      };
+    case 'ENDORSEMENT_DECIDED':
+      return {
+        subject: `Endorsement ${words(facts.decision)}: ${facts.evidenceTitle}`,
+        body: `${facts.decidedBy} ${words(facts.decision)} "${facts.evidenceTitle}".${facts.reason ? `\n\nReason: ${facts.reason}` : ''}${SIGN_OFF}`,
+      };
+    case 'EVIDENCE_REVISION_DECIDED':
+      return {
+        subject: `Your edit was ${words(facts.decision)}: ${facts.evidenceTitle}`,
+        body: facts.decision === 'APPROVED'
+          ? `${facts.decidedBy} approved your edit of "${facts.evidenceTitle}"; it now counts, ${words(facts.status)}.\n\nReason: ${facts.reason}${SIGN_OFF}`
+          : `${facts.decidedBy} rejected your edit of "${facts.evidenceTitle}"; the ${words(facts.status)} version keeps counting.\n\nReason: ${facts.reason}${SIGN_OFF}`,
       };
     case 'EVIDENCE_STATUS_CHANGED':
       return {

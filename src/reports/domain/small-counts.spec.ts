@@ -29,6 +29,11 @@ describe('hideSmallCounts', () => {
     expect(out).toEqual({ buildings: [{ educators: 9, holders: null, topThreeShare: null, topHolders: [] }], spread: null });
   });
 
+  it('drops a list of named people (overextended educators) and hides their count when small', () => {
+    const out = hideSmallCounts({ overextendedCount: 2, educators: [{ fullName: 'Bea Lopez', totalRoleFte: 0.6 }], buildings: [{ educators: 9 }] }, 5);
+    expect(out).toEqual({ overextendedCount: null, educators: [], buildings: [{ educators: 9 }] });
+  });
+
   it('hides nothing with a threshold of 1', () => {
     const r = { educators: 1, covered: 1, share: 1 };
     expect(hideSmallCounts(r, 1)).toEqual(r);

@@ -5,11 +5,12 @@
  */
 
 const COUNT_KEYS = new Set(['educators', 'covered', 'atLevel', 'atOrAboveTarget', 'oneLevelShort', 'furtherShort', 'expertEvidence', 'holders', 'topThreeEvidence',
-  'commitments', 'educatorsCommitted', 'topThreeCommitments']);
+  'commitments', 'educatorsCommitted', 'topThreeCommitments', 'overextendedCount']);
 /** Figures computed from the counts beside them (FTE sums of a few people included): hidden with any of those counts. */
 const RATIO_KEYS = new Set(['share', 'topThreeShare', 'topThreeFteShare', 'totalRoleFte', 'topThreeRoleFte']);
-/** Lists that name individuals next to their evidence. */
+/** Lists that name individuals next to their evidence or commitments (`educators` when it is a list of people, as in overextension). */
 const INDIVIDUAL_EVIDENCE_KEYS = new Set(['topHolders', 'topThree']);
+const isPeopleList = (key: string, v: unknown): boolean => key === 'educators' && Array.isArray(v);
 
 export const isSmall = (n: unknown, below: number): boolean => typeof n === 'number' && n > 0 && n < below;
 
@@ -27,7 +28,7 @@ function walk(value: unknown, below: number): unknown {
     if (COUNT_KEYS.has(key) && isSmall(v, below)) {
       out[key] = null;
       hidden = true;
-    } else if (INDIVIDUAL_EVIDENCE_KEYS.has(key)) {
+    } else if (INDIVIDUAL_EVIDENCE_KEYS.has(key) || isPeopleList(key, v)) {
       out[key] = [];
     } else {
       out[key] = walk(v, below);

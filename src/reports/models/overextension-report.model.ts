@@ -43,6 +43,8 @@ export class OverextensionReportModel {
   @Field(() => ReportBasisModel, { description: 'How the report was computed: as-of day, statuses that counted, policy version, hidden small counts' }) basis: ReportBasisModel;
   @Field(() => Float, { description: 'Total active role FTE at or above this flags a person (policy, else deployment setting)' }) fteThreshold: number;
   @Field(() => Float, { description: 'A building whose top 3 hold more than this share (0-1) of its expert evidence is concentrated' }) concentrationThreshold: number;
-  @Field(() => [OverextendedEducatorModel], { description: 'Most role FTE first, then name' }) educators: OverextendedEducatorModel[];
+  @Field(() => Int, { nullable: true, description: 'Educators at or over the threshold (null: fewer than the smallest count shown to leaders, see basis.smallCountsHiddenBelow)' })
+  overextendedCount: number | null;
+  @Field(() => [OverextendedEducatorModel], { description: 'Most role FTE first, then name; empty for district leaders, who see no names (overextendedCount instead)' }) educators: OverextendedEducatorModel[];
   @Field(() => [ExpertiseConcentrationModel], { description: 'Every selected building, by building code' }) buildings: ExpertiseConcentrationModel[];
 }

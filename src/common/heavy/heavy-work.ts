@@ -1,0 +1,93 @@
+import { Inject, Injectable, SetMetadata, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { from, lastValueFrom, type Observable } from 'rxjs';
+import { AppError, ErrorCode } from '../app-error.js';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+
+/**
+ * Heavy work (computing a ranking, reports, exports, imports, CASE exports) runs through one bounded gate per
+ * process: at most `heavyMaxConcurrent` at once, at most `heavyMaxQueued` more waiting, each waiting at most
+ * `heavyQueueWaitMs`. Each running piece holds at most one or two database connections, so the pool keeps
+ * `poolSize - heavyMaxConcurrent` connections (and the database most of its cores) for cheap requests, which
+ * never queue behind heavy ones. Past the bound the request is refused at once with BUSY and a retry hint,
+ * instead of waiting without limit.
+ */
+@Injectable()
+export class HeavyWorkLimiter {
+  private active = 0;
+  private readonly waiting: Array<{ start: () => void; fail: (e: Error) => void }> = [];
+
+  constructor(@Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'heavyMaxConcurrent' | 'heavyMaxQueued' | 'heavyQueueWaitMs'>) {}
+
+  get activeCount(): number {
+    return this.active;
+  }
+
+  get queuedCount(): number {
+    return this.waiting.length;
+  }
+
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    await this.acquire();
+    try {
+      return await work();
+    } finally {
+      this.release();
+    }
+  }
+
+  private acquire(): Promise<void> {
+    if (this.active < this.config.heavyMaxConcurrent) {
+      this.active++;
+      return Promise.resolve();
+    }
+    if (this.waiting.length >= this.config.heavyMaxQueued) return Promise.reject(busy(this.retryAfterSeconds()));
+    return new Promise<void>((resolve, reject) => {
+      const entry = {
+        start: () => {
+          clearTimeout(timer);
+          this.active++;
+          resolve();
+        },
+        fail: reject,
+      };
+      const timer = setTimeout(() => {
+        const i = this.waiting.indexOf(entry);
+        if (i >= 0) this.waiting.splice(i, 1);
+        reject(busy(this.retryAfterSeconds()));
+      }, this.config.heavyQueueWaitMs);
+      this.waiting.push(entry);
+    });
+  }
+
+  private release(): void {
+    this.active--;
+    this.waiting.shift()?.start();
+  }
+
+  /** Seconds a refused client should wait: the queue's wait bound, rounded up, at least one. */
+  private retryAfterSeconds(): number {
+    return Math.max(1, Math.ceil(this.config.heavyQueueWaitMs / 1000));
+  }
+}
+
+export function busy(retryAfterSeconds: number): AppError {
+  return new AppError(ErrorCode.BUSY, `The service is busy with other heavy work (rankings, reports, exports, imports); retry in ${retryAfterSeconds} second(s). Nothing was changed.`,
+    { retryAfterSeconds });
+}
+
+const HEAVY = Symbol('heavyWork');
+
+/** Marks a resolver or controller method as heavy work: it runs through the HeavyWorkLimiter. */
+export const HeavyWork = (): MethodDecorator => SetMetadata(HEAVY, true);
+
+/** Runs handlers marked @HeavyWork() through the limiter (registered globally, so it also covers plain HTTP endpoints). */
+@Injectable()
+export class HeavyWorkInterceptor implements NestInterceptor {
+  constructor(private readonly reflector: Reflector, private readonly limiter: HeavyWorkLimiter) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (!this.reflector.get<boolean>(HEAVY, context.getHandler())) return next.handle();
+    return from(this.limiter.run(() => lastValueFrom(next.handle(), { defaultValue: undefined })));
+  }
+}

@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Principal } from '../access/persona.js';
+import { AuditService } from '../audit/audit.service.js';
+import { districtToday } from '../common/clock.js';
+import { ApplicationPipelineService } from './application-pipeline.service.js';
+import { ApplicationStatus, OPEN_STATUSES } from './domain/application-status.js';
+import { OfferStatus } from './domain/offer-status.js';
+import { ApplicationEntity } from './entities/application.entity.js';
+import { OfferEntity } from './entities/offer.entity.js';
+
+/** What the candidate and HR read in the application history and on the offer when a leaver's hiring closes. */
+export const leftDistrictReason = (leavingDate: string): string =>
+  `Closed because the candidate left the district on ${leavingDate}: applications and offers end on the leaving date.`;
+
+/**
+ * A leaver's open applications close as WITHDRAWN, and a pending offer with them, from the leaving date, each with a
+ * reason in the application history and on the offer (the same mechanism as a role that fills). The educators module
+ * calls this when it records a leaving date that has come, and from its leaver sweep for dates that come later.
+ */
+@Injectable()
+export class LeaverClosuresService {
+  constructor(
+    private readonly pipeline: ApplicationPipelineService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Inside the caller's transaction: closes one educator's open applications when their leaving date has come. */
+  async closeFor(m: EntityManager, actor: Principal | null, educatorId: string, today: string = districtToday()): Promise<number> {
+    return this.closeDue(m, actor, today, educatorId, false);
+  }
+
+  /**
+   * Closes the open applications of every educator (or one) whose leaving date is on or before `today`. With
+   * `skipLocked` (the sweep) rows another transaction holds are left for the next run instead of waited for.
+   */
+  async closeDue(m: EntityManager, actor: Principal | null, today: string, educatorId: string | null, skipLocked: boolean): Promise<number> {
+    // Lock order as elsewhere: application, then its offer (no role lock is needed: nothing here fills a role).
+    const due: Array<{ id: string; leavingDate: string }> = await m.query(
+      `SELECT a.id, to_char(e.leaving_date, 'YYYY-MM-DD') AS "leavingDate"
+         FROM application a JOIN educator e ON e.id = a.educator_id
+        WHERE e.leaving_date <= $1::date AND a.status = ANY($2::varchar[]) AND ($3::uuid IS NULL OR a.educator_id = $3::uuid)
+        ORDER BY a.id FOR UPDATE OF a ${skipLocked ? 'SKIP LOCKED' : ''}`,
+      [today, [...OPEN_STATUSES], educatorId],
+    );
+    for (const row of due) {
+      const app = (await m.getRepository(ApplicationEntity).findOneBy({ id: row.id }))!;
+      const reason = leftDistrictReason(row.leavingDate);
+      if (app.status === ApplicationStatus.OFFERED) {
+        const offer = await m.getRepository(OfferEntity).findOne({ where: { applicationId: app.id, status: OfferStatus.PENDING }, lock: { mode: 'pessimistic_write' } });
+        if (offer) {
+          await m.update(OfferEntity, { id: offer.id }, { status: OfferStatus.WITHDRAWN, respondedAt: new Date(), closedReason: reason });
+          await this.audit.record(actor, {
+            action: 'OFFER_WITHDRAWN', targetType: 'Offer', targetId: offer.id,
+            changes: { roleId: offer.roleId, educatorId: offer.educatorId, applicationId: app.id, from: offer.status, to: OfferStatus.WITHDRAWN, reason, cause: 'EDUCATOR_LEFT' },
+          }, m);
+        }
+      }
+      await this.pipeline.move(m, actor, app, ApplicationStatus.WITHDRAWN, reason, { cause: 'EDUCATOR_LEFT', leavingDate: row.leavingDate });
+    }
+    return due.length;
+  }
+}

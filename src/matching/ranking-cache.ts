@@ -1,0 +1,95 @@
+import type { FullRanking } from './sql/matching.repository.js';
+import type { RankedCandidateModel, RoleRankingModel } from './models/ranking.model.js';
+
+/** What a cached ranking says besides its candidates (the same for every page). */
+export type RankingHeader = Omit<RoleRankingModel, 'totalCount' | 'qualifiedCount' | 'nodes' | 'pageInfo'>;
+
+/** Explained pages kept per ranking (the first pages are the ones read again and again). */
+const PAGES_PER_RANKING = 16;
+
+/**
+ * One computed ranking: every candidate in order, read in one snapshot, with the pages already explained from
+ * that same snapshot. Valid while the change logs show nothing new since `snapshot`.
+ */
+export class CachedRanking<S = unknown> {
+  private readonly pages = new Map<string, RankedCandidateModel[]>();
+
+  constructor(
+    readonly header: RankingHeader,
+    readonly ranking: FullRanking,
+    readonly snapshot: string,
+    /** What explaining a page needs (the role, policy and day the ranking was computed for). */
+    readonly scope: S,
+  ) {}
+
+  /** Positions [start, end) of a page; qualifiedOnly pages read the qualified prefix (qualified candidates sort first). */
+  bounds(first: number, offset: number, qualifiedOnly: boolean): { start: number; end: number; total: number } {
+    const total = qualifiedOnly ? this.ranking.qualifiedCount : this.ranking.ids.length;
+    const start = Math.min(offset, total);
+    return { start, end: Math.min(total, start + first), total };
+  }
+
+  page(start: number, end: number): RankedCandidateModel[] | undefined {
+    return this.pages.get(`${start}:${end}`);
+  }
+
+  keepPage(start: number, end: number, nodes: RankedCandidateModel[]): void {
+    if (this.pages.size >= PAGES_PER_RANKING) this.pages.delete(this.pages.keys().next().value!);
+    this.pages.set(`${start}:${end}`, nodes);
+  }
+}
+
+/**
+ * Computed rankings in memory, least recently used first out, and the computations under way (so concurrent
+ * first requests for the same ranking compute it once and share it).
+ */
+export class RankingCache {
+  private readonly entries = new Map<string, CachedRanking<any>>();
+  private readonly computing = new Map<string, Promise<CachedRanking<any>>>();
+
+  constructor(private readonly capacity: number) {}
+
+  get enabled(): boolean {
+    return this.capacity > 0;
+  }
+
+  static keyOf(roleId: string, buildingId: string | null | undefined, asOf: string): string {
+    return `${roleId}|${buildingId ?? ''}|${asOf}`;
+  }
+
+  get(key: string): CachedRanking<any> | undefined {
+    const entry = this.entries.get(key);
+    if (entry) {
+      this.entries.delete(key);
+      this.entries.set(key, entry);
+    }
+    return entry;
+  }
+
+  /** Drops `entry` if it is still the one cached under `key` (a newer one is left alone). */
+  drop(key: string, entry: CachedRanking<any>): void {
+    if (this.entries.get(key) === entry) this.entries.delete(key);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** The ranking under `key`, computed by `compute` unless a computation for it is already under way. */
+  computeOnce<S>(key: string, compute: () => Promise<CachedRanking<S>>): { entry: Promise<CachedRanking<S>>; joined: boolean } {
+    const running = this.computing.get(key);
+    if (running) return { entry: running, joined: true };
+    const entry = compute().then((e) => {
+      this.entries.delete(key);
+      this.entries.set(key, e);
+      while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+      return e;
+    }).finally(() => this.computing.delete(key));
+    this.computing.set(key, entry);
+    return { entry, joined: false };
+  }
+}
