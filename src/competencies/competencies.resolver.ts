@@ -66,25 +66,25 @@ export class CompetenciesResolver {
 
   @Allow(Persona.HR)
   @Mutation(() => CompetencyFrameworkModel, { description: 'HR: create a framework with its proficiency scale' })
-  async createFramework(@CurrentPrincipal() actor: Principal, @Args('input') input: CreateFrameworkInput): Promise<CompetencyFrameworkModel> {
+  async createFramework(@CurrentPrincipal() actor: Principal, @Args('input', { description: "The framework's code, title, publisher and proficiency scale" }) input: CreateFrameworkInput): Promise<CompetencyFrameworkModel> {
     return toFrameworkModel(await this.frameworksService.create(actor, input));
   }
 
   @Allow(Persona.HR)
   @Mutation(() => CompetencyFrameworkModel, { description: "HR: edit a framework's title, description, publisher or scale (its competencies that follow the scale change with it)" })
-  async updateFramework(@CurrentPrincipal() actor: Principal, @Args('input') input: UpdateFrameworkInput): Promise<CompetencyFrameworkModel> {
+  async updateFramework(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The framework, the version you read, and what to change' }) input: UpdateFrameworkInput): Promise<CompetencyFrameworkModel> {
     return toFrameworkModel(await this.frameworksService.update(actor, input));
   }
 
   @Allow(Persona.HR)
   @Mutation(() => CompetencyFrameworkModel, { description: 'HR: retire a framework; it stays readable but takes no new requirements, claims or competencies' })
-  async retireFramework(@CurrentPrincipal() actor: Principal, @Args('input') input: RetireFrameworkInput): Promise<CompetencyFrameworkModel> {
+  async retireFramework(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The framework and the version you read' }) input: RetireFrameworkInput): Promise<CompetencyFrameworkModel> {
     return toFrameworkModel(await this.frameworksService.retire(actor, input));
   }
 
   @Allow(Persona.HR)
   @Mutation(() => Boolean, { description: 'HR: delete a framework nothing uses (one in use answers CONFLICT: retire it)' })
-  async deleteFramework(@CurrentPrincipal() actor: Principal, @Args('input') input: DeleteFrameworkInput): Promise<boolean> {
+  async deleteFramework(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The framework and the version you read' }) input: DeleteFrameworkInput): Promise<boolean> {
     return this.frameworksService.delete(actor, input);
   }
 

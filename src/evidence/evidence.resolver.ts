@@ -44,7 +44,7 @@ export class EvidenceResolver {
 
   @Allow(Persona.EDUCATOR, Persona.HR)
   @Query(() => EvidenceEditPreviewModel, { description: 'Before saving: which fields an edit changes and whether it needs re-verification. Writes nothing.' })
-  async evidenceEditPreview(@CurrentPrincipal() actor: Principal, @Args('input') input: UpdateEvidenceInput): Promise<EvidenceEditPreviewModel> {
+  async evidenceEditPreview(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The edit you are about to save, exactly as for updateEvidence' }) input: UpdateEvidenceInput): Promise<EvidenceEditPreviewModel> {
     return this.writes.preview(actor, input);
   }
 
@@ -64,7 +64,7 @@ export class EvidenceResolver {
 
   @Allow(Persona.EDUCATOR)
   @Mutation(() => EvidenceModel, { description: 'Restore one of your archived evidence items within 30 days of archiving (after that: NOT_FOUND)' })
-  async restoreEvidence(@CurrentPrincipal() actor: Principal, @Args('input') input: RestoreEvidenceInput): Promise<EvidenceModel> {
+  async restoreEvidence(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'Your archived item and the version you read' }) input: RestoreEvidenceInput): Promise<EvidenceModel> {
     return toEvidenceModel(await this.writes.restore(actor, input));
   }
 

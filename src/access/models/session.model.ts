@@ -10,6 +10,7 @@ registerEnumType(Persona, {
     EDUCATOR: { description: 'An educator: keeps an evidence portfolio, sees the open roles they qualify for, applies' },
     LEADER: { description: "District leadership: every capacity report, with small counts hidden, and nothing about an individual's evidence, applications or scores" },
     COMPLIANCE: { description: "Runs and reads the fairness audit (aggregates only; never an individual's self-identification)" },
+    ENDORSER: { description: 'Endorses (or declines) self-reported evidence of educators in the buildings HR scoped the account to: principals, pilot leads, people who know the work. Never their own evidence' },
   },
 });
 

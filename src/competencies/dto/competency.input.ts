@@ -90,7 +90,7 @@ export class UpdateCompetencyInput extends VersionedRefInput {
   @MaxLength(120)
   dimension?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The new progression stage within the framework, e.g. Deepen (up to 40 characters)' })
   @IsOptional()
   @IsString()
   @MaxLength(40)

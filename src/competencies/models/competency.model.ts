@@ -72,10 +72,10 @@ export class CompetencyFrameworkModel {
   @Field({ description: 'Retired frameworks stay readable (history, explanations, reports) but take no new requirements, claims or competencies' })
   retired: boolean;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was retired; null while in use' })
   retiredAt: Date | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Increases with every change; send it back when you edit, retire or delete the framework' })
   version: number;
 
   @Field(() => Date, { description: 'When the framework or one of its competencies last changed' })

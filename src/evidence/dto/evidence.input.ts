@@ -165,7 +165,7 @@ export class UpdateEvidenceInput extends EvidenceDetailGroups {
 export class DeleteEvidenceInput extends VersionedRefInput {
 }
 
-@InputType()
+@InputType({ description: 'One of your archived evidence items to restore, within 30 days of archiving' })
 export class RestoreEvidenceInput extends VersionedRefInput {
 }
 
