@@ -4,6 +4,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { DataSource } from 'typeorm';
 import { AccessModule } from './access/access.module.js';
+import { ALL_PERSONAS } from './access/persona.js';
 import { SsoSessions } from './accounts/sso-sessions.service.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuditService } from './audit/audit.service.js';
@@ -56,7 +57,7 @@ export class AppModule {
           preserveHttpStatusForExecutionErrors: false,
           allowBatchedHttpRequests: false,
           context: ({ req }: { req: RequestContext['req'] }): RequestContext => ({ req, principal: null, loaders: new Map() }),
-          formatError: (formatted, error) => formatError(formatted, error, log, production),
+          formatError: (formatted, error) => formatError(formatted, error, log, production, ALL_PERSONAS),
           // Depth, aliases, directives and expanded size are checked before Apollo by the operation guard
           // (see app.factory.ts); the token cap is repeated here so Apollo's own parse is bounded too.
           parseOptions: { maxTokens: config.maxQueryTokens },

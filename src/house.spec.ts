@@ -14,9 +14,10 @@ const LAYERS = [
   'common', // errors, paging, loaders, hardening, the guarded HTTP client: imports only config
   'access', // personas, tokens, visibility: only config and common
   'audit',
+  'charts', // server-side SVG rendering and chart authorization, used by reports and fairness
   // The domain modules, each on the ones before it.
   'competencies', 'buildings', 'educators', 'notifications', 'roles', 'evidence', 'matching', 'reports', 'fairness', 'hiring',
-  'commitments', 'case', 'accounts', 'credentials', 'imports',
+  'commitments', 'case', 'accounts', 'credentials', 'imports', 'rights', 'leavers', 'console',
   // Wiring and infrastructure: they may import the modules, never the other way round.
   'database', 'operations', 'seed', '(root)', 'scripts',
 ] as const;

@@ -1,6 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ALL_PERSONAS } from '../access/persona.js';
 import { AppError, CommonReason, ErrorCode } from './app-error.js';
 
 /** Codes produced by GraphQL itself (parsing, validation, variable coercion) that are safe to pass on. */
@@ -127,6 +126,8 @@ export function formatError(
   error: unknown,
   log: (err: unknown) => void = () => undefined,
   production = false,
+  /** The valid personas, named in the answer to an unknown one (given by the application: common sits below access). */
+  personas: readonly string[] = [],
 ): GraphQLFormattedError {
   const original = unwrapResolverError(error) as Record<string, unknown> & Error;
   const base = { locations: formatted.locations, path: formatted.path };
@@ -147,7 +148,7 @@ export function formatError(
   if (persona) {
     return {
       ...base,
-      message: `Unknown persona "${persona[1].slice(0, 40)}": a persona is one of ${ALL_PERSONAS.join(', ')}`,
+      message: `Unknown persona "${persona[1].slice(0, 40)}": a persona is one of ${personas.join(', ')}`,
       extensions: { code: ErrorCode.BAD_USER_INPUT },
     };
   }

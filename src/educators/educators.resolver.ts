@@ -10,8 +10,6 @@ import type { RequestContext } from '../access/request-context.js';
 import { CreateEducatorInput, EducatorListArgs, UpdateEducatorInput } from './dto/educator.input.js';
 import { toEducatorModel } from './educator.mapper.js';
 import { EducatorsService } from './educators.service.js';
-import { RecordLeavingInput } from './dto/leaving.input.js';
-import { LeaversService } from './leavers.service.js';
 import { BuildingAssignmentsService } from './building-assignments.service.js';
 import { MoveEducatorInput } from './dto/move.input.js';
 import { BuildingAssignmentModel } from './models/building-assignment.model.js';
@@ -26,7 +24,6 @@ export class EducatorsResolver {
   constructor(
     private readonly service: EducatorsService,
     private readonly buildings: BuildingsService,
-    private readonly leavers: LeaversService,
     private readonly assignments: BuildingAssignmentsService,
   ) {}
 
@@ -53,12 +50,6 @@ export class EducatorsResolver {
   @Mutation(() => EducatorModel, { description: 'HR: change an educator profile' })
   async updateEducator(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The educator, the version you read, and what to correct' }) input: UpdateEducatorInput): Promise<EducatorModel> {
     return toEducatorModel(await this.service.update(actor, input), actor);
-  }
-
-  @Allow(Persona.HR)
-  @Mutation(() => EducatorModel, { description: 'HR: record that an educator leaves; from that day they drop out of rankings and capacity, and their account is disabled' })
-  async recordLeaving(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The educator, the version you read, and their leaving date' }) input: RecordLeavingInput): Promise<EducatorModel> {
-    return toEducatorModel(await this.leavers.recordLeaving(actor, input), actor);
   }
 
   @Allow(Persona.HR)

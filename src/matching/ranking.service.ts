@@ -7,7 +7,7 @@ import { badInput, notFound } from '../common/app-error.js';
 import { MatchingReason } from './domain/matching-reason.js';
 import { encodeCursor, toPage } from '../common/pagination.js';
 import { HeavyWorkLimiter } from '../common/heavy/heavy-work.js';
-import { ServiceMetrics } from '../operations/metrics.js';
+import { CacheMetrics } from '../common/cache-metrics.js';
 import { CachedRanking, RankingCache } from './ranking-cache.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { districtToday } from '../common/clock.js';
@@ -89,7 +89,7 @@ export class RankingService {
     private readonly visibility: VisibilityService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly heavy: HeavyWorkLimiter,
-    @Optional() private readonly metrics?: ServiceMetrics,
+    @Optional() private readonly metrics?: CacheMetrics,
   ) {
     this.cache = new RankingCache(config.rankingCacheEntries);
   }

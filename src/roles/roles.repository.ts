@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { hotRead } from '../database/hot-read.js';
+import { hotRead } from '../common/hot-read.js';
 import type { RoleStatus } from './domain/role-status.js';
 import type { HybridRoleEntity } from './hybrid-role.entity.js';
 import type { RoleRequirementEntity } from './role-requirement.entity.js';

@@ -1,6 +1,6 @@
 import { Persona } from '../../src/access/persona.js';
 import { buildCapacityDistrict, type CapacityDistrict } from '../support/capacity-district.js';
-import { LeaverSweepService } from '../../src/educators/leaver-sweep.service.js';
+import { LeaverSweepService } from '../../src/leavers/leaver-sweep.service.js';
 import { daysFromNow, hiringWorld, ok, postOpenRole, Q, type HiringWorld } from '../support/hiring-fixtures.js';
 import { insertBuilding, insertEducator } from '../support/matching-fixtures.js';
 import { codeOf, startTestApp, type TestApp } from '../support/test-app.js';

@@ -8,8 +8,8 @@ import { AuditService } from '../audit/audit.service.js';
 import { badInput, forbidden, notFound, staleVersion } from '../common/app-error.js';
 import { districtToday } from '../common/clock.js';
 import { LeaverClosuresService } from '../hiring/leaver-closures.service.js';
-import type { RecordLeavingInput } from './dto/leaving.input.js';
-import { EducatorEntity } from './educator.entity.js';
+import type { RecordLeavingInput } from '../educators/dto/leaving.input.js';
+import { EducatorEntity } from '../educators/educator.entity.js';
 
 /**
  * An educator leaves: from the leaving date they drop out of rankings, standings, explanations and capacity (history
