@@ -21,6 +21,7 @@ import { ServiceMetrics } from './operations/metrics.js';
 import { OperationsModule } from './operations/operations.module.js';
 import { requestObserverPlugin } from './operations/request-observer.plugin.js';
 import { ServiceLifecycle } from './operations/service-lifecycle.js';
+import { describeRootTypes } from './common/root-type-descriptions.js';
 
 export interface OperationsParts {
   lifecycle: ServiceLifecycle;
@@ -46,6 +47,7 @@ export class AppModule {
           path: '/graphql',
           autoSchemaFile: true,
           sortSchema: true,
+          transformSchema: describeRootTypes,
           playground: false,
           introspection: !production,
           includeStacktraceInErrorResponses: false,

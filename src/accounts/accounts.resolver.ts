@@ -24,53 +24,53 @@ export class AccountsResolver {
   }
 
   @Allow(Persona.HR)
-  @Query(() => AccountModel)
-  async account(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<AccountModel> {
+  @Query(() => AccountModel, { description: 'HR: one account by id' })
+  async account(@Args('id', { type: () => ID, description: "The account's id" }, UuidPipe) id: string): Promise<AccountModel> {
     return (await this.models([await this.service.get(id)]))[0];
   }
 
   @Allow(Persona.HR)
   @Mutation(() => AccountWithLinkModel, { description: 'HR: create an account and its one-time set-password link (shown once)' })
-  async createAccount(@CurrentPrincipal() actor: Principal, @Args('input') input: CreateAccountInput): Promise<AccountWithLinkModel> {
+  async createAccount(@CurrentPrincipal() actor: Principal, @Args('input', { description: "The person's email, name, personas and educator profile" }) input: CreateAccountInput): Promise<AccountWithLinkModel> {
     const { account, link } = await this.service.create(actor, input);
     return { account: toAccountModel(account, false), setPasswordLink: toLinkModel(link) };
   }
 
   @Allow(Persona.HR)
   @Mutation(() => AccountModel, { description: 'HR: change the display name, the personas (the full new set) or the linked educator' })
-  async updateAccount(@CurrentPrincipal() actor: Principal, @Args('input') input: UpdateAccountInput): Promise<AccountModel> {
+  async updateAccount(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The account, the version you read, and what to change' }) input: UpdateAccountInput): Promise<AccountModel> {
     return (await this.models([await this.service.update(actor, input)]))[0];
   }
 
   @Allow(Persona.HR)
   @Mutation(() => AccountModel, { description: 'HR: disable an account; its sessions end at once. The last enabled HR account cannot be disabled.' })
-  async disableAccount(@CurrentPrincipal() actor: Principal, @Args('input') input: AccountRefInput): Promise<AccountModel> {
+  async disableAccount(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The account and the version you read' }) input: AccountRefInput): Promise<AccountModel> {
     return (await this.models([await this.service.disable(actor, input.id, input.version)]))[0];
   }
 
   @Allow(Persona.HR)
   @Mutation(() => AccountModel, { description: 'HR: re-enable a disabled account' })
-  async enableAccount(@CurrentPrincipal() actor: Principal, @Args('input') input: AccountRefInput): Promise<AccountModel> {
+  async enableAccount(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The account and the version you read' }) input: AccountRefInput): Promise<AccountModel> {
     return (await this.models([await this.service.enable(actor, input.id, input.version)]))[0];
   }
 
   @Allow(Persona.HR)
   @Mutation(() => AccountWithLinkModel, { description: 'HR: void the password, end every session, and get a new one-time set-password link' })
-  async forcePasswordReset(@CurrentPrincipal() actor: Principal, @Args('input') input: AccountRefInput): Promise<AccountWithLinkModel> {
+  async forcePasswordReset(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The account and the version you read' }) input: AccountRefInput): Promise<AccountWithLinkModel> {
     const { account, link } = await this.service.forcePasswordReset(actor, input.id, input.version);
     return { account: toAccountModel(account, false), setPasswordLink: toLinkModel(link) };
   }
 
   @Public()
   @Mutation(() => SessionModel, { description: 'Choose a password with a one-time set-password link; signs you in' })
-  async setPassword(@Args('input') input: SetPasswordInput): Promise<SessionModel> {
+  async setPassword(@Args('input', { description: "The link's token and the password you choose" }) input: SetPasswordInput): Promise<SessionModel> {
     const { account, token, expiresAt } = await this.service.setPassword(input.token, input.password);
     return session(account, token, expiresAt);
   }
 
   @SignedIn()
   @Mutation(() => SessionModel, { description: 'Change your own password (the current one is required); every other session ends' })
-  async changePassword(@CurrentPrincipal() actor: Principal, @Args('input') input: ChangePasswordInput): Promise<SessionModel> {
+  async changePassword(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'Your current password and the new one' }) input: ChangePasswordInput): Promise<SessionModel> {
     const { account, token, expiresAt } = await this.service.changeOwnPassword(actor, input.currentPassword, input.newPassword);
     return session(account, token, expiresAt);
   }

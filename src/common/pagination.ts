@@ -8,13 +8,13 @@ export const MAX_PAGE_SIZE = 100;
 /** Offset cursors, opaque to clients; every list query has a hard cap on page size. */
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { defaultValue: 20, description: `Page size, 1-${MAX_PAGE_SIZE}` })
+  @Field(() => Int, { defaultValue: 20, description: 'How many items to return, 1-100 (default 20); more is refused' })
   @IsInt()
   @Min(1)
   @Max(MAX_PAGE_SIZE)
   first: number = 20;
 
-  @Field(() => String, { nullable: true, description: 'endCursor of the previous page' })
+  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page; omit for the first page. Cursors are opaque: pass them back unchanged' })
   @IsOptional()
   @IsString()
   @MaxLength(64)
@@ -34,12 +34,12 @@ export function decodeCursor(cursor: string | undefined): number {
   return Number(m[1]);
 }
 
-@ObjectType()
+@ObjectType({ description: 'Where a page sits in a list: whether more follows and the cursor to ask for it' })
 export class PageInfo {
-  @Field()
+  @Field({ description: 'True when more items follow this page; ask again with after: endCursor' })
   hasNextPage: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Pass as `after` to fetch the next page; null when the page is empty' })
   endCursor: string | null;
 }
 
@@ -58,13 +58,13 @@ export function toPage<T>(nodes: T[], totalCount: number, offset: number): Page<
 export function Connection<T>(node: Type<T>) {
   @ObjectType({ isAbstract: true })
   abstract class ConnectionType implements Page<T> {
-    @Field(() => [node])
+    @Field(() => [node], { description: "The items on this page, in the list's documented order; at most `first` of them" })
     nodes: T[];
 
-    @Field(() => Int)
+    @Field(() => Int, { description: 'How many items match across all pages, not only this one' })
     totalCount: number;
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Whether more items follow, and the cursor to fetch them' })
     pageInfo: PageInfo;
   }
   return ConnectionType;

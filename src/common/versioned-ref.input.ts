@@ -7,7 +7,7 @@ import { IsInt, IsUUID, Min } from 'class-validator';
  */
 @InputType({ isAbstract: true })
 export abstract class VersionedRefInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The id (a UUID) of the record to change' })
   @IsUUID('all', { message: '$property is malformed: ids are UUIDs' })
   id: string;
 

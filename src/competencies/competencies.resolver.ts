@@ -30,15 +30,15 @@ export class CompetenciesResolver {
   @SignedIn()
   @Query(() => CompetencyFrameworkModel, { description: 'One framework by id or by code' })
   async framework(
-    @Args('id', { type: () => ID, nullable: true }, UuidPipe) id?: string,
-    @Args('code', { type: () => String, nullable: true }) code?: string,
+    @Args('id', { type: () => ID, nullable: true, description: "The framework's id (give this or code)" }, UuidPipe) id?: string,
+    @Args('code', { type: () => String, nullable: true, description: "The framework's code, e.g. UNESCO-AI-CFT (give this or id)" }) code?: string,
   ): Promise<CompetencyFrameworkModel> {
     return toFrameworkModel(await this.service.framework(id, code));
   }
 
   @SignedIn()
-  @Query(() => CompetencyModel)
-  async competency(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<CompetencyModel> {
+  @Query(() => CompetencyModel, { description: 'One competency by id, retired or not' })
+  async competency(@Args('id', { type: () => ID, description: "The competency's id" }, UuidPipe) id: string): Promise<CompetencyModel> {
     return toCompetencyModel(await this.service.competency(id));
   }
 
@@ -46,7 +46,7 @@ export class CompetenciesResolver {
   async competencies(
     @Parent() framework: CompetencyFrameworkModel,
     @Context() ctx: RequestContext,
-    @Args('includeRetired', { defaultValue: false }) includeRetired: boolean,
+    @Args('includeRetired', { defaultValue: false, description: 'Include retired competencies' }) includeRetired: boolean,
   ): Promise<CompetencyModel[]> {
     const loader = loaderFor<string, CompetencyModel[]>(ctx, `framework.competencies:${includeRetired}`, async (ids) => {
       const rows = await this.service.byFrameworkIds(ids, includeRetired);
@@ -66,43 +66,43 @@ export class CompetenciesResolver {
 
   @Allow(Persona.HR)
   @Mutation(() => CompetencyFrameworkModel, { description: 'HR: create a framework with its proficiency scale' })
-  async createFramework(@CurrentPrincipal() actor: Principal, @Args('input') input: CreateFrameworkInput): Promise<CompetencyFrameworkModel> {
+  async createFramework(@CurrentPrincipal() actor: Principal, @Args('input', { description: "The framework's code, title, publisher and proficiency scale" }) input: CreateFrameworkInput): Promise<CompetencyFrameworkModel> {
     return toFrameworkModel(await this.frameworksService.create(actor, input));
   }
 
   @Allow(Persona.HR)
   @Mutation(() => CompetencyFrameworkModel, { description: "HR: edit a framework's title, description, publisher or scale (its competencies that follow the scale change with it)" })
-  async updateFramework(@CurrentPrincipal() actor: Principal, @Args('input') input: UpdateFrameworkInput): Promise<CompetencyFrameworkModel> {
+  async updateFramework(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The framework, the version you read, and what to change' }) input: UpdateFrameworkInput): Promise<CompetencyFrameworkModel> {
     return toFrameworkModel(await this.frameworksService.update(actor, input));
   }
 
   @Allow(Persona.HR)
   @Mutation(() => CompetencyFrameworkModel, { description: 'HR: retire a framework; it stays readable but takes no new requirements, claims or competencies' })
-  async retireFramework(@CurrentPrincipal() actor: Principal, @Args('input') input: RetireFrameworkInput): Promise<CompetencyFrameworkModel> {
+  async retireFramework(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The framework and the version you read' }) input: RetireFrameworkInput): Promise<CompetencyFrameworkModel> {
     return toFrameworkModel(await this.frameworksService.retire(actor, input));
   }
 
   @Allow(Persona.HR)
   @Mutation(() => Boolean, { description: 'HR: delete a framework nothing uses (one in use answers CONFLICT: retire it)' })
-  async deleteFramework(@CurrentPrincipal() actor: Principal, @Args('input') input: DeleteFrameworkInput): Promise<boolean> {
+  async deleteFramework(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The framework and the version you read' }) input: DeleteFrameworkInput): Promise<boolean> {
     return this.frameworksService.delete(actor, input);
   }
 
   @Allow(Persona.HR)
   @Mutation(() => CompetencyModel, { description: 'HR: add a competency to a framework' })
-  async createCompetency(@CurrentPrincipal() actor: Principal, @Args('input') input: CreateCompetencyInput): Promise<CompetencyModel> {
+  async createCompetency(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The framework and the new competency with its levels' }) input: CreateCompetencyInput): Promise<CompetencyModel> {
     return toCompetencyModel(await this.service.create(actor, input));
   }
 
   @Allow(Persona.HR)
   @Mutation(() => CompetencyModel, { description: 'HR: rename, re-describe or move a competency within its framework (position)' })
-  async updateCompetency(@CurrentPrincipal() actor: Principal, @Args('input') input: UpdateCompetencyInput): Promise<CompetencyModel> {
+  async updateCompetency(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The competency, the version you read, and what to change' }) input: UpdateCompetencyInput): Promise<CompetencyModel> {
     return toCompetencyModel(await this.service.update(actor, input));
   }
 
   @Allow(Persona.HR)
   @Mutation(() => CompetencyModel, { description: 'HR: retire a competency; it stays readable' })
-  async retireCompetency(@CurrentPrincipal() actor: Principal, @Args('input') input: RetireCompetencyInput): Promise<CompetencyModel> {
+  async retireCompetency(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The competency and the version you read' }) input: RetireCompetencyInput): Promise<CompetencyModel> {
     return toCompetencyModel(await this.service.retire(actor, input));
   }
 }

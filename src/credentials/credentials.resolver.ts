@@ -40,7 +40,7 @@ export class CredentialsResolver {
   @Mutation(() => ImportCredentialResultModel, {
     description: 'Import an Open Badges 3.0 credential (JSON with a Data Integrity proof, or a VC-JWT). Refusals are BAD_USER_INPUT with extensions.reason and extensions.step; nothing is written.',
   })
-  async importCredential(@CurrentPrincipal() actor: Principal, @Args('input') input: ImportCredentialInput): Promise<ImportCredentialResultModel> {
+  async importCredential(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The credential as issued, and for HR whose it is' }) input: ImportCredentialInput): Promise<ImportCredentialResultModel> {
     const result = await this.imports.import(actor, input);
     return {
       outcome: result.outcome as ImportOutcome,
@@ -58,19 +58,19 @@ export class CredentialsResolver {
 
   @Allow(Persona.HR)
   @Mutation(() => TrustedIssuerModel, { description: 'HR: add a trusted issuer, or change one (send the version you loaded)' })
-  async saveTrustedIssuer(@CurrentPrincipal() actor: Principal, @Args('input') input: SaveTrustedIssuerInput): Promise<TrustedIssuerModel> {
+  async saveTrustedIssuer(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The issuer, how its keys are found, and how its achievements map to competencies' }) input: SaveTrustedIssuerInput): Promise<TrustedIssuerModel> {
     return toTrustedIssuerModel(await this.registry.save(actor, input));
   }
 
   @Allow(Persona.HR)
   @Mutation(() => ID, { description: 'HR: remove a trusted issuer; credentials already imported keep their status' })
-  async removeTrustedIssuer(@CurrentPrincipal() actor: Principal, @Args('input') input: RemoveTrustedIssuerInput): Promise<string> {
+  async removeTrustedIssuer(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The registry entry and the version you loaded' }) input: RemoveTrustedIssuerInput): Promise<string> {
     return this.registry.remove(actor, input);
   }
 
   @Allow(Persona.HR)
   @Mutation(() => String, { description: "HR: link a DID to an educator, so credentials issued to it bind to them" })
-  async linkHolderDid(@CurrentPrincipal() actor: Principal, @Args('input') input: LinkHolderDidInput): Promise<string> {
+  async linkHolderDid(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The educator and the DID they control' }) input: LinkHolderDidInput): Promise<string> {
     return this.registry.linkDid(actor, input);
   }
 
@@ -83,13 +83,13 @@ export class CredentialsResolver {
 
   @Allow(Persona.HR)
   @Mutation(() => DistrictIssuerModel, { description: 'HR: set the district up as an issuer (a new Ed25519 key is generated and kept sealed), or rename it' })
-  async setUpDistrictIssuer(@CurrentPrincipal() actor: Principal, @Args('input') input: SetUpDistrictIssuerInput): Promise<DistrictIssuerModel> {
+  async setUpDistrictIssuer(@CurrentPrincipal() actor: Principal, @Args('input', { description: "The district's issuer name and the site Pathways is served from" }) input: SetUpDistrictIssuerInput): Promise<DistrictIssuerModel> {
     return toDistrictIssuerModel(await this.issuing.setUp(actor, input));
   }
 
   @Allow(Persona.HR)
   @Mutation(() => IssuedCredentialModel, { description: 'HR: issue an Open Badges 3.0 credential for VERIFIED evidence of a led pilot, designed-and-delivered PD or a presentation' })
-  async issueCredential(@CurrentPrincipal() actor: Principal, @Args('input') input: IssueCredentialInput): Promise<IssuedCredentialModel> {
+  async issueCredential(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The verified evidence item to issue a credential for' }) input: IssueCredentialInput): Promise<IssuedCredentialModel> {
     return toIssuedCredentialModel(await this.issuing.issue(actor, input.evidenceId));
   }
 
@@ -97,14 +97,14 @@ export class CredentialsResolver {
   @Mutation(() => ClrExportModel, {
     description: "Export an educator's verified portfolio as a Comprehensive Learner Record 2.0 (ClrCredential) signed by the district: educators their own, HR anyone's",
   })
-  async exportClr(@CurrentPrincipal() actor: Principal, @Args('input') input: ExportClrInput): Promise<ClrExportModel> {
+  async exportClr(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'Whose learner record to export (HR only; educators export their own)' }) input: ExportClrInput): Promise<ClrExportModel> {
     const result = await this.clr.export(actor, input.educatorId ?? undefined);
     return { json: JSON.stringify(result.document), credentialCount: result.credentialCount, omitted: result.omitted };
   }
 
   @Allow(Persona.HR)
   @Mutation(() => IssuedCredentialModel, { description: 'HR: revoke a credential the district issued (its status list bit is set)' })
-  async revokeIssuedCredential(@CurrentPrincipal() actor: Principal, @Args('input') input: RevokeIssuedCredentialInput): Promise<IssuedCredentialModel> {
+  async revokeIssuedCredential(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The issued credential and why it is revoked' }) input: RevokeIssuedCredentialInput): Promise<IssuedCredentialModel> {
     return toIssuedCredentialModel(await this.issuing.revoke(actor, input));
   }
 
@@ -112,7 +112,7 @@ export class CredentialsResolver {
   @Query(() => [IssuedCredentialModel], { description: 'Credentials the district issued: HR for anyone, educators their own' })
   async issuedCredentials(
     @CurrentPrincipal() viewer: Principal,
-    @Args('educatorId', { type: () => ID, nullable: true }) educatorId?: string,
+    @Args('educatorId', { type: () => ID, nullable: true, description: "HR: only this educator's credentials; educators always get their own" }) educatorId?: string,
   ): Promise<IssuedCredentialModel[]> {
     const whose = isHr(viewer) ? (educatorId ?? viewer.educatorId) : viewer.educatorId;
     if (!isHr(viewer) && educatorId && educatorId !== viewer.educatorId) throw notFound('Educator', educatorId);

@@ -36,25 +36,25 @@ export class EducatorsResolver {
 
   @SignedIn()
   @Query(() => EducatorModel, { description: 'HR: any educator. Educators: only themselves (others are NOT_FOUND).' })
-  async educator(@CurrentPrincipal() viewer: Principal, @Args('id', { type: () => ID }, UuidPipe) id: string): Promise<EducatorModel> {
+  async educator(@CurrentPrincipal() viewer: Principal, @Args('id', { type: () => ID, description: "The educator's id" }, UuidPipe) id: string): Promise<EducatorModel> {
     return toEducatorModel(await this.service.getVisible(viewer, id), viewer);
   }
 
   @Allow(Persona.HR)
   @Mutation(() => EducatorModel, { description: 'HR: add an educator profile' })
-  async createEducator(@CurrentPrincipal() actor: Principal, @Args('input') input: CreateEducatorInput): Promise<EducatorModel> {
+  async createEducator(@CurrentPrincipal() actor: Principal, @Args('input', { description: "The new educator's name, email, building, assignment and hire date" }) input: CreateEducatorInput): Promise<EducatorModel> {
     return toEducatorModel(await this.service.create(actor, input), actor);
   }
 
   @Allow(Persona.HR)
   @Mutation(() => EducatorModel, { description: 'HR: change an educator profile' })
-  async updateEducator(@CurrentPrincipal() actor: Principal, @Args('input') input: UpdateEducatorInput): Promise<EducatorModel> {
+  async updateEducator(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The educator, the version you read, and what to correct' }) input: UpdateEducatorInput): Promise<EducatorModel> {
     return toEducatorModel(await this.service.update(actor, input), actor);
   }
 
   @Allow(Persona.HR)
   @Mutation(() => EducatorModel, { description: 'HR: record that an educator moves to another building from a date; reports for earlier days keep the old building' })
-  async moveEducator(@CurrentPrincipal() actor: Principal, @Args('input') input: MoveEducatorInput): Promise<EducatorModel> {
+  async moveEducator(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The educator, the version you read, the new building and the first day there' }) input: MoveEducatorInput): Promise<EducatorModel> {
     return toEducatorModel(await this.assignments.move(actor, input), actor);
   }
 
@@ -66,7 +66,7 @@ export class EducatorsResolver {
     return assignmentsByEducator.of(ctx, this.assignments).load(educator.id);
   }
 
-  @ResolveField(() => BuildingModel)
+  @ResolveField(() => BuildingModel, { description: 'The building the educator works in now' })
   async building(@Parent() educator: EducatorModel, @Context() ctx: RequestContext): Promise<BuildingModel> {
     const found = await buildingLoader(ctx, this.buildings).load(educator.buildingId);
     // The foreign key makes a missing building impossible short of a concurrent delete, which nothing offers.

@@ -28,7 +28,7 @@ export class EducatorEvidenceResolver {
 export class EvidenceClaimResolver {
   constructor(private readonly competencies: CompetenciesService) {}
 
-  @ResolveField(() => CompetencyModel)
+  @ResolveField(() => CompetencyModel, { description: 'The competency claimed (it may have been retired since)' })
   async competency(@Parent() claim: EvidenceClaimModel, @Context() ctx: RequestContext): Promise<CompetencyModel> {
     // The foreign key guarantees the competency exists; competencies are retired, never deleted.
     return (await competencyById.of(ctx, this.competencies).load(claim.competencyId))!;

@@ -24,7 +24,7 @@ export class EvidenceTrustResolver {
   @Mutation(() => EvidenceModel, {
     description: 'Endorser: endorse or decline (with a reason the educator reads) evidence of an educator in your buildings; FORBIDDEN outside them or on your own',
   })
-  async decideEndorsement(@CurrentPrincipal() actor: Principal, @Args('input') input: DecideEndorsementInput): Promise<EvidenceModel> {
+  async decideEndorsement(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The evidence item, the version you read, the decision and the reason' }) input: DecideEndorsementInput): Promise<EvidenceModel> {
     return toEvidenceModel(await this.trust.decideEndorsement(actor, input));
   }
 
@@ -40,7 +40,7 @@ export class EvidenceTrustResolver {
   @Mutation(() => EvidenceRevisionModel, {
     description: 'Approve (the new version replaces the old, at the trust level you choose) or reject (the trusted version stays) a pending revision, with a reason the educator reads',
   })
-  async decideEvidenceRevision(@CurrentPrincipal() actor: Principal, @Args('input') input: DecideEvidenceRevisionInput): Promise<EvidenceRevisionModel> {
+  async decideEvidenceRevision(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The revision, the version you read, the decision and the reason' }) input: DecideEvidenceRevisionInput): Promise<EvidenceRevisionModel> {
     const { revision, evidenceStatus } = await this.trust.revision(await this.trust.decideRevision(actor, input));
     return toRevisionModel(revision, evidenceStatus);
   }

@@ -25,7 +25,7 @@ export class EvidenceResolver {
 
   @SignedIn()
   @Query(() => EvidenceModel, { description: 'One evidence item; NOT_FOUND unless you may see its educator' })
-  async evidence(@CurrentPrincipal() viewer: Principal, @Args('id', { type: () => ID }, UuidPipe) id: string): Promise<EvidenceModel> {
+  async evidence(@CurrentPrincipal() viewer: Principal, @Args('id', { type: () => ID, description: "The evidence item's id" }, UuidPipe) id: string): Promise<EvidenceModel> {
     return toEvidenceModel(await this.reads.get(viewer, id));
   }
 
@@ -38,13 +38,13 @@ export class EvidenceResolver {
 
   @Allow(Persona.EDUCATOR, Persona.HR)
   @Mutation(() => EvidenceModel, { description: 'Add evidence (self-reported). Educators add to their own portfolio; HR names the educator.' })
-  async createEvidence(@CurrentPrincipal() actor: Principal, @Args('input') input: CreateEvidenceInput): Promise<EvidenceModel> {
+  async createEvidence(@CurrentPrincipal() actor: Principal, @Args('input', { description: "The item's kind, title, details and the competencies it shows" }) input: CreateEvidenceInput): Promise<EvidenceModel> {
     return toEvidenceModel(await this.writes.create(actor, input));
   }
 
   @Allow(Persona.EDUCATOR, Persona.HR)
   @Query(() => EvidenceEditPreviewModel, { description: 'Before saving: which fields an edit changes and whether it needs re-verification. Writes nothing.' })
-  async evidenceEditPreview(@CurrentPrincipal() actor: Principal, @Args('input') input: UpdateEvidenceInput): Promise<EvidenceEditPreviewModel> {
+  async evidenceEditPreview(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The edit you are about to save, exactly as for updateEvidence' }) input: UpdateEvidenceInput): Promise<EvidenceEditPreviewModel> {
     return this.writes.preview(actor, input);
   }
 
@@ -52,25 +52,25 @@ export class EvidenceResolver {
   @Mutation(() => EvidenceModel, {
     description: "Edit evidence (owner or HR). An owner's edit of endorsed or verified evidence waits as its pendingRevision; the trusted version keeps counting until HR (or an endorser, for endorsed items) decides it.",
   })
-  async updateEvidence(@CurrentPrincipal() actor: Principal, @Args('input') input: UpdateEvidenceInput): Promise<EvidenceModel> {
+  async updateEvidence(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The item, the version you read, and what to change' }) input: UpdateEvidenceInput): Promise<EvidenceModel> {
     return toEvidenceModel(await this.writes.update(actor, input));
   }
 
   @Allow(Persona.EDUCATOR, Persona.HR)
   @Mutation(() => ID, { description: 'Archive evidence (owner or HR): it stops counting everywhere; its owner can restore it for 30 days. Returns its id.' })
-  async deleteEvidence(@CurrentPrincipal() actor: Principal, @Args('input') input: DeleteEvidenceInput): Promise<string> {
+  async deleteEvidence(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The item and the version you read' }) input: DeleteEvidenceInput): Promise<string> {
     return this.writes.delete(actor, input);
   }
 
   @Allow(Persona.EDUCATOR)
   @Mutation(() => EvidenceModel, { description: 'Restore one of your archived evidence items within 30 days of archiving (after that: NOT_FOUND)' })
-  async restoreEvidence(@CurrentPrincipal() actor: Principal, @Args('input') input: RestoreEvidenceInput): Promise<EvidenceModel> {
+  async restoreEvidence(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'Your archived item and the version you read' }) input: RestoreEvidenceInput): Promise<EvidenceModel> {
     return toEvidenceModel(await this.writes.restore(actor, input));
   }
 
   @Allow(Persona.HR)
   @Mutation(() => EvidenceModel, { description: 'HR: mark evidence self-reported, endorsed or verified' })
-  async setEvidenceVerification(@CurrentPrincipal() actor: Principal, @Args('input') input: SetEvidenceVerificationInput): Promise<EvidenceModel> {
+  async setEvidenceVerification(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The item, the version you read, the new status and why' }) input: SetEvidenceVerificationInput): Promise<EvidenceModel> {
     return toEvidenceModel(await this.writes.setVerification(actor, input));
   }
 

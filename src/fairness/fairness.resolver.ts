@@ -39,7 +39,7 @@ export class SelfIdentificationResolver {
 
   @Allow(Persona.EDUCATOR)
   @Mutation(() => SelfIdentificationModel, { description: 'Educator: give or change your voluntary self-identification (decline to state is always an option)' })
-  setMySelfIdentification(@CurrentPrincipal() actor: Principal, @Args('input') input: SetSelfIdentificationInput): Promise<SelfIdentificationModel> {
+  setMySelfIdentification(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'Your answer, and the version you loaded when changing it' }) input: SetSelfIdentificationInput): Promise<SelfIdentificationModel> {
     return this.service.set(actor, input);
   }
 
@@ -57,13 +57,13 @@ export class FairnessAuditResolver {
   @Allow(Persona.COMPLIANCE)
   @HeavyWork()
   @Mutation(() => FairnessAuditModel, { description: 'Compliance: run a bias audit for a role or all roles over a period; it is saved as run' })
-  runFairnessAudit(@CurrentPrincipal() actor: Principal, @Args('input') input: RunFairnessAuditInput): Promise<FairnessAuditModel> {
+  runFairnessAudit(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The role (or all roles), the period and the small-category options' }) input: RunFairnessAuditInput): Promise<FairnessAuditModel> {
     return this.audits.run(actor, input);
   }
 
   @Allow(Persona.COMPLIANCE)
   @Query(() => FairnessAuditModel, { description: 'Compliance: a saved bias audit, exactly as it was run' })
-  fairnessAudit(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<FairnessAuditModel> {
+  fairnessAudit(@Args('id', { type: () => ID, description: "The saved audit's id" }, UuidPipe) id: string): Promise<FairnessAuditModel> {
     return this.audits.audit(id);
   }
 

@@ -19,37 +19,37 @@ export class ApplicationsResolver {
 
   @Allow(Persona.EDUCATOR)
   @Mutation(() => ApplicationModel, { description: 'Educator: apply to an OPEN role before its closing date; a second application is CONFLICT' })
-  async applyToRole(@CurrentPrincipal() actor: Principal, @Args('input') input: ApplyToRoleInput): Promise<ApplicationModel> {
+  async applyToRole(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The open role and your optional statement' }) input: ApplyToRoleInput): Promise<ApplicationModel> {
     return this.service.apply(actor, input);
   }
 
   @Allow(Persona.EDUCATOR)
   @Mutation(() => ApplicationModel, { description: 'Educator: withdraw your application from any open state' })
-  async withdrawApplication(@CurrentPrincipal() actor: Principal, @Args('input') input: WithdrawApplicationInput): Promise<ApplicationModel> {
+  async withdrawApplication(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'Your application and an optional reason' }) input: WithdrawApplicationInput): Promise<ApplicationModel> {
     return this.service.withdraw(actor, input);
   }
 
   @Allow(Persona.HR)
   @Mutation(() => InvitationModel, { description: 'HR: invite a (ranked) educator to apply to an OPEN role' })
-  async inviteCandidate(@CurrentPrincipal() actor: Principal, @Args('input') input: InviteCandidateInput): Promise<InvitationModel> {
+  async inviteCandidate(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The role, the educator and an optional message' }) input: InviteCandidateInput): Promise<InvitationModel> {
     return this.service.invite(actor, input);
   }
 
   @Allow(Persona.EDUCATOR)
   @Mutation(() => ApplicationModel, { description: 'Educator: accept an invitation, which submits your application' })
-  async acceptInvitation(@CurrentPrincipal() actor: Principal, @Args('input') input: AcceptInvitationInput): Promise<ApplicationModel> {
+  async acceptInvitation(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'Your invitation and an optional statement for the application' }) input: AcceptInvitationInput): Promise<ApplicationModel> {
     return this.service.acceptInvitation(actor, input);
   }
 
   @Allow(Persona.EDUCATOR)
   @Mutation(() => InvitationModel, { description: 'Educator: decline an invitation' })
-  async declineInvitation(@CurrentPrincipal() actor: Principal, @Args('input') input: DeclineInvitationInput): Promise<InvitationModel> {
+  async declineInvitation(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'Your invitation' }) input: DeclineInvitationInput): Promise<InvitationModel> {
     return this.service.declineInvitation(actor, input);
   }
 
   @Allow(Persona.HR)
   @Mutation(() => ApplicationModel, { description: 'HR: screen, shortlist, interview or reject an application, with a reason' })
-  async moveApplication(@CurrentPrincipal() actor: Principal, @Args('input') input: MoveApplicationInput): Promise<ApplicationModel> {
+  async moveApplication(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The application, the status to move to and why' }) input: MoveApplicationInput): Promise<ApplicationModel> {
     return this.service.move(actor, input);
   }
 
@@ -67,7 +67,7 @@ export class ApplicationsResolver {
 
   @Allow(Persona.HR)
   @Query(() => [InvitationModel], { description: "HR: a role's invitations" })
-  async roleInvitations(@Args('roleId', { type: () => ID }, UuidPipe) roleId: string): Promise<InvitationModel[]> {
+  async roleInvitations(@Args('roleId', { type: () => ID, description: 'The role whose invitations to list' }, UuidPipe) roleId: string): Promise<InvitationModel[]> {
     return this.service.roleInvitations(roleId);
   }
 
@@ -81,7 +81,7 @@ export class ApplicationsResolver {
 
   @SignedIn()
   @Query(() => ApplicationModel, { description: 'One application: HR, its candidate, or a panelist of its role without a conflict; otherwise NOT_FOUND' })
-  async application(@CurrentPrincipal() viewer: Principal, @Args('id', { type: () => ID }, UuidPipe) id: string): Promise<ApplicationModel> {
+  async application(@CurrentPrincipal() viewer: Principal, @Args('id', { type: () => ID, description: "The application's id" }, UuidPipe) id: string): Promise<ApplicationModel> {
     return this.service.application(viewer, id);
   }
 

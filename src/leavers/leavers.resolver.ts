@@ -13,7 +13,7 @@ export class LeaversResolver {
 
   @Allow(Persona.HR)
   @Mutation(() => EducatorModel, { description: 'HR: record that an educator leaves; from that day they drop out of rankings and capacity, and their account is disabled' })
-  async recordLeaving(@CurrentPrincipal() actor: Principal, @Args('input') input: RecordLeavingInput): Promise<EducatorModel> {
+  async recordLeaving(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The educator, the version you read, and their leaving date' }) input: RecordLeavingInput): Promise<EducatorModel> {
     return toEducatorModel(await this.leavers.recordLeaving(actor, input), actor);
   }
 }

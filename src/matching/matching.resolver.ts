@@ -35,8 +35,8 @@ export class MatchingResolver {
   @Query(() => CandidateExplanationModel, { description: "One educator's standing for one role, explained. Educators: themselves only", complexity: COST.STANDING })
   async explainCandidate(
     @CurrentPrincipal() viewer: Principal,
-    @Args('roleId', { type: () => ID }, UuidPipe) roleId: string,
-    @Args('educatorId', { type: () => ID }, UuidPipe) educatorId: string,
+    @Args('roleId', { type: () => ID, description: 'The role' }, UuidPipe) roleId: string,
+    @Args('educatorId', { type: () => ID, description: 'The candidate' }, UuidPipe) educatorId: string,
   ): Promise<CandidateExplanationModel> {
     return this.ranking.explainCandidate(viewer, roleId, educatorId);
   }
@@ -46,7 +46,7 @@ export class MatchingResolver {
     description: 'Your own full explanation for one open role, addressed to you, with the verification status of every item used',
     complexity: COST.STANDING,
   })
-  async myExplanation(@CurrentPrincipal() viewer: Principal, @Args('roleId', { type: () => ID }, UuidPipe) roleId: string): Promise<CandidateExplanationModel> {
+  async myExplanation(@CurrentPrincipal() viewer: Principal, @Args('roleId', { type: () => ID, description: 'The open role to explain your standing for' }, UuidPipe) roleId: string): Promise<CandidateExplanationModel> {
     return this.ranking.myExplanation(viewer, roleId);
   }
 
@@ -66,13 +66,13 @@ export class MatchingResolver {
   @Allow(Persona.HR)
   @HeavyWork()
   @Mutation(() => RankingRunModel, { description: 'HR: save the current ranking of a role (top candidates with breakdowns) exactly as shown' })
-  async saveRankingRun(@CurrentPrincipal() actor: Principal, @Args('input') input: SaveRankingRunInput): Promise<RankingRunModel> {
+  async saveRankingRun(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The role, how many to keep, and the filters' }) input: SaveRankingRunInput): Promise<RankingRunModel> {
     return toRankingRunModel(await this.runs.save(actor, input));
   }
 
   @Allow(Persona.HR)
   @Query(() => RankingRunModel, { description: 'HR: a saved ranking run, as it was saved' })
-  async rankingRun(@CurrentPrincipal() viewer: Principal, @Args('id', { type: () => ID }, UuidPipe) id: string): Promise<RankingRunModel> {
+  async rankingRun(@CurrentPrincipal() viewer: Principal, @Args('id', { type: () => ID, description: "The saved run's id" }, UuidPipe) id: string): Promise<RankingRunModel> {
     return toRankingRunModel(await this.runs.run(viewer, id));
   }
 

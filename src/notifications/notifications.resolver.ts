@@ -34,7 +34,7 @@ export class NotificationsResolver {
 
   @SignedIn()
   @Mutation(() => NotificationPreferencesModel, { description: 'Changes what you are told about (new-role alerts are opt-in)' })
-  async setNotificationPreferences(@CurrentPrincipal() actor: Principal, @Args('input') input: NotificationPreferencesInput): Promise<NotificationPreferencesModel> {
+  async setNotificationPreferences(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The kinds of message you want to receive' }) input: NotificationPreferencesInput): Promise<NotificationPreferencesModel> {
     return this.notifications.setPreferences(actor, input);
   }
 

@@ -28,19 +28,19 @@ export class CapabilitiesResolver {
 
   @Allow(Persona.HR)
   @Mutation(() => CapabilityModel, { description: 'HR: save a named capability (competencies at levels); a used code is CONFLICT' })
-  createCapability(@CurrentPrincipal() actor: Principal, @Args('input') input: CreateCapabilityInput): Promise<CapabilityModel> {
+  createCapability(@CurrentPrincipal() actor: Principal, @Args('input', { description: "The new capability's code, name and components" }) input: CreateCapabilityInput): Promise<CapabilityModel> {
     return this.service.create(actor, input);
   }
 
   @Allow(Persona.HR)
   @Mutation(() => CapabilityModel, { description: 'HR: rename a capability or replace its competencies' })
-  updateCapability(@CurrentPrincipal() actor: Principal, @Args('input') input: UpdateCapabilityInput): Promise<CapabilityModel> {
+  updateCapability(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The capability, the version you loaded, and what to change' }) input: UpdateCapabilityInput): Promise<CapabilityModel> {
     return this.service.update(actor, input);
   }
 
   @Allow(Persona.HR)
   @Mutation(() => ID, { description: 'HR: delete a capability; answers its id' })
-  deleteCapability(@CurrentPrincipal() actor: Principal, @Args('input') input: DeleteCapabilityInput): Promise<string> {
+  deleteCapability(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The capability and the version you loaded' }) input: DeleteCapabilityInput): Promise<string> {
     return this.service.remove(actor, input);
   }
 }

@@ -6,6 +6,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { AppModule } from '../app.module.js';
 import { loadConfig } from '../config/app-config.js';
 import { createDataSource } from '../database/data-source.js';
+import { describeRootTypes } from '../common/root-type-descriptions.js';
 
 export const SCHEMA_FILE = 'graphql/schema.graphql';
 
@@ -25,7 +26,7 @@ export async function buildServedSchema(): Promise<GraphQLSchema> {
   const classes = await providerClasses(root);
   const ctx = await NestFactory.createApplicationContext(GraphQLSchemaBuilderModule, { logger: false });
   try {
-    return await ctx.get(GraphQLSchemaFactory).create(classes);
+    return describeRootTypes(await ctx.get(GraphQLSchemaFactory).create(classes));
   } finally {
     await ctx.close();
   }

@@ -7,7 +7,7 @@ import { VersionedRefInput } from '../../common/versioned-ref.input.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
-@InputType()
+@InputType({ description: 'A new person who may sign in' })
 export class CreateAccountInput {
   @Field({ description: 'Sign-in email; unique regardless of case' })
   @Transform(trim)
@@ -15,7 +15,7 @@ export class CreateAccountInput {
   @MaxLength(254)
   email: string;
 
-  @Field()
+  @Field({ description: 'The name colleagues will see in panels, audit entries and notifications' })
   @Transform(trim)
   @IsString()
   @IsNotEmpty({ message: 'displayName must not be empty' })
@@ -39,9 +39,9 @@ export class CreateAccountInput {
   endorserBuildingIds?: string[] | null;
 }
 
-@InputType()
+@InputType({ description: 'Changes to an account; omitted fields stay as they are' })
 export class UpdateAccountInput extends VersionedRefInput {
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'The new display name' })
   @IsOptional()
   @Transform(trim)
   @IsString()
@@ -67,10 +67,10 @@ export class UpdateAccountInput extends VersionedRefInput {
   endorserBuildingIds?: string[] | null;
 }
 
-@InputType()
+@InputType({ description: 'An account and the version you read' })
 export class AccountRefInput extends VersionedRefInput {}
 
-@InputType()
+@InputType({ description: 'A password chosen through a one-time set-password link' })
 export class SetPasswordInput {
   @Field({ description: 'The token from the set-password link' })
   @IsString()
@@ -84,9 +84,9 @@ export class SetPasswordInput {
   password: string;
 }
 
-@InputType()
+@InputType({ description: 'A change of your own password' })
 export class ChangePasswordInput {
-  @Field()
+  @Field({ description: 'Your password now; a wrong one is refused and audited' })
   @IsString()
   @MaxLength(1024)
   currentPassword: string;
@@ -101,7 +101,14 @@ export enum AccountStatus {
   ENABLED = 'ENABLED',
   DISABLED = 'DISABLED',
 }
-registerEnumType(AccountStatus, { name: 'AccountStatus' });
+registerEnumType(AccountStatus, {
+  name: 'AccountStatus',
+  description: 'Whether an account may sign in',
+  valuesMap: {
+    ENABLED: { description: 'The account may sign in' },
+    DISABLED: { description: 'The account may not sign in and its sessions have ended; HR can re-enable it' },
+  },
+});
 
 @ArgsType()
 export class AccountSearchArgs extends PageArgs {
@@ -117,12 +124,12 @@ export class AccountSearchArgs extends PageArgs {
   @MaxLength(200)
   name?: string;
 
-  @Field(() => Persona, { nullable: true })
+  @Field(() => Persona, { nullable: true, description: 'Only accounts holding this persona' })
   @IsOptional()
   @IsEnum(Persona)
   persona?: Persona;
 
-  @Field(() => AccountStatus, { nullable: true })
+  @Field(() => AccountStatus, { nullable: true, description: 'Only enabled or only disabled accounts' })
   @IsOptional()
   @IsEnum(AccountStatus, { message: 'status must be ENABLED or DISABLED' })
   status?: AccountStatus;

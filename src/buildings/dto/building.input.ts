@@ -6,14 +6,14 @@ import { VersionedRefInput } from '../../common/versioned-ref.input.js';
 
 export const BUILDING_LEVELS = ['ELEMENTARY', 'MIDDLE', 'HIGH', 'OTHER'] as const;
 
-@InputType()
+@InputType({ description: 'A new building (school) for the district' })
 export class CreateBuildingInput {
   @Field({ description: 'Short unique code, stored upper-case (e.g. "LHS")' })
   @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
   @Matches(/^[A-Z0-9][A-Z0-9._-]{0,31}$/, { message: 'code must be 1-32 letters, digits, dots, dashes or underscores' })
   code: string;
 
-  @Field()
+  @Field({ description: 'The building\'s display name, e.g. "Lincoln High School" (1-200 characters)' })
   @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
   @IsString()
   @IsNotEmpty()
@@ -25,7 +25,7 @@ export class CreateBuildingInput {
   level: string;
 }
 
-@InputType()
+@InputType({ description: "Changes to a building's name or level; omitted fields stay as they are" })
 export class UpdateBuildingInput extends VersionedRefInput {
   @Field({ nullable: true, description: 'The new name (the code stays: other systems refer to it)' })
   @IsOptional()
@@ -41,14 +41,14 @@ export class UpdateBuildingInput extends VersionedRefInput {
   level?: string;
 }
 
-@InputType()
+@InputType({ description: 'Archive a building that closed or merged, or restore it' })
 export class SetBuildingArchivedInput extends VersionedRefInput {
-  @Field({ description: 'true: archive (no new educators or roles here); false: restore' })
+  @Field({ description: 'True: archive (no new educators or roles here); false: restore' })
   @IsBoolean()
   archived: boolean;
 }
 
-@InputType()
+@InputType({ description: 'A building entered by mistake, to delete outright' })
 export class DeleteBuildingInput extends VersionedRefInput {}
 
 @ArgsType()

@@ -6,9 +6,16 @@ export enum FrameworkPublication {
   PUBLIC = 'PUBLIC',
   SIGNED_IN = 'SIGNED_IN',
 }
-registerEnumType(FrameworkPublication, { name: 'FrameworkPublication', description: 'Who may read a framework from the CASE provider' });
+registerEnumType(FrameworkPublication, {
+  name: 'FrameworkPublication',
+  description: 'Who may read a framework from the CASE provider',
+  valuesMap: {
+    PUBLIC: { description: 'Anyone may read it without signing in, and it is listed in CFDocuments' },
+    SIGNED_IN: { description: 'Only callers with a bearer token may read it; it is not listed anonymously (the default)' },
+  },
+});
 
-@InputType()
+@InputType({ description: 'A CASE 1.1 CFPackage to import as a framework, or to preview' })
 export class ImportCasePackageInput {
   @Field({ nullable: true, description: 'The CFPackage as JSON text (give this or packageUrl)' })
   @IsOptional()
@@ -33,39 +40,39 @@ export class ImportCasePackageInput {
   expectedVersion?: number;
 }
 
-@InputType()
+@InputType({ description: 'Who may read a framework from the public CASE provider' })
 export class SetFrameworkPublicationInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The framework to publish or restrict' })
   @IsUUID()
   frameworkId: string;
 
-  @Field(() => FrameworkPublication)
+  @Field(() => FrameworkPublication, { description: 'PUBLIC: anyone, without signing in; SIGNED_IN: only with a bearer token' })
   @IsIn(Object.values(FrameworkPublication))
   publication: FrameworkPublication;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The framework version you read; a stale one is refused with CONFLICT' })
   @IsInt()
   version: number;
 }
 
-@InputType()
+@InputType({ description: 'A crosswalk between two competencies of different frameworks' })
 export class AddCrosswalkInput {
   @Field(() => ID, { description: 'The competency the association starts from (it is published with its framework)' })
   @IsUUID()
   originCompetencyId: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The competency the association points to, usually in another framework' })
   @IsUUID()
   destinationCompetencyId: string;
 
-  @Field({ description: 'exactMatchOf, isRelatedTo or isPartOf' })
+  @Field({ description: 'The CASE association type: exactMatchOf, isRelatedTo or isPartOf' })
   @IsIn(CROSSWALK_TYPES)
   associationType: string;
 }
 
-@InputType()
+@InputType({ description: 'The crosswalk to delete' })
 export class RemoveCrosswalkInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The crosswalk's id" })
   @IsUUID()
   id: string;
 }

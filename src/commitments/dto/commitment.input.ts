@@ -6,13 +6,13 @@ import { VersionedRefInput } from '../../common/versioned-ref.input.js';
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
-@InputType()
+@InputType({ description: 'A hybrid commitment agreed outside Pathways, so capacity and overextension reports count it' })
 export class RecordCommitmentInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The educator who holds the commitment' })
   @IsUUID('all', { message: 'educatorId is malformed: ids are UUIDs' })
   educatorId: string;
 
-  @Field({ description: 'e.g. "Building AI lead"' })
+  @Field({ description: 'The role as people call it, e.g. "Building AI lead"' })
   @Transform(trim)
   @IsString()
   @IsNotEmpty({ message: 'roleTitle must not be empty' })
@@ -41,7 +41,7 @@ export class RecordCommitmentInput {
   backdated: boolean;
 }
 
-@InputType()
+@InputType({ description: 'Corrections to a commitment made outside Pathways; omitted fields stay as they are' })
 export class UpdateCommitmentInput extends VersionedRefInput {
   @Field({ nullable: true, description: 'Only for commitments made outside Pathways' })
   @IsOptional()
@@ -64,12 +64,12 @@ export class UpdateCommitmentInput extends VersionedRefInput {
   @IsISO8601({ strict: true }, { message: 'startsOn must be a real calendar date' })
   startsOn?: string;
 
-  @Field({ defaultValue: false })
+  @Field({ defaultValue: false, description: 'Say true when moving the start to a date before today' })
   @IsBoolean()
   backdated: boolean;
 }
 
-@InputType()
+@InputType({ description: 'A commitment to end earlier than planned' })
 export class EndCommitmentInput extends VersionedRefInput {
   @Field({ description: 'The new, earlier last day (YYYY-MM-DD), not before the start' })
   @Matches(ISO_DATE, { message: 'endsOn must be a date as YYYY-MM-DD' })

@@ -6,54 +6,54 @@ import {
 } from 'class-validator';
 import { VersionedRefInput } from '../../common/versioned-ref.input.js';
 
-@InputType()
+@InputType({ description: "One step of a competency's proficiency scale" })
 export class ProficiencyLevelInput {
-  @Field(() => Int)
+  @Field(() => Int, { description: "The level's number, 1-10; levels run 1..n without gaps, higher is more proficient" })
   @IsInt()
   @Min(1)
   @Max(10)
   level: number;
 
-  @Field()
+  @Field({ description: 'A short name for the level, e.g. "Leading others" (1-80 characters)' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(80)
   label: string;
 
-  @Field({ defaultValue: '' })
+  @Field({ defaultValue: '', description: 'What someone at this level can do, as evidence should show it (up to 2000 characters)' })
   @IsString()
   @MaxLength(2000)
   descriptor: string;
 }
 
-@InputType()
+@InputType({ description: 'A new competency in a framework' })
 export class CreateCompetencyInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The framework it belongs to' })
   @IsUUID()
   frameworkId: string;
 
-  @Field()
+  @Field({ description: 'Its code within the framework (1-32 letters, digits, dots, dashes or underscores); never changes' })
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/, { message: 'code must be 1-32 letters, digits, dots, dashes or underscores' })
   code: string;
 
-  @Field()
+  @Field({ description: 'What it is called, e.g. "AI bias evaluation" (1-200 characters)' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   name: string;
 
-  @Field({ defaultValue: '' })
+  @Field({ defaultValue: '', description: 'What the competency covers, for educators claiming it and HR verifying it (up to 4000 characters)' })
   @IsString()
   @MaxLength(4000)
   description: string;
 
-  @Field()
+  @Field({ description: 'The group it belongs to in the framework, e.g. "Ethics of AI" (1-120 characters)' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(120)
   dimension: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The framework's own progression stage, e.g. Acquire, Deepen or Create (up to 40 characters)" })
   @IsOptional()
   @IsString()
   @MaxLength(40)
@@ -68,29 +68,29 @@ export class CreateCompetencyInput {
   levels?: ProficiencyLevelInput[] | null;
 }
 
-@InputType()
+@InputType({ description: 'Changes to a competency; omitted fields stay as they are. Its code and levels do not change' })
 export class UpdateCompetencyInput extends VersionedRefInput {
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'The new name (1-200 characters)' })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   name?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'The new description (up to 4000 characters)' })
   @IsOptional()
   @IsString()
   @MaxLength(4000)
   description?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'The new group within the framework (1-120 characters)' })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(120)
   dimension?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The new progression stage within the framework, e.g. Deepen (up to 40 characters)' })
   @IsOptional()
   @IsString()
   @MaxLength(40)
@@ -104,6 +104,6 @@ export class UpdateCompetencyInput extends VersionedRefInput {
   position?: number;
 }
 
-@InputType()
+@InputType({ description: 'A competency to retire: it stays readable on existing claims and roles but accepts no new ones' })
 export class RetireCompetencyInput extends VersionedRefInput {
 }

@@ -5,24 +5,24 @@ import { PageArgs } from '../../common/pagination.js';
 import { VersionedRefInput } from '../../common/versioned-ref.input.js';
 import { ProficiencyLevelInput } from './competency.input.js';
 
-@InputType()
+@InputType({ description: 'A new competency framework the district recognises, with its proficiency scale' })
 export class CreateFrameworkInput {
   @Field({ description: 'Stable short code, e.g. ISTE-EDUCATORS-2017; unique' })
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, { message: 'code must be 1-64 letters, digits, dots, dashes or underscores' })
   code: string;
 
-  @Field()
+  @Field({ description: 'Its full title, e.g. "ISTE Standards for Educators"' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   title: string;
 
-  @Field({ defaultValue: '' })
+  @Field({ defaultValue: '', description: 'What the framework is for and where it comes from' })
   @IsString()
   @MaxLength(4000)
   description: string;
 
-  @Field({ defaultValue: '' })
+  @Field({ defaultValue: '', description: 'Who publishes it, e.g. ISTE, UNESCO or the district' })
   @IsString()
   @MaxLength(200)
   publisher: string;
@@ -35,22 +35,22 @@ export class CreateFrameworkInput {
   levels: ProficiencyLevelInput[];
 }
 
-@InputType()
+@InputType({ description: 'Changes to a framework; omitted fields stay as they are' })
 export class UpdateFrameworkInput extends VersionedRefInput {
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'The new title' })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   title?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'The new description' })
   @IsOptional()
   @IsString()
   @MaxLength(4000)
   description?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'The new publisher' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -68,10 +68,10 @@ export class UpdateFrameworkInput extends VersionedRefInput {
   levels?: ProficiencyLevelInput[];
 }
 
-@InputType()
+@InputType({ description: 'A framework to retire: it stays readable but takes no new requirements, claims or competencies' })
 export class RetireFrameworkInput extends VersionedRefInput {}
 
-@InputType()
+@InputType({ description: 'A framework nothing uses, to delete outright' })
 export class DeleteFrameworkInput extends VersionedRefInput {}
 
 @ArgsType()

@@ -1,33 +1,33 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Connection } from '../../common/pagination.js';
 
-@ObjectType('ProficiencyLevel')
+@ObjectType('ProficiencyLevel', { description: "One step of a competency's proficiency scale, e.g. 1 aware, 2 practising, 3 leading others, 4 shaping the system" })
 export class ProficiencyLevelModel {
-  @Field(() => Int)
+  @Field(() => Int, { description: "The level's number, from 1; higher is more proficient" })
   level: number;
 
-  @Field()
+  @Field({ description: 'A short name for the level' })
   label: string;
 
-  @Field()
+  @Field({ description: 'What someone at this level can do; empty when the framework gives no descriptor' })
   descriptor: string;
 }
 
-@ObjectType('Competency')
+@ObjectType('Competency', { description: 'Something an educator can demonstrate with evidence, rated on proficiency levels, e.g. "AI tool evaluation for instructional alignment"' })
 export class CompetencyModel {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The competency's id" })
   id: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The framework it belongs to' })
   frameworkId: string;
 
   @Field({ description: 'Human coding scheme within the framework' })
   code: string;
 
-  @Field()
+  @Field({ description: 'What it is called' })
   name: string;
 
-  @Field()
+  @Field({ description: 'What the competency covers; empty when the framework gives no description' })
   description: string;
 
   @Field({ description: 'The group of competencies this one belongs to' })
@@ -39,7 +39,7 @@ export class CompetencyModel {
   @Field({ description: 'Retired competencies stay readable but accept no new claims or requirements' })
   retired: boolean;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was retired; null while it is in use' })
   retiredAt: Date | null;
 
   @Field(() => [ProficiencyLevelModel], { description: 'Ordered from lowest to highest' })
@@ -48,39 +48,39 @@ export class CompetencyModel {
   @Field({ description: "Its levels are the framework's scale and change with it (false: levels of its own)" })
   followsFrameworkLevels: boolean;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Increases with every change; send it back when you change or retire the competency' })
   version: number;
 }
 
-@ObjectType('CompetencyFramework')
+@ObjectType('CompetencyFramework', { description: 'A set of competencies the district recognises, e.g. the UNESCO AI Competency Framework for Teachers or ISTE Standards for Educators' })
 export class CompetencyFrameworkModel {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The framework's id" })
   id: string;
 
-  @Field()
+  @Field({ description: 'Its short unique code, e.g. UNESCO-AI-CFT' })
   code: string;
 
-  @Field()
+  @Field({ description: 'Its full title' })
   title: string;
 
-  @Field()
+  @Field({ description: 'What the framework is for and where it comes from' })
   description: string;
 
-  @Field()
+  @Field({ description: 'Who publishes it, e.g. UNESCO, ISTE or the district' })
   publisher: string;
 
   @Field({ description: 'Retired frameworks stay readable (history, explanations, reports) but take no new requirements, claims or competencies' })
   retired: boolean;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was retired; null while in use' })
   retiredAt: Date | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Increases with every change; send it back when you edit, retire or delete the framework' })
   version: number;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the framework or one of its competencies last changed' })
   updatedAt: Date;
 }
 
-@ObjectType('CompetencyFrameworkConnection')
+@ObjectType('CompetencyFrameworkConnection', { description: 'A page of competency frameworks' })
 export class CompetencyFrameworkConnection extends Connection(CompetencyFrameworkModel) {}

@@ -15,6 +15,11 @@ export enum KeySourceKind {
 registerEnumType(KeySourceKind, {
   name: 'KeySourceKind',
   description: "How an issuer's keys are found: DID (did:key locally, did:web over HTTPS), JWKS (a key set URL, for VC-JWT), MULTIKEY (a public key recorded here, for issuers identified by a URL)",
+  valuesMap: {
+    DID: { description: "From the issuer's DID: did:key is read locally, did:web is fetched over HTTPS" },
+    JWKS: { description: 'From a JSON Web Key Set URL, for VC-JWT credentials' },
+    MULTIKEY: { description: 'From an Ed25519 public key recorded in the registry, for issuers identified by a URL' },
+  },
 });
 
 export enum MappingMatch {
@@ -22,11 +27,19 @@ export enum MappingMatch {
   ACHIEVEMENT_TYPE = 'ACHIEVEMENT_TYPE',
   ACHIEVEMENT_ID = 'ACHIEVEMENT_ID',
 }
-registerEnumType(MappingMatch, { name: 'MappingMatch', description: 'What of the achievement a mapping rule compares: an alignment targetUrl (a CASE item URI), achievementType, or the achievement id' });
+registerEnumType(MappingMatch, {
+  name: 'MappingMatch',
+  description: 'What of the achievement a mapping rule compares: an alignment targetUrl (a CASE item URI), achievementType, or the achievement id',
+  valuesMap: {
+    ALIGNMENT: { description: "An alignment's targetUrl, usually a CASE CFItem URI" },
+    ACHIEVEMENT_TYPE: { description: 'The achievementType, e.g. Certification' },
+    ACHIEVEMENT_ID: { description: "The achievement's id" },
+  },
+});
 
 const URL_OPTIONS = { protocols: ['https', 'http'], require_protocol: true, require_tld: false };
 
-@InputType()
+@InputType({ description: 'An Open Badges 3.0 / verifiable credential to verify and add to a portfolio as evidence' })
 export class ImportCredentialInput {
   @Field(() => ID, { nullable: true, description: 'HR: whose credential. Educators import their own and leave it out.' })
   @IsOptional()
@@ -40,26 +53,26 @@ export class ImportCredentialInput {
   credential: string;
 }
 
-@InputType()
+@InputType({ description: 'A competency and level a mapped achievement demonstrates' })
 export class MappingClaimInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The competency' })
   @IsUUID()
   competencyId: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "The level the achievement shows, one of the competency's levels" })
   @IsInt()
   @Min(1)
   @Max(10)
   level: number;
 }
 
-@InputType()
+@InputType({ description: "A rule turning a trusted issuer's achievement into evidence claims" })
 export class AchievementMappingInput {
-  @Field(() => MappingMatch)
+  @Field(() => MappingMatch, { description: 'What of the achievement the rule compares' })
   @IsEnum(MappingMatch)
   match: MappingMatch;
 
-  @Field()
+  @Field({ description: 'The value it must equal: a CASE item URI, an achievementType such as Certification, or an achievement id' })
   @IsString()
   @MinLength(1)
   @MaxLength(2000)
@@ -76,7 +89,7 @@ export class AchievementMappingInput {
   @Max(10000)
   hours?: number | null;
 
-  @Field(() => [MappingClaimInput])
+  @Field(() => [MappingClaimInput], { description: 'The competencies and levels an imported credential with this achievement claims' })
   @IsArray()
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })
@@ -84,7 +97,7 @@ export class AchievementMappingInput {
   claims: MappingClaimInput[];
 }
 
-@InputType()
+@InputType({ description: "An entry of the district's trusted-issuer registry: credentials it signs import as VERIFIED" })
 export class SaveTrustedIssuerInput {
   @Field(() => Int, { nullable: true, description: 'The version you loaded, when changing an existing entry' })
   @IsOptional()
@@ -97,17 +110,17 @@ export class SaveTrustedIssuerInput {
   @MaxLength(500)
   issuerId: string;
 
-  @Field()
+  @Field({ description: 'The issuer\'s name as HR and educators see it, e.g. "ISTE"' })
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   displayName: string;
 
-  @Field(() => KeySourceKind)
+  @Field(() => KeySourceKind, { description: "How the issuer's signing keys are found" })
   @IsEnum(KeySourceKind)
   keySource: KeySourceKind;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The issuer's JSON Web Key Set URL, needed when keySource is JWKS" })
   @ValidateIf((o: SaveTrustedIssuerInput) => o.keySource === KeySourceKind.JWKS)
   @IsUrl({ ...URL_OPTIONS, protocols: ['https'] }, { message: 'jwksUrl must be an https URL (needed when keySource is JWKS)' })
   @MaxLength(2000)
@@ -118,7 +131,7 @@ export class SaveTrustedIssuerInput {
   @Matches(/^z6Mk[1-9A-HJ-NP-Za-km-z]{44}$/, { message: 'publicKeyMultibase must be an Ed25519 public Multikey (z6Mk..., 48 characters)' })
   publicKeyMultibase?: string | null;
 
-  @Field(() => [AchievementMappingInput])
+  @Field(() => [AchievementMappingInput], { description: "How this issuer's achievements map to competency claims; none: credentials import without claims" })
   @IsArray()
   @ArrayMaxSize(100)
   @ValidateNested({ each: true })
@@ -126,20 +139,20 @@ export class SaveTrustedIssuerInput {
   achievementMappings: AchievementMappingInput[];
 }
 
-@InputType()
+@InputType({ description: 'A trusted-issuer registry entry to remove' })
 export class RemoveTrustedIssuerInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The registry entry's id" })
   @IsUUID()
   id: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The version you loaded (a stale one is CONFLICT)' })
   @IsInt()
   version: number;
 }
 
-@InputType()
+@InputType({ description: 'A DID to link to an educator, so credentials issued to that DID are recognised as theirs' })
 export class LinkHolderDidInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The educator' })
   @IsUUID()
   educatorId: string;
 
@@ -150,9 +163,9 @@ export class LinkHolderDidInput {
   did: string;
 }
 
-@InputType()
+@InputType({ description: "The district's identity as an issuer of credentials" })
 export class SetUpDistrictIssuerInput {
-  @Field()
+  @Field({ description: 'The issuer name credentials show, e.g. "Lakeside Unified School District"' })
   @IsString()
   @MinLength(1)
   @MaxLength(200)
@@ -164,7 +177,7 @@ export class SetUpDistrictIssuerInput {
   url: string;
 }
 
-@InputType()
+@InputType({ description: 'Whose Comprehensive Learner Record to export' })
 export class ExportClrInput {
   @Field(() => ID, { nullable: true, description: 'Whose record (HR only; educators export their own)' })
   @IsOptional()
@@ -172,20 +185,20 @@ export class ExportClrInput {
   educatorId?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Verified evidence to issue an Open Badges credential for' })
 export class IssueCredentialInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The evidence item (VERIFIED; a led pilot, designed-and-delivered PD or a presentation)' })
   @IsUUID()
   evidenceId: string;
 }
 
-@InputType()
+@InputType({ description: 'A district-issued credential to revoke' })
 export class RevokeIssuedCredentialInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The issued credential' })
   @IsUUID()
   id: string;
 
-  @Field()
+  @Field({ description: "Why, in plain words; recorded and shown on the credential's record" })
   @IsString()
   @MinLength(1)
   @MaxLength(500)

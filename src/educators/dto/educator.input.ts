@@ -27,9 +27,9 @@ export class EducatorListArgs extends PageArgs {
   search?: string;
 }
 
-@InputType()
+@InputType({ description: 'A new educator profile (a member of staff who can hold evidence and apply for roles)' })
 export class CreateEducatorInput {
-  @Field()
+  @Field({ description: "The educator's full name as colleagues know it (1-200 characters)" })
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
@@ -42,25 +42,25 @@ export class CreateEducatorInput {
   @MaxLength(254)
   workEmail: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The building they work in (not archived)' })
   @IsUUID('all', { message: 'buildingId is malformed: ids are UUIDs' })
   buildingId: string;
 
-  @Field({ defaultValue: '', description: 'e.g. "Grade 7 science"' })
+  @Field({ defaultValue: '', description: 'What they teach or do now, e.g. "Grade 7 science"' })
   @Transform(trim)
   @IsString()
   @MaxLength(200)
   currentAssignment: string;
 
-  @Field({ description: 'ISO date (YYYY-MM-DD)' })
+  @Field({ description: "First day on the district's staff (YYYY-MM-DD); years of service count from it" })
   @Matches(ISO_DATE, { message: 'hireDate must be a date as YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'hireDate must be a real calendar date' })
   hireDate: string;
 }
 
-@InputType()
+@InputType({ description: 'Changes to an educator profile; omitted fields stay as they are' })
 export class UpdateEducatorInput extends VersionedRefInput {
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'The corrected full name' })
   @IsOptional()
   @Transform(trim)
   @IsString()
@@ -68,26 +68,26 @@ export class UpdateEducatorInput extends VersionedRefInput {
   @MaxLength(200)
   fullName?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'The new work email (unique, case-insensitively)' })
   @IsOptional()
   @Transform(trim)
   @IsEmail({}, { message: 'workEmail must be an email address' })
   @MaxLength(254)
   workEmail?: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The building they move to, from today (moveEducator chooses another day)' })
   @IsOptional()
   @IsUUID('all', { message: 'buildingId is malformed: ids are UUIDs' })
   buildingId?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'What they teach or do now' })
   @IsOptional()
   @Transform(trim)
   @IsString()
   @MaxLength(200)
   currentAssignment?: string;
 
-  @Field({ nullable: true, description: 'ISO date (YYYY-MM-DD)' })
+  @Field({ nullable: true, description: 'The corrected hire date (YYYY-MM-DD)' })
   @IsOptional()
   @Matches(ISO_DATE, { message: 'hireDate must be a date as YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'hireDate must be a real calendar date' })

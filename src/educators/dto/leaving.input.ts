@@ -2,7 +2,7 @@ import { Field, InputType } from '@nestjs/graphql';
 import { IsISO8601, Matches } from 'class-validator';
 import { VersionedRefInput } from '../../common/versioned-ref.input.js';
 
-@InputType()
+@InputType({ description: "An educator leaving the district's staff" })
 export class RecordLeavingInput extends VersionedRefInput {
   @Field({ description: 'The first day the educator is no longer on staff (YYYY-MM-DD), not before the hire date' })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'leavingDate must be a date as YYYY-MM-DD' })

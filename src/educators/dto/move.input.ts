@@ -2,7 +2,7 @@ import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsISO8601, IsUUID, Matches } from 'class-validator';
 import { VersionedRefInput } from '../../common/versioned-ref.input.js';
 
-@InputType()
+@InputType({ description: "An educator's move to another building from a given day; the building history keeps both" })
 export class MoveEducatorInput extends VersionedRefInput {
   @Field(() => ID, { description: 'The building the educator moves to (not archived)' })
   @IsUUID('all', { message: 'buildingId is malformed: ids are UUIDs' })

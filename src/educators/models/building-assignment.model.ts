@@ -2,7 +2,7 @@ import { Field, ID, ObjectType } from '@nestjs/graphql';
 
 @ObjectType('BuildingAssignment', { description: 'Where an educator worked, when' })
 export class BuildingAssignmentModel {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The building' })
   buildingId: string;
 
   @Field({ description: 'First day in the building (YYYY-MM-DD)' })

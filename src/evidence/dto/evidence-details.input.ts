@@ -11,19 +11,19 @@ export const DATE_MESSAGE = '$property must be a date written YYYY-MM-DD between
 
 @InputType({ description: 'CERTIFICATION: issuer and issuedOn are required' })
 export class CertificationInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Who awarded the certification, e.g. "ISTE" (required for CERTIFICATION)' })
   @IsOptional()
   @IsString()
   @MaxLength(MAX_NAME)
   issuer?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The certificate's number or id at the issuer, for HR to check" })
   @IsOptional()
   @IsString()
   @MaxLength(MAX_NAME)
   credentialId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  @Field(() => String, { nullable: true, description: 'When it was awarded (YYYY-MM-DD; required for CERTIFICATION)' })
   @IsOptional()
   @Matches(ISO_DATE, { message: DATE_MESSAGE })
   issuedOn?: string | null;
@@ -36,33 +36,33 @@ export class CertificationInput {
 
 @InputType({ description: "PILOT: the educator's part is required; scope and outcomes are optional" })
 export class PilotInput {
-  @Field(() => PilotPart, { nullable: true })
+  @Field(() => PilotPart, { nullable: true, description: "The educator's part: LEAD, CO_LEAD or MEMBER (required for PILOT)" })
   @IsOptional()
   @IsEnum(PilotPart)
   part?: PilotPart | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'How many classrooms took part' })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(MAX_CLASSROOMS)
   classrooms?: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'How many teachers took part' })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(MAX_TEACHERS)
   teachers?: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'How many students took part' })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(MAX_STUDENTS)
   students?: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the pilot found or changed, in plain words' })
   @IsOptional()
   @IsString()
   @MaxLength(MAX_TEXT)
@@ -71,14 +71,14 @@ export class PilotInput {
 
 @InputType({ description: 'PROFESSIONAL_LEARNING designed or delivered for colleagues: sessions and attendees, each at least 1' })
 export class ProfessionalLearningInput {
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'How many sessions were delivered, at least 1' })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(MAX_SESSIONS)
   sessions?: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'How many colleagues attended in all, at least 1' })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -88,7 +88,7 @@ export class ProfessionalLearningInput {
 
 @InputType({ description: 'PRESENTATION at a conference: the venue is required' })
 export class PresentationInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Where it was given, e.g. the conference's name (required for PRESENTATION)" })
   @IsOptional()
   @IsString()
   @MaxLength(MAX_NAME)
@@ -97,14 +97,14 @@ export class PresentationInput {
 
 @InputType({ description: `COURSE or workshop attended: hours are required, above 0 and at most ${MAX_COURSE_HOURS}` })
 export class CourseInput {
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'Hours attended (required for COURSE)' })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 1 })
   @Min(0.1)
   @Max(MAX_COURSE_HOURS)
   hours?: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Who ran the course or workshop' })
   @IsOptional()
   @IsString()
   @MaxLength(MAX_NAME)

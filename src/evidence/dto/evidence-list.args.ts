@@ -10,12 +10,12 @@ export class EvidenceListArgs extends PageArgs {
   @IsUUID()
   educatorId?: string;
 
-  @Field(() => EvidenceKind, { nullable: true })
+  @Field(() => EvidenceKind, { nullable: true, description: 'Only evidence of this kind' })
   @IsOptional()
   @IsEnum(EvidenceKind)
   kind?: EvidenceKind;
 
-  @Field(() => VerificationStatus, { nullable: true })
+  @Field(() => VerificationStatus, { nullable: true, description: 'Only evidence with this verification status' })
   @IsOptional()
   @IsEnum(VerificationStatus)
   status?: VerificationStatus;

@@ -9,24 +9,46 @@ export enum EndorsementDecision {
   ENDORSED = 'ENDORSED',
   DECLINED = 'DECLINED',
 }
-registerEnumType(EndorsementDecision, { name: 'EndorsementDecision', description: "An endorser's decision on an evidence item" });
+registerEnumType(EndorsementDecision, {
+  name: 'EndorsementDecision',
+  description: "An endorser's decision on an evidence item",
+  valuesMap: {
+    ENDORSED: { description: 'The endorser vouches for it: the item counts as ENDORSED' },
+    DECLINED: { description: 'The endorser does not vouch for it: it stays self-reported, with the reason' },
+  },
+});
 
 export enum RevisionDecision {
   APPROVED = 'APPROVED',
   REJECTED = 'REJECTED',
 }
-registerEnumType(RevisionDecision, { name: 'RevisionDecision' });
+registerEnumType(RevisionDecision, {
+  name: 'RevisionDecision',
+  description: 'A decision on a pending edit of trusted evidence',
+  valuesMap: {
+    APPROVED: { description: 'The edit takes effect, at the trust level the decision gives' },
+    REJECTED: { description: 'The edit is dropped; the trusted version stays as it was' },
+  },
+});
 
 export enum EvidenceRevisionStatus {
   PENDING = 'PENDING',
   APPROVED = 'APPROVED',
   REJECTED = 'REJECTED',
 }
-registerEnumType(EvidenceRevisionStatus, { name: 'EvidenceRevisionStatus', description: 'PENDING until HR (or an endorser, for endorsed items) decides' });
+registerEnumType(EvidenceRevisionStatus, {
+  name: 'EvidenceRevisionStatus',
+  description: 'Where an edit of trusted evidence stands: PENDING until HR (or an endorser, for endorsed items) decides',
+  valuesMap: {
+    PENDING: { description: 'Waiting for a decision; the trusted version keeps counting' },
+    APPROVED: { description: 'The edit took effect' },
+    REJECTED: { description: 'The edit was dropped; the trusted version stands' },
+  },
+});
 
-@InputType()
+@InputType({ description: "An endorser's decision on a self-reported evidence item in their buildings" })
 export class DecideEndorsementInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The evidence item' })
   @IsUUID('all', { message: 'evidenceId is malformed: ids are UUIDs' })
   evidenceId: string;
 
@@ -35,7 +57,7 @@ export class DecideEndorsementInput {
   @Min(1)
   version: number;
 
-  @Field(() => EndorsementDecision)
+  @Field(() => EndorsementDecision, { description: 'ENDORSED (it counts as endorsed from now on) or DECLINED' })
   @IsEnum(EndorsementDecision, { message: 'decision must be ENDORSED or DECLINED' })
   decision: EndorsementDecision;
 
@@ -46,9 +68,9 @@ export class DecideEndorsementInput {
   reason?: string | null;
 }
 
-@InputType()
+@InputType({ description: "A decision on an owner's pending edit of endorsed or verified evidence" })
 export class DecideEvidenceRevisionInput extends VersionedRefInput {
-  @Field(() => RevisionDecision)
+  @Field(() => RevisionDecision, { description: 'APPROVED: the edit takes effect; REJECTED: the trusted version stays' })
   @IsIn([RevisionDecision.APPROVED, RevisionDecision.REJECTED], { message: 'decision must be APPROVED or REJECTED' })
   decision: RevisionDecision;
 

@@ -5,9 +5,9 @@ import { VersionedRefInput } from '../../common/versioned-ref.input.js';
 import { MAX_DECISION_REASON, MAX_REQUEST_LINKS, MAX_REQUEST_NOTE, VerificationRequestStatus } from '../domain/verification-request.js';
 import { EvidenceKind } from '../models/evidence-enums.js';
 
-@InputType()
+@InputType({ description: 'A request that HR verify one of your evidence items' })
 export class RequestVerificationInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Your evidence item to verify' })
   @IsUUID('all', { message: 'evidenceId is malformed: ids are UUIDs' })
   evidenceId: string;
 
@@ -24,7 +24,7 @@ export class RequestVerificationInput {
   links: string[] = [];
 }
 
-@InputType()
+@InputType({ description: "HR's decision on a verification request" })
 export class DecideVerificationInput extends VersionedRefInput {
   @Field(() => VerificationRequestStatus, { description: 'VERIFIED, ENDORSED or REJECTED' })
   @IsIn([VerificationRequestStatus.VERIFIED, VerificationRequestStatus.ENDORSED, VerificationRequestStatus.REJECTED], {
@@ -45,7 +45,7 @@ export class VerificationQueueArgs extends PageArgs {
   @IsUUID('all', { message: 'buildingId is malformed: ids are UUIDs' })
   buildingId?: string;
 
-  @Field(() => EvidenceKind, { nullable: true })
+  @Field(() => EvidenceKind, { nullable: true, description: 'Only evidence of this kind' })
   @IsOptional()
   @IsEnum(EvidenceKind)
   kind?: EvidenceKind;

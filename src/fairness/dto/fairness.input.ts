@@ -4,7 +4,7 @@ import { PageArgs } from '../../common/pagination.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-@InputType()
+@InputType({ description: 'Your voluntary sex and race/ethnicity answer for the fairness audit; nobody else sees it' })
 export class SetSelfIdentificationInput {
   @Field({ description: 'MALE, FEMALE or DECLINED_TO_STATE (see selfIdentificationOptions)' })
   @IsString()
@@ -25,7 +25,7 @@ export class SetSelfIdentificationInput {
 
 export const MAX_MIN_CATEGORY_SIZE = 1000;
 
-@InputType()
+@InputType({ description: 'What a fairness audit covers: one role or all, a period, and how small categories are treated' })
 export class RunFairnessAuditInput {
   @Field(() => ID, { nullable: true, description: 'One role; all roles when omitted' })
   @IsOptional()

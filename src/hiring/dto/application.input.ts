@@ -5,9 +5,9 @@ import { ApplicationStatus } from '../domain/application-status.js';
 import { MAX_STATEMENT_LENGTH } from '../domain/role-eligibility.js';
 import { MAX_REASON_LENGTH } from '../domain/offer-override.js';
 
-@InputType()
+@InputType({ description: 'An application to an open role' })
 export class ApplyToRoleInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The OPEN role to apply for' })
   @IsUUID()
   roleId: string;
 
@@ -18,13 +18,13 @@ export class ApplyToRoleInput {
   statement?: string | null;
 }
 
-@InputType()
+@InputType({ description: "The candidate's withdrawal of their own application" })
 export class WithdrawApplicationInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Your application' })
   @IsUUID()
   applicationId: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why, if you want to say (kept in the history)' })
   @IsOptional()
   @IsString()
   @MaxLength(MAX_REASON_LENGTH)
@@ -33,7 +33,7 @@ export class WithdrawApplicationInput {
 
 @InputType({ description: 'HR moves an application one step along the pipeline (or rejects it), with a reason' })
 export class MoveApplicationInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The application to move' })
   @IsUUID()
   applicationId: string;
 
@@ -54,26 +54,26 @@ export class MoveApplicationInput {
   version?: number | null;
 }
 
-@InputType()
+@InputType({ description: "HR's invitation to an educator to apply for an open role" })
 export class InviteCandidateInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The OPEN role' })
   @IsUUID()
   roleId: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The educator to invite' })
   @IsUUID()
   educatorId: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A message the educator reads with the invitation' })
   @IsOptional()
   @IsString()
   @MaxLength(4000)
   message?: string | null;
 }
 
-@InputType()
+@InputType({ description: "An educator's acceptance of an invitation: it creates their application" })
 export class AcceptInvitationInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Your invitation' })
   @IsUUID()
   invitationId: string;
 
@@ -84,20 +84,20 @@ export class AcceptInvitationInput {
   statement?: string | null;
 }
 
-@InputType()
+@InputType({ description: "An educator's refusal of an invitation" })
 export class DeclineInvitationInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Your invitation' })
   @IsUUID()
   invitationId: string;
 }
 
 @ArgsType()
 export class RoleApplicationsArgs extends PageArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The role whose applications to list' })
   @IsUUID()
   roleId: string;
 
-  @Field(() => ApplicationStatus, { nullable: true })
+  @Field(() => ApplicationStatus, { nullable: true, description: 'Only applications in this status' })
   @IsOptional()
   @IsEnum(ApplicationStatus)
   status?: ApplicationStatus | null;

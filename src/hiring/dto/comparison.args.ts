@@ -5,7 +5,7 @@ export const MAX_COMPARED = 20;
 
 @ArgsType()
 export class ComparisonArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The role the candidates applied for' })
   @IsUUID()
   roleId: string;
 

@@ -4,9 +4,9 @@ import { MAX_REASON_LENGTH } from '../domain/offer-override.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-@InputType()
+@InputType({ description: 'An offer of the role to a candidate whose application is at INTERVIEW' })
 export class MakeOfferInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The application to make the offer on' })
   @IsUUID()
   applicationId: string;
 
@@ -31,9 +31,9 @@ export class MakeOfferInput {
   overrideReason?: string | null;
 }
 
-@InputType()
+@InputType({ description: "A candidate's answer to their offer" })
 export class AnswerOfferInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Your offer' })
   @IsUUID()
   offerId: string;
 }

@@ -5,9 +5,9 @@ import {
 } from 'class-validator';
 import { MAX_COMMENT_LENGTH, MAX_SCORE, MIN_SCORE } from '../domain/panel-scores.js';
 
-@InputType()
+@InputType({ description: "A panelist's seat on a role's hiring panel" })
 export class PanelSeatInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The role' })
   @IsUUID()
   roleId: string;
 
@@ -16,33 +16,33 @@ export class PanelSeatInput {
   accountId: string;
 }
 
-@InputType()
+@InputType({ description: "Whether a role's panel reviews candidates under pseudonyms" })
 export class SetBlindReviewInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The role' })
   @IsUUID()
   roleId: string;
 
-  @Field()
+  @Field({ description: 'True: panelists see pseudonyms until they submit their scores' })
   @IsBoolean()
   enabled: boolean;
 }
 
-@InputType()
+@InputType({ description: "A panelist's declaration that they should not judge a candidate (e.g. a close colleague or relative)" })
 export class DeclareConflictInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The application' })
   @IsUUID()
   applicationId: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why, if you want to say' })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
   reason?: string | null;
 }
 
-@InputType()
+@InputType({ description: "A panelist's score on one requirement" })
 export class RequirementScoreInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The requirement' })
   @IsUUID()
   requirementId: string;
 
@@ -52,7 +52,7 @@ export class RequirementScoreInput {
   @Max(MAX_SCORE)
   score: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the score rests on, for the rest of the panel and HR' })
   @IsOptional()
   @IsString()
   @MaxLength(MAX_COMMENT_LENGTH)
@@ -61,11 +61,11 @@ export class RequirementScoreInput {
 
 @InputType({ description: 'Draft scores for one candidate; they stay editable until submitted' })
 export class SavePanelScoresInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The candidate's application" })
   @IsUUID()
   applicationId: string;
 
-  @Field(() => [RequirementScoreInput])
+  @Field(() => [RequirementScoreInput], { description: 'Your scores, one per requirement you scored' })
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
@@ -73,9 +73,9 @@ export class SavePanelScoresInput {
   scores: RequirementScoreInput[];
 }
 
-@InputType()
+@InputType({ description: 'The final submission of your scores for one candidate; submitted scores cannot change' })
 export class SubmitPanelScoresInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The candidate's application" })
   @IsUUID()
   applicationId: string;
 }

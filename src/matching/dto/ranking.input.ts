@@ -4,7 +4,7 @@ import { PageArgs } from '../../common/pagination.js';
 
 @ArgsType()
 export class RoleRankingArgs extends PageArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The role to rank candidates for' })
   @IsUUID()
   roleId: string;
 
@@ -34,16 +34,16 @@ export class EducatorStandingArgs extends StandingArgs {
 
 @ArgsType()
 export class RankingRunsArgs extends PageArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The role whose saved runs to list' })
   @IsUUID()
   roleId: string;
 }
 
 export const MAX_SAVED_RESULTS = 1000;
 
-@InputType()
+@InputType({ description: 'A ranking to compute now and keep unchanged, for the hiring record' })
 export class SaveRankingRunInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The role to rank' })
   @IsUUID()
   roleId: string;
 
@@ -53,11 +53,11 @@ export class SaveRankingRunInput {
   @Max(MAX_SAVED_RESULTS)
   limit: number = 100;
 
-  @Field({ defaultValue: false })
+  @Field({ defaultValue: false, description: 'Keep only candidates who meet every required competency' })
   @IsBoolean()
   qualifiedOnly: boolean = false;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only educators of this building; omit for all' })
   @IsOptional()
   @IsUUID()
   buildingId?: string | null;

@@ -11,8 +11,8 @@ const weightRules = (target: object, key: string) => {
   Min(0)(target, key);
   Max(1)(target, key);
 };
-const weight = () => (target: object, key: string) => {
-  Field(() => Float, { nullable: true })(target, key);
+const weight = (description: string) => (target: object, key: string) => {
+  Field(() => Float, { nullable: true, description })(target, key);
   weightRules(target, key);
 };
 
@@ -28,12 +28,12 @@ for (const v of SCORING_VARIANTS) {
 
 @InputType({ description: 'Omitted factors keep their current value; they must stay verified > endorsed > self-reported > 0' })
 export class VerificationFactorsInput {
-  @weight() verified?: number;
-  @weight() endorsed?: number;
-  @weight() selfReported?: number;
+  @weight('New factor for VERIFIED evidence, 0-1') verified?: number;
+  @weight('New factor for ENDORSED evidence, 0-1') endorsed?: number;
+  @weight('New factor for SELF_REPORTED evidence, above 0') selfReported?: number;
 }
 
-@InputType()
+@InputType({ description: 'Changes to how evidence loses weight with age; omitted fields keep their value' })
 export class EvidenceAgeingInput {
   @Field(() => Float, { nullable: true, description: 'Years; null switches ageing off; omitted keeps the current value' })
   @ValidateIf((_o, v) => v !== null && v !== undefined)
@@ -42,7 +42,7 @@ export class EvidenceAgeingInput {
   @Max(100)
   halfLifeYears?: number | null;
 
-  @weight() minimumFactor?: number;
+  @weight('The share (0-1) old evidence never drops below; omitted keeps the current value') minimumFactor?: number;
 }
 
 @InputType({ description: 'A new policy version: every omitted field is copied from the current version' })
@@ -52,25 +52,25 @@ export class PublishScoringPolicyInput {
   @Min(1)
   basedOnVersion: number;
 
-  @Field(() => EvidenceKindWeightsInput, { nullable: true })
+  @Field(() => EvidenceKindWeightsInput, { nullable: true, description: 'New weights per evidence kind; omitted: unchanged' })
   @IsOptional()
   @ValidateNested()
   @Type(() => EvidenceKindWeightsInput)
   kindWeights?: EvidenceKindWeightsInput;
 
-  @Field(() => VerificationFactorsInput, { nullable: true })
+  @Field(() => VerificationFactorsInput, { nullable: true, description: 'New factors per verification status; omitted: unchanged' })
   @IsOptional()
   @ValidateNested()
   @Type(() => VerificationFactorsInput)
   verificationFactors?: VerificationFactorsInput;
 
-  @Field(() => EvidenceAgeingInput, { nullable: true })
+  @Field(() => EvidenceAgeingInput, { nullable: true, description: 'New ageing rules; omitted: unchanged' })
   @IsOptional()
   @ValidateNested()
   @Type(() => EvidenceAgeingInput)
   ageing?: EvidenceAgeingInput;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'The highest level attendance alone can demonstrate (1-4); omitted: unchanged' })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -84,7 +84,7 @@ export class PublishScoringPolicyInput {
   @Max(1)
   overextensionFteThreshold?: number | null;
 
-  @Field(() => RankingTieBreak, { nullable: true })
+  @Field(() => RankingTieBreak, { nullable: true, description: 'How equal scores are ordered; omitted: unchanged' })
   @IsOptional()
   @IsEnum(RankingTieBreak)
   tieBreak?: RankingTieBreak;

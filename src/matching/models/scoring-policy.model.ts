@@ -26,12 +26,12 @@ for (const v of SCORING_VARIANTS) Field(() => Float, { description: v.weightDesc
 
 @ObjectType('VerificationFactors', { description: 'How much evidence counts by verification status, from 0 to 1' })
 export class VerificationFactorsModel {
-  @Field(() => Float) verified: number;
-  @Field(() => Float) endorsed: number;
-  @Field(() => Float) selfReported: number;
+  @Field(() => Float, { description: 'Factor for VERIFIED evidence, 0-1' }) verified: number;
+  @Field(() => Float, { description: 'Factor for ENDORSED evidence, 0-1' }) endorsed: number;
+  @Field(() => Float, { description: 'Factor for SELF_REPORTED evidence, 0-1' }) selfReported: number;
 }
 
-@ObjectType('EvidenceAgeing')
+@ObjectType('EvidenceAgeing', { description: 'How evidence loses weight with age' })
 export class EvidenceAgeingModel {
   @Field(() => Float, { nullable: true, description: 'Evidence loses half its weight every this many years (null: no ageing)' })
   halfLifeYears: number | null;
@@ -45,12 +45,12 @@ export class EvidenceAgeingModel {
 
 @ObjectType('ScoringPolicy', { description: 'One published version of the district scoring policy; versions are never changed' })
 export class ScoringPolicyModel {
-  @Field(() => ID) id: string;
-  @Field(() => Int) version: number;
+  @Field(() => ID, { description: "The policy version's id" }) id: string;
+  @Field(() => Int, { description: 'The version number, from 1; rankings record the one they used' }) version: number;
   @Field({ description: 'True for the version rankings use now' }) current: boolean;
-  @Field(() => EvidenceKindWeightsModel) kindWeights: EvidenceKindWeightsModel;
-  @Field(() => VerificationFactorsModel) verificationFactors: VerificationFactorsModel;
-  @Field(() => EvidenceAgeingModel) ageing: EvidenceAgeingModel;
+  @Field(() => EvidenceKindWeightsModel, { description: 'How much each kind of evidence counts' }) kindWeights: EvidenceKindWeightsModel;
+  @Field(() => VerificationFactorsModel, { description: 'How much each verification status counts' }) verificationFactors: VerificationFactorsModel;
+  @Field(() => EvidenceAgeingModel, { description: 'How evidence loses weight with age' }) ageing: EvidenceAgeingModel;
 
   @Field(() => Int, { description: 'The highest level workshop or course attendance alone can ever demonstrate' })
   attendanceCapLevel: number;
@@ -61,13 +61,13 @@ export class ScoringPolicyModel {
   @Field(() => Float, { description: 'The threshold in force: this policy value, else the deployment default' })
   effectiveOverextensionFteThreshold: number;
 
-  @Field(() => RankingTieBreak) tieBreak: RankingTieBreak;
+  @Field(() => RankingTieBreak, { description: 'How equal scores are ordered' }) tieBreak: RankingTieBreak;
   @Field(() => VerificationStatus, { description: 'The lowest verification status that can meet a requirement: less trusted evidence earns reduced points but alone never qualifies' })
   qualifyingStatus: VerificationStatus;
-  @Field() notes: string;
-  @Field(() => Date) publishedAt: Date;
-  @Field(() => String, { nullable: true }) publishedBy: string | null;
+  @Field({ description: 'Why this version was published; may be empty' }) notes: string;
+  @Field(() => Date, { description: 'When it was published' }) publishedAt: Date;
+  @Field(() => String, { nullable: true, description: 'Email of the HR account that published it; null for versions shipped with Pathways' }) publishedBy: string | null;
 }
 
-@ObjectType('ScoringPolicyConnection')
+@ObjectType('ScoringPolicyConnection', { description: 'A page of scoring policy versions, newest first' })
 export class ScoringPolicyConnection extends Connection(ScoringPolicyModel) {}

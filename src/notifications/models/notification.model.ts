@@ -2,7 +2,25 @@ import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Connection } from '../../common/pagination.js';
 import { NotificationKind } from '../domain/messages.js';
 
-registerEnumType(NotificationKind, { name: 'NotificationKind', description: 'What a notification is about' });
+registerEnumType(NotificationKind, {
+  name: 'NotificationKind',
+  description: 'What a notification is about',
+  valuesMap: {
+    ACCOUNT_INVITATION: { description: 'A new account: the link to choose a password (the link goes only in the email, never in the API)' },
+    PASSWORD_RESET: { description: 'HR reset your password: the link to choose a new one (email only)' },
+    APPLICATION_INVITATION: { description: 'HR invites you to apply for a role' },
+    APPLICATION_STATUS: { description: 'Your application moved along the hiring pipeline, with the reason given' },
+    OFFER_MADE: { description: 'You are offered a role: its FTE and dates' },
+    OFFER_ANSWERED: { description: 'For HR: a candidate accepted or declined an offer' },
+    VERIFICATION_DECIDED: { description: 'HR decided your verification request, with the reason' },
+    EVIDENCE_STATUS_CHANGED: { description: 'The verification status of your evidence changed' },
+    CREDENTIAL_STATUS_CHANGED: { description: "An imported credential's status changed (for example revoked or expired) and its evidence with it" },
+    DISPUTE_UPDATE: { description: 'A dispute about a decision changed status or was decided' },
+    ENDORSEMENT_DECIDED: { description: 'An endorser endorsed or declined your evidence, with the reason' },
+    EVIDENCE_REVISION_DECIDED: { description: 'Your edit of trusted evidence was approved or rejected, with the reason' },
+    NEW_ROLE_MATCH: { description: 'Opt-in: a newly posted role you qualify for or are one requirement away from' },
+  },
+});
 
 export const DeliveryStatus = { PENDING: 'PENDING', SENT: 'SENT', FAILED: 'FAILED' } as const;
 export type DeliveryStatus = (typeof DeliveryStatus)[keyof typeof DeliveryStatus];

@@ -7,9 +7,9 @@ import { MAX_CAPABILITY_COMPONENTS } from '../domain/capability.js';
 import { REPORT_LEVEL_MAX, REPORT_LEVEL_MIN } from '../domain/report-rules.js';
 import { ReportScopeArgs } from './report.args.js';
 
-@InputType()
+@InputType({ description: 'One part of a capability: a competency held at or above a level' })
 export class CapabilityComponentInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The competency' })
   @IsUUID('all', { message: 'competencyId is a malformed id: ids are UUIDs' })
   competencyId: string;
 
@@ -20,19 +20,19 @@ export class CapabilityComponentInput {
   minLevel: number;
 }
 
-@InputType()
+@InputType({ description: 'A named set of competencies at levels that HR wants to count together, e.g. "can review an AI tool"' })
 export class CreateCapabilityInput {
   @Field({ description: 'A short code to ask for it by, e.g. AI-TOOL-REVIEW (letters, digits, - and _)' })
   @Matches(/^[A-Z0-9][A-Z0-9_-]{0,47}$/, { message: 'code must be 1-48 capital letters, digits, - or _, starting with a letter or digit' })
   code: string;
 
-  @Field()
+  @Field({ description: 'What leaders will read, e.g. "Evaluate an AI tool for alignment, bias and privacy"' })
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   name: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'What the capability is for, in plain words; empty when omitted' })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -47,9 +47,9 @@ export class CreateCapabilityInput {
   components: CapabilityComponentInput[];
 }
 
-@InputType()
+@InputType({ description: 'Changes to a saved capability; omitted fields stay as they are' })
 export class UpdateCapabilityInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The capability to change' })
   @IsUUID()
   id: string;
 
@@ -58,14 +58,14 @@ export class UpdateCapabilityInput {
   @Min(1)
   version: number;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'The new name' })
   @IsOptional()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   name?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'The new description' })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -81,13 +81,13 @@ export class UpdateCapabilityInput {
   components?: CapabilityComponentInput[];
 }
 
-@InputType()
+@InputType({ description: 'A saved capability to delete; reports already read are unaffected' })
 export class DeleteCapabilityInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The capability to delete' })
   @IsUUID()
   id: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The version you loaded (a stale one is CONFLICT)' })
   @IsInt()
   @Min(1)
   version: number;
@@ -96,7 +96,7 @@ export class DeleteCapabilityInput {
 /** Which capability a report is about: by id or by code. */
 @ArgsType()
 export class CapabilityReportArgs extends ReportScopeArgs {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The capability by its id (give this or capabilityCode)' })
   @IsOptional()
   @IsUUID('all', { message: 'capabilityId is a malformed id: ids are UUIDs' })
   capabilityId?: string;

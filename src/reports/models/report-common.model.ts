@@ -8,29 +8,30 @@ export enum GapReason {
 
 registerEnumType(GapReason, {
   name: 'CapacityGapReason',
+  description: 'Why a building counts as a gap for a competency',
   valuesMap: {
     NOBODY: { description: 'Nobody in the building is at the level (buildings with no educators included)' },
     BELOW_THRESHOLD: { description: 'Some are, but the share is below the threshold' },
   },
 });
 
-@ObjectType('ReportCompetency')
+@ObjectType('ReportCompetency', { description: 'A competency as reports name it' })
 export class ReportCompetencyModel {
-  @Field(() => ID) id: string;
-  @Field() code: string;
-  @Field() name: string;
-  @Field() frameworkCode: string;
+  @Field(() => ID, { description: "The competency's id" }) id: string;
+  @Field({ description: 'Its code within its framework' }) code: string;
+  @Field({ description: 'Its name' }) name: string;
+  @Field({ description: 'The code of the framework it belongs to' }) frameworkCode: string;
 }
 
-@ObjectType('ReportBuilding')
+@ObjectType('ReportBuilding', { description: 'A building as reports name it' })
 export class ReportBuildingModel {
-  @Field(() => ID) id: string;
-  @Field() code: string;
-  @Field() name: string;
+  @Field(() => ID, { description: "The building's id" }) id: string;
+  @Field({ description: 'Its short code' }) code: string;
+  @Field({ description: 'Its name' }) name: string;
 }
 
 /** What every report says about how it was computed, so a figure can always be reproduced. */
-@ObjectType('ReportBasis')
+@ObjectType('ReportBasis', { description: 'How a report was computed, so any figure can be reproduced' })
 export class ReportBasisModel {
   @Field({ description: 'The day the report answers for (YYYY-MM-DD)' })
   asOf: string;

@@ -5,9 +5,9 @@ import { VersionedRefInput } from '../../common/versioned-ref.input.js';
 import { MAX_STATEMENT } from '../domain/dispute.js';
 import { DisputeKind, DisputeStatus } from '../models/rights-enums.js';
 
-@InputType()
+@InputType({ description: "An educator's dispute of a decision about them" })
 export class FileDisputeInput {
-  @Field(() => DisputeKind)
+  @Field(() => DisputeKind, { description: 'What sort of decision is disputed; it says what subjectId names' })
   @IsEnum(DisputeKind)
   kind: DisputeKind;
 
@@ -21,7 +21,7 @@ export class FileDisputeInput {
   statement: string;
 }
 
-@InputType()
+@InputType({ description: "HR's written outcome for an open dispute" })
 export class ResolveDisputeInput extends VersionedRefInput {
   @Field(() => DisputeStatus, { description: 'UPHELD or DISMISSED' })
   @IsIn([DisputeStatus.UPHELD, DisputeStatus.DISMISSED], { message: 'outcome must be UPHELD or DISMISSED' })
@@ -40,7 +40,7 @@ export class DisputeQueueArgs extends PageArgs {
   @IsEnum(DisputeStatus)
   status?: DisputeStatus;
 
-  @Field(() => DisputeKind, { nullable: true })
+  @Field(() => DisputeKind, { nullable: true, description: 'Only disputes of this kind' })
   @IsOptional()
   @IsEnum(DisputeKind)
   kind?: DisputeKind;

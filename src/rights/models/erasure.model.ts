@@ -1,25 +1,25 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 
-@ObjectType('ErasureRowCount')
+@ObjectType('ErasureRowCount', { description: 'Rows one erasure changed in one table' })
 export class ErasureRowCountModel {
-  @Field() table: string;
+  @Field({ description: 'The table, e.g. evidence' }) table: string;
   @Field({ description: 'DELETED, ANONYMISED or PSEUDONYMISED' }) action: string;
-  @Field(() => Int) rows: number;
+  @Field(() => Int, { description: 'How many rows were changed' }) rows: number;
 }
 
 @ObjectType('ErasurePlanStep', { description: 'What erasure does to one table' })
 export class ErasurePlanStepModel {
-  @Field() table: string;
-  @Field() action: string;
-  @Field() what: string;
+  @Field({ description: 'The table, e.g. evidence' }) table: string;
+  @Field({ description: 'DELETED, ANONYMISED or PSEUDONYMISED' }) action: string;
+  @Field({ description: 'What is erased there, in plain words' }) what: string;
 }
 
-@ObjectType('ErasureResult')
+@ObjectType('ErasureResult', { description: "What erasing a person's data did" })
 export class ErasureResultModel {
-  @Field(() => ID) educatorId: string;
+  @Field(() => ID, { description: 'The educator erased (the profile row stays, emptied)' }) educatorId: string;
   @Field(() => ID, { description: 'The stable pseudonym that replaces the person in the audit log' }) educatorPseudonym: string;
-  @Field(() => Date) erasedAt: Date;
+  @Field(() => Date, { description: 'When the erasure ran (the first one, when alreadyErased)' }) erasedAt: Date;
   @Field({ description: 'The person was erased before: nothing was done now' }) alreadyErased: boolean;
   @Field(() => [ErasureRowCountModel], { description: 'Rows changed by this erasure, per table (empty when alreadyErased)' }) rows: ErasureRowCountModel[];
-  @Field(() => [ErasurePlanStepModel]) plan: ErasurePlanStepModel[];
+  @Field(() => [ErasurePlanStepModel], { description: 'What erasure does, table by table' }) plan: ErasurePlanStepModel[];
 }

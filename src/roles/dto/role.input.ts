@@ -33,9 +33,9 @@ export class RoleListArgs extends PageArgs {
   buildingId?: string;
 }
 
-@InputType()
+@InputType({ description: 'A competency a role asks for, at a level' })
 export class RoleRequirementInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The competency (not retired)' })
   @IsUUID('all', UUID_MESSAGE)
   competencyId: string;
 
@@ -51,21 +51,21 @@ export class RoleRequirementInput {
   @Max(WEIGHT_MAX)
   weight: number;
 
-  @Field(() => RequirementKind)
+  @Field(() => RequirementKind, { description: 'REQUIRED to qualify, or PREFERRED to add to the score' })
   @IsEnum(RequirementKind)
   kind: RequirementKind;
 }
 
-@InputType()
+@InputType({ description: 'A new hybrid role posting; it starts as DRAFT' })
 export class CreateRoleInput {
-  @Field()
+  @Field({ description: 'What the role is called, e.g. "AI integration specialist" (1-200 characters)' })
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
   @MaxLength(TITLE_MAX)
   title: string;
 
-  @Field({ defaultValue: '' })
+  @Field({ defaultValue: '', description: 'What the role-holder will do, for educators deciding whether to apply (up to 4000 characters)' })
   @IsString()
   @MaxLength(SUMMARY_MAX)
   summary: string;
@@ -87,13 +87,13 @@ export class CreateRoleInput {
   @Max(1)
   roleFte: number;
 
-  @Field(() => Int, { defaultValue: 0 })
+  @Field(() => Int, { defaultValue: 0, description: 'Annual stipend in whole currency units, 0-1000000' })
   @IsInt()
   @Min(0)
   @Max(STIPEND_MAX)
   stipend: number;
 
-  @Field(() => Int, { defaultValue: 1 })
+  @Field(() => Int, { defaultValue: 1, description: 'How many people the role will take, 1-50' })
   @IsInt()
   @Min(OPENINGS_MIN)
   @Max(OPENINGS_MAX)
@@ -105,11 +105,11 @@ export class CreateRoleInput {
   @IsISO8601({ strict: true }, { message: 'closingDate must be a real calendar date' })
   closingDate?: string | null;
 
-  @Field({ defaultValue: true })
+  @Field({ defaultValue: true, description: "True: the posting is for the district's own staff only (shown to candidates; every candidate in Pathways is district staff)" })
   @IsBoolean()
   internalOnly: boolean;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Years of service a candidate needs, 0-50; matching shows it explicitly. Omit when service length plays no part' })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -126,7 +126,7 @@ export class CreateRoleInput {
 
 @InputType({ description: 'Omitted fields stay as they are; null clears buildingId (district-wide), closingDate and minYearsOfService' })
 export class UpdateRoleInput extends VersionedRefInput {
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'The new title (1-200 characters)' })
   @NotNullIfGiven()
   @Transform(trim)
   @IsString()
@@ -134,57 +134,57 @@ export class UpdateRoleInput extends VersionedRefInput {
   @MaxLength(TITLE_MAX)
   title?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'The new summary (up to 4000 characters)' })
   @NotNullIfGiven()
   @IsString()
   @MaxLength(SUMMARY_MAX)
   summary?: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The new building; null makes the role district-wide' })
   @IsOptional()
   @IsUUID('all', UUID_MESSAGE)
   buildingId?: string | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'The new teaching share of a full-time post, 0-1' })
   @NotNullIfGiven()
   @IsNumber(FTE)
   @Min(0)
   @Max(1)
   classroomFte?: number;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'The new hybrid share, over 0; classroomFte + roleFte <= 1.0' })
   @NotNullIfGiven()
   @IsNumber(FTE)
   @IsPositive()
   @Max(1)
   roleFte?: number;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'The new annual stipend in whole currency units, 0-1000000' })
   @NotNullIfGiven()
   @IsInt()
   @Min(0)
   @Max(STIPEND_MAX)
   stipend?: number;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'The new number of openings, 1-50' })
   @NotNullIfGiven()
   @IsInt()
   @Min(OPENINGS_MIN)
   @Max(OPENINGS_MAX)
   openings?: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The new last day to apply (YYYY-MM-DD); null for no closing date' })
   @IsOptional()
   @Matches(ISO_DATE, { message: 'closingDate must be a date as YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'closingDate must be a real calendar date' })
   closingDate?: string | null;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: "True: the posting is for the district's own staff only (shown to candidates)" })
   @NotNullIfGiven()
   @IsBoolean()
   internalOnly?: boolean;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'The new minimum years of service, 0-50; null when service length plays no part' })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -200,9 +200,9 @@ export class UpdateRoleInput extends VersionedRefInput {
   requirements?: RoleRequirementInput[];
 }
 
-@InputType()
+@InputType({ description: 'A move of a role along DRAFT -> OPEN -> CLOSED -> FILLED' })
 export class ChangeRoleStatusInput extends VersionedRefInput {
-  @Field(() => RoleStatus)
+  @Field(() => RoleStatus, { description: 'The status to move to; a move the lifecycle does not allow is BAD_USER_INPUT' })
   @IsEnum(RoleStatus)
   status: RoleStatus;
 }
