@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import type { Principal } from '../access/persona.js';
 import { forbidden, staleVersion } from '../common/app-error.js';
-import { decodeCursor, toPage } from '../common/pagination.js';
+import { decodeCursor, toPage, type PageArgs } from '../common/pagination.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { NotificationKind } from './domain/messages.js';
 import type { MyNotificationsArgs, NotificationPreferencesInput, OutboxArgs } from './dto/notification.args.js';
@@ -24,13 +24,9 @@ export class NotificationsService {
 
   /** Yours: addressed to your account, or to the educator your account is linked to. */
   async mine(actor: Principal, args: MyNotificationsArgs): Promise<NotificationConnection> {
-    const offset = decodeCursor(args.after);
     const qb = this.db.getRepository(NotificationEntity).createQueryBuilder('n')
       .where(actor.educatorId ? '(n.account_id = :account OR n.educator_id = :educator)' : 'n.account_id = :account', { account: actor.accountId, educator: actor.educatorId });
-    const unreadCount = await qb.clone().andWhere('n.read_at IS NULL').getCount();
-    if (args.unreadOnly) qb.andWhere('n.read_at IS NULL');
-    const [rows, total] = await qb.orderBy('n.created_at', 'DESC').addOrderBy('n.id', 'DESC').skip(offset).take(args.first).getManyAndCount();
-    return { ...toPage(rows.map(toModel), total, offset), unreadCount };
+    return this.page(qb, args, args.unreadOnly);
   }
 
   /** Marks your own notifications read; ids that are not yours are ignored, as if they did not exist. */
@@ -62,10 +58,16 @@ export class NotificationsService {
 
   async outbox(args: OutboxArgs): Promise<NotificationConnection> {
     if (!this.config.notificationOutboxApi) throw forbidden('Reading the whole outbox is off in this deployment (NOTIFICATION_OUTBOX_API)');
-    const offset = decodeCursor(args.after);
     const qb = this.db.getRepository(NotificationEntity).createQueryBuilder('n');
     if (args.status) qb.where('n.status = :status', { status: args.status });
+    return this.page(qb, args, false);
+  }
+
+  /** Newest first, one page, with the unread count over the whole selection. */
+  private async page(qb: SelectQueryBuilder<NotificationEntity>, args: PageArgs, unreadOnly: boolean): Promise<NotificationConnection> {
+    const offset = decodeCursor(args.after);
     const unreadCount = await qb.clone().andWhere('n.read_at IS NULL').getCount();
+    if (unreadOnly) qb.andWhere('n.read_at IS NULL');
     const [rows, total] = await qb.orderBy('n.created_at', 'DESC').addOrderBy('n.id', 'DESC').skip(offset).take(args.first).getManyAndCount();
     return { ...toPage(rows.map(toModel), total, offset), unreadCount };
   }

@@ -107,8 +107,9 @@ export class GapRemedyModel {
   @Field(() => Float, { description: 'How much this kind counts under the policy, 0-1' }) kindWeight: number;
 }
 
-@ObjectType('RequirementGap', { description: 'An unmet requirement of a role, with the kinds of evidence that would close it' })
-export class RequirementGapModel {
+/** What every unmet requirement says, in an explanation and in a standing alike; they differ in how remedies are given. */
+@ObjectType({ isAbstract: true })
+abstract class GapFields {
   @Field(() => ID, { description: "The role requirement's id" }) requirementId: string;
   @Field(() => ID, { description: 'The required competency' }) competencyId: string;
   @Field({ description: 'Its code within its framework' }) competencyCode: string;
@@ -116,27 +117,20 @@ export class RequirementGapModel {
   @Field({ description: 'REQUIRED (gates qualification) or PREFERRED (adds to the score)' }) kind: string;
   @Field(() => Int, { description: "The highest level the educator's trusted evidence shows now (0 with none)" }) levelHeld: number;
   @Field(() => Int, { description: 'The level the role asks for' }) levelNeeded: number;
-  @Field(() => [GapRemedyModel], { description: 'Strongest-weighted first; attendance only where its cap allows' }) ways: GapRemedyModel[];
   @Field(() => [ID], { description: 'Expired evidence that showed the needed level: renewing it would close the gap' }) renewableEvidenceIds: string[];
   @Field({ description: 'Verifying (or endorsing) evidence already held would close the gap' }) metOnceVerified: boolean;
   @Field(() => [ID], { description: 'The evidence whose verification would close the gap' }) metOnceVerifiedEvidenceIds: string[];
   @Field({ description: 'The gap and how to close it, in plain words' }) summary: string;
 }
 
+@ObjectType('RequirementGap', { description: 'An unmet requirement of a role, with the kinds of evidence that would close it' })
+export class RequirementGapModel extends GapFields {
+  @Field(() => [GapRemedyModel], { description: 'Strongest-weighted first; attendance only where its cap allows' }) ways: GapRemedyModel[];
+}
+
 @ObjectType('StandingGap', { description: 'An unmet requirement in a standing; its remedies are listed once in the standing and referred to by id' })
-export class StandingGapModel {
-  @Field(() => ID, { description: "The role requirement's id" }) requirementId: string;
-  @Field(() => ID, { description: 'The required competency' }) competencyId: string;
-  @Field({ description: 'Its code within its framework' }) competencyCode: string;
-  @Field({ description: 'Its name' }) competencyName: string;
-  @Field({ description: 'REQUIRED (gates qualification) or PREFERRED (adds to the score)' }) kind: string;
-  @Field(() => Int, { description: "The highest level the educator's trusted evidence shows now (0 with none)" }) levelHeld: number;
-  @Field(() => Int, { description: 'The level the role asks for' }) levelNeeded: number;
+export class StandingGapModel extends GapFields {
   @Field(() => [ID], { description: "Ids of the standing's remedies that would close the gap, strongest-weighted first" }) remedyIds: string[];
-  @Field(() => [ID], { description: 'Expired evidence that showed the needed level: renewing it would close the gap' }) renewableEvidenceIds: string[];
-  @Field({ description: 'Verifying (or endorsing) evidence already held would close the gap' }) metOnceVerified: boolean;
-  @Field(() => [ID], { description: 'The evidence whose verification would close the gap' }) metOnceVerifiedEvidenceIds: string[];
-  @Field({ description: 'The gap and how to close it, in plain words' }) summary: string;
 }
 
 @ObjectType('RequirementStanding', { description: 'One requirement of a role against what an educator demonstrates (explainCandidate has the evidence)' })
