@@ -52,6 +52,7 @@ export async function startEmbeddedPostgres(dir: string, port: number, database 
     throw new Error(
       `The embedded PostgreSQL server did not start (EMBEDDED_PG_PORT=${port}, EMBEDDED_PG_DIR=${databaseDir})` +
         `${detail ? `: ${detail}` : ''}. Check those two settings, or set DATABASE_URL to use your own server`,
+      { cause: err },
     );
   }
   await ensureDatabase(server, database);

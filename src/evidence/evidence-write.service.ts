@@ -6,7 +6,7 @@ import { NotificationOutbox } from '../notifications/notification-outbox.js';
 import { badInput, forbidden, notFound, staleVersion } from '../common/app-error.js';
 import { checkClaims, type ClaimInput } from './domain/claims.js';
 import { applyDetails, NO_DETAILS } from './domain/details.js';
-import { VerificationStatus, type EvidenceKind } from './domain/evidence-kind.js';
+import { VerificationStatus } from './domain/evidence-kind.js';
 import { checkCommonFields } from './domain/fields.js';
 import { assertRestorable, editMessage, editWaitsForReview } from './domain/trust.js';
 import { changeVerification, SELF_REPORTED } from './domain/verification.js';

@@ -1,6 +1,6 @@
 import { districtToday } from '../common/clock.js';
 import type { EvidenceDetails } from './domain/details.js';
-import { EvidenceKind, type PilotPart, type VerificationStatus } from './domain/evidence-kind.js';
+import { EvidenceKind, type PilotPart } from './domain/evidence-kind.js';
 import { restorableUntil } from './domain/trust.js';
 import { isExpired } from './domain/verification.js';
 import type { EvidenceClaimEntity } from './evidence-claim.entity.js';

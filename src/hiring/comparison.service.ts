@@ -7,7 +7,6 @@ import type { CandidateExplanationModel, RankedCandidateModel } from '../matchin
 import { RankingRunResultEntity } from '../matching/ranking-run.entity.js';
 import { storedCandidate } from '../matching/ranking-runs.service.js';
 import { RankingService } from '../matching/ranking.service.js';
-import type { ApplicationStatus } from './domain/application-status.js';
 import { comparisonCsv, type Comparison } from './domain/comparison.js';
 import { ApplicationEntity } from './entities/application.entity.js';
 import { HiringAccessService } from './hiring-access.service.js';

@@ -1,6 +1,3 @@
-import type { ApplicationStatus } from './domain/application-status.js';
-import type { InvitationStatus } from './domain/invitation-status.js';
-import type { OfferStatus } from './domain/offer-status.js';
 import type { ApplicationTransitionEntity } from './entities/application-transition.entity.js';
 import type { ApplicationEntity } from './entities/application.entity.js';
 import type { InvitationEntity } from './entities/invitation.entity.js';

@@ -22,8 +22,8 @@ export interface ScoreRow {
   submittedAt: Date | null;
 }
 
+
 type Lock = 'share' | 'update' | null;
-const lockClause = (lock: Lock) => (lock === 'share' ? 'FOR SHARE' : lock === 'update' ? 'FOR UPDATE' : '');
 
 /** The hiring module's SQL beyond simple finds. Every method takes the caller's manager so it runs in their transaction. */
 @Injectable()

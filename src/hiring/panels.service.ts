@@ -6,7 +6,7 @@ import { Persona, type Principal } from '../access/persona.js';
 import { AuditService } from '../audit/audit.service.js';
 import { badInput, conflict, notFound } from '../common/app-error.js';
 import { RolesService } from '../roles/roles.service.js';
-import { isScorable, type ApplicationStatus } from './domain/application-status.js';
+import { isScorable } from './domain/application-status.js';
 import {
   aggregatePanel, assertCompleteForSubmit, assertEditable, assertRequirementsBelong, assertScoreValue, type PanelAggregate,
 } from './domain/panel-scores.js';

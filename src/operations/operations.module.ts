@@ -24,7 +24,7 @@ export class MetricsListener implements OnApplicationBootstrap, OnApplicationShu
       this.server = await startMetricsServer(this.metrics, this.config.metricsPort, this.config.metricsToken);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'EADDRINUSE') throw new Error(`Port ${this.config.metricsPort} is already in use: set METRICS_PORT to a free port`);
+      if (code === 'EADDRINUSE') throw new Error(`Port ${this.config.metricsPort} is already in use: set METRICS_PORT to a free port`, { cause: err });
       throw err;
     }
   }

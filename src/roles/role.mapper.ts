@@ -1,4 +1,3 @@
-import type { RoleStatus } from './domain/role-status.js';
 import type { HybridRoleEntity } from './hybrid-role.entity.js';
 import type { RequirementKind, RoleModel, RoleRequirementModel } from './models/role.model.js';
 import type { RoleRequirementEntity } from './role-requirement.entity.js';

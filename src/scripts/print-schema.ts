@@ -6,7 +6,7 @@ import { generateSchemaSdl, SCHEMA_FILE } from './schema-sdl.js';
 async function main(): Promise<number> {
   const file = resolve(process.cwd(), SCHEMA_FILE);
   const sdl = await generateSchemaSdl();
-  let committed: string | null = null;
+  let committed: string | null;
   try {
     committed = readFileSync(file, 'utf8');
   } catch {

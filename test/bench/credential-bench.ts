@@ -1,4 +1,3 @@
-/// <reference path="../../src/credentials/verification/vendor-modules.d.ts" />
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';

@@ -4,7 +4,6 @@ import type { INestApplication } from '@nestjs/common';
 import { AccountEntity } from '../../src/access/account.entity.js';
 import { hashPassword } from '../../src/access/auth.service.js';
 import { Persona } from '../../src/access/persona.js';
-import { TokenService } from '../../src/access/token.service.js';
 import { createApp } from '../../src/app.factory.js';
 import { loadConfig } from '../../src/config/app-config.js';
 import { createRootLogger } from '../../src/operations/logging.js';

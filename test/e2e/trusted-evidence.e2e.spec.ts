@@ -51,7 +51,6 @@ describe('trusted evidence: endorsers scoped to buildings, pending revisions, so
   });
   afterAll(() => t.close());
 
-  const audits = async () => (await t.ds.query('SELECT count(*)::int AS n FROM audit_entry'))[0].n;
   const row = async (id: string) => (await t.ds.query(
     'SELECT title, verification_status, version, deleted_at FROM evidence WHERE id = $1', [id]))[0];
   const version = async (id: string) => (await row(id)).version as number;

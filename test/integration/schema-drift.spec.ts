@@ -27,7 +27,7 @@ describe('the committed GraphQL schema (graphql/schema.graphql)', () => {
   });
 
   it('matches what the code generates', () => {
-    let committed = '';
+    let committed: string;
     try {
       committed = readFileSync(root('graphql/schema.graphql'), 'utf8');
     } catch {
