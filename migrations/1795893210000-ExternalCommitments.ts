@@ -13,8 +13,12 @@ export class ExternalCommitments1795893210000 implements MigrationInterface {
     await q.query(`ALTER TABLE "hybrid_commitment" ADD "source" character varying(16) NOT NULL DEFAULT 'PATHWAYS'`);
     await q.query(`ALTER TABLE "hybrid_commitment" ADD "version" integer NOT NULL DEFAULT 1`);
     await q.query(`ALTER TABLE "hybrid_commitment" ADD "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now()`);
-    await q.query(`ALTER TABLE "hybrid_commitment" ADD CONSTRAINT "ck_hybrid_commitment_source" CHECK ("source" IN ('PATHWAYS', 'EXTERNAL'))`);
-    await q.query(`ALTER TABLE "hybrid_commitment" ADD CONSTRAINT "ck_hybrid_commitment_role" CHECK (("source" = 'PATHWAYS' AND "role_id" IS NOT NULL) OR ("source" = 'EXTERNAL' AND "role_title" IS NOT NULL))`);
+    await q.query(
+      `ALTER TABLE "hybrid_commitment" ADD CONSTRAINT "ck_hybrid_commitment_source" CHECK ("source" IN ('PATHWAYS', 'EXTERNAL'))`,
+    );
+    await q.query(
+      `ALTER TABLE "hybrid_commitment" ADD CONSTRAINT "ck_hybrid_commitment_role" CHECK (("source" = 'PATHWAYS' AND "role_id" IS NOT NULL) OR ("source" = 'EXTERNAL' AND "role_title" IS NOT NULL))`,
+    );
   }
 
   public async down(q: QueryRunner): Promise<void> {

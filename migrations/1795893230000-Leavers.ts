@@ -6,7 +6,9 @@ export class Leavers1795893230000 implements MigrationInterface {
 
   public async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE "educator" ADD "leaving_date" date`);
-    await q.query(`ALTER TABLE "educator" ADD CONSTRAINT "ck_educator_leaving_date" CHECK ("leaving_date" IS NULL OR "leaving_date" >= "hire_date")`);
+    await q.query(
+      `ALTER TABLE "educator" ADD CONSTRAINT "ck_educator_leaving_date" CHECK ("leaving_date" IS NULL OR "leaving_date" >= "hire_date")`,
+    );
     // Leavers are few: rankings exclude them through this small partial index instead of reading every educator.
     await q.query(`CREATE INDEX "ix_educator_leaving_date" ON "educator" ("leaving_date") WHERE "leaving_date" IS NOT NULL`);
   }

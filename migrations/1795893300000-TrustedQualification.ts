@@ -13,7 +13,9 @@ export class TrustedQualification1795893300000 implements MigrationInterface {
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "scoring_policy" ADD "qualifying_status" character varying(16) NOT NULL DEFAULT 'SELF_REPORTED'`);
     await queryRunner.query(`ALTER TABLE "scoring_policy" ALTER COLUMN "qualifying_status" DROP DEFAULT`);
-    await queryRunner.query(`ALTER TABLE "scoring_policy" ADD CONSTRAINT "ck_scoring_policy_qualifying_status" CHECK ("qualifying_status" IN ('SELF_REPORTED','ENDORSED','VERIFIED'))`);
+    await queryRunner.query(
+      `ALTER TABLE "scoring_policy" ADD CONSTRAINT "ck_scoring_policy_qualifying_status" CHECK ("qualifying_status" IN ('SELF_REPORTED','ENDORSED','VERIFIED'))`,
+    );
     const current: Array<{ version: number }> = await queryRunner.query(`SELECT "version" FROM "scoring_policy" WHERE "is_current"`);
     if (!current.length) return;
     await queryRunner.query(`UPDATE "scoring_policy" SET "is_current" = false WHERE "is_current"`);
@@ -30,7 +32,8 @@ export class TrustedQualification1795893300000 implements MigrationInterface {
   public async down(queryRunner: QueryRunner): Promise<void> {
     // The version this migration published goes (a ranking run saved under it keeps it: the foreign key refuses).
     const rows: Array<{ version: number }> = await queryRunner.query(
-      `SELECT "version" FROM "scoring_policy" WHERE "is_current" AND "notes" = $1 AND "published_by_account_id" IS NULL`, [NOTES],
+      `SELECT "version" FROM "scoring_policy" WHERE "is_current" AND "notes" = $1 AND "published_by_account_id" IS NULL`,
+      [NOTES],
     );
     if (rows.length) {
       await queryRunner.query(`DELETE FROM "scoring_policy" WHERE "version" = $1`, [rows[0].version]);

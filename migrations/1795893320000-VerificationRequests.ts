@@ -11,10 +11,14 @@ export class VerificationRequests1795893320000 implements MigrationInterface {
       "decision_reason" text, "version" integer NOT NULL,
       CONSTRAINT "ck_verification_request_status" CHECK ("status" IN ('PENDING','VERIFIED','ENDORSED','REJECTED')),
       CONSTRAINT "PK_verification_request" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "uq_verification_request_pending" ON "verification_request" ("evidence_id") WHERE "status" = 'PENDING'`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "uq_verification_request_pending" ON "verification_request" ("evidence_id") WHERE "status" = 'PENDING'`,
+    );
     await queryRunner.query(`CREATE INDEX "ix_verification_request_queue" ON "verification_request" ("status", "requested_at")`);
     await queryRunner.query(`CREATE INDEX "ix_verification_request_educator" ON "verification_request" ("educator_id")`);
-    await queryRunner.query(`ALTER TABLE "verification_request" ADD CONSTRAINT "FK_97b7dadc0dfee0b1112510b4845" FOREIGN KEY ("evidence_id") REFERENCES "evidence"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(
+      `ALTER TABLE "verification_request" ADD CONSTRAINT "FK_97b7dadc0dfee0b1112510b4845" FOREIGN KEY ("evidence_id") REFERENCES "evidence"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

@@ -4,8 +4,16 @@ const FACT_COLUMNS = `educator_id, level, kind, pilot_part, verification_status,
 const FACT_VALUES = `e.educator_id, c.level, e.kind, e.pilot_part, e.verification_status, e.issued_on, e.started_on, e.ended_on,
   (e.created_at AT TIME ZONE 'UTC')::date, e.expires_on`;
 const COUNTED = `educator_id, kind, pilot_part, verification_status, issued_on, started_on, ended_on, expires_on, created_at`;
-const old = (c: string) => c.split(', ').map((x) => `OLD.${x}`).join(', ');
-const neu = (c: string) => c.split(', ').map((x) => `NEW.${x}`).join(', ');
+const old = (c: string) =>
+  c
+    .split(', ')
+    .map((x) => `OLD.${x}`)
+    .join(', ');
+const neu = (c: string) =>
+  c
+    .split(', ')
+    .map((x) => `NEW.${x}`)
+    .join(', ');
 
 /** The claim-fact sync functions as MatchingReadModels created them (restored by down). */
 const CLAIM_SYNC_BEFORE = `CREATE OR REPLACE FUNCTION "matching_claim_fact_sync"() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -50,7 +58,12 @@ export class TrustedEvidenceWorkflow1795894200000 implements MigrationInterface 
     await q.query(`ALTER TABLE "evidence" ADD "deleted_at" TIMESTAMP WITH TIME ZONE`);
     await q.query(`CREATE INDEX "ix_evidence_archived" ON "evidence" ("deleted_at") WHERE "deleted_at" IS NOT NULL`);
 
-    await q.query(CLAIM_SYNC_BEFORE.replace('FROM evidence e WHERE e.id = NEW.evidence_id', 'FROM evidence e WHERE e.id = NEW.evidence_id AND e.deleted_at IS NULL'));
+    await q.query(
+      CLAIM_SYNC_BEFORE.replace(
+        'FROM evidence e WHERE e.id = NEW.evidence_id',
+        'FROM evidence e WHERE e.id = NEW.evidence_id AND e.deleted_at IS NULL',
+      ),
+    );
     await q.query(`CREATE OR REPLACE FUNCTION "matching_evidence_fact_sync"() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF NEW.deleted_at IS NOT NULL THEN
@@ -77,8 +90,12 @@ export class TrustedEvidenceWorkflow1795894200000 implements MigrationInterface 
       "granted_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
       CONSTRAINT "pk_endorser_building" PRIMARY KEY ("account_id", "building_id"))`);
     await q.query(`CREATE INDEX "ix_endorser_building_building" ON "endorser_building" ("building_id")`);
-    await q.query(`ALTER TABLE "endorser_building" ADD CONSTRAINT "fk_endorser_building_account" FOREIGN KEY ("account_id") REFERENCES "account"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await q.query(`ALTER TABLE "endorser_building" ADD CONSTRAINT "fk_endorser_building_building" FOREIGN KEY ("building_id") REFERENCES "building"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await q.query(
+      `ALTER TABLE "endorser_building" ADD CONSTRAINT "fk_endorser_building_account" FOREIGN KEY ("account_id") REFERENCES "account"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await q.query(
+      `ALTER TABLE "endorser_building" ADD CONSTRAINT "fk_endorser_building_building" FOREIGN KEY ("building_id") REFERENCES "building"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
 
     await q.query(`CREATE TABLE "evidence_endorsement" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "evidence_id" uuid NOT NULL,
       "decision" character varying(16) NOT NULL, "reason" text NOT NULL DEFAULT '', "decided_by_account_id" uuid,
@@ -86,7 +103,9 @@ export class TrustedEvidenceWorkflow1795894200000 implements MigrationInterface 
       CONSTRAINT "ck_evidence_endorsement_decision" CHECK ("decision" IN ('ENDORSED','DECLINED')),
       CONSTRAINT "pk_evidence_endorsement" PRIMARY KEY ("id"))`);
     await q.query(`CREATE INDEX "ix_evidence_endorsement_evidence" ON "evidence_endorsement" ("evidence_id", "decided_at")`);
-    await q.query(`ALTER TABLE "evidence_endorsement" ADD CONSTRAINT "fk_evidence_endorsement_evidence" FOREIGN KEY ("evidence_id") REFERENCES "evidence"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await q.query(
+      `ALTER TABLE "evidence_endorsement" ADD CONSTRAINT "fk_evidence_endorsement_evidence" FOREIGN KEY ("evidence_id") REFERENCES "evidence"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
 
     await q.query(`CREATE TABLE "evidence_revision" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "evidence_id" uuid NOT NULL, "educator_id" uuid NOT NULL,
       "status" character varying(16) NOT NULL DEFAULT 'PENDING', "changes" jsonb NOT NULL, "claims" jsonb, "changed_fields" text array NOT NULL,
@@ -97,7 +116,9 @@ export class TrustedEvidenceWorkflow1795894200000 implements MigrationInterface 
       CONSTRAINT "pk_evidence_revision" PRIMARY KEY ("id"))`);
     await q.query(`CREATE UNIQUE INDEX "uq_evidence_revision_pending" ON "evidence_revision" ("evidence_id") WHERE "status" = 'PENDING'`);
     await q.query(`CREATE INDEX "ix_evidence_revision_queue" ON "evidence_revision" ("status", "proposed_at")`);
-    await q.query(`ALTER TABLE "evidence_revision" ADD CONSTRAINT "fk_evidence_revision_evidence" FOREIGN KEY ("evidence_id") REFERENCES "evidence"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await q.query(
+      `ALTER TABLE "evidence_revision" ADD CONSTRAINT "fk_evidence_revision_evidence" FOREIGN KEY ("evidence_id") REFERENCES "evidence"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
   }
 
   public async down(q: QueryRunner): Promise<void> {

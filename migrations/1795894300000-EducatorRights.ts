@@ -20,9 +20,13 @@ export class EducatorRights1795894300000 implements MigrationInterface {
       CONSTRAINT "PK_e2f1f4741f2094ce789b0a7c5b3" PRIMARY KEY ("id"))`);
     await queryRunner.query(`CREATE INDEX "ix_dispute_educator" ON "dispute"  ("educator_id") `);
     await queryRunner.query(`CREATE INDEX "ix_dispute_queue" ON "dispute"  ("status", "created_at") `);
-    await queryRunner.query(`CREATE UNIQUE INDEX "uq_dispute_open" ON "dispute"  ("educator_id", "kind", "subject_id") WHERE "status" = 'OPEN'`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "uq_dispute_open" ON "dispute"  ("educator_id", "kind", "subject_id") WHERE "status" = 'OPEN'`,
+    );
     await queryRunner.query(`ALTER TABLE "educator" ADD "erased_at" TIMESTAMP WITH TIME ZONE`);
-    await queryRunner.query(`ALTER TABLE "dispute" ADD CONSTRAINT "FK_9d7db150c3b6ba1fbc8563cd182" FOREIGN KEY ("educator_id") REFERENCES "educator"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(
+      `ALTER TABLE "dispute" ADD CONSTRAINT "FK_9d7db150c3b6ba1fbc8563cd182" FOREIGN KEY ("educator_id") REFERENCES "educator"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
     // Erasure finds a person's entries by actor, target or containment in changes, without reading the whole log.
     await queryRunner.query(`CREATE INDEX "ix_audit_entry_actor" ON "audit_entry" ("actor_account_id") `);
     await queryRunner.query(`CREATE INDEX "ix_audit_entry_target_id" ON "audit_entry" ("target_id") `);

@@ -27,8 +27,32 @@ import { RankingCache1795894600000 } from './1795894600000-RankingCache.js';
 import { Notifications1795894800000 } from './1795894800000-Notifications.js';
 
 /** Every migration in order. Listed explicitly so compiled and test (transpiled) runs load the same set. */
-export const MIGRATIONS: Array<new () => unknown> = [Foundation1795891605058, DefaultFrameworks1795891700000, AccessControl1795892000000, Matching1795892123038, Hiring1795892520454, MatchingReadModels1795892600000,
-  MatchingReadPath1795892700000, Accounts1795893200000, ExternalCommitments1795893210000, BuildingLifecycle1795893220000, Leavers1795893230000,
-  BuildingAssignments1795893240000, TrustedQualification1795893300000, OfferClosedReason1795893310000, VerificationRequests1795893320000,
-  Credentials1795893400000, CaseIdentifiers1795893500000, DefaultCrosswalk1795893500001, Imports1795893600000, Fairness1795893700000, Capabilities1795893710000,
-  FrameworkLifecycle1795894100000, TrustedEvidenceWorkflow1795894200000, EducatorRights1795894300000, EvidenceKeys1795894500000, RankingCache1795894600000, Notifications1795894800000];
+export const MIGRATIONS: Array<new () => unknown> = [
+  Foundation1795891605058,
+  DefaultFrameworks1795891700000,
+  AccessControl1795892000000,
+  Matching1795892123038,
+  Hiring1795892520454,
+  MatchingReadModels1795892600000,
+  MatchingReadPath1795892700000,
+  Accounts1795893200000,
+  ExternalCommitments1795893210000,
+  BuildingLifecycle1795893220000,
+  Leavers1795893230000,
+  BuildingAssignments1795893240000,
+  TrustedQualification1795893300000,
+  OfferClosedReason1795893310000,
+  VerificationRequests1795893320000,
+  Credentials1795893400000,
+  CaseIdentifiers1795893500000,
+  DefaultCrosswalk1795893500001,
+  Imports1795893600000,
+  Fairness1795893700000,
+  Capabilities1795893710000,
+  FrameworkLifecycle1795894100000,
+  TrustedEvidenceWorkflow1795894200000,
+  EducatorRights1795894300000,
+  EvidenceKeys1795894500000,
+  RankingCache1795894600000,
+  Notifications1795894800000,
+];

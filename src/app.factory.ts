@@ -22,7 +22,11 @@ import { ServiceLifecycle } from './operations/service-lifecycle.js';
 export const BODY_LIMIT = '2mb';
 
 /** Builds the HTTP application around an initialised, migrated data source. Used by main and by the tests. */
-export async function createApp(config: AppConfig, dataSource: DataSource, options: { logger?: PinoLogger } = {}): Promise<INestApplication> {
+export async function createApp(
+  config: AppConfig,
+  dataSource: DataSource,
+  options: { logger?: PinoLogger } = {},
+): Promise<INestApplication> {
   if (!config.jwtSecret) throw new ConfigError('No token-signing secret: call resolveJwtSecret() before createApp()');
   const logger = new Logger('Pathways');
   const rootLogger = options.logger ?? createRootLogger(config.logLevel);
@@ -85,7 +89,8 @@ function describe(errors: ValidationErrorLike[], prefix = ''): string {
   const parts: string[] = [];
   for (const e of errors) {
     const path = prefix ? `${prefix}.${e.property}` : e.property;
-    for (const msg of Object.values(e.constraints ?? {})) parts.push(msg.startsWith(e.property) ? `${path}${msg.slice(e.property.length)}` : `${path}: ${msg}`);
+    for (const msg of Object.values(e.constraints ?? {}))
+      parts.push(msg.startsWith(e.property) ? `${path}${msg.slice(e.property.length)}` : `${path}: ${msg}`);
     if (e.children?.length) parts.push(describe(e.children, path));
   }
   return parts.filter(Boolean).join('; ') || 'The input is invalid';

@@ -64,7 +64,11 @@ export class AppModule {
           // Cache hints are unused here and the plugin hooks every resolved field: off, it halves large responses' time.
           // Apollo's own landing pages load from a CDN: this one only points to the bundled console (see ConsoleModule).
           plugins: [
-            requestObserverPlugin(), costLimitPlugin(config), httpStatusPlugin(), ApolloServerPluginCacheControlDisabled(), consoleLandingPagePlugin(config.consoleEnabled),
+            requestObserverPlugin(),
+            costLimitPlugin(config),
+            httpStatusPlugin(),
+            ApolloServerPluginCacheControlDisabled(),
+            consoleLandingPagePlugin(config.consoleEnabled),
           ],
         }),
         AccessModule.forRoot({ trail: AuditService, panelReach: HiringRepository, sso: SsoSessions }),

@@ -17,4 +17,22 @@ import { RightsModule } from './rights/rights.module.js';
 import { RolesModule } from './roles/roles.module.js';
 
 /** The domain modules the application serves, in one list so adding a module is one line. */
-export const DOMAIN_MODULES = [CompetenciesModule, BuildingsModule, EducatorsModule, RolesModule, EvidenceModule, MatchingModule, ReportsModule, HiringModule, FairnessModule, CaseModule, AccountsModule, CommitmentsModule, CredentialsModule, ImportsModule, NotificationsModule, RightsModule, LeaversModule];
+export const DOMAIN_MODULES = [
+  CompetenciesModule,
+  BuildingsModule,
+  EducatorsModule,
+  RolesModule,
+  EvidenceModule,
+  MatchingModule,
+  ReportsModule,
+  HiringModule,
+  FairnessModule,
+  CaseModule,
+  AccountsModule,
+  CommitmentsModule,
+  CredentialsModule,
+  ImportsModule,
+  NotificationsModule,
+  RightsModule,
+  LeaversModule,
+];

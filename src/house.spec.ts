@@ -16,10 +16,30 @@ const LAYERS = [
   'audit',
   'charts', // server-side SVG rendering and chart authorization, used by reports and fairness
   // The domain modules, each on the ones before it.
-  'competencies', 'buildings', 'educators', 'notifications', 'roles', 'evidence', 'matching', 'reports', 'fairness', 'hiring',
-  'commitments', 'case', 'accounts', 'credentials', 'imports', 'rights', 'leavers', 'console',
+  'competencies',
+  'buildings',
+  'educators',
+  'notifications',
+  'roles',
+  'evidence',
+  'matching',
+  'reports',
+  'fairness',
+  'hiring',
+  'commitments',
+  'case',
+  'accounts',
+  'credentials',
+  'imports',
+  'rights',
+  'leavers',
+  'console',
   // Wiring and infrastructure: they may import the modules, never the other way round.
-  'database', 'operations', 'seed', '(root)', 'scripts',
+  'database',
+  'operations',
+  'seed',
+  '(root)',
+  'scripts',
 ] as const;
 
 const SRC = dirname(fileURLToPath(import.meta.url));
@@ -37,15 +57,23 @@ const moduleOf = (file: string): string => {
   return parts.length > 1 ? parts[0] : '(root)';
 };
 
-interface Edge { from: string; to: string; file: string; spec: string }
+interface Edge {
+  from: string;
+  to: string;
+  file: string;
+  spec: string;
+}
 
 /** Every import or re-export from one file of src/ to another, with the modules at both ends. */
 function importEdges(): Edge[] {
-  return sourceFiles(SRC).flatMap((file) => ts.preProcessFile(readFileSync(file, 'utf8'), true, true).importedFiles
-    .filter((i) => i.fileName.startsWith('.'))
-    .map((i) => ({ target: resolve(dirname(file), i.fileName), spec: i.fileName }))
-    .filter(({ target }) => !relative(SRC, target).startsWith('..'))
-    .map(({ target, spec }) => ({ from: moduleOf(file), to: moduleOf(target), file: relative(SRC, file), spec })));
+  return sourceFiles(SRC).flatMap((file) =>
+    ts
+      .preProcessFile(readFileSync(file, 'utf8'), true, true)
+      .importedFiles.filter((i) => i.fileName.startsWith('.'))
+      .map((i) => ({ target: resolve(dirname(file), i.fileName), spec: i.fileName }))
+      .filter(({ target }) => !relative(SRC, target).startsWith('..'))
+      .map(({ target, spec }) => ({ from: moduleOf(file), to: moduleOf(target), file: relative(SRC, file), spec })),
+  );
 }
 
 /** Strongly connected components of more than one module (Tarjan): each is an import cycle between modules. */
@@ -63,12 +91,19 @@ function moduleCycles(edges: Edge[]): string[][] {
     stack.push(v);
     onStack.add(v);
     for (const w of next.get(v) ?? []) {
-      if (!index.has(w)) { visit(w); low.set(v, Math.min(low.get(v)!, low.get(w)!)); } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
     }
     if (low.get(v) === index.get(v)) {
       const scc: string[] = [];
       let w: string;
-      do { w = stack.pop()!; onStack.delete(w); scc.push(w); } while (w !== v);
+      do {
+        w = stack.pop()!;
+        onStack.delete(w);
+        scc.push(w);
+      } while (w !== v);
       if (scc.length > 1) out.push(scc.sort());
     }
   };
@@ -102,10 +137,14 @@ describe('the house, drawn from the code', () => {
   });
 
   it('keeps domain/ folders free of the framework and the ORM', () => {
-    const offenders = sourceFiles(SRC).filter((f) => relative(SRC, f).split('/').includes('domain')).flatMap((file) =>
-      ts.preProcessFile(readFileSync(file, 'utf8'), true, true).importedFiles
-        .filter((i) => i.fileName.startsWith('@nestjs/') || i.fileName === 'typeorm')
-        .map((i) => `${relative(SRC, file)} imports ${i.fileName}`));
+    const offenders = sourceFiles(SRC)
+      .filter((f) => relative(SRC, f).split('/').includes('domain'))
+      .flatMap((file) =>
+        ts
+          .preProcessFile(readFileSync(file, 'utf8'), true, true)
+          .importedFiles.filter((i) => i.fileName.startsWith('@nestjs/') || i.fileName === 'typeorm')
+          .map((i) => `${relative(SRC, file)} imports ${i.fileName}`),
+      );
     expect(offenders).toEqual([]);
   });
 

@@ -15,7 +15,8 @@ async function main(): Promise<void> {
   const config = resolveJwtSecret(loaded, log);
   try {
     const db = await openDatabase(config, log);
-    if (config.seedDemo && !(await seedDemoIfEmpty(db.dataSource, log))) log('The database already has data: the demo district was not loaded again');
+    if (config.seedDemo && !(await seedDemoIfEmpty(db.dataSource, log)))
+      log('The database already has data: the demo district was not loaded again');
     const app = await createApp(config, db.dataSource, { logger });
     let closing = false;
     const shutdown = (signal: string) => {
@@ -23,7 +24,13 @@ async function main(): Promise<void> {
       closing = true;
       log(`${signal}: shutting down`);
       // Our own handlers stop the embedded server after Nest and the pool have closed, so no data is lost on Ctrl-C.
-      gracefulShutdown({ app, closeDatabase: () => db.close(), drainDelayMs: config.shutdownDrainDelayMs, timeoutMs: config.shutdownTimeoutMs, log })
+      gracefulShutdown({
+        app,
+        closeDatabase: () => db.close(),
+        drainDelayMs: config.shutdownDrainDelayMs,
+        timeoutMs: config.shutdownTimeoutMs,
+        log,
+      })
         .then(() => process.exit(0))
         .catch((err) => {
           logger.error({ err }, 'Shutdown failed');
@@ -39,7 +46,9 @@ async function main(): Promise<void> {
       await db.close();
       throw err;
     }
-    log(`Pathways is listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/graphql (interface ${config.host})`);
+    log(
+      `Pathways is listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/graphql (interface ${config.host})`,
+    );
   } catch (err) {
     throw explainStartFailure(err, config);
   }

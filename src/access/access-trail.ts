@@ -11,7 +11,10 @@ export enum AccessAuditAction {
  * access does not import the audit module that sits above it.
  */
 export interface AccessTrail {
-  record(actor: Principal | null, entry: { action: AccessAuditAction; targetType: string; targetId: string | null; changes: Record<string, unknown> }): Promise<void>;
+  record(
+    actor: Principal | null,
+    entry: { action: AccessAuditAction; targetType: string; targetId: string | null; changes: Record<string, unknown> },
+  ): Promise<void>;
 }
 
 export const ACCESS_TRAIL = Symbol('AccessTrail');

@@ -14,7 +14,10 @@ export class AuthResolver {
 
   @Public()
   @Mutation(() => SessionModel, { description: 'Sign in with a local account; returns a short-lived access token' })
-  async signIn(@Args('input', { description: 'Your email address and password' }) input: SignInInput, @Context() ctx: RequestContext): Promise<SessionModel> {
+  async signIn(
+    @Args('input', { description: 'Your email address and password' }) input: SignInInput,
+    @Context() ctx: RequestContext,
+  ): Promise<SessionModel> {
     const { account, token, expiresAt } = await this.auth.signIn(input.email, input.password, ctx.req.ip ?? 'unknown');
     return { accessToken: token, expiresAt, viewer: toViewer(account) };
   }

@@ -22,7 +22,11 @@ export class AuthService {
     private readonly hashing: PasswordHashing,
   ) {}
 
-  async signIn(email: string, password: string, clientAddress: string): Promise<{ account: AccountEntity; token: string; expiresAt: Date }> {
+  async signIn(
+    email: string,
+    password: string,
+    clientAddress: string,
+  ): Promise<{ account: AccountEntity; token: string; expiresAt: Date }> {
     await this.throttle.charge(email, clientAddress);
     const account = await this.db
       .getRepository(AccountEntity)
@@ -46,10 +50,12 @@ export class AuthService {
     }
     await this.throttle.recordSuccess(email, clientAddress);
     const { token, expiresAt } = await this.tokens.issue(account.id, account.tokenVersion);
-    await this.audit.record(
-      { accountId: account.id, email: account.email, personas: new Set(), educatorId: null } satisfies Principal,
-      { action: AccessAuditAction.SIGN_IN, targetType: 'Account', targetId: account.id, changes: { method: 'password', clientAddress } },
-    );
+    await this.audit.record({ accountId: account.id, email: account.email, personas: new Set(), educatorId: null } satisfies Principal, {
+      action: AccessAuditAction.SIGN_IN,
+      targetType: 'Account',
+      targetId: account.id,
+      changes: { method: 'password', clientAddress },
+    });
     return { account, token, expiresAt };
   }
 

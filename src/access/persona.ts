@@ -13,7 +13,14 @@ export enum Persona {
   ENDORSER = 'ENDORSER',
 }
 
-export const ALL_PERSONAS: readonly Persona[] = [Persona.HR, Persona.LEADER, Persona.COMPLIANCE, Persona.PANELIST, Persona.EDUCATOR, Persona.ENDORSER];
+export const ALL_PERSONAS: readonly Persona[] = [
+  Persona.HR,
+  Persona.LEADER,
+  Persona.COMPLIANCE,
+  Persona.PANELIST,
+  Persona.EDUCATOR,
+  Persona.ENDORSER,
+];
 
 /** Who is calling: resolved per request from a verified token and the current account row. */
 export interface Principal {

@@ -116,7 +116,9 @@ export class PrincipalCache<P = unknown> implements OnModuleInit, OnApplicationS
       client.release(err instanceof Error ? err : true);
     }
     this.clear();
-    this.logger.warn(`account change notifications unavailable, principal cache off until they return: ${err instanceof Error ? err.message : String(err)}`);
+    this.logger.warn(
+      `account change notifications unavailable, principal cache off until they return: ${err instanceof Error ? err.message : String(err)}`,
+    );
     setTimeout(() => void this.listen(), 1000).unref();
   }
 }

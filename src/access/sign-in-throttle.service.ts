@@ -47,7 +47,9 @@ export class SignInThrottle {
     }
     if (refused.length) {
       const seconds = Math.max(1, Math.ceil(Math.max(...refused.map((r) => r.msBeforeNext)) / 1000));
-      throw new AppError(ErrorCode.TOO_MANY_REQUESTS, `Too many failed sign-ins. Try again in ${Math.ceil(seconds / 60)} minute(s).`, { retryAfterSeconds: seconds });
+      throw new AppError(ErrorCode.TOO_MANY_REQUESTS, `Too many failed sign-ins. Try again in ${Math.ceil(seconds / 60)} minute(s).`, {
+        retryAfterSeconds: seconds,
+      });
     }
   }
 

@@ -6,7 +6,8 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 const LOCAL_ISSUER = 'pathways';
 const LOCAL_AUDIENCE = 'pathways-api';
 
-export type VerifiedToken = { source: 'local'; accountId: string; tokenVersion: number } | { source: 'oidc'; email: string; sessionKey: string };
+export type VerifiedToken =
+  { source: 'local'; accountId: string; tokenVersion: number } | { source: 'oidc'; email: string; sessionKey: string };
 
 /** Issues short-lived access tokens for local accounts and verifies local or district-IdP tokens. */
 @Injectable()

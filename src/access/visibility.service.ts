@@ -17,9 +17,12 @@ export class VisibilityService {
 
   /** The subset of `educatorIds` this viewer may see privately, in at most one query. */
   async visibleEducators(viewer: Principal, educatorIds: readonly string[]): Promise<Set<string>> {
-    const reached = viewer.personas.has(Persona.PANELIST) && !viewer.personas.has(Persona.HR)
-      ? await this.panels.reachableEducators(viewer.accountId, educatorIds)
-      : new Set<string>();
-    return new Set(educatorIds.filter((id) => mayView(viewer, Subject.EDUCATOR_PRIVATE, { own: id === viewer.educatorId, onPanel: reached.has(id) })));
+    const reached =
+      viewer.personas.has(Persona.PANELIST) && !viewer.personas.has(Persona.HR)
+        ? await this.panels.reachableEducators(viewer.accountId, educatorIds)
+        : new Set<string>();
+    return new Set(
+      educatorIds.filter((id) => mayView(viewer, Subject.EDUCATOR_PRIVATE, { own: id === viewer.educatorId, onPanel: reached.has(id) })),
+    );
   }
 }

@@ -23,7 +23,7 @@ describe('the visibility table', () => {
     expect([HR, PANELIST, EDUCATOR].map((v) => mayView(v, Subject.ROLE_RANKING, { onPanel: true }))).toEqual([true, false, false]);
   });
 
-  it('shows a role\'s candidates to HR and to panelists on its panel only', () => {
+  it("shows a role's candidates to HR and to panelists on its panel only", () => {
     expect(mayView(PANELIST, Subject.ROLE_CANDIDATES, { onPanel: true })).toBe(true);
     expect(mayView(PANELIST, Subject.ROLE_CANDIDATES, { onPanel: false })).toBe(false);
     expect(mayView(EDUCATOR, Subject.ROLE_CANDIDATES, { onPanel: true })).toBe(false);
@@ -37,7 +37,7 @@ describe('the visibility table', () => {
     expect(mayView(EDUCATOR, Subject.CANDIDATE, {})).toBe(false);
   });
 
-  it('shows an educator\'s private data to themselves, HR, and a panel that reaches them', () => {
+  it("shows an educator's private data to themselves, HR, and a panel that reaches them", () => {
     expect(mayView(EDUCATOR, Subject.EDUCATOR_PRIVATE, { own: true })).toBe(true);
     expect(mayView(EDUCATOR, Subject.EDUCATOR_PRIVATE, { onPanel: true })).toBe(false);
     expect(mayView(PANELIST, Subject.EDUCATOR_PRIVATE, { onPanel: true })).toBe(true);
@@ -52,7 +52,13 @@ describe('the visibility table', () => {
     expect(mayView(HR, Subject.EVIDENCE_ENDORSEMENT, {})).toBe(true);
     expect(mayView(HR, Subject.EVIDENCE_ENDORSEMENT, { own: true })).toBe(false);
     expect([PANELIST, EDUCATOR].map((v) => mayView(v, Subject.EVIDENCE_ENDORSEMENT, { inEndorserScope: true }))).toEqual([false, false]);
-    for (const subject of [Subject.ROLE_RANKING, Subject.ROLE_CANDIDATES, Subject.CANDIDATE, Subject.APPLICATION_HISTORY, Subject.EDUCATOR_PRIVATE]) {
+    for (const subject of [
+      Subject.ROLE_RANKING,
+      Subject.ROLE_CANDIDATES,
+      Subject.CANDIDATE,
+      Subject.APPLICATION_HISTORY,
+      Subject.EDUCATOR_PRIVATE,
+    ]) {
       expect(mayView(ENDORSER, subject, { inEndorserScope: true, onPanel: true })).toBe(false);
     }
     expect(mayView(ENDORSER, Subject.ROLE, { roleOpen: true })).toBe(true);

@@ -60,13 +60,31 @@ const NEVER: Rule = () => false;
 export const VISIBILITY: Readonly<Record<Subject, Readonly<{ hr: Rule; own: Rule; panelist: Rule; endorser: Rule; anyone: Rule }>>> = {
   // `own` for a role: the viewer holds it (a hybrid commitment from an accepted offer), so it stays visible after it fills.
   [Subject.ROLE]: { hr: ALWAYS, own: ALWAYS, panelist: (f) => !!f.roleOpen, endorser: (f) => !!f.roleOpen, anyone: (f) => !!f.roleOpen },
-  [Subject.ROLE_EXPLAINED]: { hr: ALWAYS, own: NEVER, panelist: (f) => !!f.rolePublished, endorser: (f) => !!f.rolePublished, anyone: (f) => !!f.rolePublished },
+  [Subject.ROLE_EXPLAINED]: {
+    hr: ALWAYS,
+    own: NEVER,
+    panelist: (f) => !!f.rolePublished,
+    endorser: (f) => !!f.rolePublished,
+    anyone: (f) => !!f.rolePublished,
+  },
   [Subject.ROLE_RANKING]: { hr: ALWAYS, own: NEVER, panelist: NEVER, endorser: NEVER, anyone: NEVER },
   [Subject.ROLE_CANDIDATES]: { hr: ALWAYS, own: NEVER, panelist: (f) => !!f.onPanel, endorser: NEVER, anyone: NEVER },
   [Subject.CANDIDATE]: { hr: ALWAYS, own: (f) => !!f.own, panelist: (f) => !!f.onPanel && !f.conflicted, endorser: NEVER, anyone: NEVER },
   [Subject.APPLICATION_HISTORY]: { hr: ALWAYS, own: (f) => !!f.own, panelist: NEVER, endorser: NEVER, anyone: NEVER },
-  [Subject.EDUCATOR_PRIVATE]: { hr: ALWAYS, own: (f) => !!f.own, panelist: (f) => !!f.onPanel && !f.conflicted, endorser: NEVER, anyone: NEVER },
-  [Subject.EVIDENCE_ENDORSEMENT]: { hr: (f) => !f.own, own: NEVER, panelist: NEVER, endorser: (f) => !!f.inEndorserScope && !f.own, anyone: NEVER },
+  [Subject.EDUCATOR_PRIVATE]: {
+    hr: ALWAYS,
+    own: (f) => !!f.own,
+    panelist: (f) => !!f.onPanel && !f.conflicted,
+    endorser: NEVER,
+    anyone: NEVER,
+  },
+  [Subject.EVIDENCE_ENDORSEMENT]: {
+    hr: (f) => !f.own,
+    own: NEVER,
+    panelist: NEVER,
+    endorser: (f) => !!f.inEndorserScope && !f.own,
+    anyone: NEVER,
+  },
   [Subject.ENDORSEMENT_HISTORY]: { hr: ALWAYS, own: (f) => !!f.own, panelist: NEVER, endorser: NEVER, anyone: NEVER },
 };
 

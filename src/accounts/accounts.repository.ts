@@ -27,7 +27,9 @@ export class AccountsRepository {
     const out = new Map<string, string[]>(accountIds.map((id) => [id, []]));
     if (!accountIds.length) return out;
     const rows: Array<{ account_id: string; building_id: string }> = await m.query(
-      `SELECT account_id, building_id FROM endorser_building WHERE account_id = ANY($1::uuid[]) ORDER BY account_id, building_id`, [[...accountIds]]);
+      `SELECT account_id, building_id FROM endorser_building WHERE account_id = ANY($1::uuid[]) ORDER BY account_id, building_id`,
+      [[...accountIds]],
+    );
     for (const r of rows) out.get(r.account_id)!.push(r.building_id);
     return out;
   }
@@ -59,7 +61,10 @@ export class AccountsRepository {
 
   /** The educator's leaving date (YYYY-MM-DD) when it is on or before `day`, else null. */
   async leavingDateOnOrBefore(m: EntityManager, educatorId: string, day: string): Promise<string | null> {
-    const [row] = await m.query(`SELECT to_char(leaving_date, 'YYYY-MM-DD') AS d FROM educator WHERE id = $1 AND leaving_date <= $2::date`, [educatorId, day]);
+    const [row] = await m.query(
+      `SELECT to_char(leaving_date, 'YYYY-MM-DD') AS d FROM educator WHERE id = $1 AND leaving_date <= $2::date`,
+      [educatorId, day],
+    );
     return row?.d ?? null;
   }
 
@@ -87,7 +92,13 @@ export class AccountsRepository {
   }
 
   /** A new one-time link; earlier unused links of the account stop working, so only the newest is ever valid. */
-  async createLink(m: EntityManager, accountId: string, purpose: PasswordLinkPurpose, createdBy: string | null, ttlHours: number): Promise<{ token: string; expiresAt: Date }> {
+  async createLink(
+    m: EntityManager,
+    accountId: string,
+    purpose: PasswordLinkPurpose,
+    createdBy: string | null,
+    ttlHours: number,
+  ): Promise<{ token: string; expiresAt: Date }> {
     await m.query(`UPDATE account_password_link SET used_at = now() WHERE account_id = $1 AND used_at IS NULL`, [accountId]);
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + ttlHours * 3600_000);

@@ -69,23 +69,42 @@ export class AccountsService {
   /** Whether an account has a password, without ever loading the hash into the model. */
   async withPassword(ids: readonly string[]): Promise<Set<string>> {
     if (!ids.length) return new Set();
-    const rows: { id: string }[] = await this.db.query(`SELECT id FROM account WHERE id = ANY($1::uuid[]) AND password_hash IS NOT NULL`, [[...ids]]);
+    const rows: { id: string }[] = await this.db.query(`SELECT id FROM account WHERE id = ANY($1::uuid[]) AND password_hash IS NOT NULL`, [
+      [...ids],
+    ]);
     return new Set(rows.map((r) => r.id));
   }
 
   /** A new account and its invitation: a one-time set-password link, shown to HR once. */
-  async create(actor: Principal | null, input: CreateAccountInput, manager?: EntityManager, via?: string): Promise<{ account: AccountEntity; link: IssuedLink }> {
+  async create(
+    actor: Principal | null,
+    input: CreateAccountInput,
+    manager?: EntityManager,
+    via?: string,
+  ): Promise<{ account: AccountEntity; link: IssuedLink }> {
     const run = async (m: EntityManager) => {
       const personas = this.personas(input.personas);
       const email = input.email.toLowerCase();
-      if (await this.repo.emailTaken(m, email)) throw conflict(`An account with the email ${email} already exists; find it with accounts(email:) and change it instead`);
+      if (await this.repo.emailTaken(m, email))
+        throw conflict(`An account with the email ${email} already exists; find it with accounts(email:) and change it instead`);
       const educatorId = await this.checkEducatorLink(m, personas, input.educatorId ?? null);
       const scope = await this.checkEndorserScope(m, personas, input.endorserBuildingIds ?? []);
       const repo = m.getRepository(AccountEntity);
-      const account = await repo.save(repo.create({ email, displayName: input.displayName, personas, educatorId, passwordHash: null, disabledAt: null }));
+      const account = await repo.save(
+        repo.create({ email, displayName: input.displayName, personas, educatorId, passwordHash: null, disabledAt: null }),
+      );
       await this.repo.setEndorserBuildings(m, account.id, scope);
       const link = await this.issueLink(m, account, PasswordLinkPurpose.INVITATION, actor);
-      await this.audit.record(actor, { action: 'ACCOUNT_CREATED', targetType: 'Account', targetId: account.id, changes: { before: null, after: { ...snapshot(account), endorserBuildingIds: scope }, ...(via ? { via } : {}) } }, m);
+      await this.audit.record(
+        actor,
+        {
+          action: 'ACCOUNT_CREATED',
+          targetType: 'Account',
+          targetId: account.id,
+          changes: { before: null, after: { ...snapshot(account), endorserBuildingIds: scope }, ...(via ? { via } : {}) },
+        },
+        m,
+      );
       return { account, link };
     };
     return manager ? run(manager) : this.db.transaction(run);
@@ -99,7 +118,9 @@ export class AccountsService {
       account.educatorId = await this.checkEducatorLink(m, account.personas, educatorId, account.id);
       // The endorser scope follows the persona: kept unless replaced, cleared when ENDORSER is taken away.
       const current = (await this.repo.endorserBuildings([account.id], m)).get(account.id)!;
-      const wanted = account.personas.includes(Persona.ENDORSER) ? (input.endorserBuildingIds ?? current) : (input.endorserBuildingIds ?? []);
+      const wanted = account.personas.includes(Persona.ENDORSER)
+        ? (input.endorserBuildingIds ?? current)
+        : (input.endorserBuildingIds ?? []);
       await this.repo.setEndorserBuildings(m, account.id, await this.checkEndorserScope(m, account.personas, wanted));
     });
   }
@@ -119,7 +140,10 @@ export class AccountsService {
       if (!account.disabledAt) throw badInput('This account is already enabled');
       // A leaver's account stops on the leaving date whatever its state: enabling it would change nothing but the word.
       const leftOn = account.educatorId ? await this.repo.leavingDateOnOrBefore(m, account.educatorId, districtToday()) : null;
-      if (leftOn) throw badInput(`This account's educator left the district on ${leftOn}; correct the leaving date first (recordLeaving with a later date), then enable it`);
+      if (leftOn)
+        throw badInput(
+          `This account's educator left the district on ${leftOn}; correct the leaving date first (recordLeaving with a later date), then enable it`,
+        );
       account.disabledAt = null;
     });
   }
@@ -142,11 +166,16 @@ export class AccountsService {
       const spent = await this.repo.consumeLink(m, token);
       if (!spent) throw unauthenticated('This set-password link is unknown, expired or already used; ask HR for a new one');
       const account = await this.repo.lockAccount(m, spent.accountId);
-      if (!account || account.disabledAt) throw unauthenticated('This set-password link is unknown, expired or already used; ask HR for a new one');
+      if (!account || account.disabledAt)
+        throw unauthenticated('This set-password link is unknown, expired or already used; ask HR for a new one');
       const problem = passwordProblem(password, account.email);
       if (problem) throw badInput(problem);
       await this.storePassword(m, account, password);
-      await this.audit.record(actorOf(account), { action: 'PASSWORD_SET', targetType: 'Account', targetId: account.id, changes: { via: spent.purpose } }, m);
+      await this.audit.record(
+        actorOf(account),
+        { action: 'PASSWORD_SET', targetType: 'Account', targetId: account.id, changes: { via: spent.purpose } },
+        m,
+      );
       return { account };
     });
     this.cache.invalidate(account.id);
@@ -154,10 +183,19 @@ export class AccountsService {
   }
 
   /** Changing one's own password ends every other session; the caller gets a fresh token. */
-  async changeOwnPassword(actor: Principal, current: string, next: string): Promise<{ account: AccountEntity; token: string; expiresAt: Date }> {
+  async changeOwnPassword(
+    actor: Principal,
+    current: string,
+    next: string,
+  ): Promise<{ account: AccountEntity; token: string; expiresAt: Date }> {
     const account = await this.db.transaction(async (m) => {
-      const account = await m.getRepository(AccountEntity).createQueryBuilder('a').addSelect('a.passwordHash')
-        .where('a.id = :id', { id: actor.accountId }).setLock('pessimistic_write').getOne();
+      const account = await m
+        .getRepository(AccountEntity)
+        .createQueryBuilder('a')
+        .addSelect('a.passwordHash')
+        .where('a.id = :id', { id: actor.accountId })
+        .setLock('pessimistic_write')
+        .getOne();
       if (!account) throw unauthenticated('No active account matches this token');
       if (!account.passwordHash || !(await verify(account.passwordHash, current))) {
         throw badInput('currentPassword is wrong; enter the password you signed in with (or ask HR for a reset link)');
@@ -185,8 +223,13 @@ export class AccountsService {
    * Loads and locks the account, checks the version, applies `edit`, refuses a change that would leave no enabled HR
    * account (counted under a lock every such change takes), saves and audits before/after, all in one transaction.
    */
-  private async change(actor: Principal, id: string, version: number, action: AuditAction,
-    edit: (m: EntityManager, account: AccountEntity) => Promise<void>): Promise<AccountEntity> {
+  private async change(
+    actor: Principal,
+    id: string,
+    version: number,
+    action: AuditAction,
+    edit: (m: EntityManager, account: AccountEntity) => Promise<void>,
+  ): Promise<AccountEntity> {
     const saved = await this.db.transaction(async (m) => {
       const enabledHr = await this.repo.lockAndCountEnabledHr(m);
       const account = await this.repo.lockAccount(m, id);
@@ -200,7 +243,16 @@ export class AccountsService {
         throw forbidden('This is the last enabled HR account: give HR to another account first, so the district is never locked out');
       }
       const saved = await m.getRepository(AccountEntity).save(account);
-      await this.audit.record(actor, { action, targetType: 'Account', targetId: account.id, changes: { before, after: { ...snapshot(saved), endorserBuildingIds: await scopeOf() } } }, m);
+      await this.audit.record(
+        actor,
+        {
+          action,
+          targetType: 'Account',
+          targetId: account.id,
+          changes: { before, after: { ...snapshot(saved), endorserBuildingIds: await scopeOf() } },
+        },
+        m,
+      );
       return saved;
     });
     this.cache.invalidate(saved.id);
@@ -222,7 +274,8 @@ export class AccountsService {
   private async checkEndorserScope(m: EntityManager, personas: readonly string[], buildingIds: readonly string[]): Promise<string[]> {
     const scope = [...new Set(buildingIds)].sort();
     if (!personas.includes(Persona.ENDORSER)) {
-      if (scope.length) throw badInput('endorserBuildingIds is for accounts with the ENDORSER persona; add the persona or leave the buildings out');
+      if (scope.length)
+        throw badInput('endorserBuildingIds is for accounts with the ENDORSER persona; add the persona or leave the buildings out');
       return [];
     }
     if (!scope.length) throw badInput('An ENDORSER account needs endorserBuildingIds: the buildings whose educators it may endorse');
@@ -233,19 +286,37 @@ export class AccountsService {
   }
 
   /** An EDUCATOR account is the person's own educator profile, so it must link to exactly one that no one else holds. */
-  private async checkEducatorLink(m: EntityManager, personas: readonly string[], educatorId: string | null, accountId?: string): Promise<string | null> {
+  private async checkEducatorLink(
+    m: EntityManager,
+    personas: readonly string[],
+    educatorId: string | null,
+    accountId?: string,
+  ): Promise<string | null> {
     if (!educatorId) {
-      if (personas.includes(Persona.EDUCATOR)) throw badInput('An account with the EDUCATOR persona needs educatorId: the educator profile it belongs to');
+      if (personas.includes(Persona.EDUCATOR))
+        throw badInput('An account with the EDUCATOR persona needs educatorId: the educator profile it belongs to');
       return null;
     }
     if (!(await m.getRepository(EducatorEntity).exists({ where: { id: educatorId } }))) throw notFound('Educator', educatorId);
-    if (await this.repo.educatorLinkedElsewhere(m, educatorId, accountId)) throw conflict('This educator is already linked to another account; unlink it there first');
+    if (await this.repo.educatorLinkedElsewhere(m, educatorId, accountId))
+      throw conflict('This educator is already linked to another account; unlink it there first');
     return educatorId;
   }
 
   /** A one-time link, returned to HR and mailed to the person (the outbox erases it once the email has left). */
-  private async issueLink(m: EntityManager, account: AccountEntity, purpose: PasswordLinkPurpose, actor: Principal | null): Promise<IssuedLink> {
-    const { token, expiresAt } = await this.repo.createLink(m, account.id, purpose, actor?.accountId ?? null, this.config.setPasswordLinkTtlHours);
+  private async issueLink(
+    m: EntityManager,
+    account: AccountEntity,
+    purpose: PasswordLinkPurpose,
+    actor: Principal | null,
+  ): Promise<IssuedLink> {
+    const { token, expiresAt } = await this.repo.createLink(
+      m,
+      account.id,
+      purpose,
+      actor?.accountId ?? null,
+      this.config.setPasswordLinkTtlHours,
+    );
     // The token travels in the fragment, which browsers never send to servers, so it stays out of access logs.
     const url = `${this.config.publicBaseUrl}/set-password#token=${token}`;
     const kind = purpose === PasswordLinkPurpose.INVITATION ? 'ACCOUNT_INVITATION' : 'PASSWORD_RESET';
@@ -255,8 +326,11 @@ export class AccountsService {
 
   private async storePassword(m: EntityManager, account: AccountEntity, password: string): Promise<void> {
     account.tokenVersion += 1;
-    await m.query(`UPDATE account SET password_hash = $2, token_version = $3, version = version + 1, updated_at = now() WHERE id = $1`,
-      [account.id, await hashPassword(password), account.tokenVersion]);
+    await m.query(`UPDATE account SET password_hash = $2, token_version = $3, version = version + 1, updated_at = now() WHERE id = $1`, [
+      account.id,
+      await hashPassword(password),
+      account.tokenVersion,
+    ]);
   }
 }
 

@@ -13,9 +13,22 @@ import { AccountsService, type IssuedLink } from './accounts.service.js';
  * The first HR account of a new district, created from the command line: nobody can sign in yet, so nobody could
  * create it through the API. Refused once any enabled HR account exists (from then on HR creates accounts).
  */
-export async function createFirstHr(ds: DataSource, config: AppConfig, email: string, displayName: string): Promise<{ accountId: string; link: IssuedLink }> {
+export async function createFirstHr(
+  ds: DataSource,
+  config: AppConfig,
+  email: string,
+  displayName: string,
+): Promise<{ accountId: string; link: IssuedLink }> {
   // Built by hand: this runs without the HTTP application. The cache never listens here, so it never caches.
-  const service = new AccountsService(ds, new AccountsRepository(ds), new AuditService(ds), new TokenService(config), new PrincipalCache(ds), config, new NotificationOutbox(config));
+  const service = new AccountsService(
+    ds,
+    new AccountsRepository(ds),
+    new AuditService(ds),
+    new TokenService(config),
+    new PrincipalCache(ds),
+    config,
+    new NotificationOutbox(config),
+  );
   const repo = new AccountsRepository(ds);
   return ds.transaction(async (m) => {
     if ((await repo.lockAndCountEnabledHr(m)) > 0) {
@@ -25,5 +38,3 @@ export async function createFirstHr(ds: DataSource, config: AppConfig, email: st
     return { accountId: account.id, link };
   });
 }
-
-

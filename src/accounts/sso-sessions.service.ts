@@ -39,19 +39,41 @@ export class SsoSessions implements SsoHooks {
     await this.db.transaction(async (m) => {
       const [educator] = await m.query(
         `SELECT e.id, e.full_name AS "fullName", a.id AS "linkedAccount" FROM educator e LEFT JOIN account a ON a.educator_id = e.id
-          WHERE lower(e.work_email) = $1 FOR UPDATE OF e`, [email]);
-      if (!educator) throw ssoRefusal(`No educator profile has the work email ${email}; ask HR to add you or create your account`, 'NO_MATCHING_EDUCATOR');
-      if (educator.linkedAccount) throw ssoRefusal('Your educator profile is linked to another account; ask HR to sort it out', 'EDUCATOR_ALREADY_LINKED');
+          WHERE lower(e.work_email) = $1 FOR UPDATE OF e`,
+        [email],
+      );
+      if (!educator)
+        throw ssoRefusal(
+          `No educator profile has the work email ${email}; ask HR to add you or create your account`,
+          'NO_MATCHING_EDUCATOR',
+        );
+      if (educator.linkedAccount)
+        throw ssoRefusal('Your educator profile is linked to another account; ask HR to sort it out', 'EDUCATOR_ALREADY_LINKED');
       // A concurrent first request for the same person may have won: then there is nothing left to do.
-      const inserted = await m.createQueryBuilder().insert().into(AccountEntity)
+      const inserted = await m
+        .createQueryBuilder()
+        .insert()
+        .into(AccountEntity)
         .values({ email, displayName: educator.fullName, personas: [Persona.EDUCATOR], educatorId: educator.id, passwordHash: null })
-        .orIgnore().returning(['id']).execute();
+        .orIgnore()
+        .returning(['id'])
+        .execute();
       const id = inserted.raw[0]?.id as string | undefined;
       if (!id) return;
-      await this.audit.record(null, {
-        action: 'ACCOUNT_CREATED', targetType: 'Account', targetId: id,
-        changes: { before: null, after: { email, displayName: educator.fullName, personas: [Persona.EDUCATOR], educatorId: educator.id, disabled: false }, via: 'single sign-on auto-provisioning' },
-      }, m);
+      await this.audit.record(
+        null,
+        {
+          action: 'ACCOUNT_CREATED',
+          targetType: 'Account',
+          targetId: id,
+          changes: {
+            before: null,
+            after: { email, displayName: educator.fullName, personas: [Persona.EDUCATOR], educatorId: educator.id, disabled: false },
+            via: 'single sign-on auto-provisioning',
+          },
+        },
+        m,
+      );
     });
   }
 
@@ -64,7 +86,8 @@ export class SsoSessions implements SsoHooks {
       `INSERT INTO audit_entry (actor_account_id, actor_email, persona, action, target_type, target_id, changes)
        SELECT $1::uuid, $2, NULL, 'SIGN_IN', 'Account', $3::text, jsonb_build_object('method', 'sso', 'session', $4::text)
         WHERE NOT EXISTS (SELECT 1 FROM audit_entry WHERE action = 'SIGN_IN' AND target_type = 'Account' AND target_id = $3::text AND changes->>'session' = $4::text)`,
-      [principal.accountId, principal.email, principal.accountId, key]);
+      [principal.accountId, principal.email, principal.accountId, key],
+    );
     this.audited.add(key);
     if (this.audited.size > MAX_REMEMBERED_SESSIONS) this.audited.delete(this.audited.values().next().value!);
   }

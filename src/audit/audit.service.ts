@@ -59,6 +59,7 @@ export interface AuditSearch {
 }
 
 function primaryPersona(p: Principal): Persona | null {
-  for (const persona of [Persona.HR, Persona.PANELIST, Persona.ENDORSER, Persona.EDUCATOR, Persona.COMPLIANCE]) if (p.personas.has(persona)) return persona;
+  for (const persona of [Persona.HR, Persona.PANELIST, Persona.ENDORSER, Persona.EDUCATOR, Persona.COMPLIANCE])
+    if (p.personas.has(persona)) return persona;
   return null;
 }

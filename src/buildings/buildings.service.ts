@@ -70,17 +70,31 @@ export class BuildingsService {
       const b = await this.locked(m, id, version);
       const [refs] = await m.query(
         `SELECT (SELECT count(DISTINCT educator_id)::int FROM building_assignment WHERE building_id = $1) AS educators,
-                (SELECT count(*)::int FROM hybrid_role WHERE building_id = $1) AS roles`, [id]);
+                (SELECT count(*)::int FROM hybrid_role WHERE building_id = $1) AS roles`,
+        [id],
+      );
       // Past assignments count too: the building is part of someone's history, which a delete would rewrite.
       if (refs.educators || refs.roles) {
-        throw conflict(`Building ${b.code} is used by ${refs.educators} educator(s), now or in their building history, and ${refs.roles} role(s); archive it instead (setBuildingArchived)`);
+        throw conflict(
+          `Building ${b.code} is used by ${refs.educators} educator(s), now or in their building history, and ${refs.roles} role(s); archive it instead (setBuildingArchived)`,
+        );
       }
       await m.delete(BuildingEntity, { id });
-      await this.audit.record(actor, { action: 'BUILDING_DELETED', targetType: 'Building', targetId: id, changes: { before: snapshot(b), after: null } }, m);
+      await this.audit.record(
+        actor,
+        { action: 'BUILDING_DELETED', targetType: 'Building', targetId: id, changes: { before: snapshot(b), after: null } },
+        m,
+      );
     });
   }
 
-  private async change(actor: Principal, id: string, version: number, action: AuditAction, edit: (b: BuildingEntity) => void): Promise<BuildingEntity> {
+  private async change(
+    actor: Principal,
+    id: string,
+    version: number,
+    action: AuditAction,
+    edit: (b: BuildingEntity) => void,
+  ): Promise<BuildingEntity> {
     return this.db.transaction(async (m) => {
       const b = await this.locked(m, id, version);
       const before = snapshot(b);

@@ -61,7 +61,11 @@ export class CaseImportService {
   ) {}
 
   /** From JSON text, or from a provider URL (a CFPackage, or a CFDocument whose CFPackageURI is then followed). */
-  async importFrom(actor: Principal | null, source: { json?: string; url?: string }, opts: { dryRun: boolean; expectedVersion?: number }): Promise<ImportOutcome> {
+  async importFrom(
+    actor: Principal | null,
+    source: { json?: string; url?: string },
+    opts: { dryRun: boolean; expectedVersion?: number },
+  ): Promise<ImportOutcome> {
     if ((source.json === undefined) === (source.url === undefined)) throw badInput('Give either packageJson or packageUrl');
     const text = source.json ?? (await this.fetchPackage(source.url!));
     return this.importText(actor, text, opts);
@@ -88,7 +92,11 @@ export class CaseImportService {
     } catch (e) {
       if (!(e instanceof OutboundHttpError)) throw e;
       const code = e.code === 'TOO_LARGE' ? CaseErrorCode.TOO_LARGE : CaseErrorCode.FETCH_FAILED;
-      throw caseError(code, '$', `The package could not be fetched from ${url}: ${e.message}. Check the URL, that its host is in OUTBOUND_HTTP_ALLOWED_HOSTS, or download the package and import the file.`);
+      throw caseError(
+        code,
+        '$',
+        `The package could not be fetched from ${url}: ${e.message}. Check the URL, that its host is in OUTBOUND_HTTP_ALLOWED_HOSTS, or download the package and import the file.`,
+      );
     }
   }
 
@@ -112,11 +120,28 @@ export class CaseImportService {
     const existing = await this.repo.nodesByIdentifier(identifiers, m);
     const foreign = existing.filter((e) => !fw || e.frameworkId !== fw.id);
     if (foreign.length) {
-      throw new AppError(ErrorCode.CONFLICT, `These items already belong to another framework: ${foreign.slice(0, 10).map((f) => f.identifier).join(', ')}. Import that framework's package instead, or ask the publisher for new identifiers.`, { identifiers: foreign.map((f) => f.identifier) }, CaseErrorCode.IDENTIFIER_TAKEN);
+      throw new AppError(
+        ErrorCode.CONFLICT,
+        `These items already belong to another framework: ${foreign
+          .slice(0, 10)
+          .map((f) => f.identifier)
+          .join(', ')}. Import that framework's package instead, or ask the publisher for new identifiers.`,
+        { identifiers: foreign.map((f) => f.identifier) },
+        CaseErrorCode.IDENTIFIER_TAKEN,
+      );
     }
-    const taken = await this.repo.associationsElsewhere(st.associations.map((a) => a.identifier), fw?.id ?? null, m);
+    const taken = await this.repo.associationsElsewhere(
+      st.associations.map((a) => a.identifier),
+      fw?.id ?? null,
+      m,
+    );
     if (taken.length) {
-      throw new AppError(ErrorCode.CONFLICT, `These associations already belong to another framework: ${taken.slice(0, 10).join(', ')}. Ask the publisher for new identifiers.`, { identifiers: taken }, CaseErrorCode.IDENTIFIER_TAKEN);
+      throw new AppError(
+        ErrorCode.CONFLICT,
+        `These associations already belong to another framework: ${taken.slice(0, 10).join(', ')}. Ask the publisher for new identifiers.`,
+        { identifiers: taken },
+        CaseErrorCode.IDENTIFIER_TAKEN,
+      );
     }
     const byId = new Map(existing.map((e) => [e.identifier, e]));
     const current = fw ? exportPackage(await this.repo.snapshot(fw.id, m), this.config.publicBaseUrl) : null;
@@ -136,12 +161,21 @@ export class CaseImportService {
     }
     const currentLevels = new Map<string, string>();
     for (const c of current?.CFRubrics?.[0]?.CFRubricCriteria ?? []) {
-      if (c.CFItemURI) currentLevels.set(c.CFItemURI.identifier, canonical((c.CFRubricCriterionLevels ?? []).map((l) => [l.quality, l.description ?? '', l.identifier])));
+      if (c.CFItemURI)
+        currentLevels.set(
+          c.CFItemURI.identifier,
+          canonical((c.CFRubricCriterionLevels ?? []).map((l) => [l.quality, l.description ?? '', l.identifier])),
+        );
     }
-    const levelsOf = (n: PlannedNode) => canonical(n.levels.map((l) => [l.label, l.descriptor, l.identifier ?? currentLevelId(current, n.identifier, l.level)]));
+    const levelsOf = (n: PlannedNode) =>
+      canonical(n.levels.map((l) => [l.label, l.descriptor, l.identifier ?? currentLevelId(current, n.identifier, l.level)]));
 
     const node = (n: PlannedNode): ImportNode => ({
-      identifier: n.identifier, kind: n.kind, code: n.item.humanCodingScheme ?? '', title: trunc(n.item.fullStatement, 200), inUse: byId.get(n.identifier)?.inUse ?? false,
+      identifier: n.identifier,
+      kind: n.kind,
+      code: n.item.humanCodingScheme ?? '',
+      title: trunc(n.item.fullStatement, 200),
+      inUse: byId.get(n.identifier)?.inUse ?? false,
     });
     const created: ImportNode[] = [];
     const updated: ImportNode[] = [];
@@ -150,18 +184,26 @@ export class CaseImportService {
       const was = byId.get(n.identifier);
       if (!was) created.push(node(n));
       else if (
-        was.retired || was.kind !== n.kind ||
+        was.retired ||
+        was.kind !== n.kind ||
         canonical(currentItems.get(n.identifier)) !== canonical(n.item) ||
         (currentParent.get(n.identifier) ?? '') !== (n.childOf ? canonical(n.childOf) : (currentParent.get(n.identifier) ?? '')) ||
         (n.kind === 'competency' && (currentLevels.get(n.identifier) ?? '') !== levelsOf(n))
-      ) updated.push(node(n));
+      )
+        updated.push(node(n));
       else unchanged += 1;
     }
     const incoming = new Set(identifiers);
     const retired: ImportNode[] = fw
-      ? (await this.repo.liveNodesOf(fw.id, m)).filter((e) => !incoming.has(e.identifier)).map((e) => ({
-          identifier: e.identifier, kind: e.kind, code: e.code, title: trunc(currentItems.get(e.identifier)?.fullStatement ?? e.code, 200), inUse: e.inUse,
-        }))
+      ? (await this.repo.liveNodesOf(fw.id, m))
+          .filter((e) => !incoming.has(e.identifier))
+          .map((e) => ({
+            identifier: e.identifier,
+            kind: e.kind,
+            code: e.code,
+            title: trunc(currentItems.get(e.identifier)?.fullStatement ?? e.code, 200),
+            inUse: e.inUse,
+          }))
       : [];
     const incomingOther = new Map(st.associations.map((a) => [a.identifier, canonical(a)]));
     let associationsCreated = 0;
@@ -175,16 +217,36 @@ export class CaseImportService {
 
     const competencies = st.nodes.filter((n) => n.kind === 'competency');
     const fromRubric = competencies.filter((n) => n.levelsFromRubric).length;
-    const levelsSource = !competencies.length ? 'NONE' : fromRubric === competencies.length ? 'RUBRIC' : fromRubric === 0 ? 'DEFAULT_SCALE' : 'MIXED';
+    const levelsSource = !competencies.length
+      ? 'NONE'
+      : fromRubric === competencies.length
+        ? 'RUBRIC'
+        : fromRubric === 0
+          ? 'DEFAULT_SCALE'
+          : 'MIXED';
     const problems: string[] = [];
-    if (levelsSource === 'DEFAULT_SCALE') problems.push(`The package has no rubric: its competencies get the district's default scale (${DEFAULT_SCALE.map((l) => `${l.level} ${l.label}`).join(', ')})`);
-    if (levelsSource === 'MIXED') problems.push(`${competencies.length - fromRubric} competencies have no rubric criterion and get the district's default scale`);
+    if (levelsSource === 'DEFAULT_SCALE')
+      problems.push(
+        `The package has no rubric: its competencies get the district's default scale (${DEFAULT_SCALE.map((l) => `${l.level} ${l.label}`).join(', ')})`,
+      );
+    if (levelsSource === 'MIXED')
+      problems.push(`${competencies.length - fromRubric} competencies have no rubric criterion and get the district's default scale`);
     const deprecated = doc.adoptionStatus === 'Deprecated';
-    if (deprecated && !fw?.retired) problems.push('The package is Deprecated (adoptionStatus): the framework will be retired; it stays readable but takes no new requirements or claims');
-    if (!deprecated && fw?.retired) problems.push(`The framework is retired; this package (adoptionStatus ${String(doc.adoptionStatus ?? 'unset')}) brings it back into use`);
-    for (const r of retired.filter((x) => x.inUse)) problems.push(`Competency ${r.code || r.identifier} is used by claims or roles: it will be retired, not deleted`);
+    if (deprecated && !fw?.retired)
+      problems.push(
+        'The package is Deprecated (adoptionStatus): the framework will be retired; it stays readable but takes no new requirements or claims',
+      );
+    if (!deprecated && fw?.retired)
+      problems.push(
+        `The framework is retired; this package (adoptionStatus ${String(doc.adoptionStatus ?? 'unset')}) brings it back into use`,
+      );
+    for (const r of retired.filter((x) => x.inUse))
+      problems.push(`Competency ${r.code || r.identifier} is used by claims or roles: it will be retired, not deleted`);
     const docChanged = current ? canonical(current.CFDocument) !== canonical(doc) : true;
-    const changed = !fw || docChanged || created.length + updated.length + retired.length + associationsCreated + associationsUpdated + associationsRemoved > 0;
+    const changed =
+      !fw ||
+      docChanged ||
+      created.length + updated.length + retired.length + associationsCreated + associationsUpdated + associationsRemoved > 0;
     return {
       dryRun: true,
       changed,
@@ -207,7 +269,13 @@ export class CaseImportService {
     };
   }
 
-  private async write(m: EntityManager, actor: Principal | null, pkg: CfPackage, st: PackageStructure, outcome: ImportOutcome): Promise<ImportOutcome> {
+  private async write(
+    m: EntityManager,
+    actor: Principal | null,
+    pkg: CfPackage,
+    st: PackageStructure,
+    outcome: ImportOutcome,
+  ): Promise<ImportOutcome> {
     const doc = pkg.CFDocument;
     let frameworkId = outcome.frameworkId;
     const publisher = trunc(String(doc.publisher ?? doc.creator), 200);
@@ -232,46 +300,77 @@ export class CaseImportService {
     );
     const byIdentifier = new Map(st.nodes.map((n) => [n.identifier, n]));
     const groupings = st.nodes.filter((n) => n.kind === 'grouping');
-    await this.repo.upsertGroupings(frameworkId, groupings.map((g) => ({
-      identifier: g.identifier, child_of_identifier: g.childOf?.identifier ?? derivedUuid(`${g.identifier}:isChildOf`), name: g.item.fullStatement,
-      code: g.item.humanCodingScheme ? trunc(g.item.humanCodingScheme, 200) : null, sort_order: g.sortOrder, item: g.item, child_of: g.childOf,
-      parent: g.parentIdentifier,
-    })), m);
+    await this.repo.upsertGroupings(
+      frameworkId,
+      groupings.map((g) => ({
+        identifier: g.identifier,
+        child_of_identifier: g.childOf?.identifier ?? derivedUuid(`${g.identifier}:isChildOf`),
+        name: g.item.fullStatement,
+        code: g.item.humanCodingScheme ? trunc(g.item.humanCodingScheme, 200) : null,
+        sort_order: g.sortOrder,
+        item: g.item,
+        child_of: g.childOf,
+        parent: g.parentIdentifier,
+      })),
+      m,
+    );
 
     const codes = await this.codes(frameworkId, st, m);
-    const snapshotLevels = await m.query(
+    const snapshotLevels = (await m.query(
       `SELECT c.case_identifier::text AS identifier, l.level, l.case_identifier::text AS level_identifier
-         FROM competency c JOIN competency_level l ON l.competency_id = c.id WHERE c.framework_id = $1`, [frameworkId],
-    ) as Array<{ identifier: string; level: number; level_identifier: string }>;
+         FROM competency c JOIN competency_level l ON l.competency_id = c.id WHERE c.framework_id = $1`,
+      [frameworkId],
+    )) as Array<{ identifier: string; level: number; level_identifier: string }>;
     const existingLevelId = new Map(snapshotLevels.map((r) => [`${r.identifier}:${r.level}`, r.level_identifier]));
     const competencies = st.nodes.filter((n) => n.kind === 'competency');
-    await this.repo.upsertCompetencies(frameworkId, competencies.map((c) => {
-      const parent = c.parentIdentifier ? byIdentifier.get(c.parentIdentifier) : undefined;
-      const abbreviated = typeof c.item.abbreviatedStatement === 'string' && c.item.abbreviatedStatement.length <= 200 ? c.item.abbreviatedStatement : null;
-      return {
-        identifier: c.identifier,
-        child_of_identifier: c.childOf?.identifier ?? derivedUuid(`${c.identifier}:isChildOf`),
-        criterion_identifier: c.criterionIdentifier ?? derivedUuid(`${c.identifier}:criterion`),
-        code: codes.get(c.identifier),
-        name: abbreviated ?? trunc(c.item.fullStatement, 200),
-        description: c.item.fullStatement,
-        dimension: trunc(parent?.item.fullStatement ?? doc.title, 120),
-        sort_order: c.sortOrder,
-        item: c.item,
-        child_of: c.childOf,
-        parent: c.parentIdentifier,
-        levels: c.levels.map((l) => ({ ...l, identifier: l.identifier ?? existingLevelId.get(`${c.identifier}:${l.level}`) ?? null })),
-      };
-    }), m);
-    await this.repo.retire(frameworkId, st.nodes.map((n) => n.identifier), m);
+    await this.repo.upsertCompetencies(
+      frameworkId,
+      competencies.map((c) => {
+        const parent = c.parentIdentifier ? byIdentifier.get(c.parentIdentifier) : undefined;
+        const abbreviated =
+          typeof c.item.abbreviatedStatement === 'string' && c.item.abbreviatedStatement.length <= 200 ? c.item.abbreviatedStatement : null;
+        return {
+          identifier: c.identifier,
+          child_of_identifier: c.childOf?.identifier ?? derivedUuid(`${c.identifier}:isChildOf`),
+          criterion_identifier: c.criterionIdentifier ?? derivedUuid(`${c.identifier}:criterion`),
+          code: codes.get(c.identifier),
+          name: abbreviated ?? trunc(c.item.fullStatement, 200),
+          description: c.item.fullStatement,
+          dimension: trunc(parent?.item.fullStatement ?? doc.title, 120),
+          sort_order: c.sortOrder,
+          item: c.item,
+          child_of: c.childOf,
+          parent: c.parentIdentifier,
+          levels: c.levels.map((l) => ({ ...l, identifier: l.identifier ?? existingLevelId.get(`${c.identifier}:${l.level}`) ?? null })),
+        };
+      }),
+      m,
+    );
+    await this.repo.retire(
+      frameworkId,
+      st.nodes.map((n) => n.identifier),
+      m,
+    );
     await this.repo.syncFrameworkScale(frameworkId, m);
     await this.repo.replaceImportedAssociations(frameworkId, st.associations, m);
     await this.repo.saveDocument(frameworkId, doc, st.rubricHeader, createHash('sha256').update(canonical(pkg)).digest('hex'), m);
     const fw = (await this.repo.frameworkById(frameworkId, m))!;
-    await this.audit.record(actor, {
-      action: 'FRAMEWORK_IMPORTED', targetType: 'Framework', targetId: frameworkId,
-      changes: { document: doc.identifier, created: outcome.created.length, updated: outcome.updated.length, retired: outcome.retired.length, version: fw.version },
-    }, m);
+    await this.audit.record(
+      actor,
+      {
+        action: 'FRAMEWORK_IMPORTED',
+        targetType: 'Framework',
+        targetId: frameworkId,
+        changes: {
+          document: doc.identifier,
+          created: outcome.created.length,
+          updated: outcome.updated.length,
+          retired: outcome.retired.length,
+          version: fw.version,
+        },
+      },
+      m,
+    );
     return { ...outcome, dryRun: false, frameworkId, frameworkCode: fw.code, version: fw.version };
   }
 
@@ -299,7 +398,12 @@ function currentLevelId(current: CfPackage | null, itemId: string, level: number
 }
 
 export function frameworkCode(title: string, identifier: string): string {
-  const slug = title.toUpperCase().replace(/[^A-Z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 50) || 'CASE';
+  const slug =
+    title
+      .toUpperCase()
+      .replace(/[^A-Z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 50) || 'CASE';
   return `${slug}-${identifier.slice(0, 8).toUpperCase()}`;
 }
 

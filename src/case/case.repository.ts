@@ -96,8 +96,14 @@ export class CaseRepository {
     );
     return {
       framework: {
-        id: fw.id, code: fw.code, title: fw.title, description: fw.description, publisher: fw.publisher,
-        caseIdentifier: fw.caseIdentifier, caseRubricIdentifier: fw.caseRubricIdentifier, updatedAt: fw.updatedAt,
+        id: fw.id,
+        code: fw.code,
+        title: fw.title,
+        description: fw.description,
+        publisher: fw.publisher,
+        caseIdentifier: fw.caseIdentifier,
+        caseRubricIdentifier: fw.caseRubricIdentifier,
+        updatedAt: fw.updatedAt,
         retiredAt: fw.retiredAt ?? null,
       },
       document: fw.document ?? null,
@@ -109,7 +115,20 @@ export class CaseRepository {
   }
 
   /** Existing nodes of any framework with these identifiers, to match an import and to link crosswalk ends. */
-  async nodesByIdentifier(identifiers: string[], m: EntityManager): Promise<Array<{ identifier: string; kind: 'competency' | 'grouping'; id: string; frameworkId: string; code: string; retired: boolean; inUse: boolean }>> {
+  async nodesByIdentifier(
+    identifiers: string[],
+    m: EntityManager,
+  ): Promise<
+    Array<{
+      identifier: string;
+      kind: 'competency' | 'grouping';
+      id: string;
+      frameworkId: string;
+      code: string;
+      retired: boolean;
+      inUse: boolean;
+    }>
+  > {
     if (!identifiers.length) return [];
     return m.query(
       `SELECT c.case_identifier::text AS identifier, 'competency' AS kind, c.id, c.framework_id AS "frameworkId", c.code,
@@ -123,7 +142,10 @@ export class CaseRepository {
     );
   }
 
-  async liveNodesOf(frameworkId: string, m: EntityManager): Promise<Array<{ identifier: string; kind: string; id: string; code: string; inUse: boolean }>> {
+  async liveNodesOf(
+    frameworkId: string,
+    m: EntityManager,
+  ): Promise<Array<{ identifier: string; kind: string; id: string; code: string; inUse: boolean }>> {
     return m.query(
       `SELECT c.case_identifier::text AS identifier, 'competency' AS kind, c.id, c.code,
               (EXISTS (SELECT 1 FROM evidence_claim e WHERE e.competency_id = c.id) OR EXISTS (SELECT 1 FROM role_requirement r WHERE r.competency_id = c.id)) AS "inUse"
@@ -146,7 +168,10 @@ export class CaseRepository {
 
   /** Identifiers of the associations an earlier import of this framework brought. */
   async importedAssociationIds(frameworkId: string, m: EntityManager): Promise<string[]> {
-    const rows: Array<{ id: string }> = await m.query(`SELECT case_identifier::text AS id FROM case_association WHERE framework_id = $1 AND source IS NOT NULL`, [frameworkId]);
+    const rows: Array<{ id: string }> = await m.query(
+      `SELECT case_identifier::text AS id FROM case_association WHERE framework_id = $1 AND source IS NOT NULL`,
+      [frameworkId],
+    );
     return rows.map((r) => r.id);
   }
 
@@ -229,7 +254,9 @@ export class CaseRepository {
    * levels the package made different keep them as their own.
    */
   async syncFrameworkScale(frameworkId: string, m: EntityManager): Promise<void> {
-    const signature = (alias: string) => `(SELECT string_agg(l.level || E'\\x1f' || l.label || E'\\x1f' || l.descriptor, E'\\x1e' ORDER BY l.level)
+    const signature = (
+      alias: string,
+    ) => `(SELECT string_agg(l.level || E'\\x1f' || l.label || E'\\x1f' || l.descriptor, E'\\x1e' ORDER BY l.level)
         FROM competency_level l WHERE l.competency_id = ${alias}.id)`;
     await m.query(
       `WITH sig AS (SELECT c.id, c.sort_order, c.code, ${signature('c')} AS s FROM competency c WHERE c.framework_id = $1 AND c.retired_at IS NULL),

@@ -27,14 +27,25 @@ export class CaseService {
 
   async setPublication(actor: Principal, input: SetFrameworkPublicationInput): Promise<FrameworkPublicationModel> {
     return this.db.transaction(async (m) => {
-      const [fw] = await m.query(`SELECT id, code, version, publication FROM competency_framework WHERE id = $1 FOR UPDATE`, [input.frameworkId]);
+      const [fw] = await m.query(`SELECT id, code, version, publication FROM competency_framework WHERE id = $1 FOR UPDATE`, [
+        input.frameworkId,
+      ]);
       if (!fw) throw notFound('Framework', input.frameworkId);
       if (fw.version !== input.version) throw staleVersion(`Framework ${fw.code}`);
       const [[row]] = await m.query(
         `UPDATE competency_framework SET publication = $2, version = version + 1, updated_at = now() WHERE id = $1 RETURNING version`,
         [input.frameworkId, input.publication],
       );
-      await this.audit.record(actor, { action: 'FRAMEWORK_PUBLICATION_SET', targetType: 'Framework', targetId: fw.id, changes: { publication: { from: fw.publication, to: input.publication } } }, m);
+      await this.audit.record(
+        actor,
+        {
+          action: 'FRAMEWORK_PUBLICATION_SET',
+          targetType: 'Framework',
+          targetId: fw.id,
+          changes: { publication: { from: fw.publication, to: input.publication } },
+        },
+        m,
+      );
       return { frameworkId: fw.id, publication: input.publication, version: row.version };
     });
   }
@@ -57,21 +68,46 @@ export class CaseService {
         [origin.id, destination.id, input.associationType],
       );
       if (dupe) throw conflict('This crosswalk already exists');
-      const uri = (e: { identifier: string; uri: string | null }) => e.uri ?? providerUri(this.config.publicBaseUrl, 'CFItems', e.identifier);
+      const uri = (e: { identifier: string; uri: string | null }) =>
+        e.uri ?? providerUri(this.config.publicBaseUrl, 'CFItems', e.identifier);
       const [row] = await m.query(
         `INSERT INTO case_association (framework_id, association_type, origin_identifier, origin_uri, origin_title, destination_identifier,
                 destination_uri, destination_title, origin_competency_id, destination_competency_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id, case_identifier::text AS "caseIdentifier"`,
-        [origin.frameworkId, input.associationType, origin.identifier, uri(origin), origin.name, destination.identifier, uri(destination), destination.name, origin.id, destination.id],
+        [
+          origin.frameworkId,
+          input.associationType,
+          origin.identifier,
+          uri(origin),
+          origin.name,
+          destination.identifier,
+          uri(destination),
+          destination.name,
+          origin.id,
+          destination.id,
+        ],
       );
-      await this.audit.record(actor, { action: 'CROSSWALK_ADDED', targetType: 'CaseAssociation', targetId: row.id, changes: { ...input } }, m);
-      return { id: row.id, caseIdentifier: row.caseIdentifier, associationType: input.associationType, originCompetencyId: origin.id, destinationCompetencyId: destination.id };
+      await this.audit.record(
+        actor,
+        { action: 'CROSSWALK_ADDED', targetType: 'CaseAssociation', targetId: row.id, changes: { ...input } },
+        m,
+      );
+      return {
+        id: row.id,
+        caseIdentifier: row.caseIdentifier,
+        associationType: input.associationType,
+        originCompetencyId: origin.id,
+        destinationCompetencyId: destination.id,
+      };
     });
   }
 
   async removeCrosswalk(actor: Principal, id: string): Promise<boolean> {
     return this.db.transaction(async (m) => {
-      const [rows] = await m.query(`DELETE FROM case_association WHERE id = $1 AND origin_competency_id IS NOT NULL AND destination_competency_id IS NOT NULL RETURNING id`, [id]);
+      const [rows] = await m.query(
+        `DELETE FROM case_association WHERE id = $1 AND origin_competency_id IS NOT NULL AND destination_competency_id IS NOT NULL RETURNING id`,
+        [id],
+      );
       if (!rows?.length) throw notFound('Crosswalk', id);
       await this.audit.record(actor, { action: 'CROSSWALK_REMOVED', targetType: 'CaseAssociation', targetId: id }, m);
       return true;

@@ -40,7 +40,9 @@ function isOnlyImport(query: unknown): boolean {
     if (doc.definitions.length !== 1 || doc.definitions[0].kind !== Kind.OPERATION_DEFINITION) return false;
     const op = doc.definitions[0] as OperationDefinitionNode;
     const fields = op.selectionSet.selections;
-    return op.operation === 'mutation' && fields.length === 1 && fields[0].kind === Kind.FIELD && fields[0].name.value === 'importCasePackage';
+    return (
+      op.operation === 'mutation' && fields.length === 1 && fields[0].kind === Kind.FIELD && fields[0].name.value === 'importCasePackage'
+    );
   } catch {
     return false;
   }

@@ -11,7 +11,8 @@ import { forbidden, unauthenticated } from '../common/app-error.js';
 export function personasOf<T>(resolver: Type<T>, field: keyof T & string): readonly Persona[] {
   const handler = (resolver.prototype as Record<string, unknown>)[field];
   const policy = typeof handler === 'function' ? (Reflect.getMetadata(POLICY_KEY, handler) as Policy | undefined) : undefined;
-  if (!policy || policy.public || policy.personas === 'any') throw new Error(`${resolver.name}.${field} has no persona policy for a chart to share`);
+  if (!policy || policy.public || policy.personas === 'any')
+    throw new Error(`${resolver.name}.${field} has no persona policy for a chart to share`);
   return policy.personas;
 }
 

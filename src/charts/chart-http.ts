@@ -6,8 +6,15 @@ import { badInput, ErrorCode } from '../common/app-error.js';
 import { describeFailure, formatError, RETRY_AFTER_SECONDS } from '../common/format-error.js';
 
 const STATUS: Record<string, number> = {
-  BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, TOO_MANY_REQUESTS: 429, INTERNAL_SERVER_ERROR: 500,
-  TIMEOUT: 504, SERVICE_UNAVAILABLE: 503,
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  TOO_MANY_REQUESTS: 429,
+  INTERNAL_SERVER_ERROR: 500,
+  TIMEOUT: 504,
+  SERVICE_UNAVAILABLE: 503,
 };
 
 /**
@@ -20,7 +27,9 @@ export class ChartErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
-    const formatted = formatError({ message: '' }, exception, (err) => this.logger.error(typeof err === 'string' ? err : describeFailure(err)));
+    const formatted = formatError({ message: '' }, exception, (err) =>
+      this.logger.error(typeof err === 'string' ? err : describeFailure(err)),
+    );
     const code = String(formatted.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
     if (res.headersSent) {
       res.destroy();
@@ -48,7 +57,10 @@ export type QueryValues = Record<string, string | string[] | undefined>;
 /** A query parameter holding a list: repeated (`?a=x&a=y`) or comma-separated (`?a=x,y`). */
 export function listParam(raw: string | string[] | undefined): string[] | undefined {
   if (raw === undefined) return undefined;
-  return (Array.isArray(raw) ? raw : [raw]).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  return (Array.isArray(raw) ? raw : [raw])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 export function singleParam(query: QueryValues, name: string): string | undefined {
@@ -73,7 +85,8 @@ export function boolParam(query: QueryValues, name: string): boolean | undefined
 
 export function refuseUnknownParams(query: QueryValues, known: readonly string[]): void {
   const unknown = Object.keys(query).filter((k) => !known.includes(k));
-  if (unknown.length) throw badInput(`Unknown parameter${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; this chart takes ${known.join(', ')}`);
+  if (unknown.length)
+    throw badInput(`Unknown parameter${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; this chart takes ${known.join(', ')}`);
 }
 
 /**

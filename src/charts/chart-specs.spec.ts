@@ -4,10 +4,31 @@ import { coverageChart, heatMapChart } from '../reports/domain/capacity-charts.j
 import { renderSvg } from './render-svg.js';
 
 const basis = { asOf: '2026-01-15', statuses: ['VERIFIED', 'ENDORSED'], policyVersion: 3 };
-const category = (label: string, impactRatio: number | null, flagged = false, assessed = 10) => ({ category: label.toUpperCase(), label, assessed, impactRatio, flagged, excludedFromRatios: false, tooSmall: false });
+const category = (label: string, impactRatio: number | null, flagged = false, assessed = 10) => ({
+  category: label.toUpperCase(),
+  label,
+  assessed,
+  impactRatio,
+  flagged,
+  excludedFromRatios: false,
+  tooSmall: false,
+});
 const audit: ImpactRatioAuditLike = {
-  id: 'a1', roleTitle: 'Coach <script>alert(1)</script> & co', from: '2026-01-01', to: '2026-01-31', empty: false, emptyReason: null,
-  measures: [{ measure: 'APPLIED_TO_SHORTLISTED', assessed: 20, dimensions: [{ dimension: 'SEX', categories: [category('Female', 1), category('Male', 0.5, true), category('Unstated', null, false, 0)] }] }],
+  id: 'a1',
+  roleTitle: 'Coach <script>alert(1)</script> & co',
+  from: '2026-01-01',
+  to: '2026-01-31',
+  empty: false,
+  emptyReason: null,
+  measures: [
+    {
+      measure: 'APPLIED_TO_SHORTLISTED',
+      assessed: 20,
+      dimensions: [
+        { dimension: 'SEX', categories: [category('Female', 1), category('Male', 0.5, true), category('Unstated', null, false, 0)] },
+      ],
+    },
+  ],
 };
 
 /** Pure specifications rendered offline: what the figures become, and that text from the data is escaped. */
@@ -29,14 +50,35 @@ describe('chart specifications', () => {
 
   it('heat map and coverage: hidden counts become "<N" and "fewer than N"', async () => {
     const hidden = { ...basis, smallCountsHiddenBelow: 5 };
-    const row = (name: string, educators: number | null, n: number | null) => ({ building: { code: name, name }, educators, cells: [{ competencyCode: 'AI-BIAS', atOrAbove: [1, 2, 3, 4].map((level) => ({ level, educators: n })) }] });
-    const heat = await renderSvg(heatMapChart({ basis: hidden, competencies: [{ code: 'AI-BIAS', name: 'AI bias evaluation' }], rows: [row('North', 12, 7), row('South', null, null)] }, 2));
+    const row = (name: string, educators: number | null, n: number | null) => ({
+      building: { code: name, name },
+      educators,
+      cells: [{ competencyCode: 'AI-BIAS', atOrAbove: [1, 2, 3, 4].map((level) => ({ level, educators: n })) }],
+    });
+    const heat = await renderSvg(
+      heatMapChart(
+        {
+          basis: hidden,
+          competencies: [{ code: 'AI-BIAS', name: 'AI bias evaluation' }],
+          rows: [row('North', 12, 7), row('South', null, null)],
+        },
+        2,
+      ),
+    );
     expect(heat).toContain('building: North; label: 7"');
     expect(heat).toContain('building: South; label: &lt;5"');
-    const coverage = await renderSvg(coverageChart({
-      basis: hidden, minLevel: 2, competencies: [{ code: 'AI-BIAS', name: 'AI bias evaluation' }], total: { educators: 20, covered: 9, share: 0.45 },
-      buildings: [{ building: { code: 'N', name: 'North' }, educators: 12, covered: 7, share: 7 / 12 }, { building: { code: 'S', name: 'South' }, educators: null, covered: null, share: null }],
-    }));
+    const coverage = await renderSvg(
+      coverageChart({
+        basis: hidden,
+        minLevel: 2,
+        competencies: [{ code: 'AI-BIAS', name: 'AI bias evaluation' }],
+        total: { educators: 20, covered: 9, share: 0.45 },
+        buildings: [
+          { building: { code: 'N', name: 'North' }, educators: 12, covered: 7, share: 7 / 12 },
+          { building: { code: 'S', name: 'South' }, educators: null, covered: null, share: null },
+        ],
+      }),
+    );
     expect(coverage).toContain('>7 of 12</text>');
     expect(coverage).toContain('>fewer than 5</text>');
     expect(coverage).toContain('District: 9 of 20 (45.0%)');

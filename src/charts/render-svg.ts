@@ -40,7 +40,9 @@ export const CHART_CONFIG = {
 
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   const { vega, compile, loader } = await load();
-  const compiled = compile({ ...spec, config: { ...CHART_CONFIG, ...(spec.config ?? {}) } } as TopLevelSpec, { logger: vega.logger(vega.Error) }).spec;
+  const compiled = compile({ ...spec, config: { ...CHART_CONFIG, ...(spec.config ?? {}) } } as TopLevelSpec, {
+    logger: vega.logger(vega.Error),
+  }).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: 'none', loader, logLevel: vega.Error });
   try {
     return await view.toSVG();

@@ -30,7 +30,9 @@ export class CommitmentsService {
       `SELECT hc.id, hc.educator_id AS "educatorId", hc.role_id AS "roleId", coalesce(r.title, hc.role_title) AS "roleTitle",
               hc.role_fte::float8 AS "roleFte", hc.starts_on::text AS "startsOn", hc.ends_on::text AS "endsOn", hc.source, hc.version
          FROM hybrid_commitment hc LEFT JOIN hybrid_role r ON r.id = hc.role_id
-        WHERE hc.educator_id = $1 ORDER BY hc.starts_on, hc.id`, [educatorId]);
+        WHERE hc.educator_id = $1 ORDER BY hc.starts_on, hc.id`,
+      [educatorId],
+    );
     return rows as unknown as CommitmentModel[];
   }
 
@@ -44,14 +46,27 @@ export class CommitmentsService {
         throw badInput(`This educator leaves on ${educator.leavingDate}; a commitment must start before the leaving date`);
       }
       const repo = m.getRepository(HybridCommitmentEntity);
-      const saved = await repo.save(repo.create({
-        educatorId: input.educatorId, roleId: null, roleTitle: input.roleTitle, roleFte: input.roleFte,
-        startsOn: input.startsOn, endsOn: input.endsOn ?? null, source: 'EXTERNAL',
-      }));
-      await this.audit.record(actor, {
-        action: 'COMMITMENT_RECORDED', targetType: 'HybridCommitment', targetId: saved.id,
-        changes: { educatorId: input.educatorId, before: null, after: view(saved), backdated: input.backdated },
-      }, m);
+      const saved = await repo.save(
+        repo.create({
+          educatorId: input.educatorId,
+          roleId: null,
+          roleTitle: input.roleTitle,
+          roleFte: input.roleFte,
+          startsOn: input.startsOn,
+          endsOn: input.endsOn ?? null,
+          source: 'EXTERNAL',
+        }),
+      );
+      await this.audit.record(
+        actor,
+        {
+          action: 'COMMITMENT_RECORDED',
+          targetType: 'HybridCommitment',
+          targetId: saved.id,
+          changes: { educatorId: input.educatorId, before: null, after: view(saved), backdated: input.backdated },
+        },
+        m,
+      );
       return saved.id;
     });
     return this.one(id);
@@ -61,7 +76,9 @@ export class CommitmentsService {
     await this.change(actor, input.id, input.version, 'COMMITMENT_UPDATED', (c) => {
       const touchesTerms = input.roleTitle != null || input.roleFte != null || input.startsOn != null;
       if (touchesTerms && c.source !== 'EXTERNAL') {
-        throw badInput('The title, FTE and start of a commitment from an accepted offer follow the offer; only its end can change (endCommitment)');
+        throw badInput(
+          'The title, FTE and start of a commitment from an accepted offer follow the offer; only its end can change (endCommitment)',
+        );
       }
       if (input.roleTitle != null) c.roleTitle = input.roleTitle;
       if (input.roleFte != null) c.roleFte = input.roleFte;
@@ -82,7 +99,13 @@ export class CommitmentsService {
     return this.one(input.id);
   }
 
-  private async change(actor: Principal, id: string, version: number, action: AuditAction, edit: (c: HybridCommitmentEntity) => void): Promise<void> {
+  private async change(
+    actor: Principal,
+    id: string,
+    version: number,
+    action: AuditAction,
+    edit: (c: HybridCommitmentEntity) => void,
+  ): Promise<void> {
     await this.db.transaction(async (m: EntityManager) => {
       const repo = m.getRepository(HybridCommitmentEntity);
       const current = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
@@ -91,7 +114,11 @@ export class CommitmentsService {
       const before = view(current);
       edit(current);
       const saved = await repo.save(current);
-      await this.audit.record(actor, { action, targetType: 'HybridCommitment', targetId: id, changes: { educatorId: current.educatorId, before, after: view(saved) } }, m);
+      await this.audit.record(
+        actor,
+        { action, targetType: 'HybridCommitment', targetId: id, changes: { educatorId: current.educatorId, before, after: view(saved) } },
+        m,
+      );
     });
   }
 

@@ -20,9 +20,24 @@ describe("one clock: the district's day", () => {
     const instant = new Date('2026-03-10T20:00:00Z');
     const today = districtToday(instant);
     const cert = {
-      id: 'e1', educatorId: 'ed', kind: 'CERTIFICATION', title: 'AI certification', description: '', url: null, startedOn: null, endedOn: null,
-      verificationStatus: 'VERIFIED', verifiedBy: null, verifiedAt: null, issuer: 'ISTE', credentialId: null, issuedOn: '2024-03-10', expiresOn: '2026-03-10',
-      createdAt: instant, updatedAt: instant, version: 1,
+      id: 'e1',
+      educatorId: 'ed',
+      kind: 'CERTIFICATION',
+      title: 'AI certification',
+      description: '',
+      url: null,
+      startedOn: null,
+      endedOn: null,
+      verificationStatus: 'VERIFIED',
+      verifiedBy: null,
+      verifiedAt: null,
+      issuer: 'ISTE',
+      credentialId: null,
+      issuedOn: '2024-03-10',
+      expiresOn: '2026-03-10',
+      createdAt: instant,
+      updatedAt: instant,
+      version: 1,
     } as unknown as EvidenceEntity;
     expect(isExpired(cert.expiresOn, today)).toBe(false);
     expect(toEvidenceModel(cert, today).expired).toBe(false);

@@ -51,7 +51,8 @@ const UNAVAILABLE: Mapped = {
 
 /** Network-level failures of the driver or the pool: the database went away, not the request's fault. */
 const CONNECTION_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
-const CONNECTION_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is not established|terminating connection due to administrator command|the database system is (starting up|shutting down|in recovery mode)|is not currently accepting connections/i;
+const CONNECTION_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is not established|terminating connection due to administrator command|the database system is (starting up|shutting down|in recovery mode)|is not currently accepting connections/i;
 
 export function isDatabaseOutage(err: { code?: unknown; message?: unknown } | null | undefined): boolean {
   if (!err) return false;
@@ -67,7 +68,10 @@ function fromPostgres(err: { code?: string; constraint?: string; message?: strin
   if (isDatabaseOutage(err)) return UNAVAILABLE;
   switch (err.code) {
     case '22021':
-      return { code: ErrorCode.BAD_USER_INPUT, message: 'A text value contains a character that cannot be stored (such as NUL); remove it' };
+      return {
+        code: ErrorCode.BAD_USER_INPUT,
+        message: 'A text value contains a character that cannot be stored (such as NUL); remove it',
+      };
     case '54000':
     case '54001':
       return { code: ErrorCode.BAD_USER_INPUT, message: 'A value or the request is too large to process; send less' };
@@ -83,7 +87,11 @@ function fromPostgres(err: { code?: string; constraint?: string; message?: strin
     case '22003':
       return { code: ErrorCode.BAD_USER_INPUT, message: 'A number is out of range' };
     case '23505':
-      return { code: ErrorCode.CONFLICT, message: 'This would create a duplicate of an existing record', reason: CommonReason.DUPLICATE_RECORD };
+      return {
+        code: ErrorCode.CONFLICT,
+        message: 'This would create a duplicate of an existing record',
+        reason: CommonReason.DUPLICATE_RECORD,
+      };
     case '23503':
       return { code: ErrorCode.BAD_USER_INPUT, message: 'A referenced record does not exist' };
     case '23514':
@@ -95,7 +103,8 @@ function fromPostgres(err: { code?: string; constraint?: string; message?: strin
     case '57014':
       return {
         code: ErrorCode.TIMEOUT,
-        message: 'The request took too long and was cancelled; nothing was changed. Ask for less (smaller pages, fewer aliases) and try again.',
+        message:
+          'The request took too long and was cancelled; nothing was changed. Ask for less (smaller pages, fewer aliases) and try again.',
       };
     default:
       return undefined;
@@ -133,13 +142,18 @@ export function formatError(
   const base = { locations: formatted.locations, path: formatted.path };
 
   if (original instanceof AppError) {
-    return { ...base, message: original.message, extensions: { code: original.code, ...(original.reason ? { reason: original.reason } : {}), ...(original.details ?? {}) } };
+    return {
+      ...base,
+      message: original.message,
+      extensions: { code: original.code, ...(original.reason ? { reason: original.reason } : {}), ...(original.details ?? {}) },
+    };
   }
   const http = fromHttpException(original as HttpLikeError);
   if (http) return { ...base, message: http.message, extensions: { code: http.code } };
 
   const pg = original && typeof original === 'object' ? fromPostgres(original as { code?: string }) : undefined;
-  if (pg) return { ...base, message: pg.message, extensions: { code: pg.code, ...(pg.reason ? { reason: pg.reason } : {}), ...pg.extensions } };
+  if (pg)
+    return { ...base, message: pg.message, extensions: { code: pg.code, ...(pg.reason ? { reason: pg.reason } : {}), ...pg.extensions } };
 
   const code = formatted.extensions?.code;
   // An unknown persona, whether sent in a variable or written in the operation: a plain input mistake with its fix

@@ -88,7 +88,9 @@ export function httpStatusPlugin(): ApolloServerPlugin {
             response.http.status = 200;
             return;
           }
-          const requestError = data === undefined && errors.every((e) => REQUEST_ERROR_CODES.has(String(e.extensions?.code)) && e.extensions?.limit === undefined);
+          const requestError =
+            data === undefined &&
+            errors.every((e) => REQUEST_ERROR_CODES.has(String(e.extensions?.code)) && e.extensions?.limit === undefined);
           // Only a client that names application/json and not the GraphQL media type gets the legacy 200; a missing
           // or wildcard Accept is treated as application/graphql-response+json (the spec's post-2025 watershed).
           const accept = request.http?.headers.get('accept') ?? '';

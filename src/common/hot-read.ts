@@ -7,7 +7,10 @@ import type { DataSource } from 'typeorm';
  * request when measured). Statements still obey the request budget (it wraps the pooled clients), and the
  * caller maps rows itself, so which columns leave the database stays explicit.
  */
-export async function hotRead<R extends pg.QueryResultRow>(db: DataSource, query: { name: string; text: string; values: unknown[] }): Promise<R[]> {
+export async function hotRead<R extends pg.QueryResultRow>(
+  db: DataSource,
+  query: { name: string; text: string; values: unknown[] },
+): Promise<R[]> {
   const pool = (db.driver as unknown as { master: pg.Pool }).master;
   return (await pool.query<R>(query)).rows;
 }

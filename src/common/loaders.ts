@@ -29,11 +29,7 @@ export function defineLoader<K, V, D>(name: string, batch: (deps: D, keys: reado
  * A per-request DataLoader, created on first use under `name`. The batch function returns rows in any
  * order; `keyOf` groups them back so every key gets its own result in key order.
  */
-export function loaderFor<K, V>(
-  ctx: LoaderContext,
-  name: string,
-  batch: (keys: readonly K[]) => Promise<V[]>,
-): DataLoader<K, V> {
+export function loaderFor<K, V>(ctx: LoaderContext, name: string, batch: (keys: readonly K[]) => Promise<V[]>): DataLoader<K, V> {
   let loader = ctx.loaders.get(name) as DataLoader<K, V> | undefined;
   if (!loader) {
     loader = new DataLoader<K, V>(async (keys) => batch(keys), { maxBatchSize: 1000 });

@@ -80,11 +80,12 @@ function queryOf(req: Request): string | undefined {
 }
 
 function refuse(req: Request, res: Response, code: string, breach: { limit?: string; message: string }): void {
-  const type = req.accepts([GRAPHQL_RESPONSE_JSON, 'application/json']) === GRAPHQL_RESPONSE_JSON ? GRAPHQL_RESPONSE_JSON : 'application/json';
+  const type =
+    req.accepts([GRAPHQL_RESPONSE_JSON, 'application/json']) === GRAPHQL_RESPONSE_JSON ? GRAPHQL_RESPONSE_JSON : 'application/json';
   res
     .status(400)
     .type(`${type}; charset=utf-8`)
-    .send(JSON.stringify({ errors: [{ message: breach.message, extensions: { code, ...(breach.limit ? { limit: breach.limit } : {}) } }] }));
+    .send(
+      JSON.stringify({ errors: [{ message: breach.message, extensions: { code, ...(breach.limit ? { limit: breach.limit } : {}) } }] }),
+    );
 }
-
-

@@ -17,16 +17,20 @@ describe('operation limits', () => {
   });
 
   it('counts depth through fragments, once per fragment', () => {
-    const q = 'query { ...A } fragment A on Query { frameworks { nodes { ...B } } } fragment B on Framework { competencies { levels { level } } }';
+    const q =
+      'query { ...A } fragment A on Query { frameworks { nodes { ...B } } } fragment B on Framework { competencies { levels { level } } }';
     expect(check(q, { maxDepth: 4 })).toBeUndefined();
     expect(check(q, { maxDepth: 3 })).toMatchObject({ limit: 'depth' });
   });
 
   it("passes the standard introspection query (GraphiQL's) under the default limits, ofType adding no depth", () => {
     const defaults = { maxDepth: 10, maxAliases: 50, maxDirectives: 50, maxFields: 2000, maxRepeatedPairs: 2000 };
-    expect(check(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, schemaDescription: true }), defaults)).toBeUndefined();
+    expect(
+      check(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, schemaDescription: true }), defaults),
+    ).toBeUndefined();
     // Fields that fan out still count: an introspection walk through types and fields is as deep as it looks.
-    const walk = '{ __schema { types { fields { type { fields { type { fields { type { fields { type { fields { type { name } } } } } } } } } } } } }';
+    const walk =
+      '{ __schema { types { fields { type { fields { type { fields { type { fields { type { fields { type { name } } } } } } } } } } } } }';
     expect(check(walk, defaults)).toMatchObject({ limit: 'depth' });
     expect(check('{ __type(name: "Query") { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } }')).toBeUndefined();
   });
@@ -43,8 +47,12 @@ describe('operation limits', () => {
   });
 
   it('counts aliases and directives as written', () => {
-    expect(check('{ a: viewer { email } b: viewer { email } c: viewer { email } d: viewer { email } }')).toMatchObject({ limit: 'aliases' });
-    expect(check('{ viewer @include(if: true) { email @skip(if: false) personas @skip(if: false) } }')).toMatchObject({ limit: 'directives' });
+    expect(check('{ a: viewer { email } b: viewer { email } c: viewer { email } d: viewer { email } }')).toMatchObject({
+      limit: 'aliases',
+    });
+    expect(check('{ viewer @include(if: true) { email @skip(if: false) personas @skip(if: false) } }')).toMatchObject({
+      limit: 'directives',
+    });
   });
 
   it('counts fields repeated under one response name, fragments merged in', () => {

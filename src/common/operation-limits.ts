@@ -119,10 +119,16 @@ export function checkOperationLimits(document: DocumentNode, limits: OperationLi
   }
 
   if (depth > limits.maxDepth) {
-    return { limit: 'depth', message: `The operation is nested ${depth} levels deep; the limit is ${limits.maxDepth}. Ask for fewer nested levels.` };
+    return {
+      limit: 'depth',
+      message: `The operation is nested ${depth} levels deep; the limit is ${limits.maxDepth}. Ask for fewer nested levels.`,
+    };
   }
   if (aliases > limits.maxAliases) {
-    return { limit: 'aliases', message: `The operation uses ${aliases} aliases; the limit is ${limits.maxAliases}. Split it into several requests.` };
+    return {
+      limit: 'aliases',
+      message: `The operation uses ${aliases} aliases; the limit is ${limits.maxAliases}. Split it into several requests.`,
+    };
   }
   if (directives > limits.maxDirectives) {
     return { limit: 'directives', message: `The operation uses ${directives} directives; the limit is ${limits.maxDirectives}.` };

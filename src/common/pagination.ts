@@ -14,7 +14,10 @@ export class PageArgs {
   @Max(MAX_PAGE_SIZE)
   first: number = 20;
 
-  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page; omit for the first page. Cursors are opaque: pass them back unchanged' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The endCursor of the previous page; omit for the first page. Cursors are opaque: pass them back unchanged',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(64)

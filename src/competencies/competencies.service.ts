@@ -63,8 +63,15 @@ export class CompetenciesService {
     if (input.levels) checkLevelsContiguous(input.levels.map((l) => l.level));
     return this.db.transaction(async (m) => {
       const framework = await this.lockFramework(m, input.frameworkId);
-      if (framework.retiredAt) throw badInput(`Framework ${framework.code} is retired: it takes no new competencies`, undefined, CompetencyReason.FRAMEWORK_RETIRED);
-      const scale = await m.getRepository(CompetencyFrameworkLevelEntity).find({ where: { frameworkId: framework.id }, order: { level: 'ASC' } });
+      if (framework.retiredAt)
+        throw badInput(
+          `Framework ${framework.code} is retired: it takes no new competencies`,
+          undefined,
+          CompetencyReason.FRAMEWORK_RETIRED,
+        );
+      const scale = await m
+        .getRepository(CompetencyFrameworkLevelEntity)
+        .find({ where: { frameworkId: framework.id }, order: { level: 'ASC' } });
       const follows = !input.levels;
       if (follows && !scale.length) throw badInput(`Framework ${framework.code} has no scale of its own: give this competency its levels`);
       const levels = (input.levels ?? scale).map((l) => ({ level: l.level, label: l.label, descriptor: l.descriptor ?? '' }));
@@ -81,7 +88,16 @@ export class CompetenciesService {
           levels,
         }),
       );
-      await this.audit.record(actor, { action: 'COMPETENCY_CREATED', targetType: 'Competency', targetId: saved.id, changes: { ...input, levels, followsFrameworkLevels: follows } }, m);
+      await this.audit.record(
+        actor,
+        {
+          action: 'COMPETENCY_CREATED',
+          targetType: 'Competency',
+          targetId: saved.id,
+          changes: { ...input, levels, followsFrameworkLevels: follows },
+        },
+        m,
+      );
       return this.reload(m, saved.id);
     });
   }
@@ -118,9 +134,9 @@ export class CompetenciesService {
    * framework's competencies 0..n-1 in that order; only the moved one's version changes.
    */
   private async move(m: EntityManager, current: CompetencyEntity, position: number): Promise<{ from: number; to: number } | null> {
-    const siblings: Array<{ id: string }> = await m.query(
-      `SELECT id FROM competency WHERE framework_id = $1 ORDER BY sort_order, code`, [current.frameworkId],
-    );
+    const siblings: Array<{ id: string }> = await m.query(`SELECT id FROM competency WHERE framework_id = $1 ORDER BY sort_order, code`, [
+      current.frameworkId,
+    ]);
     const ids = siblings.map((r) => r.id);
     const from = ids.indexOf(current.id) + 1;
     const to = Math.min(position, ids.length);
@@ -148,7 +164,9 @@ export class CompetenciesService {
   }
 
   private async lockFramework(m: EntityManager, frameworkId: string): Promise<CompetencyFrameworkEntity> {
-    const found = await m.getRepository(CompetencyFrameworkEntity).findOne({ where: { id: frameworkId }, lock: { mode: 'pessimistic_write' } });
+    const found = await m
+      .getRepository(CompetencyFrameworkEntity)
+      .findOne({ where: { id: frameworkId }, lock: { mode: 'pessimistic_write' } });
     if (!found) throw notFound('Framework', frameworkId);
     return found;
   }
@@ -166,6 +184,8 @@ export class CompetenciesService {
   }
 
   private async reload(m: EntityManager, id: string): Promise<CompetencyEntity> {
-    return m.getRepository(CompetencyEntity).findOneOrFail({ where: { id }, relations: { levels: true }, order: { levels: { level: 'ASC' } } });
+    return m
+      .getRepository(CompetencyEntity)
+      .findOneOrFail({ where: { id }, relations: { levels: true }, order: { levels: { level: 'ASC' } } });
   }
 }

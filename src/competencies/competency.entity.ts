@@ -1,6 +1,15 @@
 import {
-  Column, CreateDateColumn, Entity, Generated, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn,
-  UpdateDateColumn, VersionColumn,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Generated,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
   type Relation,
 } from 'typeorm';
 import { CompetencyFrameworkEntity } from './competency-framework.entity.js';

@@ -23,7 +23,14 @@ export function toCompetencyModel(c: CompetencyEntity): CompetencyModel {
 
 export function toFrameworkModel(f: CompetencyFrameworkEntity): CompetencyFrameworkModel {
   return {
-    id: f.id, code: f.code, title: f.title, description: f.description, publisher: f.publisher,
-    retired: f.retiredAt !== null, retiredAt: f.retiredAt, version: f.version, updatedAt: f.updatedAt,
+    id: f.id,
+    code: f.code,
+    title: f.title,
+    description: f.description,
+    publisher: f.publisher,
+    retired: f.retiredAt !== null,
+    retiredAt: f.retiredAt,
+    version: f.version,
+    updatedAt: f.updatedAt,
   };
 }

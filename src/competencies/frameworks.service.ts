@@ -38,23 +38,38 @@ export class FrameworksService {
 
   async levelsOf(frameworkIds: readonly string[]): Promise<CompetencyFrameworkLevelEntity[]> {
     if (!frameworkIds.length) return [];
-    return this.db.getRepository(CompetencyFrameworkLevelEntity).find({ where: { frameworkId: In([...frameworkIds]) }, order: { level: 'ASC' } });
+    return this.db
+      .getRepository(CompetencyFrameworkLevelEntity)
+      .find({ where: { frameworkId: In([...frameworkIds]) }, order: { level: 'ASC' } });
   }
 
   async create(actor: Principal, input: CreateFrameworkInput): Promise<CompetencyFrameworkEntity> {
     checkLevelsContiguous(input.levels.map((l) => l.level));
     return this.db.transaction(async (m) => {
       const taken = await m.query(`SELECT 1 FROM competency_framework WHERE lower(code) = lower($1)`, [input.code]);
-      if (taken.length) throw conflict(`A framework with code ${input.code} already exists; choose another code`, CommonReason.DUPLICATE_RECORD);
-      const saved = await m.getRepository(CompetencyFrameworkEntity).save(m.getRepository(CompetencyFrameworkEntity).create({
-        code: input.code, title: input.title, description: input.description ?? '', publisher: input.publisher ?? '', retiredAt: null,
-      }));
+      if (taken.length)
+        throw conflict(`A framework with code ${input.code} already exists; choose another code`, CommonReason.DUPLICATE_RECORD);
+      const saved = await m.getRepository(CompetencyFrameworkEntity).save(
+        m.getRepository(CompetencyFrameworkEntity).create({
+          code: input.code,
+          title: input.title,
+          description: input.description ?? '',
+          publisher: input.publisher ?? '',
+          retiredAt: null,
+        }),
+      );
       const levels = scaleOf(input.levels);
       await m.getRepository(CompetencyFrameworkLevelEntity).insert(levels.map((l) => ({ ...l, frameworkId: saved.id })));
-      await this.audit.record(actor, {
-        action: 'FRAMEWORK_CREATED', targetType: 'Framework', targetId: saved.id,
-        changes: { code: input.code, title: input.title, description: saved.description, publisher: saved.publisher, levels },
-      }, m);
+      await this.audit.record(
+        actor,
+        {
+          action: 'FRAMEWORK_CREATED',
+          targetType: 'Framework',
+          targetId: saved.id,
+          changes: { code: input.code, title: input.title, description: saved.description, publisher: saved.publisher, levels },
+        },
+        m,
+      );
       return this.reload(m, saved.id);
     });
   }
@@ -63,9 +78,24 @@ export class FrameworksService {
     if (input.levels) checkLevelsContiguous(input.levels.map((l) => l.level));
     return this.db.transaction(async (m) => {
       const current = await this.lockForWrite(m, input.id, input.version);
-      if (current.retiredAt) throw badInput(`Framework ${current.code} is retired; a retired framework is kept as it was`, undefined, CompetencyReason.FRAMEWORK_RETIRED);
-      const before = { title: current.title, description: current.description, publisher: current.publisher, levels: scaleOf(current.levels ?? []) };
-      const changes = diff(before, { title: input.title, description: input.description, publisher: input.publisher, levels: input.levels ? scaleOf(input.levels) : undefined });
+      if (current.retiredAt)
+        throw badInput(
+          `Framework ${current.code} is retired; a retired framework is kept as it was`,
+          undefined,
+          CompetencyReason.FRAMEWORK_RETIRED,
+        );
+      const before = {
+        title: current.title,
+        description: current.description,
+        publisher: current.publisher,
+        levels: scaleOf(current.levels ?? []),
+      };
+      const changes = diff(before, {
+        title: input.title,
+        description: input.description,
+        publisher: input.publisher,
+        levels: input.levels ? scaleOf(input.levels) : undefined,
+      });
       if (!Object.keys(changes).length) return current;
       if (changes.levels) await this.applyScale(m, current.id, scaleOf(input.levels!));
       // Bumps the version (and updated_at) once, whatever changed.
@@ -86,11 +116,13 @@ export class FrameworksService {
   private async applyScale(m: EntityManager, frameworkId: string, levels: ScaleLevel[]): Promise<void> {
     // Lock the competencies that follow the scale, so no claim or requirement lands on a level being removed meanwhile.
     const followers: Array<{ id: string }> = await m.query(
-      `SELECT id FROM competency WHERE framework_id = $1 AND follows_framework_levels ORDER BY id FOR UPDATE`, [frameworkId],
+      `SELECT id FROM competency WHERE framework_id = $1 AND follows_framework_levels ORDER BY id FOR UPDATE`,
+      [frameworkId],
     );
     const ids = followers.map((f) => f.id);
-    const uses: LevelUse[] = ids.length ? await m.query(
-      `SELECT c.code AS "competencyCode", u.level, sum(u.claims)::int AS claims, sum(u.requirements)::int AS requirements, sum(u.other)::int AS other
+    const uses: LevelUse[] = ids.length
+      ? await m.query(
+          `SELECT c.code AS "competencyCode", u.level, sum(u.claims)::int AS claims, sum(u.requirements)::int AS requirements, sum(u.other)::int AS other
          FROM (SELECT competency_id, level, count(*) AS claims, 0 AS requirements, 0 AS other FROM evidence_claim WHERE competency_id = ANY($1::uuid[]) AND level > $2 GROUP BY 1, 2
                UNION ALL
                SELECT competency_id, min_level, 0, count(*), 0 FROM role_requirement WHERE competency_id = ANY($1::uuid[]) AND min_level > $2 GROUP BY 1, 2
@@ -103,8 +135,9 @@ export class FrameworksService {
                 WHERE c->>'competencyId' = ANY($1::text[]) AND (c->>'level')::int > $2 GROUP BY 1, 2) u
          JOIN competency c ON c.id = u.competency_id
         GROUP BY c.code, u.level`,
-      [ids, levels.length],
-    ) : [];
+          [ids, levels.length],
+        )
+      : [];
     checkScaleChange(levels, uses);
     await m.delete(CompetencyFrameworkLevelEntity, { frameworkId });
     await m.getRepository(CompetencyFrameworkLevelEntity).insert(levels.map((l) => ({ ...l, frameworkId })));
@@ -128,11 +161,19 @@ export class FrameworksService {
       // Waits for writers that share-locked a competency of it (a claim or requirement being added) and stops new ones.
       await m.query(`SELECT id FROM competency WHERE framework_id = $1 ORDER BY id FOR UPDATE`, [current.id]);
       const use = await this.use(m, current.id);
-      await m.query(`UPDATE competency_framework SET retired_at = now(), version = version + 1, updated_at = now() WHERE id = $1`, [current.id]);
-      await this.audit.record(actor, {
-        action: 'FRAMEWORK_RETIRED', targetType: 'Framework', targetId: current.id,
-        changes: { retired: { from: false, to: true }, inUse: use },
-      }, m);
+      await m.query(`UPDATE competency_framework SET retired_at = now(), version = version + 1, updated_at = now() WHERE id = $1`, [
+        current.id,
+      ]);
+      await this.audit.record(
+        actor,
+        {
+          action: 'FRAMEWORK_RETIRED',
+          targetType: 'Framework',
+          targetId: current.id,
+          changes: { retired: { from: false, to: true }, inUse: use },
+        },
+        m,
+      );
       return this.reload(m, current.id);
     });
   }
@@ -142,18 +183,26 @@ export class FrameworksService {
     return this.db.transaction(async (m) => {
       const current = await this.lockForWrite(m, input.id, input.version);
       const competencies: Array<{ id: string; code: string }> = await m.query(
-        `SELECT id, code FROM competency WHERE framework_id = $1 ORDER BY id FOR UPDATE`, [current.id],
+        `SELECT id, code FROM competency WHERE framework_id = $1 ORDER BY id FOR UPDATE`,
+        [current.id],
       );
       const use = await this.use(m, current.id);
       const total = Object.values(use).reduce((a, b) => a + b, 0);
       if (total > 0) {
         const what = [
-          use.claims && `${use.claims} evidence claim(s)`, use.requirements && `${use.requirements} role requirement(s)`,
-          use.panelScores && `${use.panelScores} panel score(s)`, use.capabilities && `${use.capabilities} saved capability component(s)`,
+          use.claims && `${use.claims} evidence claim(s)`,
+          use.requirements && `${use.requirements} role requirement(s)`,
+          use.panelScores && `${use.panelScores} panel score(s)`,
+          use.capabilities && `${use.capabilities} saved capability component(s)`,
           use.issuedCredentials && `${use.issuedCredentials} issued credential(s)`,
           use.trustedIssuers && `${use.trustedIssuers} trusted issuer mapping(s)`,
-        ].filter(Boolean).join(', ');
-        throw conflict(`Framework ${current.code} is in use (${what}); retire it instead (retireFramework): it stays readable and takes nothing new`, CompetencyReason.FRAMEWORK_IN_USE);
+        ]
+          .filter(Boolean)
+          .join(', ');
+        throw conflict(
+          `Framework ${current.code} is in use (${what}); retire it instead (retireFramework): it stays readable and takes nothing new`,
+          CompetencyReason.FRAMEWORK_IN_USE,
+        );
       }
       const crosswalks: Array<{ n: number }> = await m.query(
         `SELECT count(*)::int AS n FROM case_association WHERE origin_competency_id = ANY($1::uuid[]) OR destination_competency_id = ANY($1::uuid[])`,
@@ -161,13 +210,27 @@ export class FrameworksService {
       );
       await m.query(`DELETE FROM competency WHERE framework_id = $1`, [current.id]);
       await m.query(`DELETE FROM competency_framework WHERE id = $1`, [current.id]);
-      await this.audit.record(actor, {
-        action: 'FRAMEWORK_DELETED', targetType: 'Framework', targetId: current.id,
-        changes: {
-          before: { code: current.code, title: current.title, description: current.description, publisher: current.publisher, levels: scaleOf(current.levels ?? []), version: current.version },
-          competencies: competencies.map((c) => c.code), crosswalksRemoved: crosswalks[0]?.n ?? 0,
+      await this.audit.record(
+        actor,
+        {
+          action: 'FRAMEWORK_DELETED',
+          targetType: 'Framework',
+          targetId: current.id,
+          changes: {
+            before: {
+              code: current.code,
+              title: current.title,
+              description: current.description,
+              publisher: current.publisher,
+              levels: scaleOf(current.levels ?? []),
+              version: current.version,
+            },
+            competencies: competencies.map((c) => c.code),
+            crosswalksRemoved: crosswalks[0]?.n ?? 0,
+          },
         },
-      }, m);
+        m,
+      );
       return true;
     });
   }
@@ -200,6 +263,8 @@ export class FrameworksService {
   }
 
   private async reload(m: EntityManager, id: string): Promise<CompetencyFrameworkEntity> {
-    return m.getRepository(CompetencyFrameworkEntity).findOneOrFail({ where: { id }, relations: { levels: true }, order: { levels: { level: 'ASC' } } });
+    return m
+      .getRepository(CompetencyFrameworkEntity)
+      .findOneOrFail({ where: { id }, relations: { levels: true }, order: { levels: { level: 'ASC' } } });
   }
 }

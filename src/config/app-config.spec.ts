@@ -33,8 +33,26 @@ describe('configuration', () => {
   it('counts an empty variable as unset, everywhere', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: '' })).toThrow(/JWT_SECRET must be set/);
     expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: '   ' })).toThrow(/JWT_SECRET must be set/);
-    const config = loadConfig({ NODE_ENV: '', PORT: '', DATABASE_URL: '', JWT_SECRET: '', OIDC_ISSUER: '', EMBEDDED_PG_DIR: '', CORS_ORIGINS: '', TRUSTED_PROXIES: '' });
-    expect(config).toMatchObject({ nodeEnv: 'development', port: 3000, databaseUrl: undefined, jwtSecret: '', oidc: undefined, embeddedPgDir: '.data/pg', corsOrigins: [], trustedProxies: [] });
+    const config = loadConfig({
+      NODE_ENV: '',
+      PORT: '',
+      DATABASE_URL: '',
+      JWT_SECRET: '',
+      OIDC_ISSUER: '',
+      EMBEDDED_PG_DIR: '',
+      CORS_ORIGINS: '',
+      TRUSTED_PROXIES: '',
+    });
+    expect(config).toMatchObject({
+      nodeEnv: 'development',
+      port: 3000,
+      databaseUrl: undefined,
+      jwtSecret: '',
+      oidc: undefined,
+      embeddedPgDir: '.data/pg',
+      corsOrigins: [],
+      trustedProxies: [],
+    });
   });
 
   it('boots from the .env.example recipe as committed (every value empty or a default)', () => {

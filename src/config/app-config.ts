@@ -133,7 +133,10 @@ function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
 }
 
 function list(raw: string | undefined): string[] {
-  return (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function outboundHttpConfig(env: NodeJS.ProcessEnv): GuardedHttpConfig {
@@ -241,7 +244,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     setPasswordLinkTtlHours: int(env, 'SET_PASSWORD_LINK_TTL_HOURS', 72, 1),
     erasureRetentionDays: int(env, 'ERASURE_RETENTION_DAYS', 0, 0),
     leaderMinCount: int(env, 'LEADER_MIN_COUNT', 5, 1),
-    oidcAutoProvisionDomains: (env.OIDC_AUTO_PROVISION_DOMAINS ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean),
+    oidcAutoProvisionDomains: (env.OIDC_AUTO_PROVISION_DOMAINS ?? '')
+      .split(',')
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean),
     credentialKeySecret: credentialKeySecret(env),
     credentialRecheckHours: int(env, 'CREDENTIAL_STATUS_RECHECK_HOURS', 24, 0),
     leaverSweepMinutes: int(env, 'LEAVER_SWEEP_MINUTES', 60, 0),
@@ -266,7 +272,8 @@ function smtpUrl(env: NodeJS.ProcessEnv): string | undefined {
   const raw = str(env, 'SMTP_URL');
   if (raw === undefined) return undefined;
   // The value may hold a password: the message names the rule, never the value.
-  if (!/^smtps?:\/\/[^\s]+$/.test(raw)) throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL (smtp://user:password@host:587)');
+  if (!/^smtps?:\/\/[^\s]+$/.test(raw))
+    throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL (smtp://user:password@host:587)');
   return raw;
 }
 

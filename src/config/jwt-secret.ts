@@ -15,12 +15,15 @@ export function resolveJwtSecret(config: AppConfig, log: (msg: string) => void):
     mkdirSync(dirname(file), { recursive: true });
     // 'wx': create only if absent, so two processes starting at once cannot overwrite each other's secret.
     writeFileSync(file, `${randomBytes(48).toString('base64url')}\n`, { flag: 'wx', mode: 0o600 });
-    log(`JWT_SECRET is not set: generated a random token-signing secret and kept it in ${config.jwtSecretFile}. Set JWT_SECRET to use your own (required when several instances share a database).`);
+    log(
+      `JWT_SECRET is not set: generated a random token-signing secret and kept it in ${config.jwtSecretFile}. Set JWT_SECRET to use your own (required when several instances share a database).`,
+    );
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     log(`JWT_SECRET is not set: signing tokens with the secret kept in ${config.jwtSecretFile}.`);
   }
   const secret = readFileSync(file, 'utf8').trim();
-  if (secret.length < 32) throw new ConfigError(`${config.jwtSecretFile} holds a secret shorter than 32 characters; delete it to generate a new one`);
+  if (secret.length < 32)
+    throw new ConfigError(`${config.jwtSecretFile} holds a secret shorter than 32 characters; delete it to generate a new one`);
   return { ...config, jwtSecret: secret };
 }

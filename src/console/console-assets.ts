@@ -16,5 +16,8 @@ export function loadConsoleAssets(dir: string): ConsoleAssets | null {
   const js = join(dir, 'console.js');
   const css = join(dir, 'console.css');
   if (![stamp, js, css].every((f) => existsSync(f))) return null;
-  return { version: readFileSync(stamp, 'utf8').trim().slice(0, 16), files: { 'console.js': readFileSync(js), 'console.css': readFileSync(css) } };
+  return {
+    version: readFileSync(stamp, 'utf8').trim().slice(0, 16),
+    files: { 'console.js': readFileSync(js), 'console.css': readFileSync(css) },
+  };
 }

@@ -7,16 +7,23 @@ describe('the console page', () => {
     const json = jsonForHtml(hostile);
     expect(json).not.toMatch(/[<>&\u2028]/);
     expect(JSON.parse(json)).toEqual(hostile);
-    const html = consolePage({ endpoint: 'graphql', examples: [], signIn: { query: hostile.query, operationName: 'SignIn', defaultEmail: '' }, charts: [] }, 'abc');
+    const html = consolePage(
+      { endpoint: 'graphql', examples: [], signIn: { query: hostile.query, operationName: 'SignIn', defaultEmail: '' }, charts: [] },
+      'abc',
+    );
     expect(html.match(/<\/script>/g)).toHaveLength(2);
   });
 });
 
 describe('example operations', () => {
   it('takes the name from the operation and the variables from the header comment', () => {
-    const text = '# Sign in.\n# Variables: { "input": { "email": "a@b.c" } }\nmutation SignIn($input: SignInInput!) { signIn(input: $input) { accessToken } }\n';
+    const text =
+      '# Sign in.\n# Variables: { "input": { "email": "a@b.c" } }\nmutation SignIn($input: SignInInput!) { signIn(input: $input) { accessToken } }\n';
     expect(parseExample('sign-in.graphql', text)).toEqual({
-      file: 'sign-in.graphql', name: 'SignIn', query: text, variables: JSON.stringify({ input: { email: 'a@b.c' } }, null, 2),
+      file: 'sign-in.graphql',
+      name: 'SignIn',
+      query: text,
+      variables: JSON.stringify({ input: { email: 'a@b.c' } }, null, 2),
     });
   });
 

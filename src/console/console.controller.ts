@@ -27,7 +27,10 @@ export class ConsoleController {
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('referrer-policy', 'no-referrer');
     if (!this.html) {
-      res.status(503).type('text/plain; charset=utf-8').send('The API console is not built: run `npm run build` (or `npm start`, which builds it), then restart.\n');
+      res
+        .status(503)
+        .type('text/plain; charset=utf-8')
+        .send('The API console is not built: run `npm run build` (or `npm start`, which builds it), then restart.\n');
       return;
     }
     res.setHeader('content-security-policy', CONSOLE_CSP);
@@ -46,6 +49,9 @@ export class ConsoleController {
     const current = req.query.v === this.assets.version;
     res.setHeader('cache-control', current ? 'public, max-age=31536000, immutable' : 'no-cache');
     res.setHeader('x-content-type-options', 'nosniff');
-    res.status(200).type(TYPES[file as keyof typeof TYPES]).send(body);
+    res
+      .status(200)
+      .type(TYPES[file as keyof typeof TYPES])
+      .send(body);
   }
 }

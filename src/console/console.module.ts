@@ -23,7 +23,12 @@ export const CONSOLE_CHARTS: ConsolePageData['charts'] = [
     file: 'capacity-coverage.svg',
     personas: CAPACITY_CHARTS.coverage.personas,
   },
-  { title: 'Bias audit impact ratios (newest audit)', href: FAIRNESS_CHART.path, file: 'fairness-impact-ratios.svg', personas: FAIRNESS_CHART.personas },
+  {
+    title: 'Bias audit impact ratios (newest audit)',
+    href: FAIRNESS_CHART.path,
+    file: 'fairness-impact-ratios.svg',
+    personas: FAIRNESS_CHART.personas,
+  },
 ];
 
 /** Serves the console at /console when CONSOLE_ENABLED (default: outside production); otherwise registers nothing. */

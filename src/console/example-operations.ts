@@ -37,7 +37,9 @@ export function parseExample(file: string, text: string): ExampleOperation {
 export function loadExampleOperations(dir: string): ExampleOperation[] {
   let files: string[];
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.graphql')).sort();
+    files = readdirSync(dir)
+      .filter((f) => f.endsWith('.graphql'))
+      .sort();
   } catch {
     return [];
   }

@@ -30,14 +30,19 @@ export class ClrExportService {
 
   async export(actor: Principal, requested: string | undefined): Promise<ClrExport> {
     const educatorId = isHr(actor) ? (requested ?? actor.educatorId) : actor.educatorId;
-    if (!educatorId) throw badInput(isHr(actor) ? 'Give educatorId: whose record is this?' : 'Only educators and HR can export a learner record');
+    if (!educatorId)
+      throw badInput(isHr(actor) ? 'Give educatorId: whose record is this?' : 'Only educators and HR can export a learner record');
     if (!isHr(actor) && requested && requested !== actor.educatorId) throw notFound('Educator', requested);
     const holder = await this.repo.holderIdentity(educatorId);
     if (!holder) throw notFound('Educator', educatorId);
-    const [{ work_email: email }]: Array<{ work_email: string }> = await this.db.query('SELECT work_email FROM educator WHERE id = $1', [educatorId]);
+    const [{ work_email: email }]: Array<{ work_email: string }> = await this.db.query('SELECT work_email FROM educator WHERE id = $1', [
+      educatorId,
+    ]);
     const contents = clrContents(await this.repo.portfolioCredentials(educatorId, new Date()));
     if (!contents.included.length) {
-      throw badInput('There is no verified credential to put in a learner record yet (district credentials, or imported ones that are VERIFIED and current)');
+      throw badInput(
+        'There is no verified credential to put in a learner record yet (district credentials, or imported ones that are VERIFIED and current)',
+      );
     }
     const document = await this.issuing.signAsDistrict((issuer) =>
       buildClrCredential({
@@ -49,7 +54,9 @@ export class ClrExportService {
       }),
     );
     await this.audit.record(actor, {
-      action: 'CLR_EXPORTED', targetType: 'Educator', targetId: educatorId,
+      action: 'CLR_EXPORTED',
+      targetType: 'Educator',
+      targetId: educatorId,
       changes: { clrId: document.id, credentials: contents.included.length, omitted: contents.omitted.length },
     });
     return { document, credentialCount: contents.included.length, omitted: contents.omitted };

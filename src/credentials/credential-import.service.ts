@@ -53,11 +53,15 @@ export class CredentialImportService {
     const { report, verified, failure } = await verifier.verify(input.credential, holder);
     if (!verified || (failure && failure.reason !== 'STATUS_UNKNOWN')) {
       const step = failure?.step ?? 'PARSE';
-      throw new AppError(ErrorCode.BAD_USER_INPUT, `Credential refused at ${step.toLowerCase()}: ${failure?.message ?? 'it could not be verified'}`, {
-        reason: failure?.reason ?? 'MALFORMED',
-        step,
-        report: report.steps,
-      });
+      throw new AppError(
+        ErrorCode.BAD_USER_INPUT,
+        `Credential refused at ${step.toLowerCase()}: ${failure?.message ?? 'it could not be verified'}`,
+        {
+          reason: failure?.reason ?? 'MALFORMED',
+          step,
+          report: report.steps,
+        },
+      );
     }
     const trustedIssuer = registry.get(verified.issuerId) ?? null;
     report.steps.push(issuerStep(trustedIssuer));
@@ -87,10 +91,23 @@ export class CredentialImportService {
           nextCheckAt: new Date(now.getTime() + (statusKnown ? recheckMs(this.config) : STATUS_RETRY_MS)),
         }),
       );
-      await this.audit.record(actor, {
-        action: 'CREDENTIAL_IMPORTED', targetType: 'Evidence', targetId: evidence.id,
-        changes: { educatorId, issuerId: verified.issuerId, trusted: !!trustedIssuer, outcome, format: verified.format, credentialId: verified.credential.id ?? null },
-      }, m);
+      await this.audit.record(
+        actor,
+        {
+          action: 'CREDENTIAL_IMPORTED',
+          targetType: 'Evidence',
+          targetId: evidence.id,
+          changes: {
+            educatorId,
+            issuerId: verified.issuerId,
+            trusted: !!trustedIssuer,
+            outcome,
+            format: verified.format,
+            credentialId: verified.credential.id ?? null,
+          },
+        },
+        m,
+      );
       return { outcome, alreadyImported: false, evidenceId: evidence.id, record };
     });
   }
@@ -116,7 +133,9 @@ export class CredentialImportService {
         kind: mapped.kind,
         title: clip(achievement.name, 200),
         description: clip(
-          issuer ? achievement.description : `${achievement.description}\n\nSignature valid, issuer not in the registry: HR review needed.`.trim(),
+          issuer
+            ? achievement.description
+            : `${achievement.description}\n\nSignature valid, issuer not in the registry: HR review needed.`.trim(),
           4000,
         ),
         url: credentialId && /^https?:\/\//.test(credentialId) ? clip(credentialId, 2000) : null,
@@ -144,7 +163,12 @@ export class CredentialImportService {
 function issuerStep(issuer: TrustedIssuerEntity | null): StepResult {
   return issuer
     ? { step: 'ISSUER', outcome: 'PASSED', detail: `in the trusted-issuer registry as ${issuer.displayName}` }
-    : { step: 'ISSUER', outcome: 'UNKNOWN', reason: 'ISSUER_NOT_TRUSTED', detail: 'signature valid, issuer not in the registry: kept as self-reported for HR review' };
+    : {
+        step: 'ISSUER',
+        outcome: 'UNKNOWN',
+        reason: 'ISSUER_NOT_TRUSTED',
+        detail: 'signature valid, issuer not in the registry: kept as self-reported for HR review',
+      };
 }
 
 export function outcomeOf(record: ImportedCredentialEntity): ImportOutcome {

@@ -32,7 +32,8 @@ export class CredentialIssuingService {
   ) {}
 
   private secret(): string {
-    if (!this.config.credentialKeySecret) throw badInput('Issuing is off: set CREDENTIAL_KEY_SECRET (at least 32 characters) on the server and restart it');
+    if (!this.config.credentialKeySecret)
+      throw badInput('Issuing is off: set CREDENTIAL_KEY_SECRET (at least 32 characters) on the server and restart it');
     return this.config.credentialKeySecret;
   }
 
@@ -58,7 +59,11 @@ export class CredentialIssuingService {
       } else {
         await m.getRepository(DistrictIssuerEntity).insert({ id: 1, name, url, did, ...(await this.newKey(did, secret)) });
       }
-      await this.audit.record(actor, { action: 'DISTRICT_ISSUER_SET_UP', targetType: 'DistrictIssuer', targetId: did, changes: { name, url, did } }, m);
+      await this.audit.record(
+        actor,
+        { action: 'DISTRICT_ISSUER_SET_UP', targetType: 'DistrictIssuer', targetId: did, changes: { name, url, did } },
+        m,
+      );
       return (await m.getRepository(DistrictIssuerEntity).findOneBy({ id: 1 }))!;
     });
   }
@@ -85,11 +90,15 @@ export class CredentialIssuingService {
       const evidence = await m.getRepository(EvidenceEntity).findOne({ where: { id: evidenceId }, lock: { mode: 'pessimistic_write' } });
       // Archived evidence is on its way out: nothing is issued for it.
       if (!evidence || evidence.deletedAt) throw notFound('Evidence', evidenceId);
-      if (actor.educatorId === evidence.educatorId) throw forbidden('Nobody can issue a district credential for their own evidence; ask another HR colleague');
+      if (actor.educatorId === evidence.educatorId)
+        throw forbidden('Nobody can issue a district credential for their own evidence; ask another HR colleague');
       checkIssuable(evidence);
       const active = await m.getRepository(IssuedCredentialEntity).findOne({ where: { evidenceId, revokedAt: IsNull() } });
       if (active && !active.revokedAt) throw conflict('This evidence already has a district credential; revoke it before issuing another');
-      const [educator]: Array<{ full_name: string; work_email: string }> = await m.query('SELECT full_name, work_email FROM educator WHERE id = $1', [evidence.educatorId]);
+      const [educator]: Array<{ full_name: string; work_email: string }> = await m.query(
+        'SELECT full_name, work_email FROM educator WHERE id = $1',
+        [evidence.educatorId],
+      );
       const alignments = await this.repo.caseAlignments(m, evidenceId);
       const statusIndex = await this.repo.nextStatusIndex(m);
       const id = randomUUID();
@@ -105,12 +114,23 @@ export class CredentialIssuingService {
       });
       const document = await signDataIntegrity(credential, key);
       const jwt = await signVcJwt(credential, key);
-      const saved = await m.getRepository(IssuedCredentialEntity).save(
-        m.getRepository(IssuedCredentialEntity).create({ id, evidenceId, educatorId: evidence.educatorId, statusIndex, document, jwt, issuedBy: actor.email }),
+      const saved = await m
+        .getRepository(IssuedCredentialEntity)
+        .save(
+          m
+            .getRepository(IssuedCredentialEntity)
+            .create({ id, evidenceId, educatorId: evidence.educatorId, statusIndex, document, jwt, issuedBy: actor.email }),
+        );
+      await this.audit.record(
+        actor,
+        {
+          action: 'CREDENTIAL_ISSUED',
+          targetType: 'IssuedCredential',
+          targetId: id,
+          changes: { evidenceId, educatorId: evidence.educatorId, statusIndex },
+        },
+        m,
       );
-      await this.audit.record(actor, {
-        action: 'CREDENTIAL_ISSUED', targetType: 'IssuedCredential', targetId: id, changes: { evidenceId, educatorId: evidence.educatorId, statusIndex },
-      }, m);
       return saved;
     });
   }
@@ -119,13 +139,24 @@ export class CredentialIssuingService {
     const reason = input.reason.trim();
     if (!reason || reason.length > 500) throw badInput('reason must be 1 to 500 characters: say why the credential is revoked');
     return this.db.transaction(async (m) => {
-      const issued = await m.getRepository(IssuedCredentialEntity).findOne({ where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
+      const issued = await m
+        .getRepository(IssuedCredentialEntity)
+        .findOne({ where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
       if (!issued) throw notFound('Issued credential', input.id);
       if (issued.revokedAt) throw conflict('This credential is already revoked');
-      await m.getRepository(IssuedCredentialEntity).update({ id: issued.id }, { revokedAt: new Date(), revokedBy: actor.email, revocationReason: reason });
-      await this.audit.record(actor, {
-        action: 'CREDENTIAL_REVOKED', targetType: 'IssuedCredential', targetId: issued.id, changes: { statusIndex: issued.statusIndex, reason },
-      }, m);
+      await m
+        .getRepository(IssuedCredentialEntity)
+        .update({ id: issued.id }, { revokedAt: new Date(), revokedBy: actor.email, revocationReason: reason });
+      await this.audit.record(
+        actor,
+        {
+          action: 'CREDENTIAL_REVOKED',
+          targetType: 'IssuedCredential',
+          targetId: issued.id,
+          changes: { statusIndex: issued.statusIndex, reason },
+        },
+        m,
+      );
       return (await m.getRepository(IssuedCredentialEntity).findOneBy({ id: issued.id }))!;
     });
   }
@@ -142,8 +173,19 @@ export class CredentialIssuingService {
   async didDocument(): Promise<Record<string, unknown> | null> {
     const issuer = await this.profile();
     if (!issuer) return null;
-    const vm = { id: `${issuer.did}${KEY_FRAGMENT}`, type: 'Multikey', controller: issuer.did, publicKeyMultibase: issuer.publicKeyMultibase };
-    return { '@context': [DID_V1, MULTIKEY_V1], id: issuer.did, verificationMethod: [vm], assertionMethod: [vm.id], authentication: [vm.id] };
+    const vm = {
+      id: `${issuer.did}${KEY_FRAGMENT}`,
+      type: 'Multikey',
+      controller: issuer.did,
+      publicKeyMultibase: issuer.publicKeyMultibase,
+    };
+    return {
+      '@context': [DID_V1, MULTIKEY_V1],
+      id: issuer.did,
+      verificationMethod: [vm],
+      assertionMethod: [vm.id],
+      authentication: [vm.id],
+    };
   }
 
   /** The revocation list as a signed BitstringStatusListCredential (a fresh signature per request; the list is small). */
@@ -160,7 +202,12 @@ export class CredentialIssuingService {
         type: ['VerifiableCredential', 'BitstringStatusListCredential'],
         issuer: issuer.did,
         validFrom: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
-        credentialSubject: { id: `${url}#list`, type: 'BitstringStatusList', statusPurpose: 'revocation', encodedList: encodeStatusList(bits, true) },
+        credentialSubject: {
+          id: `${url}#list`,
+          type: 'BitstringStatusList',
+          statusPurpose: 'revocation',
+          encodedList: encodeStatusList(bits, true),
+        },
       },
       this.signingKey(issuer),
     );

@@ -15,8 +15,15 @@ import { WellKnownController } from './well-known.controller.js';
   imports: [GuardedHttpModule, EvidenceModule],
   controllers: [WellKnownController],
   providers: [
-    CredentialsRepository, VerifierFactory, ClrExportService, CredentialImportService, CredentialIssuingService, TrustedIssuerService, StatusRecheckService,
-    CredentialsResolver, EvidenceCredentialResolver,
+    CredentialsRepository,
+    VerifierFactory,
+    ClrExportService,
+    CredentialImportService,
+    CredentialIssuingService,
+    TrustedIssuerService,
+    StatusRecheckService,
+    CredentialsResolver,
+    EvidenceCredentialResolver,
   ],
   exports: [StatusRecheckService, CredentialIssuingService],
 })

@@ -43,7 +43,9 @@ export class CredentialsRepository {
 
   /** The scheduled re-check runs on one instance at a time; false when another holds the sweep. */
   async tryLockSweep(m: EntityManager): Promise<boolean> {
-    const [row]: Array<{ locked: boolean }> = await m.query(`SELECT pg_try_advisory_xact_lock(hashtextextended('credential-status-recheck', 14)) AS locked`);
+    const [row]: Array<{ locked: boolean }> = await m.query(
+      `SELECT pg_try_advisory_xact_lock(hashtextextended('credential-status-recheck', 14)) AS locked`,
+    );
     return row.locked;
   }
 
@@ -85,8 +87,20 @@ export class CredentialsRepository {
       [educatorId, now],
     );
     return [
-      ...issued.map((r) => ({ source: 'ISSUED' as const, sourceId: r.id, format: 'DATA_INTEGRITY' as const, document: r.document, verified: true })),
-      ...imported.map((r) => ({ source: 'IMPORTED' as const, sourceId: r.id, format: r.format, document: r.document, verified: r.verified })),
+      ...issued.map((r) => ({
+        source: 'ISSUED' as const,
+        sourceId: r.id,
+        format: 'DATA_INTEGRITY' as const,
+        document: r.document,
+        verified: true,
+      })),
+      ...imported.map((r) => ({
+        source: 'IMPORTED' as const,
+        sourceId: r.id,
+        format: r.format,
+        document: r.document,
+        verified: r.verified,
+      })),
     ];
   }
 
@@ -96,7 +110,9 @@ export class CredentialsRepository {
   }
 
   async revokedIndexes(): Promise<number[]> {
-    const rows: Array<{ status_index: number }> = await this.db.query('SELECT status_index FROM issued_credential WHERE revoked_at IS NOT NULL');
+    const rows: Array<{ status_index: number }> = await this.db.query(
+      'SELECT status_index FROM issued_credential WHERE revoked_at IS NOT NULL',
+    );
     return rows.map((r) => r.status_index);
   }
 }

@@ -43,9 +43,12 @@ export class StatusRecheckService implements OnApplicationBootstrap, OnApplicati
   onApplicationBootstrap(): void {
     if (this.config.credentialRecheckHours <= 0 || this.config.nodeEnv === 'test') return;
     // Wake hourly: the sweep itself decides what is due (regular checks and quicker retries of unknown statuses).
-    this.timer = setInterval(() => {
-      this.runOnce().catch((err) => this.log.error(`Status re-check failed: ${(err as Error).message}`));
-    }, Math.min(STATUS_RETRY_MS, this.config.credentialRecheckHours * 3_600_000));
+    this.timer = setInterval(
+      () => {
+        this.runOnce().catch((err) => this.log.error(`Status re-check failed: ${(err as Error).message}`));
+      },
+      Math.min(STATUS_RETRY_MS, this.config.credentialRecheckHours * 3_600_000),
+    );
     this.timer.unref();
   }
 
@@ -70,20 +73,28 @@ export class StatusRecheckService implements OnApplicationBootstrap, OnApplicati
     const { report, verified, failure } = await verifier.verify(record.document, null, { freshStatus: true });
     const reason = failure?.reason;
     const next =
-      reason === 'REVOKED' ? 'REVOKED'
-        : reason === 'SUSPENDED' ? 'SUSPENDED'
-        : reason === 'EXPIRED' ? 'EXPIRED'
-        : reason === 'STATUS_UNKNOWN' ? 'UNKNOWN'
-        : !failure && verified ? 'ACTIVE'
-        : record.status; // a key that cannot be fetched right now says nothing new about the credential
+      reason === 'REVOKED'
+        ? 'REVOKED'
+        : reason === 'SUSPENDED'
+          ? 'SUSPENDED'
+          : reason === 'EXPIRED'
+            ? 'EXPIRED'
+            : reason === 'STATUS_UNKNOWN'
+              ? 'UNKNOWN'
+              : !failure && verified
+                ? 'ACTIVE'
+                : record.status; // a key that cannot be fetched right now says nothing new about the credential
     const final = next === 'REVOKED' || next === 'EXPIRED';
     const retry = next === 'UNKNOWN' || (failure && next === record.status);
-    await m.getRepository(ImportedCredentialEntity).update({ id }, {
-      status: next,
-      report: { ...report, steps: [...report.steps] },
-      statusCheckedAt: now,
-      nextCheckAt: final ? null : new Date(now.getTime() + (retry ? STATUS_RETRY_MS : recheckMs(this.config))),
-    });
+    await m.getRepository(ImportedCredentialEntity).update(
+      { id },
+      {
+        status: next,
+        report: { ...report, steps: [...report.steps] },
+        statusCheckedAt: now,
+        nextCheckAt: final ? null : new Date(now.getTime() + (retry ? STATUS_RETRY_MS : recheckMs(this.config))),
+      },
+    );
     if (next === record.status) return false;
 
     const evidence = (await m.getRepository(EvidenceEntity).findOneBy({ id: record.evidenceId }))!;
@@ -97,13 +108,32 @@ export class StatusRecheckService implements OnApplicationBootstrap, OnApplicati
         ? {}
         : { verificationStatus: 'SELF_REPORTED', verifiedBy: null, verifiedAt: null, expiresOn: lastCountingDay(now, evidence.issuedOn) };
     if (Object.keys(change).length) await m.getRepository(EvidenceEntity).update({ id: evidence.id }, change);
-    await this.audit.record(null, {
-      action: 'CREDENTIAL_STATUS_CHANGED', targetType: 'Evidence', targetId: evidence.id,
-      changes: { from: record.status, to: next, detail: failure?.message ?? 'status list reads active', evidenceStatus: change.verificationStatus ?? evidence.verificationStatus },
-    }, m);
-    await this.outbox.enqueue(m, { educatorId: evidence.educatorId }, {
-      kind: 'CREDENTIAL_STATUS_CHANGED', evidenceTitle: evidence.title, from: record.status, to: next, detail: failure?.message ?? 'its status list reads active',
-    });
+    await this.audit.record(
+      null,
+      {
+        action: 'CREDENTIAL_STATUS_CHANGED',
+        targetType: 'Evidence',
+        targetId: evidence.id,
+        changes: {
+          from: record.status,
+          to: next,
+          detail: failure?.message ?? 'status list reads active',
+          evidenceStatus: change.verificationStatus ?? evidence.verificationStatus,
+        },
+      },
+      m,
+    );
+    await this.outbox.enqueue(
+      m,
+      { educatorId: evidence.educatorId },
+      {
+        kind: 'CREDENTIAL_STATUS_CHANGED',
+        evidenceTitle: evidence.title,
+        from: record.status,
+        to: next,
+        detail: failure?.message ?? 'its status list reads active',
+      },
+    );
     return true;
   }
 }

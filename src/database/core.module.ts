@@ -15,8 +15,13 @@ export class CoreModule {
     return {
       module: CoreModule,
       providers: [
-        { provide: APP_CONFIG, useValue: config }, { provide: DataSource, useValue: dataSource }, AuditService, ReadRouter,
-        { provide: ReadSource, useExisting: ReadRouter }, HeavyWorkLimiter, { provide: APP_INTERCEPTOR, useClass: HeavyWorkInterceptor },
+        { provide: APP_CONFIG, useValue: config },
+        { provide: DataSource, useValue: dataSource },
+        AuditService,
+        ReadRouter,
+        { provide: ReadSource, useExisting: ReadRouter },
+        HeavyWorkLimiter,
+        { provide: APP_INTERCEPTOR, useClass: HeavyWorkInterceptor },
       ],
       exports: [APP_CONFIG, DataSource, AuditService, ReadRouter, ReadSource, HeavyWorkLimiter],
     };

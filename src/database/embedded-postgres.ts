@@ -26,7 +26,9 @@ export async function startEmbeddedPostgres(dir: string, port: number, database 
     );
   }
   if (!(await portIsFree(port))) {
-    throw new Error(`Port ${port} for the embedded PostgreSQL server is already in use: set EMBEDDED_PG_PORT to a free port, e.g. EMBEDDED_PG_PORT=${port + 1}`);
+    throw new Error(
+      `Port ${port} for the embedded PostgreSQL server is already in use: set EMBEDDED_PG_PORT to a free port, e.g. EMBEDDED_PG_PORT=${port + 1}`,
+    );
   }
   mkdirSync(databaseDir, { recursive: true });
   const messages: string[] = [];

@@ -26,7 +26,11 @@ export async function openDatabase(config: AppConfig, log: (msg: string) => void
   try {
     await dataSource.initialize();
     const applied = await dataSource.runMigrations({ transaction: 'each' });
-    log(applied.length ? `Applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}` : 'The schema is up to date (no migration to apply)');
+    log(
+      applied.length
+        ? `Applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}`
+        : 'The schema is up to date (no migration to apply)',
+    );
   } catch (err) {
     if (dataSource.isInitialized) await dataSource.destroy();
     await embedded?.stop();

@@ -58,7 +58,9 @@ export class ReadRouter implements ReadSource, OnApplicationShutdown {
       if (!replica.source.isInitialized) await replica.source.initialize();
       const deadline = Date.now() + this.config.replicaCatchUpWaitMs;
       for (;;) {
-        const [{ caught_up }] = await replica.source.query(`SELECT coalesce(pg_last_wal_replay_lsn() >= $1::pg_lsn, false) AS caught_up`, [lsn]);
+        const [{ caught_up }] = await replica.source.query(`SELECT coalesce(pg_last_wal_replay_lsn() >= $1::pg_lsn, false) AS caught_up`, [
+          lsn,
+        ]);
         if (caught_up) {
           this.metrics?.readRouted('replica', 'caught_up');
           return { source: replica.source, target: 'replica' };

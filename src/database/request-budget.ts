@@ -44,8 +44,7 @@ interface PgPoolLike {
  */
 export function enforceRequestBudgets(dataSource: DataSource): void {
   const pool = (dataSource.driver as unknown as { master: PgPoolLike }).master;
-  const cancel = (pid: number) =>
-    budgets.exit(() => pool.query('SELECT pg_cancel_backend($1)', [pid]).catch(() => undefined));
+  const cancel = (pid: number) => budgets.exit(() => pool.query('SELECT pg_cancel_backend($1)', [pid]).catch(() => undefined));
   pool.on('acquire', (client) => {
     if (client.__budgeted) return;
     client.__budgeted = true;

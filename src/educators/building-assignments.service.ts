@@ -24,7 +24,9 @@ export class BuildingAssignmentsService {
 
   async history(educatorIds: readonly string[]): Promise<BuildingAssignmentEntity[]> {
     if (!educatorIds.length) return [];
-    return this.db.getRepository(BuildingAssignmentEntity).find({ where: { educatorId: In([...educatorIds]) }, order: { educatorId: 'ASC', startsOn: 'ASC' } });
+    return this.db
+      .getRepository(BuildingAssignmentEntity)
+      .find({ where: { educatorId: In([...educatorIds]) }, order: { educatorId: 'ASC', startsOn: 'ASC' } });
   }
 
   async move(actor: Principal, input: MoveEducatorInput): Promise<EducatorEntity> {
@@ -35,10 +37,20 @@ export class BuildingAssignmentsService {
       const before = educator.buildingId;
       const plan = await this.moveIn(m, educator, input.buildingId, input.effectiveFrom);
       const saved = await m.getRepository(EducatorEntity).save(educator);
-      await this.audit.record(actor, {
-        action: 'EDUCATOR_MOVED', targetType: 'Educator', targetId: educator.id,
-        changes: { buildingId: { from: before, to: input.buildingId }, effectiveFrom: input.effectiveFrom, correction: plan.kind === 'REPLACE' },
-      }, m);
+      await this.audit.record(
+        actor,
+        {
+          action: 'EDUCATOR_MOVED',
+          targetType: 'Educator',
+          targetId: educator.id,
+          changes: {
+            buildingId: { from: before, to: input.buildingId },
+            effectiveFrom: input.effectiveFrom,
+            correction: plan.kind === 'REPLACE',
+          },
+        },
+        m,
+      );
       return saved;
     });
   }

@@ -4,10 +4,24 @@ import { toEducatorModel } from './educator.mapper.js';
 
 describe('toEducatorModel', () => {
   const educator = {
-    id: 'e-1', employeeId: 'E100', fullName: 'Ada Byron', workEmail: 'ada@district.example', buildingId: 'b-1', currentAssignment: 'Grade 5',
-    hireDate: '2012-08-20', leavingDate: '2027-06-30', createdAt: new Date(), updatedAt: new Date(), version: 3,
+    id: 'e-1',
+    employeeId: 'E100',
+    fullName: 'Ada Byron',
+    workEmail: 'ada@district.example',
+    buildingId: 'b-1',
+    currentAssignment: 'Grade 5',
+    hireDate: '2012-08-20',
+    leavingDate: '2027-06-30',
+    createdAt: new Date(),
+    updatedAt: new Date(),
+    version: 3,
   } as EducatorEntity;
-  const viewer = (personas: Persona[], educatorId: string | null = null): Principal => ({ accountId: 'a', email: 'x@y', personas: new Set(personas), educatorId });
+  const viewer = (personas: Persona[], educatorId: string | null = null): Principal => ({
+    accountId: 'a',
+    email: 'x@y',
+    personas: new Set(personas),
+    educatorId,
+  });
 
   it('shows the work email to HR and to the educator themself', () => {
     expect(toEducatorModel(educator, viewer([Persona.HR])).workEmail).toBe('ada@district.example');
@@ -26,6 +40,16 @@ describe('toEducatorModel', () => {
   });
 
   it('maps exactly the public profile fields', () => {
-    expect(Object.keys(toEducatorModel(educator, null)).sort()).toEqual(['buildingId', 'currentAssignment', 'employeeId', 'fullName', 'hireDate', 'id', 'leavingDate', 'version', 'workEmail']);
+    expect(Object.keys(toEducatorModel(educator, null)).sort()).toEqual([
+      'buildingId',
+      'currentAssignment',
+      'employeeId',
+      'fullName',
+      'hireDate',
+      'id',
+      'leavingDate',
+      'version',
+      'workEmail',
+    ]);
   });
 });

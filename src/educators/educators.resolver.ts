@@ -15,8 +15,13 @@ import { MoveEducatorInput } from './dto/move.input.js';
 import { BuildingAssignmentModel } from './models/building-assignment.model.js';
 import { defineLoader, groupByKey } from '../common/loaders.js';
 
-const assignmentsByEducator = defineLoader<string, BuildingAssignmentModel[], BuildingAssignmentsService>('educator.buildingAssignments', async (service, ids) =>
-  groupByKey(ids, await service.history(ids), (a) => a.educatorId).map((list) => list.map((a) => ({ buildingId: a.buildingId, startsOn: a.startsOn, endsOn: a.endsOn }))));
+const assignmentsByEducator = defineLoader<string, BuildingAssignmentModel[], BuildingAssignmentsService>(
+  'educator.buildingAssignments',
+  async (service, ids) =>
+    groupByKey(ids, await service.history(ids), (a) => a.educatorId).map((list) =>
+      list.map((a) => ({ buildingId: a.buildingId, startsOn: a.startsOn, endsOn: a.endsOn })),
+    ),
+);
 import { EducatorConnection, EducatorModel } from './models/educator.model.js';
 
 @Resolver(() => EducatorModel)
@@ -36,31 +41,51 @@ export class EducatorsResolver {
 
   @SignedIn()
   @Query(() => EducatorModel, { description: 'HR: any educator. Educators: only themselves (others are NOT_FOUND).' })
-  async educator(@CurrentPrincipal() viewer: Principal, @Args('id', { type: () => ID, description: "The educator's id" }, UuidPipe) id: string): Promise<EducatorModel> {
+  async educator(
+    @CurrentPrincipal() viewer: Principal,
+    @Args('id', { type: () => ID, description: "The educator's id" }, UuidPipe) id: string,
+  ): Promise<EducatorModel> {
     return toEducatorModel(await this.service.getVisible(viewer, id), viewer);
   }
 
   @Allow(Persona.HR)
   @Mutation(() => EducatorModel, { description: 'HR: add an educator profile' })
-  async createEducator(@CurrentPrincipal() actor: Principal, @Args('input', { description: "The new educator's name, email, building, assignment and hire date" }) input: CreateEducatorInput): Promise<EducatorModel> {
+  async createEducator(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input', { description: "The new educator's name, email, building, assignment and hire date" }) input: CreateEducatorInput,
+  ): Promise<EducatorModel> {
     return toEducatorModel(await this.service.create(actor, input), actor);
   }
 
   @Allow(Persona.HR)
   @Mutation(() => EducatorModel, { description: 'HR: change an educator profile' })
-  async updateEducator(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The educator, the version you read, and what to correct' }) input: UpdateEducatorInput): Promise<EducatorModel> {
+  async updateEducator(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input', { description: 'The educator, the version you read, and what to correct' }) input: UpdateEducatorInput,
+  ): Promise<EducatorModel> {
     return toEducatorModel(await this.service.update(actor, input), actor);
   }
 
   @Allow(Persona.HR)
-  @Mutation(() => EducatorModel, { description: 'HR: record that an educator moves to another building from a date; reports for earlier days keep the old building' })
-  async moveEducator(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The educator, the version you read, the new building and the first day there' }) input: MoveEducatorInput): Promise<EducatorModel> {
+  @Mutation(() => EducatorModel, {
+    description: 'HR: record that an educator moves to another building from a date; reports for earlier days keep the old building',
+  })
+  async moveEducator(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input', { description: 'The educator, the version you read, the new building and the first day there' })
+    input: MoveEducatorInput,
+  ): Promise<EducatorModel> {
     return toEducatorModel(await this.assignments.move(actor, input), actor);
   }
 
-  @ResolveField(() => [BuildingAssignmentModel], { nullable: true, description: 'Building history, oldest first; null unless you are HR or this educator' })
+  @ResolveField(() => [BuildingAssignmentModel], {
+    nullable: true,
+    description: 'Building history, oldest first; null unless you are HR or this educator',
+  })
   async buildingAssignments(
-    @Parent() educator: EducatorModel, @CurrentPrincipal() viewer: Principal, @Context() ctx: RequestContext,
+    @Parent() educator: EducatorModel,
+    @CurrentPrincipal() viewer: Principal,
+    @Context() ctx: RequestContext,
   ): Promise<BuildingAssignmentModel[] | null> {
     if (!isHr(viewer) && viewer?.educatorId !== educator.id) return null;
     return assignmentsByEducator.of(ctx, this.assignments).load(educator.id);

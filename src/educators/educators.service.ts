@@ -101,7 +101,8 @@ export class EducatorsService {
       if (!Object.keys(changes).length) return current;
       if (changes.workEmail) await this.requireFreeEmail(m, input.workEmail as string, current.id);
       if (changes.hireDate) await this.assignments.hireDateChanged(m, current, input.hireDate as string);
-      for (const key of EDITABLE) if (changes[key] && key !== 'buildingId') (current as unknown as Record<string, unknown>)[key] = changes[key].to;
+      for (const key of EDITABLE)
+        if (changes[key] && key !== 'buildingId') (current as unknown as Record<string, unknown>)[key] = changes[key].to;
       if (changes.buildingId) {
         // A building changed here is a move from today (moveEducator takes another date); history is never rewritten.
         const open = await this.assignments.openOf(m, current.id);

@@ -5,7 +5,10 @@ import { EvidenceEntity } from './evidence.entity.js';
 
 /** An evidence item's claim to show a competency at a level (composite FK to competency_level in the migration). */
 @Entity('evidence_claim')
-@ForeignKey(() => CompetencyLevelEntity, ['competencyId', 'level'], ['competencyId', 'level'], { name: 'fk_evidence_claim_level', onDelete: 'RESTRICT' })
+@ForeignKey(() => CompetencyLevelEntity, ['competencyId', 'level'], ['competencyId', 'level'], {
+  name: 'fk_evidence_claim_level',
+  onDelete: 'RESTRICT',
+})
 @Index('ix_evidence_claim_competency', ['competencyId', 'level'])
 export class EvidenceClaimEntity {
   @PrimaryColumn({ name: 'evidence_id', type: 'uuid' })

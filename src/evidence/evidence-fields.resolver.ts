@@ -14,11 +14,17 @@ import { EvidenceClaimModel, EvidenceModel } from './models/evidence.model.js';
 export class EducatorEvidenceResolver {
   constructor(private readonly reads: EvidenceService) {}
 
-  @ResolveField(() => [EvidenceModel], { description: "This educator's evidence, newest first; empty unless you may see their private data" })
+  @ResolveField(() => [EvidenceModel], {
+    description: "This educator's evidence, newest first; empty unless you may see their private data",
+  })
   async evidence(@Parent() educator: EducatorModel, @Context() ctx: RequestContext): Promise<EvidenceModel[]> {
     const loader = loaderFor<string, EvidenceModel[]>(ctx, 'educator.evidence', async (ids) => {
       const rows = await this.reads.forEducators(ctx.principal, ids);
-      return groupByKey(ids, rows.map((e) => toEvidenceModel(e)), (e) => e.educatorId);
+      return groupByKey(
+        ids,
+        rows.map((e) => toEvidenceModel(e)),
+        (e) => e.educatorId,
+      );
     });
     return loader.load(educator.id);
   }

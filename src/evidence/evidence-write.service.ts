@@ -40,15 +40,27 @@ export class EvidenceWriteService {
     const details = applyDetails(input.kind, NO_DETAILS, input);
     return this.db.transaction(async (m) => {
       if (!(await this.repo.educatorExists(m, educatorId))) throw notFound('Educator', educatorId);
-      const claims = checkClaims(input.claims, await this.repo.competencyFacts(m, input.claims.map((c) => c.competencyId)));
-      const saved = await m.getRepository(EvidenceEntity).save(
-        m.getRepository(EvidenceEntity).create({ educatorId, kind: input.kind, ...common, ...details, ...SELF_REPORTED }),
+      const claims = checkClaims(
+        input.claims,
+        await this.repo.competencyFacts(
+          m,
+          input.claims.map((c) => c.competencyId),
+        ),
       );
+      const saved = await m
+        .getRepository(EvidenceEntity)
+        .save(m.getRepository(EvidenceEntity).create({ educatorId, kind: input.kind, ...common, ...details, ...SELF_REPORTED }));
       await this.repo.insertClaims(m, saved.id, claims);
-      await this.audit.record(actor, {
-        action: 'EVIDENCE_CREATED', targetType: 'Evidence', targetId: saved.id,
-        changes: { educatorId, kind: input.kind, title: common.title, claims },
-      }, m);
+      await this.audit.record(
+        actor,
+        {
+          action: 'EVIDENCE_CREATED',
+          targetType: 'Evidence',
+          targetId: saved.id,
+          changes: { educatorId, kind: input.kind, title: common.title, claims },
+        },
+        m,
+      );
       return this.reload(m, saved.id);
     });
   }
@@ -72,7 +84,11 @@ export class EvidenceWriteService {
         await this.proposeRevision(m, actor, current, changes, claims);
         return this.reload(m, current.id);
       }
-      const set = Object.fromEntries(Object.keys(changes).filter((k) => k !== 'claims').map((k) => [k, next[k]]));
+      const set = Object.fromEntries(
+        Object.keys(changes)
+          .filter((k) => k !== 'claims')
+          .map((k) => [k, next[k]]),
+      );
       // update() bumps version and updated_at even when only the claims changed.
       await m.getRepository(EvidenceEntity).update({ id: current.id }, set);
       if (claims) await this.repo.replaceClaims(m, current.id, claims);
@@ -82,7 +98,10 @@ export class EvidenceWriteService {
   }
 
   /** What `update` would do with this input, without writing anything: the changed fields and whether they wait for review. */
-  async preview(actor: Principal, input: UpdateEvidenceInput): Promise<{ changedFields: string[]; needsReverification: boolean; currentStatus: VerificationStatus; message: string }> {
+  async preview(
+    actor: Principal,
+    input: UpdateEvidenceInput,
+  ): Promise<{ changedFields: string[]; needsReverification: boolean; currentStatus: VerificationStatus; message: string }> {
     return this.db.transaction(async (m) => {
       const current = await this.readOwnOrHr(m, actor, input.id, input.version, false);
       const { changes } = await this.edit(m, current, input);
@@ -94,7 +113,11 @@ export class EvidenceWriteService {
   }
 
   /** The checked new field values and claims of an edit, and what differs from the stored item. */
-  private async edit(m: EntityManager, current: EvidenceEntity, input: UpdateEvidenceInput): Promise<{ next: Record<string, unknown>; changes: Changes; claims?: ClaimInput[] }> {
+  private async edit(
+    m: EntityManager,
+    current: EvidenceEntity,
+    input: UpdateEvidenceInput,
+  ): Promise<{ next: Record<string, unknown>; changes: Changes; claims?: ClaimInput[] }> {
     const next: Record<string, unknown> = {
       ...checkCommonFields({
         title: pick(input.title, current.title),
@@ -114,7 +137,13 @@ export class EvidenceWriteService {
     return { next, changes, claims };
   }
 
-  private async proposeRevision(m: EntityManager, actor: Principal, current: EvidenceEntity, changes: Changes, claims: ClaimInput[] | undefined): Promise<void> {
+  private async proposeRevision(
+    m: EntityManager,
+    actor: Principal,
+    current: EvidenceEntity,
+    changes: Changes,
+    claims: ClaimInput[] | undefined,
+  ): Promise<void> {
     const repo = m.getRepository(EvidenceRevisionEntity);
     const [pending] = await this.repo.pendingRevisionsByEvidenceIds([current.id], m);
     const values = { changes, claims: changes.claims ? claims! : null, changedFields: Object.keys(changes), proposedByEmail: actor.email };
@@ -127,10 +156,16 @@ export class EvidenceWriteService {
     }
     // The trusted item stays as it is; only its version moves, so an edit made from a stale read is refused.
     await m.query('UPDATE evidence SET version = version + 1 WHERE id = $1', [current.id]);
-    await this.audit.record(actor, {
-      action: 'EVIDENCE_REVISION_PROPOSED', targetType: 'EvidenceRevision', targetId: id,
-      changes: { evidenceId: current.id, status: current.verificationStatus, replaced: !!pending, changes },
-    }, m);
+    await this.audit.record(
+      actor,
+      {
+        action: 'EVIDENCE_REVISION_PROPOSED',
+        targetType: 'EvidenceRevision',
+        targetId: id,
+        changes: { evidenceId: current.id, status: current.verificationStatus, replaced: !!pending, changes },
+      },
+      m,
+    );
   }
 
   /** Archives the item (soft delete): it stops counting everywhere at once; its owner may restore it for 30 days. */
@@ -138,10 +173,21 @@ export class EvidenceWriteService {
     return this.db.transaction(async (m) => {
       const current = await this.lockOwnOrHr(m, actor, input.id, input.version);
       await m.getRepository(EvidenceEntity).update({ id: current.id }, { deletedAt: new Date() });
-      await this.audit.record(actor, {
-        action: 'EVIDENCE_ARCHIVED', targetType: 'Evidence', targetId: current.id,
-        changes: { educatorId: current.educatorId, kind: current.kind, title: current.title, verificationStatus: current.verificationStatus },
-      }, m);
+      await this.audit.record(
+        actor,
+        {
+          action: 'EVIDENCE_ARCHIVED',
+          targetType: 'Evidence',
+          targetId: current.id,
+          changes: {
+            educatorId: current.educatorId,
+            kind: current.kind,
+            title: current.title,
+            verificationStatus: current.verificationStatus,
+          },
+        },
+        m,
+      );
       return current.id;
     });
   }
@@ -154,10 +200,16 @@ export class EvidenceWriteService {
       assertRestorable(current.id, current.deletedAt, new Date());
       if (current.version !== input.version) throw staleVersion('This evidence');
       await m.getRepository(EvidenceEntity).update({ id: current.id }, { deletedAt: null });
-      await this.audit.record(actor, {
-        action: 'EVIDENCE_RESTORED', targetType: 'Evidence', targetId: current.id,
-        changes: { educatorId: current.educatorId, title: current.title, archivedAt: current.deletedAt },
-      }, m);
+      await this.audit.record(
+        actor,
+        {
+          action: 'EVIDENCE_RESTORED',
+          targetType: 'Evidence',
+          targetId: current.id,
+          changes: { educatorId: current.educatorId, title: current.title, archivedAt: current.deletedAt },
+        },
+        m,
+      );
       return this.reload(m, current.id);
     });
   }
@@ -168,15 +220,26 @@ export class EvidenceWriteService {
       const from = current.verificationStatus;
       await this.applyVerification(m, actor, current, input.status, { note: input.note ?? null });
       if (from !== input.status) {
-        await this.outbox.enqueue(m, { educatorId: current.educatorId }, { kind: 'EVIDENCE_STATUS_CHANGED', evidenceTitle: current.title, from, to: input.status, note: input.note ?? null });
+        await this.outbox.enqueue(
+          m,
+          { educatorId: current.educatorId },
+          { kind: 'EVIDENCE_STATUS_CHANGED', evidenceTitle: current.title, from, to: input.status, note: input.note ?? null },
+        );
       }
       return this.reload(m, current.id);
     });
   }
 
   /** Sets a locked item's verification status in the caller's transaction, audited; never on one's own evidence. */
-  async applyVerification(m: EntityManager, actor: Principal, current: EvidenceEntity, to: VerificationStatus, details: Record<string, unknown>): Promise<void> {
-    if (actor.educatorId === current.educatorId) throw forbidden('Nobody can endorse or verify their own evidence; ask another HR colleague');
+  async applyVerification(
+    m: EntityManager,
+    actor: Principal,
+    current: EvidenceEntity,
+    to: VerificationStatus,
+    details: Record<string, unknown>,
+  ): Promise<void> {
+    if (actor.educatorId === current.educatorId)
+      throw forbidden('Nobody can endorse or verify their own evidence; ask another HR colleague');
     const from = current.verificationStatus as VerificationStatus;
     const { action, ...state } = changeVerification(from, to, actor.email, new Date());
     await m.getRepository(EvidenceEntity).update({ id: current.id }, state);
@@ -187,8 +250,19 @@ export class EvidenceWriteService {
   private async checkedClaims(m: EntityManager, evidenceId: string, requested: ClaimInput[], changes: Changes): Promise<ClaimInput[]> {
     const stored = await this.repo.claimsByEvidenceIds([evidenceId], m);
     const existing = new Map(stored.map((c) => [c.competencyId, c.level]));
-    const claims = checkClaims(requested, await this.repo.competencyFacts(m, requested.map((c) => c.competencyId)), existing);
-    const key = (list: ClaimInput[]) => list.map((c) => `${c.competencyId}:${c.level}`).sort().join(',');
+    const claims = checkClaims(
+      requested,
+      await this.repo.competencyFacts(
+        m,
+        requested.map((c) => c.competencyId),
+      ),
+      existing,
+    );
+    const key = (list: ClaimInput[]) =>
+      list
+        .map((c) => `${c.competencyId}:${c.level}`)
+        .sort()
+        .join(',');
     const before = stored.map((c) => ({ competencyId: c.competencyId, level: c.level }));
     if (key(before) !== key(claims)) changes.claims = { from: before, to: claims };
     return claims;
@@ -204,7 +278,8 @@ export class EvidenceWriteService {
 
   private async readOwnOrHr(m: EntityManager, actor: Principal, id: string, version: number, lock: boolean): Promise<EvidenceEntity> {
     const current = lock ? await this.repo.lockForWrite(m, id) : await this.repo.byId(id, m);
-    if (!current || current.deletedAt || !(isHr(actor) || (actor.educatorId !== null && actor.educatorId === current.educatorId))) throw notFound('Evidence', id);
+    if (!current || current.deletedAt || !(isHr(actor) || (actor.educatorId !== null && actor.educatorId === current.educatorId)))
+      throw notFound('Evidence', id);
     if (current.version !== version) throw staleVersion('This evidence');
     return current;
   }

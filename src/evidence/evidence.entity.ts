@@ -1,10 +1,27 @@
 import {
-  Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn,
-  UpdateDateColumn, VersionColumn,
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
   type Relation,
 } from 'typeorm';
 import { EducatorEntity } from '../educators/educator.entity.js';
-import { EVIDENCE_KINDS, PILOT_PARTS, sqlValues, VERIFICATION_STATUSES, type EvidenceKind, type PilotPart, type VerificationStatus } from './domain/evidence-kind.js';
+import {
+  EVIDENCE_KINDS,
+  PILOT_PARTS,
+  sqlValues,
+  VERIFICATION_STATUSES,
+  type EvidenceKind,
+  type PilotPart,
+  type VerificationStatus,
+} from './domain/evidence-kind.js';
 import { EvidenceClaimEntity } from './evidence-claim.entity.js';
 
 /**
@@ -107,7 +124,13 @@ export class EvidenceEntity {
   venue: string | null;
 
   // COURSE (attended)
-  @Column({ type: 'numeric', precision: 6, scale: 1, nullable: true, transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) } })
+  @Column({
+    type: 'numeric',
+    precision: 6,
+    scale: 1,
+    nullable: true,
+    transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) },
+  })
   hours: number | null;
 
   @Column({ type: 'varchar', length: 200, nullable: true })

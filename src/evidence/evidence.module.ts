@@ -12,8 +12,18 @@ import { VerificationRequestsService } from './verification-requests.service.js'
 
 @Module({
   imports: [CompetenciesModule],
-  providers: [EvidenceRepository, EvidenceService, EvidenceWriteService, EvidenceResolver, EducatorEvidenceResolver, EvidenceClaimResolver,
-    VerificationRequestsService, VerificationRequestsResolver, EvidenceTrustService, EvidenceTrustResolver],
+  providers: [
+    EvidenceRepository,
+    EvidenceService,
+    EvidenceWriteService,
+    EvidenceResolver,
+    EducatorEvidenceResolver,
+    EvidenceClaimResolver,
+    VerificationRequestsService,
+    VerificationRequestsResolver,
+    EvidenceTrustService,
+    EvidenceTrustResolver,
+  ],
   exports: [EvidenceService],
 })
 export class EvidenceModule {}

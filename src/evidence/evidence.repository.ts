@@ -38,7 +38,9 @@ export class EvidenceRepository {
 
   byEducatorIds(educatorIds: readonly string[]): Promise<EvidenceEntity[]> {
     if (!educatorIds.length) return Promise.resolve([]);
-    return this.db.getRepository(EvidenceEntity).find({ where: { educatorId: In([...educatorIds]), deletedAt: IsNull() }, order: NEWEST_FIRST });
+    return this.db
+      .getRepository(EvidenceEntity)
+      .find({ where: { educatorId: In([...educatorIds]), deletedAt: IsNull() }, order: NEWEST_FIRST });
   }
 
   claimsByEvidenceIds(evidenceIds: readonly string[], m: EntityManager = this.db.manager): Promise<EvidenceClaimEntity[]> {
@@ -84,7 +86,11 @@ export class EvidenceRepository {
   }
 
   async insertClaims(m: EntityManager, evidenceId: string, claims: readonly ClaimInput[]): Promise<void> {
-    if (claims.length) await m.insert(EvidenceClaimEntity, claims.map((c) => ({ evidenceId, competencyId: c.competencyId, level: c.level })));
+    if (claims.length)
+      await m.insert(
+        EvidenceClaimEntity,
+        claims.map((c) => ({ evidenceId, competencyId: c.competencyId, level: c.level })),
+      );
   }
 
   byIds(ids: readonly string[], m: EntityManager = this.db.manager): Promise<EvidenceEntity[]> {
@@ -108,7 +114,10 @@ export class EvidenceRepository {
    * The endorser's queue: live self-reported evidence of educators assigned on `day` to the endorser's buildings,
    * not their own, not already decided by them since the item last changed; oldest request (or item) first.
    */
-  async endorsementQueue(m: EntityManager, q: { accountId: string; ownEducatorId: string | null; day: string; buildingId?: string; first: number; offset: number }): Promise<{ rows: EndorsementQueueRow[]; total: number }> {
+  async endorsementQueue(
+    m: EntityManager,
+    q: { accountId: string; ownEducatorId: string | null; day: string; buildingId?: string; first: number; offset: number },
+  ): Promise<{ rows: EndorsementQueueRow[]; total: number }> {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw rows from pg, read column by column below
     const rows: Array<Record<string, any>> = await m.query(
       `SELECT e.id AS evidence_id, ba.educator_id, ed.full_name, ba.building_id, vr.id AS request_id, vr.note AS request_note,
@@ -132,15 +141,22 @@ export class EvidenceRepository {
     return {
       total,
       rows: rows.map((r) => ({
-        evidenceId: r.evidence_id, educatorId: r.educator_id, educatorName: r.full_name, buildingId: r.building_id,
-        verificationRequestId: r.request_id, requestNote: r.request_note, waitingSince: r.waiting_since,
+        evidenceId: r.evidence_id,
+        educatorId: r.educator_id,
+        educatorName: r.full_name,
+        buildingId: r.building_id,
+        verificationRequestId: r.request_id,
+        requestNote: r.request_note,
+        waitingSince: r.waiting_since,
       })),
     };
   }
 
   endorsementsByEvidenceIds(ids: readonly string[]): Promise<EvidenceEndorsementEntity[]> {
     if (!ids.length) return Promise.resolve([]);
-    return this.db.getRepository(EvidenceEndorsementEntity).find({ where: { evidenceId: In([...ids]) }, order: { decidedAt: 'ASC', id: 'ASC' } });
+    return this.db
+      .getRepository(EvidenceEndorsementEntity)
+      .find({ where: { evidenceId: In([...ids]) }, order: { decidedAt: 'ASC', id: 'ASC' } });
   }
 
   pendingRevisionsByEvidenceIds(ids: readonly string[], m: EntityManager = this.db.manager): Promise<EvidenceRevisionEntity[]> {
@@ -152,16 +168,29 @@ export class EvidenceRepository {
    * Pending revisions of live evidence, oldest first: every one for HR; for an endorser (scope given) those of
    * endorsed items of educators in their buildings on `day`, not their own.
    */
-  async revisionQueue(m: EntityManager, first: number, offset: number, scope: { accountId: string; ownEducatorId: string | null; day: string } | null): Promise<[EvidenceRevisionEntity[], number]> {
-    const qb = m.getRepository(EvidenceRevisionEntity).createQueryBuilder('r')
+  async revisionQueue(
+    m: EntityManager,
+    first: number,
+    offset: number,
+    scope: { accountId: string; ownEducatorId: string | null; day: string } | null,
+  ): Promise<[EvidenceRevisionEntity[], number]> {
+    const qb = m
+      .getRepository(EvidenceRevisionEntity)
+      .createQueryBuilder('r')
       .innerJoin(EvidenceEntity, 'e', 'e.id = r.evidence_id')
       .where(`r.status = 'PENDING' AND e.deleted_at IS NULL`)
-      .orderBy('r.proposed_at', 'ASC').addOrderBy('r.id', 'ASC').skip(offset).take(first);
+      .orderBy('r.proposed_at', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .skip(offset)
+      .take(first);
     if (scope) {
-      qb.andWhere(`e.verification_status = 'ENDORSED' AND (CAST(:own AS uuid) IS NULL OR e.educator_id <> CAST(:own AS uuid))`, { own: scope.ownEducatorId })
-        .andWhere(`EXISTS (SELECT 1 FROM building_assignment ba JOIN endorser_building eb ON eb.building_id = ba.building_id AND eb.account_id = :account
+      qb.andWhere(`e.verification_status = 'ENDORSED' AND (CAST(:own AS uuid) IS NULL OR e.educator_id <> CAST(:own AS uuid))`, {
+        own: scope.ownEducatorId,
+      }).andWhere(
+        `EXISTS (SELECT 1 FROM building_assignment ba JOIN endorser_building eb ON eb.building_id = ba.building_id AND eb.account_id = :account
           WHERE ba.educator_id = e.educator_id AND ba.starts_on <= CAST(:day AS date) AND (ba.ends_on IS NULL OR ba.ends_on >= CAST(:day AS date)))`,
-        { account: scope.accountId, day: scope.day });
+        { account: scope.accountId, day: scope.day },
+      );
     }
     return qb.getManyAndCount();
   }
@@ -170,7 +199,10 @@ export class EvidenceRepository {
 
   /** Requests with what their views show of the evidence, by a WHERE over `vr`, `e` and `ed`; oldest first. */
   async verificationRequests(
-    m: EntityManager, where: string, params: unknown[], page: { first: number; offset: number } | null = null,
+    m: EntityManager,
+    where: string,
+    params: unknown[],
+    page: { first: number; offset: number } | null = null,
   ): Promise<VerificationRequestRow[]> {
     const limit = page ? `LIMIT ${Number(page.first)} OFFSET ${Number(page.offset)}` : '';
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw rows from pg, read column by column below
@@ -184,14 +216,31 @@ export class EvidenceRepository {
       params,
     );
     return rows.map((r) => ({
-      id: r.id, evidenceId: r.evidence_id, educatorId: r.educator_id, status: r.status, note: r.note, links: r.links, requestedAt: r.requested_at,
-      decidedAt: r.decided_at, decidedByEmail: r.decided_by_email, decisionReason: r.decision_reason, version: r.version,
-      evidenceTitle: r.title, evidenceKind: r.kind, evidenceStatus: r.verification_status, ageDays: r.age_days,
+      id: r.id,
+      evidenceId: r.evidence_id,
+      educatorId: r.educator_id,
+      status: r.status,
+      note: r.note,
+      links: r.links,
+      requestedAt: r.requested_at,
+      decidedAt: r.decided_at,
+      decidedByEmail: r.decided_by_email,
+      decisionReason: r.decision_reason,
+      version: r.version,
+      evidenceTitle: r.title,
+      evidenceKind: r.kind,
+      evidenceStatus: r.verification_status,
+      ageDays: r.age_days,
     }));
   }
 
   /** HR's queue: pending requests under the filters, one page oldest first, and the counts by evidence kind. */
-  async verificationQueue(m: EntityManager, f: VerificationQueueFilter, first: number, offset: number): Promise<{ rows: VerificationRequestRow[]; counts: Array<{ kind: string; count: number }> }> {
+  async verificationQueue(
+    m: EntityManager,
+    f: VerificationQueueFilter,
+    first: number,
+    offset: number,
+  ): Promise<{ rows: VerificationRequestRow[]; counts: Array<{ kind: string; count: number }> }> {
     const params: unknown[] = [f.buildingId ?? null, f.kind ?? null, f.competencyId ?? null, f.minAgeDays ?? null];
     const where = `vr.status = 'PENDING' AND e.deleted_at IS NULL
       AND ($1::uuid IS NULL OR ed.building_id = $1::uuid)

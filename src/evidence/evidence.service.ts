@@ -43,7 +43,11 @@ export class EvidenceService {
       if (args.archived && educatorId !== viewer.educatorId) return toPage([], 0, offset);
       await this.recordPanelRead(viewer, [educatorId], 'evidenceItems');
     }
-    const [rows, total] = await this.repo.page({ educatorId, kind: args.kind, status: args.status, archived: args.archived }, args.first, offset);
+    const [rows, total] = await this.repo.page(
+      { educatorId, kind: args.kind, status: args.status, archived: args.archived },
+      args.first,
+      offset,
+    );
     return toPage(rows, total, offset);
   }
 
@@ -67,7 +71,13 @@ export class EvidenceService {
     if (isHr(viewer) || !viewer.personas.has(Persona.PANELIST)) return;
     const reads = educatorIds
       .filter((educatorId) => educatorId !== viewer.educatorId)
-      .map((educatorId) => ({ action: 'CANDIDATE_EVIDENCE_READ' as const, targetType: 'Educator', targetId: educatorId, changes: { via }, persona: Persona.PANELIST }));
+      .map((educatorId) => ({
+        action: 'CANDIDATE_EVIDENCE_READ' as const,
+        targetType: 'Educator',
+        targetId: educatorId,
+        changes: { via },
+        persona: Persona.PANELIST,
+      }));
     await this.audit.record(viewer, reads);
   }
 }

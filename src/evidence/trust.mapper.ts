@@ -12,9 +12,18 @@ export function toEndorsementModel(e: EvidenceEndorsementEntity): EndorsementMod
 
 export function toRevisionModel(r: EvidenceRevisionEntity, evidenceStatus: VerificationStatus): EvidenceRevisionModel {
   return {
-    id: r.id, evidenceId: r.evidenceId, educatorId: r.educatorId, status: r.status as EvidenceRevisionStatus, changedFields: r.changedFields,
+    id: r.id,
+    evidenceId: r.evidenceId,
+    educatorId: r.educatorId,
+    status: r.status as EvidenceRevisionStatus,
+    changedFields: r.changedFields,
     changes: r.changedFields.map((field) => ({ field, from: json(r.changes[field]?.from), to: json(r.changes[field]?.to) })),
-    proposedAt: r.proposedAt, proposedBy: r.proposedByEmail, decidedAt: r.decidedAt, decidedBy: r.decidedByEmail, decisionReason: r.decisionReason,
-    evidenceStatus, version: r.version,
+    proposedAt: r.proposedAt,
+    proposedBy: r.proposedByEmail,
+    decidedAt: r.decidedAt,
+    decidedBy: r.decidedByEmail,
+    decisionReason: r.decisionReason,
+    evidenceStatus,
+    version: r.version,
   };
 }

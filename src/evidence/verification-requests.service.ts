@@ -6,7 +6,13 @@ import { NotificationOutbox } from '../notifications/notification-outbox.js';
 import { notFound, staleVersion } from '../common/app-error.js';
 import { decodeCursor, toPage } from '../common/pagination.js';
 import type { VerificationStatus } from './domain/evidence-kind.js';
-import { assertCanRequest, checkLinks, decide, VerificationRequestStatus, type VerificationDecision } from './domain/verification-request.js';
+import {
+  assertCanRequest,
+  checkLinks,
+  decide,
+  VerificationRequestStatus,
+  type VerificationDecision,
+} from './domain/verification-request.js';
 import type { DecideVerificationInput, RequestVerificationInput, VerificationQueueArgs } from './dto/verification-request.input.js';
 import { EvidenceRepository, type VerificationRequestRow } from './evidence.repository.js';
 import { EvidenceWriteService } from './evidence-write.service.js';
@@ -29,16 +35,31 @@ export class VerificationRequestsService {
     const links = checkLinks(input.links);
     const id = await this.db.transaction(async (m) => {
       const evidence = await this.repo.lockForWrite(m, input.evidenceId);
-      if (!evidence || evidence.deletedAt || actor.educatorId === null || evidence.educatorId !== actor.educatorId) throw notFound('Evidence', input.evidenceId);
-      const pending = await m.getRepository(VerificationRequestEntity).exists({ where: { evidenceId: evidence.id, status: VerificationRequestStatus.PENDING } });
+      if (!evidence || evidence.deletedAt || actor.educatorId === null || evidence.educatorId !== actor.educatorId)
+        throw notFound('Evidence', input.evidenceId);
+      const pending = await m
+        .getRepository(VerificationRequestEntity)
+        .exists({ where: { evidenceId: evidence.id, status: VerificationRequestStatus.PENDING } });
       assertCanRequest(evidence.verificationStatus as VerificationStatus, pending);
-      const saved = await m.getRepository(VerificationRequestEntity).save(m.getRepository(VerificationRequestEntity).create({
-        evidenceId: evidence.id, educatorId: evidence.educatorId, status: VerificationRequestStatus.PENDING, note: input.note.trim(), links,
-      }));
-      await this.audit.record(actor, {
-        action: 'VERIFICATION_REQUESTED', targetType: 'VerificationRequest', targetId: saved.id,
-        changes: { evidenceId: evidence.id, educatorId: evidence.educatorId, note: saved.note, links },
-      }, m);
+      const saved = await m.getRepository(VerificationRequestEntity).save(
+        m.getRepository(VerificationRequestEntity).create({
+          evidenceId: evidence.id,
+          educatorId: evidence.educatorId,
+          status: VerificationRequestStatus.PENDING,
+          note: input.note.trim(),
+          links,
+        }),
+      );
+      await this.audit.record(
+        actor,
+        {
+          action: 'VERIFICATION_REQUESTED',
+          targetType: 'VerificationRequest',
+          targetId: saved.id,
+          changes: { evidenceId: evidence.id, educatorId: evidence.educatorId, note: saved.note, links },
+        },
+        m,
+      );
       return saved.id;
     });
     return this.one(id);
@@ -47,29 +68,58 @@ export class VerificationRequestsService {
   /** HR decides; the evidence takes VERIFIED or ENDORSED in the same transaction, REJECTED leaves it as it was. */
   async decide(actor: Principal, input: DecideVerificationInput): Promise<VerificationRequestModel> {
     await this.db.transaction(async (m) => {
-      const req = await m.getRepository(VerificationRequestEntity).findOne({ where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
+      const req = await m
+        .getRepository(VerificationRequestEntity)
+        .findOne({ where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
       if (!req) throw notFound('Verification request', input.id);
       if (req.version !== input.version) throw staleVersion('This verification request');
       const outcome = decide({
-        status: req.status as VerificationRequestStatus, deciderEducatorId: actor.educatorId, ownerEducatorId: req.educatorId,
-        decision: input.decision as VerificationDecision, reason: input.reason,
+        status: req.status as VerificationRequestStatus,
+        deciderEducatorId: actor.educatorId,
+        ownerEducatorId: req.educatorId,
+        decision: input.decision as VerificationDecision,
+        reason: input.reason,
       });
       const evidence = (await this.repo.lockForWrite(m, req.evidenceId))!;
       // Archived evidence waits for its owner to restore it; there is nothing to decide meanwhile.
       if (evidence.deletedAt) throw notFound('Verification request', input.id);
       if (outcome.evidenceStatus && outcome.evidenceStatus !== evidence.verificationStatus) {
-        await this.writes.applyVerification(m, actor, evidence, outcome.evidenceStatus, { note: outcome.reason, verificationRequestId: req.id });
+        await this.writes.applyVerification(m, actor, evidence, outcome.evidenceStatus, {
+          note: outcome.reason,
+          verificationRequestId: req.id,
+        });
       }
-      await m.getRepository(VerificationRequestEntity).update({ id: req.id }, {
-        status: input.decision, decidedAt: new Date(), decidedByEmail: actor.email, decisionReason: outcome.reason, version: req.version + 1,
-      });
-      await this.audit.record(actor, {
-        action: 'VERIFICATION_DECIDED', targetType: 'VerificationRequest', targetId: req.id,
-        changes: { evidenceId: req.evidenceId, educatorId: req.educatorId, decision: input.decision, reason: outcome.reason },
-      }, m);
-      await this.outbox.enqueue(m, { educatorId: req.educatorId }, {
-        kind: 'VERIFICATION_DECIDED', evidenceTitle: evidence.title, decision: input.decision, reason: outcome.reason, decidedBy: actor.email,
-      });
+      await m.getRepository(VerificationRequestEntity).update(
+        { id: req.id },
+        {
+          status: input.decision,
+          decidedAt: new Date(),
+          decidedByEmail: actor.email,
+          decisionReason: outcome.reason,
+          version: req.version + 1,
+        },
+      );
+      await this.audit.record(
+        actor,
+        {
+          action: 'VERIFICATION_DECIDED',
+          targetType: 'VerificationRequest',
+          targetId: req.id,
+          changes: { evidenceId: req.evidenceId, educatorId: req.educatorId, decision: input.decision, reason: outcome.reason },
+        },
+        m,
+      );
+      await this.outbox.enqueue(
+        m,
+        { educatorId: req.educatorId },
+        {
+          kind: 'VERIFICATION_DECIDED',
+          evidenceTitle: evidence.title,
+          decision: input.decision,
+          reason: outcome.reason,
+          decidedBy: actor.email,
+        },
+      );
     });
     return this.one(input.id);
   }
@@ -95,8 +145,20 @@ export class VerificationRequestsService {
 
 function toModel(r: VerificationRequestRow): VerificationRequestModel {
   return {
-    id: r.id, evidenceId: r.evidenceId, educatorId: r.educatorId, evidenceTitle: r.evidenceTitle, evidenceKind: r.evidenceKind as never,
-    evidenceStatus: r.evidenceStatus as never, status: r.status as VerificationRequestStatus, note: r.note, links: r.links, requestedAt: r.requestedAt,
-    ageDays: r.ageDays, decidedAt: r.decidedAt, decidedBy: r.decidedByEmail, decisionReason: r.decisionReason, version: r.version,
+    id: r.id,
+    evidenceId: r.evidenceId,
+    educatorId: r.educatorId,
+    evidenceTitle: r.evidenceTitle,
+    evidenceKind: r.evidenceKind as never,
+    evidenceStatus: r.evidenceStatus as never,
+    status: r.status as VerificationRequestStatus,
+    note: r.note,
+    links: r.links,
+    requestedAt: r.requestedAt,
+    ageDays: r.ageDays,
+    decidedAt: r.decidedAt,
+    decidedBy: r.decidedByEmail,
+    decisionReason: r.decisionReason,
+    version: r.version,
   };
 }

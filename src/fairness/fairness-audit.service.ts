@@ -33,24 +33,52 @@ export class FairnessAuditService {
       if (roleId && roleTitle === null) throw notFound('Role', roleId);
       const window = { roleId, from: input.from, to: input.to, asOf };
       const [applications, rankings] = await Promise.all([this.repo.applications(m, window), this.repo.rankings(m, window)]);
-      const people = [...new Set([...applications.map((a) => a.educatorId), ...rankings.flatMap((r) => r.results.map((x) => x.educatorId))])];
+      const people = [
+        ...new Set([...applications.map((a) => a.educatorId), ...rankings.flatMap((r) => r.results.map((x) => x.educatorId))]),
+      ];
       const answers = await this.repo.answers(m, people);
       const result = computeAudit({
-        scope: { roleId, roleTitle, from: input.from, to: input.to, asOf, excludeUnderTwoPercent: input.excludeUnderTwoPercent, minCategorySize: input.minCategorySize },
+        scope: {
+          roleId,
+          roleTitle,
+          from: input.from,
+          to: input.to,
+          asOf,
+          excludeUnderTwoPercent: input.excludeUnderTwoPercent,
+          minCategorySize: input.minCategorySize,
+        },
         applications,
         rankings,
         answers,
       });
-      const saved = await m.getRepository(FairnessAuditRunEntity).save(m.getRepository(FairnessAuditRunEntity).create({
-        roleId, periodFrom: input.from, periodTo: input.to, asOf: new Date(asOf),
-        result: result as unknown as Record<string, unknown>,
-        createdByAccountId: actor.accountId, createdByEmail: actor.email,
-      }));
+      const saved = await m.getRepository(FairnessAuditRunEntity).save(
+        m.getRepository(FairnessAuditRunEntity).create({
+          roleId,
+          periodFrom: input.from,
+          periodTo: input.to,
+          asOf: new Date(asOf),
+          result: result as unknown as Record<string, unknown>,
+          createdByAccountId: actor.accountId,
+          createdByEmail: actor.email,
+        }),
+      );
       // The log names the run and its scope only; the figures stay with the compliance office.
-      await this.auditLog.record(actor, {
-        action: 'FAIRNESS_AUDIT_RUN', targetType: 'FairnessAudit', targetId: saved.id,
-        changes: { roleId, from: input.from, to: input.to, excludeUnderTwoPercent: input.excludeUnderTwoPercent, minCategorySize: input.minCategorySize },
-      }, m);
+      await this.auditLog.record(
+        actor,
+        {
+          action: 'FAIRNESS_AUDIT_RUN',
+          targetType: 'FairnessAudit',
+          targetId: saved.id,
+          changes: {
+            roleId,
+            from: input.from,
+            to: input.to,
+            excludeUnderTwoPercent: input.excludeUnderTwoPercent,
+            minCategorySize: input.minCategorySize,
+          },
+        },
+        m,
+      );
       return saved.id;
     });
     return this.audit(id);
@@ -65,7 +93,9 @@ export class FairnessAuditService {
   /** Newest first. */
   async audits(first: number, after?: string): Promise<Page<FairnessAuditModel>> {
     const offset = decodeCursor(after);
-    const [rows, total] = await this.db.getRepository(FairnessAuditRunEntity).findAndCount({ order: { createdAt: 'DESC', id: 'DESC' }, skip: offset, take: first });
+    const [rows, total] = await this.db
+      .getRepository(FairnessAuditRunEntity)
+      .findAndCount({ order: { createdAt: 'DESC', id: 'DESC' }, skip: offset, take: first });
     return toPage(rows.map(toFairnessAuditModel), total, offset);
   }
 }

@@ -11,6 +11,13 @@ import { SelfIdentificationService } from './self-identification.service.js';
  */
 @Module({
   controllers: [FairnessChartController],
-  providers: [ChartAccess, FairnessRepository, FairnessAuditService, SelfIdentificationService, SelfIdentificationResolver, FairnessAuditResolver],
+  providers: [
+    ChartAccess,
+    FairnessRepository,
+    FairnessAuditService,
+    SelfIdentificationService,
+    SelfIdentificationResolver,
+    FairnessAuditResolver,
+  ],
 })
 export class FairnessModule {}

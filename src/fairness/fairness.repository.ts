@@ -47,7 +47,13 @@ export class FairnessRepository {
     const params: unknown[] = [w.from, w.to, w.asOf];
     const role = w.roleId ? `AND r.role_id = $${params.push(w.roleId)}` : '';
     const rows: Array<{
-      id: string; role_id: string; title: string; policy_version: number; as_of: string; created_at: Date; candidate_count: number;
+      id: string;
+      role_id: string;
+      title: string;
+      policy_version: number;
+      as_of: string;
+      created_at: Date;
+      candidate_count: number;
       results: Array<{ educatorId: string; score: number }>;
     }> = await m.query(
       `WITH latest AS (
@@ -65,8 +71,14 @@ export class FairnessRepository {
       params,
     );
     return rows.map((r) => ({
-      runId: r.id, roleId: r.role_id, roleTitle: r.title, policyVersion: r.policy_version, asOf: r.as_of,
-      createdAt: new Date(r.created_at).toISOString(), candidateCount: r.candidate_count, results: r.results,
+      runId: r.id,
+      roleId: r.role_id,
+      roleTitle: r.title,
+      policyVersion: r.policy_version,
+      asOf: r.as_of,
+      createdAt: new Date(r.created_at).toISOString(),
+      candidateCount: r.candidate_count,
+      results: r.results,
     }));
   }
 

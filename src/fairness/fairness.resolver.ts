@@ -15,7 +15,7 @@ import { SelfIdentificationService } from './self-identification.service.js';
 const NOTICE =
   'Answering is voluntary and you can change or withdraw your answer at any time. It is kept apart from your profile: ' +
   'no ranking, score, explanation, comparison or report uses it, and HR, panels and leaders never see it. ' +
-  'It is counted only, together with everyone else\'s, in the district\'s bias audit of its hiring and ranking.';
+  "It is counted only, together with everyone else's, in the district's bias audit of its hiring and ranking.";
 
 @Resolver()
 export class SelfIdentificationResolver {
@@ -32,14 +32,22 @@ export class SelfIdentificationResolver {
   }
 
   @Allow(Persona.EDUCATOR)
-  @Query(() => SelfIdentificationModel, { nullable: true, description: 'Educator: your own voluntary self-identification, if you gave one' })
+  @Query(() => SelfIdentificationModel, {
+    nullable: true,
+    description: 'Educator: your own voluntary self-identification, if you gave one',
+  })
   mySelfIdentification(@CurrentPrincipal() viewer: Principal): Promise<SelfIdentificationModel | null> {
     return this.service.mine(viewer);
   }
 
   @Allow(Persona.EDUCATOR)
-  @Mutation(() => SelfIdentificationModel, { description: 'Educator: give or change your voluntary self-identification (decline to state is always an option)' })
-  setMySelfIdentification(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'Your answer, and the version you loaded when changing it' }) input: SetSelfIdentificationInput): Promise<SelfIdentificationModel> {
+  @Mutation(() => SelfIdentificationModel, {
+    description: 'Educator: give or change your voluntary self-identification (decline to state is always an option)',
+  })
+  setMySelfIdentification(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input', { description: 'Your answer, and the version you loaded when changing it' }) input: SetSelfIdentificationInput,
+  ): Promise<SelfIdentificationModel> {
     return this.service.set(actor, input);
   }
 
@@ -56,8 +64,13 @@ export class FairnessAuditResolver {
 
   @Allow(Persona.COMPLIANCE)
   @HeavyWork()
-  @Mutation(() => FairnessAuditModel, { description: 'Compliance: run a bias audit for a role or all roles over a period; it is saved as run' })
-  runFairnessAudit(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The role (or all roles), the period and the small-category options' }) input: RunFairnessAuditInput): Promise<FairnessAuditModel> {
+  @Mutation(() => FairnessAuditModel, {
+    description: 'Compliance: run a bias audit for a role or all roles over a period; it is saved as run',
+  })
+  runFairnessAudit(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input', { description: 'The role (or all roles), the period and the small-category options' }) input: RunFairnessAuditInput,
+  ): Promise<FairnessAuditModel> {
     return this.audits.run(actor, input);
   }
 

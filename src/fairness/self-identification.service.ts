@@ -36,7 +36,8 @@ export class SelfIdentificationService {
         if (!inserted.length) throw conflict('Your self-identification was saved from elsewhere a moment ago; reload it and try again');
       } else {
         if (input.version == null) throw badInput('You already have an answer: send the version you loaded to change it');
-        if (input.version !== existing.version) throw conflict('Your self-identification was changed since you loaded it; reload it and try again');
+        if (input.version !== existing.version)
+          throw conflict('Your self-identification was changed since you loaded it; reload it and try again');
         await repo.update({ educatorId }, { sex: answer.sex, raceEthnicity: answer.raceEthnicity, version: existing.version + 1 });
       }
       return toModel(await repo.findOneByOrFail({ educatorId }));
@@ -55,4 +56,9 @@ export class SelfIdentificationService {
   }
 }
 
-const toModel = (r: SelfIdentificationEntity): SelfIdentificationModel => ({ sex: r.sex, raceEthnicity: r.raceEthnicity, updatedAt: r.updatedAt, version: r.version });
+const toModel = (r: SelfIdentificationEntity): SelfIdentificationModel => ({
+  sex: r.sex,
+  raceEthnicity: r.raceEthnicity,
+  updatedAt: r.updatedAt,
+  version: r.version,
+});

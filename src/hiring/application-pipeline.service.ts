@@ -20,26 +20,61 @@ export class ApplicationPipelineService {
     private readonly outbox: NotificationOutbox,
   ) {}
 
-  async recordSubmitted(m: EntityManager, actor: Principal, app: { id: string; roleId: string; educatorId: string }, reason: string, extra: Record<string, unknown> = {}): Promise<void> {
+  async recordSubmitted(
+    m: EntityManager,
+    actor: Principal,
+    app: { id: string; roleId: string; educatorId: string },
+    reason: string,
+    extra: Record<string, unknown> = {},
+  ): Promise<void> {
     await m.insert(ApplicationTransitionEntity, {
-      applicationId: app.id, fromStatus: null, toStatus: ApplicationStatus.SUBMITTED, actorAccountId: actor.accountId, actorEmail: actor.email, reason,
+      applicationId: app.id,
+      fromStatus: null,
+      toStatus: ApplicationStatus.SUBMITTED,
+      actorAccountId: actor.accountId,
+      actorEmail: actor.email,
+      reason,
     });
-    await this.audit.record(actor, {
-      action: 'APPLICATION_SUBMITTED', targetType: 'Application', targetId: app.id,
-      changes: { roleId: app.roleId, educatorId: app.educatorId, to: ApplicationStatus.SUBMITTED, ...extra },
-    }, m);
+    await this.audit.record(
+      actor,
+      {
+        action: 'APPLICATION_SUBMITTED',
+        targetType: 'Application',
+        targetId: app.id,
+        changes: { roleId: app.roleId, educatorId: app.educatorId, to: ApplicationStatus.SUBMITTED, ...extra },
+      },
+      m,
+    );
   }
 
-  async move(m: EntityManager, actor: Principal | null, app: ApplicationEntity, to: ApplicationStatus, reason: string, extra: Record<string, unknown> = {}): Promise<void> {
+  async move(
+    m: EntityManager,
+    actor: Principal | null,
+    app: ApplicationEntity,
+    to: ApplicationStatus,
+    reason: string,
+    extra: Record<string, unknown> = {},
+  ): Promise<void> {
     const from = app.status;
     await m.update(ApplicationEntity, { id: app.id }, { status: to, version: () => '"version" + 1' });
     await m.insert(ApplicationTransitionEntity, {
-      applicationId: app.id, fromStatus: from, toStatus: to, actorAccountId: actor?.accountId ?? null, actorEmail: actor?.email ?? null, reason,
+      applicationId: app.id,
+      fromStatus: from,
+      toStatus: to,
+      actorAccountId: actor?.accountId ?? null,
+      actorEmail: actor?.email ?? null,
+      reason,
     });
-    await this.audit.record(actor, {
-      action: 'APPLICATION_STATUS_CHANGED', targetType: 'Application', targetId: app.id,
-      changes: { roleId: app.roleId, educatorId: app.educatorId, from, to, reason, ...extra },
-    }, m);
+    await this.audit.record(
+      actor,
+      {
+        action: 'APPLICATION_STATUS_CHANGED',
+        targetType: 'Application',
+        targetId: app.id,
+        changes: { roleId: app.roleId, educatorId: app.educatorId, from, to, reason, ...extra },
+      },
+      m,
+    );
     await this.tellCandidate(m, actor, app, from, to, reason);
   }
 
@@ -47,9 +82,20 @@ export class ApplicationPipelineService {
    * The candidate hears of every decision about their application, with its reason; not of their own moves, and
    * not of OFFERED, which the offer's own message announces with its terms.
    */
-  private async tellCandidate(m: EntityManager, actor: Principal | null, app: ApplicationEntity, from: ApplicationStatus, to: ApplicationStatus, reason: string): Promise<void> {
+  private async tellCandidate(
+    m: EntityManager,
+    actor: Principal | null,
+    app: ApplicationEntity,
+    from: ApplicationStatus,
+    to: ApplicationStatus,
+    reason: string,
+  ): Promise<void> {
     if ((actor && actor.educatorId === app.educatorId) || to === ApplicationStatus.OFFERED) return;
     const role = await this.roleReads.role(m, app.roleId);
-    await this.outbox.enqueue(m, { educatorId: app.educatorId }, { kind: 'APPLICATION_STATUS', roleTitle: role?.title ?? 'a role', from, to, reason });
+    await this.outbox.enqueue(
+      m,
+      { educatorId: app.educatorId },
+      { kind: 'APPLICATION_STATUS', roleTitle: role?.title ?? 'a role', from, to, reason },
+    );
   }
 }

@@ -7,7 +7,12 @@ import { loaderFor } from '../common/loaders.js';
 import type { RequestContext } from '../access/request-context.js';
 import { ApplicationsService } from './applications.service.js';
 import {
-  AcceptInvitationInput, ApplyToRoleInput, DeclineInvitationInput, InviteCandidateInput, MoveApplicationInput, RoleApplicationsArgs,
+  AcceptInvitationInput,
+  ApplyToRoleInput,
+  DeclineInvitationInput,
+  InviteCandidateInput,
+  MoveApplicationInput,
+  RoleApplicationsArgs,
   WithdrawApplicationInput,
 } from './dto/application.input.js';
 import { ApplicationConnection, ApplicationModel, ApplicationTransitionModel, InvitationModel } from './models/application.model.js';
@@ -18,38 +23,58 @@ export class ApplicationsResolver {
   constructor(private readonly service: ApplicationsService) {}
 
   @Allow(Persona.EDUCATOR)
-  @Mutation(() => ApplicationModel, { description: 'Educator: apply to an OPEN role before its closing date; a second application is CONFLICT' })
-  async applyToRole(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The open role and your optional statement' }) input: ApplyToRoleInput): Promise<ApplicationModel> {
+  @Mutation(() => ApplicationModel, {
+    description: 'Educator: apply to an OPEN role before its closing date; a second application is CONFLICT',
+  })
+  async applyToRole(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input', { description: 'The open role and your optional statement' }) input: ApplyToRoleInput,
+  ): Promise<ApplicationModel> {
     return this.service.apply(actor, input);
   }
 
   @Allow(Persona.EDUCATOR)
   @Mutation(() => ApplicationModel, { description: 'Educator: withdraw your application from any open state' })
-  async withdrawApplication(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'Your application and an optional reason' }) input: WithdrawApplicationInput): Promise<ApplicationModel> {
+  async withdrawApplication(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input', { description: 'Your application and an optional reason' }) input: WithdrawApplicationInput,
+  ): Promise<ApplicationModel> {
     return this.service.withdraw(actor, input);
   }
 
   @Allow(Persona.HR)
   @Mutation(() => InvitationModel, { description: 'HR: invite a (ranked) educator to apply to an OPEN role' })
-  async inviteCandidate(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The role, the educator and an optional message' }) input: InviteCandidateInput): Promise<InvitationModel> {
+  async inviteCandidate(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input', { description: 'The role, the educator and an optional message' }) input: InviteCandidateInput,
+  ): Promise<InvitationModel> {
     return this.service.invite(actor, input);
   }
 
   @Allow(Persona.EDUCATOR)
   @Mutation(() => ApplicationModel, { description: 'Educator: accept an invitation, which submits your application' })
-  async acceptInvitation(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'Your invitation and an optional statement for the application' }) input: AcceptInvitationInput): Promise<ApplicationModel> {
+  async acceptInvitation(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input', { description: 'Your invitation and an optional statement for the application' }) input: AcceptInvitationInput,
+  ): Promise<ApplicationModel> {
     return this.service.acceptInvitation(actor, input);
   }
 
   @Allow(Persona.EDUCATOR)
   @Mutation(() => InvitationModel, { description: 'Educator: decline an invitation' })
-  async declineInvitation(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'Your invitation' }) input: DeclineInvitationInput): Promise<InvitationModel> {
+  async declineInvitation(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input', { description: 'Your invitation' }) input: DeclineInvitationInput,
+  ): Promise<InvitationModel> {
     return this.service.declineInvitation(actor, input);
   }
 
   @Allow(Persona.HR)
   @Mutation(() => ApplicationModel, { description: 'HR: screen, shortlist, interview or reject an application, with a reason' })
-  async moveApplication(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The application, the status to move to and why' }) input: MoveApplicationInput): Promise<ApplicationModel> {
+  async moveApplication(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input', { description: 'The application, the status to move to and why' }) input: MoveApplicationInput,
+  ): Promise<ApplicationModel> {
     return this.service.move(actor, input);
   }
 
@@ -67,27 +92,37 @@ export class ApplicationsResolver {
 
   @Allow(Persona.HR)
   @Query(() => [InvitationModel], { description: "HR: a role's invitations" })
-  async roleInvitations(@Args('roleId', { type: () => ID, description: 'The role whose invitations to list' }, UuidPipe) roleId: string): Promise<InvitationModel[]> {
+  async roleInvitations(
+    @Args('roleId', { type: () => ID, description: 'The role whose invitations to list' }, UuidPipe) roleId: string,
+  ): Promise<InvitationModel[]> {
     return this.service.roleInvitations(roleId);
   }
 
   @Allow(Persona.HR, Persona.PANELIST)
   @Query(() => ApplicationConnection, {
-    description: "A role's applications. HR: all. Panelists: roles whose panel they sit on, minus declared conflicts (others NOT_FOUND); pseudonyms under blind review",
+    description:
+      "A role's applications. HR: all. Panelists: roles whose panel they sit on, minus declared conflicts (others NOT_FOUND); pseudonyms under blind review",
   })
   async roleApplications(@CurrentPrincipal() viewer: Principal, @Args() args: RoleApplicationsArgs): Promise<ApplicationConnection> {
     return this.service.roleApplications(viewer, args);
   }
 
   @SignedIn()
-  @Query(() => ApplicationModel, { description: 'One application: HR, its candidate, or a panelist of its role without a conflict; otherwise NOT_FOUND' })
-  async application(@CurrentPrincipal() viewer: Principal, @Args('id', { type: () => ID, description: "The application's id" }, UuidPipe) id: string): Promise<ApplicationModel> {
+  @Query(() => ApplicationModel, {
+    description: 'One application: HR, its candidate, or a panelist of its role without a conflict; otherwise NOT_FOUND',
+  })
+  async application(
+    @CurrentPrincipal() viewer: Principal,
+    @Args('id', { type: () => ID, description: "The application's id" }, UuidPipe) id: string,
+  ): Promise<ApplicationModel> {
     return this.service.application(viewer, id);
   }
 
   @ResolveField(() => [ApplicationTransitionModel], { description: 'The pipeline history (HR and the candidate; empty for panelists)' })
   async history(@Parent() app: ApplicationModel, @Context() ctx: RequestContext): Promise<ApplicationTransitionModel[]> {
     const viewer = ctx.principal!;
-    return loaderFor<string, ApplicationTransitionModel[]>(ctx, 'application.history', (ids) => this.service.histories(viewer, ids)).load(app.id);
+    return loaderFor<string, ApplicationTransitionModel[]>(ctx, 'application.history', (ids) => this.service.histories(viewer, ids)).load(
+      app.id,
+    );
   }
 }

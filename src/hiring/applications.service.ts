@@ -13,7 +13,12 @@ import { assertCanRespond, InvitationStatus } from './domain/invitation-status.j
 import { OfferStatus } from './domain/offer-status.js';
 import { assertAcceptsApplications, assertNotLeft, normaliseStatement, type RoleForApplying } from './domain/role-eligibility.js';
 import type {
-  AcceptInvitationInput, ApplyToRoleInput, DeclineInvitationInput, InviteCandidateInput, MoveApplicationInput, RoleApplicationsArgs,
+  AcceptInvitationInput,
+  ApplyToRoleInput,
+  DeclineInvitationInput,
+  InviteCandidateInput,
+  MoveApplicationInput,
+  RoleApplicationsArgs,
   WithdrawApplicationInput,
 } from './dto/application.input.js';
 import { ApplicationTransitionEntity } from './entities/application-transition.entity.js';
@@ -51,12 +56,16 @@ export class ApplicationsService {
     const id = await this.db.transaction(async (m) => {
       await this.lockRoleForApplying(m, input.roleId, educatorId);
       // Applying answers an outstanding invitation to the same role.
-      const invitation = await m.getRepository(InvitationEntity).findOne({ where: { roleId: input.roleId, educatorId }, lock: { mode: 'pessimistic_write' } });
+      const invitation = await m
+        .getRepository(InvitationEntity)
+        .findOne({ where: { roleId: input.roleId, educatorId }, lock: { mode: 'pessimistic_write' } });
       const open = invitation?.status === InvitationStatus.INVITED ? invitation : null;
       const appId = await this.repo.insertApplication(m, { roleId: input.roleId, educatorId, statement, invitationId: open?.id ?? null });
       if (!appId) throw conflict('You have already applied to this role', HiringReason.DUPLICATE_APPLICATION);
       if (open) await this.markInvitation(m, actor, open, InvitationStatus.ACCEPTED, appId);
-      await this.pipeline.recordSubmitted(m, actor, { id: appId, roleId: input.roleId, educatorId }, '', { via: open ? 'invitation' : 'direct' });
+      await this.pipeline.recordSubmitted(m, actor, { id: appId, roleId: input.roleId, educatorId }, '', {
+        via: open ? 'invitation' : 'direct',
+      });
       return appId;
     });
     return this.ownApplication(actor, id);
@@ -81,17 +90,44 @@ export class ApplicationsService {
       assertAcceptsApplications(role, districtToday());
       if (!(await this.repo.educatorExists(m, input.educatorId))) throw notFound('Educator', input.educatorId);
       assertNotLeft(await this.repo.leftOn(m, input.educatorId, districtToday()));
-      if (await this.repo.educatorSitsOnPanel(m, role.id, input.educatorId)) throw badInput('This educator sits on the role\'s panel, so they cannot be invited to apply', undefined, HiringReason.PANEL_CONFLICT);
-      if (await this.repo.hasApplied(m, role.id, input.educatorId)) throw conflict('This educator has already applied to this role', HiringReason.DUPLICATE_APPLICATION);
-      const invitationId = await this.repo.insertInvitation(m, { roleId: role.id, educatorId: input.educatorId, message: (input.message ?? '').trim(), invitedBy: actor.accountId });
+      if (await this.repo.educatorSitsOnPanel(m, role.id, input.educatorId))
+        throw badInput(
+          "This educator sits on the role's panel, so they cannot be invited to apply",
+          undefined,
+          HiringReason.PANEL_CONFLICT,
+        );
+      if (await this.repo.hasApplied(m, role.id, input.educatorId))
+        throw conflict('This educator has already applied to this role', HiringReason.DUPLICATE_APPLICATION);
+      const invitationId = await this.repo.insertInvitation(m, {
+        roleId: role.id,
+        educatorId: input.educatorId,
+        message: (input.message ?? '').trim(),
+        invitedBy: actor.accountId,
+      });
       if (!invitationId) throw conflict('This educator was already invited to this role', HiringReason.DUPLICATE_INVITATION);
       const run = await this.repo.latestRun(m, role.id);
       const entry = run ? (await this.repo.runEntries(m, run.id)).find((e) => e.educatorId === input.educatorId) : undefined;
-      await this.audit.record(actor, {
-        action: 'INVITATION_SENT', targetType: 'Invitation', targetId: invitationId,
-        changes: { roleId: role.id, educatorId: input.educatorId, rankingRunId: run?.id ?? null, rank: entry?.rank ?? null, qualified: entry?.qualified ?? null },
-      }, m);
-      await this.outbox.enqueue(m, { educatorId: input.educatorId }, { kind: 'APPLICATION_INVITATION', roleTitle: role.title, message: (input.message ?? '').trim() });
+      await this.audit.record(
+        actor,
+        {
+          action: 'INVITATION_SENT',
+          targetType: 'Invitation',
+          targetId: invitationId,
+          changes: {
+            roleId: role.id,
+            educatorId: input.educatorId,
+            rankingRunId: run?.id ?? null,
+            rank: entry?.rank ?? null,
+            qualified: entry?.qualified ?? null,
+          },
+        },
+        m,
+      );
+      await this.outbox.enqueue(
+        m,
+        { educatorId: input.educatorId },
+        { kind: 'APPLICATION_INVITATION', roleTitle: role.title, message: (input.message ?? '').trim() },
+      );
       return invitationId;
     });
     return (await this.invitationModels(this.db.manager, { id }))[0];
@@ -145,11 +181,24 @@ export class ApplicationsService {
     const educatorId = educatorOf(actor);
     const m = this.db.manager;
     const apps = await m.getRepository(ApplicationEntity).find({ where: { educatorId }, order: { submittedAt: 'DESC', id: 'ASC' } });
-    const [titles, who] = [await this.repo.roleTitles(m, apps.map((a) => a.roleId)), await this.repo.candidates(m, [educatorId])];
+    const [titles, who] = [
+      await this.repo.roleTitles(
+        m,
+        apps.map((a) => a.roleId),
+      ),
+      await this.repo.candidates(m, [educatorId]),
+    ];
     const self = who.get(educatorId);
-    return apps.map((a) => toApplicationModel(a, titles.get(a.roleId) ?? '', {
-      displayName: self?.fullName ?? '', pseudonym: '', identityHidden: false, educatorId, email: self?.workEmail ?? null, buildingName: self?.buildingName ?? null,
-    }));
+    return apps.map((a) =>
+      toApplicationModel(a, titles.get(a.roleId) ?? '', {
+        displayName: self?.fullName ?? '',
+        pseudonym: '',
+        identityHidden: false,
+        educatorId,
+        email: self?.workEmail ?? null,
+        buildingName: self?.buildingName ?? null,
+      }),
+    );
   }
 
   async myInvitations(actor: Principal): Promise<InvitationModel[]> {
@@ -166,9 +215,23 @@ export class ApplicationsService {
     const m = this.db.manager;
     const view = await this.access.roleView(m, viewer, args.roleId);
     const offset = decodeCursor(args.after);
-    const [apps, total] = await this.repo.roleApplications(m, args.roleId, { hiddenFromAccountId: view.panelistId, status: args.status ?? null, offset, first: args.first });
-    const who = view.identitiesVisible ? await this.repo.candidates(m, apps.map((a) => a.educatorId)) : new Map();
-    return toPage(apps.map((a) => toApplicationModel(a, view.role.title, this.access.identity(view, a.educatorId, who.get(a.educatorId)))), total, offset);
+    const [apps, total] = await this.repo.roleApplications(m, args.roleId, {
+      hiddenFromAccountId: view.panelistId,
+      status: args.status ?? null,
+      offset,
+      first: args.first,
+    });
+    const who = view.identitiesVisible
+      ? await this.repo.candidates(
+          m,
+          apps.map((a) => a.educatorId),
+        )
+      : new Map();
+    return toPage(
+      apps.map((a) => toApplicationModel(a, view.role.title, this.access.identity(view, a.educatorId, who.get(a.educatorId)))),
+      total,
+      offset,
+    );
   }
 
   /** One application: HR, its candidate, or a panelist of its role without a conflict; anyone else NOT_FOUND. */
@@ -184,8 +247,12 @@ export class ApplicationsService {
   /** Histories for many applications (a DataLoader): HR and the candidate see them; panelists get none. */
   async histories(viewer: Principal, applicationIds: readonly string[]): Promise<ApplicationTransitionModel[][]> {
     const m = this.db.manager;
-    const apps = await m.getRepository(ApplicationEntity).find({ where: { id: In([...applicationIds]) }, select: { id: true, educatorId: true } });
-    const allowed = new Set(apps.filter((a) => mayView(viewer, Subject.APPLICATION_HISTORY, { own: a.educatorId === viewer.educatorId })).map((a) => a.id));
+    const apps = await m
+      .getRepository(ApplicationEntity)
+      .find({ where: { id: In([...applicationIds]) }, select: { id: true, educatorId: true } });
+    const allowed = new Set(
+      apps.filter((a) => mayView(viewer, Subject.APPLICATION_HISTORY, { own: a.educatorId === viewer.educatorId })).map((a) => a.id),
+    );
     const ids = applicationIds.filter((id) => allowed.has(id));
     const rows = ids.length
       ? await m.getRepository(ApplicationTransitionEntity).find({ where: { applicationId: In(ids) }, order: { id: 'ASC' } })
@@ -205,7 +272,8 @@ export class ApplicationsService {
     const role = await this.roleReads.role(m, roleId, 'share');
     if (!role || role.status === 'DRAFT') throw notFound('Role', roleId);
     assertAcceptsApplications(role, districtToday());
-    if (await this.repo.educatorSitsOnPanel(m, roleId, educatorId)) throw badInput('You sit on this role\'s hiring panel, so you cannot apply to it', undefined, HiringReason.PANEL_CONFLICT);
+    if (await this.repo.educatorSitsOnPanel(m, roleId, educatorId))
+      throw badInput("You sit on this role's hiring panel, so you cannot apply to it", undefined, HiringReason.PANEL_CONFLICT);
     return role;
   }
 
@@ -215,32 +283,64 @@ export class ApplicationsService {
     return invitation;
   }
 
-  private async markInvitation(m: EntityManager, actor: Principal, invitation: InvitationEntity, to: InvitationStatus, applicationId: string | null): Promise<void> {
+  private async markInvitation(
+    m: EntityManager,
+    actor: Principal,
+    invitation: InvitationEntity,
+    to: InvitationStatus,
+    applicationId: string | null,
+  ): Promise<void> {
     await m.update(InvitationEntity, { id: invitation.id }, { status: to, respondedAt: new Date() });
-    await this.audit.record(actor, {
-      action: to === InvitationStatus.ACCEPTED ? 'INVITATION_ACCEPTED' : 'INVITATION_DECLINED',
-      targetType: 'Invitation', targetId: invitation.id,
-      changes: { roleId: invitation.roleId, educatorId: invitation.educatorId, from: invitation.status, to, applicationId },
-    }, m);
+    await this.audit.record(
+      actor,
+      {
+        action: to === InvitationStatus.ACCEPTED ? 'INVITATION_ACCEPTED' : 'INVITATION_DECLINED',
+        targetType: 'Invitation',
+        targetId: invitation.id,
+        changes: { roleId: invitation.roleId, educatorId: invitation.educatorId, from: invitation.status, to, applicationId },
+      },
+      m,
+    );
   }
 
   /** An application leaving OFFERED other than by an answer closes its pending offer. */
-  private async closePendingOffer(m: EntityManager, actor: Principal, app: ApplicationEntity, to: OfferStatus.RESCINDED | OfferStatus.WITHDRAWN): Promise<void> {
+  private async closePendingOffer(
+    m: EntityManager,
+    actor: Principal,
+    app: ApplicationEntity,
+    to: OfferStatus.RESCINDED | OfferStatus.WITHDRAWN,
+  ): Promise<void> {
     if (app.status !== ApplicationStatus.OFFERED) return;
-    const offer = await m.getRepository(OfferEntity).findOne({ where: { applicationId: app.id, status: OfferStatus.PENDING }, lock: { mode: 'pessimistic_write' } });
+    const offer = await m
+      .getRepository(OfferEntity)
+      .findOne({ where: { applicationId: app.id, status: OfferStatus.PENDING }, lock: { mode: 'pessimistic_write' } });
     if (!offer) return;
     await m.update(OfferEntity, { id: offer.id }, { status: to, respondedAt: new Date() });
-    await this.audit.record(actor, {
-      action: to === OfferStatus.RESCINDED ? 'OFFER_RESCINDED' : 'OFFER_WITHDRAWN', targetType: 'Offer', targetId: offer.id,
-      changes: { roleId: offer.roleId, educatorId: offer.educatorId, applicationId: app.id, from: offer.status, to },
-    }, m);
+    await this.audit.record(
+      actor,
+      {
+        action: to === OfferStatus.RESCINDED ? 'OFFER_RESCINDED' : 'OFFER_WITHDRAWN',
+        targetType: 'Offer',
+        targetId: offer.id,
+        changes: { roleId: offer.roleId, educatorId: offer.educatorId, applicationId: app.id, from: offer.status, to },
+      },
+      m,
+    );
   }
 
-  private async invitationModels(m: EntityManager, where: { id?: string; educatorId?: string; roleId?: string }): Promise<InvitationModel[]> {
+  private async invitationModels(
+    m: EntityManager,
+    where: { id?: string; educatorId?: string; roleId?: string },
+  ): Promise<InvitationModel[]> {
     const rows = await m.getRepository(InvitationEntity).find({ where, order: { invitedAt: 'DESC', id: 'ASC' } });
-    const titles = await this.repo.roleTitles(m, rows.map((r) => r.roleId));
+    const titles = await this.repo.roleTitles(
+      m,
+      rows.map((r) => r.roleId),
+    );
     const apps = rows.length
-      ? await m.getRepository(ApplicationEntity).find({ where: { invitationId: In(rows.map((r) => r.id)) }, select: { id: true, invitationId: true } })
+      ? await m
+          .getRepository(ApplicationEntity)
+          .find({ where: { invitationId: In(rows.map((r) => r.id)) }, select: { id: true, invitationId: true } })
       : [];
     const appOf = new Map(apps.map((a) => [a.invitationId, a.id]));
     return rows.map((r) => toInvitationModel(r, titles.get(r.roleId) ?? '', appOf.get(r.id) ?? null));

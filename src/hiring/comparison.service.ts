@@ -38,7 +38,12 @@ export class ComparisonService {
     return this.matching.snapshot((m) => this.compareIn(m, viewer, roleId, applicationIds));
   }
 
-  private async compareIn(m: EntityManager, viewer: Principal, roleId: string, applicationIds: readonly string[]): Promise<CandidateComparisonModel> {
+  private async compareIn(
+    m: EntityManager,
+    viewer: Principal,
+    roleId: string,
+    applicationIds: readonly string[],
+  ): Promise<CandidateComparisonModel> {
     const view = await this.access.roleView(m, viewer, roleId);
     const ids = [...new Set(applicationIds)];
     const found = await m.getRepository(ApplicationEntity).find({ where: { id: In(ids), roleId } });
@@ -52,20 +57,52 @@ export class ComparisonService {
     const role = await this.matching.role(m, roleId);
     if (!role) throw notFound('Role', roleId);
     const requirements = role.requirements.map((r) => ({
-      requirementId: r.requirementId, competencyId: r.competencyId, competencyCode: r.competencyCode, competencyName: r.competencyName, kind: r.kind, minLevel: r.minLevel,
+      requirementId: r.requirementId,
+      competencyId: r.competencyId,
+      competencyCode: r.competencyCode,
+      competencyName: r.competencyName,
+      kind: r.kind,
+      minLevel: r.minLevel,
     }));
     const refs = requirements.map((r) => ({ requirementId: r.requirementId, competencyId: r.competencyId }));
 
     const run = await this.repo.latestRun(m, roleId);
-    const engine = await this.engineView(m, role, run?.id ?? null, apps.map((a) => a.educatorId));
-    const who = view.identitiesVisible ? await this.repo.candidates(m, apps.map((a) => a.educatorId)) : new Map();
-    const scores = await this.repo.countingScores(m, apps.map((a) => a.id));
-    const submitted = view.panelistId ? await this.repo.submittedBy(m, apps.map((a) => a.id), view.panelistId) : new Set<string>();
+    const engine = await this.engineView(
+      m,
+      role,
+      run?.id ?? null,
+      apps.map((a) => a.educatorId),
+    );
+    const who = view.identitiesVisible
+      ? await this.repo.candidates(
+          m,
+          apps.map((a) => a.educatorId),
+        )
+      : new Map();
+    const scores = await this.repo.countingScores(
+      m,
+      apps.map((a) => a.id),
+    );
+    const submitted = view.panelistId
+      ? await this.repo.submittedBy(
+          m,
+          apps.map((a) => a.id),
+          view.panelistId,
+        )
+      : new Set<string>();
 
     const candidates = apps.map((app): ComparedCandidateModel => {
       const e = engine.get(app.educatorId)!;
       const mayReadPanel = view.isHr || submitted.has(app.id);
-      const panel = mayReadPanel ? toAggregateModel(aggregateOf(scores.filter((s) => s.applicationId === app.id), refs), refs) : null;
+      const panel = mayReadPanel
+        ? toAggregateModel(
+            aggregateOf(
+              scores.filter((s) => s.applicationId === app.id),
+              refs,
+            ),
+            refs,
+          )
+        : null;
       const byCompetency = new Map(e.explained.requirements.map((r) => [r.competencyId, r]));
       return {
         applicationId: app.id,
@@ -84,8 +121,15 @@ export class ComparisonService {
             demonstratedLevel: x?.demonstratedLevel ?? 0,
             met: x?.met ?? false,
             evidence: (x?.evidence ?? []).map((ev): ComparedEvidenceModel => ({
-              kind: ev.kind, title: ev.title, verificationStatus: ev.status, startedOn: ev.startedOn, endedOn: ev.endedOn,
-              issuedOn: ev.issuedOn, expiresOn: ev.expiresOn, expired: ev.expired, level: ev.claimedLevel,
+              kind: ev.kind,
+              title: ev.title,
+              verificationStatus: ev.status,
+              startedOn: ev.startedOn,
+              endedOn: ev.endedOn,
+              issuedOn: ev.issuedOn,
+              expiresOn: ev.expiresOn,
+              expired: ev.expired,
+              level: ev.claimedLevel,
             })),
             panel: panel ? panel.perRequirement[i] : null,
           };
@@ -94,8 +138,14 @@ export class ComparisonService {
       };
     });
     return {
-      roleId, roleTitle: role.title, blindReview: view.blindReview, identitiesVisible: view.identitiesVisible,
-      rankingRunId: run?.id ?? null, rankingRunAsOf: run?.asOf ?? null, requirements, candidates,
+      roleId,
+      roleTitle: role.title,
+      blindReview: view.blindReview,
+      identitiesVisible: view.identitiesVisible,
+      rankingRunId: run?.id ?? null,
+      rankingRunAsOf: run?.asOf ?? null,
+      requirements,
+      candidates,
     };
   }
 
@@ -104,7 +154,12 @@ export class ComparisonService {
   }
 
   /** Each educator's engine view: the stored candidate from the saved run, or a live explanation (one batch for all missing). */
-  private async engineView(m: EntityManager, role: RoleRow, runId: string | null, educatorIds: string[]): Promise<Map<string, { source: string; explained: Explained }>> {
+  private async engineView(
+    m: EntityManager,
+    role: RoleRow,
+    runId: string | null,
+    educatorIds: string[],
+  ): Promise<Map<string, { source: string; explained: Explained }>> {
     const out = new Map<string, { source: string; explained: Explained }>();
     if (runId) {
       const rows = await m.getRepository(RankingRunResultEntity).find({ where: { runId, educatorId: In(educatorIds) } });

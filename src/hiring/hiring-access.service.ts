@@ -61,10 +61,24 @@ export class HiringAccessService {
     let visible = true;
     if (!hr && blind) {
       const progress = await this.repo.panelProgress(m, roleId, viewer.accountId);
-      visible = identitiesVisible({ blindReview: blind, isHr: hr, submittedCount: progress.submitted, awaitingSubmission: progress.awaiting });
+      visible = identitiesVisible({
+        blindReview: blind,
+        isHr: hr,
+        submittedCount: progress.submitted,
+        awaitingSubmission: progress.awaiting,
+      });
     }
     const pseudonyms = assignPseudonyms(this.pseudonymKey, roleId, await this.repo.applicantIds(m, roleId));
-    return { role, viewer, isHr: hr, panelistId: hr ? null : viewer.accountId, conflicted, blindReview: blind, identitiesVisible: visible, pseudonyms };
+    return {
+      role,
+      viewer,
+      isHr: hr,
+      panelistId: hr ? null : viewer.accountId,
+      conflicted,
+      blindReview: blind,
+      identitiesVisible: visible,
+      pseudonyms,
+    };
   }
 
   /** The role view when the viewer may see this application; NOT_FOUND when they may not (or a conflict hides it). */
@@ -91,6 +105,13 @@ export class HiringAccessService {
     if (!view.identitiesVisible || !who) {
       return { displayName: pseudonym, pseudonym, identityHidden: true, educatorId: null, email: null, buildingName: null };
     }
-    return { displayName: who.fullName, pseudonym, identityHidden: false, educatorId, email: who.workEmail, buildingName: who.buildingName };
+    return {
+      displayName: who.fullName,
+      pseudonym,
+      identityHidden: false,
+      educatorId,
+      email: who.workEmail,
+      buildingName: who.buildingName,
+    };
   }
 }

@@ -18,8 +18,18 @@ import { PanelsService } from './panels.service.js';
 @Module({
   imports: [RolesModule, MatchingModule],
   providers: [
-    HiringRepository, HiringAccessService, ApplicationPipelineService, ApplicationsService, PanelsService, OffersService, ComparisonService, LeaverClosuresService,
-    ApplicationsResolver, PanelsResolver, OffersResolver, ComparisonResolver,
+    HiringRepository,
+    HiringAccessService,
+    ApplicationPipelineService,
+    ApplicationsService,
+    PanelsService,
+    OffersService,
+    ComparisonService,
+    LeaverClosuresService,
+    ApplicationsResolver,
+    PanelsResolver,
+    OffersResolver,
+    ComparisonResolver,
   ],
   exports: [LeaverClosuresService],
 })

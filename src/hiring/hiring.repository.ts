@@ -22,7 +22,6 @@ export interface ScoreRow {
   submittedAt: Date | null;
 }
 
-
 type Lock = 'share' | 'update' | null;
 
 /** The hiring module's SQL beyond simple finds. Every method takes the caller's manager so it runs in their transaction. */
@@ -46,7 +45,10 @@ export class HiringRepository implements PanelReach {
    * Inserts an application unless this educator already has one for the role. Two identical requests at
    * once both reach the unique index; the second waits for the first to commit and then inserts nothing.
    */
-  async insertApplication(m: EntityManager, row: { roleId: string; educatorId: string; statement: string; invitationId: string | null }): Promise<string | null> {
+  async insertApplication(
+    m: EntityManager,
+    row: { roleId: string; educatorId: string; statement: string; invitationId: string | null },
+  ): Promise<string | null> {
     const rows: Array<{ id: string }> = await m.query(
       `INSERT INTO application (role_id, educator_id, statement, invitation_id, status, version)
        VALUES ($1, $2, $3, $4, 'SUBMITTED', 1)
@@ -57,7 +59,10 @@ export class HiringRepository implements PanelReach {
   }
 
   /** Inserts an invitation unless one exists for this educator and role (then null). */
-  async insertInvitation(m: EntityManager, row: { roleId: string; educatorId: string; message: string; invitedBy: string }): Promise<string | null> {
+  async insertInvitation(
+    m: EntityManager,
+    row: { roleId: string; educatorId: string; message: string; invitedBy: string },
+  ): Promise<string | null> {
     const rows: Array<{ id: string }> = await m.query(
       `INSERT INTO invitation (role_id, educator_id, message, invited_by, status) VALUES ($1, $2, $3, $4, 'INVITED')
        ON CONFLICT (role_id, educator_id) DO NOTHING RETURNING id`,
@@ -68,7 +73,10 @@ export class HiringRepository implements PanelReach {
 
   /** The educator's leaving date (YYYY-MM-DD) when it is on or before `today`, else null. */
   async leftOn(m: EntityManager, educatorId: string, today: string): Promise<string | null> {
-    const [row] = await m.query(`SELECT to_char(leaving_date, 'YYYY-MM-DD') AS "leftOn" FROM educator WHERE id = $1 AND leaving_date <= $2::date`, [educatorId, today]);
+    const [row] = await m.query(
+      `SELECT to_char(leaving_date, 'YYYY-MM-DD') AS "leftOn" FROM educator WHERE id = $1 AND leaving_date <= $2::date`,
+      [educatorId, today],
+    );
     return row?.leftOn ?? null;
   }
 
@@ -97,7 +105,9 @@ export class HiringRepository implements PanelReach {
 
   /** Every educator with an application to the role (the population pseudonyms are assigned over). */
   async applicantIds(m: EntityManager, roleId: string): Promise<string[]> {
-    const rows: Array<{ id: string }> = await m.query(`SELECT educator_id AS id FROM application WHERE role_id = $1 ORDER BY educator_id`, [roleId]);
+    const rows: Array<{ id: string }> = await m.query(`SELECT educator_id AS id FROM application WHERE role_id = $1 ORDER BY educator_id`, [
+      roleId,
+    ]);
     return rows.map((r) => r.id);
   }
 
@@ -189,7 +199,9 @@ export class HiringRepository implements PanelReach {
 
   async roleTitles(m: EntityManager, roleIds: readonly string[]): Promise<Map<string, string>> {
     if (!roleIds.length) return new Map();
-    const rows: Array<{ id: string; title: string }> = await m.query(`SELECT id, title FROM hybrid_role WHERE id = ANY($1::uuid[])`, [[...new Set(roleIds)]]);
+    const rows: Array<{ id: string; title: string }> = await m.query(`SELECT id, title FROM hybrid_role WHERE id = ANY($1::uuid[])`, [
+      [...new Set(roleIds)],
+    ]);
     return new Map(rows.map((r) => [r.id, r.title]));
   }
 
@@ -200,7 +212,9 @@ export class HiringRepository implements PanelReach {
    * deadlocking.
    */
   async upsertDraftScores(
-    m: EntityManager, applicationId: string, accountId: string,
+    m: EntityManager,
+    applicationId: string,
+    accountId: string,
     scores: ReadonlyArray<{ competencyId: string; score: number; comment: string }>,
   ): Promise<number> {
     const rows = await m.query(
@@ -276,7 +290,9 @@ export class HiringRepository implements PanelReach {
   }
 
   async runEntries(m: EntityManager, runId: string): Promise<RankedEntry[]> {
-    return m.query(`SELECT educator_id AS "educatorId", rank, qualified, score FROM ranking_run_result WHERE run_id = $1 ORDER BY rank`, [runId]);
+    return m.query(`SELECT educator_id AS "educatorId", rank, qualified, score FROM ranking_run_result WHERE run_id = $1 ORDER BY rank`, [
+      runId,
+    ]);
   }
 
   /**
@@ -307,7 +323,10 @@ export class HiringRepository implements PanelReach {
     return rows.map((r) => r.id);
   }
 
-  async panelMembers(m: EntityManager, roleId: string): Promise<Array<{ accountId: string; displayName: string; email: string; addedAt: Date }>> {
+  async panelMembers(
+    m: EntityManager,
+    roleId: string,
+  ): Promise<Array<{ accountId: string; displayName: string; email: string; addedAt: Date }>> {
     return m.query(
       `SELECT a.id AS "accountId", a.display_name AS "displayName", a.email, pm.added_at AS "addedAt"
          FROM panel_member pm JOIN account a ON a.id = pm.account_id WHERE pm.role_id = $1 ORDER BY pm.added_at, a.id`,

@@ -34,7 +34,13 @@ export class LeaverClosuresService {
    * Closes the open applications of every educator (or one) whose leaving date is on or before `today`. With
    * `skipLocked` (the sweep) rows another transaction holds are left for the next run instead of waited for.
    */
-  async closeDue(m: EntityManager, actor: Principal | null, today: string, educatorId: string | null, skipLocked: boolean): Promise<number> {
+  async closeDue(
+    m: EntityManager,
+    actor: Principal | null,
+    today: string,
+    educatorId: string | null,
+    skipLocked: boolean,
+  ): Promise<number> {
     // Lock order as elsewhere: application, then its offer (no role lock is needed: nothing here fills a role).
     const due: Array<{ id: string; leavingDate: string }> = await m.query(
       `SELECT a.id, to_char(e.leaving_date, 'YYYY-MM-DD') AS "leavingDate"
@@ -47,16 +53,35 @@ export class LeaverClosuresService {
       const app = (await m.getRepository(ApplicationEntity).findOneBy({ id: row.id }))!;
       const reason = leftDistrictReason(row.leavingDate);
       if (app.status === ApplicationStatus.OFFERED) {
-        const offer = await m.getRepository(OfferEntity).findOne({ where: { applicationId: app.id, status: OfferStatus.PENDING }, lock: { mode: 'pessimistic_write' } });
+        const offer = await m
+          .getRepository(OfferEntity)
+          .findOne({ where: { applicationId: app.id, status: OfferStatus.PENDING }, lock: { mode: 'pessimistic_write' } });
         if (offer) {
           await m.update(OfferEntity, { id: offer.id }, { status: OfferStatus.WITHDRAWN, respondedAt: new Date(), closedReason: reason });
-          await this.audit.record(actor, {
-            action: 'OFFER_WITHDRAWN', targetType: 'Offer', targetId: offer.id,
-            changes: { roleId: offer.roleId, educatorId: offer.educatorId, applicationId: app.id, from: offer.status, to: OfferStatus.WITHDRAWN, reason, cause: 'EDUCATOR_LEFT' },
-          }, m);
+          await this.audit.record(
+            actor,
+            {
+              action: 'OFFER_WITHDRAWN',
+              targetType: 'Offer',
+              targetId: offer.id,
+              changes: {
+                roleId: offer.roleId,
+                educatorId: offer.educatorId,
+                applicationId: app.id,
+                from: offer.status,
+                to: OfferStatus.WITHDRAWN,
+                reason,
+                cause: 'EDUCATOR_LEFT',
+              },
+            },
+            m,
+          );
         }
       }
-      await this.pipeline.move(m, actor, app, ApplicationStatus.WITHDRAWN, reason, { cause: 'EDUCATOR_LEFT', leavingDate: row.leavingDate });
+      await this.pipeline.move(m, actor, app, ApplicationStatus.WITHDRAWN, reason, {
+        cause: 'EDUCATOR_LEFT',
+        leavingDate: row.leavingDate,
+      });
     }
     return due.length;
   }

@@ -13,21 +13,34 @@ export class OffersResolver {
 
   @Allow(Persona.HR)
   @Mutation(() => OfferModel, {
-    description: 'HR: offer the role to an interviewed candidate. Anyone but a top-ranked qualified applicant of the latest saved ranking run (every applicant tied at the top counts) needs an overrideReason; with no saved run, one is saved first',
+    description:
+      'HR: offer the role to an interviewed candidate. Anyone but a top-ranked qualified applicant of the latest saved ranking run (every applicant tied at the top counts) needs an overrideReason; with no saved run, one is saved first',
   })
-  async makeOffer(@CurrentPrincipal() actor: Principal, @Args('input', { description: "The application, the commitment's dates, and a reason when departing from the ranking" }) input: MakeOfferInput): Promise<OfferModel> {
+  async makeOffer(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input', { description: "The application, the commitment's dates, and a reason when departing from the ranking" })
+    input: MakeOfferInput,
+  ): Promise<OfferModel> {
     return this.service.makeOffer(actor, input);
   }
 
   @Allow(Persona.EDUCATOR)
-  @Mutation(() => OfferModel, { description: 'Educator: accept your offer; records the hybrid commitment and fills the role on its last opening' })
-  async acceptOffer(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'Your offer' }) input: AnswerOfferInput): Promise<OfferModel> {
+  @Mutation(() => OfferModel, {
+    description: 'Educator: accept your offer; records the hybrid commitment and fills the role on its last opening',
+  })
+  async acceptOffer(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input', { description: 'Your offer' }) input: AnswerOfferInput,
+  ): Promise<OfferModel> {
     return this.service.acceptOffer(actor, input);
   }
 
   @Allow(Persona.EDUCATOR)
   @Mutation(() => OfferModel, { description: 'Educator: decline your offer' })
-  async declineOffer(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'Your offer' }) input: AnswerOfferInput): Promise<OfferModel> {
+  async declineOffer(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input', { description: 'Your offer' }) input: AnswerOfferInput,
+  ): Promise<OfferModel> {
     return this.service.declineOffer(actor, input);
   }
 
@@ -39,7 +52,9 @@ export class OffersResolver {
 
   @Allow(Persona.HR)
   @Query(() => [OfferModel], { description: "HR: a role's offers with their oversight record" })
-  async roleOffers(@Args('roleId', { type: () => ID, description: 'The role whose offers to list' }, UuidPipe) roleId: string): Promise<OfferModel[]> {
+  async roleOffers(
+    @Args('roleId', { type: () => ID, description: 'The role whose offers to list' }, UuidPipe) roleId: string,
+  ): Promise<OfferModel[]> {
     return this.service.roleOffers(roleId);
   }
 }

@@ -8,10 +8,21 @@ import { badInput, conflict, notFound } from '../common/app-error.js';
 import { RolesService } from '../roles/roles.service.js';
 import { isScorable } from './domain/application-status.js';
 import {
-  aggregatePanel, assertCompleteForSubmit, assertEditable, assertRequirementsBelong, assertScoreValue, type PanelAggregate,
+  aggregatePanel,
+  assertCompleteForSubmit,
+  assertEditable,
+  assertRequirementsBelong,
+  assertScoreValue,
+  type PanelAggregate,
 } from './domain/panel-scores.js';
 import { assertNotOwnCandidate, assertPanelChangeable } from './domain/role-eligibility.js';
-import type { DeclareConflictInput, PanelSeatInput, SavePanelScoresInput, SetBlindReviewInput, SubmitPanelScoresInput } from './dto/panel.input.js';
+import type {
+  DeclareConflictInput,
+  PanelSeatInput,
+  SavePanelScoresInput,
+  SetBlindReviewInput,
+  SubmitPanelScoresInput,
+} from './dto/panel.input.js';
 import type { ApplicationEntity } from './entities/application.entity.js';
 import { ConflictOfInterestEntity } from './entities/conflict-of-interest.entity.js';
 import { RoleHiringSettingsEntity } from './entities/role-hiring-settings.entity.js';
@@ -20,7 +31,12 @@ import { RoleReadRepository } from '../roles/role-read.repository.js';
 import { HiringRepository, type ScoreRow } from './hiring.repository.js';
 import { HiringReason } from './domain/hiring-reason.js';
 import type {
-  ConflictOfInterestModel, PanelAggregateModel, PanelistScoresModel, PanelScoreSheetModel, RequirementScoreModel, RolePanelModel,
+  ConflictOfInterestModel,
+  PanelAggregateModel,
+  PanelistScoresModel,
+  PanelScoreSheetModel,
+  RequirementScoreModel,
+  RolePanelModel,
 } from './models/panel.model.js';
 
 interface RequirementRef {
@@ -50,10 +66,20 @@ export class PanelsService {
       if (!account) throw notFound('Account', input.accountId);
       if (!account.personas.includes(Persona.PANELIST)) throw badInput('Only accounts with the PANELIST persona can sit on a panel');
       assertNotOwnCandidate(account.educatorId, new Set(await this.repo.applicantIds(m, role.id)));
-      const inserted = await m.createQueryBuilder().insert().into(PanelMemberEntity)
-        .values({ roleId: role.id, accountId: account.id, addedBy: actor.accountId }).orIgnore().returning(['account_id']).execute();
+      const inserted = await m
+        .createQueryBuilder()
+        .insert()
+        .into(PanelMemberEntity)
+        .values({ roleId: role.id, accountId: account.id, addedBy: actor.accountId })
+        .orIgnore()
+        .returning(['account_id'])
+        .execute();
       if (!inserted.raw.length) throw conflict('This person already sits on the panel', HiringReason.ALREADY_ON_PANEL);
-      await this.audit.record(actor, { action: 'PANELIST_ADDED', targetType: 'Role', targetId: role.id, changes: { accountId: account.id, email: account.email } }, m);
+      await this.audit.record(
+        actor,
+        { action: 'PANELIST_ADDED', targetType: 'Role', targetId: role.id, changes: { accountId: account.id, email: account.email } },
+        m,
+      );
     });
     return this.rolePanel(actor, input.roleId);
   }
@@ -65,7 +91,11 @@ export class PanelsService {
       assertPanelChangeable(role.status);
       const removed = await m.delete(PanelMemberEntity, { roleId: role.id, accountId: input.accountId });
       if (!removed.affected) throw notFound('Panel seat');
-      await this.audit.record(actor, { action: 'PANELIST_REMOVED', targetType: 'Role', targetId: role.id, changes: { accountId: input.accountId } }, m);
+      await this.audit.record(
+        actor,
+        { action: 'PANELIST_REMOVED', targetType: 'Role', targetId: role.id, changes: { accountId: input.accountId } },
+        m,
+      );
     });
     return this.rolePanel(actor, input.roleId);
   }
@@ -76,7 +106,11 @@ export class PanelsService {
       if (!role) throw notFound('Role', input.roleId);
       const before = await this.access.blindReview(m, role.id);
       await m.upsert(RoleHiringSettingsEntity, { roleId: role.id, blindReview: input.enabled, updatedBy: actor.accountId }, ['roleId']);
-      await this.audit.record(actor, { action: 'BLIND_REVIEW_CHANGED', targetType: 'Role', targetId: role.id, changes: { from: before, to: input.enabled } }, m);
+      await this.audit.record(
+        actor,
+        { action: 'BLIND_REVIEW_CHANGED', targetType: 'Role', targetId: role.id, changes: { from: before, to: input.enabled } },
+        m,
+      );
     });
     return this.rolePanel(actor, input.roleId);
   }
@@ -85,7 +119,10 @@ export class PanelsService {
     const m = this.db.manager;
     const view = await this.access.roleView(m, viewer, roleId);
     return {
-      roleId, roleTitle: view.role.title, blindReview: view.blindReview, identitiesVisible: view.identitiesVisible,
+      roleId,
+      roleTitle: view.role.title,
+      blindReview: view.blindReview,
+      identitiesVisible: view.identitiesVisible,
       members: await this.repo.panelMembers(m, roleId),
     };
   }
@@ -100,12 +137,26 @@ export class PanelsService {
   async declareConflict(actor: Principal, input: DeclareConflictInput): Promise<ConflictOfInterestModel> {
     return this.db.transaction(async (m) => {
       const app = await this.panelistApplication(m, actor, input.applicationId);
-      await m.insert(ConflictOfInterestEntity, { roleId: app.roleId, accountId: actor.accountId, educatorId: app.educatorId, reason: (input.reason ?? '').trim() });
-      await this.audit.record(actor, {
-        action: 'CONFLICT_OF_INTEREST_DECLARED', targetType: 'Application', targetId: app.id,
-        changes: { roleId: app.roleId, educatorId: app.educatorId, reason: (input.reason ?? '').trim() }, persona: Persona.PANELIST,
-      }, m);
-      const row = await m.getRepository(ConflictOfInterestEntity).findOneByOrFail({ roleId: app.roleId, accountId: actor.accountId, educatorId: app.educatorId });
+      await m.insert(ConflictOfInterestEntity, {
+        roleId: app.roleId,
+        accountId: actor.accountId,
+        educatorId: app.educatorId,
+        reason: (input.reason ?? '').trim(),
+      });
+      await this.audit.record(
+        actor,
+        {
+          action: 'CONFLICT_OF_INTEREST_DECLARED',
+          targetType: 'Application',
+          targetId: app.id,
+          changes: { roleId: app.roleId, educatorId: app.educatorId, reason: (input.reason ?? '').trim() },
+          persona: Persona.PANELIST,
+        },
+        m,
+      );
+      const row = await m
+        .getRepository(ConflictOfInterestEntity)
+        .findOneByOrFail({ roleId: app.roleId, accountId: actor.accountId, educatorId: app.educatorId });
       return { roleId: app.roleId, applicationId: app.id, declaredAt: row.declaredAt };
     });
   }
@@ -116,11 +167,21 @@ export class PanelsService {
       const app = await this.panelistApplication(m, actor, input.applicationId);
       this.assertScorable(app);
       const requirements = await this.requirements(m, app.roleId);
-      assertRequirementsBelong(input.scores.map((s) => s.requirementId), new Set(requirements.map((r) => r.requirementId)));
+      assertRequirementsBelong(
+        input.scores.map((s) => s.requirementId),
+        new Set(requirements.map((r) => r.requirementId)),
+      );
       const competencyOf = new Map(requirements.map((r) => [r.requirementId, r.competencyId]));
-      const written = await this.repo.upsertDraftScores(m, app.id, actor.accountId, input.scores.map((s) => ({
-        competencyId: competencyOf.get(s.requirementId)!, score: s.score, comment: (s.comment ?? '').trim(),
-      })));
+      const written = await this.repo.upsertDraftScores(
+        m,
+        app.id,
+        actor.accountId,
+        input.scores.map((s) => ({
+          competencyId: competencyOf.get(s.requirementId)!,
+          score: s.score,
+          comment: (s.comment ?? '').trim(),
+        })),
+      );
       if (written < input.scores.length) assertEditable({ submittedAt: new Date() });
     });
     return this.scoreSheet(actor, input.applicationId);
@@ -131,14 +192,25 @@ export class PanelsService {
       const app = await this.panelistApplication(m, actor, input.applicationId);
       this.assertScorable(app);
       const mine = await this.repo.myScores(m, app.id, actor.accountId, true);
-      if (mine.some((s) => s.submittedAt)) throw badInput('You have already submitted your scores for this candidate; they are final', undefined, HiringReason.SCORES_FINAL);
+      if (mine.some((s) => s.submittedAt))
+        throw badInput('You have already submitted your scores for this candidate; they are final', undefined, HiringReason.SCORES_FINAL);
       const requirements = await this.requirements(m, app.roleId);
-      assertCompleteForSubmit(requirements.map((r) => r.competencyId), new Set(mine.map((s) => s.competencyId)));
+      assertCompleteForSubmit(
+        requirements.map((r) => r.competencyId),
+        new Set(mine.map((s) => s.competencyId)),
+      );
       await this.repo.submitScores(m, app.id, actor.accountId);
-      await this.audit.record(actor, {
-        action: 'PANEL_SCORES_SUBMITTED', targetType: 'Application', targetId: app.id,
-        changes: { roleId: app.roleId, scores: mine.map((s) => ({ competencyId: s.competencyId, score: s.score })) }, persona: Persona.PANELIST,
-      }, m);
+      await this.audit.record(
+        actor,
+        {
+          action: 'PANEL_SCORES_SUBMITTED',
+          targetType: 'Application',
+          targetId: app.id,
+          changes: { roleId: app.roleId, scores: mine.map((s) => ({ competencyId: s.competencyId, score: s.score })) },
+          persona: Persona.PANELIST,
+        },
+        m,
+      );
     });
     return this.scoreSheet(actor, input.applicationId);
   }
@@ -173,12 +245,14 @@ export class PanelsService {
     const app = await this.repo.application(m, applicationId, 'share');
     if (!app) throw notFound('Application', applicationId);
     if (!(await this.repo.isOnPanel(m, app.roleId, actor.accountId))) throw notFound('Application', applicationId);
-    if ((await this.repo.conflictedEducators(m, app.roleId, actor.accountId)).has(app.educatorId)) throw notFound('Application', applicationId);
+    if ((await this.repo.conflictedEducators(m, app.roleId, actor.accountId)).has(app.educatorId))
+      throw notFound('Application', applicationId);
     return app;
   }
 
   private assertScorable(app: ApplicationEntity): void {
-    if (!isScorable(app.status)) throw badInput(`The panel scores shortlisted and interviewing candidates; this application is ${app.status}`);
+    if (!isScorable(app.status))
+      throw badInput(`The panel scores shortlisted and interviewing candidates; this application is ${app.status}`);
   }
 }
 
@@ -192,14 +266,19 @@ export function aggregateOf(scores: readonly ScoreRow[], requirements: readonly 
 /** Domain aggregates are keyed by competency (what scores are stored by); clients see requirement ids. */
 export function toAggregateModel(a: PanelAggregate, requirements: readonly RequirementRef[]): PanelAggregateModel {
   const requirementOf = new Map(requirements.map((r) => [r.competencyId, r.requirementId]));
-  return { ...a, perRequirement: a.perRequirement.map((p) => ({ ...p, requirementId: requirementOf.get(p.requirementId) ?? p.requirementId })) };
+  return {
+    ...a,
+    perRequirement: a.perRequirement.map((p) => ({ ...p, requirementId: requirementOf.get(p.requirementId) ?? p.requirementId })),
+  };
 }
 
 function toScoreModels(rows: readonly ScoreRow[], requirements: readonly RequirementRef[]): RequirementScoreModel[] {
   const byCompetency = new Map(rows.map((s) => [s.competencyId, s]));
   return requirements.flatMap((r) => {
     const s = byCompetency.get(r.competencyId);
-    return s ? [{ requirementId: r.requirementId, competencyId: r.competencyId, score: s.score, comment: s.comment, submittedAt: s.submittedAt }] : [];
+    return s
+      ? [{ requirementId: r.requirementId, competencyId: r.competencyId, score: s.score, comment: s.comment, submittedAt: s.submittedAt }]
+      : [];
   });
 }
 
@@ -207,6 +286,9 @@ function panelistsOf(rows: readonly ScoreRow[], requirements: readonly Requireme
   const byAccount = new Map<string, ScoreRow[]>();
   for (const r of rows) byAccount.set(r.accountId, [...(byAccount.get(r.accountId) ?? []), r]);
   return [...byAccount.entries()].map(([accountId, list]) => ({
-    accountId, email: list[0].email, submitted: list.every((s) => s.submittedAt !== null), scores: toScoreModels(list, requirements),
+    accountId,
+    email: list[0].email,
+    submitted: list.every((s) => s.submittedAt !== null),
+    scores: toScoreModels(list, requirements),
   }));
 }

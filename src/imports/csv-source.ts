@@ -26,14 +26,23 @@ class ByteGuard extends Transform {
 
   _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
     this.bytes += chunk.length;
-    if (chunk.includes(0)) return done(new FileProblem('BINARY_FILE', 'The file holds binary data (NUL bytes); export it from your system as CSV text', this.newlines + 1));
+    if (chunk.includes(0))
+      return done(
+        new FileProblem('BINARY_FILE', 'The file holds binary data (NUL bytes); export it from your system as CSV text', this.newlines + 1),
+      );
     try {
       this.decoder.decode(chunk, { stream: true });
     } catch {
       // Name the line: the lenient decoder marks the first bad byte with U+FFFD.
       const text = new TextDecoder('utf-8').decode(chunk);
       const line = this.newlines + 1 + (text.slice(0, Math.max(0, text.indexOf('\uFFFD'))).match(/\n/g)?.length ?? 0);
-      return done(new FileProblem('INVALID_ENCODING', `Line ${line} is not UTF-8 (Latin-1 or Windows-1252 characters such as é were found); save the file as "CSV UTF-8" and upload it again`, line));
+      return done(
+        new FileProblem(
+          'INVALID_ENCODING',
+          `Line ${line} is not UTF-8 (Latin-1 or Windows-1252 characters such as é were found); save the file as "CSV UTF-8" and upload it again`,
+          line,
+        ),
+      );
     }
     for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) this.newlines += 1;
     done(null, chunk);
@@ -43,7 +52,13 @@ class ByteGuard extends Transform {
     try {
       this.decoder.decode();
     } catch {
-      return done(new FileProblem('INVALID_ENCODING', 'The file ends inside a UTF-8 character; save it as "CSV UTF-8" and upload it again', this.newlines + 1));
+      return done(
+        new FileProblem(
+          'INVALID_ENCODING',
+          'The file ends inside a UTF-8 character; save it as "CSV UTF-8" and upload it again',
+          this.newlines + 1,
+        ),
+      );
     }
     done();
   }
@@ -71,7 +86,11 @@ export async function readCsv(
 ): Promise<CsvReadResult> {
   const guard = new ByteGuard();
   const parser = parse({
-    bom: true, delimiter, relax_column_count: false, skip_empty_lines: true, max_record_size: MAX_RECORD_CHARS,
+    bom: true,
+    delimiter,
+    relax_column_count: false,
+    skip_empty_lines: true,
+    max_record_size: MAX_RECORD_CHARS,
   });
   input.on('error', (e) => guard.destroy(e));
   guard.on('error', (e) => parser.destroy(e));
@@ -102,7 +121,11 @@ function translate(e: unknown, row: number): unknown {
   if (e instanceof CsvError) {
     switch (e.code) {
       case 'CSV_MAX_RECORD_SIZE':
-        return new FileProblem('FIELD_TOO_LARGE', `Row ${row} is over ${MAX_RECORD_CHARS} characters; a cell is far too long (or a quote is never closed)`, row);
+        return new FileProblem(
+          'FIELD_TOO_LARGE',
+          `Row ${row} is over ${MAX_RECORD_CHARS} characters; a cell is far too long (or a quote is never closed)`,
+          row,
+        );
       case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH':
         return new FileProblem('WRONG_CELL_COUNT', `Row ${row} does not have one cell per column; check its delimiters and quotes`, row);
       case 'CSV_QUOTE_NOT_CLOSED':
@@ -120,4 +143,3 @@ export function parseDelimiter(value: string | undefined): string | null {
   const named: Record<string, string> = { comma: ',', semicolon: ';', tab: '\t', pipe: '|', ';': ';', '\t': '\t', '|': '|' };
   return named[value] ?? null;
 }
-

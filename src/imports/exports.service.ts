@@ -39,14 +39,24 @@ export class ExportsService {
       let after = { employeeId: '', id: '00000000-0000-0000-0000-000000000000' };
       for (let page = await repo.educatorsPage(after, PAGE); page.length; page = await repo.educatorsPage(after, PAGE)) {
         for (const e of page) {
-          await push([e.employeeId ?? '', e.fullName, e.workEmail, e.buildingCode, e.currentAssignment, e.hireDate, e.leavingDate ?? '', String(e.version)]);
+          await push([
+            e.employeeId ?? '',
+            e.fullName,
+            e.workEmail,
+            e.buildingCode,
+            e.currentAssignment,
+            e.hireDate,
+            e.leavingDate ?? '',
+            String(e.version),
+          ]);
         }
         const last = page[page.length - 1];
         after = { employeeId: last.employeeId ?? '', id: last.id };
       }
     } else if (kind === 'accounts') {
       for (let after = '', page = await more.accountsPage(after, PAGE); page.length; page = await more.accountsPage(after, PAGE)) {
-        for (const a of page) await push([a.email, a.displayName, a.personas.join(PERSONA_SEPARATOR), text(a.employeeId), String(a.version)]);
+        for (const a of page)
+          await push([a.email, a.displayName, a.personas.join(PERSONA_SEPARATOR), text(a.employeeId), String(a.version)]);
         after = page[page.length - 1].email;
       }
     } else if (kind === 'commitments') {
@@ -63,10 +73,33 @@ export class ExportsService {
       let after = { key: '', competencyId: '00000000-0000-0000-0000-000000000000' };
       for (let page = await more.evidencePage(after, PAGE); page.length; page = await more.evidencePage(after, PAGE)) {
         for (const e of page) {
-          await push([e.key, text(e.employeeId), e.kind, e.title, e.description, text(e.url), text(e.startedOn), text(e.endedOn), text(e.issuer),
-            text(e.credentialId), text(e.issuedOn), text(e.expiresOn), text(e.pilotPart), text(e.classrooms), text(e.teachers), text(e.students),
-            text(e.outcomes), text(e.sessions), text(e.attendees), text(e.venue), text(e.hours), text(e.provider),
-            e.competencyId ? ref.get(e.competencyId)! : '', text(e.level), String(e.version)]);
+          await push([
+            e.key,
+            text(e.employeeId),
+            e.kind,
+            e.title,
+            e.description,
+            text(e.url),
+            text(e.startedOn),
+            text(e.endedOn),
+            text(e.issuer),
+            text(e.credentialId),
+            text(e.issuedOn),
+            text(e.expiresOn),
+            text(e.pilotPart),
+            text(e.classrooms),
+            text(e.teachers),
+            text(e.students),
+            text(e.outcomes),
+            text(e.sessions),
+            text(e.attendees),
+            text(e.venue),
+            text(e.hours),
+            text(e.provider),
+            e.competencyId ? ref.get(e.competencyId)! : '',
+            text(e.level),
+            String(e.version),
+          ]);
         }
         const last = page[page.length - 1];
         after = { key: last.key, competencyId: last.competencyId ?? '00000000-0000-0000-0000-000000000000' };

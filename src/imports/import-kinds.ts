@@ -26,7 +26,9 @@ export interface KindHandler<Row> {
 }
 
 const staleError = (row: number, current: number, given: number): RowError => ({
-  row, column: 'version', code: 'STALE_VERSION',
+  row,
+  column: 'version',
+  code: 'STALE_VERSION',
   message: `This record is at version ${current} but the row says ${given}: it changed since your export; export again, or empty the version cell to overwrite`,
 });
 
@@ -58,7 +60,10 @@ export class BuildingsKind implements KindHandler<BuildingRow> {
       else updates.push({ id: current.id, version: current.version, row: value });
     }
     return {
-      created: creates.length, updated: updates.length, unchanged, errors,
+      created: creates.length,
+      updated: updates.length,
+      unchanged,
+      errors,
       apply: async (repo) => {
         await repo.insertBuildings(creates);
         return (await repo.updateBuildings(updates)) === updates.length;
@@ -75,7 +80,10 @@ export class EducatorsKind implements KindHandler<EducatorRow> {
   }
 
   uniques(row: EducatorRow): [string, string][] {
-    return [['employee_id', row.employeeId], ['work_email', row.workEmail.toLowerCase()]];
+    return [
+      ['employee_id', row.employeeId],
+      ['work_email', row.workEmail.toLowerCase()],
+    ];
   }
 
   async load(repo: ImportsRepository): Promise<void> {
@@ -92,34 +100,58 @@ export class EducatorsKind implements KindHandler<EducatorRow> {
     for (const { row, value } of batch) {
       const building = this.buildings.get(value.buildingCode);
       if (!building) {
-        errors.push({ row, column: 'building_code', code: 'UNKNOWN_BUILDING', message: `No building has code "${value.buildingCode}"; import it in a buildings file first or correct the code` });
+        errors.push({
+          row,
+          column: 'building_code',
+          code: 'UNKNOWN_BUILDING',
+          message: `No building has code "${value.buildingCode}"; import it in a buildings file first or correct the code`,
+        });
         continue;
       }
       // An educator entered by hand (no employee id yet) is adopted by work email rather than duplicated.
       const emailHolder = byEmail.get(value.workEmail.toLowerCase());
-      const current: ExistingEducator | undefined = byId.get(value.employeeId) ?? (emailHolder && emailHolder.employeeId === null ? emailHolder : undefined);
+      const current: ExistingEducator | undefined =
+        byId.get(value.employeeId) ?? (emailHolder && emailHolder.employeeId === null ? emailHolder : undefined);
       if (emailHolder && emailHolder.id !== current?.id) {
-        errors.push({ row, column: 'work_email', code: 'EMAIL_TAKEN', message: `${value.workEmail} belongs to another educator (employee id ${emailHolder.employeeId ?? 'none'}); give each educator their own work email` });
+        errors.push({
+          row,
+          column: 'work_email',
+          code: 'EMAIL_TAKEN',
+          message: `${value.workEmail} belongs to another educator (employee id ${emailHolder.employeeId ?? 'none'}); give each educator their own work email`,
+        });
         continue;
       }
       const placing = !current || current.buildingId !== building.id;
       if (placing && building.archived) {
-        errors.push({ row, column: 'building_code', code: 'BUILDING_ARCHIVED', message: `Building ${building.code} is archived; place the educator in a current building or restore it first` });
+        errors.push({
+          row,
+          column: 'building_code',
+          code: 'BUILDING_ARCHIVED',
+          message: `Building ${building.code} is archived; place the educator in a current building or restore it first`,
+        });
         continue;
       }
       if (!current) {
         creates.push({ buildingId: building.id, row: value });
         continue;
       }
-      const same = current.employeeId === value.employeeId && current.fullName === value.fullName && current.workEmail === value.workEmail
-        && current.buildingId === building.id && current.currentAssignment === value.currentAssignment && current.hireDate === value.hireDate
-        && current.leavingDate === value.leavingDate;
+      const same =
+        current.employeeId === value.employeeId &&
+        current.fullName === value.fullName &&
+        current.workEmail === value.workEmail &&
+        current.buildingId === building.id &&
+        current.currentAssignment === value.currentAssignment &&
+        current.hireDate === value.hireDate &&
+        current.leavingDate === value.leavingDate;
       if (same) unchanged += 1;
       else if (value.version !== null && value.version !== current.version) errors.push(staleError(row, current.version, value.version));
       else updates.push({ id: current.id, version: current.version, buildingId: building.id, row: value });
     }
     return {
-      created: creates.length, updated: updates.length, unchanged, errors,
+      created: creates.length,
+      updated: updates.length,
+      unchanged,
+      errors,
       apply: async (r) => {
         await r.insertEducators(creates);
         return (await r.updateEducators(updates)) === updates.length;

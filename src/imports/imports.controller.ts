@@ -26,7 +26,12 @@ export class ImportsController {
 
   @HeavyWork()
   @Post('imports/:kind')
-  async upload(@Headers('authorization') auth: string | undefined, @Param('kind') kind: string, @Query('delimiter') delimiter: string | undefined, @Req() req: Request) {
+  async upload(
+    @Headers('authorization') auth: string | undefined,
+    @Param('kind') kind: string,
+    @Query('delimiter') delimiter: string | undefined,
+    @Req() req: Request,
+  ) {
     const actor = await this.hr(auth);
     const sep = parseDelimiter(delimiter);
     if (!sep) throw badInput('delimiter must be comma, semicolon, tab or pipe');
@@ -81,8 +86,19 @@ function checkKind(kind: string): ImportKind {
 
 function view(j: ImportJobEntity) {
   return {
-    id: j.id, kind: j.kind, phase: j.phase, fileSha256: j.fileSha256, fileBytes: j.fileBytes,
-    rowsRead: j.rowsRead, rowsValid: j.rowsValid, toCreate: j.toCreate, toUpdate: j.toUpdate, unchanged: j.unchanged,
-    errorCount: j.errorCount, errors: j.errors, createdAt: j.createdAt, committedAt: j.committedAt,
+    id: j.id,
+    kind: j.kind,
+    phase: j.phase,
+    fileSha256: j.fileSha256,
+    fileBytes: j.fileBytes,
+    rowsRead: j.rowsRead,
+    rowsValid: j.rowsValid,
+    toCreate: j.toCreate,
+    toUpdate: j.toUpdate,
+    unchanged: j.unchanged,
+    errorCount: j.errorCount,
+    errors: j.errors,
+    createdAt: j.createdAt,
+    committedAt: j.committedAt,
   };
 }

@@ -51,7 +51,9 @@ export class ImportsRepository {
   async insertBuildings(rows: BuildingRow[]): Promise<void> {
     if (!rows.length) return;
     await this.m.query(`INSERT INTO building (code, name, level) SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[])`, [
-      rows.map((r) => r.code), rows.map((r) => r.name), rows.map((r) => r.level),
+      rows.map((r) => r.code),
+      rows.map((r) => r.name),
+      rows.map((r) => r.level),
     ]);
   }
 
@@ -92,7 +94,10 @@ export class ImportsRepository {
 
   /** Keyset pages for the streamed export, in key order. */
   async buildingsPage(after: string, limit: number): Promise<ExistingBuilding[]> {
-    return this.m.query(`SELECT id, code, name, level, archived_at IS NOT NULL AS archived, version FROM building WHERE code COLLATE "C" > $1 ORDER BY code COLLATE "C" LIMIT $2`, [after, limit]);
+    return this.m.query(
+      `SELECT id, code, name, level, archived_at IS NOT NULL AS archived, version FROM building WHERE code COLLATE "C" > $1 ORDER BY code COLLATE "C" LIMIT $2`,
+      [after, limit],
+    );
   }
 
   /** Educators without an employee id (entered by hand) come first with an empty key, then by employee id. */
@@ -196,7 +201,10 @@ export class MoreImportsRepository {
   }
 
   async educatorIds(employeeIds: string[]): Promise<Map<string, string>> {
-    const rows: { id: string; employee_id: string }[] = await this.m.query(`SELECT id, employee_id FROM educator WHERE employee_id = ANY($1::varchar[])`, [employeeIds]);
+    const rows: { id: string; employee_id: string }[] = await this.m.query(
+      `SELECT id, employee_id FROM educator WHERE employee_id = ANY($1::varchar[])`,
+      [employeeIds],
+    );
     return new Map(rows.map((r) => [r.employee_id, r.id]));
   }
 
@@ -204,7 +212,9 @@ export class MoreImportsRepository {
     const items: ExistingEvidence[] = await this.m.query(`SELECT ${EVIDENCE_SELECT} ${EVIDENCE_BY_KEY}`, [keys, uuidKeys(keys)]);
     if (!items.length) return items;
     const claims: { evidence_id: string; competency_id: string; level: number }[] = await this.m.query(
-      `SELECT evidence_id, competency_id, level FROM evidence_claim WHERE evidence_id = ANY($1::uuid[])`, [items.map((i) => i.id)]);
+      `SELECT evidence_id, competency_id, level FROM evidence_claim WHERE evidence_id = ANY($1::uuid[])`,
+      [items.map((i) => i.id)],
+    );
     const byId = new Map(items.map((i) => [i.id, i]));
     for (const i of items) i.claims = [];
     for (const c of claims) byId.get(c.evidence_id)!.claims.push({ competencyId: c.competency_id, level: c.level });
@@ -218,24 +228,35 @@ export class MoreImportsRepository {
    */
   async stageEvidence(rows: EvidenceWrite[]): Promise<void> {
     if (!rows.length) return;
-    await this.m.query(`CREATE TEMP TABLE IF NOT EXISTS import_evidence_stage (district_key varchar, educator_id uuid, kind varchar, title varchar,
+    await this.m
+      .query(`CREATE TEMP TABLE IF NOT EXISTS import_evidence_stage (district_key varchar, educator_id uuid, kind varchar, title varchar,
         description text, url varchar, started_on date, ended_on date, issuer varchar, credential_id varchar, issued_on date, expires_on date,
         pilot_part varchar, classrooms int, teachers int, students int, outcomes text, sessions int, attendees int, venue varchar, hours numeric, provider varchar)
       ON COMMIT DROP`);
-    await this.m.query(`CREATE TEMP TABLE IF NOT EXISTS import_claim_stage (district_key varchar, competency_id uuid, level smallint) ON COMMIT DROP`);
-    await this.m.query(`INSERT INTO import_evidence_stage SELECT * FROM unnest(${EVIDENCE_WRITE_TYPES})`,
-      [rows.map((r) => r.key), rows.map((r) => r.educatorId), ...evidenceArrays(rows)]);
+    await this.m.query(
+      `CREATE TEMP TABLE IF NOT EXISTS import_claim_stage (district_key varchar, competency_id uuid, level smallint) ON COMMIT DROP`,
+    );
+    await this.m.query(`INSERT INTO import_evidence_stage SELECT * FROM unnest(${EVIDENCE_WRITE_TYPES})`, [
+      rows.map((r) => r.key),
+      rows.map((r) => r.educatorId),
+      ...evidenceArrays(rows),
+    ]);
     const claims = rows.flatMap((r) => r.claims.map((c) => ({ key: r.key, ...c })));
     if (claims.length) {
-      await this.m.query(`INSERT INTO import_claim_stage SELECT * FROM unnest($1::varchar[], $2::uuid[], $3::smallint[])`,
-        [claims.map((c) => c.key), claims.map((c) => c.competencyId), claims.map((c) => c.level)]);
+      await this.m.query(`INSERT INTO import_claim_stage SELECT * FROM unnest($1::varchar[], $2::uuid[], $3::smallint[])`, [
+        claims.map((c) => c.key),
+        claims.map((c) => c.competencyId),
+        claims.map((c) => c.level),
+      ]);
     }
   }
 
   async insertStagedEvidence(): Promise<void> {
     const [{ staged }] = await this.m.query(`SELECT to_regclass('pg_temp.import_evidence_stage') IS NOT NULL AS staged`);
     if (!staged) return;
-    await this.m.query(`INSERT INTO evidence (district_key, educator_id, ${EVIDENCE_WRITE_COLUMNS}, version) SELECT *, 1 FROM import_evidence_stage`);
+    await this.m.query(
+      `INSERT INTO evidence (district_key, educator_id, ${EVIDENCE_WRITE_COLUMNS}, version) SELECT *, 1 FROM import_evidence_stage`,
+    );
     await this.m.query(`INSERT INTO evidence_claim (evidence_id, competency_id, level)
       SELECT e.id, s.competency_id, s.level FROM import_claim_stage s JOIN evidence e ON e.district_key = s.district_key`);
     await this.m.query(`DROP TABLE import_evidence_stage, import_claim_stage`);
@@ -280,8 +301,11 @@ export class MoreImportsRepository {
          ev.verification_status AS "verificationStatus", ev.version,
          (SELECT p.id FROM verification_request p WHERE p.evidence_id = ev.id AND p.status = 'PENDING') AS "pendingId",
          d.status AS decision, d.decision_reason AS reason, to_char(d.decided_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS "decidedOn"
-       ${EVIDENCE_BY_KEY.replace('WHERE true', `LEFT JOIN LATERAL (SELECT status, decision_reason, decided_at FROM verification_request r
-           WHERE r.evidence_id = ev.id AND r.status <> 'PENDING' ORDER BY r.decided_at DESC, r.id DESC LIMIT 1) d ON true WHERE true`)}`,
+       ${EVIDENCE_BY_KEY.replace(
+         'WHERE true',
+         `LEFT JOIN LATERAL (SELECT status, decision_reason, decided_at FROM verification_request r
+           WHERE r.evidence_id = ev.id AND r.status <> 'PENDING' ORDER BY r.decided_at DESC, r.id DESC LIMIT 1) d ON true WHERE true`,
+       )}`,
       [keys, uuidKeys(keys)],
     );
   }
@@ -290,20 +314,45 @@ export class MoreImportsRepository {
    * Records decisions: a pending request is decided, otherwise a decided request is added; VERIFIED and ENDORSED
    * move the evidence (still at the version read) to that status. Returns how many evidence updates matched.
    */
-  async applyDecisions(rows: { evidenceId: string; educatorId: string; pendingId: string | null; version: number; decision: string; reason: string; decidedOn: string }[], by: string): Promise<number> {
+  async applyDecisions(
+    rows: {
+      evidenceId: string;
+      educatorId: string;
+      pendingId: string | null;
+      version: number;
+      decision: string;
+      reason: string;
+      decidedOn: string;
+    }[],
+    by: string,
+  ): Promise<number> {
     if (!rows.length) return 0;
     const at = (d: string) => `${d}T12:00:00Z`;
     await this.m.query(
       `UPDATE verification_request r SET status = v.status, decision_reason = v.reason, decided_at = v.at, decided_by_email = $5, version = r.version + 1
        FROM unnest($1::uuid[], $2::varchar[], $3::text[], $4::timestamptz[]) AS v(id, status, reason, at) WHERE r.id = v.id AND r.status = 'PENDING'`,
-      [...cols(rows.filter((r) => r.pendingId), (r) => [r.pendingId, r.decision, r.reason, at(r.decidedOn)], 4), by],
+      [
+        ...cols(
+          rows.filter((r) => r.pendingId),
+          (r) => [r.pendingId, r.decision, r.reason, at(r.decidedOn)],
+          4,
+        ),
+        by,
+      ],
     );
     await this.m.query(
       `INSERT INTO verification_request (evidence_id, educator_id, status, note, requested_at, decided_at, decided_by_email, decision_reason, version)
        SELECT v.evidence_id, v.educator_id, v.status, '', v.at, v.at, $5, v.reason, 1
        FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::timestamptz[], $6::text[]) AS v(evidence_id, educator_id, status, at, reason)`,
-      [...cols(rows.filter((r) => !r.pendingId), (r) => [r.evidenceId, r.educatorId, r.decision, at(r.decidedOn)], 4), by,
-        rows.filter((r) => !r.pendingId).map((r) => r.reason)],
+      [
+        ...cols(
+          rows.filter((r) => !r.pendingId),
+          (r) => [r.evidenceId, r.educatorId, r.decision, at(r.decidedOn)],
+          4,
+        ),
+        by,
+        rows.filter((r) => !r.pendingId).map((r) => r.reason),
+      ],
     );
     const moves = rows.filter((r) => r.decision !== 'REJECTED');
     if (!moves.length) return 0;
@@ -316,10 +365,14 @@ export class MoreImportsRepository {
   }
 
   async accounts(): Promise<ExistingAccount[]> {
-    return this.m.query(`SELECT id, email, display_name AS "displayName", personas, educator_id AS "educatorId", disabled_at IS NOT NULL AS disabled, version FROM account`);
+    return this.m.query(
+      `SELECT id, email, display_name AS "displayName", personas, educator_id AS "educatorId", disabled_at IS NOT NULL AS disabled, version FROM account`,
+    );
   }
 
-  async updateAccounts(rows: { id: string; version: number; displayName: string; personas: string[]; educatorId: string | null }[]): Promise<number> {
+  async updateAccounts(
+    rows: { id: string; version: number; displayName: string; personas: string[]; educatorId: string | null }[],
+  ): Promise<number> {
     if (!rows.length) return 0;
     // Personas travel as one space-separated string per row (unnest flattens a two-dimensional array).
     const res = await this.m.query(
@@ -327,7 +380,13 @@ export class MoreImportsRepository {
          version = a.version + 1, updated_at = now()
        FROM unnest($1::uuid[], $2::int[], $3::varchar[], $4::text[], $5::uuid[]) AS v(id, version, display_name, personas, educator_id)
        WHERE a.id = v.id AND a.version = v.version`,
-      [rows.map((r) => r.id), rows.map((r) => r.version), rows.map((r) => r.displayName), rows.map((r) => r.personas.join(' ')), rows.map((r) => r.educatorId)],
+      [
+        rows.map((r) => r.id),
+        rows.map((r) => r.version),
+        rows.map((r) => r.displayName),
+        rows.map((r) => r.personas.join(' ')),
+        rows.map((r) => r.educatorId),
+      ],
     );
     return res[1] as number;
   }
@@ -341,7 +400,9 @@ export class MoreImportsRepository {
     );
   }
 
-  async insertCommitments(rows: { educatorId: string; roleTitle: string; roleFte: number; startsOn: string; endsOn: string | null }[]): Promise<void> {
+  async insertCommitments(
+    rows: { educatorId: string; roleTitle: string; roleFte: number; startsOn: string; endsOn: string | null }[],
+  ): Promise<void> {
     if (!rows.length) return;
     await this.m.query(
       `INSERT INTO hybrid_commitment (educator_id, role_id, role_title, source, role_fte, starts_on, ends_on, version)
@@ -365,7 +426,9 @@ export class MoreImportsRepository {
   async accountsPage(after: string, limit: number): Promise<(ExistingAccount & { employeeId: string | null })[]> {
     return this.m.query(
       `SELECT a.email, a.display_name AS "displayName", a.personas, e.employee_id AS "employeeId", a.version
-       FROM account a LEFT JOIN educator e ON e.id = a.educator_id WHERE a.email COLLATE "C" > $1 ORDER BY a.email COLLATE "C" LIMIT $2`, [after, limit]);
+       FROM account a LEFT JOIN educator e ON e.id = a.educator_id WHERE a.email COLLATE "C" > $1 ORDER BY a.email COLLATE "C" LIMIT $2`,
+      [after, limit],
+    );
   }
 
   async commitmentsPage(after: string, limit: number): Promise<(ExistingCommitment & { sortKey: string })[]> {
@@ -374,11 +437,16 @@ export class MoreImportsRepository {
           to_char(hc.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(hc.ends_on, 'YYYY-MM-DD') AS "endsOn", hc.version,
           e.employee_id || chr(1) || to_char(hc.starts_on, 'YYYY-MM-DD') || chr(1) || hc.role_title || chr(1) || hc.id AS "sortKey"
         FROM hybrid_commitment hc JOIN educator e ON e.id = hc.educator_id WHERE hc.source = 'EXTERNAL' AND e.employee_id IS NOT NULL) c
-       WHERE "sortKey" COLLATE "C" > $1 ORDER BY "sortKey" COLLATE "C" LIMIT $2`, [after, limit]);
+       WHERE "sortKey" COLLATE "C" > $1 ORDER BY "sortKey" COLLATE "C" LIMIT $2`,
+      [after, limit],
+    );
   }
 
   /** One row per claim (or one for an item without claims), by item key then competency. */
-  async evidencePage(after: { key: string; competencyId: string }, limit: number): Promise<(ExistingEvidence & { competencyId: string | null; level: number | null })[]> {
+  async evidencePage(
+    after: { key: string; competencyId: string },
+    limit: number,
+  ): Promise<(ExistingEvidence & { competencyId: string | null; level: number | null })[]> {
     return this.m.query(
       `SELECT ${EVIDENCE_SELECT}, c.competency_id AS "competencyId", c.level
        FROM evidence ev JOIN educator ed ON ed.id = ev.educator_id LEFT JOIN evidence_claim c ON c.evidence_id = ev.id
@@ -386,7 +454,8 @@ export class MoreImportsRepository {
          AND (coalesce(ev.district_key, ev.id::text) COLLATE "C", coalesce(c.competency_id, '00000000-0000-0000-0000-000000000000'::uuid))
            > ($1 COLLATE "C", $2::uuid)
        ORDER BY coalesce(ev.district_key, ev.id::text) COLLATE "C", coalesce(c.competency_id, '00000000-0000-0000-0000-000000000000'::uuid) LIMIT $3`,
-      [after.key, after.competencyId, limit]);
+      [after.key, after.competencyId, limit],
+    );
   }
 
   async decisionsPage(after: string, limit: number): Promise<ExistingDecision[]> {
@@ -395,7 +464,9 @@ export class MoreImportsRepository {
          to_char(d.decided_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS "decidedOn"
        FROM evidence ev JOIN LATERAL (SELECT status, decision_reason, decided_at FROM verification_request r
            WHERE r.evidence_id = ev.id AND r.status <> 'PENDING' ORDER BY r.decided_at DESC, r.id DESC LIMIT 1) d ON true
-       WHERE coalesce(ev.district_key, ev.id::text) COLLATE "C" > $1 ORDER BY coalesce(ev.district_key, ev.id::text) COLLATE "C" LIMIT $2`, [after, limit]);
+       WHERE coalesce(ev.district_key, ev.id::text) COLLATE "C" > $1 ORDER BY coalesce(ev.district_key, ev.id::text) COLLATE "C" LIMIT $2`,
+      [after, limit],
+    );
   }
 }
 
@@ -406,10 +477,30 @@ const EVIDENCE_WRITE_TYPES = `$1::varchar[], $2::uuid[], $3::varchar[], $4::varc
 
 function evidenceArrays(rows: EvidenceWrite[]): unknown[] {
   return [
-    rows.map((r) => r.kind), rows.map((r) => r.common.title), rows.map((r) => r.common.description), rows.map((r) => r.common.url),
-    rows.map((r) => r.common.startedOn), rows.map((r) => r.common.endedOn),
-    ...(['issuer', 'credentialId', 'issuedOn', 'expiresOn', 'pilotPart', 'classrooms', 'teachers', 'students', 'outcomes', 'sessions', 'attendees', 'venue', 'hours', 'provider'] as const)
-      .map((k) => rows.map((r) => r.details[k])),
+    rows.map((r) => r.kind),
+    rows.map((r) => r.common.title),
+    rows.map((r) => r.common.description),
+    rows.map((r) => r.common.url),
+    rows.map((r) => r.common.startedOn),
+    rows.map((r) => r.common.endedOn),
+    ...(
+      [
+        'issuer',
+        'credentialId',
+        'issuedOn',
+        'expiresOn',
+        'pilotPart',
+        'classrooms',
+        'teachers',
+        'students',
+        'outcomes',
+        'sessions',
+        'attendees',
+        'venue',
+        'hours',
+        'provider',
+      ] as const
+    ).map((k) => rows.map((r) => r.details[k])),
   ];
 }
 
@@ -422,7 +513,12 @@ function cols<T>(rows: T[], pick: (r: T) => unknown[], n: number): unknown[][] {
 
 function educatorArrays(rows: { buildingId: string; row: EducatorRow }[]): unknown[] {
   return [
-    rows.map((r) => r.row.employeeId), rows.map((r) => r.row.fullName), rows.map((r) => r.row.workEmail), rows.map((r) => r.buildingId),
-    rows.map((r) => r.row.currentAssignment), rows.map((r) => r.row.hireDate), rows.map((r) => r.row.leavingDate),
+    rows.map((r) => r.row.employeeId),
+    rows.map((r) => r.row.fullName),
+    rows.map((r) => r.row.workEmail),
+    rows.map((r) => r.buildingId),
+    rows.map((r) => r.row.currentAssignment),
+    rows.map((r) => r.row.hireDate),
+    rows.map((r) => r.row.leavingDate),
   ];
 }

@@ -61,12 +61,18 @@ export class ImportsService {
 
   private handler(kind: ImportKind, ctx: KindContext): KindHandler<unknown> {
     switch (kind) {
-      case 'buildings': return new BuildingsKind() as KindHandler<unknown>;
-      case 'educators': return new EducatorsKind() as KindHandler<unknown>;
-      case 'accounts': return new AccountsKind(ctx) as KindHandler<unknown>;
-      case 'commitments': return new CommitmentsKind() as KindHandler<unknown>;
-      case 'evidence': return new EvidenceKind() as KindHandler<unknown>;
-      case 'verifications': return new VerificationsKind(ctx) as KindHandler<unknown>;
+      case 'buildings':
+        return new BuildingsKind() as KindHandler<unknown>;
+      case 'educators':
+        return new EducatorsKind() as KindHandler<unknown>;
+      case 'accounts':
+        return new AccountsKind(ctx) as KindHandler<unknown>;
+      case 'commitments':
+        return new CommitmentsKind() as KindHandler<unknown>;
+      case 'evidence':
+        return new EvidenceKind() as KindHandler<unknown>;
+      case 'verifications':
+        return new VerificationsKind(ctx) as KindHandler<unknown>;
     }
   }
 
@@ -100,7 +106,9 @@ export class ImportsService {
     const job = await this.get(id);
     const file = this.files.get(id);
     if (job.phase !== 'PREVIEWED' || !file) {
-      throw conflict(`This import is ${job.phase.toLowerCase()}; only a previewed import with no errors can be committed (upload the file again for a new preview)`);
+      throw conflict(
+        `This import is ${job.phase.toLowerCase()}; only a previewed import with no errors can be committed (upload the file again for a new preview)`,
+      );
     }
     const claimed = await jobs.update({ id, phase: 'PREVIEWED' }, { phase: 'COMMITTING' });
     if (!claimed.affected) throw conflict('This import is being committed or was cancelled just now', CommonReason.CONCURRENT_CHANGE);
@@ -123,7 +131,11 @@ export class ImportsService {
       }
       if (e instanceof Cancelled) return this.get(id);
       await jobs.update(id, { phase: 'PREVIEWED' });
-      if (isUniqueViolation(e)) throw conflict('A record in this file was created by someone else during the commit; preview the file again', CommonReason.CONCURRENT_CHANGE);
+      if (isUniqueViolation(e))
+        throw conflict(
+          'A record in this file was created by someone else during the commit; preview the file again',
+          CommonReason.CONCURRENT_CHANGE,
+        );
       throw e;
     }
     await this.save(job, totals, 'COMMITTED', new Date());
@@ -134,8 +146,13 @@ export class ImportsService {
   /** Cancels a job that is not committed: its file is deleted and it can no longer be committed. */
   async cancel(actor: Principal, id: string): Promise<ImportJobEntity> {
     const job = await this.get(id);
-    const res = await this.db.getRepository(ImportJobEntity).createQueryBuilder().update().set({ phase: 'CANCELLED' })
-      .where('id = :id AND phase IN (:...phases)', { id, phases: ['VALIDATING', 'PREVIEWED', 'COMMITTING'] }).execute();
+    const res = await this.db
+      .getRepository(ImportJobEntity)
+      .createQueryBuilder()
+      .update()
+      .set({ phase: 'CANCELLED' })
+      .where('id = :id AND phase IN (:...phases)', { id, phases: ['VALIDATING', 'PREVIEWED', 'COMMITTING'] })
+      .execute();
     if (!res.affected) throw conflict(`This import is ${job.phase.toLowerCase()} and can no longer be cancelled`);
     if (job.phase === 'PREVIEWED') await this.discard(id);
     await this.audit.record(actor, { action: 'IMPORT_CANCELLED', targetType: 'ImportJob', targetId: id, changes: summary(job) });
@@ -178,7 +195,10 @@ export class ImportsService {
       const applied = write && !t.errorCount ? await outcome.apply(repo) : true;
       this.timings.write += performance.now() - at;
       if (!applied) {
-        throw conflict('A record in this file was changed by someone else during the commit; preview the file again', CommonReason.STALE_VERSION);
+        throw conflict(
+          'A record in this file was changed by someone else during the commit; preview the file again',
+          CommonReason.STALE_VERSION,
+        );
       }
       await this.progress(job.id, t);
     };
@@ -189,7 +209,11 @@ export class ImportsService {
         (header) => {
           const { columns, problems } = checkHeader(job.kind as ImportKind, header);
           if (problems.length) {
-            throw new FileProblem(problems[0].code, `${problems.map((p) => p.message).join('; ')}; ${expectedColumns(job.kind as ImportKind)}`, 1);
+            throw new FileProblem(
+              problems[0].code,
+              `${problems.map((p) => p.message).join('; ')}; ${expectedColumns(job.kind as ImportKind)}`,
+              1,
+            );
           }
           return columns;
         },
@@ -204,7 +228,12 @@ export class ImportsService {
           if (group !== undefined && group !== open?.key) {
             const earlier = closed.get(group);
             if (earlier !== undefined) {
-              fail({ row: record.row, column: 'evidence_key', code: 'ROWS_NOT_TOGETHER', message: `evidence_key "${group}" was already used on row ${earlier} with other items in between; put all rows of one item together` });
+              fail({
+                row: record.row,
+                column: 'evidence_key',
+                code: 'ROWS_NOT_TOGETHER',
+                message: `evidence_key "${group}" was already used on row ${earlier} with other items in between; put all rows of one item together`,
+              });
               return;
             }
             if (open) closed.set(open.key, open.row);
@@ -215,7 +244,12 @@ export class ImportsService {
           for (const [column, key] of handler.uniques(value)) {
             const first = seen.get(`${column}\u0000${key}`);
             if (first !== undefined) {
-              fail({ row: record.row, column, code: 'DUPLICATE_KEY', message: `${column} "${key}" is also on row ${first}; keep one row per ${column}` });
+              fail({
+                row: record.row,
+                column,
+                code: 'DUPLICATE_KEY',
+                message: `${column} "${key}" is also on row ${first}; keep one row per ${column}`,
+              });
               return;
             }
           }
@@ -239,16 +273,31 @@ export class ImportsService {
 
   /** Saves progress where other requests can read it, and stops the run when the job was cancelled meanwhile. */
   private async progress(id: string, t: RunTotals): Promise<void> {
-    const [row] = await this.db.query(`UPDATE import_job SET rows_read = $2, rows_valid = $3, updated_at = now() WHERE id = $1 RETURNING phase`, [id, t.rowsRead, t.rowsValid]);
+    const [row] = await this.db.query(
+      `UPDATE import_job SET rows_read = $2, rows_valid = $3, updated_at = now() WHERE id = $1 RETURNING phase`,
+      [id, t.rowsRead, t.rowsValid],
+    );
     if (row?.phase === 'CANCELLED') throw new Cancelled();
   }
 
   private async save(job: ImportJobEntity, t: RunTotals, phase: ImportJobEntity['phase'], committedAt: Date | null = null): Promise<void> {
     Object.assign(job, totalsToJob(t), { phase, committedAt });
-    await this.db.getRepository(ImportJobEntity).update({ id: job.id }, {
-      phase, committedAt, rowsRead: job.rowsRead, rowsValid: job.rowsValid, toCreate: job.toCreate, toUpdate: job.toUpdate,
-      unchanged: job.unchanged, errorCount: job.errorCount, errors: job.errors, fileSha256: job.fileSha256, fileBytes: job.fileBytes,
-    });
+    await this.db.getRepository(ImportJobEntity).update(
+      { id: job.id },
+      {
+        phase,
+        committedAt,
+        rowsRead: job.rowsRead,
+        rowsValid: job.rowsValid,
+        toCreate: job.toCreate,
+        toUpdate: job.toUpdate,
+        unchanged: job.unchanged,
+        errorCount: job.errorCount,
+        errors: job.errors,
+        fileSha256: job.fileSha256,
+        fileBytes: job.fileBytes,
+      },
+    );
   }
 
   private async discard(id: string): Promise<void> {
@@ -265,12 +314,27 @@ class RowsRefused extends Error {
 }
 
 function totalsToJob(t: RunTotals): Partial<ImportJobEntity> {
-  return { rowsRead: t.rowsRead, rowsValid: t.rowsValid, toCreate: t.created, toUpdate: t.updated, unchanged: t.unchanged, errorCount: t.errorCount, errors: t.errors };
+  return {
+    rowsRead: t.rowsRead,
+    rowsValid: t.rowsValid,
+    toCreate: t.created,
+    toUpdate: t.updated,
+    unchanged: t.unchanged,
+    errorCount: t.errorCount,
+    errors: t.errors,
+  };
 }
 
 const summary = (j: ImportJobEntity) => ({
-  kind: j.kind, fileSha256: j.fileSha256, fileBytes: j.fileBytes, rowsRead: j.rowsRead, rowsValid: j.rowsValid,
-  created: j.toCreate, updated: j.toUpdate, unchanged: j.unchanged, errorCount: j.errorCount,
+  kind: j.kind,
+  fileSha256: j.fileSha256,
+  fileBytes: j.fileBytes,
+  rowsRead: j.rowsRead,
+  rowsValid: j.rowsValid,
+  created: j.toCreate,
+  updated: j.toUpdate,
+  unchanged: j.unchanged,
+  errorCount: j.errorCount,
 });
 
 const isUniqueViolation = (e: unknown): boolean => (e as { driverError?: { code?: string } })?.driverError?.code === '23505';
@@ -286,7 +350,8 @@ class UploadMeter extends Transform {
 
   _transform(chunk: Buffer, _enc: BufferEncoding, done: (e?: Error | null, c?: Buffer) => void): void {
     this.bytes += chunk.length;
-    if (this.bytes > this.max) return done(new AppError(ErrorCode.BAD_USER_INPUT, `The file is over ${this.max / 1024 / 1024} MB; split it into smaller files`));
+    if (this.bytes > this.max)
+      return done(new AppError(ErrorCode.BAD_USER_INPUT, `The file is over ${this.max / 1024 / 1024} MB; split it into smaller files`));
     this.hash.update(chunk);
     done(null, chunk);
   }

@@ -1,7 +1,13 @@
 import { Persona, type Principal } from '../access/persona.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
 import type { CsvRecord } from './csv-source.js';
-import { evidenceSignature, parseEvidenceRow, parseVerificationRow, type EvidenceClaimRow, type VerificationRow } from './domain/evidence-rows.js';
+import {
+  evidenceSignature,
+  parseEvidenceRow,
+  parseVerificationRow,
+  type EvidenceClaimRow,
+  type VerificationRow,
+} from './domain/evidence-rows.js';
 import { parseAccountRow, parseCommitmentRow, type AccountRow, type CommitmentRow } from './domain/people-rows.js';
 import type { RowError } from './domain/rows.js';
 import type { BatchOutcome, KindHandler } from './import-kinds.js';
@@ -18,7 +24,9 @@ export interface KindContext {
 type Batch<T> = { row: number; value: T }[];
 
 const stale = (row: number, current: number, given: number): RowError => ({
-  row, column: 'version', code: 'STALE_VERSION',
+  row,
+  column: 'version',
+  code: 'STALE_VERSION',
   message: `This record is at version ${current} but the row says ${given}: it changed since your export; export again, or empty the version cell to overwrite`,
 });
 
@@ -37,7 +45,12 @@ export class AccountsKind implements KindHandler<AccountRow> {
   }
 
   uniques(row: AccountRow): [string, string][] {
-    return row.employeeId ? [['email', row.email], ['employee_id', row.employeeId]] : [['email', row.email]];
+    return row.employeeId
+      ? [
+          ['email', row.email],
+          ['employee_id', row.employeeId],
+        ]
+      : [['email', row.email]];
   }
 
   async load(repo: ImportsRepository): Promise<void> {
@@ -56,12 +69,22 @@ export class AccountsKind implements KindHandler<AccountRow> {
     for (const { row, value } of batch) {
       const educatorId = value.employeeId ? educators.get(value.employeeId) : null;
       if (educatorId === undefined) {
-        errors.push({ row, column: 'employee_id', code: 'UNKNOWN_EDUCATOR', message: `No educator has employee_id "${value.employeeId}"; import the educator first or correct the id` });
+        errors.push({
+          row,
+          column: 'employee_id',
+          code: 'UNKNOWN_EDUCATOR',
+          message: `No educator has employee_id "${value.employeeId}"; import the educator first or correct the id`,
+        });
         continue;
       }
       const holder = educatorId ? this.linked.get(educatorId) : undefined;
       if (holder && holder !== value.email) {
-        errors.push({ row, column: 'employee_id', code: 'EDUCATOR_LINKED', message: `Educator ${value.employeeId} already belongs to the account ${holder}; unlink it there first` });
+        errors.push({
+          row,
+          column: 'employee_id',
+          code: 'EDUCATOR_LINKED',
+          message: `Educator ${value.employeeId} already belongs to the account ${holder}; unlink it there first`,
+        });
         continue;
       }
       const current = this.byEmail.get(value.email);
@@ -69,23 +92,38 @@ export class AccountsKind implements KindHandler<AccountRow> {
         creates.push({ row: value, educatorId });
         continue;
       }
-      const same = current.displayName === value.displayName && current.educatorId === educatorId
-        && [...current.personas].sort().join() === [...value.personas].sort().join();
+      const same =
+        current.displayName === value.displayName &&
+        current.educatorId === educatorId &&
+        [...current.personas].sort().join() === [...value.personas].sort().join();
       if (same) unchanged += 1;
       else if (value.version !== null && value.version !== current.version) errors.push(stale(row, current.version, value.version));
       else if (!current.disabled && current.personas.includes(Persona.HR) && !value.personas.includes(Persona.HR) && this.enabledHr <= 1) {
-        errors.push({ row, column: 'personas', code: 'LAST_HR', message: `${value.email} is the last enabled HR account; keep HR on it, or give HR to someone else first` });
+        errors.push({
+          row,
+          column: 'personas',
+          code: 'LAST_HR',
+          message: `${value.email} is the last enabled HR account; keep HR on it, or give HR to someone else first`,
+        });
       } else {
         if (!current.disabled && current.personas.includes(Persona.HR) && !value.personas.includes(Persona.HR)) this.enabledHr -= 1;
         updates.push({ id: current.id, version: current.version, displayName: value.displayName, personas: value.personas, educatorId });
       }
     }
     return {
-      created: creates.length, updated: updates.length, unchanged, errors,
+      created: creates.length,
+      updated: updates.length,
+      unchanged,
+      errors,
       apply: async (r) => {
         if (creates.length && !this.ctx.accounts) throw new Error('account imports need the account service');
         for (const c of creates) {
-          await this.ctx.accounts!.create(this.ctx.actor, { email: c.row.email, displayName: c.row.displayName, personas: c.row.personas, educatorId: c.educatorId }, r.manager, 'import');
+          await this.ctx.accounts!.create(
+            this.ctx.actor,
+            { email: c.row.email, displayName: c.row.displayName, personas: c.row.personas, educatorId: c.educatorId },
+            r.manager,
+            'import',
+          );
         }
         return (await more(r).updateAccounts(updates)) === updates.length;
       },
@@ -111,7 +149,9 @@ export class CommitmentsKind implements KindHandler<CommitmentRow> {
   async classify(batch: Batch<CommitmentRow>, repo: ImportsRepository): Promise<BatchOutcome> {
     const ids = [...new Set(batch.map((b) => b.value.employeeId))];
     const educators = await more(repo).educatorIds(ids);
-    const existing = new Map((await more(repo).commitmentsOf(ids)).map((c) => [`${c.employeeId}\u0000${c.roleTitle}\u0000${c.startsOn}`, c]));
+    const existing = new Map(
+      (await more(repo).commitmentsOf(ids)).map((c) => [`${c.employeeId}\u0000${c.roleTitle}\u0000${c.startsOn}`, c]),
+    );
     const creates: { educatorId: string; roleTitle: string; roleFte: number; startsOn: string; endsOn: string | null }[] = [];
     const updates: { id: string; version: number; roleFte: number; endsOn: string | null }[] = [];
     const errors: RowError[] = [];
@@ -119,7 +159,12 @@ export class CommitmentsKind implements KindHandler<CommitmentRow> {
     for (const { row, value } of batch) {
       const educatorId = educators.get(value.employeeId);
       if (!educatorId) {
-        errors.push({ row, column: 'employee_id', code: 'UNKNOWN_EDUCATOR', message: `No educator has employee_id "${value.employeeId}"; import the educator first or correct the id` });
+        errors.push({
+          row,
+          column: 'employee_id',
+          code: 'UNKNOWN_EDUCATOR',
+          message: `No educator has employee_id "${value.employeeId}"; import the educator first or correct the id`,
+        });
         continue;
       }
       const current = existing.get(`${value.employeeId}\u0000${value.roleTitle}\u0000${value.startsOn}`);
@@ -129,7 +174,10 @@ export class CommitmentsKind implements KindHandler<CommitmentRow> {
       else updates.push({ id: current.id, version: current.version, roleFte: value.roleFte, endsOn: value.endsOn });
     }
     return {
-      created: creates.length, updated: updates.length, unchanged, errors,
+      created: creates.length,
+      updated: updates.length,
+      unchanged,
+      errors,
       apply: async (r) => {
         await more(r).insertCommitments(creates);
         return (await more(r).updateCommitments(updates)) === updates.length;
@@ -139,8 +187,29 @@ export class CommitmentsKind implements KindHandler<CommitmentRow> {
 }
 
 /** Item columns as they appear in the signature, to name the first one two rows of an item disagree on. */
-const SIGNATURE_COLUMNS = ['employee_id', 'kind', 'title', 'description', 'url', 'started_on', 'ended_on', 'issuer', 'credential_id', 'issued_on',
-  'expires_on', 'pilot_part', 'classrooms', 'teachers', 'students', 'outcomes', 'sessions', 'attendees', 'venue', 'hours', 'provider'];
+const SIGNATURE_COLUMNS = [
+  'employee_id',
+  'kind',
+  'title',
+  'description',
+  'url',
+  'started_on',
+  'ended_on',
+  'issuer',
+  'credential_id',
+  'issued_on',
+  'expires_on',
+  'pilot_part',
+  'classrooms',
+  'teachers',
+  'students',
+  'outcomes',
+  'sessions',
+  'attendees',
+  'venue',
+  'hours',
+  'provider',
+];
 
 /**
  * Evidence with its claims: one row per claim, the rows of one item together and keyed by evidence_key. A batch
@@ -187,39 +256,77 @@ export class EvidenceKind implements KindHandler<EvidenceClaimRow> {
         if (value.signature !== item.signature) {
           const [a, b] = [JSON.parse(item.signature) as unknown[], JSON.parse(value.signature) as unknown[]];
           const column = SIGNATURE_COLUMNS[a.findIndex((v, i) => v !== b[i])] ?? 'evidence_key';
-          errors.push({ row, column, code: 'ITEM_ROWS_DISAGREE', message: `${column} differs from row ${first.row} of the same evidence_key "${key}"; repeat the item's columns exactly on each of its rows` });
+          errors.push({
+            row,
+            column,
+            code: 'ITEM_ROWS_DISAGREE',
+            message: `${column} differs from row ${first.row} of the same evidence_key "${key}"; repeat the item's columns exactly on each of its rows`,
+          });
         }
       }
       const educatorId = educators.get(item.employeeId);
-      if (!educatorId) errors.push({ row: first.row, column: 'employee_id', code: 'UNKNOWN_EDUCATOR', message: `No educator has employee_id "${item.employeeId}"; import the educator first or correct the id` });
+      if (!educatorId)
+        errors.push({
+          row: first.row,
+          column: 'employee_id',
+          code: 'UNKNOWN_EDUCATOR',
+          message: `No educator has employee_id "${item.employeeId}"; import the educator first or correct the id`,
+        });
       const current = existing.get(key);
       const held = new Set(current?.claims.map((c) => c.competencyId));
       const claims: { competencyId: string; level: number }[] = [];
       const seen = new Map<string, number>();
       for (const { row, value } of rows) {
         if (value.competency === null) {
-          if (rows.length > 1) errors.push({ row, column: 'competency', code: 'REQUIRED', message: 'competency is empty on a row of an item with several rows; every row of an item is one claim' });
+          if (rows.length > 1)
+            errors.push({
+              row,
+              column: 'competency',
+              code: 'REQUIRED',
+              message: 'competency is empty on a row of an item with several rows; every row of an item is one claim',
+            });
           continue;
         }
         const found = this.competency(value.competency);
         if (typeof found === 'string') {
-          errors.push({ row, column: 'competency', code: found, message: found === 'UNKNOWN_COMPETENCY'
-            ? `No competency has the code or CASE identifier "${value.competency}"; see the competency frameworks for the codes`
-            : `The code "${value.competency}" is used by several frameworks; give the competency's CASE identifier instead` });
+          errors.push({
+            row,
+            column: 'competency',
+            code: found,
+            message:
+              found === 'UNKNOWN_COMPETENCY'
+                ? `No competency has the code or CASE identifier "${value.competency}"; see the competency frameworks for the codes`
+                : `The code "${value.competency}" is used by several frameworks; give the competency's CASE identifier instead`,
+          });
           continue;
         }
         const earlier = seen.get(found.id);
         if (earlier !== undefined) {
-          errors.push({ row, column: 'competency', code: 'DUPLICATE_KEY', message: `competency "${value.competency}" is also claimed on row ${earlier} for evidence_key "${key}"; keep one row per competency` });
+          errors.push({
+            row,
+            column: 'competency',
+            code: 'DUPLICATE_KEY',
+            message: `competency "${value.competency}" is also claimed on row ${earlier} for evidence_key "${key}"; keep one row per competency`,
+          });
           continue;
         }
         seen.set(found.id, row);
         if (!found.levels.includes(value.level!)) {
-          errors.push({ row, column: 'level', code: 'LEVEL_OUT_OF_RANGE', message: `level ${value.level} is outside ${value.competency}'s levels (${found.levels[0]}-${found.levels[found.levels.length - 1]})` });
+          errors.push({
+            row,
+            column: 'level',
+            code: 'LEVEL_OUT_OF_RANGE',
+            message: `level ${value.level} is outside ${value.competency}'s levels (${found.levels[0]}-${found.levels[found.levels.length - 1]})`,
+          });
           continue;
         }
         if (found.retired && !held.has(found.id)) {
-          errors.push({ row, column: 'competency', code: 'COMPETENCY_RETIRED', message: `${value.competency} is retired and takes no new claims; claim its successor instead` });
+          errors.push({
+            row,
+            column: 'competency',
+            code: 'COMPETENCY_RETIRED',
+            message: `${value.competency} is retired and takes no new claims; claim its successor instead`,
+          });
           continue;
         }
         claims.push({ competencyId: found.id, level: value.level! });
@@ -231,18 +338,28 @@ export class EvidenceKind implements KindHandler<EvidenceClaimRow> {
         continue;
       }
       if (current.educatorId !== educatorId) {
-        errors.push({ row: first.row, column: 'employee_id', code: 'OWNER_CHANGED', message: `evidence_key "${key}" belongs to employee ${current.employeeId ?? '(none)'}; an item cannot move to another educator: use a new key` });
+        errors.push({
+          row: first.row,
+          column: 'employee_id',
+          code: 'OWNER_CHANGED',
+          message: `evidence_key "${key}" belongs to employee ${current.employeeId ?? '(none)'}; an item cannot move to another educator: use a new key`,
+        });
         continue;
       }
       const sameItem = evidenceSignature(item.employeeId, current.kind, current, current) === item.signature;
-      const sameClaims = current.claims.length === claims.length && claims.every((c) => current.claims.some((h) => h.competencyId === c.competencyId && h.level === c.level));
+      const sameClaims =
+        current.claims.length === claims.length &&
+        claims.every((c) => current.claims.some((h) => h.competencyId === c.competencyId && h.level === c.level));
       const version = rows.find((r) => r.value.version !== null)?.value.version ?? null;
       if (sameItem && sameClaims) unchanged += 1;
       else if (version !== null && version !== current.version) errors.push(stale(first.row, current.version, version));
       else updates.push({ ...write, id: current.id, version: current.version });
     }
     return {
-      created: creates.length, updated: updates.length, unchanged, errors,
+      created: creates.length,
+      updated: updates.length,
+      unchanged,
+      errors,
       apply: async (r) => {
         await more(r).stageEvidence(creates);
         return (await more(r).updateEvidence(updates)) === updates.length;
@@ -282,26 +399,56 @@ export class VerificationsKind implements KindHandler<VerificationRow> {
 
   async classify(batch: Batch<VerificationRow>, repo: ImportsRepository): Promise<BatchOutcome> {
     const existing = new Map((await more(repo).decisionsByKeys(batch.map((b) => b.value.evidenceKey))).map((d) => [d.key, d]));
-    const writes: { evidenceId: string; educatorId: string; pendingId: string | null; version: number; decision: string; reason: string; decidedOn: string }[] = [];
+    const writes: {
+      evidenceId: string;
+      educatorId: string;
+      pendingId: string | null;
+      version: number;
+      decision: string;
+      reason: string;
+      decidedOn: string;
+    }[] = [];
     const errors: RowError[] = [];
     let unchanged = 0;
     for (const { row, value } of batch) {
       const current = existing.get(value.evidenceKey);
       if (!current) {
-        errors.push({ row, column: 'evidence_key', code: 'UNKNOWN_EVIDENCE', message: `No evidence has the key "${value.evidenceKey}"; import the evidence first or copy the key from the evidence export` });
+        errors.push({
+          row,
+          column: 'evidence_key',
+          code: 'UNKNOWN_EVIDENCE',
+          message: `No evidence has the key "${value.evidenceKey}"; import the evidence first or copy the key from the evidence export`,
+        });
         continue;
       }
       if (this.ctx.actor.educatorId !== null && this.ctx.actor.educatorId === current.educatorId) {
-        errors.push({ row, column: 'evidence_key', code: 'OWN_EVIDENCE', message: 'Nobody decides on their own evidence; leave this row to another HR colleague' });
+        errors.push({
+          row,
+          column: 'evidence_key',
+          code: 'OWN_EVIDENCE',
+          message: 'Nobody decides on their own evidence; leave this row to another HR colleague',
+        });
         continue;
       }
       if (current.decision === value.decision && current.reason === value.reason && current.decidedOn === value.decidedOn) unchanged += 1;
       else if (value.version !== null && value.version !== current.version) errors.push(stale(row, current.version, value.version));
-      else writes.push({ evidenceId: current.evidenceId, educatorId: current.educatorId, pendingId: current.pendingId, version: current.version, decision: value.decision, reason: value.reason, decidedOn: value.decidedOn });
+      else
+        writes.push({
+          evidenceId: current.evidenceId,
+          educatorId: current.educatorId,
+          pendingId: current.pendingId,
+          version: current.version,
+          decision: value.decision,
+          reason: value.reason,
+          decidedOn: value.decidedOn,
+        });
     }
     const moves = writes.filter((w) => w.decision !== 'REJECTED').length;
     return {
-      created: writes.length, updated: 0, unchanged, errors,
+      created: writes.length,
+      updated: 0,
+      unchanged,
+      errors,
       apply: async (r) => (await more(r).applyDecisions(writes, this.ctx.actor.email)) === moves,
     };
   }

@@ -12,8 +12,13 @@ export class LeaversResolver {
   constructor(private readonly leavers: LeaversService) {}
 
   @Allow(Persona.HR)
-  @Mutation(() => EducatorModel, { description: 'HR: record that an educator leaves; from that day they drop out of rankings and capacity, and their account is disabled' })
-  async recordLeaving(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The educator, the version you read, and their leaving date' }) input: RecordLeavingInput): Promise<EducatorModel> {
+  @Mutation(() => EducatorModel, {
+    description: 'HR: record that an educator leaves; from that day they drop out of rankings and capacity, and their account is disabled',
+  })
+  async recordLeaving(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input', { description: 'The educator, the version you read, and their leaving date' }) input: RecordLeavingInput,
+  ): Promise<EducatorModel> {
     return toEducatorModel(await this.leavers.recordLeaving(actor, input), actor);
   }
 }

@@ -35,7 +35,9 @@ export class LeaversService {
       if (!current) throw notFound('Educator', input.id);
       if (current.version !== input.version) throw staleVersion(`Educator ${current.fullName}`);
       if (input.leavingDate < current.hireDate) {
-        throw badInput(`leavingDate ${input.leavingDate} is before the hire date ${current.hireDate}; a leaving date is on or after the hire date`);
+        throw badInput(
+          `leavingDate ${input.leavingDate} is before the hire date ${current.hireDate}; a leaving date is on or after the hire date`,
+        );
       }
       await this.refuseLockOut(m, current.id, input.leavingDate);
       const before = current.leavingDate;
@@ -48,10 +50,21 @@ export class LeaversService {
       const [accounts] = await m.query(`UPDATE account SET updated_at = now() WHERE educator_id = $1 RETURNING id`, [current.id]);
       const accountId = (accounts as Array<{ id: string }>)[0]?.id ?? null;
       const closedApplications = disableNow ? await this.closures.closeFor(m, actor, current.id) : 0;
-      await this.audit.record(actor, {
-        action: 'EDUCATOR_LEAVING_RECORDED', targetType: 'Educator', targetId: current.id,
-        changes: { leavingDate: { from: before, to: input.leavingDate }, accountId, accountDisabled: disabled.length > 0, closedApplications },
-      }, m);
+      await this.audit.record(
+        actor,
+        {
+          action: 'EDUCATOR_LEAVING_RECORDED',
+          targetType: 'Educator',
+          targetId: current.id,
+          changes: {
+            leavingDate: { from: before, to: input.leavingDate },
+            accountId,
+            accountDisabled: disabled.length > 0,
+            closedApplications,
+          },
+        },
+        m,
+      );
       return { saved, accountId };
     });
     if (accountId) this.cache.invalidate(accountId);
@@ -71,7 +84,9 @@ export class LeaversService {
       [educatorId, leavingDate],
     );
     if (row.hr && row.others === 0) {
-      throw forbidden('This educator\'s account is the last enabled HR account, and it stops on the leaving date: give HR to another account first, so the district is never locked out');
+      throw forbidden(
+        "This educator's account is the last enabled HR account, and it stops on the leaving date: give HR to another account first, so the district is never locked out",
+      );
     }
   }
 }

@@ -1,5 +1,15 @@
 import {
-  Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn, type Relation,
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+  type Relation,
 } from 'typeorm';
 import { EducatorEntity } from '../educators/educator.entity.js';
 import { HybridRoleEntity } from '../roles/hybrid-role.entity.js';
@@ -13,7 +23,10 @@ import { HybridRoleEntity } from '../roles/hybrid-role.entity.js';
 @Entity('hybrid_commitment')
 @Check('ck_hybrid_commitment_fte', '"role_fte" > 0 AND "role_fte" <= 1.0')
 @Check('ck_hybrid_commitment_source', `"source" IN ('PATHWAYS', 'EXTERNAL')`)
-@Check('ck_hybrid_commitment_role', `("source" = 'PATHWAYS' AND "role_id" IS NOT NULL) OR ("source" = 'EXTERNAL' AND "role_title" IS NOT NULL)`)
+@Check(
+  'ck_hybrid_commitment_role',
+  `("source" = 'PATHWAYS' AND "role_id" IS NOT NULL) OR ("source" = 'EXTERNAL' AND "role_title" IS NOT NULL)`,
+)
 @Check('ck_hybrid_commitment_dates', '"ends_on" IS NULL OR "ends_on" >= "starts_on"')
 @Index('ix_hybrid_commitment_educator', ['educatorId', 'startsOn'])
 export class HybridCommitmentEntity {
@@ -42,7 +55,13 @@ export class HybridCommitmentEntity {
   @JoinColumn({ name: 'role_id' })
   role?: Relation<HybridRoleEntity>;
 
-  @Column({ name: 'role_fte', type: 'numeric', precision: 3, scale: 2, transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  @Column({
+    name: 'role_fte',
+    type: 'numeric',
+    precision: 3,
+    scale: 2,
+    transformer: { to: (v: number) => v, from: (v: string) => Number(v) },
+  })
   roleFte: number;
 
   @Column({ name: 'starts_on', type: 'date' })

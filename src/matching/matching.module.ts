@@ -15,8 +15,15 @@ import { ScoringPolicyService } from './scoring-policy.service.js';
  */
 @Module({
   providers: [
-    DemonstratedLevelsRepository, MatchingRepository, ScoringPolicyRepository, ScoringPolicyService, RankingService, RankingRunsService,
-    ScoringPolicyResolver, MatchingResolver, NewRoleAlertsService,
+    DemonstratedLevelsRepository,
+    MatchingRepository,
+    ScoringPolicyRepository,
+    ScoringPolicyService,
+    RankingService,
+    RankingRunsService,
+    ScoringPolicyResolver,
+    MatchingResolver,
+    NewRoleAlertsService,
   ],
   exports: [DemonstratedLevelsRepository, MatchingRepository, ScoringPolicyService, RankingService, RankingRunsService],
 })

@@ -24,15 +24,24 @@ export class MatchingResolver {
   ) {}
 
   @Allow(Persona.HR)
-  @Query(() => RoleRankingModel, { description: "HR: a role's candidates ranked on demonstrated evidence, each explained", complexity: COST.RANKING })
+  @Query(() => RoleRankingModel, {
+    description: "HR: a role's candidates ranked on demonstrated evidence, each explained",
+    complexity: COST.RANKING,
+  })
   async roleRanking(@CurrentPrincipal() viewer: Principal, @Args() args: RoleRankingArgs): Promise<RoleRankingModel> {
     return this.ranking.roleRanking(viewer, args.roleId, {
-      first: args.first, offset: decodeCursor(args.after), qualifiedOnly: args.qualifiedOnly, buildingId: args.buildingId ?? null,
+      first: args.first,
+      offset: decodeCursor(args.after),
+      qualifiedOnly: args.qualifiedOnly,
+      buildingId: args.buildingId ?? null,
     });
   }
 
   @Allow(Persona.HR, Persona.EDUCATOR)
-  @Query(() => CandidateExplanationModel, { description: "One educator's standing for one role, explained. Educators: themselves only", complexity: COST.STANDING })
+  @Query(() => CandidateExplanationModel, {
+    description: "One educator's standing for one role, explained. Educators: themselves only",
+    complexity: COST.STANDING,
+  })
   async explainCandidate(
     @CurrentPrincipal() viewer: Principal,
     @Args('roleId', { type: () => ID, description: 'The role' }, UuidPipe) roleId: string,
@@ -46,33 +55,58 @@ export class MatchingResolver {
     description: 'Your own full explanation for one open role, addressed to you, with the verification status of every item used',
     complexity: COST.STANDING,
   })
-  async myExplanation(@CurrentPrincipal() viewer: Principal, @Args('roleId', { type: () => ID, description: 'The open role to explain your standing for' }, UuidPipe) roleId: string): Promise<CandidateExplanationModel> {
+  async myExplanation(
+    @CurrentPrincipal() viewer: Principal,
+    @Args('roleId', { type: () => ID, description: 'The open role to explain your standing for' }, UuidPipe) roleId: string,
+  ): Promise<CandidateExplanationModel> {
     return this.ranking.myExplanation(viewer, roleId);
   }
 
   @Allow(Persona.EDUCATOR)
-  @Query(() => EducatorStandingModel, { description: 'Your standing for the open roles, a page at a time: qualified or not, score, and what would close each gap', complexity: COST.STANDING })
+  @Query(() => EducatorStandingModel, {
+    description: 'Your standing for the open roles, a page at a time: qualified or not, score, and what would close each gap',
+    complexity: COST.STANDING,
+  })
   async myRoleStanding(@CurrentPrincipal() viewer: Principal, @Args() args: StandingArgs): Promise<EducatorStandingModel> {
     if (!viewer.educatorId) throw notFound('Educator profile for this account');
-    return this.ranking.standing(viewer, viewer.educatorId, { first: args.first, offset: decodeCursor(args.after), qualifiedOnly: args.qualifiedOnly });
+    return this.ranking.standing(viewer, viewer.educatorId, {
+      first: args.first,
+      offset: decodeCursor(args.after),
+      qualifiedOnly: args.qualifiedOnly,
+    });
   }
 
   @Allow(Persona.HR, Persona.EDUCATOR)
-  @Query(() => EducatorStandingModel, { description: "An educator's standing for every open role. Educators: themselves only", complexity: COST.STANDING })
+  @Query(() => EducatorStandingModel, {
+    description: "An educator's standing for every open role. Educators: themselves only",
+    complexity: COST.STANDING,
+  })
   async educatorStanding(@CurrentPrincipal() viewer: Principal, @Args() args: EducatorStandingArgs): Promise<EducatorStandingModel> {
-    return this.ranking.standing(viewer, args.educatorId, { first: args.first, offset: decodeCursor(args.after), qualifiedOnly: args.qualifiedOnly });
+    return this.ranking.standing(viewer, args.educatorId, {
+      first: args.first,
+      offset: decodeCursor(args.after),
+      qualifiedOnly: args.qualifiedOnly,
+    });
   }
 
   @Allow(Persona.HR)
   @HeavyWork()
-  @Mutation(() => RankingRunModel, { description: 'HR: save the current ranking of a role (top candidates with breakdowns) exactly as shown' })
-  async saveRankingRun(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The role, how many to keep, and the filters' }) input: SaveRankingRunInput): Promise<RankingRunModel> {
+  @Mutation(() => RankingRunModel, {
+    description: 'HR: save the current ranking of a role (top candidates with breakdowns) exactly as shown',
+  })
+  async saveRankingRun(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input', { description: 'The role, how many to keep, and the filters' }) input: SaveRankingRunInput,
+  ): Promise<RankingRunModel> {
     return toRankingRunModel(await this.runs.save(actor, input));
   }
 
   @Allow(Persona.HR)
   @Query(() => RankingRunModel, { description: 'HR: a saved ranking run, as it was saved' })
-  async rankingRun(@CurrentPrincipal() viewer: Principal, @Args('id', { type: () => ID, description: "The saved run's id" }, UuidPipe) id: string): Promise<RankingRunModel> {
+  async rankingRun(
+    @CurrentPrincipal() viewer: Principal,
+    @Args('id', { type: () => ID, description: "The saved run's id" }, UuidPipe) id: string,
+  ): Promise<RankingRunModel> {
     return toRankingRunModel(await this.runs.run(viewer, id));
   }
 
@@ -84,10 +118,15 @@ export class MatchingResolver {
   }
 
   @ResolveField(() => RankedCandidateConnection, { description: 'The stored candidates in rank order' })
-  async results(@Parent() run: RankingRunModel, @Args() page: PageArgs, @Context() ctx: RequestContext): Promise<RankedCandidateConnection> {
+  async results(
+    @Parent() run: RankingRunModel,
+    @Args() page: PageArgs,
+    @Context() ctx: RequestContext,
+  ): Promise<RankedCandidateConnection> {
     const offset = decodeCursor(page.after);
     const loader = loaderFor<string, RankingRunResultEntity[]>(ctx, `rankingRun.results:${page.first}:${offset}`, async (ids) =>
-      groupByKey(ids, await this.runs.results(ids, page.first, offset), (r) => r.runId));
+      groupByKey(ids, await this.runs.results(ids, page.first, offset), (r) => r.runId),
+    );
     const rows = await loader.load(run.id);
     return toPage(rows.map(storedCandidate), run.resultCount, offset);
   }

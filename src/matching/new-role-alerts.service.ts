@@ -29,7 +29,10 @@ export class NewRoleAlertsService implements OnApplicationBootstrap, OnApplicati
 
   onApplicationBootstrap(): void {
     if (this.config.notificationPollMs <= 0) return;
-    this.timer = setInterval(() => void this.scan().catch((err) => this.log.error(`New-role scan failed: ${(err as Error).message}`)), this.config.notificationPollMs);
+    this.timer = setInterval(
+      () => void this.scan().catch((err) => this.log.error(`New-role scan failed: ${(err as Error).message}`)),
+      this.config.notificationPollMs,
+    );
     this.timer.unref();
   }
 
@@ -39,7 +42,9 @@ export class NewRoleAlertsService implements OnApplicationBootstrap, OnApplicati
 
   async scan(): Promise<AlertScanSummary> {
     return this.db.transaction(async (m) => {
-      const [lock]: Array<{ locked: boolean }> = await m.query(`SELECT pg_try_advisory_xact_lock(hashtextextended('new-role-alerts', 19)) AS locked`);
+      const [lock]: Array<{ locked: boolean }> = await m.query(
+        `SELECT pg_try_advisory_xact_lock(hashtextextended('new-role-alerts', 19)) AS locked`,
+      );
       if (!lock.locked) return { ran: false, roles: 0, alerts: 0 };
       const roles: Array<{ id: string; title: string }> = await m.query(
         `SELECT r.id, r.title FROM hybrid_role r WHERE r.status = 'OPEN' AND NOT EXISTS (SELECT 1 FROM role_alert_scan s WHERE s.role_id = r.id) ORDER BY r.created_at LIMIT 20`,
@@ -55,10 +60,17 @@ export class NewRoleAlertsService implements OnApplicationBootstrap, OnApplicati
             // One away means every other requirement is met: a role with a single requirement has no "one away".
             const oneAway = missing.length === 1 && c.requiredTotal > 1;
             if (!c.qualified && !oneAway) continue;
-            await this.outbox.enqueue(m, { educatorId: c.educatorId }, {
-              kind: 'NEW_ROLE_MATCH', roleTitle: role.title, qualified: c.qualified,
-              missing: missing.map((r) => `${r.competencyName} at level ${r.requiredLevel}`),
-            }, `new-role:${role.id}:${c.educatorId}`);
+            await this.outbox.enqueue(
+              m,
+              { educatorId: c.educatorId },
+              {
+                kind: 'NEW_ROLE_MATCH',
+                roleTitle: role.title,
+                qualified: c.qualified,
+                missing: missing.map((r) => `${r.competencyName} at level ${r.requiredLevel}`),
+              },
+              `new-role:${role.id}:${c.educatorId}`,
+            );
             alerts++;
           }
         }

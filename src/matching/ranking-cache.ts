@@ -87,12 +87,14 @@ export class RankingCache {
   computeOnce<S>(key: string, compute: () => Promise<CachedRanking<S>>): { entry: Promise<CachedRanking<S>>; joined: boolean } {
     const running = this.computing.get(key);
     if (running) return { entry: running, joined: true };
-    const entry = compute().then((e) => {
-      this.entries.delete(key);
-      this.entries.set(key, e);
-      while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
-      return e;
-    }).finally(() => this.computing.delete(key));
+    const entry = compute()
+      .then((e) => {
+        this.entries.delete(key);
+        this.entries.set(key, e);
+        while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+        return e;
+      })
+      .finally(() => this.computing.delete(key));
     this.computing.set(key, entry);
     return { entry, joined: false };
   }

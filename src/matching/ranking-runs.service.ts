@@ -37,31 +37,53 @@ export class RankingRunsService {
     const role = await this.repo.role(m, input.roleId);
     if (!role) throw notFound('Role', input.roleId);
     const ranking = await this.ranking.rankIn(m, input.roleId, {
-      first: input.limit, offset: 0, qualifiedOnly: input.qualifiedOnly, buildingId: input.buildingId ?? null,
+      first: input.limit,
+      offset: 0,
+      qualifiedOnly: input.qualifiedOnly,
+      buildingId: input.buildingId ?? null,
     });
     const requirements: RankingRunRequirementModel[] = role.requirements.map((r) => ({
-      requirementId: r.requirementId, competencyId: r.competencyId, competencyCode: r.competencyCode, competencyName: r.competencyName,
-      kind: r.kind, minLevel: r.minLevel, weight: r.weight,
+      requirementId: r.requirementId,
+      competencyId: r.competencyId,
+      competencyCode: r.competencyCode,
+      competencyName: r.competencyName,
+      kind: r.kind,
+      minLevel: r.minLevel,
+      weight: r.weight,
     }));
-    const run = await m.getRepository(RankingRunEntity).save(m.getRepository(RankingRunEntity).create({
-      roleId: role.id,
-      policyId: ranking.policyId,
-      policyVersion: ranking.policyVersion,
-      asOf: ranking.asOf,
-      roleSnapshot: { title: role.title, status: role.status, minYearsOfService: role.minYearsOfService, requirements },
-      filters: { qualifiedOnly: input.qualifiedOnly, buildingId: input.buildingId ?? null },
-      overextensionFteThreshold: ranking.overextensionFteThreshold,
-      candidateCount: ranking.totalCount,
-      qualifiedCount: ranking.qualifiedCount,
-      resultCount: ranking.nodes.length,
-      createdByAccountId: actor.accountId,
-      createdByEmail: actor.email,
-    }));
+    const run = await m.getRepository(RankingRunEntity).save(
+      m.getRepository(RankingRunEntity).create({
+        roleId: role.id,
+        policyId: ranking.policyId,
+        policyVersion: ranking.policyVersion,
+        asOf: ranking.asOf,
+        roleSnapshot: { title: role.title, status: role.status, minYearsOfService: role.minYearsOfService, requirements },
+        filters: { qualifiedOnly: input.qualifiedOnly, buildingId: input.buildingId ?? null },
+        overextensionFteThreshold: ranking.overextensionFteThreshold,
+        candidateCount: ranking.totalCount,
+        qualifiedCount: ranking.qualifiedCount,
+        resultCount: ranking.nodes.length,
+        createdByAccountId: actor.accountId,
+        createdByEmail: actor.email,
+      }),
+    );
     await this.repo.insertRunResults(m, run.id, ranking.nodes);
-    await this.audit.record(actor, {
-      action: 'RANKING_RUN_SAVED', targetType: 'RankingRun', targetId: run.id,
-      changes: { roleId: role.id, policyVersion: ranking.policyVersion, asOf: ranking.asOf, resultCount: ranking.nodes.length, filters: run.filters },
-    }, m);
+    await this.audit.record(
+      actor,
+      {
+        action: 'RANKING_RUN_SAVED',
+        targetType: 'RankingRun',
+        targetId: run.id,
+        changes: {
+          roleId: role.id,
+          policyVersion: ranking.policyVersion,
+          asOf: ranking.asOf,
+          resultCount: ranking.nodes.length,
+          filters: run.filters,
+        },
+      },
+      m,
+    );
     return m.getRepository(RankingRunEntity).findOneByOrFail({ id: run.id });
   }
 
@@ -77,17 +99,23 @@ export class RankingRunsService {
     assertMayView(viewer, Subject.ROLE_RANKING, {}, 'Role', roleId);
     const offset = decodeCursor(after);
     const [rows, total] = await this.db.getRepository(RankingRunEntity).findAndCount({
-      where: { roleId }, order: { createdAt: 'DESC', id: 'DESC' }, skip: offset, take: first,
+      where: { roleId },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      skip: offset,
+      take: first,
     });
     return toPage(rows, total, offset);
   }
 
   /** Stored candidates of many runs at once (ranks offset+1 .. offset+first), for a DataLoader. */
   async results(runIds: readonly string[], first: number, offset: number): Promise<RankingRunResultEntity[]> {
-    return this.db.getRepository(RankingRunResultEntity).createQueryBuilder('r')
+    return this.db
+      .getRepository(RankingRunResultEntity)
+      .createQueryBuilder('r')
       .where({ runId: In([...runIds]) })
       .andWhere('r.rank > :from AND r.rank <= :to', { from: offset, to: offset + first })
-      .orderBy('r.run_id').addOrderBy('r.rank')
+      .orderBy('r.run_id')
+      .addOrderBy('r.rank')
       .getMany();
   }
 }

@@ -4,7 +4,12 @@ import type { ScoringPolicyValues } from './domain/scoring-policy.js';
 import type { CandidateScore, ItemCredit, RequirementScore } from './domain/scoring.js';
 import type { EducatorRow, EvidenceDetails, RequirementRow, RoleRow } from './sql/matching.repository.js';
 import type {
-  CandidateExplanationModel, EvidenceCreditModel, GapRemedyModel, RequirementExplanationModel, RequirementGapModel, RoleStandingModel,
+  CandidateExplanationModel,
+  EvidenceCreditModel,
+  GapRemedyModel,
+  RequirementExplanationModel,
+  RequirementGapModel,
+  RoleStandingModel,
   ServiceExplanationModel,
 } from './models/ranking.model.js';
 
@@ -84,7 +89,9 @@ function overallSummary(c: CandidateScore, fte: number, overextended: boolean, t
     const head = c.qualified
       ? `You are qualified: you meet ${c.requiredTotal === 0 ? 'the role, which has no required competencies' : `all ${c.requiredTotal} required competencies`} on trusted evidence.`
       : `You are not qualified yet: you meet ${c.requiredMet} of ${c.requiredTotal} required competencies on trusted evidence${serviceNote}.`;
-    const load = overextended ? ` You already hold hybrid roles of ${fte} FTE, at or above the ${threshold} FTE overextension threshold.` : '';
+    const load = overextended
+      ? ` You already hold hybrid roles of ${fte} FTE, at or above the ${threshold} FTE overextension threshold.`
+      : '';
     return `${head} Your score is ${c.score} of ${c.maxScore}.${load}`;
   }
   const serviceNote = c.service && !c.service.met ? ' and not the years of service the role asks for' : '';
@@ -96,7 +103,10 @@ function overallSummary(c: CandidateScore, fte: number, overextended: boolean, t
 }
 
 export function candidateExplanation(
-  c: CandidateScore, educator: EducatorRow, x: ExplainContext, load: { fte: number; overextended: boolean; threshold: number },
+  c: CandidateScore,
+  educator: EducatorRow,
+  x: ExplainContext,
+  load: { fte: number; overextended: boolean; threshold: number },
 ): CandidateExplanationModel {
   return {
     roleId: x.role.id,
@@ -127,7 +137,14 @@ const remedyId = (w: GapRemedy) => `${w.scoringKind}@${w.level}`;
 function waysOf(remedies: readonly GapRemedy[]): GapRemedyModel[] {
   let ways = wayModels.get(remedies);
   if (!ways) {
-    ways = remedies.map((w) => ({ id: remedyId(w), kind: w.kind, pilotPart: w.pilotPart, scoringKind: w.scoringKind, level: w.level, kindWeight: w.kindWeight }));
+    ways = remedies.map((w) => ({
+      id: remedyId(w),
+      kind: w.kind,
+      pilotPart: w.pilotPart,
+      scoringKind: w.scoringKind,
+      level: w.level,
+      kindWeight: w.kindWeight,
+    }));
     wayModels.set(remedies, ways);
   }
   return ways;
@@ -179,9 +196,19 @@ export function roleStanding(c: CandidateScore, x: ExplainContext, remedies: Map
     requirements: c.requirements.map((r) => {
       const row = requirementRow(x.role, r);
       return {
-        requirementId: r.spec.requirementId, competencyId: r.spec.competencyId, competencyCode: row.competencyCode, competencyName: row.competencyName,
-        kind: r.spec.kind, requiredLevel: r.spec.minLevel, demonstratedLevel: r.demonstratedLevel, met: r.met, contribution: r.points, maxPoints: r.maxPoints,
-        untrustedLevel: r.untrustedLevel, metOnceVerified: r.metOnceVerified, metOnceVerifiedEvidenceIds: ids(verifiableItems(r, x.policy)),
+        requirementId: r.spec.requirementId,
+        competencyId: r.spec.competencyId,
+        competencyCode: row.competencyCode,
+        competencyName: row.competencyName,
+        kind: r.spec.kind,
+        requiredLevel: r.spec.minLevel,
+        demonstratedLevel: r.demonstratedLevel,
+        met: r.met,
+        contribution: r.points,
+        maxPoints: r.maxPoints,
+        untrustedLevel: r.untrustedLevel,
+        metOnceVerified: r.metOnceVerified,
+        metOnceVerifiedEvidenceIds: ids(verifiableItems(r, x.policy)),
       };
     }),
     yearsOfService: serviceExplanation(c),

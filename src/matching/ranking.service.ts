@@ -18,7 +18,13 @@ import { countingCompetencies, maxPointsOf, scoreCandidate, type RoleSpec } from
 import { MatchingRepository, type DetailedFact, type EvidenceDetails, type RoleRow } from './sql/matching.repository.js';
 import type { Voice } from './domain/explanation.js';
 import { candidateExplanation, roleStanding, type ExplainContext } from './ranking.mapper.js';
-import type { CandidateExplanationModel, EducatorStandingModel, GapRemedyModel, RankedCandidateModel, RoleRankingModel } from './models/ranking.model.js';
+import type {
+  CandidateExplanationModel,
+  EducatorStandingModel,
+  GapRemedyModel,
+  RankedCandidateModel,
+  RoleRankingModel,
+} from './models/ranking.model.js';
 import { policyValuesOf } from './scoring-policy.mapper.js';
 import { ScoringPolicyService } from './scoring-policy.service.js';
 
@@ -47,7 +53,11 @@ interface Scope {
   ctx: { policy: ScoringPolicyValues; asOfDay: number; asOf: string };
 }
 
-const roleSpecOf = (role: RoleRow): RoleSpec => ({ roleId: role.id, minYearsOfService: role.minYearsOfService, requirements: role.requirements });
+const roleSpecOf = (role: RoleRow): RoleSpec => ({
+  roleId: role.id,
+  minYearsOfService: role.minYearsOfService,
+  requirements: role.requirements,
+});
 
 function groupByCompetency(facts: Iterable<ClaimFact>): Map<string, ClaimFact[]> {
   const out = new Map<string, ClaimFact[]>();
@@ -73,7 +83,10 @@ function byRequirement(role: RoleSpec, byCompetency: ReadonlyMap<string, ClaimFa
 /** The role's requirements with the competencies that exactMatchOf crosswalks map to each. */
 function withCrosswalks(spec: RoleSpec, matches: ReadonlyMap<string, string[]>): RoleSpec {
   if (!matches.size) return spec;
-  return { ...spec, requirements: spec.requirements.map((r) => (matches.has(r.competencyId) ? { ...r, viaCrosswalk: matches.get(r.competencyId) } : r)) };
+  return {
+    ...spec,
+    requirements: spec.requirements.map((r) => (matches.has(r.competencyId) ? { ...r, viaCrosswalk: matches.get(r.competencyId) } : r)),
+  };
 }
 
 /**
@@ -118,7 +131,9 @@ export class RankingService {
     } else {
       this.metrics?.cacheLookup('ranking', false);
     }
-    const { entry, joined } = this.cache.computeOnce(key, () => this.heavy.run(() => this.repo.snapshot((m) => this.computeRanking(m, roleId, opts))));
+    const { entry, joined } = this.cache.computeOnce(key, () =>
+      this.heavy.run(() => this.repo.snapshot((m) => this.computeRanking(m, roleId, opts))),
+    );
     const computed = await entry;
     if (!joined) {
       const { start, end, total } = computed.bounds(opts.first, opts.offset, opts.qualifiedOnly);
@@ -132,7 +147,10 @@ export class RankingService {
   private async fromCache(entry: CachedRanking<Scope>, opts: RankingOptions): Promise<RoleRankingModel | null> {
     const { start, end, total } = entry.bounds(opts.first, opts.offset, opts.qualifiedOnly);
     const nodes = entry.page(start, end);
-    if (nodes) return (await this.repo.rankingInputsUnchangedSince(this.repo.manager, entry.snapshot)) ? this.answerOf(entry, nodes, end, total) : null;
+    if (nodes)
+      return (await this.repo.rankingInputsUnchangedSince(this.repo.manager, entry.snapshot))
+        ? this.answerOf(entry, nodes, end, total)
+        : null;
     return this.repo.snapshot(async (m) => {
       // Tested inside the snapshot that explains the page, so the explanation reads what the ranking read.
       if (!(await this.repo.rankingInputsUnchangedSince(m, entry.snapshot))) return null;
@@ -149,10 +167,19 @@ export class RankingService {
     if (opts.buildingId && !(await this.repo.buildingExists(m, opts.buildingId))) throw notFound('Building', opts.buildingId);
     const ranking = await this.repo.rankAll(m, { role: scope.spec, policy: scope.policy, asOf: scope.asOf, buildingId: opts.buildingId });
     const { role } = scope;
-    const entry = new CachedRanking({
-      roleId: role.id, roleTitle: role.title, policyVersion: scope.policyVersion, asOf: scope.asOf, overextensionFteThreshold: scope.threshold,
-      maxScore: role.requirements.reduce((s, r) => s + maxPointsOf(r.weight), 0),
-    }, ranking, snapshot, scope);
+    const entry = new CachedRanking(
+      {
+        roleId: role.id,
+        roleTitle: role.title,
+        policyVersion: scope.policyVersion,
+        asOf: scope.asOf,
+        overextensionFteThreshold: scope.threshold,
+        maxScore: role.requirements.reduce((s, r) => s + maxPointsOf(r.weight), 0),
+      },
+      ranking,
+      snapshot,
+      scope,
+    );
     const { start, end } = entry.bounds(opts.first, opts.offset, opts.qualifiedOnly);
     entry.keepPage(start, end, await this.explainPage(m, entry, start, end));
     return entry;
@@ -161,7 +188,10 @@ export class RankingService {
   private async explainPage(m: EntityManager, entry: CachedRanking<Scope>, start: number, end: number): Promise<RankedCandidateModel[]> {
     const { ranking } = entry;
     return (await this.explainMany(m, entry.scope, ranking.ids.slice(start, end))).map((c, i): RankedCandidateModel => ({
-      ...c, rank: ranking.ranks[start + i], tied: ranking.tieSizes[start + i] > 1, position: start + i + 1,
+      ...c,
+      rank: ranking.ranks[start + i],
+      tied: ranking.tieSizes[start + i] > 1,
+      position: start + i + 1,
     }));
   }
 
@@ -181,11 +211,25 @@ export class RankingService {
     if (opts.buildingId && !(await this.repo.buildingExists(m, opts.buildingId))) throw notFound('Building', opts.buildingId);
     const { role } = scope;
     const page = await this.repo.rankPage(m, {
-      role: scope.spec, policy: scope.policy, asOf: scope.asOf, buildingId: opts.buildingId, qualifiedOnly: opts.qualifiedOnly,
-      first: opts.first, offset: opts.offset,
+      role: scope.spec,
+      policy: scope.policy,
+      asOf: scope.asOf,
+      buildingId: opts.buildingId,
+      qualifiedOnly: opts.qualifiedOnly,
+      first: opts.first,
+      offset: opts.offset,
     });
-    const nodes = (await this.explainMany(m, scope, page.keys.map((k) => k.educatorId))).map((c, i): RankedCandidateModel => ({
-      ...c, rank: page.ranks[i].rank, tied: page.ranks[i].tied, position: opts.offset + i + 1,
+    const nodes = (
+      await this.explainMany(
+        m,
+        scope,
+        page.keys.map((k) => k.educatorId),
+      )
+    ).map((c, i): RankedCandidateModel => ({
+      ...c,
+      rank: page.ranks[i].rank,
+      tied: page.ranks[i].tied,
+      position: opts.offset + i + 1,
     }));
     const end = opts.offset + nodes.length;
     return {
@@ -218,7 +262,12 @@ export class RankingService {
   }
 
   /** Full explanations for some educators, in the given order, from one batched read. */
-  private async explainMany(m: EntityManager, scope: Scope, educatorIds: string[], voice: Voice = 'third'): Promise<CandidateExplanationModel[]> {
+  private async explainMany(
+    m: EntityManager,
+    scope: Scope,
+    educatorIds: string[],
+    voice: Voice = 'third',
+  ): Promise<CandidateExplanationModel[]> {
     if (!educatorIds.length) return [];
     const competencyIds = scope.spec.requirements.flatMap(countingCompetencies);
     const educators = await this.repo.candidates(m, educatorIds, scope.asOf);
@@ -233,9 +282,22 @@ export class RankingService {
     const x = { ...this.explainContext(scope, facts), voice };
     return educatorIds.map((id) => {
       const educator = educatorById.get(id)!;
-      const c = scoreCandidate(scope.spec, { educatorId: id, hireDate: educator.hireDate, factsByRequirement: byRequirement(scope.spec, groupByCompetency(factsByEducator.get(id) ?? [])) }, scope.ctx, true);
+      const c = scoreCandidate(
+        scope.spec,
+        {
+          educatorId: id,
+          hireDate: educator.hireDate,
+          factsByRequirement: byRequirement(scope.spec, groupByCompetency(factsByEducator.get(id) ?? [])),
+        },
+        scope.ctx,
+        true,
+      );
       const load = educator.commitmentsFte;
-      return candidateExplanation(c, educator, x, { fte: load, overextended: isOverextended(load, scope.threshold), threshold: scope.threshold });
+      return candidateExplanation(c, educator, x, {
+        fte: load,
+        overextended: isOverextended(load, scope.threshold),
+        threshold: scope.threshold,
+      });
     });
   }
 
@@ -250,7 +312,10 @@ export class RankingService {
     const policyEntity = await this.policies.current(m);
     const policy = policyValuesOf(policyEntity);
     const asOf = districtToday();
-    const matches = await this.repo.exactMatches(m, role.requirements.map((r) => r.competencyId));
+    const matches = await this.repo.exactMatches(
+      m,
+      role.requirements.map((r) => r.competencyId),
+    );
     return {
       role,
       spec: withCrosswalks(roleSpecOf(role), matches),
@@ -286,7 +351,8 @@ export class RankingService {
     if (leftOn) {
       throw badInput(
         `This educator left the district on ${leftOn}: from the leaving date they are not ranked or explained. Saved ranking runs keep their explanations from before.`,
-        { leftOn }, MatchingReason.EDUCATOR_LEFT,
+        { leftOn },
+        MatchingReason.EDUCATOR_LEFT,
       );
     }
   }
@@ -311,7 +377,11 @@ export class RankingService {
    * the open roles with the current policy (usually from memory, after one freshness test), and the educator
    * with their claims.
    */
-  async standing(viewer: Principal, educatorId: string, page: StandingPage = { first: 20, offset: 0, qualifiedOnly: false }): Promise<EducatorStandingModel> {
+  async standing(
+    viewer: Principal,
+    educatorId: string,
+    page: StandingPage = { first: 20, offset: 0, qualifiedOnly: false },
+  ): Promise<EducatorStandingModel> {
     if (!(await this.visibility.canSeeEducator(viewer, educatorId))) throw notFound('Educator', educatorId);
     const asOf = districtToday();
     const m = await this.repo.readManager();
@@ -322,7 +392,18 @@ export class RankingService {
     ]);
     if (!educator) throw notFound('Educator', educatorId);
     // A leaver holds no standing from their leaving date (as in the ranking): the date says why the list is empty.
-    if (leftOn) return { educatorId, policyVersion: policy.version, asOf, leftOn, qualifiedCount: 0, totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, roles: [], remedies: [] };
+    if (leftOn)
+      return {
+        educatorId,
+        policyVersion: policy.version,
+        asOf,
+        leftOn,
+        qualifiedCount: 0,
+        totalCount: 0,
+        pageInfo: { hasNextPage: false, endCursor: null },
+        roles: [],
+        remedies: [],
+      };
     // Crosswalks are read fresh (not cached with the open roles): an exactMatchOf added by HR counts at once.
     const matches = await this.repo.exactMatches(m, [...new Set(roles.flatMap((r) => r.requirements.map((q) => q.competencyId)))]);
     const ctx = { policy: policy.values, asOfDay: dayOf(asOf), asOf };
@@ -330,18 +411,41 @@ export class RankingService {
     // Every role is scored (the order and the counts need them all); only the page is explained.
     const scored = roles.map((role) => {
       const spec = withCrosswalks(roleSpecOf(role), matches);
-      return { role, c: scoreCandidate(spec, { educatorId, hireDate: educator.hireDate, factsByRequirement: byRequirement(spec, byCompetency) }, ctx, true) };
+      return {
+        role,
+        c: scoreCandidate(
+          spec,
+          { educatorId, hireDate: educator.hireDate, factsByRequirement: byRequirement(spec, byCompetency) },
+          ctx,
+          true,
+        ),
+      };
     });
-    scored.sort((a, b) => Number(b.c.qualified) - Number(a.c.qualified) || b.c.score - a.c.score
-      || (a.role.title < b.role.title ? -1 : a.role.title > b.role.title ? 1 : 0) || (a.role.id < b.role.id ? -1 : 1));
+    scored.sort(
+      (a, b) =>
+        Number(b.c.qualified) - Number(a.c.qualified) ||
+        b.c.score - a.c.score ||
+        (a.role.title < b.role.title ? -1 : a.role.title > b.role.title ? 1 : 0) ||
+        (a.role.id < b.role.id ? -1 : 1),
+    );
     const qualifiedCount = scored.filter((s) => s.c.qualified).length;
     const listed = page.qualifiedOnly ? scored.filter((s) => s.c.qualified) : scored;
     const details = new Map<string, EvidenceDetails>(facts.map((f) => [f.evidenceId, f.details]));
     const remedies = new Map<string, GapRemedyModel>();
-    const nodes = listed.slice(page.offset, page.offset + page.first)
+    const nodes = listed
+      .slice(page.offset, page.offset + page.first)
       .map(({ role, c }) => roleStanding(c, { role, policy: policy.values, policyVersion: policy.version, asOf, details }, remedies));
     const { pageInfo } = toPage(nodes, listed.length, page.offset);
-    return { educatorId, policyVersion: policy.version, asOf, leftOn: null, qualifiedCount, totalCount: listed.length, pageInfo, roles: nodes, remedies: [...remedies.values()] };
+    return {
+      educatorId,
+      policyVersion: policy.version,
+      asOf,
+      leftOn: null,
+      qualifiedCount,
+      totalCount: listed.length,
+      pageInfo,
+      roles: nodes,
+      remedies: [...remedies.values()],
+    };
   }
-
 }

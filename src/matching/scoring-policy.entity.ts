@@ -13,8 +13,14 @@ const float = { to: (v: number | null) => v, from: (v: string | number | null) =
 @Check('ck_scoring_policy_version', '"version" >= 1')
 @Check('ck_scoring_policy_qualifying_status', `"qualifying_status" IN ('SELF_REPORTED','ENDORSED','VERIFIED')`)
 @Check('ck_scoring_policy_cap', '"attendance_cap_level" BETWEEN 0 AND 10')
-@Check('ck_scoring_policy_ageing', '("ageing_half_life_years" IS NULL OR "ageing_half_life_years" > 0) AND "ageing_minimum_factor" BETWEEN 0 AND 1')
-@Check('ck_scoring_policy_threshold', '"overextension_fte_threshold" IS NULL OR ("overextension_fte_threshold" > 0 AND "overextension_fte_threshold" <= 1)')
+@Check(
+  'ck_scoring_policy_ageing',
+  '("ageing_half_life_years" IS NULL OR "ageing_half_life_years" > 0) AND "ageing_minimum_factor" BETWEEN 0 AND 1',
+)
+@Check(
+  'ck_scoring_policy_threshold',
+  '"overextension_fte_threshold" IS NULL OR ("overextension_fte_threshold" > 0 AND "overextension_fte_threshold" <= 1)',
+)
 export class ScoringPolicyEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

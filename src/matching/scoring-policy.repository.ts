@@ -20,7 +20,9 @@ export class ScoringPolicyRepository {
 
   /** The version in force or null; `lock` takes its row for update, which serialises publishers. */
   findCurrent(m: EntityManager, lock = false): Promise<ScoringPolicyEntity | null> {
-    return m.getRepository(ScoringPolicyEntity).findOne({ where: { isCurrent: true }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    return m
+      .getRepository(ScoringPolicyEntity)
+      .findOne({ where: { isCurrent: true }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
   }
 
   async byVersion(version: number): Promise<ScoringPolicyEntity> {

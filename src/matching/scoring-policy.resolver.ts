@@ -23,7 +23,9 @@ export class ScoringPolicyResolver {
 
   @SignedIn()
   @Query(() => ScoringPolicyModel, { description: 'One scoring policy version; the current one when no version is given' })
-  async scoringPolicy(@Args('version', { type: () => Int, nullable: true, description: 'A version number; omit for the current version' }) version?: number): Promise<ScoringPolicyModel> {
+  async scoringPolicy(
+    @Args('version', { type: () => Int, nullable: true, description: 'A version number; omit for the current version' }) version?: number,
+  ): Promise<ScoringPolicyModel> {
     return toScoringPolicyModel(await this.policies.byVersion(version), this.config.overextensionFteThreshold);
   }
 
@@ -36,7 +38,10 @@ export class ScoringPolicyResolver {
 
   @Allow(Persona.HR)
   @Mutation(() => ScoringPolicyModel, { description: 'HR: publish a new policy version; older versions stay readable' })
-  async publishScoringPolicy(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The version you read and what to change' }) input: PublishScoringPolicyInput): Promise<ScoringPolicyModel> {
+  async publishScoringPolicy(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input', { description: 'The version you read and what to change' }) input: PublishScoringPolicyInput,
+  ): Promise<ScoringPolicyModel> {
     return toScoringPolicyModel(await this.policies.publish(actor, input), this.config.overextensionFteThreshold);
   }
 }

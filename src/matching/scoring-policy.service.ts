@@ -45,7 +45,10 @@ export class ScoringPolicyService {
       // Locking the current row serialises publishers; a second one waiting here finds no current row left and gets CONFLICT.
       const current = await this.repo.findCurrent(m, true);
       if (!current || current.version !== input.basedOnVersion) {
-        throw conflict(`The scoring policy is at version ${current?.version ?? '?'}, not ${input.basedOnVersion}; reload it and publish again`, CommonReason.STALE_VERSION);
+        throw conflict(
+          `The scoring policy is at version ${current?.version ?? '?'}, not ${input.basedOnVersion}; reload it and publish again`,
+          CommonReason.STALE_VERSION,
+        );
       }
       const next = mergePolicy(policyValuesOf(current), input);
       const problems = policyProblems(next);
@@ -63,12 +66,16 @@ export class ScoringPolicyService {
         publishedByAccountId: actor.accountId,
         publishedByEmail: actor.email,
       });
-      await this.audit.record(actor, {
-        action: 'SCORING_POLICY_PUBLISHED',
-        targetType: 'ScoringPolicy',
-        targetId: saved.id,
-        changes: { version: saved.version, basedOnVersion: current.version, from: policyValuesOf(current), to: next },
-      }, m);
+      await this.audit.record(
+        actor,
+        {
+          action: 'SCORING_POLICY_PUBLISHED',
+          targetType: 'ScoringPolicy',
+          targetId: saved.id,
+          changes: { version: saved.version, basedOnVersion: current.version, from: policyValuesOf(current), to: next },
+        },
+        m,
+      );
       return saved;
     });
   }

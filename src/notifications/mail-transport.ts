@@ -17,7 +17,9 @@ export interface MailTransport {
 export function smtpTransport(url: string, from: string, timeoutMs: number): MailTransport {
   // Bounded: a hanging mail server must not hold the worker's transaction open.
   const transporter: Transporter = nodemailer.createTransport(
-    { url, connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs } as Parameters<typeof nodemailer.createTransport>[0],
+    { url, connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs } as Parameters<
+      typeof nodemailer.createTransport
+    >[0],
     { from },
   );
   const domain = from.match(/@([^>\s]+)/)?.[1] ?? 'pathways.local';

@@ -43,7 +43,10 @@ export class NotificationDeliveryService implements OnApplicationBootstrap, OnAp
 
   onApplicationBootstrap(): void {
     if (!this.transport || this.config.notificationPollMs <= 0) return;
-    this.timer = setInterval(() => void this.deliverDue().catch((err) => this.log.error(`Delivery failed: ${safeError((err as Error).message)}`)), this.config.notificationPollMs);
+    this.timer = setInterval(
+      () => void this.deliverDue().catch((err) => this.log.error(`Delivery failed: ${safeError((err as Error).message)}`)),
+      this.config.notificationPollMs,
+    );
     this.timer.unref();
   }
 
@@ -72,13 +75,21 @@ export class NotificationDeliveryService implements OnApplicationBootstrap, OnAp
       for (const row of due) {
         try {
           await transport.send({ id: row.id, to: row.recipient_email, subject: row.subject, text: row.secret_body ?? row.body });
-          await m.query(`UPDATE notification SET status = 'SENT', sent_at = now(), attempts = attempts + 1, secret_body = NULL, last_error = NULL WHERE id = $1`, [row.id]);
+          await m.query(
+            `UPDATE notification SET status = 'SENT', sent_at = now(), attempts = attempts + 1, secret_body = NULL, last_error = NULL WHERE id = $1`,
+            [row.id],
+          );
           sent++;
         } catch (err) {
           const attempts = row.attempts + 1;
           const next = afterFailure(attempts, this.config.notificationMaxAttempts, now, this.config.notificationRetryBaseMs);
-          await m.query(`UPDATE notification SET status = $2, attempts = $3, next_attempt_at = $4, last_error = $5 WHERE id = $1`,
-            [row.id, next.status, attempts, next.nextAttemptAt, safeError((err as Error).message)]);
+          await m.query(`UPDATE notification SET status = $2, attempts = $3, next_attempt_at = $4, last_error = $5 WHERE id = $1`, [
+            row.id,
+            next.status,
+            attempts,
+            next.nextAttemptAt,
+            safeError((err as Error).message),
+          ]);
           failed++;
           // The server itself is unreachable: the rest of the batch waits for the next pass instead of timing out one by one.
           if (CONNECTION_ERRORS.has((err as { code?: string }).code ?? '')) break;

@@ -22,9 +22,20 @@ export class NotificationOutbox {
     const address = await this.resolve(m, to);
     if (!address) return; // nobody to tell: an account disabled, or an educator who has left
     const { subject, body, secretBody } = render(facts, this.config.publicBaseUrl);
-    await m.createQueryBuilder().insert().into(NotificationEntity)
-      .values({ kind: facts.kind, accountId: address.accountId, educatorId: address.educatorId, recipientEmail: address.email, subject, body,
-        secretBody: secretBody ?? null, dedupeKey: dedupeKey ?? null })
+    await m
+      .createQueryBuilder()
+      .insert()
+      .into(NotificationEntity)
+      .values({
+        kind: facts.kind,
+        accountId: address.accountId,
+        educatorId: address.educatorId,
+        recipientEmail: address.email,
+        subject,
+        body,
+        secretBody: secretBody ?? null,
+        dedupeKey: dedupeKey ?? null,
+      })
       .orIgnore()
       .execute();
   }
@@ -39,7 +50,10 @@ export class NotificationOutbox {
     return rows.map((r) => r.educator_id);
   }
 
-  private async resolve(m: EntityManager, to: Recipient): Promise<{ accountId: string | null; educatorId: string | null; email: string } | null> {
+  private async resolve(
+    m: EntityManager,
+    to: Recipient,
+  ): Promise<{ accountId: string | null; educatorId: string | null; email: string } | null> {
     if ('accountId' in to) {
       const account = await m.getRepository(AccountEntity).findOne({ where: { id: to.accountId } });
       if (!account || account.disabledAt) return null;

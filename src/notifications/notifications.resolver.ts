@@ -34,12 +34,17 @@ export class NotificationsResolver {
 
   @SignedIn()
   @Mutation(() => NotificationPreferencesModel, { description: 'Changes what you are told about (new-role alerts are opt-in)' })
-  async setNotificationPreferences(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The kinds of message you want to receive' }) input: NotificationPreferencesInput): Promise<NotificationPreferencesModel> {
+  async setNotificationPreferences(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input', { description: 'The kinds of message you want to receive' }) input: NotificationPreferencesInput,
+  ): Promise<NotificationPreferencesModel> {
     return this.notifications.setPreferences(actor, input);
   }
 
   @Allow(Persona.HR)
-  @Query(() => NotificationConnection, { description: 'HR: every message in the outbox with its delivery status (off in production unless NOTIFICATION_OUTBOX_API)' })
+  @Query(() => NotificationConnection, {
+    description: 'HR: every message in the outbox with its delivery status (off in production unless NOTIFICATION_OUTBOX_API)',
+  })
   async notificationOutbox(@Args() args: OutboxArgs): Promise<NotificationConnection> {
     return this.notifications.outbox(args);
   }

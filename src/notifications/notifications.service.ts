@@ -10,8 +10,16 @@ import type { NotificationConnection, NotificationModel, NotificationPreferences
 import { NotificationEntity, NotificationPreferenceEntity } from './notification.entity.js';
 
 const toModel = (n: NotificationEntity): NotificationModel => ({
-  id: n.id, kind: n.kind as NotificationKind, recipientEmail: n.recipientEmail, subject: n.subject, body: n.body,
-  deliveryStatus: n.status, attempts: n.attempts, createdAt: n.createdAt, sentAt: n.sentAt, readAt: n.readAt,
+  id: n.id,
+  kind: n.kind as NotificationKind,
+  recipientEmail: n.recipientEmail,
+  subject: n.subject,
+  body: n.body,
+  deliveryStatus: n.status,
+  attempts: n.attempts,
+  createdAt: n.createdAt,
+  sentAt: n.sentAt,
+  readAt: n.readAt,
 });
 
 /** Reading notifications: each person their own; HR the whole outbox where the deployment allows it. */
@@ -24,8 +32,13 @@ export class NotificationsService {
 
   /** Yours: addressed to your account, or to the educator your account is linked to. */
   async mine(actor: Principal, args: MyNotificationsArgs): Promise<NotificationConnection> {
-    const qb = this.db.getRepository(NotificationEntity).createQueryBuilder('n')
-      .where(actor.educatorId ? '(n.account_id = :account OR n.educator_id = :educator)' : 'n.account_id = :account', { account: actor.accountId, educator: actor.educatorId });
+    const qb = this.db
+      .getRepository(NotificationEntity)
+      .createQueryBuilder('n')
+      .where(actor.educatorId ? '(n.account_id = :account OR n.educator_id = :educator)' : 'n.account_id = :account', {
+        account: actor.accountId,
+        educator: actor.educatorId,
+      });
     return this.page(qb, args, args.unreadOnly);
   }
 
@@ -49,9 +62,15 @@ export class NotificationsService {
     await this.db.transaction(async (m) => {
       // The row exists from the first change; version 1 stands for "never changed" before that.
       await m.query(`INSERT INTO notification_preference (account_id) VALUES ($1) ON CONFLICT DO NOTHING`, [actor.accountId]);
-      const [row]: Array<{ version: number }> = await m.query(`SELECT version FROM notification_preference WHERE account_id = $1 FOR UPDATE`, [actor.accountId]);
+      const [row]: Array<{ version: number }> = await m.query(
+        `SELECT version FROM notification_preference WHERE account_id = $1 FOR UPDATE`,
+        [actor.accountId],
+      );
       if (row.version !== input.version) throw staleVersion('Your notification preferences');
-      await m.query(`UPDATE notification_preference SET new_role_alerts = $2, version = version + 1 WHERE account_id = $1`, [actor.accountId, input.newRoleAlerts]);
+      await m.query(`UPDATE notification_preference SET new_role_alerts = $2, version = version + 1 WHERE account_id = $1`, [
+        actor.accountId,
+        input.newRoleAlerts,
+      ]);
     });
     return this.preferences(actor);
   }
@@ -68,7 +87,12 @@ export class NotificationsService {
     const offset = decodeCursor(args.after);
     const unreadCount = await qb.clone().andWhere('n.read_at IS NULL').getCount();
     if (unreadOnly) qb.andWhere('n.read_at IS NULL');
-    const [rows, total] = await qb.orderBy('n.created_at', 'DESC').addOrderBy('n.id', 'DESC').skip(offset).take(args.first).getManyAndCount();
+    const [rows, total] = await qb
+      .orderBy('n.created_at', 'DESC')
+      .addOrderBy('n.id', 'DESC')
+      .skip(offset)
+      .take(args.first)
+      .getManyAndCount();
     return { ...toPage(rows.map(toModel), total, offset), unreadCount };
   }
 }

@@ -6,7 +6,10 @@ import type { ServiceMetrics } from './metrics.js';
 import type { ServiceLifecycle } from './service-lifecycle.js';
 
 /** HTTP-level pieces that run before any route: request log, metrics, and connection hand-off while draining. */
-export function installOperations(app: INestApplication, deps: { logger: Logger; metrics: ServiceMetrics; lifecycle: ServiceLifecycle }): void {
+export function installOperations(
+  app: INestApplication,
+  deps: { logger: Logger; metrics: ServiceMetrics; lifecycle: ServiceLifecycle },
+): void {
   app.use(requestLogger(deps.logger));
   app.use(deps.metrics.middleware());
   app.use((_req: Request, res: Response, next: NextFunction) => {

@@ -11,9 +11,25 @@ import { peekFacts } from './request-facts.js';
  * are built from an allow-list below, so this is the second fence, for objects logged by hand.
  */
 export const REDACTED_PATHS = [
-  'authorization', '*.authorization', 'headers.authorization', 'req.headers.authorization', 'req.headers.cookie',
-  'password', '*.password', 'token', '*.token', 'accessToken', '*.accessToken', 'idToken', '*.idToken',
-  'variables', '*.variables', 'parameters', '*.parameters', 'query', '*.query',
+  'authorization',
+  '*.authorization',
+  'headers.authorization',
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'password',
+  '*.password',
+  'token',
+  '*.token',
+  'accessToken',
+  '*.accessToken',
+  'idToken',
+  '*.idToken',
+  'variables',
+  '*.variables',
+  'parameters',
+  '*.parameters',
+  'query',
+  '*.query',
 ];
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -67,7 +83,8 @@ function requestFields(req: IncomingMessage): Record<string, unknown> {
 }
 
 /** Express rewrites req.url inside mounted routers; originalUrl keeps the path the client asked for. */
-const pathOf = (req: IncomingMessage): string => ((req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '').split('?')[0];
+const pathOf = (req: IncomingMessage): string =>
+  ((req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '').split('?')[0];
 
 /** Nest's own messages (bootstrap, errors from formatError) through the same pino logger, instead of coloured text. */
 export class PinoNestLogger implements LoggerService {

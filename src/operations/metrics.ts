@@ -36,36 +36,52 @@ export class ServiceMetrics implements CacheMetrics, ReadRoutingMetrics {
   constructor(dataSource?: DataSource) {
     collectDefaultMetrics({ register: this.registry, prefix: 'pathways_' });
     this.httpRequests = new Counter({
-      name: 'pathways_http_requests_total', help: 'HTTP requests answered, by method, route and status',
-      labelNames: ['method', 'route', 'status'], registers: [this.registry],
+      name: 'pathways_http_requests_total',
+      help: 'HTTP requests answered, by method, route and status',
+      labelNames: ['method', 'route', 'status'],
+      registers: [this.registry],
     });
     this.graphqlDuration = new Histogram({
-      name: 'pathways_graphql_operation_duration_seconds', help: 'Time to answer a GraphQL operation, by operation name and type',
-      labelNames: ['operation', 'type'], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers: [this.registry],
+      name: 'pathways_graphql_operation_duration_seconds',
+      help: 'Time to answer a GraphQL operation, by operation name and type',
+      labelNames: ['operation', 'type'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [this.registry],
     });
     this.graphqlErrors = new Counter({
-      name: 'pathways_graphql_errors_total', help: 'GraphQL errors sent to clients, by extensions.code',
-      labelNames: ['code'], registers: [this.registry],
+      name: 'pathways_graphql_errors_total',
+      help: 'GraphQL errors sent to clients, by extensions.code',
+      labelNames: ['code'],
+      registers: [this.registry],
     });
     this.cacheLookups = new Counter({
-      name: 'pathways_cache_lookups_total', help: 'Cache lookups by cache and result (hit or miss)',
-      labelNames: ['cache', 'result'], registers: [this.registry],
+      name: 'pathways_cache_lookups_total',
+      help: 'Cache lookups by cache and result (hit or miss)',
+      labelNames: ['cache', 'result'],
+      registers: [this.registry],
     });
     this.readRoutes = new Counter({
-      name: 'pathways_read_routing_total', help: 'Heavy reads by where they ran (replica or primary) and why',
-      labelNames: ['target', 'reason'], registers: [this.registry],
+      name: 'pathways_read_routing_total',
+      help: 'Heavy reads by where they ran (replica or primary) and why',
+      labelNames: ['target', 'reason'],
+      registers: [this.registry],
     });
     const queues = this.queues;
     this.queueDepth = new Gauge({
-      name: 'pathways_job_queue_depth', help: 'Jobs waiting, by queue', labelNames: ['queue'], registers: [this.registry],
+      name: 'pathways_job_queue_depth',
+      help: 'Jobs waiting, by queue',
+      labelNames: ['queue'],
+      registers: [this.registry],
       async collect() {
         for (const [name, depth] of queues) this.set({ queue: name }, await depth());
       },
     });
     const pool = () => (dataSource?.isInitialized ? ((dataSource.driver as unknown as { master?: PgPoolLike }).master ?? null) : null);
     new Gauge({
-      name: 'pathways_db_pool_connections', help: 'Database pool connections by state (total, idle, waiting clients)',
-      labelNames: ['state'], registers: [this.registry],
+      name: 'pathways_db_pool_connections',
+      help: 'Database pool connections by state (total, idle, waiting clients)',
+      labelNames: ['state'],
+      registers: [this.registry],
       collect() {
         const p = pool();
         this.set({ state: 'total' }, p?.totalCount ?? 0);
@@ -98,7 +114,10 @@ export class ServiceMetrics implements CacheMetrics, ReadRoutingMetrics {
         if (route !== '/graphql') return;
         const facts = peekFacts(req);
         const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-        this.graphqlDuration.observe({ operation: this.operationLabel(facts?.operationName, facts?.operationType), type: facts?.operationType ?? 'none' }, seconds);
+        this.graphqlDuration.observe(
+          { operation: this.operationLabel(facts?.operationName, facts?.operationType), type: facts?.operationType ?? 'none' },
+          seconds,
+        );
         for (const code of facts?.errorCodes ?? []) this.graphqlErrors.inc({ code });
       });
       next();
@@ -127,7 +146,9 @@ export async function startMetricsServer(metrics: ServiceMetrics, port: number, 
       if (expected) {
         const given = Buffer.from(req.headers.authorization ?? '');
         if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-          res.writeHead(401, { 'content-type': 'text/plain', 'www-authenticate': 'Bearer' }).end('Send Authorization: Bearer <METRICS_TOKEN>\n');
+          res
+            .writeHead(401, { 'content-type': 'text/plain', 'www-authenticate': 'Bearer' })
+            .end('Send Authorization: Bearer <METRICS_TOKEN>\n');
           return;
         }
       }

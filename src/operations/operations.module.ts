@@ -24,7 +24,8 @@ export class MetricsListener implements OnApplicationBootstrap, OnApplicationShu
       this.server = await startMetricsServer(this.metrics, this.config.metricsPort, this.config.metricsToken);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'EADDRINUSE') throw new Error(`Port ${this.config.metricsPort} is already in use: set METRICS_PORT to a free port`, { cause: err });
+      if (code === 'EADDRINUSE')
+        throw new Error(`Port ${this.config.metricsPort} is already in use: set METRICS_PORT to a free port`, { cause: err });
       throw err;
     }
   }
@@ -44,7 +45,14 @@ export class OperationsModule {
       module: OperationsModule,
       global: true,
       controllers: [HealthController],
-      providers: [{ provide: ServiceLifecycle, useValue: lifecycle }, { provide: ServiceMetrics, useValue: metrics }, { provide: CacheMetrics, useValue: metrics }, { provide: ReadRoutingMetrics, useValue: metrics }, ReadinessService, MetricsListener],
+      providers: [
+        { provide: ServiceLifecycle, useValue: lifecycle },
+        { provide: ServiceMetrics, useValue: metrics },
+        { provide: CacheMetrics, useValue: metrics },
+        { provide: ReadRoutingMetrics, useValue: metrics },
+        ReadinessService,
+        MetricsListener,
+      ],
       exports: [ServiceLifecycle, ServiceMetrics, CacheMetrics, ReadRoutingMetrics],
     };
   }

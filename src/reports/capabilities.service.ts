@@ -5,13 +5,21 @@ import { AuditService } from '../audit/audit.service.js';
 import { badInput, notFound, staleVersion } from '../common/app-error.js';
 import { CapabilityComponentEntity, CapabilityEntity } from './capability.entity.js';
 import { checkComponents } from './domain/capability.js';
-import type { CapabilityComponentInput, CreateCapabilityInput, DeleteCapabilityInput, UpdateCapabilityInput } from './dto/capability.input.js';
+import type {
+  CapabilityComponentInput,
+  CreateCapabilityInput,
+  DeleteCapabilityInput,
+  UpdateCapabilityInput,
+} from './dto/capability.input.js';
 import type { CapabilityModel } from './models/capability.model.js';
 
 /** Named capabilities HR saves and the equity reports ask about. Every change is one transaction and audited. */
 @Injectable()
 export class CapabilitiesService {
-  constructor(private readonly db: DataSource, private readonly audit: AuditService) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   async list(): Promise<CapabilityModel[]> {
     const rows = await this.db.getRepository(CapabilityEntity).find({ order: { code: 'ASC' } });
@@ -21,7 +29,9 @@ export class CapabilitiesService {
   /** By id or by code; unknown is NOT_FOUND. */
   async find(ref: { capabilityId?: string; capabilityCode?: string }): Promise<CapabilityModel> {
     if (!ref.capabilityId === !ref.capabilityCode) throw badInput('Name the capability by capabilityId or by capabilityCode (one of them)');
-    const row = await this.db.getRepository(CapabilityEntity).findOneBy(ref.capabilityId ? { id: ref.capabilityId } : { code: ref.capabilityCode });
+    const row = await this.db
+      .getRepository(CapabilityEntity)
+      .findOneBy(ref.capabilityId ? { id: ref.capabilityId } : { code: ref.capabilityCode });
     if (!row) throw notFound('Capability', ref.capabilityId ?? ref.capabilityCode);
     return this.model(this.db.manager, row);
   }
@@ -30,11 +40,19 @@ export class CapabilitiesService {
     checkComponents(input.components);
     return this.db.transaction(async (m) => {
       await this.checkCompetencies(m, input.components);
-      const saved = await m.getRepository(CapabilityEntity).save(m.getRepository(CapabilityEntity).create({
-        code: input.code, name: input.name, description: input.description ?? '',
-      }));
+      const saved = await m.getRepository(CapabilityEntity).save(
+        m.getRepository(CapabilityEntity).create({
+          code: input.code,
+          name: input.name,
+          description: input.description ?? '',
+        }),
+      );
       await this.writeComponents(m, saved.id, input.components);
-      await this.audit.record(actor, { action: 'CAPABILITY_CREATED', targetType: 'Capability', targetId: saved.id, changes: { ...input } }, m);
+      await this.audit.record(
+        actor,
+        { action: 'CAPABILITY_CREATED', targetType: 'Capability', targetId: saved.id, changes: { ...input } },
+        m,
+      );
       return this.model(m, saved);
     });
   }
@@ -53,7 +71,11 @@ export class CapabilitiesService {
       // Saved even when only the components changed, so the version moves with every change.
       current.updatedAt = new Date();
       await m.getRepository(CapabilityEntity).save(current);
-      await this.audit.record(actor, { action: 'CAPABILITY_UPDATED', targetType: 'Capability', targetId: current.id, changes: { ...input } }, m);
+      await this.audit.record(
+        actor,
+        { action: 'CAPABILITY_UPDATED', targetType: 'Capability', targetId: current.id, changes: { ...input } },
+        m,
+      );
       return this.model(m, await m.getRepository(CapabilityEntity).findOneByOrFail({ id: current.id }));
     });
   }
@@ -62,7 +84,11 @@ export class CapabilitiesService {
     return this.db.transaction(async (m) => {
       const current = await this.lock(m, input.id, input.version);
       await m.delete(CapabilityEntity, { id: current.id });
-      await this.audit.record(actor, { action: 'CAPABILITY_DELETED', targetType: 'Capability', targetId: current.id, changes: { code: current.code } }, m);
+      await this.audit.record(
+        actor,
+        { action: 'CAPABILITY_DELETED', targetType: 'Capability', targetId: current.id, changes: { code: current.code } },
+        m,
+      );
       return current.id;
     });
   }
@@ -88,24 +114,34 @@ export class CapabilitiesService {
     for (const c of components) {
       const row = found.get(c.competencyId)!;
       if (row.retired) throw badInput(`Competency ${row.code} is retired; a capability cannot ask for it`);
-      if (row.levels?.length && !row.levels.includes(c.minLevel)) throw badInput(`Competency ${row.code} has no level ${c.minLevel}; its levels are ${row.levels.join(', ')}`);
+      if (row.levels?.length && !row.levels.includes(c.minLevel))
+        throw badInput(`Competency ${row.code} has no level ${c.minLevel}; its levels are ${row.levels.join(', ')}`);
     }
   }
 
   private async writeComponents(m: EntityManager, capabilityId: string, components: readonly CapabilityComponentInput[]): Promise<void> {
-    await m.insert(CapabilityComponentEntity, components.map((c, position) => ({ capabilityId, competencyId: c.competencyId, minLevel: c.minLevel, position })));
+    await m.insert(
+      CapabilityComponentEntity,
+      components.map((c, position) => ({ capabilityId, competencyId: c.competencyId, minLevel: c.minLevel, position })),
+    );
   }
 
   private async model(m: EntityManager, row: CapabilityEntity): Promise<CapabilityModel> {
     const parts = await m.getRepository(CapabilityComponentEntity).find({ where: { capabilityId: row.id }, order: { position: 'ASC' } });
     const comps: Array<{ id: string; code: string; name: string; framework_code: string }> = parts.length
-      ? await m.query(`SELECT c.id, c.code, c.name, f.code AS framework_code FROM competency c JOIN competency_framework f ON f.id = c.framework_id WHERE c.id = ANY($1::uuid[])`, [parts.map((p) => p.competencyId)])
+      ? await m.query(
+          `SELECT c.id, c.code, c.name, f.code AS framework_code FROM competency c JOIN competency_framework f ON f.id = c.framework_id WHERE c.id = ANY($1::uuid[])`,
+          [parts.map((p) => p.competencyId)],
+        )
       : [];
     const byId = new Map(comps.map((c) => [c.id, { id: c.id, code: c.code, name: c.name, frameworkCode: c.framework_code }]));
     return {
-      id: row.id, code: row.code, name: row.name, description: row.description, version: row.version,
+      id: row.id,
+      code: row.code,
+      name: row.name,
+      description: row.description,
+      version: row.version,
       components: parts.map((p) => ({ competency: byId.get(p.competencyId)!, minLevel: p.minLevel })),
     };
   }
 }
-

@@ -3,7 +3,15 @@ import type { Response } from 'express';
 import { badInput } from '../common/app-error.js';
 import { ChartAccess, personasOf } from '../charts/chart-access.js';
 import {
-  boolParam, ChartErrorFilter, intParam, listParam, refuseUnknownParams, reportArgs, sendSvg, singleParam, type QueryValues,
+  boolParam,
+  ChartErrorFilter,
+  intParam,
+  listParam,
+  refuseUnknownParams,
+  reportArgs,
+  sendSvg,
+  singleParam,
+  type QueryValues,
 } from '../charts/chart-http.js';
 import { renderSvg } from '../charts/render-svg.js';
 import { CoverageReportResolver, HeatMapReportResolver, LeaderView } from './capacity-reports.resolver.js';
@@ -47,7 +55,8 @@ export class CapacityChartsController {
     const principal = await this.access.authorize(auth, CAPACITY_CHARTS.heatMap.personas);
     refuseUnknownParams(query, [...SCOPE_PARAMS, 'level']);
     const level = intParam(query, 'level') ?? 2;
-    if (level < REPORT_LEVEL_MIN || level > REPORT_LEVEL_MAX) throw badInput(`level must be a level from ${REPORT_LEVEL_MIN} to ${REPORT_LEVEL_MAX}`);
+    if (level < REPORT_LEVEL_MIN || level > REPORT_LEVEL_MAX)
+      throw badInput(`level must be a level from ${REPORT_LEVEL_MIN} to ${REPORT_LEVEL_MAX}`);
     const args = await reportArgs(HeatMapArgs, scopeArgs(query));
     const report = await this.leader.apply(principal, this.reports.heatMap(args));
     sendSvg(res, await renderSvg(heatMapChart(report, level)), 'capacity-heat-map.svg');
@@ -59,7 +68,8 @@ export class CapacityChartsController {
     const principal = await this.access.authorize(auth, CAPACITY_CHARTS.coverage.personas);
     refuseUnknownParams(query, [...SCOPE_PARAMS, 'minLevel']);
     const minLevel = intParam(query, 'minLevel');
-    if (minLevel === undefined) throw badInput(`minLevel is required: the level (${REPORT_LEVEL_MIN}-${REPORT_LEVEL_MAX}) educators must be at or above`);
+    if (minLevel === undefined)
+      throw badInput(`minLevel is required: the level (${REPORT_LEVEL_MIN}-${REPORT_LEVEL_MAX}) educators must be at or above`);
     const args = await reportArgs(CoverageArgs, { ...scopeArgs(query), minLevel });
     const report = await this.leader.apply(principal, this.reports.coverage(args));
     sendSvg(res, await renderSvg(coverageChart(report)), 'capacity-coverage.svg');

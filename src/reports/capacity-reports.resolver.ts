@@ -46,7 +46,11 @@ export class CoverageReportResolver {
 
   @Allow(Persona.HR, Persona.LEADER)
   @HeavyWork()
-  @Query(() => CoverageReportModel, { description: 'HR and leaders: how many educators demonstrate ALL of these competencies at or above a level, district-wide and per building', complexity: COST.REPORT })
+  @Query(() => CoverageReportModel, {
+    description:
+      'HR and leaders: how many educators demonstrate ALL of these competencies at or above a level, district-wide and per building',
+    complexity: COST.REPORT,
+  })
   capacityCoverage(@CurrentPrincipal() principal: Principal, @Args() args: CoverageArgs): Promise<CoverageReportModel> {
     return this.leader.apply(principal, this.reports.coverage(args));
   }
@@ -66,7 +70,10 @@ export class HeatMapReportResolver {
 
   @Allow(Persona.HR, Persona.LEADER)
   @HeavyWork()
-  @Query(() => HeatMapReportModel, { description: 'HR and leaders: buildings x competencies, educators at or above each level', complexity: COST.REPORT })
+  @Query(() => HeatMapReportModel, {
+    description: 'HR and leaders: buildings x competencies, educators at or above each level',
+    complexity: COST.REPORT,
+  })
   capacityHeatMap(@CurrentPrincipal() principal: Principal, @Args() args: HeatMapArgs): Promise<HeatMapReportModel> {
     return this.leader.apply(principal, this.reports.heatMap(args));
   }
@@ -86,7 +93,10 @@ export class GapsReportResolver {
 
   @Allow(Persona.HR, Persona.LEADER)
   @HeavyWork()
-  @Query(() => GapsReportModel, { description: 'HR and leaders: buildings with nobody or too few at a level, and the spread between buildings', complexity: COST.REPORT })
+  @Query(() => GapsReportModel, {
+    description: 'HR and leaders: buildings with nobody or too few at a level, and the spread between buildings',
+    complexity: COST.REPORT,
+  })
   capacityGaps(@CurrentPrincipal() principal: Principal, @Args() args: GapsArgs): Promise<GapsReportModel> {
     return this.leader.apply(principal, this.reports.gaps(args));
   }
@@ -106,7 +116,10 @@ export class OverextensionReportResolver {
 
   @Allow(Persona.HR, Persona.LEADER)
   @HeavyWork()
-  @Query(() => OverextensionReportModel, { description: 'HR and leaders: educators over the hybrid-commitment threshold, and buildings leaning on a few experts', complexity: COST.REPORT })
+  @Query(() => OverextensionReportModel, {
+    description: 'HR and leaders: educators over the hybrid-commitment threshold, and buildings leaning on a few experts',
+    complexity: COST.REPORT,
+  })
   capacityOverextension(@CurrentPrincipal() principal: Principal, @Args() args: OverextensionArgs): Promise<OverextensionReportModel> {
     return this.leader.apply(principal, this.reports.overextension(args));
   }
@@ -126,7 +139,10 @@ export class PipelineReportResolver {
 
   @Allow(Persona.HR, Persona.LEADER)
   @HeavyWork()
-  @Query(() => PipelineReportModel, { description: 'HR and leaders: per competency, educators one level short of a target and the evidence that would close it', complexity: COST.REPORT })
+  @Query(() => PipelineReportModel, {
+    description: 'HR and leaders: per competency, educators one level short of a target and the evidence that would close it',
+    complexity: COST.REPORT,
+  })
   capacityPipeline(@CurrentPrincipal() principal: Principal, @Args() args: PipelineArgs): Promise<PipelineReportModel> {
     return this.leader.apply(principal, this.reports.pipeline(args));
   }

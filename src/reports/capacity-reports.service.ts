@@ -9,11 +9,14 @@ import { ScoringPolicyService } from '../matching/scoring-policy.service.js';
 import { CapacityRepository, type CompetencyRow, type LevelScope } from './capacity.repository.js';
 import { checkShareThreshold } from './domain/capacity-math.js';
 import {
-  concentrationFigures, coverageFigures, gapFigures, heatMapFigures, overextendedEducators, pipelineFigures,
+  concentrationFigures,
+  coverageFigures,
+  gapFigures,
+  heatMapFigures,
+  overextendedEducators,
+  pipelineFigures,
 } from './domain/report-builders.js';
-import {
-  checkLevel, competencySelection, distinct, EXPERT_LEVEL, missingIds, type SelectionInput,
-} from './domain/report-rules.js';
+import { checkLevel, competencySelection, distinct, EXPERT_LEVEL, missingIds, type SelectionInput } from './domain/report-rules.js';
 import type { CoverageArgs, GapsArgs, HeatMapArgs, OverextensionArgs, PipelineArgs, ReportScopeArgs } from './dto/report.args.js';
 import type { CoverageReportModel } from './models/coverage-report.model.js';
 import type { GapsReportModel } from './models/gaps-report.model.js';
@@ -98,7 +101,14 @@ export class CapacityReportsService {
     const statuses = (args.statuses ? distinct(args.statuses) : statusesAtLeast(policy.qualifyingStatus)) as VerificationStatus[];
     const buildingIds = args.buildingIds ? distinct(args.buildingIds) : undefined;
     return {
-      basis: { asOf, statuses: statuses as ReportBasisModel['statuses'], policyVersion: policy.version, attendanceCapLevel: policy.attendanceCapLevel, buildingIds: buildingIds ?? null, includeArchived: args.includeArchived ?? false },
+      basis: {
+        asOf,
+        statuses: statuses as ReportBasisModel['statuses'],
+        policyVersion: policy.version,
+        attendanceCapLevel: policy.attendanceCapLevel,
+        buildingIds: buildingIds ?? null,
+        includeArchived: args.includeArchived ?? false,
+      },
       levels: { asOf, statuses, buildingIds, includeArchived: args.includeArchived ?? false, policy: evidenceRulesOf(policy) },
       policy,
     };
@@ -119,7 +129,8 @@ export class CapacityReportsService {
       if (selection.by === 'codes' && missing.length === asked.length && !(await this.repo.frameworkExists(selection.frameworkCode))) {
         throw notFound('Framework', selection.frameworkCode);
       }
-      if (missing.length) throw notFound('Competency', missing.map((m) => (selection.by === 'codes' ? `${selection.frameworkCode}/${m}` : m)).join(', '));
+      if (missing.length)
+        throw notFound('Competency', missing.map((m) => (selection.by === 'codes' ? `${selection.frameworkCode}/${m}` : m)).join(', '));
       return asked.map((k) => found.get(k) as CompetencyRow);
     }
     if (selection.by === 'framework' && !rows.length && !(await this.repo.frameworkExists(selection.frameworkCode))) {
@@ -140,7 +151,10 @@ export class CapacityReportsService {
   /** Unknown building ids in a filter are NOT_FOUND, like any unknown id. */
   private checkBuildings(asked: readonly string[] | undefined, found: ReadonlyArray<{ id: string }>): void {
     if (!asked) return;
-    const missing = missingIds(distinct(asked), found.map((b) => b.id));
+    const missing = missingIds(
+      distinct(asked),
+      found.map((b) => b.id),
+    );
     if (missing.length) throw notFound('Building', missing.join(', '));
   }
 }

@@ -2,7 +2,10 @@ import { Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ReadSource } from '../common/read-source.js';
 import {
-  bind, buildDemonstratedLevelsSql, countedLevelSql, countingClaimConditions,
+  bind,
+  buildDemonstratedLevelsSql,
+  countedLevelSql,
+  countingClaimConditions,
 } from '../matching/sql/demonstrated-levels.repository.js';
 import type { EvidenceRules, VerificationStatus } from '../matching/domain/evidence-rules.js';
 import type { CompetencySelection } from './domain/report-rules.js';
@@ -85,10 +88,16 @@ function staffSql(asOf: string, buildingIds: readonly string[] | undefined, para
  * Which buildings a report lists, over `building b` grouped with the staff joined as `st`: the selected ones, or every
  * building except those archived by the as-of day that had nobody on staff that day.
  */
-function buildingScope(s: { asOf: string; buildingIds?: readonly string[]; includeArchived?: boolean }, params: unknown[]): { where: string; having: string } {
+function buildingScope(
+  s: { asOf: string; buildingIds?: readonly string[]; includeArchived?: boolean },
+  params: unknown[],
+): { where: string; having: string } {
   if (s.buildingIds) return { where: `WHERE b.id = ANY(${bind(params, [...s.buildingIds])}::uuid[])`, having: '' };
   if (s.includeArchived) return { where: '', having: '' };
-  return { where: '', having: `HAVING b.archived_at IS NULL OR (b.archived_at AT TIME ZONE 'UTC')::date > ${bind(params, s.asOf)}::date OR count(st.educator_id) > 0` };
+  return {
+    where: '',
+    having: `HAVING b.archived_at IS NULL OR (b.archived_at AT TIME ZONE 'UTC')::date > ${bind(params, s.asOf)}::date OR count(st.educator_id) > 0`,
+  };
 }
 
 /** The matching builder as a CTE body; with one building selected it narrows by that building itself. */
@@ -122,12 +131,21 @@ export class CapacityRepository {
     const params: unknown[] = [];
     let where: string;
     switch (selection.by) {
-      case 'ids': where = `c.id = ANY(${bind(params, selection.ids)}::uuid[])`; break;
-      case 'codes': where = `f.code = ${bind(params, selection.frameworkCode)} AND c.code = ANY(${bind(params, selection.codes)}::varchar[])`; break;
-      case 'framework': where = `f.code = ${bind(params, selection.frameworkCode)} AND c.retired_at IS NULL`; break;
-      default: where = 'c.retired_at IS NULL';
+      case 'ids':
+        where = `c.id = ANY(${bind(params, selection.ids)}::uuid[])`;
+        break;
+      case 'codes':
+        where = `f.code = ${bind(params, selection.frameworkCode)} AND c.code = ANY(${bind(params, selection.codes)}::varchar[])`;
+        break;
+      case 'framework':
+        where = `f.code = ${bind(params, selection.frameworkCode)} AND c.retired_at IS NULL`;
+        break;
+      default:
+        where = 'c.retired_at IS NULL';
     }
-    const rows: Array<{ id: string; code: string; name: string; framework_code: string }> = await (await this.reader()).query(
+    const rows: Array<{ id: string; code: string; name: string; framework_code: string }> = await (
+      await this.reader()
+    ).query(
       `SELECT c.id, c.code, c.name, f.code AS framework_code
          FROM competency c JOIN competency_framework f ON f.id = c.framework_id
         WHERE ${where}
@@ -147,7 +165,9 @@ export class CapacityRepository {
     const params: unknown[] = [];
     const staff = staffSql(asOf, buildingIds, params);
     const scope = buildingScope({ asOf, buildingIds, includeArchived }, params);
-    const rows: Array<{ id: string; code: string; name: string; educators: number }> = await (await this.reader()).query(
+    const rows: Array<{ id: string; code: string; name: string; educators: number }> = await (
+      await this.reader()
+    ).query(
       `WITH staff AS (${staff})
        SELECT b.id, b.code, b.name, count(st.educator_id)::int AS educators
          FROM building b LEFT JOIN staff st ON st.building_id = b.id
@@ -171,7 +191,9 @@ export class CapacityRepository {
     const n = bind(params, s.competencyIds.length);
     const staff = staffSql(s.asOf, s.buildingIds, params);
     const scope = buildingScope(s, params);
-    const rows: BuildingCoverageRow[] = await (await this.reader()).query(
+    const rows: BuildingCoverageRow[] = await (
+      await this.reader()
+    ).query(
       `WITH lv AS (${lv}),
        covered AS (
          SELECT educator_id FROM lv WHERE level >= ${min} GROUP BY educator_id HAVING count(*) = ${n}
@@ -195,7 +217,9 @@ export class CapacityRepository {
     const params: unknown[] = [];
     const lv = levelsCte(s, params);
     const staff = staffSql(s.asOf, s.buildingIds, params);
-    const rows: Array<{ building_id: string; competency_id: string; level: number; educators: number }> = await (await this.reader()).query(
+    const rows: Array<{ building_id: string; competency_id: string; level: number; educators: number }> = await (
+      await this.reader()
+    ).query(
       `WITH lv AS (${lv}), staff AS (${staff})
        SELECT st.building_id, lv.competency_id, lv.level, count(*)::int AS educators
          FROM lv JOIN staff st ON st.educator_id = lv.educator_id
@@ -211,9 +235,17 @@ export class CapacityRepository {
     const staff = staffSql(asOf, buildingIds, params);
     const day = bind(params, asOf);
     const rows: Array<{
-      educator_id: string; full_name: string; building_id: string; role_id: string | null; title: string;
-      role_fte: string; starts_on: string; ends_on: string | null;
-    }> = await (await this.reader()).query(
+      educator_id: string;
+      full_name: string;
+      building_id: string;
+      role_id: string | null;
+      title: string;
+      role_fte: string;
+      starts_on: string;
+      ends_on: string | null;
+    }> = await (
+      await this.reader()
+    ).query(
       `WITH staff AS (${staff})
        SELECT hc.educator_id, st.full_name, st.building_id, hc.role_id, coalesce(r.title, hc.role_title) AS title, hc.role_fte,
               to_char(hc.starts_on, 'YYYY-MM-DD') AS starts_on, to_char(hc.ends_on, 'YYYY-MM-DD') AS ends_on
@@ -225,8 +257,14 @@ export class CapacityRepository {
       params,
     );
     return rows.map((r) => ({
-      educatorId: r.educator_id, fullName: r.full_name, buildingId: r.building_id, roleId: r.role_id, roleTitle: r.title,
-      roleFte: Number(r.role_fte), startsOn: r.starts_on, endsOn: r.ends_on,
+      educatorId: r.educator_id,
+      fullName: r.full_name,
+      buildingId: r.building_id,
+      roleId: r.role_id,
+      roleTitle: r.title,
+      roleFte: Number(r.role_fte),
+      startsOn: r.starts_on,
+      endsOn: r.ends_on,
     }));
   }
 
@@ -240,7 +278,9 @@ export class CapacityRepository {
     const level = countedLevelSql(s.policy, params);
     const min = bind(params, minLevel);
     const staff = staffSql(s.asOf, s.buildingIds, params);
-    const rows: Array<{ building_id: string; educator_id: string; full_name: string; evidence: number }> = await (await this.reader()).query(
+    const rows: Array<{ building_id: string; educator_id: string; full_name: string; evidence: number }> = await (
+      await this.reader()
+    ).query(
       `WITH staff AS (${staff})
        SELECT st.building_id, e.educator_id, st.full_name, count(DISTINCT e.id)::int AS evidence
          FROM evidence_claim c
@@ -260,14 +300,25 @@ export class CapacityRepository {
   async capabilityHolders(
     s: Omit<LevelScope, 'competencyIds'>,
     components: ReadonlyArray<{ competencyId: string; minLevel: number }>,
-  ): Promise<{ holders: Array<{ buildingId: string; competencyId: string; holders: number }>; whole: Array<{ buildingId: string; covered: number }> }> {
+  ): Promise<{
+    holders: Array<{ buildingId: string; competencyId: string; holders: number }>;
+    whole: Array<{ buildingId: string; covered: number }>;
+  }> {
     const params: unknown[] = [];
     const lv = levelsCte({ ...s, competencyIds: components.map((c) => c.competencyId) }, params);
-    const ids = bind(params, components.map((c) => c.competencyId));
-    const levels = bind(params, components.map((c) => c.minLevel));
+    const ids = bind(
+      params,
+      components.map((c) => c.competencyId),
+    );
+    const levels = bind(
+      params,
+      components.map((c) => c.minLevel),
+    );
     const n = bind(params, components.length);
     const staff = staffSql(s.asOf, s.buildingIds, params);
-    const rows: Array<{ building_id: string; competency_id: string | null; holders: number }> = await (await this.reader()).query(
+    const rows: Array<{ building_id: string; competency_id: string | null; holders: number }> = await (
+      await this.reader()
+    ).query(
       `WITH lv AS (${lv}),
        staff AS (${staff}),
        part AS (SELECT * FROM unnest(${ids}::uuid[], ${levels}::int[]) AS p(competency_id, min_level)),
@@ -284,7 +335,9 @@ export class CapacityRepository {
       params,
     );
     return {
-      holders: rows.filter((r) => r.competency_id !== null).map((r) => ({ buildingId: r.building_id, competencyId: r.competency_id as string, holders: r.holders })),
+      holders: rows
+        .filter((r) => r.competency_id !== null)
+        .map((r) => ({ buildingId: r.building_id, competencyId: r.competency_id as string, holders: r.holders })),
       whole: rows.filter((r) => r.competency_id === null).map((r) => ({ buildingId: r.building_id, covered: r.holders })),
     };
   }

@@ -8,7 +8,10 @@ import { capabilityFigures, commitmentConcentration, monthlySeries } from './dom
 import { distinct, missingIds } from './domain/report-rules.js';
 import type { CapabilityCoverageArgs, CapabilityTrendArgs, ConcentrationArgs } from './dto/capability.input.js';
 import type {
-  CapabilityCoverageReportModel, CapabilityModel, CapabilityTrendReportModel, CommitmentConcentrationReportModel,
+  CapabilityCoverageReportModel,
+  CapabilityModel,
+  CapabilityTrendReportModel,
+  CommitmentConcentrationReportModel,
 } from './models/capability.model.js';
 
 /**
@@ -35,29 +38,45 @@ export class EquityReportsService {
     const [scope, capability] = await Promise.all([this.reports.scope(args), this.capabilities.find(args)]);
     const points = [];
     // One as-of day at a time: each is the same statement the coverage report runs, so a point always equals that report.
-    for (const asOf of monthlySeries(scope.levels.asOf)) points.push({ asOf, ...(await this.figuresOn(scope, capability, args.buildingIds, asOf, 0)) });
+    for (const asOf of monthlySeries(scope.levels.asOf))
+      points.push({ asOf, ...(await this.figuresOn(scope, capability, args.buildingIds, asOf, 0)) });
     return { basis: scope.basis, capability, points } as CapabilityTrendReportModel;
   }
 
   async concentration(args: ConcentrationArgs): Promise<CommitmentConcentrationReportModel> {
     const scope = await this.reports.scope(args);
     const { asOf, buildingIds, includeArchived } = scope.levels;
-    const [buildings, commitments] = await Promise.all([this.repo.buildings(asOf, buildingIds, includeArchived), this.repo.activeCommitments(asOf, buildingIds)]);
+    const [buildings, commitments] = await Promise.all([
+      this.repo.buildings(asOf, buildingIds, includeArchived),
+      this.repo.activeCommitments(asOf, buildingIds),
+    ]);
     this.checkBuildings(args.buildingIds, buildings);
     return { basis: scope.basis, buildings: commitmentConcentration(buildings, commitments) };
   }
 
-  private async figuresOn(scope: Scope, capability: CapabilityModel, askedBuildings: readonly string[] | undefined, asOf: string, threshold: number) {
+  private async figuresOn(
+    scope: Scope,
+    capability: CapabilityModel,
+    askedBuildings: readonly string[] | undefined,
+    asOf: string,
+    threshold: number,
+  ) {
     const components = capability.components.map((c) => ({ competencyId: c.competency.id, minLevel: c.minLevel }));
     const levels = { ...scope.levels, asOf };
-    const [buildings, held] = await Promise.all([this.repo.buildings(asOf, levels.buildingIds, levels.includeArchived), this.repo.capabilityHolders(levels, components)]);
+    const [buildings, held] = await Promise.all([
+      this.repo.buildings(asOf, levels.buildingIds, levels.includeArchived),
+      this.repo.capabilityHolders(levels, components),
+    ]);
     this.checkBuildings(askedBuildings, buildings);
     return capabilityFigures(buildings, components, held.holders, held.whole, threshold);
   }
 
   private checkBuildings(asked: readonly string[] | undefined, found: ReadonlyArray<{ id: string }>): void {
     if (!asked) return;
-    const missing = missingIds(distinct(asked), found.map((b) => b.id));
+    const missing = missingIds(
+      distinct(asked),
+      found.map((b) => b.id),
+    );
     if (missing.length) throw notFound('Building', missing.join(', '));
   }
 }

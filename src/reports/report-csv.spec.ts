@@ -10,7 +10,14 @@ describe('CSV export', () => {
 
   it('quotes commas and quotes, and leaves a missing share empty', () => {
     const csv = coverageCsv({
-      basis: { asOf: '2025-06-30', statuses: ['VERIFIED'] as never, policyVersion: 1, attendanceCapLevel: 1, buildingIds: null, includeArchived: false },
+      basis: {
+        asOf: '2025-06-30',
+        statuses: ['VERIFIED'] as never,
+        policyVersion: 1,
+        attendanceCapLevel: 1,
+        buildingIds: null,
+        includeArchived: false,
+      },
       minLevel: 2,
       competencies: [{ id: 'c', code: 'AI-BIAS', name: 'Bias', frameworkCode: 'F' }],
       total: { educators: 0, covered: 0, share: null },

@@ -7,7 +7,14 @@ import { decodeCursor, toPage } from '../common/pagination.js';
 import { RankingService } from '../matching/ranking.service.js';
 import { NotificationOutbox } from '../notifications/notification-outbox.js';
 import {
-  assertApplicationDecided, assertCanResolve, assertOutcome, assertVerificationDecided, checkText, DisputeKind, DisputeStatus, duplicateDispute,
+  assertApplicationDecided,
+  assertCanResolve,
+  assertOutcome,
+  assertVerificationDecided,
+  checkText,
+  DisputeKind,
+  DisputeStatus,
+  duplicateDispute,
 } from './domain/dispute.js';
 import type { DisputeQueueArgs, FileDisputeInput, ResolveDisputeInput } from './dto/dispute.input.js';
 import type { DisputeModel, DisputeQueueModel } from './models/dispute.model.js';
@@ -35,12 +42,25 @@ export class DisputesService {
     const explanation = input.kind === DisputeKind.EXPLANATION ? await this.explanationContext(actor, input.subjectId) : null;
     const id = await this.db.transaction(async (m) => {
       const subject = await this.subject(m, input.kind, input.subjectId, educatorId, explanation);
-      const id = await this.repo.insertOpen(m, { educatorId, kind: input.kind, subjectId: input.subjectId, label: subject.label, context: subject.context, statement });
+      const id = await this.repo.insertOpen(m, {
+        educatorId,
+        kind: input.kind,
+        subjectId: input.subjectId,
+        label: subject.label,
+        context: subject.context,
+        statement,
+      });
       if (!id) throw duplicateDispute();
-      await this.audit.record(actor, {
-        action: 'DISPUTE_FILED', targetType: 'Dispute', targetId: id,
-        changes: { educatorId, kind: input.kind, subjectId: input.subjectId, status: DisputeStatus.OPEN },
-      }, m);
+      await this.audit.record(
+        actor,
+        {
+          action: 'DISPUTE_FILED',
+          targetType: 'Dispute',
+          targetId: id,
+          changes: { educatorId, kind: input.kind, subjectId: input.subjectId, status: DisputeStatus.OPEN },
+        },
+        m,
+      );
       return id;
     });
     return this.model(id);
@@ -55,12 +75,23 @@ export class DisputesService {
       if (d.version !== input.version) throw staleVersion('This dispute');
       assertCanResolve({ status: d.status, resolverEducatorId: actor.educatorId, disputantEducatorId: d.educator_id });
       await this.repo.resolve(m, d.id, { status: outcome, outcome: response, accountId: actor.accountId, email: actor.email });
-      await this.audit.record(actor, {
-        action: 'DISPUTE_RESOLVED', targetType: 'Dispute', targetId: d.id,
-        changes: { educatorId: d.educator_id, kind: d.kind, subjectId: d.subject_id, status: { from: d.status, to: outcome } },
-      }, m);
+      await this.audit.record(
+        actor,
+        {
+          action: 'DISPUTE_RESOLVED',
+          targetType: 'Dispute',
+          targetId: d.id,
+          changes: { educatorId: d.educator_id, kind: d.kind, subjectId: d.subject_id, status: { from: d.status, to: outcome } },
+        },
+        m,
+      );
       // The educator hears of the outcome (email and their notifications), committed with it.
-      await this.outbox.enqueue(m, { educatorId: d.educator_id }, { kind: 'DISPUTE_UPDATE', subject: d.subject_label, status: outcome, outcome: response }, `dispute:${d.id}:resolved`);
+      await this.outbox.enqueue(
+        m,
+        { educatorId: d.educator_id },
+        { kind: 'DISPUTE_UPDATE', subject: d.subject_label, status: outcome, outcome: response },
+        `dispute:${d.id}:resolved`,
+      );
     });
     return this.model(input.id);
   }
@@ -79,7 +110,12 @@ export class DisputesService {
 
   async queue(args: DisputeQueueArgs): Promise<DisputeQueueModel> {
     const offset = decodeCursor(args.after);
-    const { rows, total, byStatus, byKind } = await this.repo.queue(this.db.manager, { status: args.status, kind: args.kind }, args.first, offset);
+    const { rows, total, byStatus, byKind } = await this.repo.queue(
+      this.db.manager,
+      { status: args.status, kind: args.kind },
+      args.first,
+      offset,
+    );
     return { ...toPage(rows.map(toModel), total, offset), countsByStatus: byStatus, countsByKind: byKind };
   }
 
@@ -88,7 +124,13 @@ export class DisputesService {
   }
 
   /** The subject, checked to be the educator's own and to hold a decision; anything else is NOT_FOUND. */
-  private async subject(m: import('typeorm').EntityManager, kind: DisputeKind, id: string, educatorId: string, explanation: Record<string, unknown> | null): Promise<DisputeSubject> {
+  private async subject(
+    m: import('typeorm').EntityManager,
+    kind: DisputeKind,
+    id: string,
+    educatorId: string,
+    explanation: Record<string, unknown> | null,
+  ): Promise<DisputeSubject> {
     switch (kind) {
       case DisputeKind.VERIFICATION_DECISION: {
         const s = await this.repo.verificationRequest(m, id);
@@ -110,7 +152,12 @@ export class DisputesService {
       case DisputeKind.EXPLANATION: {
         const role = await this.repo.role(m, id, educatorId);
         if (!role || (role.status !== 'OPEN' && !role.applied)) throw notFound('Role', id);
-        return { educatorId, status: role.status, label: `Explanation for "${role.title}"`, context: { roleTitle: role.title, roleStatus: role.status, ...(explanation ?? {}) } };
+        return {
+          educatorId,
+          status: role.status,
+          label: `Explanation for "${role.title}"`,
+          context: { roleTitle: role.title, roleStatus: role.status, ...(explanation ?? {}) },
+        };
       }
     }
   }
@@ -120,8 +167,14 @@ export class DisputesService {
     try {
       const e = await this.ranking.myExplanation(actor, roleId);
       return {
-        score: e.score, maxScore: e.maxScore, qualified: e.qualified, requiredMet: e.requiredMet, requiredTotal: e.requiredTotal,
-        policyVersion: e.policyVersion, asOf: e.asOf, summary: e.summary,
+        score: e.score,
+        maxScore: e.maxScore,
+        qualified: e.qualified,
+        requiredMet: e.requiredMet,
+        requiredTotal: e.requiredTotal,
+        policyVersion: e.policyVersion,
+        asOf: e.asOf,
+        summary: e.summary,
       };
     } catch (err) {
       // Not an OPEN role: the subject check decides whether it may be disputed at all. Anything else is a real failure.
@@ -133,8 +186,19 @@ export class DisputesService {
 
 function toModel(r: DisputeRow): DisputeModel {
   return {
-    id: r.id, educatorId: r.educator_id, educatorName: r.educator_name, kind: r.kind as DisputeKind, subjectId: r.subject_id, subjectLabel: r.subject_label,
-    contextJson: JSON.stringify(r.context ?? {}), statement: r.statement, status: r.status as DisputeStatus, outcome: r.outcome, resolvedAt: r.resolved_at,
-    resolvedBy: r.resolved_by_email, filedAt: r.created_at, version: r.version,
+    id: r.id,
+    educatorId: r.educator_id,
+    educatorName: r.educator_name,
+    kind: r.kind as DisputeKind,
+    subjectId: r.subject_id,
+    subjectLabel: r.subject_label,
+    contextJson: JSON.stringify(r.context ?? {}),
+    statement: r.statement,
+    status: r.status as DisputeStatus,
+    outcome: r.outcome,
+    resolvedAt: r.resolved_at,
+    resolvedBy: r.resolved_by_email,
+    filedAt: r.created_at,
+    version: r.version,
   };
 }

@@ -43,13 +43,27 @@ export class ErasureService {
       const t = await this.repo.lockPerson(m, input.id);
       if (!t) throw notFound('Educator', input.id);
       const educatorPseudonym = this.pseudonym(t.id);
-      if (t.erasedAt) return { educatorPseudonym, erasedAt: t.erasedAt, alreadyErased: true, rows: [] as Array<{ table: string; action: string; rows: number }>, accountId: null };
+      if (t.erasedAt)
+        return {
+          educatorPseudonym,
+          erasedAt: t.erasedAt,
+          alreadyErased: true,
+          rows: [] as Array<{ table: string; action: string; rows: number }>,
+          accountId: null,
+        };
       if (t.version !== input.version) throw staleVersion('This educator');
       assertErasable(t.leavingDate, districtToday(), this.config.erasureRetentionDays);
 
       const own = await this.repo.personIds(m, t.id);
       const linked = await this.repo.linkedIds(m, t.id);
-      const recordIds = [...own.evidence, ...own.verificationRequests, ...own.disputes, ...own.commitments, ...own.assignments, ...own.importedCredentials];
+      const recordIds = [
+        ...own.evidence,
+        ...own.verificationRequests,
+        ...own.disputes,
+        ...own.commitments,
+        ...own.assignments,
+        ...own.importedCredentials,
+      ];
       const ownIds = [t.id, ...(t.accountId ? [t.accountId] : []), ...recordIds];
       const pseudonyms = new Map<string, string>(ownIds.map((id) => [id.toLowerCase(), this.pseudonym(id)]));
       for (const email of [t.workEmail, t.accountEmail]) if (email) pseudonyms.set(email.toLowerCase(), educatorPseudonym);
@@ -57,13 +71,23 @@ export class ErasureService {
 
       const emails = [t.workEmail, t.accountEmail].filter((x): x is string => !!x);
       const docs = auditReferenceDocs({
-        educator: [t.id], account: t.accountId ? [t.accountId] : [], email: [...new Set(emails.flatMap((e) => [e, e.toLowerCase()]))],
+        educator: [t.id],
+        account: t.accountId ? [t.accountId] : [],
+        email: [...new Set(emails.flatMap((e) => [e, e.toLowerCase()]))],
         record: [...recordIds, ...linkedIds],
       });
-      const audited = await this.repo.pseudonymiseAudit(m, { accountId: t.accountId, targets: [...ownIds, ...linkedIds], docs, pseudonyms });
+      const audited = await this.repo.pseudonymiseAudit(m, {
+        accountId: t.accountId,
+        targets: [...ownIds, ...linkedIds],
+        docs,
+        pseudonyms,
+      });
       const runs = await this.repo.pseudonymiseRankingResults(m, t.id, pseudonyms);
       const deleted = await this.repo.deleteOwn(m, t, own);
-      const anonymised = await this.repo.anonymiseKept(m, t, { educator: educatorPseudonym, account: t.accountId ? this.pseudonym(t.accountId) : null });
+      const anonymised = await this.repo.anonymiseKept(m, t, {
+        educator: educatorPseudonym,
+        account: t.accountId ? this.pseudonym(t.accountId) : null,
+      });
       const rows = [
         ...Object.entries(deleted).map(([table, n]) => ({ table, action: 'DELETED', rows: n })),
         ...Object.entries(anonymised).map(([table, n]) => ({ table, action: 'ANONYMISED', rows: n })),
@@ -71,17 +95,30 @@ export class ErasureService {
         { table: 'audit_entry', action: 'PSEUDONYMISED', rows: audited },
       ];
       // The erasure's own entry names the person only by pseudonym and holds counts, nothing personal.
-      await this.audit.record(actor, {
-        action: 'PERSON_ERASED', targetType: 'Educator', targetId: educatorPseudonym,
-        changes: { retentionDays: this.config.erasureRetentionDays, rows: Object.fromEntries(rows.map((r) => [`${r.action}:${r.table}`, r.rows])) },
-      }, m);
+      await this.audit.record(
+        actor,
+        {
+          action: 'PERSON_ERASED',
+          targetType: 'Educator',
+          targetId: educatorPseudonym,
+          changes: {
+            retentionDays: this.config.erasureRetentionDays,
+            rows: Object.fromEntries(rows.map((r) => [`${r.action}:${r.table}`, r.rows])),
+          },
+        },
+        m,
+      );
       const [{ erased_at }] = await m.query('SELECT erased_at FROM educator WHERE id = $1', [t.id]);
       return { educatorPseudonym, erasedAt: erased_at as Date, alreadyErased: false, rows, accountId: t.accountId };
     });
     if (result.accountId) this.cache.invalidate(result.accountId);
     return {
-      educatorId: input.id, educatorPseudonym: result.educatorPseudonym, erasedAt: result.erasedAt, alreadyErased: result.alreadyErased,
-      rows: result.rows, plan: ERASURE_PLAN.map((p) => ({ ...p })),
+      educatorId: input.id,
+      educatorPseudonym: result.educatorPseudonym,
+      erasedAt: result.erasedAt,
+      alreadyErased: result.alreadyErased,
+      rows: result.rows,
+      plan: ERASURE_PLAN.map((p) => ({ ...p })),
     };
   }
 }

@@ -34,20 +34,32 @@ export class PersonalDataExportService {
   private async export(actor: Principal, educatorId: string, persona: Persona): Promise<Record<string, unknown>> {
     return this.db.transaction('REPEATABLE READ', async (m) => {
       const [person] = await m.query(
-        'SELECT ed.id, ed.erased_at, (SELECT a.id FROM account a WHERE a.educator_id = ed.id) AS account_id FROM educator ed WHERE ed.id = $1', [educatorId]);
+        'SELECT ed.id, ed.erased_at, (SELECT a.id FROM account a WHERE a.educator_id = ed.id) AS account_id FROM educator ed WHERE ed.id = $1',
+        [educatorId],
+      );
       if (!person || person.erased_at) throw notFound('Educator', educatorId);
       const subject = { educatorId, accountId: person.account_id as string | null };
       const generatedAt = new Date().toISOString();
       const doc: Record<string, unknown> = {
-        format: EXPORT_FORMAT, formatVersion: EXPORT_FORMAT_VERSION, generatedAt, educatorId,
+        format: EXPORT_FORMAT,
+        formatVersion: EXPORT_FORMAT_VERSION,
+        generatedAt,
+        educatorId,
         generatedFor: persona === Persona.HR ? 'HR' : 'the person themself',
         sections: this.sections.map((s) => ({ name: s.name, description: s.description })),
       };
       for (const section of this.sections) doc[section.name] = await section.build(m, subject);
-      await this.audit.record(actor, {
-        action: 'PERSONAL_DATA_EXPORTED', targetType: 'Educator', targetId: educatorId, persona,
-        changes: { sections: this.sections.map((s) => s.name) },
-      }, m);
+      await this.audit.record(
+        actor,
+        {
+          action: 'PERSONAL_DATA_EXPORTED',
+          targetType: 'Educator',
+          targetId: educatorId,
+          persona,
+          changes: { sections: this.sections.map((s) => s.name) },
+        },
+        m,
+      );
       return doc;
     });
   }

@@ -26,7 +26,7 @@ export class RightsController {
   @Get('educators/:id/export.json')
   async forPerson(@Headers('authorization') auth: string | undefined, @Param('id') id: string, @Res() res: Response) {
     const actor = await this.signedIn(auth);
-    if (!actor.personas.has(Persona.HR)) throw forbidden('Only HR exports another person\'s data');
+    if (!actor.personas.has(Persona.HR)) throw forbidden("Only HR exports another person's data");
     if (!isUUID(id)) throw badInput(`The id "${id.slice(0, 40)}" is malformed: ids are UUIDs`);
     send(res, await this.exports.forPerson(actor, id));
   }
@@ -39,5 +39,8 @@ export class RightsController {
 
 function send(res: Response, doc: Record<string, unknown>): void {
   res.set('cache-control', 'no-store');
-  res.type('application/json; charset=utf-8').attachment(`pathways-personal-data-${String(doc.educatorId)}.json`).send(JSON.stringify(doc, null, 2));
+  res
+    .type('application/json; charset=utf-8')
+    .attachment(`pathways-personal-data-${String(doc.educatorId)}.json`)
+    .send(JSON.stringify(doc, null, 2));
 }

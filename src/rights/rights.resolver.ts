@@ -21,8 +21,13 @@ export class RightsResolver {
   ) {}
 
   @Allow(Persona.EDUCATOR)
-  @Mutation(() => DisputeModel, { description: 'Dispute a decision about you: a verification decision or status, an explanation for a role, or an application decision' })
-  fileDispute(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'What you dispute, which decision, and why' }) input: FileDisputeInput): Promise<DisputeModel> {
+  @Mutation(() => DisputeModel, {
+    description: 'Dispute a decision about you: a verification decision or status, an explanation for a role, or an application decision',
+  })
+  fileDispute(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input', { description: 'What you dispute, which decision, and why' }) input: FileDisputeInput,
+  ): Promise<DisputeModel> {
     return this.disputeService.file(actor, input);
   }
 
@@ -34,7 +39,10 @@ export class RightsResolver {
 
   @Allow(Persona.HR, Persona.EDUCATOR)
   @Query(() => DisputeModel, { description: "One dispute: HR any, an educator their own (anyone else's is NOT_FOUND)" })
-  dispute(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID, description: "The dispute's id" }, UuidPipe) id: string): Promise<DisputeModel> {
+  dispute(
+    @CurrentPrincipal() actor: Principal,
+    @Args('id', { type: () => ID, description: "The dispute's id" }, UuidPipe) id: string,
+  ): Promise<DisputeModel> {
     return this.disputeService.one(actor, id, actor.personas.has(Persona.HR));
   }
 
@@ -45,8 +53,13 @@ export class RightsResolver {
   }
 
   @Allow(Persona.HR)
-  @Mutation(() => DisputeModel, { description: 'HR: resolve an open dispute UPHELD or DISMISSED, with a written outcome the educator reads' })
-  resolveDispute(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The dispute, the version you read, the outcome and the written response' }) input: ResolveDisputeInput): Promise<DisputeModel> {
+  @Mutation(() => DisputeModel, {
+    description: 'HR: resolve an open dispute UPHELD or DISMISSED, with a written outcome the educator reads',
+  })
+  resolveDispute(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input', { description: 'The dispute, the version you read, the outcome and the written response' }) input: ResolveDisputeInput,
+  ): Promise<DisputeModel> {
     return this.disputeService.resolve(actor, input);
   }
 
@@ -57,14 +70,25 @@ export class RightsResolver {
   }
 
   @Allow(Persona.HR)
-  @Query(() => String, { description: "HR: the same export for one person, as one JSON document (audited; also GET /educators/{id}/export.json)" })
-  async personalDataExport(@CurrentPrincipal() actor: Principal, @Args('educatorId', { type: () => ID, description: 'The educator whose data to export' }, UuidPipe) educatorId: string): Promise<string> {
+  @Query(() => String, {
+    description: 'HR: the same export for one person, as one JSON document (audited; also GET /educators/{id}/export.json)',
+  })
+  async personalDataExport(
+    @CurrentPrincipal() actor: Principal,
+    @Args('educatorId', { type: () => ID, description: 'The educator whose data to export' }, UuidPipe) educatorId: string,
+  ): Promise<string> {
     return JSON.stringify(await this.exports.forPerson(actor, educatorId));
   }
 
   @Allow(Persona.HR)
-  @Mutation(() => ErasureResultModel, { description: 'HR: erase a person who has left, after the retention period (ERASURE_RETENTION_DAYS); erasing again answers the first erasure' })
-  eraseEducator(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The educator and the version you read' }) input: EraseEducatorInput): Promise<ErasureResultModel> {
+  @Mutation(() => ErasureResultModel, {
+    description:
+      'HR: erase a person who has left, after the retention period (ERASURE_RETENTION_DAYS); erasing again answers the first erasure',
+  })
+  eraseEducator(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input', { description: 'The educator and the version you read' }) input: EraseEducatorInput,
+  ): Promise<ErasureResultModel> {
     return this.erasure.erase(actor, input);
   }
 }

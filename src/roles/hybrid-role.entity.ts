@@ -1,6 +1,15 @@
 import {
-  Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn,
-  UpdateDateColumn, VersionColumn,
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
   type Relation,
 } from 'typeorm';
 import { BuildingEntity } from '../buildings/building.entity.js';
@@ -31,10 +40,22 @@ export class HybridRoleEntity {
   @JoinColumn({ name: 'building_id' })
   building?: Relation<BuildingEntity>;
 
-  @Column({ name: 'classroom_fte', type: 'numeric', precision: 3, scale: 2, transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  @Column({
+    name: 'classroom_fte',
+    type: 'numeric',
+    precision: 3,
+    scale: 2,
+    transformer: { to: (v: number) => v, from: (v: string) => Number(v) },
+  })
   classroomFte: number;
 
-  @Column({ name: 'role_fte', type: 'numeric', precision: 3, scale: 2, transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  @Column({
+    name: 'role_fte',
+    type: 'numeric',
+    precision: 3,
+    scale: 2,
+    transformer: { to: (v: number) => v, from: (v: string) => Number(v) },
+  })
   roleFte: number;
 
   /** Annual stipend in whole currency units. */

@@ -4,7 +4,10 @@ import { CompetencyEntity } from '../competencies/competency.entity.js';
 import { HybridRoleEntity } from './hybrid-role.entity.js';
 
 @Entity('role_requirement')
-@ForeignKey(() => CompetencyLevelEntity, ['competencyId', 'minLevel'], ['competencyId', 'level'], { name: 'fk_role_requirement_level', onDelete: 'RESTRICT' })
+@ForeignKey(() => CompetencyLevelEntity, ['competencyId', 'minLevel'], ['competencyId', 'level'], {
+  name: 'fk_role_requirement_level',
+  onDelete: 'RESTRICT',
+})
 @Index('uq_role_requirement_competency', ['roleId', 'competencyId'], { unique: true })
 @Check('ck_role_requirement_weight', '"weight" > 0 AND "weight" <= 100')
 @Check('ck_role_requirement_kind', `"kind" IN ('REQUIRED','PREFERRED')`)

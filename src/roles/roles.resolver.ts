@@ -29,25 +29,37 @@ export class RolesResolver {
 
   @SignedIn()
   @Query(() => RoleModel, { description: 'One role. A role you may not see (not OPEN, unless you are HR) is NOT_FOUND.' })
-  async role(@CurrentPrincipal() viewer: Principal, @Args('id', { type: () => ID, description: "The role's id" }, UuidPipe) id: string): Promise<RoleModel> {
+  async role(
+    @CurrentPrincipal() viewer: Principal,
+    @Args('id', { type: () => ID, description: "The role's id" }, UuidPipe) id: string,
+  ): Promise<RoleModel> {
     return toRoleModel(await this.service.getVisible(viewer, id));
   }
 
   @Allow(Persona.HR)
   @Mutation(() => RoleModel, { description: 'HR: post a role as a DRAFT with its requirements' })
-  async createRole(@CurrentPrincipal() actor: Principal, @Args('input', { description: "The new role's terms and requirements" }) input: CreateRoleInput): Promise<RoleModel> {
+  async createRole(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input', { description: "The new role's terms and requirements" }) input: CreateRoleInput,
+  ): Promise<RoleModel> {
     return toRoleModel(await this.service.create(actor, input));
   }
 
   @Allow(Persona.HR)
   @Mutation(() => RoleModel, { description: 'HR: change a DRAFT, OPEN or CLOSED role; requirements, when given, replace the list' })
-  async updateRole(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The role, the version you read, and what to change' }) input: UpdateRoleInput): Promise<RoleModel> {
+  async updateRole(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input', { description: 'The role, the version you read, and what to change' }) input: UpdateRoleInput,
+  ): Promise<RoleModel> {
     return toRoleModel(await this.service.update(actor, input));
   }
 
   @Allow(Persona.HR)
   @Mutation(() => RoleModel, { description: 'HR: open, close, reopen or fill a role' })
-  async changeRoleStatus(@CurrentPrincipal() actor: Principal, @Args('input', { description: 'The role, the version you read, and the status to move to' }) input: ChangeRoleStatusInput): Promise<RoleModel> {
+  async changeRoleStatus(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input', { description: 'The role, the version you read, and the status to move to' }) input: ChangeRoleStatusInput,
+  ): Promise<RoleModel> {
     return toRoleModel(await this.service.changeStatus(actor, input));
   }
 
@@ -56,7 +68,9 @@ export class RolesResolver {
     return role.buildingId ? buildingLoader(ctx, this.buildings).load(role.buildingId) : null;
   }
 
-  @ResolveField(() => [RoleRequirementModel], { description: 'The competencies the role asks for, each at a minimum level, in display order' })
+  @ResolveField(() => [RoleRequirementModel], {
+    description: 'The competencies the role asks for, each at a minimum level, in display order',
+  })
   async requirements(@Parent() role: RoleModel, @Context() ctx: RequestContext): Promise<RoleRequirementModel[]> {
     const loader = loaderFor<string, RoleRequirementModel[]>(ctx, 'role.requirements', async (ids) => {
       const rows = await this.service.requirementsFor(ids);

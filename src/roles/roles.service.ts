@@ -10,7 +10,12 @@ import { decodeCursor, toPage, type Page } from '../common/pagination.js';
 import { CompetencyLevelEntity } from '../competencies/competency-level.entity.js';
 import { CompetencyEntity } from '../competencies/competency.entity.js';
 import {
-  checkCanBeOpen, checkClosingDateForOpen, checkRequirements, checkRoleTerms, type CompetencyFacts, type RequirementDraft,
+  checkCanBeOpen,
+  checkClosingDateForOpen,
+  checkRequirements,
+  checkRoleTerms,
+  type CompetencyFacts,
+  type RequirementDraft,
   type RoleTerms,
 } from './domain/role-rules.js';
 import { assertEditable, assertTransition, RoleStatus } from './domain/role-status.js';
@@ -21,11 +26,25 @@ import { RolesRepository } from './roles.repository.js';
 
 /** Role columns an update may change, beside the requirement list. */
 const EDITABLE = [
-  'title', 'summary', 'buildingId', 'classroomFte', 'roleFte', 'stipend', 'openings', 'closingDate', 'internalOnly', 'minYearsOfService',
+  'title',
+  'summary',
+  'buildingId',
+  'classroomFte',
+  'roleFte',
+  'stipend',
+  'openings',
+  'closingDate',
+  'internalOnly',
+  'minYearsOfService',
 ] as const;
 type Editable = (typeof EDITABLE)[number];
 
-const draftOf = (q: RequirementDraft): RequirementDraft => ({ competencyId: q.competencyId, minLevel: q.minLevel, weight: q.weight, kind: q.kind });
+const draftOf = (q: RequirementDraft): RequirementDraft => ({
+  competencyId: q.competencyId,
+  minLevel: q.minLevel,
+  weight: q.weight,
+  kind: q.kind,
+});
 const sameList = (a: RequirementDraft[], b: RequirementDraft[]) => JSON.stringify(a.map(draftOf)) === JSON.stringify(b.map(draftOf));
 
 @Injectable()
@@ -60,7 +79,10 @@ export class RolesService {
   /** Whether the viewer holds the role: a hybrid commitment recorded when they accepted its offer. */
   private async holds(viewer: Principal, roleId: string): Promise<boolean> {
     if (!viewer.educatorId) return false;
-    const rows = await this.db.query('SELECT 1 FROM hybrid_commitment WHERE role_id = $1 AND educator_id = $2 LIMIT 1', [roleId, viewer.educatorId]);
+    const rows = await this.db.query('SELECT 1 FROM hybrid_commitment WHERE role_id = $1 AND educator_id = $2 LIMIT 1', [
+      roleId,
+      viewer.educatorId,
+    ]);
     return rows.length > 0;
   }
 
@@ -96,15 +118,32 @@ export class RolesService {
       checkRequirements(requirements, await this.competencyFacts(m, requirements));
       const repo = m.getRepository(HybridRoleEntity);
       const saved = await repo.save(
-        repo.create({ ...terms, buildingId, closingDate: input.closingDate ?? null, internalOnly: input.internalOnly ?? true, status: RoleStatus.DRAFT }),
+        repo.create({
+          ...terms,
+          buildingId,
+          closingDate: input.closingDate ?? null,
+          internalOnly: input.internalOnly ?? true,
+          status: RoleStatus.DRAFT,
+        }),
       );
       await this.writeRequirements(m, saved.id, requirements);
-      await this.audit.record(actor, {
-        action: 'ROLE_CREATED',
-        targetType: 'Role',
-        targetId: saved.id,
-        changes: { ...terms, buildingId, closingDate: saved.closingDate, internalOnly: saved.internalOnly, status: saved.status, requirements },
-      }, m);
+      await this.audit.record(
+        actor,
+        {
+          action: 'ROLE_CREATED',
+          targetType: 'Role',
+          targetId: saved.id,
+          changes: {
+            ...terms,
+            buildingId,
+            closingDate: saved.closingDate,
+            internalOnly: saved.internalOnly,
+            status: saved.status,
+            requirements,
+          },
+        },
+        m,
+      );
       return this.reload(m, saved.id);
     });
   }
@@ -132,7 +171,12 @@ export class RolesService {
         const existing = await this.requirementsFor([current.id], m);
         requirements = input.requirements.map(draftOf);
         checkRequirements(requirements, await this.competencyFacts(m, requirements), new Set(existing.map((q) => q.competencyId)));
-        if (status === RoleStatus.OPEN) checkCanBeOpen(null, requirements.map((q) => q.kind), districtToday());
+        if (status === RoleStatus.OPEN)
+          checkCanBeOpen(
+            null,
+            requirements.map((q) => q.kind),
+            districtToday(),
+          );
         if (sameList(existing, requirements)) requirements = undefined;
         else changes.requirements = { from: existing.map(draftOf), to: requirements };
       }
@@ -161,14 +205,25 @@ export class RolesService {
    * For the hiring workflow, inside its own transaction: marks a role FILLED once all its openings are accepted.
    * Refused (BAD_USER_INPUT) unless the role is OPEN or CLOSED; audited like any status change.
    */
-  async markFilled(actor: Principal | null, roleId: string, m: EntityManager, context: Record<string, unknown> = {}): Promise<HybridRoleEntity> {
+  async markFilled(
+    actor: Principal | null,
+    roleId: string,
+    m: EntityManager,
+    context: Record<string, unknown> = {},
+  ): Promise<HybridRoleEntity> {
     const current = await m.getRepository(HybridRoleEntity).findOne({ where: { id: roleId }, lock: { mode: 'pessimistic_write' } });
     if (!current) throw notFound('Role', roleId);
     await this.transition(m, actor, current, RoleStatus.FILLED, context);
     return this.reload(m, roleId);
   }
 
-  private async transition(m: EntityManager, actor: Principal | null, role: HybridRoleEntity, to: RoleStatus, context: Record<string, unknown> = {}): Promise<void> {
+  private async transition(
+    m: EntityManager,
+    actor: Principal | null,
+    role: HybridRoleEntity,
+    to: RoleStatus,
+    context: Record<string, unknown> = {},
+  ): Promise<void> {
     const from = role.status;
     assertTransition(from, to);
     if (to === RoleStatus.OPEN) {
@@ -176,7 +231,11 @@ export class RolesService {
       checkCanBeOpen(role.closingDate, kinds, districtToday());
     }
     await m.getRepository(HybridRoleEntity).update({ id: role.id }, { status: to, version: () => '"version" + 1' });
-    await this.audit.record(actor, { action: 'ROLE_STATUS_CHANGED', targetType: 'Role', targetId: role.id, changes: { from, to, ...context } }, m);
+    await this.audit.record(
+      actor,
+      { action: 'ROLE_STATUS_CHANGED', targetType: 'Role', targetId: role.id, changes: { from, to, ...context } },
+      m,
+    );
   }
 
   private async lockForWrite(m: EntityManager, id: string, version: number): Promise<HybridRoleEntity> {
@@ -199,14 +258,20 @@ export class RolesService {
     const competencies = await m.getRepository(CompetencyEntity).find({ where: { id: In(ids) }, lock: { mode: 'pessimistic_read' } });
     // A competency of a retired framework counts as retired (the retirement locks the competencies, so it waits for us).
     const retiredFrameworks: Array<{ id: string }> = await m.query(
-      `SELECT id FROM competency_framework WHERE id = ANY($1::uuid[]) AND retired_at IS NOT NULL`, [[...new Set(competencies.map((c) => c.frameworkId))]],
+      `SELECT id FROM competency_framework WHERE id = ANY($1::uuid[]) AND retired_at IS NOT NULL`,
+      [[...new Set(competencies.map((c) => c.frameworkId))]],
     );
     const frameworkRetired = new Set(retiredFrameworks.map((f) => f.id));
     const levels = await m.getRepository(CompetencyLevelEntity).find({ where: { competencyId: In(ids) }, order: { level: 'ASC' } });
     return new Map(
       competencies.map((c) => [
         c.id,
-        { id: c.id, code: c.code, retired: c.retiredAt !== null || frameworkRetired.has(c.frameworkId), levels: levels.filter((l) => l.competencyId === c.id).map((l) => l.level) },
+        {
+          id: c.id,
+          code: c.code,
+          retired: c.retiredAt !== null || frameworkRetired.has(c.frameworkId),
+          levels: levels.filter((l) => l.competencyId === c.id).map((l) => l.level),
+        },
       ]),
     );
   }

@@ -48,7 +48,9 @@ async function main(): Promise<number> {
     console.log(`Created the HR account ${email}. Give this one-time link to its owner to choose a password`);
     console.log(`(valid until ${link.expiresAt.toISOString()}; it is not stored and cannot be shown again):`);
     console.log(`  ${link.url}`);
-    console.log('Or set the password through the API: mutation { setPassword(input: { token: "<the token after #token=>", password: "..." }) { accessToken } }');
+    console.log(
+      'Or set the password through the API: mutation { setPassword(input: { token: "<the token after #token=>", password: "..." }) { accessToken } }',
+    );
     return 0;
   } finally {
     await db.close();

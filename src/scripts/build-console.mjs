@@ -26,7 +26,8 @@ function inputsHash() {
 /** Returns 'built' or 'up to date'. */
 export async function buildConsole({ force = false, log = console.log } = {}) {
   const hash = inputsHash();
-  const current = existsSync(stampFile) && readFileSync(stampFile, 'utf8').trim() === hash && outputs.every((f) => existsSync(join(consoleOutDir, f)));
+  const current =
+    existsSync(stampFile) && readFileSync(stampFile, 'utf8').trim() === hash && outputs.every((f) => existsSync(join(consoleOutDir, f)));
   if (current && !force) return 'up to date';
   const started = Date.now();
   const { build } = await import('esbuild');

@@ -15,7 +15,9 @@ async function main(): Promise<void> {
   await withServiceDatabase(async (url) => {
     const tables = await tableCount(url);
     if (tables > 0 && !replace) {
-      throw new BackupError(`The database already holds ${tables} tables. Stop the service, then run again with --replace to overwrite it with the backup`);
+      throw new BackupError(
+        `The database already holds ${tables} tables. Stop the service, then run again with --replace to overwrite it with the backup`,
+      );
     }
     await restoreDatabase(url, file);
   }, console.log);

@@ -35,7 +35,10 @@ export async function hashDemoPasswords(district: DemoDistrict): Promise<Map<str
 }
 
 /** Generates the district and loads it in one transaction. The caller decides whether the database may take it. */
-export async function loadDemoDistrict(ds: DataSource, options: Partial<DemoOptions> = {}): Promise<{ district: DemoDistrict; summary: DemoSummary }> {
+export async function loadDemoDistrict(
+  ds: DataSource,
+  options: Partial<DemoOptions> = {},
+): Promise<{ district: DemoDistrict; summary: DemoSummary }> {
   const district = generateDemoDistrict(options);
   const hashes = await hashDemoPasswords(district);
   const summary = await ds.transaction((m) => insertDemoDistrict(m, district, hashes));
@@ -43,26 +46,42 @@ export async function loadDemoDistrict(ds: DataSource, options: Partial<DemoOpti
 }
 
 /** Inserts a generated district with bulk inserts through `m` (already inside a transaction). */
-export async function insertDemoDistrict(m: EntityManager, district: DemoDistrict, passwordHashes: Map<string, string>): Promise<DemoSummary> {
+export async function insertDemoDistrict(
+  m: EntityManager,
+  district: DemoDistrict,
+  passwordHashes: Map<string, string>,
+): Promise<DemoSummary> {
   const started = Date.now();
   const competencyId = await competencyResolver(m);
 
   await bulkInsert(m, BuildingEntity, district.buildings);
   await bulkInsert(m, EducatorEntity, district.educators);
-  await bulkInsert(m, HybridRoleEntity, district.roles.map(({ key: _key, requirements: _r, ...role }) => role));
+  await bulkInsert(
+    m,
+    HybridRoleEntity,
+    district.roles.map(({ key: _key, requirements: _r, ...role }) => role),
+  );
   await bulkInsert(
     m,
     RoleRequirementEntity,
-    district.roles.flatMap((r) => r.requirements.map(({ competency, ...q }) => ({ ...q, roleId: r.id, competencyId: competencyId(competency) }))),
+    district.roles.flatMap((r) =>
+      r.requirements.map(({ competency, ...q }) => ({ ...q, roleId: r.id, competencyId: competencyId(competency) })),
+    ),
   );
   await bulkInsert(
     m,
     EvidenceEntity,
     district.evidence.map(({ claims: _c, verifiedAt, ...e }) => ({ ...e, verifiedAt: verifiedAt ? new Date(verifiedAt) : null })),
   );
-  const claims = district.evidence.flatMap((e) => e.claims.map((c) => ({ evidenceId: e.id, competencyId: competencyId(c.competency), level: c.level })));
+  const claims = district.evidence.flatMap((e) =>
+    e.claims.map((c) => ({ evidenceId: e.id, competencyId: competencyId(c.competency), level: c.level })),
+  );
   await bulkInsert(m, EvidenceClaimEntity, claims);
-  await bulkInsert(m, AccountEntity, district.accounts.map(({ endorserBuildingIds: _b, ...a }) => ({ ...a, passwordHash: passwordHashes.get(a.id) ?? null })));
+  await bulkInsert(
+    m,
+    AccountEntity,
+    district.accounts.map(({ endorserBuildingIds: _b, ...a }) => ({ ...a, passwordHash: passwordHashes.get(a.id) ?? null })),
+  );
   const scopes = district.accounts.flatMap((a) => (a.endorserBuildingIds ?? []).map((buildingId) => ({ accountId: a.id, buildingId })));
   if (scopes.length) await bulkInsert(m, EndorserBuildingEntity, scopes);
   for (const extend of DEMO_EXTENSIONS) await extend(m, district);
@@ -87,7 +106,8 @@ async function competencyResolver(m: EntityManager): Promise<(ref: CompetencyRef
   const ids = new Map(rows.map((r) => [`${r.framework}/${r.code}`, r.id]));
   return (ref) => {
     const id = ids.get(`${ref.framework}/${ref.code}`);
-    if (!id) throw new Error(`The demo district needs competency ${ref.code} of framework ${ref.framework}; are the default frameworks migrated?`);
+    if (!id)
+      throw new Error(`The demo district needs competency ${ref.code} of framework ${ref.framework}; are the default frameworks migrated?`);
     return id;
   };
 }

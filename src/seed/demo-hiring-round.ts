@@ -40,10 +40,23 @@ export interface DemoHiringRound {
 }
 
 /** Who applies and how far they got; days count back from the district's date. */
-interface Step { to: S; daysAgo: number; reason: string }
-interface Applicant { educator: PlannedEducator; submittedDaysAgo: number; statement: string; moves: Step[] }
+interface Step {
+  to: S;
+  daysAgo: number;
+  reason: string;
+}
+interface Applicant {
+  educator: PlannedEducator;
+  submittedDaysAgo: number;
+  statement: string;
+  moves: Step[];
+}
 
-const SCREENED = (daysAgo: number): Step => ({ to: S.SCREENED, daysAgo, reason: 'Application complete; meets the posting\'s basic eligibility.' });
+const SCREENED = (daysAgo: number): Step => ({
+  to: S.SCREENED,
+  daysAgo,
+  reason: "Application complete; meets the posting's basic eligibility.",
+});
 const SHORTLISTED = (daysAgo: number, why: string): Step => ({ to: S.SHORTLISTED, daysAgo, reason: why });
 
 /** The role's competencies (by code) and the highest level each educator shows on them beyond attendance. */
@@ -90,31 +103,53 @@ export function planDemoHiringRound(district: DemoDistrict): DemoHiringRound {
     .filter((e) => e.buildingId === role.buildingId && e.id !== candidateA.id && e.id !== candidateB.id && !withAccounts.has(e.id))
     .sort((x, y) => (score.get(y.id) ?? 0) - (score.get(x.id) ?? 0) || (x.id < y.id ? -1 : 1))
     .slice(0, 3);
-  if (others.length < 3) throw new Error('The demo hiring round needs three more educators at the role\'s building');
+  if (others.length < 3) throw new Error("The demo hiring round needs three more educators at the role's building");
 
   const applicants: Applicant[] = [
     {
-      educator: candidateB, submittedDaysAgo: 9,
-      statement: 'I led our building\'s pilot of AI-supported feedback on student writing and designed a four-session series for colleagues on feedback and assessment redesign. I would like to help more teams try this carefully.',
-      moves: [SCREENED(6), SHORTLISTED(3, 'A verified certification, a led pilot with results, and colleague PD designed and delivered: meets every required competency.')],
+      educator: candidateB,
+      submittedDaysAgo: 9,
+      statement:
+        "I led our building's pilot of AI-supported feedback on student writing and designed a four-session series for colleagues on feedback and assessment redesign. I would like to help more teams try this carefully.",
+      moves: [
+        SCREENED(6),
+        SHORTLISTED(
+          3,
+          'A verified certification, a led pilot with results, and colleague PD designed and delivered: meets every required competency.',
+        ),
+      ],
     },
     {
-      educator: others[0], submittedDaysAgo: 11,
+      educator: others[0],
+      submittedDaysAgo: 11,
       statement: `As ${asA(others[0].currentAssignment)}, I have designed professional learning for colleagues and tried new feedback practice in my own classes. Coaching is the next step I want to take.`,
-      moves: [SCREENED(6), SHORTLISTED(3, 'Evidence of led practice on the role\'s competencies; shortlisted for the panel to compare.')],
+      moves: [SCREENED(6), SHORTLISTED(3, "Evidence of led practice on the role's competencies; shortlisted for the panel to compare.")],
     },
     {
-      educator: others[1], submittedDaysAgo: 8,
+      educator: others[1],
+      submittedDaysAgo: 8,
       statement: `I have been trying AI-supported practice as ${asA(others[1].currentAssignment)} and sharing what works with my team. I would value time to support colleagues properly.`,
-      moves: [SCREENED(6), SHORTLISTED(3, 'Strong practice evidence on the role\'s competencies; the panel should compare the depth of coaching experience.')],
+      moves: [
+        SCREENED(6),
+        SHORTLISTED(3, "Strong practice evidence on the role's competencies; the panel should compare the depth of coaching experience."),
+      ],
     },
     {
-      educator: candidateA, submittedDaysAgo: 7,
-      statement: 'Fifteen years in the classroom and more than a hundred hours of workshops on AI in teaching. I am ready to put that learning to work with colleagues.',
-      moves: [{ to: S.SCREENED, daysAgo: 6, reason: 'Application complete and eligible. The evidence is workshop attendance only, so not shortlisted for now.' }],
+      educator: candidateA,
+      submittedDaysAgo: 7,
+      statement:
+        'Fifteen years in the classroom and more than a hundred hours of workshops on AI in teaching. I am ready to put that learning to work with colleagues.',
+      moves: [
+        {
+          to: S.SCREENED,
+          daysAgo: 6,
+          reason: 'Application complete and eligible. The evidence is workshop attendance only, so not shortlisted for now.',
+        },
+      ],
     },
     {
-      educator: others[2], submittedDaysAgo: 2,
+      educator: others[2],
+      submittedDaysAgo: 2,
       statement: `I would like to grow from ${asA(others[2].currentAssignment)} into coaching, starting with feedback practice.`,
       moves: [],
     },
@@ -124,17 +159,36 @@ export function planDemoHiringRound(district: DemoDistrict): DemoHiringRound {
     const submittedAt = at(asOf, a.submittedDaysAgo, 14);
     // The candidate submits (as the hiring module records an application); HR makes every later move.
     const transitions: PlannedTransition[] = [
-      { fromStatus: null, toStatus: S.SUBMITTED, actorAccountId: district.accounts.find((x) => x.educatorId === a.educator.id)?.id ?? null, actorEmail: a.educator.workEmail, reason: '', at: submittedAt },
+      {
+        fromStatus: null,
+        toStatus: S.SUBMITTED,
+        actorAccountId: district.accounts.find((x) => x.educatorId === a.educator.id)?.id ?? null,
+        actorEmail: a.educator.workEmail,
+        reason: '',
+        at: submittedAt,
+      },
     ];
     for (const step of a.moves) {
       const from = transitions[transitions.length - 1].toStatus;
       assertMove(from, step.to, PipelineActor.HR);
       // HR works through the list in submission order within the day.
-      transitions.push({ fromStatus: from, toStatus: step.to, actorAccountId: hr.id, actorEmail: hr.email, reason: step.reason, at: at(asOf, step.daysAgo, 9 + i) });
+      transitions.push({
+        fromStatus: from,
+        toStatus: step.to,
+        actorAccountId: hr.id,
+        actorEmail: hr.email,
+        reason: step.reason,
+        at: at(asOf, step.daysAgo, 9 + i),
+      });
     }
     return {
-      id: demoId(`application:${role.key}:${a.educator.id}`), roleId: role.id, educatorId: a.educator.id,
-      status: transitions[transitions.length - 1].toStatus, statement: a.statement, submittedAt, transitions,
+      id: demoId(`application:${role.key}:${a.educator.id}`),
+      roleId: role.id,
+      educatorId: a.educator.id,
+      status: transitions[transitions.length - 1].toStatus,
+      statement: a.statement,
+      submittedAt,
+      transitions,
     };
   });
 
@@ -150,17 +204,32 @@ export function planDemoHiringRound(district: DemoDistrict): DemoHiringRound {
 /** The demo extension: inserts the planned round inside the seed's transaction. */
 export async function insertDemoHiringRound(m: EntityManager, district: DemoDistrict): Promise<void> {
   const round = planDemoHiringRound(district);
-  await m.insert(PanelMemberEntity, round.panel.map((p) => ({ ...p, addedAt: new Date(p.addedAt) })));
+  await m.insert(
+    PanelMemberEntity,
+    round.panel.map((p) => ({ ...p, addedAt: new Date(p.addedAt) })),
+  );
   await m.insert(RoleHiringSettingsEntity, { ...round.blindReview, updatedAt: new Date(round.blindReview.updatedAt) });
-  await m.insert(ApplicationEntity, round.applications.map((a) => ({
-    id: a.id, roleId: a.roleId, educatorId: a.educatorId, status: a.status, statement: a.statement, invitationId: null,
-    submittedAt: new Date(a.submittedAt), updatedAt: new Date(a.transitions[a.transitions.length - 1].at),
-    // The hiring module bumps the version on every move after the submission.
-    version: a.transitions.length,
-  })));
+  await m.insert(
+    ApplicationEntity,
+    round.applications.map((a) => ({
+      id: a.id,
+      roleId: a.roleId,
+      educatorId: a.educatorId,
+      status: a.status,
+      statement: a.statement,
+      invitationId: null,
+      submittedAt: new Date(a.submittedAt),
+      updatedAt: new Date(a.transitions[a.transitions.length - 1].at),
+      // The hiring module bumps the version on every move after the submission.
+      version: a.transitions.length,
+    })),
+  );
   // In time order, so the identity ids read as the history happened.
   const transitions = round.applications
     .flatMap((a) => a.transitions.map((t) => ({ ...t, applicationId: a.id })))
     .sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : x.applicationId < y.applicationId ? -1 : 1));
-  await m.insert(ApplicationTransitionEntity, transitions.map((t) => ({ ...t, at: new Date(t.at) })));
+  await m.insert(
+    ApplicationTransitionEntity,
+    transitions.map((t) => ({ ...t, at: new Date(t.at) })),
+  );
 }

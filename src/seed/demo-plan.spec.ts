@@ -4,7 +4,10 @@ import { demoId, Prng } from './prng.js';
 
 describe('Prng (mulberry32)', () => {
   it('repeats its sequence for the same seed and differs for another', () => {
-    const seq = (seed: number) => { const r = new Prng(seed); return Array.from({ length: 5 }, () => r.next()); };
+    const seq = (seed: number) => {
+      const r = new Prng(seed);
+      return Array.from({ length: 5 }, () => r.next());
+    };
     expect(seq(1)).toEqual(seq(1));
     expect(seq(1)).not.toEqual(seq(2));
     for (const x of seq(3)) expect(x >= 0 && x < 1).toBe(true);

@@ -1,9 +1,24 @@
 import { districtToday } from '../common/clock.js';
 import type { EvidenceKind, VerificationStatus } from '../evidence/domain/evidence-kind.js';
 import {
-  ARTIFACT_FORMS, ASSIGNMENTS, BUILDINGS, CERTIFICATIONS, COURSE_FORMATS, COURSE_PROVIDERS, DEMO_DOMAIN, DISTRICT,
-  FIRST_NAMES, LAST_NAMES, PILOT_OUTCOMES, ROLES, TOPICS, UNESCO, VENUES,
-  type CompetencyRef, type SchoolLevel, type Topic,
+  ARTIFACT_FORMS,
+  ASSIGNMENTS,
+  BUILDINGS,
+  CERTIFICATIONS,
+  COURSE_FORMATS,
+  COURSE_PROVIDERS,
+  DEMO_DOMAIN,
+  DISTRICT,
+  FIRST_NAMES,
+  LAST_NAMES,
+  PILOT_OUTCOMES,
+  ROLES,
+  TOPICS,
+  UNESCO,
+  VENUES,
+  type CompetencyRef,
+  type SchoolLevel,
+  type Topic,
 } from './demo-catalogue.js';
 import { demoId, Prng } from './prng.js';
 
@@ -28,27 +43,82 @@ export const ENDORSER_EMAIL = `principal.lincoln@${DEMO_DOMAIN}`;
 // The evidence vocabulary is the evidence module's, defined once (the demo plans some of each kind it knows).
 export type { EvidenceKind, VerificationStatus };
 
-export interface PlannedBuilding { id: string; code: string; name: string; level: SchoolLevel }
-export interface PlannedEducator { id: string; fullName: string; workEmail: string; buildingId: string; currentAssignment: string; hireDate: string }
-export interface PlannedClaim { competency: CompetencyRef; level: number }
+export interface PlannedBuilding {
+  id: string;
+  code: string;
+  name: string;
+  level: SchoolLevel;
+}
+export interface PlannedEducator {
+  id: string;
+  fullName: string;
+  workEmail: string;
+  buildingId: string;
+  currentAssignment: string;
+  hireDate: string;
+}
+export interface PlannedClaim {
+  competency: CompetencyRef;
+  level: number;
+}
 export interface PlannedEvidence {
-  id: string; educatorId: string; kind: EvidenceKind; title: string; description: string; url: string | null;
-  startedOn: string | null; endedOn: string | null;
-  verificationStatus: VerificationStatus; verifiedBy: string | null; verifiedAt: string | null;
-  issuer: string | null; credentialId: string | null; issuedOn: string | null; expiresOn: string | null;
-  pilotPart: 'LEAD' | 'CO_LEAD' | 'MEMBER' | null; classrooms: number | null; teachers: number | null; students: number | null;
-  outcomes: string | null; sessions: number | null; attendees: number | null; venue: string | null;
-  hours: number | null; provider: string | null;
+  id: string;
+  educatorId: string;
+  kind: EvidenceKind;
+  title: string;
+  description: string;
+  url: string | null;
+  startedOn: string | null;
+  endedOn: string | null;
+  verificationStatus: VerificationStatus;
+  verifiedBy: string | null;
+  verifiedAt: string | null;
+  issuer: string | null;
+  credentialId: string | null;
+  issuedOn: string | null;
+  expiresOn: string | null;
+  pilotPart: 'LEAD' | 'CO_LEAD' | 'MEMBER' | null;
+  classrooms: number | null;
+  teachers: number | null;
+  students: number | null;
+  outcomes: string | null;
+  sessions: number | null;
+  attendees: number | null;
+  venue: string | null;
+  hours: number | null;
+  provider: string | null;
   claims: PlannedClaim[];
 }
-export interface PlannedRequirement { id: string; competency: CompetencyRef; minLevel: number; weight: number; kind: 'REQUIRED' | 'PREFERRED'; position: number }
+export interface PlannedRequirement {
+  id: string;
+  competency: CompetencyRef;
+  minLevel: number;
+  weight: number;
+  kind: 'REQUIRED' | 'PREFERRED';
+  position: number;
+}
 export interface PlannedRole {
-  id: string; key: string; title: string; summary: string; buildingId: string | null; classroomFte: number; roleFte: number;
-  stipend: number; openings: number; closingDate: string; status: 'OPEN' | 'DRAFT'; internalOnly: boolean;
-  minYearsOfService: number | null; requirements: PlannedRequirement[];
+  id: string;
+  key: string;
+  title: string;
+  summary: string;
+  buildingId: string | null;
+  classroomFte: number;
+  roleFte: number;
+  stipend: number;
+  openings: number;
+  closingDate: string;
+  status: 'OPEN' | 'DRAFT';
+  internalOnly: boolean;
+  minYearsOfService: number | null;
+  requirements: PlannedRequirement[];
 }
 export interface PlannedAccount {
-  id: string; email: string; displayName: string; personas: string[]; educatorId: string | null;
+  id: string;
+  email: string;
+  displayName: string;
+  personas: string[];
+  educatorId: string | null;
   /** ENDORSER accounts: the buildings they endorse in. */
   endorserBuildingIds?: string[];
 }
@@ -99,18 +169,42 @@ function claims(entries: ReadonlyArray<PlannedClaim>, max = 3): PlannedClaim[] {
 
 function blank(ctx: Ctx, kind: EvidenceKind, title: string): PlannedEvidence {
   return {
-    id: demoId(`evidence:${ctx.educator.id}:${ctx.serial()}`), educatorId: ctx.educator.id, kind, title: title.slice(0, 200),
-    description: '', url: null, startedOn: null, endedOn: null,
-    verificationStatus: 'SELF_REPORTED', verifiedBy: null, verifiedAt: null,
-    issuer: null, credentialId: null, issuedOn: null, expiresOn: null,
-    pilotPart: null, classrooms: null, teachers: null, students: null, outcomes: null,
-    sessions: null, attendees: null, venue: null, hours: null, provider: null, claims: [],
+    id: demoId(`evidence:${ctx.educator.id}:${ctx.serial()}`),
+    educatorId: ctx.educator.id,
+    kind,
+    title: title.slice(0, 200),
+    description: '',
+    url: null,
+    startedOn: null,
+    endedOn: null,
+    verificationStatus: 'SELF_REPORTED',
+    verifiedBy: null,
+    verifiedAt: null,
+    issuer: null,
+    credentialId: null,
+    issuedOn: null,
+    expiresOn: null,
+    pilotPart: null,
+    classrooms: null,
+    teachers: null,
+    students: null,
+    outcomes: null,
+    sessions: null,
+    attendees: null,
+    venue: null,
+    hours: null,
+    provider: null,
+    claims: [],
   };
 }
 
 /** Endorsements come from the building principal; verification from district HR. */
 function verify(ctx: Ctx, e: PlannedEvidence, weights: readonly [number, number, number]): PlannedEvidence {
-  const status = ctx.rng.weighted<VerificationStatus>([['SELF_REPORTED', weights[0]], ['ENDORSED', weights[1]], ['VERIFIED', weights[2]]]);
+  const status = ctx.rng.weighted<VerificationStatus>([
+    ['SELF_REPORTED', weights[0]],
+    ['ENDORSED', weights[1]],
+    ['VERIFIED', weights[2]],
+  ]);
   return setStatus(ctx, e, status);
 }
 function setStatus(ctx: Ctx, e: PlannedEvidence, status: VerificationStatus): PlannedEvidence {
@@ -140,7 +234,12 @@ function course(ctx: Ctx, topic = ctx.rng.pick(TOPICS), hours?: number): Planned
   e.hours = h;
   e.provider = rng.pick(COURSE_PROVIDERS);
   e.startedOn = dayInCareer(ctx);
-  e.endedOn = format.name === 'Online course' ? minDate(ctx.asOf, addDays(e.startedOn, rng.int(14, 42))) : format.name === 'Summer institute' ? addDays(e.startedOn, rng.int(2, 4)) : e.startedOn;
+  e.endedOn =
+    format.name === 'Online course'
+      ? minDate(ctx.asOf, addDays(e.startedOn, rng.int(14, 42)))
+      : format.name === 'Summer institute'
+        ? addDays(e.startedOn, rng.int(2, 4))
+        : e.startedOn;
   e.description = `Attended ${h} hours: ${topic.label}.`;
   // Attendance shows exposure, never more than level 1.
   e.claims = claims(atLevel(rng.sample(topic.competencies, rng.int(1, 2)), 1));
@@ -155,7 +254,11 @@ function certification(ctx: Ctx, cert = ctx.rng.pick(CERTIFICATIONS), expired = 
   // Earned before joining the district is fine: credentials travel.
   e.issuedOn = issued;
   e.expiresOn = cert.years ? addDays(e.issuedOn, cert.years * 365) : null;
-  const initials = cert.issuer.split(/\s+/).filter((w) => /^[A-Z]/.test(w)).map((w) => w[0]).join('');
+  const initials = cert.issuer
+    .split(/\s+/)
+    .filter((w) => /^[A-Z]/.test(w))
+    .map((w) => w[0])
+    .join('');
   e.credentialId = `${initials}-${e.issuedOn.slice(0, 4)}-${rng.int(10000, 99999)}`;
   e.url = `https://credentials.${DEMO_DOMAIN}/verify/${e.credentialId}`;
   e.description = `${cert.title}, issued by ${cert.issuer}.`;
@@ -179,9 +282,13 @@ function pilot(ctx: Ctx, part: 'LEAD' | 'CO_LEAD' | 'MEMBER', topic = topicFor(c
   const role = part === 'LEAD' ? 'Led' : part === 'CO_LEAD' ? 'Co-led' : 'Took part in';
   e.description = `${role} a ${e.classrooms}-classroom pilot of "${topic.label}" with ${e.students} students.`;
   const topical = rng.sample(topic.competencies, part === 'MEMBER' ? rng.int(1, 2) : rng.int(1, 2));
-  e.claims = part === 'MEMBER'
-    ? claims(atLevel(topical, 2))
-    : claims([{ competency: ref(DISTRICT, 'PILOT-LEAD'), level: part === 'LEAD' ? 3 : 2 }, ...atLevel(topical, part === 'LEAD' ? rng.int(2, 3) : 2)]);
+  e.claims =
+    part === 'MEMBER'
+      ? claims(atLevel(topical, 2))
+      : claims([
+          { competency: ref(DISTRICT, 'PILOT-LEAD'), level: part === 'LEAD' ? 3 : 2 },
+          ...atLevel(topical, part === 'LEAD' ? rng.int(2, 3) : 2),
+        ]);
   return verify(ctx, e, [30, 40, 30]);
 }
 
@@ -194,7 +301,10 @@ function professionalLearning(ctx: Ctx, topic = topicFor(ctx)): PlannedEvidence 
   e.endedOn = minDate(ctx.asOf, addDays(e.startedOn, (e.sessions - 1) * rng.int(7, 21)));
   e.description = `${e.sessions} session(s) for ${e.attendees} colleagues: ${topic.label}.`;
   const designLevel = e.attendees >= 20 || e.sessions >= 3 ? 3 : 2;
-  e.claims = claims([{ competency: ref(DISTRICT, 'PL-DESIGN'), level: designLevel }, ...atLevel(rng.sample(topic.competencies, rng.int(0, 2)), rng.int(2, 3))]);
+  e.claims = claims([
+    { competency: ref(DISTRICT, 'PL-DESIGN'), level: designLevel },
+    ...atLevel(rng.sample(topic.competencies, rng.int(0, 2)), rng.int(2, 3)),
+  ]);
   return verify(ctx, e, [35, 35, 30]);
 }
 
@@ -222,7 +332,13 @@ function artifact(ctx: Ctx, topic = topicFor(ctx)): PlannedEvidence {
   return verify(ctx, e, [60, 30, 10]);
 }
 
-const REVIEWED_TOOLS = ['an AI writing assistant', 'an AI tutoring app', 'an AI grading tool', 'a lesson-planning chatbot', 'a reading-level adapter'];
+const REVIEWED_TOOLS = [
+  'an AI writing assistant',
+  'an AI tutoring app',
+  'an AI grading tool',
+  'a lesson-planning chatbot',
+  'a reading-level adapter',
+];
 
 /**
  * A written review of an AI tool: the evidence behind the superintendent's question ("who can
@@ -231,13 +347,25 @@ const REVIEWED_TOOLS = ['an AI writing assistant', 'an AI tutoring app', 'an AI 
 function toolReview(ctx: Ctx, focus: 'alignment' | 'bias'): PlannedEvidence {
   const { rng } = ctx;
   const tool = rng.pick(REVIEWED_TOOLS);
-  const e = blank(ctx, 'ARTIFACT', focus === 'alignment' ? `Instructional alignment and privacy review of ${tool}` : `Bias review of ${tool}`);
+  const e = blank(
+    ctx,
+    'ARTIFACT',
+    focus === 'alignment' ? `Instructional alignment and privacy review of ${tool}` : `Bias review of ${tool}`,
+  );
   e.startedOn = dayInCareer(ctx, 3, 7);
   e.url = `https://portfolio.${DEMO_DOMAIN}/${ctx.educator.workEmail.split('@')[0]}/${e.id.slice(0, 8)}`;
   e.description = `Structured review of ${tool} for the building's AI tool review process.`;
-  e.claims = focus === 'alignment'
-    ? claims([{ competency: ref(DISTRICT, 'AI-TOOL-EVAL'), level: rng.int(2, 3) }, { competency: ref(DISTRICT, 'DATA-PRIVACY'), level: 2 }, { competency: ref(UNESCO, '2.2'), level: 2 }])
-    : claims([{ competency: ref(DISTRICT, 'AI-BIAS'), level: 2 }, { competency: ref(DISTRICT, 'DATA-ETHICS'), level: 2 }]);
+  e.claims =
+    focus === 'alignment'
+      ? claims([
+          { competency: ref(DISTRICT, 'AI-TOOL-EVAL'), level: rng.int(2, 3) },
+          { competency: ref(DISTRICT, 'DATA-PRIVACY'), level: 2 },
+          { competency: ref(UNESCO, '2.2'), level: 2 },
+        ])
+      : claims([
+          { competency: ref(DISTRICT, 'AI-BIAS'), level: 2 },
+          { competency: ref(DISTRICT, 'DATA-ETHICS'), level: 2 },
+        ]);
   return verify(ctx, e, [20, 40, 40]);
 }
 
@@ -246,13 +374,20 @@ type Profile = 'exposure' | 'practitioner' | 'certified' | 'leader' | 'evaluator
 /** Most educators hold workshop hours only; the odds of more scale with the building's adoption. */
 function profileFor(rng: Prng, adoption: number): Profile {
   if (!rng.chance(Math.min(0.8, 0.32 * adoption))) return 'exposure';
-  return rng.weighted<Profile>([['practitioner', 50], ['certified', 22], ['leader', 18], ['evaluator', 10]]);
+  return rng.weighted<Profile>([
+    ['practitioner', 50],
+    ['certified', 22],
+    ['leader', 18],
+    ['evaluator', 10],
+  ]);
 }
 
 function portfolio(ctx: Ctx, profile: Profile, certSerial: () => number): PlannedEvidence[] {
   const { rng } = ctx;
   const out: PlannedEvidence[] = [];
-  const times = (n: number, f: () => PlannedEvidence) => { for (let i = 0; i < n; i++) out.push(f()); };
+  const times = (n: number, f: () => PlannedEvidence) => {
+    for (let i = 0; i < n; i++) out.push(f());
+  };
   // Every eighth certification in the district is an expired one, so "a few expired" holds for any seed.
   const cert = () => certification(ctx, undefined, certSerial() % 8 === 7);
   switch (profile) {
@@ -291,7 +426,11 @@ function portfolio(ctx: Ctx, profile: Profile, certSerial: () => number): Planne
 }
 
 function emailFor(fullName: string, taken: Set<string>): string {
-  const base = fullName.toLowerCase().replace(/[^a-z ]/g, '').trim().replace(/\s+/g, '.');
+  const base = fullName
+    .toLowerCase()
+    .replace(/[^a-z ]/g, '')
+    .trim()
+    .replace(/\s+/g, '.');
   let email = `${base}@${DEMO_DOMAIN}`;
   for (let n = 2; taken.has(email); n++) email = `${base}${n}@${DEMO_DOMAIN}`;
   taken.add(email);
@@ -325,7 +464,11 @@ function candidateBEvidence(ctx: Ctx): PlannedEvidence[] {
   const p = pilot(ctx, 'LEAD', TOPICS[1]);
   Object.assign(p, {
     title: 'Pilot: AI-supported feedback in Grade 7 ELA (Lincoln Middle School)',
-    classrooms: 6, teachers: 5, students: 142, startedOn: addDays(asOf, -330), endedOn: addDays(asOf, -150),
+    classrooms: 6,
+    teachers: 5,
+    students: 142,
+    startedOn: addDays(asOf, -330),
+    endedOn: addDays(asOf, -150),
     outcomes: 'Students received feedback within two days instead of two weeks; revision rates rose from 40% to 75%.',
     description: 'Led the building pilot of AI-supported feedback on student writing across six classrooms.',
     claims: claims([
@@ -339,7 +482,10 @@ function candidateBEvidence(ctx: Ctx): PlannedEvidence[] {
   const pl = professionalLearning(ctx, TOPICS[1]);
   Object.assign(pl, {
     title: 'Designed and led colleague PD: AI-supported feedback and assessment redesign',
-    sessions: 4, attendees: 36, startedOn: addDays(asOf, -120), endedOn: addDays(asOf, -60),
+    sessions: 4,
+    attendees: 36,
+    startedOn: addDays(asOf, -120),
+    endedOn: addDays(asOf, -60),
     description: 'A four-session series for colleagues on AI-supported feedback and redesigning assessments where AI is available.',
     claims: claims([
       { competency: ref(DISTRICT, 'PL-DESIGN'), level: 3 },
@@ -358,7 +504,12 @@ export function generateDemoDistrict(options: Partial<DemoOptions> = {}): DemoDi
   const rng = new Prng(opts.seed);
   const { asOf } = opts;
 
-  const buildings: PlannedBuilding[] = BUILDINGS.map((b) => ({ id: demoId(`building:${b.code}`), code: b.code, name: b.name, level: b.level }));
+  const buildings: PlannedBuilding[] = BUILDINGS.map((b) => ({
+    id: demoId(`building:${b.code}`),
+    code: b.code,
+    name: b.name,
+    level: b.level,
+  }));
   const byCode = new Map(buildings.map((b) => [b.code, b]));
   const emails = new Set([HR_EMAIL, PANEL_EMAIL]);
   const reservedNames = new Set<string>(Object.values(SPECIALS).map((s) => s.fullName));
@@ -382,15 +533,30 @@ export function generateDemoDistrict(options: Partial<DemoOptions> = {}): DemoDi
       const special = here[i] as [keyof typeof SPECIALS, (typeof SPECIALS)[keyof typeof SPECIALS]] | undefined;
       let fullName: string;
       if (special) fullName = special[1].fullName;
-      else do fullName = `${rng.pick(FIRST_NAMES)} ${rng.pick(LAST_NAMES)}`; while (usedNames.has(fullName));
+      else
+        do fullName = `${rng.pick(FIRST_NAMES)} ${rng.pick(LAST_NAMES)}`;
+        while (usedNames.has(fullName));
       usedNames.add(fullName);
-      const years = special ? special[1].years : rng.weighted([[rng.int(0, 3), 20], [rng.int(4, 10), 35], [rng.int(11, 20), 30], [rng.int(21, 32), 15]] as const);
+      const years = special
+        ? special[1].years
+        : rng.weighted([
+            [rng.int(0, 3), 20],
+            [rng.int(4, 10), 35],
+            [rng.int(11, 20), 30],
+            [rng.int(21, 32), 15],
+          ] as const);
       // Hired in late summer; specials get exactly their years of service (plus a few months) on asOf.
-      let hireDate = special ? addDays(asOf, -(years * 365 + Math.floor(years / 4) + 80)) : `${Number(asOf.slice(0, 4)) - years}-08-${String(rng.int(10, 28)).padStart(2, '0')}`;
+      let hireDate = special
+        ? addDays(asOf, -(years * 365 + Math.floor(years / 4) + 80))
+        : `${Number(asOf.slice(0, 4)) - years}-08-${String(rng.int(10, 28)).padStart(2, '0')}`;
       if (hireDate > asOf) hireDate = `${Number(hireDate.slice(0, 4)) - 1}${hireDate.slice(4)}`;
       const educator: PlannedEducator = {
-        id: demoId(`educator:${fullName}:${spec.code}:${i}`), fullName, workEmail: emailFor(fullName, emails), buildingId: building.id,
-        currentAssignment: special ? special[1].assignment : rng.pick(ASSIGNMENTS[spec.level]), hireDate,
+        id: demoId(`educator:${fullName}:${spec.code}:${i}`),
+        fullName,
+        workEmail: emailFor(fullName, emails),
+        buildingId: building.id,
+        currentAssignment: special ? special[1].assignment : rng.pick(ASSIGNMENTS[spec.level]),
+        hireDate,
       };
       educators.push(educator);
       const ctx = contextFor(educator, building);
@@ -410,12 +576,26 @@ export function generateDemoDistrict(options: Partial<DemoOptions> = {}): DemoDi
   while (evidence.length < MIN_EVIDENCE) evidence.push(course(rng.pick(exposureOnly)));
 
   const roles: PlannedRole[] = ROLES.map((r) => ({
-    id: demoId(`role:${r.key}`), key: r.key, title: r.title, summary: r.summary,
-    buildingId: r.building ? byCode.get(r.building)!.id : null, classroomFte: r.classroomFte, roleFte: r.roleFte,
-    stipend: r.stipend, openings: r.openings, closingDate: addDays(asOf, r.closesInDays), status: r.status, internalOnly: true,
+    id: demoId(`role:${r.key}`),
+    key: r.key,
+    title: r.title,
+    summary: r.summary,
+    buildingId: r.building ? byCode.get(r.building)!.id : null,
+    classroomFte: r.classroomFte,
+    roleFte: r.roleFte,
+    stipend: r.stipend,
+    openings: r.openings,
+    closingDate: addDays(asOf, r.closesInDays),
+    status: r.status,
+    internalOnly: true,
     minYearsOfService: r.minYearsOfService ?? null,
     requirements: r.requirements.map((q, position) => ({
-      id: demoId(`requirement:${r.key}:${q.code}`), competency: ref(DISTRICT, q.code), minLevel: q.minLevel, weight: q.weight, kind: q.kind, position,
+      id: demoId(`requirement:${r.key}:${q.code}`),
+      competency: ref(DISTRICT, q.code),
+      minLevel: q.minLevel,
+      weight: q.weight,
+      kind: q.kind,
+      position,
     })),
   }));
 
@@ -423,11 +603,33 @@ export function generateDemoDistrict(options: Partial<DemoOptions> = {}): DemoDi
   const accounts: PlannedAccount[] = [
     { id: demoId('account:hr'), email: HR_EMAIL, displayName: 'Harriet Ruiz (HR)', personas: ['HR'], educatorId: null },
     { id: demoId('account:panel'), email: PANEL_EMAIL, displayName: 'Pat Nguyen (panel)', personas: ['PANELIST'], educatorId: null },
-    { id: demoId('account:candidate-b'), email: candidateB.workEmail, displayName: candidateB.fullName, personas: ['EDUCATOR'], educatorId: candidateB.id },
-    { id: demoId('account:panel-educator'), email: panelEducator.workEmail, displayName: panelEducator.fullName, personas: ['PANELIST', 'EDUCATOR'], educatorId: panelEducator.id },
-    { id: demoId('account:compliance'), email: COMPLIANCE_EMAIL, displayName: 'Cora Banks (compliance)', personas: ['COMPLIANCE'], educatorId: null },
     {
-      id: demoId('account:endorser'), email: ENDORSER_EMAIL, displayName: 'Elena Brooks (principal, Lincoln Middle)', personas: ['ENDORSER'], educatorId: null,
+      id: demoId('account:candidate-b'),
+      email: candidateB.workEmail,
+      displayName: candidateB.fullName,
+      personas: ['EDUCATOR'],
+      educatorId: candidateB.id,
+    },
+    {
+      id: demoId('account:panel-educator'),
+      email: panelEducator.workEmail,
+      displayName: panelEducator.fullName,
+      personas: ['PANELIST', 'EDUCATOR'],
+      educatorId: panelEducator.id,
+    },
+    {
+      id: demoId('account:compliance'),
+      email: COMPLIANCE_EMAIL,
+      displayName: 'Cora Banks (compliance)',
+      personas: ['COMPLIANCE'],
+      educatorId: null,
+    },
+    {
+      id: demoId('account:endorser'),
+      email: ENDORSER_EMAIL,
+      displayName: 'Elena Brooks (principal, Lincoln Middle)',
+      personas: ['ENDORSER'],
+      educatorId: null,
       endorserBuildingIds: [byCode.get('LMS')!.id],
     },
   ];

@@ -1,8 +1,25 @@
 /** The part of autocannon's programmatic API the bench uses (the package ships no types). */
 declare module 'autocannon' {
-  interface Histogram { average: number; p50: number; p99: number; total: number }
-  interface Result { requests: Histogram; latency: Histogram; errors: number; non2xx: number }
-  interface Options { url: string; connections: number; duration: number; method: string; headers: Record<string, string>; body: string;
-    requests?: Array<{ method: string; headers: Record<string, string>; body: string }> }
+  interface Histogram {
+    average: number;
+    p50: number;
+    p99: number;
+    total: number;
+  }
+  interface Result {
+    requests: Histogram;
+    latency: Histogram;
+    errors: number;
+    non2xx: number;
+  }
+  interface Options {
+    url: string;
+    connections: number;
+    duration: number;
+    method: string;
+    headers: Record<string, string>;
+    body: string;
+    requests?: Array<{ method: string; headers: Record<string, string>; body: string }>;
+  }
   export default function autocannon(options: Options, done: (err: Error | null, result: Result) => void): unknown;
 }

@@ -48,7 +48,14 @@ export async function runCaseBench(server: string): Promise<CaseBenchResult> {
   const ds = createDataSource(url);
   await ds.initialize();
   await ds.runMigrations({ transaction: 'each' });
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, SEED_DEMO: 'false', DB_STATEMENT_TIMEOUT_MS: '0', CASE_MAX_PACKAGE_BYTES: String(50 * 1024 * 1024), PUBLIC_BASE_URL: 'https://bench.example.org' });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: url,
+    SEED_DEMO: 'false',
+    DB_STATEMENT_TIMEOUT_MS: '0',
+    CASE_MAX_PACKAGE_BYTES: String(50 * 1024 * 1024),
+    PUBLIC_BASE_URL: 'https://bench.example.org',
+  });
   const app = await createApp(config, ds);
   await app.listen(0, '127.0.0.1');
   const port = (app.getHttpServer().address() as AddressInfo).port;
@@ -70,10 +77,12 @@ export async function runCaseBench(server: string): Promise<CaseBenchResult> {
     }
     const reimportMs: number[] = [];
     for (let i = 1; i <= RUNS; i++) {
-      reimportMs.push(await timed(async () => {
-        const again = await importer.importText(null, texts[i], { dryRun: false });
-        if (again.changed) throw new Error('re-import of the same package changed the framework');
-      }));
+      reimportMs.push(
+        await timed(async () => {
+          const again = await importer.importText(null, texts[i], { dryRun: false });
+          if (again.changed) throw new Error('re-import of the same package changed the framework');
+        }),
+      );
     }
     const exportMs: number[] = [];
     const httpMs: number[] = [];
@@ -101,19 +110,25 @@ export async function runCaseBench(server: string): Promise<CaseBenchResult> {
     // The floor of the writes: the same competency and level rows in one statement each, no checks, no diff.
     const bulkMs: number[] = [];
     for (let i = 0; i < RUNS; i++) {
-      bulkMs.push(await timed(() => ds.transaction(async (m) => {
-        const [fw] = await m.query(`INSERT INTO competency_framework (code, title, version) VALUES ($1, 'floor', 1) RETURNING id`, [`FLOOR-${i}-${Date.now()}`]);
-        await m.query(
-          `INSERT INTO competency (framework_id, code, name, description, dimension, sort_order, version)
+      bulkMs.push(
+        await timed(() =>
+          ds.transaction(async (m) => {
+            const [fw] = await m.query(`INSERT INTO competency_framework (code, title, version) VALUES ($1, 'floor', 1) RETURNING id`, [
+              `FLOOR-${i}-${Date.now()}`,
+            ]);
+            await m.query(
+              `INSERT INTO competency (framework_id, code, name, description, dimension, sort_order, version)
            SELECT $1, 'F' || g, 'Competency ' || g, 'Competency ' || g || ': the educator can apply practice in context', 'Domain', g, 1 FROM generate_series(1, $2) g`,
-          [fw.id, ITEMS],
-        );
-        await m.query(
-          `INSERT INTO competency_level (competency_id, level, label, descriptor)
+              [fw.id, ITEMS],
+            );
+            await m.query(
+              `INSERT INTO competency_level (competency_id, level, label, descriptor)
            SELECT c.id, l, 'Level ' || l, 'Descriptor' FROM competency c, generate_series(1, 4) l WHERE c.framework_id = $1`,
-          [fw.id],
-        );
-      })));
+              [fw.id],
+            );
+          }),
+        ),
+      );
     }
     const result: CaseBenchResult = {
       items: ITEMS,
@@ -127,11 +142,17 @@ export async function runCaseBench(server: string): Promise<CaseBenchResult> {
       baselineStringify: statsOf(stringifyMs),
     };
     const ratio = (a: Stats, b: Stats) => (a.medianMs / b.medianMs).toFixed(1);
-    log(`  import ${ITEMS} items        median ${result.import.medianMs} ms (p95 ${result.import.p95Ms}); x${ratio(result.import, result.baselineParse)} parse-only, x${ratio(result.import, result.baselineBulkInsert)} bare bulk insert; target < 10000 ms`);
+    log(
+      `  import ${ITEMS} items        median ${result.import.medianMs} ms (p95 ${result.import.p95Ms}); x${ratio(result.import, result.baselineParse)} parse-only, x${ratio(result.import, result.baselineBulkInsert)} bare bulk insert; target < 10000 ms`,
+    );
     log(`  re-import, unchanged      median ${result.reimportUnchanged.medianMs} ms`);
     log(`  export in process         median ${result.exportInProcess.medianMs} ms (p95 ${result.exportInProcess.p95Ms}); target < 2000 ms`);
-    log(`  export over HTTP          median ${result.exportHttp.medianMs} ms; x${ratio(result.exportHttp, result.baselineStringify)} JSON.stringify alone`);
-    log(`  baselines: parse+normalise ${result.baselineParse.medianMs} ms, bulk insert ${result.baselineBulkInsert.medianMs} ms, stringify ${result.baselineStringify.medianMs} ms`);
+    log(
+      `  export over HTTP          median ${result.exportHttp.medianMs} ms; x${ratio(result.exportHttp, result.baselineStringify)} JSON.stringify alone`,
+    );
+    log(
+      `  baselines: parse+normalise ${result.baselineParse.medianMs} ms, bulk insert ${result.baselineBulkInsert.medianMs} ms, stringify ${result.baselineStringify.medianMs} ms`,
+    );
     return result;
   } finally {
     await app.close();
@@ -158,8 +179,11 @@ async function main(): Promise<void> {
 }
 
 if (process.argv[1]?.endsWith('case-bench.js')) {
-  main().then(() => process.exit(0), (e) => {
-    console.error(e);
-    process.exit(1);
-  });
+  main().then(
+    () => process.exit(0),
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
 }

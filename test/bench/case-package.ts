@@ -11,7 +11,14 @@ export function generatePackage(items: number, seed: string): CfPackage {
   const when = '2026-01-15T10:00:00Z';
   const id = (n: string) => nameUuid(`${seed}:${n}`);
   const docId = id('doc');
-  const doc = { identifier: docId, uri: `${base}/CFDocuments/${docId}`, creator: 'Bench State', title: `Generated framework ${seed}`, lastChangeDateTime: when, caseVersion: '1.1' };
+  const doc = {
+    identifier: docId,
+    uri: `${base}/CFDocuments/${docId}`,
+    creator: 'Bench State',
+    title: `Generated framework ${seed}`,
+    lastChangeDateTime: when,
+    caseVersion: '1.1',
+  };
   const link = (identifier: string, title: string, kind = 'CFItems') => ({ title, identifier, uri: `${base}/${kind}/${identifier}` });
   const pkg: CfPackage = { CFDocument: doc, CFItems: [], CFAssociations: [], CFRubrics: [] };
   const criteria: CfRubricCriterion[] = [];
@@ -23,12 +30,26 @@ export function generatePackage(items: number, seed: string): CfPackage {
     const isGroup = i % 100 === 0;
     const title = isGroup ? `Domain ${i / 100 + 1}` : `Competency ${i}: the educator can apply practice ${i} in context with evidence`;
     pkg.CFItems.push({
-      identifier, uri: `${base}/CFItems/${identifier}`, fullStatement: title, humanCodingScheme: isGroup ? `D${i / 100 + 1}` : `D${Math.floor(i / 100) + 1}.${i % 100}`,
-      CFItemType: isGroup ? 'Domain' : 'Competency', educationLevel: ['09', '10', '11', '12'], language: 'en', lastChangeDateTime: when,
+      identifier,
+      uri: `${base}/CFItems/${identifier}`,
+      fullStatement: title,
+      humanCodingScheme: isGroup ? `D${i / 100 + 1}` : `D${Math.floor(i / 100) + 1}.${i % 100}`,
+      CFItemType: isGroup ? 'Domain' : 'Competency',
+      educationLevel: ['09', '10', '11', '12'],
+      language: 'en',
+      lastChangeDateTime: when,
     });
     const parent = isGroup ? link(docId, doc.title, 'CFDocuments') : link(group, groupTitle);
     const assocId = id(`child:${i}`);
-    pkg.CFAssociations.push({ identifier: assocId, uri: `${base}/CFAssociations/${assocId}`, associationType: 'isChildOf', originNodeURI: link(identifier, title), destinationNodeURI: parent, sequenceNumber: i % 100 + 1, lastChangeDateTime: when });
+    pkg.CFAssociations.push({
+      identifier: assocId,
+      uri: `${base}/CFAssociations/${assocId}`,
+      associationType: 'isChildOf',
+      originNodeURI: link(identifier, title),
+      destinationNodeURI: parent,
+      sequenceNumber: (i % 100) + 1,
+      lastChangeDateTime: when,
+    });
     if (isGroup) {
       group = identifier;
       groupTitle = title;
@@ -36,19 +57,46 @@ export function generatePackage(items: number, seed: string): CfPackage {
     }
     if (previous && i % 10 === 0) {
       const rel = id(`rel:${i}`);
-      pkg.CFAssociations.push({ identifier: rel, uri: `${base}/CFAssociations/${rel}`, associationType: 'isRelatedTo', originNodeURI: link(identifier, title), destinationNodeURI: link(previous.identifier, previous.title), lastChangeDateTime: when });
+      pkg.CFAssociations.push({
+        identifier: rel,
+        uri: `${base}/CFAssociations/${rel}`,
+        associationType: 'isRelatedTo',
+        originNodeURI: link(identifier, title),
+        destinationNodeURI: link(previous.identifier, previous.title),
+        lastChangeDateTime: when,
+      });
     }
     previous = { identifier, title };
     const criterion = id(`criterion:${i}`);
     criteria.push({
-      identifier: criterion, uri: `${base}/CFRubrics/${id('rubric')}#${criterion}`, CFItemURI: link(identifier, title), position: criteria.length + 1, lastChangeDateTime: when,
+      identifier: criterion,
+      uri: `${base}/CFRubrics/${id('rubric')}#${criterion}`,
+      CFItemURI: link(identifier, title),
+      position: criteria.length + 1,
+      lastChangeDateTime: when,
       CFRubricCriterionLevels: ['Beginning', 'Developing', 'Proficient', 'Exemplary'].map((quality, l) => {
         const level = id(`level:${i}:${l}`);
-        return { identifier: level, uri: `${base}/CFRubrics/${id('rubric')}#${level}`, quality, description: `${quality} at practice ${i}`, score: l + 1, position: l + 1, lastChangeDateTime: when };
+        return {
+          identifier: level,
+          uri: `${base}/CFRubrics/${id('rubric')}#${level}`,
+          quality,
+          description: `${quality} at practice ${i}`,
+          score: l + 1,
+          position: l + 1,
+          lastChangeDateTime: when,
+        };
       }),
     });
   }
   const rubricId = id('rubric');
-  pkg.CFRubrics = [{ identifier: rubricId, uri: `${base}/CFRubrics/${rubricId}`, title: 'Proficiency', lastChangeDateTime: when, CFRubricCriteria: criteria }];
+  pkg.CFRubrics = [
+    {
+      identifier: rubricId,
+      uri: `${base}/CFRubrics/${rubricId}`,
+      title: 'Proficiency',
+      lastChangeDateTime: when,
+      CFRubricCriteria: criteria,
+    },
+  ];
   return pkg;
 }

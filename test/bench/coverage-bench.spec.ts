@@ -38,9 +38,18 @@ describe('the capacity coverage benchmark on the district counted by hand (test/
     const r = await measureCapacityCoverage({ ds: t.ds, service: t.app.get(CapacityReportsService), gql, asOf: AS_OF, runs: 1, warmup: 0 });
     expect(r.covered).toBe(5);
     expect(Object.keys(r.measures).sort()).toEqual(['coverage_http', 'coverage_inprocess', 'floor_coverage', 'ref_coverage_levels']);
-    expect(r.floors).toEqual({ coverage_inprocess: 'floor_coverage', coverage_http: 'floor_coverage', ref_coverage_levels: 'floor_coverage' });
-    const past = await measureCapacityCoverage({ ds: t.ds, service: t.app.get(CapacityReportsService), asOf: '2024-06-30', runs: 1, warmup: 0 });
+    expect(r.floors).toEqual({
+      coverage_inprocess: 'floor_coverage',
+      coverage_http: 'floor_coverage',
+      ref_coverage_levels: 'floor_coverage',
+    });
+    const past = await measureCapacityCoverage({
+      ds: t.ds,
+      service: t.app.get(CapacityReportsService),
+      asOf: '2024-06-30',
+      runs: 1,
+      warmup: 0,
+    });
     expect(past.covered).toBe(4);
   });
-
 });

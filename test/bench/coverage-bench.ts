@@ -32,8 +32,16 @@ export const SUPERINTENDENT_QUERY = `query($asOf: String) {
  * filter), with no per-building breakdown. The floor (floors.ts) gives the report's figures and filters
  * claims by level first.
  */
-export function coverageLevelsReferenceSql(competencyIds: readonly string[], asOf: string, policy: ScoringPolicyEntity, params: unknown[]): string {
-  const lv = buildDemonstratedLevelsSql({ competencyIds, asOf, statuses: DEFAULT_REPORT_STATUSES, policy: evidenceRulesOf(policy) }, params);
+export function coverageLevelsReferenceSql(
+  competencyIds: readonly string[],
+  asOf: string,
+  policy: ScoringPolicyEntity,
+  params: unknown[],
+): string {
+  const lv = buildDemonstratedLevelsSql(
+    { competencyIds, asOf, statuses: DEFAULT_REPORT_STATUSES, policy: evidenceRulesOf(policy) },
+    params,
+  );
   return `WITH lv AS (${lv})
     SELECT count(*)::int AS covered FROM (
       SELECT lv.educator_id FROM lv JOIN educator ed ON ed.id = lv.educator_id AND ed.hire_date <= ${bind(params, asOf)}::date
@@ -76,7 +84,13 @@ const round = (ms: number) => Math.round(ms * 100) / 100;
 export function summarise(samples: readonly number[]): Timing {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
-  return { runs: sorted.length, medianMs: round(at(0.5)), p95Ms: round(at(0.95)), minMs: round(sorted[0]), maxMs: round(sorted[sorted.length - 1]) };
+  return {
+    runs: sorted.length,
+    medianMs: round(at(0.5)),
+    p95Ms: round(at(0.95)),
+    minMs: round(sorted[0]),
+    maxMs: round(sorted[sorted.length - 1]),
+  };
 }
 
 async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
@@ -97,12 +111,31 @@ export async function measureCapacityCoverage(ctx: CoverageBenchContext): Promis
     `SELECT c.id FROM competency c JOIN competency_framework f ON f.id = c.framework_id WHERE f.code = $1 AND c.code = ANY($2::varchar[]) ORDER BY c.code`,
     [SUPERINTENDENT.frameworkCode, [...SUPERINTENDENT.competencyCodes]],
   );
-  const [policy]: ScoringPolicyEntity[] = await ctx.ds.query(`SELECT attendance_cap_level AS "attendanceCapLevel" FROM scoring_policy WHERE is_current`);
+  const [policy]: ScoringPolicyEntity[] = await ctx.ds.query(
+    `SELECT attendance_cap_level AS "attendanceCapLevel" FROM scoring_policy WHERE is_current`,
+  );
   const params: unknown[] = [];
-  const referenceSql = coverageLevelsReferenceSql(ids.map((r) => r.id), ctx.asOf, policy, params);
+  const referenceSql = coverageLevelsReferenceSql(
+    ids.map((r) => r.id),
+    ctx.asOf,
+    policy,
+    params,
+  );
   const floorParams: unknown[] = [];
-  const floorSql = coverageFloorSql(ids.map((r) => r.id), SUPERINTENDENT.minLevel, ctx.asOf, policy.attendanceCapLevel, DEFAULT_REPORT_STATUSES, floorParams);
-  const args = { ...SUPERINTENDENT, competencyCodes: [...SUPERINTENDENT.competencyCodes], asOf: ctx.asOf, statuses: [...DEFAULT_REPORT_STATUSES] } as unknown as CoverageArgs;
+  const floorSql = coverageFloorSql(
+    ids.map((r) => r.id),
+    SUPERINTENDENT.minLevel,
+    ctx.asOf,
+    policy.attendanceCapLevel,
+    DEFAULT_REPORT_STATUSES,
+    floorParams,
+  );
+  const args = {
+    ...SUPERINTENDENT,
+    competencyCodes: [...SUPERINTENDENT.competencyCodes],
+    asOf: ctx.asOf,
+    statuses: [...DEFAULT_REPORT_STATUSES],
+  } as unknown as CoverageArgs;
 
   // The floor must give the report's figures, building by building, before it is timed.
   const figures = coverageFiguresOf(await ctx.ds.query(floorSql, floorParams));
@@ -133,6 +166,10 @@ export async function measureCapacityCoverage(ctx: CoverageBenchContext): Promis
     throw new Error(`Coverage paths disagree: ${[...answers].map(([k, v]) => `${k}=${v}`).join(', ')}`);
   }
   const measures = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, summarise(v)]));
-  const floors = Object.fromEntries(Object.keys(paths).filter((k) => !k.startsWith('floor_')).map((k) => [k, 'floor_coverage']));
+  const floors = Object.fromEntries(
+    Object.keys(paths)
+      .filter((k) => !k.startsWith('floor_'))
+      .map((k) => [k, 'floor_coverage']),
+  );
   return { measures, floors, covered };
 }

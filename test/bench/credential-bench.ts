@@ -3,7 +3,15 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CredentialVerifier } from '../../src/credentials/verification/credential-verifier.js';
 import { KeyDirectory } from '../../src/credentials/verification/key-directory.js';
-import { achievementCredential, didKeyIssuer, ecdsaDidKeyIssuer, jwtCredential, signEcdsa, signedCredential, statusListCredential } from '../support/credential-factory.js';
+import {
+  achievementCredential,
+  didKeyIssuer,
+  ecdsaDidKeyIssuer,
+  jwtCredential,
+  signEcdsa,
+  signedCredential,
+  statusListCredential,
+} from '../support/credential-factory.js';
 import { statsOf, type Stats } from './measure.js';
 
 /**
@@ -45,7 +53,9 @@ async function main(): Promise<void> {
   const ecdsaIssuers = await Promise.all([ecdsaDidKeyIssuer(), ecdsaDidKeyIssuer()]);
   const ecdsa: string[] = [];
   for (let i = 0; i < Math.ceil(COUNT / 5); i++) {
-    ecdsa.push(JSON.stringify(await signEcdsa(achievementCredential(ecdsaIssuers[i % 2], { email: holder.emails[0] }), ecdsaIssuers[i % 2])));
+    ecdsa.push(
+      JSON.stringify(await signEcdsa(achievementCredential(ecdsaIssuers[i % 2], { email: holder.emails[0] }), ecdsaIssuers[i % 2])),
+    );
   }
   // Warm the JIT and the jsonld caches on a few, then measure every credential once.
   for (let i = 0; i < 20; i++) await verifier.verify(json[i], holder);
@@ -83,18 +93,30 @@ async function main(): Promise<void> {
   if (failures) throw new Error(`${failures} credentials failed verification in the bench`);
 
   const rows: Array<[string, Stats]> = [
-    ['verify (JSON-LD, full)', full], ['verify (VC-JWT, full)', jwt], ['verify (ecdsa, no status)', ecdsaFull], ['proof check alone', crypto],
+    ['verify (JSON-LD, full)', full],
+    ['verify (VC-JWT, full)', jwt],
+    ['verify (ecdsa, no status)', ecdsaFull],
+    ['proof check alone', crypto],
   ];
   console.log(`\n== Credential verification: ${COUNT} credentials, no network`);
   console.log(`${'measure'.padEnd(26)}${'median ms'.padStart(11)}${'p95 ms'.padStart(10)}${'x proof'.padStart(9)}`);
   for (const [name, s] of rows) {
-    console.log(`${name.padEnd(26)}${s.medianMs.toFixed(2).padStart(11)}${s.p95Ms.toFixed(2).padStart(10)}${(s.medianMs / crypto.medianMs).toFixed(2).padStart(9)}`);
+    console.log(
+      `${name.padEnd(26)}${s.medianMs.toFixed(2).padStart(11)}${s.p95Ms.toFixed(2).padStart(10)}${(s.medianMs / crypto.medianMs).toFixed(2).padStart(9)}`,
+    );
   }
   const within = full.medianMs < BUDGET_MS;
   console.log(`median per credential ${full.medianMs} ms: ${within ? 'within' : 'OVER'} the ${BUDGET_MS} ms budget`);
   mkdirSync('.bench', { recursive: true });
   const file = join('.bench', 'credential-bench.json');
-  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), node: process.version, count: COUNT, budgetMs: BUDGET_MS, measures: Object.fromEntries(rows) }, null, 2));
+  writeFileSync(
+    file,
+    JSON.stringify(
+      { at: new Date().toISOString(), node: process.version, count: COUNT, budgetMs: BUDGET_MS, measures: Object.fromEntries(rows) },
+      null,
+      2,
+    ),
+  );
   console.log(`Wrote ${file}`);
   if (!within) process.exitCode = 1;
 }

@@ -32,11 +32,16 @@ export async function generateDistrict(ds: DataSource, educators: number, log: (
   await q(`INSERT INTO competency_level (competency_id, level, label)
            SELECT c.id, l, 'Level ' || l FROM competency c JOIN competency_framework f ON f.id = c.framework_id, generate_series(1, 4) l WHERE f.code = 'BENCH'`);
 
-  await q(`INSERT INTO building (code, name) SELECT 'BB-' || lpad(g::text, 4, '0'), 'Bench building ' || g FROM generate_series(1, $1) g`, [buildings]);
+  await q(`INSERT INTO building (code, name) SELECT 'BB-' || lpad(g::text, 4, '0'), 'Bench building ' || g FROM generate_series(1, $1) g`, [
+    buildings,
+  ]);
   log(`  educators (${educators}) in ${buildings} buildings`);
-  await q(`INSERT INTO educator (full_name, work_email, building_id, hire_date, version)
+  await q(
+    `INSERT INTO educator (full_name, work_email, building_id, hire_date, version)
            SELECT 'Educator ' || g, 'educator' || g || '@bench.example', b.ids[1 + g % $2], DATE '2025-08-15' - (${u(`'h' || g`)} * 30 * 365)::int, 1
-           FROM generate_series(1, $1) g, (SELECT array_agg(id ORDER BY code) AS ids FROM building) b`, [educators, buildings]);
+           FROM generate_series(1, $1) g, (SELECT array_agg(id ORDER BY code) AS ids FROM building) b`,
+    [educators, buildings],
+  );
 
   log('  evidence');
   // k-th item of an educator; r1 picks the kind, r2 the status, r3 the dates.
@@ -89,7 +94,17 @@ export async function generateDistrict(ds: DataSource, educators: number, log: (
            SELECT e.id, (SELECT id FROM hybrid_role ORDER BY title LIMIT 1), 0.2 + 0.2 * (${u(`e.id::text || 'f'`)} * 2)::int, DATE '2024-08-15'
            FROM educator e WHERE ${u(`e.id::text || 'c'`)} < 0.03`);
   log('  vacuum analyze');
-  for (const table of ['building', 'educator', 'evidence', 'evidence_claim', 'evidence_claim_fact', 'competency', 'hybrid_role', 'role_requirement', 'hybrid_commitment']) {
+  for (const table of [
+    'building',
+    'educator',
+    'evidence',
+    'evidence_claim',
+    'evidence_claim_fact',
+    'competency',
+    'hybrid_role',
+    'role_requirement',
+    'hybrid_commitment',
+  ]) {
     await q(`VACUUM ANALYZE ${table}`);
   }
   const [counts] = await q(`SELECT (SELECT count(*) FROM educator)::int AS educators, (SELECT count(*) FROM evidence)::int AS evidence,

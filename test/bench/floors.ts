@@ -1,6 +1,13 @@
 import { ATTENDANCE_KINDS, dayOf, statusesAtLeast } from '../../src/matching/domain/evidence-rules.js';
 import type { ScoringPolicyValues } from '../../src/matching/domain/scoring-policy.js';
-import { ageFactorTable, CORROBORATION_DIVISOR, CREDIT_SCALE, maxPointsOf, weightTable, type RoleSpec } from '../../src/matching/domain/scoring.js';
+import {
+  ageFactorTable,
+  CORROBORATION_DIVISOR,
+  CREDIT_SCALE,
+  maxPointsOf,
+  weightTable,
+  type RoleSpec,
+} from '../../src/matching/domain/scoring.js';
 import { VERIFICATION_STATUSES, type VerificationStatus } from '../../src/matching/domain/evidence-rules.js';
 
 /**
@@ -28,7 +35,10 @@ export interface RankingAnswer {
  * counts ride on every row of the page. Crosswalks are read by the statement itself.
  */
 export function rankingFloorSql(role: RoleSpec, policy: ScoringPolicyValues, asOf: string, first: number, params: unknown[]): string {
-  const p = (v: unknown) => { params.push(v); return `$${params.length}`; };
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
   const reqs = role.requirements;
   const requiredTotal = reqs.filter((r) => r.kind === 'REQUIRED').length;
   const table = ageFactorTable(policy.ageing);
@@ -38,10 +48,12 @@ export function rankingFloorSql(role: RoleSpec, policy: ScoringPolicyValues, asO
       WITH ORDINALITY AS t(competency_id, min_level, max_points, required, n)`;
   const lvl = `CASE WHEN f.kind = ANY(${p([...ATTENDANCE_KINDS])}::varchar[]) THEN least(f.level, ${p(policy.attendanceCapLevel)}::int) ELSE f.level END`;
   const age = `${p(dayOf(asOf))}::int - f.age_from_day`;
-  const service = role.minYearsOfService === null ? 'true' : `extract(year FROM age(${asOfDate}, ed.hire_date)) >= ${p(role.minYearsOfService)}::int`;
-  const order = policy.tieBreak === 'REQUIRED_MET_THEN_EDUCATOR_ID'
-    ? 'qualified DESC, score DESC, required_met DESC, met_count DESC, educator_id'
-    : 'qualified DESC, score DESC, educator_id';
+  const service =
+    role.minYearsOfService === null ? 'true' : `extract(year FROM age(${asOfDate}, ed.hire_date)) >= ${p(role.minYearsOfService)}::int`;
+  const order =
+    policy.tieBreak === 'REQUIRED_MET_THEN_EDUCATOR_ID'
+      ? 'qualified DESC, score DESC, required_met DESC, met_count DESC, educator_id'
+      : 'qualified DESC, score DESC, educator_id';
   // A requirement counts claims on its competency and on those an exactMatchOf crosswalk maps to it (either direction).
   return `WITH req AS (${req}),
     counted AS (
@@ -86,9 +98,13 @@ export function rankingFloorSql(role: RoleSpec, policy: ScoringPolicyValues, asO
     ORDER BY ${order.replace(/(qualified|score|required_met|met_count|educator_id)/g, 'page.$1')}`;
 }
 
-export function rankingAnswerOf(rows: Array<{ educator_id: string; score: number; qualified: boolean; total: number; qualified_count: number }>): RankingAnswer {
+export function rankingAnswerOf(
+  rows: Array<{ educator_id: string; score: number; qualified: boolean; total: number; qualified_count: number }>,
+): RankingAnswer {
   return {
-    nodes: rows.filter((r) => r.educator_id !== null).map((r) => ({ educatorId: r.educator_id, score: Number(r.score), qualified: r.qualified })),
+    nodes: rows
+      .filter((r) => r.educator_id !== null)
+      .map((r) => ({ educatorId: r.educator_id, score: Number(r.score), qualified: r.qualified })),
     totalCount: rows[0]?.total ?? 0,
     qualifiedCount: rows[0]?.qualified_count ?? 0,
   };
@@ -105,9 +121,18 @@ export interface CoverageFigures {
  * claims at or above the level are read into the grouping, so an educator is covered when distinct
  * competencies among those claims number as many as asked. Totals ride along as window sums.
  */
-export function coverageFloorSql(competencyIds: readonly string[], minLevel: number, asOf: string, attendanceCapLevel: number,
-  statuses: readonly VerificationStatus[], params: unknown[]): string {
-  const p = (v: unknown) => { params.push(v); return `$${params.length}`; };
+export function coverageFloorSql(
+  competencyIds: readonly string[],
+  minLevel: number,
+  asOf: string,
+  attendanceCapLevel: number,
+  statuses: readonly VerificationStatus[],
+  params: unknown[],
+): string {
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
   const asOfDate = `${p(asOf)}::date`;
   const status = statuses.length < VERIFICATION_STATUSES.length ? `AND f.verification_status = ANY(${p([...statuses])}::varchar[])` : '';
   // The attendance cap can only lower a level: a capped kind counts at the level only when the cap reaches it.
@@ -128,7 +153,9 @@ export function coverageFloorSql(competencyIds: readonly string[], minLevel: num
     GROUP BY b.code ORDER BY b.code`;
 }
 
-export function coverageFiguresOf(rows: Array<{ code: string; educators: number; covered: number; total_educators: number; total_covered: number }>): CoverageFigures {
+export function coverageFiguresOf(
+  rows: Array<{ code: string; educators: number; covered: number; total_educators: number; total_covered: number }>,
+): CoverageFigures {
   return {
     buildings: rows.map((r) => ({ code: r.code, educators: r.educators, covered: r.covered })),
     total: { educators: rows[0]?.total_educators ?? 0, covered: rows[0]?.total_covered ?? 0 },

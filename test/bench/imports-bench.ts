@@ -19,9 +19,15 @@ import { MemoryWatch, timed } from './measure.js';
  * the same rows (building ids already resolved) into the same table with the same constraints and indexes.
  * COPY reads its file server-side, so the database must run on this machine.
  */
-const SIZES = (process.env.IMPORT_BENCH_SIZES ?? '10000,100000').split(',').map(Number).filter((n) => n > 0);
+const SIZES = (process.env.IMPORT_BENCH_SIZES ?? '10000,100000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 /** Evidence claims per run (IMPORT_BENCH_CLAIMS, default 100000 to keep `npm run bench` short; 1000000 is the issue's size). */
-const CLAIM_SIZES = (process.env.IMPORT_BENCH_CLAIMS ?? '100000').split(',').map(Number).filter((n) => n > 0);
+const CLAIM_SIZES = (process.env.IMPORT_BENCH_CLAIMS ?? '100000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const CLAIMS_PER_ITEM = 3;
 const BENCH_EDUCATORS = 10_000;
 const BUILDINGS = 40;
@@ -52,7 +58,18 @@ function* educatorRows(n: number, building: (i: number) => string, header: strin
   if (header) yield `${header}\n`;
   for (let i = 1; i <= n; i += 1) {
     const id = `E${String(i).padStart(7, '0')}`;
-    yield [id, `Educator ${i}`, `${id.toLowerCase()}@district.example`, building(i), `Grade ${i % 12} teacher`, `20${String(10 + (i % 15)).padStart(2, '0')}-08-20`, '', ...tail].join(',') + '\n';
+    yield (
+      [
+        id,
+        `Educator ${i}`,
+        `${id.toLowerCase()}@district.example`,
+        building(i),
+        `Grade ${i % 12} teacher`,
+        `20${String(10 + (i % 15)).padStart(2, '0')}-08-20`,
+        '',
+        ...tail,
+      ].join(',') + '\n'
+    );
   }
 }
 
@@ -71,7 +88,12 @@ async function freshDatabase(server: string) {
   return ds;
 }
 
-const benchActor: Principal = { accountId: '00000000-0000-4000-8000-000000000001', email: 'hr@bench.example', personas: new Set([Persona.HR]), educatorId: null };
+const benchActor: Principal = {
+  accountId: '00000000-0000-4000-8000-000000000001',
+  email: 'hr@bench.example',
+  personas: new Set([Persona.HR]),
+  educatorId: null,
+};
 
 interface EvidenceBenchResult {
   claims: number;
@@ -95,46 +117,76 @@ interface EvidenceBenchResult {
 async function runEvidence(server: string, claims: number, dir: string): Promise<EvidenceBenchResult> {
   const ds = await freshDatabase(server);
   try {
-    await ds.query(`INSERT INTO building (code, name, level) SELECT 'B' || g, 'Building ' || g, 'OTHER' FROM generate_series(1, $1) g`, [BUILDINGS]);
-    await ds.query(`INSERT INTO educator (employee_id, full_name, work_email, building_id, current_assignment, hire_date, version)
+    await ds.query(`INSERT INTO building (code, name, level) SELECT 'B' || g, 'Building ' || g, 'OTHER' FROM generate_series(1, $1) g`, [
+      BUILDINGS,
+    ]);
+    await ds.query(
+      `INSERT INTO educator (employee_id, full_name, work_email, building_id, current_assignment, hire_date, version)
       SELECT 'E' || lpad(g::text, 7, '0'), 'Educator ' || g, 'e' || g || '@district.example', (SELECT id FROM building WHERE code = 'B' || (g % $2 + 1)), '', '2015-08-20', 1
-      FROM generate_series(1, $1) g`, [BENCH_EDUCATORS, BUILDINGS]);
-    const educators = new Map<string, string>((await ds.query('SELECT employee_id, id FROM educator')).map((e: { employee_id: string; id: string }) => [e.employee_id, e.id]));
-    const competencies: { code: string; id: string }[] = await ds.query(`SELECT min(code) AS code, (array_agg(id))[1]::text AS id FROM competency GROUP BY code HAVING count(*) = 1 ORDER BY 1`);
+      FROM generate_series(1, $1) g`,
+      [BENCH_EDUCATORS, BUILDINGS],
+    );
+    const educators = new Map<string, string>(
+      (await ds.query('SELECT employee_id, id FROM educator')).map((e: { employee_id: string; id: string }) => [e.employee_id, e.id]),
+    );
+    const competencies: { code: string; id: string }[] = await ds.query(
+      `SELECT min(code) AS code, (array_agg(id))[1]::text AS id FROM competency GROUP BY code HAVING count(*) = 1 ORDER BY 1`,
+    );
     const items = Math.ceil(claims / CLAIMS_PER_ITEM);
     const item = (i: number) => {
       const employeeId = `E${String((i % BENCH_EDUCATORS) + 1).padStart(7, '0')}`;
       const kind = ['ARTIFACT', 'COURSE', 'CERTIFICATION'][i % 3];
-      return { key: `EV${String(i).padStart(8, '0')}`, employeeId, kind, title: `Evidence ${i}`, issuer: kind === 'CERTIFICATION' ? 'ISTE' : '',
-        issuedOn: kind === 'CERTIFICATION' ? '2024-05-01' : '', hours: kind === 'COURSE' ? String(1 + (i % 40)) : '' };
+      return {
+        key: `EV${String(i).padStart(8, '0')}`,
+        employeeId,
+        kind,
+        title: `Evidence ${i}`,
+        issuer: kind === 'CERTIFICATION' ? 'ISTE' : '',
+        issuedOn: kind === 'CERTIFICATION' ? '2024-05-01' : '',
+        hours: kind === 'COURSE' ? String(1 + (i % 40)) : '',
+      };
     };
-    const claimsOf = (i: number) => Array.from({ length: Math.min(CLAIMS_PER_ITEM, claims - i * CLAIMS_PER_ITEM) }, (_, k) => ({
-      competency: competencies[(i + k) % competencies.length], level: 1 + ((i + k) % 4),
-    }));
+    const claimsOf = (i: number) =>
+      Array.from({ length: Math.min(CLAIMS_PER_ITEM, claims - i * CLAIMS_PER_ITEM) }, (_, k) => ({
+        competency: competencies[(i + k) % competencies.length],
+        level: 1 + ((i + k) % 4),
+      }));
     const csvFile = join(dir, `evidence-${claims}.csv`);
     const itemsFile = join(dir, `evidence-${claims}.items.copy.csv`);
     const claimsFile = join(dir, `evidence-${claims}.claims.copy.csv`);
-    await writeLines(csvFile, (function* () {
-      yield 'evidence_key,employee_id,kind,title,issuer,issued_on,hours,competency,level\n';
-      for (let i = 0; i < items; i += 1) {
-        const it = item(i);
-        for (const c of claimsOf(i)) yield `${it.key},${it.employeeId},${it.kind},${it.title},${it.issuer},${it.issuedOn},${it.hours},${c.competency.code},${c.level}\n`;
-      }
-    })());
+    await writeLines(
+      csvFile,
+      (function* () {
+        yield 'evidence_key,employee_id,kind,title,issuer,issued_on,hours,competency,level\n';
+        for (let i = 0; i < items; i += 1) {
+          const it = item(i);
+          for (const c of claimsOf(i))
+            yield `${it.key},${it.employeeId},${it.kind},${it.title},${it.issuer},${it.issuedOn},${it.hours},${c.competency.code},${c.level}\n`;
+        }
+      })(),
+    );
     const ids: string[] = Array.from({ length: items }, () => randomUUID());
-    await writeLines(itemsFile, (function* () {
-      for (let i = 0; i < items; i += 1) {
-        const it = item(i);
-        yield `${ids[i]},${it.key},${educators.get(it.employeeId)},${it.kind},${it.title},${it.issuer},${it.issuedOn},${it.hours},1\n`;
-      }
-    })());
-    await writeLines(claimsFile, (function* () {
-      for (let i = 0; i < items; i += 1) for (const c of claimsOf(i)) yield `${ids[i]},${c.competency.id},${c.level}\n`;
-    })());
+    await writeLines(
+      itemsFile,
+      (function* () {
+        for (let i = 0; i < items; i += 1) {
+          const it = item(i);
+          yield `${ids[i]},${it.key},${educators.get(it.employeeId)},${it.kind},${it.title},${it.issuer},${it.issuedOn},${it.hours},1\n`;
+        }
+      })(),
+    );
+    await writeLines(
+      claimsFile,
+      (function* () {
+        for (let i = 0; i < items; i += 1) for (const c of claimsOf(i)) yield `${ids[i]},${c.competency.id},${c.level}\n`;
+      })(),
+    );
     ids.length = 0;
 
     const copyFloorMs = await timed(async () => {
-      await ds.query(`COPY evidence (id, district_key, educator_id, kind, title, issuer, issued_on, hours, version) FROM '${itemsFile}' WITH (FORMAT csv, NULL '')`);
+      await ds.query(
+        `COPY evidence (id, district_key, educator_id, kind, title, issuer, issued_on, hours, version) FROM '${itemsFile}' WITH (FORMAT csv, NULL '')`,
+      );
       await ds.query(`COPY evidence_claim (evidence_id, competency_id, level) FROM '${claimsFile}' WITH (FORMAT csv)`);
     });
     const [{ facts }] = await ds.query('SELECT count(*)::int AS facts FROM evidence_claim_fact');
@@ -148,29 +200,46 @@ async function runEvidence(server: string, claims: number, dir: string): Promise
     const watch = new MemoryWatch();
     watch.start();
     let jobId = '';
-    const previewMs = await watch.during('preview', () => timed(async () => {
-      const job = await imports.preview(benchActor, 'evidence', ',', createReadStream(csvFile));
-      if (job.phase !== 'PREVIEWED' || job.toCreate !== items) throw new Error(`evidence preview: ${job.phase}, ${job.toCreate} to create, ${JSON.stringify(job.errors.slice(0, 3))}`);
-      jobId = job.id;
-    }));
+    const previewMs = await watch.during('preview', () =>
+      timed(async () => {
+        const job = await imports.preview(benchActor, 'evidence', ',', createReadStream(csvFile));
+        if (job.phase !== 'PREVIEWED' || job.toCreate !== items)
+          throw new Error(`evidence preview: ${job.phase}, ${job.toCreate} to create, ${JSON.stringify(job.errors.slice(0, 3))}`);
+        jobId = job.id;
+      }),
+    );
     const commitMs = await watch.during('commit', () => timed(() => imports.commit(benchActor, jobId)));
     const [{ count }] = await ds.query('SELECT count(*)::int AS count FROM evidence_claim_fact');
     if (count !== claims) throw new Error(`commit wrote ${count} claims, expected ${claims}`);
-    const reimportUnchangedMs = await watch.during('reimport', () => timed(async () => {
-      const job = await imports.preview(benchActor, 'evidence', ',', createReadStream(csvFile));
-      if (job.unchanged !== items) throw new Error(`evidence re-import: ${job.unchanged} unchanged, expected ${items}`);
-      await imports.commit(benchActor, job.id);
-    }));
+    const reimportUnchangedMs = await watch.during('reimport', () =>
+      timed(async () => {
+        const job = await imports.preview(benchActor, 'evidence', ',', createReadStream(csvFile));
+        if (job.unchanged !== items) throw new Error(`evidence re-import: ${job.unchanged} unchanged, expected ${items}`);
+        await imports.commit(benchActor, job.id);
+      }),
+    );
     const mem = watch.stop();
     const importMs = previewMs + commitMs;
     const round = (x: number) => Math.round(x);
-    log(`  where the time went (preview + commit + re-import): row checks ${round(imports.timings.parse)} ms, batch checks against the database ${round(imports.timings.check)} ms, writes ${round(imports.timings.write)} ms`);
+    log(
+      `  where the time went (preview + commit + re-import): row checks ${round(imports.timings.parse)} ms, batch checks against the database ${round(imports.timings.check)} ms, writes ${round(imports.timings.write)} ms`,
+    );
     const result: EvidenceBenchResult = {
-      claims, items, fileMb: Math.round((statSync(csvFile).size / 1048576) * 100) / 100, copyFloorMs: round(copyFloorMs),
-      previewMs: round(previewMs), commitMs: round(commitMs), importMs: round(importMs), ratioToCopy: Math.round((importMs / copyFloorMs) * 10) / 10,
-      reimportUnchangedMs: round(reimportUnchangedMs), peakRssMb: mem.peakRssMb, peakHeapMb: mem.peakHeapMb,
+      claims,
+      items,
+      fileMb: Math.round((statSync(csvFile).size / 1048576) * 100) / 100,
+      copyFloorMs: round(copyFloorMs),
+      previewMs: round(previewMs),
+      commitMs: round(commitMs),
+      importMs: round(importMs),
+      ratioToCopy: Math.round((importMs / copyFloorMs) * 10) / 10,
+      reimportUnchangedMs: round(reimportUnchangedMs),
+      peakRssMb: mem.peakRssMb,
+      peakHeapMb: mem.peakHeapMb,
     };
-    log(`  ${claims} evidence claims in ${items} items (${result.fileMb} MB): import ${result.importMs} ms (preview ${result.previewMs} + commit ${result.commitMs}); COPY floor ${result.copyFloorMs} ms; x${result.ratioToCopy}; re-import unchanged ${result.reimportUnchangedMs} ms; peak RSS ${result.peakRssMb} MB, heap ${result.peakHeapMb} MB`);
+    log(
+      `  ${claims} evidence claims in ${items} items (${result.fileMb} MB): import ${result.importMs} ms (preview ${result.previewMs} + commit ${result.commitMs}); COPY floor ${result.copyFloorMs} ms; x${result.ratioToCopy}; re-import unchanged ${result.reimportUnchangedMs} ms; peak RSS ${result.peakRssMb} MB, heap ${result.peakHeapMb} MB`,
+    );
     return result;
   } finally {
     await ds.destroy();
@@ -180,17 +249,29 @@ async function runEvidence(server: string, claims: number, dir: string): Promise
 async function runSize(server: string, n: number, dir: string): Promise<ImportBenchResult> {
   const ds = await freshDatabase(server);
   try {
-    await ds.query(`INSERT INTO building (code, name, level) SELECT 'B' || g, 'Building ' || g, 'OTHER' FROM generate_series(1, $1) g`, [BUILDINGS]);
-    const ids = new Map<string, string>((await ds.query('SELECT code, id FROM building')).map((b: { code: string; id: string }) => [b.code, b.id]));
+    await ds.query(`INSERT INTO building (code, name, level) SELECT 'B' || g, 'Building ' || g, 'OTHER' FROM generate_series(1, $1) g`, [
+      BUILDINGS,
+    ]);
+    const ids = new Map<string, string>(
+      (await ds.query('SELECT code, id FROM building')).map((b: { code: string; id: string }) => [b.code, b.id]),
+    );
     const code = (i: number) => `B${(i % BUILDINGS) + 1}`;
     const csvFile = join(dir, `educators-${n}.csv`);
     const copyFile = join(dir, `educators-${n}.copy.csv`);
-    await writeLines(csvFile, educatorRows(n, code, 'employee_id,full_name,work_email,building_code,current_assignment,hire_date,leaving_date'));
+    await writeLines(
+      csvFile,
+      educatorRows(n, code, 'employee_id,full_name,work_email,building_code,current_assignment,hire_date,leaving_date'),
+    );
     // The educator table's version has no default: the floor writes 1, as the import does.
-    await writeLines(copyFile, educatorRows(n, (i) => ids.get(code(i))!, null, ['1']));
+    await writeLines(
+      copyFile,
+      educatorRows(n, (i) => ids.get(code(i))!, null, ['1']),
+    );
 
-    const copyFloorMs = await timed(() => ds.query(`COPY educator (employee_id, full_name, work_email, building_id, current_assignment, hire_date, leaving_date, version)
-      FROM '${copyFile}' WITH (FORMAT csv, NULL '')`));
+    const copyFloorMs = await timed(() =>
+      ds.query(`COPY educator (employee_id, full_name, work_email, building_id, current_assignment, hire_date, leaving_date, version)
+      FROM '${copyFile}' WITH (FORMAT csv, NULL '')`),
+    );
     await ds.query('TRUNCATE educator CASCADE');
     await ds.query('VACUUM ANALYZE educator');
 
@@ -199,29 +280,42 @@ async function runSize(server: string, n: number, dir: string): Promise<ImportBe
     const watch = new MemoryWatch();
     watch.start();
     let jobId = '';
-    const previewMs = await watch.during('preview', () => timed(async () => {
-      const job = await imports.preview(actor, 'educators', ',', createReadStream(csvFile));
-      if (job.phase !== 'PREVIEWED' || job.toCreate !== n) throw new Error(`preview: ${job.phase}, ${job.toCreate} to create, ${JSON.stringify(job.errors.slice(0, 3))}`);
-      jobId = job.id;
-    }));
+    const previewMs = await watch.during('preview', () =>
+      timed(async () => {
+        const job = await imports.preview(actor, 'educators', ',', createReadStream(csvFile));
+        if (job.phase !== 'PREVIEWED' || job.toCreate !== n)
+          throw new Error(`preview: ${job.phase}, ${job.toCreate} to create, ${JSON.stringify(job.errors.slice(0, 3))}`);
+        jobId = job.id;
+      }),
+    );
     const commitMs = await watch.during('commit', () => timed(() => imports.commit(actor, jobId)));
     const [{ count }] = await ds.query('SELECT count(*)::int AS count FROM educator');
     if (count !== n) throw new Error(`commit wrote ${count} educators, expected ${n}`);
-    const reimportUnchangedMs = await watch.during('reimport', () => timed(async () => {
-      const job = await imports.preview(actor, 'educators', ',', createReadStream(csvFile));
-      if (job.unchanged !== n) throw new Error(`re-import: ${job.unchanged} unchanged, expected ${n}`);
-      await imports.commit(actor, job.id);
-    }));
+    const reimportUnchangedMs = await watch.during('reimport', () =>
+      timed(async () => {
+        const job = await imports.preview(actor, 'educators', ',', createReadStream(csvFile));
+        if (job.unchanged !== n) throw new Error(`re-import: ${job.unchanged} unchanged, expected ${n}`);
+        await imports.commit(actor, job.id);
+      }),
+    );
     const mem = watch.stop();
     const importMs = previewMs + commitMs;
     const round = (x: number) => Math.round(x);
     const result: ImportBenchResult = {
-      educators: n, fileMb: Math.round((statSync(csvFile).size / 1048576) * 100) / 100,
-      copyFloorMs: round(copyFloorMs), previewMs: round(previewMs), commitMs: round(commitMs), importMs: round(importMs),
-      ratioToCopy: Math.round((importMs / copyFloorMs) * 10) / 10, reimportUnchangedMs: round(reimportUnchangedMs),
-      peakRssMb: mem.peakRssMb, peakHeapMb: mem.peakHeapMb,
+      educators: n,
+      fileMb: Math.round((statSync(csvFile).size / 1048576) * 100) / 100,
+      copyFloorMs: round(copyFloorMs),
+      previewMs: round(previewMs),
+      commitMs: round(commitMs),
+      importMs: round(importMs),
+      ratioToCopy: Math.round((importMs / copyFloorMs) * 10) / 10,
+      reimportUnchangedMs: round(reimportUnchangedMs),
+      peakRssMb: mem.peakRssMb,
+      peakHeapMb: mem.peakHeapMb,
     };
-    log(`  ${n} educators (${result.fileMb} MB): import ${result.importMs} ms (preview ${result.previewMs} + commit ${result.commitMs}); COPY floor ${result.copyFloorMs} ms; x${result.ratioToCopy}; re-import unchanged ${result.reimportUnchangedMs} ms; peak RSS ${result.peakRssMb} MB, heap ${result.peakHeapMb} MB`);
+    log(
+      `  ${n} educators (${result.fileMb} MB): import ${result.importMs} ms (preview ${result.previewMs} + commit ${result.commitMs}); COPY floor ${result.copyFloorMs} ms; x${result.ratioToCopy}; re-import unchanged ${result.reimportUnchangedMs} ms; peak RSS ${result.peakRssMb} MB, heap ${result.peakHeapMb} MB`,
+    );
     return result;
   } finally {
     await ds.destroy();
@@ -244,13 +338,18 @@ async function main(): Promise<void> {
     for (const n of SIZES) results.push(await runSize(server, n, dir));
     if (results.length > 1) {
       const [a, b] = [results[0], results[results.length - 1]];
-      log(`  growth: ${b.educators / a.educators}x rows took ${(b.importMs / a.importMs).toFixed(1)}x the time (linear = ${b.educators / a.educators}x)`);
+      log(
+        `  growth: ${b.educators / a.educators}x rows took ${(b.importMs / a.importMs).toFixed(1)}x the time (linear = ${b.educators / a.educators}x)`,
+      );
     }
     log(`Import bench: evidence claims at ${CLAIM_SIZES.join(', ')}`);
     const evidence: EvidenceBenchResult[] = [];
     for (const n of CLAIM_SIZES) evidence.push(await runEvidence(server, n, dir));
     mkdirSync('.bench', { recursive: true });
-    writeFileSync('.bench/imports.json', `${JSON.stringify({ at: new Date().toISOString(), node: process.version, results, evidence }, null, 2)}\n`);
+    writeFileSync(
+      '.bench/imports.json',
+      `${JSON.stringify({ at: new Date().toISOString(), node: process.version, results, evidence }, null, 2)}\n`,
+    );
     log('Wrote .bench/imports.json');
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -259,8 +358,11 @@ async function main(): Promise<void> {
 }
 
 if (process.argv[1]?.endsWith('imports-bench.js')) {
-  main().then(() => process.exit(0), (e) => {
-    console.error(e);
-    process.exit(1);
-  });
+  main().then(
+    () => process.exit(0),
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
 }

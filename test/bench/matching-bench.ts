@@ -34,7 +34,10 @@ import { printTable, writeSizeResult, type SizeResult } from './report.js';
  * without it an embedded server keeps its data in .bench/pg.
  */
 const log = (m: string) => console.log(m);
-const sizes = (process.env.BENCH_SIZES ?? '2000,20000').split(',').map((s) => Number(s.trim())).filter((n) => n > 0);
+const sizes = (process.env.BENCH_SIZES ?? '2000,20000')
+  .split(',')
+  .map((s) => Number(s.trim()))
+  .filter((n) => n > 0);
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const WARMUP = 3;
 const SAMPLE = 10;
@@ -110,12 +113,21 @@ async function hrSession(app: INestApplication, ds: DataSource): Promise<{ princ
      ON CONFLICT (lower(email)) DO UPDATE SET display_name = excluded.display_name RETURNING id`,
   );
   const { token } = await app.get(TokenService).issue(account.id);
-  return { principal: { accountId: account.id, email: 'bench-hr@bench.example', personas: new Set([Persona.HR]), educatorId: null }, token };
+  return {
+    principal: { accountId: account.id, email: 'bench-hr@bench.example', personas: new Set([Persona.HR]), educatorId: null },
+    token,
+  };
 }
 
 async function measureSize(server: string, size: number): Promise<SizeResult> {
   const { url, shape } = await district(server, size);
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, SEED_DEMO: 'false', DB_STATEMENT_TIMEOUT_MS: '0', REQUEST_TIMEOUT_MS: '0' });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: url,
+    SEED_DEMO: 'false',
+    DB_STATEMENT_TIMEOUT_MS: '0',
+    REQUEST_TIMEOUT_MS: '0',
+  });
   const ds = createDataSource(url);
   await ds.initialize();
   const app = await createApp(config, ds);
@@ -130,13 +142,21 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
     const rules = { attendanceCapLevel: Number(policy.attendance_cap_level) };
     const roles: Array<{ id: string; competencies: string[] }> = await ds.query(
       `SELECT r.id, array_agg(rr.competency_id::text ORDER BY rr.position) AS competencies FROM hybrid_role r JOIN role_requirement rr ON rr.role_id = r.id
-       WHERE r.status = 'OPEN' GROUP BY r.id, r.title ORDER BY r.title LIMIT $1`, [SAMPLE]);
+       WHERE r.status = 'OPEN' GROUP BY r.id, r.title ORDER BY r.title LIMIT $1`,
+      [SAMPLE],
+    );
     const educators: string[] = (await ds.query(`SELECT id FROM educator ORDER BY id LIMIT $1`, [SAMPLE])).map((r: { id: string }) => r.id);
-    const openCompetencies: string[] = (await ds.query(`SELECT DISTINCT rr.competency_id::text AS id FROM role_requirement rr JOIN hybrid_role r ON r.id = rr.role_id WHERE r.status = 'OPEN'`)).map((r: { id: string }) => r.id);
+    const openCompetencies: string[] = (
+      await ds.query(
+        `SELECT DISTINCT rr.competency_id::text AS id FROM role_requirement rr JOIN hybrid_role r ON r.id = rr.role_id WHERE r.status = 'OPEN'`,
+      )
+    ).map((r: { id: string }) => r.id);
 
     const gqlText = async (query: string, variables: Record<string, unknown>): Promise<string> => {
       const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
-        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${hr.token}` }, body: JSON.stringify({ query, variables }),
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${hr.token}` },
+        body: JSON.stringify({ query, variables }),
       });
       const text = await res.text();
       if (!res.ok || text.includes('"errors"')) throw new Error(`GraphQL failed: ${text.slice(0, 500)}`);
@@ -150,28 +170,51 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
     for (const role of roles) {
       const row = await app.get(MatchingRepository).role(ds.manager, role.id);
       const values: unknown[] = [];
-      const text = rankingFloorSql({ roleId: row!.id, minYearsOfService: row!.minYearsOfService, requirements: row!.requirements }, policyValues, asOf, 50, values);
+      const text = rankingFloorSql(
+        { roleId: row!.id, minYearsOfService: row!.minYearsOfService, requirements: row!.requirements },
+        policyValues,
+        asOf,
+        50,
+        values,
+      );
       floorStatements.set(role.id, { text, values });
       const floor = rankingAnswerOf((await pool.query({ text, values })).rows);
       const served = await ranking.roleRanking(hr.principal, role.id, { first: 50, offset: 0, qualifiedOnly: false });
       assertSameAnswer(`ranking of ${role.id}`, floor, {
         nodes: served.nodes.map((n) => ({ educatorId: n.educatorId, score: n.score, qualified: n.qualified })),
-        totalCount: served.totalCount, qualifiedCount: served.qualifiedCount,
+        totalCount: served.totalCount,
+        qualifiedCount: served.qualifiedCount,
       });
     }
     // Reading a cached ranking's page, as a PostgreSQL table of ranked rows would serve it (one indexed range read
     // of 50 rows): the floor a repeated page is held to. The rows are the floor statement's whole ranking.
     await pool.query(`DROP TABLE IF EXISTS bench_ranked_row`);
-    await pool.query(`CREATE TABLE bench_ranked_row (role_id uuid, position int, educator_id uuid, score int, qualified boolean, PRIMARY KEY (role_id, position))`);
+    await pool.query(
+      `CREATE TABLE bench_ranked_row (role_id uuid, position int, educator_id uuid, score int, qualified boolean, PRIMARY KEY (role_id, position))`,
+    );
     for (const role of roles) {
       const row = await app.get(MatchingRepository).role(ds.manager, role.id);
       const values: unknown[] = [];
-      const text = rankingFloorSql({ roleId: row!.id, minYearsOfService: row!.minYearsOfService, requirements: row!.requirements }, policyValues, asOf, 2147483647, values);
-      await pool.query(`INSERT INTO bench_ranked_row SELECT $${values.length + 1}::uuid, row_number() OVER (), educator_id, score, qualified FROM (${text}) x`, [...values, role.id]);
+      const text = rankingFloorSql(
+        { roleId: row!.id, minYearsOfService: row!.minYearsOfService, requirements: row!.requirements },
+        policyValues,
+        asOf,
+        2147483647,
+        values,
+      );
+      await pool.query(
+        `INSERT INTO bench_ranked_row SELECT $${values.length + 1}::uuid, row_number() OVER (), educator_id, score, qualified FROM (${text}) x`,
+        [...values, role.id],
+      );
     }
     await pool.query('VACUUM ANALYZE bench_ranked_row');
     const floorCachedRows = async (roleId: string) => {
-      await pool.query({ name: 'bench_cached_rows', text: 'SELECT educator_id, score, qualified FROM bench_ranked_row WHERE role_id = $1 AND position BETWEEN 1 AND 50 ORDER BY position', values: [roleId], rowMode: 'array' });
+      await pool.query({
+        name: 'bench_cached_rows',
+        text: 'SELECT educator_id, score, qualified FROM bench_ranked_row WHERE role_id = $1 AND position BETWEEN 1 AND 50 ORDER BY position',
+        values: [roleId],
+        rowMode: 'array',
+      });
     };
     const floorRanking = async (roleId: string) => {
       const { text, values } = floorStatements.get(roleId)!;
@@ -180,16 +223,24 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
     // A labelled reference, not a floor: each educator's level per competency of the role (a different answer).
     const referenceRankingLevels = async (competencyIds: string[]) => {
       const params: unknown[] = [];
-      await pool.query({ text: buildDemonstratedLevelsSql({ competencyIds, asOf, policy: rules }, params), values: params, rowMode: 'array' });
+      await pool.query({
+        text: buildDemonstratedLevelsSql({ competencyIds, asOf, policy: rules }, params),
+        values: params,
+        rowMode: 'array',
+      });
     };
     const floorStanding = async (educatorId: string) => {
       const params: unknown[] = [];
-      const levels = buildDemonstratedLevelsSql({ competencyIds: openCompetencies, asOf, educatorIds: [educatorId], policy: rules }, params);
+      const levels = buildDemonstratedLevelsSql(
+        { competencyIds: openCompetencies, asOf, educatorIds: [educatorId], policy: rules },
+        params,
+      );
       await pool.query({
         text: `SELECT rr.role_id, rr.competency_id, dl.level FROM role_requirement rr
                JOIN hybrid_role r ON r.id = rr.role_id AND r.status = ${bind(params, 'OPEN')}
                LEFT JOIN (${levels}) dl ON dl.competency_id = rr.competency_id`,
-        values: params, rowMode: 'array',
+        values: params,
+        rowMode: 'array',
       });
     };
 
@@ -197,15 +248,35 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
     // ranking_inprocess and ranking_http compute the ranking (the cache is cleared first: a first request);
     // the _cached measures repeat a page already served (after an untimed first request).
     const services: Record<string, (roleId: string, educatorId: string) => Promise<unknown>> = {
-      ranking_inprocess: (roleId) => { ranking.cache.clear(); return ranking.roleRanking(hr.principal, roleId, { first: 50, offset: 0, qualifiedOnly: false }); },
-      ranking_http: async (roleId) => { ranking.cache.clear(); bytes.ranking_http = await gql(RANKING_QUERY, { roleId }); },
+      ranking_inprocess: (roleId) => {
+        ranking.cache.clear();
+        return ranking.roleRanking(hr.principal, roleId, { first: 50, offset: 0, qualifiedOnly: false });
+      },
+      ranking_http: async (roleId) => {
+        ranking.cache.clear();
+        bytes.ranking_http = await gql(RANKING_QUERY, { roleId });
+      },
       ranking_cached_inprocess: (roleId) => ranking.roleRanking(hr.principal, roleId, { first: 50, offset: 0, qualifiedOnly: false }),
-      ranking_cached_http: async (roleId) => { bytes.ranking_cached_http = await gql(RANKING_QUERY, { roleId }); },
+      ranking_cached_http: async (roleId) => {
+        bytes.ranking_cached_http = await gql(RANKING_QUERY, { roleId });
+      },
       standing_inprocess: (_roleId, educatorId) => ranking.standing(hr.principal, educatorId),
-      standing_http: async (_roleId, educatorId) => { bytes.standing_http = await gql(STANDING_QUERY, { e: educatorId }); },
+      standing_http: async (_roleId, educatorId) => {
+        bytes.standing_http = await gql(STANDING_QUERY, { e: educatorId });
+      },
     };
     const samples: Record<string, number[]> = {
-      floor_ranking: [], ref_ranking_levels: [], ranking_inprocess: [], ranking_http: [], floor_cached_rows: [], ranking_cached_inprocess: [], ranking_cached_http: [], floor_standing: [], standing_inprocess: [], standing_http: [] };
+      floor_ranking: [],
+      ref_ranking_levels: [],
+      ranking_inprocess: [],
+      ranking_http: [],
+      floor_cached_rows: [],
+      ranking_cached_inprocess: [],
+      ranking_cached_http: [],
+      floor_standing: [],
+      standing_inprocess: [],
+      standing_http: [],
+    };
     const memory = new MemoryWatch();
     (globalThis as { gc?: () => void }).gc?.();
     const baselineRssMb = Math.round(process.memoryUsage().rss / 1048576);
@@ -244,33 +315,70 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
 
     // The capacity report's own measures (issue 6), beside ours in the same table.
     const coverage = await measureCapacityCoverage({
-      ds, service: app.get(CapacityReportsService), asOf, runs: RUNS, warmup: WARMUP,
+      ds,
+      service: app.get(CapacityReportsService),
+      asOf,
+      runs: RUNS,
+      warmup: WARMUP,
       gql: async (query, variables) => JSON.parse(await gqlText(query, variables)).data,
     });
     const peak = memory.stop();
     // Per-request overhead against a bare Apollo Server, once (at the first size): it does not depend on the district.
     let overhead: OverheadResult | undefined;
     if (size === sizes[0] && process.env.BENCH_OVERHEAD !== '0') {
-      overhead = await measureOverhead({ pathwaysUrl: `http://127.0.0.1:${port}/graphql`, databaseUrl: url, jwtSecret: config.jwtSecret, token: hr.token, log });
-      log(`  open roles: Pathways at ${overhead.ratio}x the bare Apollo Server's throughput, ${overhead.cpuRatio}x by CPU per request (${overhead.connections} connections, ${overhead.pathways.length} alternating rounds of ${overhead.seconds} s)`);
+      overhead = await measureOverhead({
+        pathwaysUrl: `http://127.0.0.1:${port}/graphql`,
+        databaseUrl: url,
+        jwtSecret: config.jwtSecret,
+        token: hr.token,
+        log,
+      });
+      log(
+        `  open roles: Pathways at ${overhead.ratio}x the bare Apollo Server's throughput, ${overhead.cpuRatio}x by CPU per request (${overhead.connections} connections, ${overhead.pathways.length} alternating rounds of ${overhead.seconds} s)`,
+      );
     }
     // Isolation: the open-roles query alone and beside 16 clients computing rankings (BENCH_ISOLATION=0 skips it).
     let isolation: IsolationResult | undefined;
     if (process.env.BENCH_ISOLATION !== '0') {
-      const many: string[] = (await ds.query(`SELECT id FROM hybrid_role WHERE status = 'OPEN' ORDER BY title LIMIT 16`)).map((r: { id: string }) => r.id);
-      isolation = await measureIsolation({ url: `http://127.0.0.1:${port}/graphql`, token: hr.token, roleIds: many, clearCache: () => ranking.cache.clear(), log });
+      const many: string[] = (await ds.query(`SELECT id FROM hybrid_role WHERE status = 'OPEN' ORDER BY title LIMIT 16`)).map(
+        (r: { id: string }) => r.id,
+      );
+      isolation = await measureIsolation({
+        url: `http://127.0.0.1:${port}/graphql`,
+        token: hr.token,
+        roleIds: many,
+        clearCache: () => ranking.cache.clear(),
+        log,
+      });
     }
     // Mixed traffic on this one instance (BENCH_MIXED=0 skips it).
     let mixed: MixedResult | undefined;
     if (process.env.BENCH_MIXED !== '0') {
-      mixed = await measureMixed({ url: `http://127.0.0.1:${port}/graphql`, token: hr.token, roleIds: roles.map((r) => r.id), educatorIds: educators });
-      log(`  mixed traffic (${mixed.mix}, ${mixed.connections} connections): ${mixed.requestsPerSec} req/s, p50 ${mixed.p50Ms} ms, p99 ${mixed.p99Ms} ms`);
+      mixed = await measureMixed({
+        url: `http://127.0.0.1:${port}/graphql`,
+        token: hr.token,
+        roleIds: roles.map((r) => r.id),
+        educatorIds: educators,
+      });
+      log(
+        `  mixed traffic (${mixed.mix}, ${mixed.connections} connections): ${mixed.requestsPerSec} req/s, p50 ${mixed.p50Ms} ms, p99 ${mixed.p99Ms} ms`,
+      );
     }
     const measures = { ...Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, statsOf(v)])), ...coverage.measures };
     return {
-      size, district: shape, measures,
-      floors: { ref_ranking_levels: 'floor_ranking', ranking_inprocess: 'floor_ranking', ranking_http: 'floor_ranking',
-        ranking_cached_inprocess: 'floor_cached_rows', ranking_cached_http: 'floor_cached_rows', standing_inprocess: 'floor_standing', standing_http: 'floor_standing', ...coverage.floors },
+      size,
+      district: shape,
+      measures,
+      floors: {
+        ref_ranking_levels: 'floor_ranking',
+        ranking_inprocess: 'floor_ranking',
+        ranking_http: 'floor_ranking',
+        ranking_cached_inprocess: 'floor_cached_rows',
+        ranking_cached_http: 'floor_cached_rows',
+        standing_inprocess: 'floor_standing',
+        standing_http: 'floor_standing',
+        ...coverage.floors,
+      },
       memory: { baselineRssMb, ...peak },
       responseBytes: bytes,
       ...(overhead ? { overhead } : {}),
@@ -299,7 +407,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(() => process.exit(0), (err) => {
-  console.error(err);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

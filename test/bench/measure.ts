@@ -17,7 +17,13 @@ function percentile(sorted: number[], p: number): number {
 export function statsOf(samples: number[]): Stats {
   const sorted = [...samples].sort((a, b) => a - b);
   const round = (x: number) => Math.round(x * 100) / 100;
-  return { runs: samples.length, medianMs: round(percentile(sorted, 50)), p95Ms: round(percentile(sorted, 95)), minMs: round(sorted[0]), maxMs: round(sorted[sorted.length - 1]) };
+  return {
+    runs: samples.length,
+    medianMs: round(percentile(sorted, 50)),
+    p95Ms: round(percentile(sorted, 95)),
+    minMs: round(sorted[0]),
+    maxMs: round(sorted[sorted.length - 1]),
+  };
 }
 
 export async function timed(work: () => Promise<unknown>): Promise<number> {

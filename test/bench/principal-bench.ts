@@ -33,7 +33,9 @@ async function main(): Promise<void> {
     const app = await createApp(config, ds);
     await app.init();
     try {
-      const [account] = await ds.query(`INSERT INTO account (email, display_name, personas) VALUES ('bench@bench.example', 'Bench', '{HR}') RETURNING id`);
+      const [account] = await ds.query(
+        `INSERT INTO account (email, display_name, personas) VALUES ('bench@bench.example', 'Bench', '{HR}') RETURNING id`,
+      );
       const tokens = app.get(TokenService);
       const resolver = app.get(PrincipalResolver);
       const cache = app.get(PrincipalCache);
@@ -62,9 +64,15 @@ async function main(): Promise<void> {
       const us = (ms: number) => `${Math.round(ms * 1000)} µs`;
       console.log(`Principal resolution per request, ${RUNS} runs each (median / p95):`);
       console.log(`  JWT check only (floor)          ${us(floor.medianMs)} / ${us(floor.p95Ms)}`);
-      console.log(`  cache hit (now)                 ${us(cached.medianMs)} / ${us(cached.p95Ms)}   ${(cached.medianMs / floor.medianMs).toFixed(2)}x floor`);
-      console.log(`  JWT + account read (before)     ${us(uncached.medianMs)} / ${us(uncached.p95Ms)}   ${(uncached.medianMs / floor.medianMs).toFixed(2)}x floor`);
-      console.log(`  cache hit saves ${us(uncached.medianMs - cached.medianMs)} per request (${(uncached.medianMs / cached.medianMs).toFixed(1)}x faster) and one database round trip`);
+      console.log(
+        `  cache hit (now)                 ${us(cached.medianMs)} / ${us(cached.p95Ms)}   ${(cached.medianMs / floor.medianMs).toFixed(2)}x floor`,
+      );
+      console.log(
+        `  JWT + account read (before)     ${us(uncached.medianMs)} / ${us(uncached.p95Ms)}   ${(uncached.medianMs / floor.medianMs).toFixed(2)}x floor`,
+      );
+      console.log(
+        `  cache hit saves ${us(uncached.medianMs - cached.medianMs)} per request (${(uncached.medianMs / cached.medianMs).toFixed(1)}x faster) and one database round trip`,
+      );
     } finally {
       await app.close();
     }

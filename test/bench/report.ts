@@ -13,10 +13,24 @@ export interface SizeResult {
   responseBytes: Record<string, number>;
   /** The cheap query against a bare Apollo Server (first size only; see overhead-bench.ts). */
   /** The open-roles query alone and beside 16 ranking clients (isolation-bench.ts). */
-  isolation?: { rankingClients: number; idleP50Ms: number; idleP99Ms: number; loadedP50Ms: number; loadedP99Ms: number; rounds: Array<{ loaded: boolean; rankings: number; busy: number }> };
+  isolation?: {
+    rankingClients: number;
+    idleP50Ms: number;
+    idleP99Ms: number;
+    loadedP50Ms: number;
+    loadedP99Ms: number;
+    rounds: Array<{ loaded: boolean; rankings: number; busy: number }>;
+  };
   /** Mixed traffic on one instance (isolation-bench.ts). */
   mixed?: { requestsPerSec: number; p50Ms: number; p99Ms: number; connections: number; mix: string };
-  overhead?: { ratio: number; cpuRatio?: number; connections: number; seconds: number; pathways: Array<{ requestsPerSec: number; p99Ms: number }>; bare: Array<{ requestsPerSec: number; p99Ms: number }> };
+  overhead?: {
+    ratio: number;
+    cpuRatio?: number;
+    connections: number;
+    seconds: number;
+    pathways: Array<{ requestsPerSec: number; p99Ms: number }>;
+    bare: Array<{ requestsPerSec: number; p99Ms: number }>;
+  };
 }
 
 const pad = (s: string | number, n: number) => String(s).padStart(n);
@@ -24,7 +38,9 @@ const padEnd = (s: string, n: number) => s.padEnd(n);
 
 export function printTable(results: SizeResult[], log: (line: string) => void): void {
   log('');
-  log(`${padEnd('size', 8)}${padEnd('measure', 22)}${pad('median ms', 11)}${pad('p95 ms', 10)}${pad('x floor', 9)}${pad('growth', 9)}${pad('data growth', 13)}`);
+  log(
+    `${padEnd('size', 8)}${padEnd('measure', 22)}${pad('median ms', 11)}${pad('p95 ms', 10)}${pad('x floor', 9)}${pad('growth', 9)}${pad('data growth', 13)}`,
+  );
   results.forEach((r, i) => {
     const prev = results[i - 1];
     for (const [name, s] of Object.entries(r.measures)) {
@@ -32,26 +48,41 @@ export function printTable(results: SizeResult[], log: (line: string) => void): 
       const ratio = floor ? (s.medianMs / floor.medianMs).toFixed(2) : '';
       const growth = prev?.measures[name] ? `x${(s.medianMs / prev.measures[name].medianMs).toFixed(2)}` : '';
       const dataGrowth = prev ? `x${(r.district.claims / prev.district.claims).toFixed(2)}` : '';
-      log(`${padEnd(String(r.size), 8)}${padEnd(name, 22)}${pad(s.medianMs.toFixed(1), 11)}${pad(s.p95Ms.toFixed(1), 10)}${pad(ratio, 9)}${pad(growth, 9)}${pad(dataGrowth, 13)}`);
+      log(
+        `${padEnd(String(r.size), 8)}${padEnd(name, 22)}${pad(s.medianMs.toFixed(1), 11)}${pad(s.p95Ms.toFixed(1), 10)}${pad(ratio, 9)}${pad(growth, 9)}${pad(dataGrowth, 13)}`,
+      );
     }
-    log(`${padEnd(String(r.size), 8)}memory: baseline rss ${r.memory.baselineRssMb} MB, peak rss ${r.memory.peakRssMb} MB, peak heap ${r.memory.peakHeapMb} MB; ` +
-      `district ${r.district.educators} educators, ${r.district.evidence} evidence, ${r.district.claims} claims, ${r.district.roles} open roles, ${r.district.competencies} competencies`);
+    log(
+      `${padEnd(String(r.size), 8)}memory: baseline rss ${r.memory.baselineRssMb} MB, peak rss ${r.memory.peakRssMb} MB, peak heap ${r.memory.peakHeapMb} MB; ` +
+        `district ${r.district.educators} educators, ${r.district.evidence} evidence, ${r.district.claims} claims, ${r.district.roles} open roles, ${r.district.competencies} competencies`,
+    );
     if (r.overhead) {
-      const med = (xs: Array<{ requestsPerSec: number }>) => [...xs.map((x) => x.requestsPerSec)].sort((a, b) => a - b)[Math.floor(xs.length / 2)].toFixed(0);
-      log(`${padEnd(String(r.size), 8)}open roles (20, authenticated): Pathways ${med(r.overhead.pathways)} req/s, bare Apollo Server ${med(r.overhead.bare)} req/s: ${r.overhead.ratio}x (by CPU per request: ${r.overhead.cpuRatio ?? '-'}x)`);
+      const med = (xs: Array<{ requestsPerSec: number }>) =>
+        [...xs.map((x) => x.requestsPerSec)].sort((a, b) => a - b)[Math.floor(xs.length / 2)].toFixed(0);
+      log(
+        `${padEnd(String(r.size), 8)}open roles (20, authenticated): Pathways ${med(r.overhead.pathways)} req/s, bare Apollo Server ${med(r.overhead.bare)} req/s: ${r.overhead.ratio}x (by CPU per request: ${r.overhead.cpuRatio ?? '-'}x)`,
+      );
     }
     if (r.mixed) {
-      log(`${padEnd(String(r.size), 8)}mixed traffic (${r.mixed.mix}, ${r.mixed.connections} connections): ${r.mixed.requestsPerSec} req/s, p50 ${r.mixed.p50Ms} ms, p99 ${r.mixed.p99Ms} ms`);
+      log(
+        `${padEnd(String(r.size), 8)}mixed traffic (${r.mixed.mix}, ${r.mixed.connections} connections): ${r.mixed.requestsPerSec} req/s, p50 ${r.mixed.p50Ms} ms, p99 ${r.mixed.p99Ms} ms`,
+      );
     }
     if (r.isolation) {
       const i = r.isolation;
       const computed = i.rounds.filter((x) => x.loaded).reduce((n, x) => n + x.rankings, 0);
       const busy = i.rounds.filter((x) => x.loaded).reduce((n, x) => n + x.busy, 0);
-      log(`${padEnd(String(r.size), 8)}open roles alone: p50 ${i.idleP50Ms} ms, p99 ${i.idleP99Ms} ms; beside ${i.rankingClients} ranking clients: p50 ${i.loadedP50Ms} ms, p99 ${i.loadedP99Ms} ms ` +
-        `(${computed} rankings computed, ${busy} BUSY answers)`);
+      log(
+        `${padEnd(String(r.size), 8)}open roles alone: p50 ${i.idleP50Ms} ms, p99 ${i.idleP99Ms} ms; beside ${i.rankingClients} ranking clients: p50 ${i.loadedP50Ms} ms, p99 ${i.loadedP99Ms} ms ` +
+          `(${computed} rankings computed, ${busy} BUSY answers)`,
+      );
     }
     if (r.memory.peakHeapMbByPath) {
-      log(`${padEnd(String(r.size), 8)}peak heap by path (MB): ${Object.entries(r.memory.peakHeapMbByPath).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+      log(
+        `${padEnd(String(r.size), 8)}peak heap by path (MB): ${Object.entries(r.memory.peakHeapMbByPath)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')}`,
+      );
     }
   });
   log('');
@@ -72,15 +103,19 @@ export function svgChart(results: SizeResult[]): string {
   const ys = results.flatMap((r) => Object.values(r.measures).map((s) => s.medianMs)).filter((v) => v > 0);
   const [xMin, xMax] = [Math.min(...xs), Math.max(...xs)];
   const [yMin, yMax] = [Math.pow(10, Math.floor(Math.log10(Math.min(...ys)))), Math.pow(10, Math.ceil(Math.log10(Math.max(...ys))))];
-  const x = (v: number) => left + (xMax === xMin ? 0.5 : (Math.log10(v) - Math.log10(xMin)) / (Math.log10(xMax) - Math.log10(xMin))) * (W - left - right);
-  const y = (v: number) => top + (1 - (Math.log10(Math.max(v, yMin)) - Math.log10(yMin)) / (Math.log10(yMax) - Math.log10(yMin))) * (H - top - bottom);
+  const x = (v: number) =>
+    left + (xMax === xMin ? 0.5 : (Math.log10(v) - Math.log10(xMin)) / (Math.log10(xMax) - Math.log10(xMin))) * (W - left - right);
+  const y = (v: number) =>
+    top + (1 - (Math.log10(Math.max(v, yMin)) - Math.log10(yMin)) / (Math.log10(yMax) - Math.log10(yMin))) * (H - top - bottom);
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" font-family="sans-serif" font-size="12">`,
     `<rect width="100%" height="100%" fill="white"/>`,
     `<text x="${left}" y="22" font-size="15">Pathways matching benchmark: median ms by district size (log-log)</text>`,
   ];
   for (let d = yMin; d <= yMax; d *= 10) {
-    parts.push(`<line x1="${left}" x2="${W - right}" y1="${y(d)}" y2="${y(d)}" stroke="#ddd"/><text x="${left - 8}" y="${y(d) + 4}" text-anchor="end">${d}</text>`);
+    parts.push(
+      `<line x1="${left}" x2="${W - right}" y1="${y(d)}" y2="${y(d)}" stroke="#ddd"/><text x="${left - 8}" y="${y(d) + 4}" text-anchor="end">${d}</text>`,
+    );
   }
   for (const s of xs) parts.push(`<text x="${x(s)}" y="${H - bottom + 18}" text-anchor="middle">${s.toLocaleString('en-US')}</text>`);
   parts.push(`<text x="${(left + W - right) / 2}" y="${H - 12}" text-anchor="middle">educators</text>`);
@@ -90,7 +125,9 @@ export function svgChart(results: SizeResult[]): string {
     const dashed = name.startsWith('floor') ? ' stroke-dasharray="5,4"' : '';
     parts.push(`<polyline fill="none" stroke="${color}" stroke-width="2"${dashed} points="${pts.join(' ')}"/>`);
     for (const p of pts) parts.push(`<circle cx="${p.split(',')[0]}" cy="${p.split(',')[1]}" r="3" fill="${color}"/>`);
-    parts.push(`<line x1="${W - right + 16}" x2="${W - right + 40}" y1="${top + 10 + i * 20}" y2="${top + 10 + i * 20}" stroke="${color}" stroke-width="2"${dashed}/>`);
+    parts.push(
+      `<line x1="${W - right + 16}" x2="${W - right + 40}" y1="${top + 10 + i * 20}" y2="${top + 10 + i * 20}" stroke="${color}" stroke-width="2"${dashed}/>`,
+    );
     parts.push(`<text x="${W - right + 46}" y="${top + 14 + i * 20}">${name}</text>`);
   });
   parts.push('</svg>');

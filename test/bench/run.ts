@@ -9,7 +9,10 @@ import { printTable, readSizeResult, writeResults, type SizeResult } from './rep
  * unless NODE_ENV is production, so that is set before the child loads it (the application's own config is
  * still built from an explicit test environment by the bench).
  */
-const sizes = (process.env.BENCH_SIZES ?? '2000,20000').split(',').map((s) => Number(s.trim())).filter((n) => n > 0);
+const sizes = (process.env.BENCH_SIZES ?? '2000,20000')
+  .split(',')
+  .map((s) => Number(s.trim()))
+  .filter((n) => n > 0);
 const child = fileURLToPath(new URL('./matching-bench.js', import.meta.url));
 const results: SizeResult[] = [];
 for (const size of sizes) {
@@ -28,7 +31,10 @@ for (const size of sizes) {
 if (process.env.BENCH_CASE !== '0') {
   console.log('\n== CASE');
   const caseBench = fileURLToPath(new URL('./case-bench.js', import.meta.url));
-  const run = spawnSync(process.execPath, ['--expose-gc', caseBench], { stdio: 'inherit', env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production' } });
+  const run = spawnSync(process.execPath, ['--expose-gc', caseBench], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production' },
+  });
   if (run.status !== 0) {
     console.error(`The CASE bench failed (exit ${run.status})`);
     process.exit(1);
@@ -38,7 +44,10 @@ if (process.env.BENCH_CASE !== '0') {
 if (process.env.BENCH_IMPORTS !== '0') {
   console.log('\n== Imports');
   const importsBench = fileURLToPath(new URL('./imports-bench.js', import.meta.url));
-  const run = spawnSync(process.execPath, ['--expose-gc', importsBench], { stdio: 'inherit', env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production' } });
+  const run = spawnSync(process.execPath, ['--expose-gc', importsBench], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production' },
+  });
   if (run.status !== 0) {
     console.error(`The imports bench failed (exit ${run.status})`);
     process.exit(1);
@@ -47,13 +56,20 @@ if (process.env.BENCH_IMPORTS !== '0') {
 console.log('\n== Summary');
 printTable(results, console.log);
 const files = writeResults('.bench', results, {
-  at: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, loadAverage: os.loadavg(),
+  at: new Date().toISOString(),
+  node: process.version,
+  cpus: os.cpus().length,
+  cpuModel: os.cpus()[0]?.model,
+  loadAverage: os.loadavg(),
 });
 console.log(`Wrote ${files.join(' and ')}`);
 
 // Credential verification needs no district: its own child, so its timings are not disturbed by the above.
 if (process.env.BENCH_CREDENTIALS !== '0') {
-  const credentials = spawnSync(process.execPath, [fileURLToPath(new URL('./credential-bench.js', import.meta.url))], { stdio: 'inherit', env: process.env });
+  const credentials = spawnSync(process.execPath, [fileURLToPath(new URL('./credential-bench.js', import.meta.url))], {
+    stdio: 'inherit',
+    env: process.env,
+  });
   if (credentials.status !== 0) {
     console.error(`The credential verification bench failed (exit ${credentials.status})`);
     process.exit(1);

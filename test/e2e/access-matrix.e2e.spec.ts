@@ -200,8 +200,16 @@ describe('root field x persona access matrix', () => {
     for (const p of [HR, PANELIST, EDUCATOR, LEADER, COMPLIANCE, ENDORSER]) tokens.set(p, (await t.signInAs([p])).token);
     const schema = t.app.get(GraphQLSchemaHost).schema;
     fields = [
-      ...Object.keys(schema.getQueryType()!.getFields()).map((f) => ({ id: `Query.${f}`, kind: 'query' as const, type: schema.getQueryType()! })),
-      ...Object.keys(schema.getMutationType()!.getFields()).map((f) => ({ id: `Mutation.${f}`, kind: 'mutation' as const, type: schema.getMutationType()! })),
+      ...Object.keys(schema.getQueryType()!.getFields()).map((f) => ({
+        id: `Query.${f}`,
+        kind: 'query' as const,
+        type: schema.getQueryType()!,
+      })),
+      ...Object.keys(schema.getMutationType()!.getFields()).map((f) => ({
+        id: `Mutation.${f}`,
+        kind: 'mutation' as const,
+        type: schema.getMutationType()!,
+      })),
     ];
   });
   afterAll(() => t.close());
@@ -223,7 +231,8 @@ describe('root field x persona access matrix', () => {
         const code = codeOf(res);
         const want = expected(rule, caller);
         const got = code === 'UNAUTHENTICATED' || code === 'FORBIDDEN' ? code : 'allowed';
-        if (got !== want) mismatches.push(`${field.id} as ${caller}: expected ${want}, got ${code ?? 'data'} (${res.errors?.[0]?.message ?? ''})`);
+        if (got !== want)
+          mismatches.push(`${field.id} as ${caller}: expected ${want}, got ${code ?? 'data'} (${res.errors?.[0]?.message ?? ''})`);
       }
     }
     expect(mismatches).toEqual([]);

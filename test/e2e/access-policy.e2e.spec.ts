@@ -45,7 +45,9 @@ describe('every root field declares an access policy', () => {
       expect(checkPolicyCoverage(app).missing).toEqual(['Query.forgottenField']);
 
       const { port } = app.getHttpServer().address() as AddressInfo;
-      const hr = await db.dataSource.getRepository(AccountEntity).save({ email: 'hr@fixture.test', displayName: 'HR', personas: [Persona.HR] });
+      const hr = await db.dataSource
+        .getRepository(AccountEntity)
+        .save({ email: 'hr@fixture.test', displayName: 'HR', personas: [Persona.HR] });
       const { token } = await app.get(TokenService).issue(hr.id);
       const call = async (auth?: string) => {
         const res = await fetch(`http://127.0.0.1:${port}/graphql`, {

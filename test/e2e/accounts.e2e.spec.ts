@@ -37,7 +37,12 @@ describe('accounts: HR creates, invites, changes, disables and resets; people ma
   afterAll(() => t.close());
 
   const accountRow = async (id: string) =>
-    (await t.ds.query('SELECT email, display_name, personas, educator_id, disabled_at, password_hash, token_version, version FROM account WHERE id = $1', [id]))[0];
+    (
+      await t.ds.query(
+        'SELECT email, display_name, personas, educator_id, disabled_at, password_hash, token_version, version FROM account WHERE id = $1',
+        [id],
+      )
+    )[0];
   const tableState = async () => ({
     accounts: await t.ds.query('SELECT id, email, personas, disabled_at, password_hash, version, token_version FROM account ORDER BY id'),
     links: await t.ds.query('SELECT id, used_at, expires_at FROM account_password_link ORDER BY id'),
@@ -52,9 +57,17 @@ describe('accounts: HR creates, invites, changes, disables and resets; people ma
 
   it('HR creates an account with a one-time link; the person sets a password with it and signs in', async () => {
     const created = await invite('Pat.Panel@District.example', [Persona.PANELIST]);
-    expect(created.account).toMatchObject({ email: 'pat.panel@district.example', personas: ['PANELIST'], status: 'ENABLED', hasPassword: false, version: 1 });
+    expect(created.account).toMatchObject({
+      email: 'pat.panel@district.example',
+      personas: ['PANELIST'],
+      status: 'ENABLED',
+      hasPassword: false,
+      version: 1,
+    });
     expect(created.setPasswordLink.url).toBe(`${t.config.publicBaseUrl}/set-password#token=${created.setPasswordLink.token}`);
-    const [link] = await t.ds.query('SELECT token_hash, purpose, used_at FROM account_password_link WHERE account_id = $1', [created.account.id]);
+    const [link] = await t.ds.query('SELECT token_hash, purpose, used_at FROM account_password_link WHERE account_id = $1', [
+      created.account.id,
+    ]);
     expect(link).toMatchObject({ purpose: 'INVITATION', used_at: null });
     expect(link.token_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(link.token_hash).not.toContain(created.setPasswordLink.token);
@@ -76,9 +89,13 @@ describe('accounts: HR creates, invites, changes, disables and resets; people ma
     expect(await tableState()).toEqual(before);
 
     const expiring = await invite('expired@district.example', [Persona.PANELIST]);
-    await t.ds.query(`UPDATE account_password_link SET expires_at = now() - interval '1 minute' WHERE account_id = $1`, [expiring.account.id]);
+    await t.ds.query(`UPDATE account_password_link SET expires_at = now() - interval '1 minute' WHERE account_id = $1`, [
+      expiring.account.id,
+    ]);
     const before2 = await tableState();
-    expect(codeOf(await t.gql(Q.setPassword, { input: { token: expiring.setPasswordLink.token, password: PASSWORD } }))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await t.gql(Q.setPassword, { input: { token: expiring.setPasswordLink.token, password: PASSWORD } }))).toBe(
+      'UNAUTHENTICATED',
+    );
     expect(await tableState()).toEqual(before2);
     expect((await accountRow(expiring.account.id)).password_hash).toBeNull();
   });
@@ -107,18 +124,29 @@ describe('accounts: HR creates, invites, changes, disables and resets; people ma
     expect(codeOf(unknown)).toBe('BAD_USER_INPUT');
     expect(unknown.errors![0].message).toMatch(/Unknown persona "WIZARD": a persona is one of HR, LEADER, COMPLIANCE, PANELIST, EDUCATOR/);
     // The same written into the operation itself, and on a change of personas.
-    const literal = await t.gql(`mutation { createAccount(input: { email: "wizard@district.example", displayName: "W", personas: [WIZARD] }) { account { id } } }`, {}, hr);
+    const literal = await t.gql(
+      `mutation { createAccount(input: { email: "wizard@district.example", displayName: "W", personas: [WIZARD] }) { account { id } } }`,
+      {},
+      hr,
+    );
     expect(codeOf(literal)).toBe('BAD_USER_INPUT');
     expect(literal.errors![0].message).toMatch(/Unknown persona "WIZARD"/);
-    const changed = await t.gql(`mutation($input: UpdateAccountInput!) { updateAccount(input: $input) { id } }`,
-      { input: { id: someone.account.id, version: someone.account.version, personas: ['PANELIST', 'BOSS'] } }, hr);
+    const changed = await t.gql(
+      `mutation($input: UpdateAccountInput!) { updateAccount(input: $input) { id } }`,
+      { input: { id: someone.account.id, version: someone.account.version, personas: ['PANELIST', 'BOSS'] } },
+      hr,
+    );
     expect(codeOf(changed)).toBe('BAD_USER_INPUT');
     expect(changed.errors![0].message).toMatch(/Unknown persona "BOSS"/);
-    expect(codeOf(await t.gql(Q.create, { input: { email: 'none@district.example', displayName: 'N', personas: [] } }, hr))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await t.gql(Q.create, { input: { email: 'none@district.example', displayName: 'N', personas: [] } }, hr))).toBe(
+      'BAD_USER_INPUT',
+    );
     const noEducator = await t.gql(Q.create, { input: { email: 'ed@district.example', displayName: 'E', personas: ['EDUCATOR'] } }, hr);
     expect(codeOf(noEducator)).toBe('BAD_USER_INPUT');
     expect(noEducator.errors![0].message).toMatch(/needs educatorId/);
-    expect(codeOf(await t.gql(Q.create, { input: { email: 'not-an-email', displayName: 'X', personas: ['HR'] } }, hr))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await t.gql(Q.create, { input: { email: 'not-an-email', displayName: 'X', personas: ['HR'] } }, hr))).toBe(
+      'BAD_USER_INPUT',
+    );
     expect(await tableState()).toEqual(before);
   });
 
@@ -128,7 +156,11 @@ describe('accounts: HR creates, invites, changes, disables and resets; people ma
     const lin = await activate('lin.park@district.example', [Persona.EDUCATOR], { educatorId });
     expect(ok(await t.gql(`{ viewer { educatorId } }`, {}, lin.token)).viewer.educatorId).toBe(educatorId);
     const before = await tableState();
-    expect(codeOf(await t.gql(Q.create, { input: { email: 'lin2@district.example', displayName: 'L', personas: ['EDUCATOR'], educatorId } }, hr))).toBe('CONFLICT');
+    expect(
+      codeOf(
+        await t.gql(Q.create, { input: { email: 'lin2@district.example', displayName: 'L', personas: ['EDUCATOR'], educatorId } }, hr),
+      ),
+    ).toBe('CONFLICT');
     expect(await tableState()).toEqual(before);
   });
 
@@ -195,11 +227,17 @@ describe('accounts: HR creates, invites, changes, disables and resets; people ma
     const hal = await activate('hal@district.example', [Persona.PANELIST]);
     const second = ok(await t.gql(Q.signIn, { input: { email: 'hal@district.example', password: PASSWORD } })).signIn.accessToken;
     const hashBefore = (await accountRow(hal.id)).password_hash;
-    const wrong = await t.gql(Q.changePassword, { input: { currentPassword: 'not my password at all', newPassword: 'fresh long passphrase' } }, hal.token);
+    const wrong = await t.gql(
+      Q.changePassword,
+      { input: { currentPassword: 'not my password at all', newPassword: 'fresh long passphrase' } },
+      hal.token,
+    );
     expect(codeOf(wrong)).toBe('BAD_USER_INPUT');
     expect((await accountRow(hal.id)).password_hash).toBe(hashBefore);
 
-    const fresh = ok(await t.gql(Q.changePassword, { input: { currentPassword: PASSWORD, newPassword: 'fresh long passphrase' } }, hal.token)).changePassword.accessToken;
+    const fresh = ok(
+      await t.gql(Q.changePassword, { input: { currentPassword: PASSWORD, newPassword: 'fresh long passphrase' } }, hal.token),
+    ).changePassword.accessToken;
     expect(codeOf(await t.gql(Q.viewer, {}, second))).toBe('UNAUTHENTICATED');
     ok(await t.gql(Q.viewer, {}, fresh));
 
@@ -210,17 +248,32 @@ describe('accounts: HR creates, invites, changes, disables and resets; people ma
 
   it('audits every account change with actor, before and after, and never a password, hash or token', async () => {
     const rows: Array<{ action: string; actor_account_id: string | null; changes: Record<string, unknown> }> = await t.ds.query(
-      `SELECT action, actor_account_id, changes FROM audit_entry WHERE target_type = 'Account' ORDER BY id`);
+      `SELECT action, actor_account_id, changes FROM audit_entry WHERE target_type = 'Account' ORDER BY id`,
+    );
     const actions = new Set(rows.map((r) => r.action));
-    for (const a of ['ACCOUNT_CREATED', 'ACCOUNT_UPDATED', 'ACCOUNT_DISABLED', 'ACCOUNT_ENABLED', 'ACCOUNT_PASSWORD_RESET', 'PASSWORD_SET', 'PASSWORD_CHANGED', 'SIGNED_OUT_EVERYWHERE']) {
+    for (const a of [
+      'ACCOUNT_CREATED',
+      'ACCOUNT_UPDATED',
+      'ACCOUNT_DISABLED',
+      'ACCOUNT_ENABLED',
+      'ACCOUNT_PASSWORD_RESET',
+      'PASSWORD_SET',
+      'PASSWORD_CHANGED',
+      'SIGNED_OUT_EVERYWHERE',
+    ]) {
       expect(actions).toContain(a);
     }
     const updated = rows.find((r) => r.action === 'ACCOUNT_UPDATED')!;
     expect(updated.actor_account_id).toBe(hrId);
-    expect(updated.changes).toMatchObject({ before: { personas: ['PANELIST'], displayName: 'flo' }, after: { personas: ['HR', 'PANELIST'], displayName: 'Flo R.' } });
+    expect(updated.changes).toMatchObject({
+      before: { personas: ['PANELIST'], displayName: 'flo' },
+      after: { personas: ['HR', 'PANELIST'], displayName: 'Flo R.' },
+    });
     const text = JSON.stringify(rows);
     expect(text).not.toMatch(/argon2|password_?hash|token_?hash|passphrase|battery staple/i);
-    const linkTokens: string[] = (await t.ds.query('SELECT token_hash FROM account_password_link')).map((r: { token_hash: string }) => r.token_hash);
+    const linkTokens: string[] = (await t.ds.query('SELECT token_hash FROM account_password_link')).map(
+      (r: { token_hash: string }) => r.token_hash,
+    );
     for (const h of linkTokens) expect(text).not.toContain(h);
   });
 

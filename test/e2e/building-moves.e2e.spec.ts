@@ -28,9 +28,12 @@ describe('building moves are dated history, and reports as of a past day place p
 
   const version = async (id: string) => (await t.ds.query('SELECT version FROM educator WHERE id = $1', [id]))[0].version as number;
   const history = async (id: string) =>
-    t.ds.query(`SELECT building_id, starts_on::text, ends_on::text FROM building_assignment WHERE educator_id = $1 ORDER BY starts_on`, [id]);
+    t.ds.query(`SELECT building_id, starts_on::text, ends_on::text FROM building_assignment WHERE educator_id = $1 ORDER BY starts_on`, [
+      id,
+    ]);
   const coverage = async (asOf: string) => {
-    const rows: Row[] = ok(await t.gql(COVERAGE, { ids: [d.competencies.T, d.competencies.B, d.competencies.P], asOf }, hr)).capacityCoverage.buildings;
+    const rows: Row[] = ok(await t.gql(COVERAGE, { ids: [d.competencies.T, d.competencies.B, d.competencies.P], asOf }, hr))
+      .capacityCoverage.buildings;
     return Object.fromEntries(rows.map((r) => [r.building.code, [r.educators, r.covered]]));
   };
 
@@ -41,13 +44,33 @@ describe('building moves are dated history, and reports as of a past day place p
   it('refuses a move before the current assignment began, into an unknown building, or from a stale version, with nothing changed', async () => {
     const n1 = d.educators.n1;
     const before = [await history(n1), await version(n1)];
-    const early = await t.gql(MOVE, { input: { id: n1, version: await version(n1), buildingId: d.buildings.SOUTH, effectiveFrom: '2014-01-01' } }, hr);
+    const early = await t.gql(
+      MOVE,
+      { input: { id: n1, version: await version(n1), buildingId: d.buildings.SOUTH, effectiveFrom: '2014-01-01' } },
+      hr,
+    );
     expect(codeOf(early)).toBe('BAD_USER_INPUT');
     expect(early.errors![0].message).toMatch(/hire date/);
-    const same = await t.gql(MOVE, { input: { id: n1, version: await version(n1), buildingId: d.buildings.NORTH, effectiveFrom: '2025-09-01' } }, hr);
+    const same = await t.gql(
+      MOVE,
+      { input: { id: n1, version: await version(n1), buildingId: d.buildings.NORTH, effectiveFrom: '2025-09-01' } },
+      hr,
+    );
     expect(codeOf(same)).toBe('BAD_USER_INPUT');
-    expect(codeOf(await t.gql(MOVE, { input: { id: n1, version: await version(n1), buildingId: '00000000-0000-4000-8000-000000000000', effectiveFrom: '2025-09-01' } }, hr))).toBe('NOT_FOUND');
-    expect(codeOf(await t.gql(MOVE, { input: { id: n1, version: 99, buildingId: d.buildings.SOUTH, effectiveFrom: '2025-09-01' } }, hr))).toBe('CONFLICT');
+    expect(
+      codeOf(
+        await t.gql(
+          MOVE,
+          {
+            input: { id: n1, version: await version(n1), buildingId: '00000000-0000-4000-8000-000000000000', effectiveFrom: '2025-09-01' },
+          },
+          hr,
+        ),
+      ),
+    ).toBe('NOT_FOUND');
+    expect(
+      codeOf(await t.gql(MOVE, { input: { id: n1, version: 99, buildingId: d.buildings.SOUTH, effectiveFrom: '2025-09-01' } }, hr)),
+    ).toBe('CONFLICT');
     expect([await history(n1), await version(n1)]).toEqual(before);
   });
 
@@ -57,7 +80,9 @@ describe('building moves are dated history, and reports as of a past day place p
     expect(beforeMove.NORTH).toEqual([4, 2]);
     expect(beforeMove.SOUTH).toEqual([4, 1]);
 
-    const moved = ok(await t.gql(MOVE, { input: { id: n1, version: await version(n1), buildingId: d.buildings.SOUTH, effectiveFrom: '2025-09-01' } }, hr)).moveEducator;
+    const moved = ok(
+      await t.gql(MOVE, { input: { id: n1, version: await version(n1), buildingId: d.buildings.SOUTH, effectiveFrom: '2025-09-01' } }, hr),
+    ).moveEducator;
     expect(moved.buildingId).toBe(d.buildings.SOUTH);
     expect(moved.buildingAssignments).toEqual([
       { buildingId: d.buildings.NORTH, startsOn: '2015-08-01', endsOn: '2025-08-31' },
@@ -77,22 +102,29 @@ describe('building moves are dated history, and reports as of a past day place p
     expect(after.SOUTH).toEqual([5, 2]);
 
     // Their hybrid commitments follow them too.
-    const over = async (asOf: string) => ok(await t.gql(OVER, { asOf }, hr)).capacityOverextension.educators
-      .find((e: { fullName: string }) => e.fullName === 'Educator N1')?.building.code;
+    const over = async (asOf: string) =>
+      ok(await t.gql(OVER, { asOf }, hr)).capacityOverextension.educators.find((e: { fullName: string }) => e.fullName === 'Educator N1')
+        ?.building.code;
     expect(await over('2025-08-31')).toBe('NORTH');
     expect(await over('2025-09-01')).toBe('SOUTH');
   });
 
   it('refuses a move dated before the latest one (moves are recorded in order)', async () => {
     const n1 = d.educators.n1;
-    const res = await t.gql(MOVE, { input: { id: n1, version: await version(n1), buildingId: d.buildings.WEST, effectiveFrom: '2025-06-01' } }, hr);
+    const res = await t.gql(
+      MOVE,
+      { input: { id: n1, version: await version(n1), buildingId: d.buildings.WEST, effectiveFrom: '2025-06-01' } },
+      hr,
+    );
     expect(codeOf(res)).toBe('BAD_USER_INPUT');
     expect(res.errors![0].message).toMatch(/started on 2025-09-01/);
   });
 
   it('a building changed through updateEducator is a move from today, keeping the history', async () => {
     const s3 = d.educators.s3;
-    const updated = ok(await t.gql(UPDATE, { input: { id: s3, version: await version(s3), buildingId: d.buildings.WEST } }, hr)).updateEducator;
+    const updated = ok(
+      await t.gql(UPDATE, { input: { id: s3, version: await version(s3), buildingId: d.buildings.WEST } }, hr),
+    ).updateEducator;
     expect(updated.buildingId).toBe(d.buildings.WEST);
     const today = daysFromNow(0);
     const rows = await history(s3);
@@ -101,10 +133,14 @@ describe('building moves are dated history, and reports as of a past day place p
     expect(rows[1]).toEqual({ building_id: d.buildings.WEST, starts_on: today, ends_on: null });
   });
 
-  it('a building in anyone\'s history cannot be deleted, even once nobody is there now', async () => {
+  it("a building in anyone's history cannot be deleted, even once nobody is there now", async () => {
     const n4 = d.educators.n4;
-    ok(await t.gql(MOVE, { input: { id: n4, version: await version(n4), buildingId: d.buildings.EMPTY, effectiveFrom: '2016-01-01' } }, hr));
-    ok(await t.gql(MOVE, { input: { id: n4, version: await version(n4), buildingId: d.buildings.NORTH, effectiveFrom: '2017-01-01' } }, hr));
+    ok(
+      await t.gql(MOVE, { input: { id: n4, version: await version(n4), buildingId: d.buildings.EMPTY, effectiveFrom: '2016-01-01' } }, hr),
+    );
+    ok(
+      await t.gql(MOVE, { input: { id: n4, version: await version(n4), buildingId: d.buildings.NORTH, effectiveFrom: '2017-01-01' } }, hr),
+    );
     const [b] = await t.ds.query('SELECT version FROM building WHERE id = $1', [d.buildings.EMPTY]);
     const res = await t.gql(DELETE, { input: { id: d.buildings.EMPTY, version: b.version } }, hr);
     expect(codeOf(res)).toBe('CONFLICT');

@@ -20,11 +20,14 @@ describe('buildings: rename, archive, and delete only when nothing refers to the
   afterAll(() => t.close());
 
   const rows = async () => t.ds.query('SELECT id, code, name, level, archived_at, version FROM building ORDER BY code');
-  const create = async (code: string) => ok(await t.gql(CREATE, { input: { code, name: `${code} School`, level: 'HIGH' } }, hr)).createBuilding;
+  const create = async (code: string) =>
+    ok(await t.gql(CREATE, { input: { code, name: `${code} School`, level: 'HIGH' } }, hr)).createBuilding;
 
   it('renames with the version read, and refuses a stale one with nothing changed', async () => {
     const b = await create('REN');
-    const renamed = ok(await t.gql(UPDATE, { input: { id: b.id, version: b.version, name: 'Renamed High', level: 'MIDDLE' } }, hr)).updateBuilding;
+    const renamed = ok(
+      await t.gql(UPDATE, { input: { id: b.id, version: b.version, name: 'Renamed High', level: 'MIDDLE' } }, hr),
+    ).updateBuilding;
     expect(renamed).toMatchObject({ code: 'REN', name: 'Renamed High', level: 'MIDDLE', version: b.version + 1 });
     const before = await rows();
     expect(codeOf(await t.gql(UPDATE, { input: { id: b.id, version: b.version, name: 'Stale' } }, hr))).toBe('CONFLICT');
@@ -35,12 +38,22 @@ describe('buildings: rename, archive, and delete only when nothing refers to the
 
   it('archives a building in use: hidden from lists and new data, its educators kept; restores it', async () => {
     const b = await create('ARC');
-    const educatorId = ok(await t.gql(EDUCATOR, { input: { fullName: 'Ari Chen', workEmail: 'ari@district.example', buildingId: b.id, hireDate: '2019-08-20' } }, hr)).createEducator.id;
+    const educatorId = ok(
+      await t.gql(
+        EDUCATOR,
+        { input: { fullName: 'Ari Chen', workEmail: 'ari@district.example', buildingId: b.id, hireDate: '2019-08-20' } },
+        hr,
+      ),
+    ).createEducator.id;
     const archived = ok(await t.gql(ARCHIVE, { input: { id: b.id, version: b.version, archived: true } }, hr)).setBuildingArchived;
     expect(archived.archivedAt).not.toBeNull();
     expect(ok(await t.gql(LIST, { all: false }, hr)).buildings.nodes.map((n: { code: string }) => n.code)).not.toContain('ARC');
     expect(ok(await t.gql(LIST, { all: true }, hr)).buildings.nodes.map((n: { code: string }) => n.code)).toContain('ARC');
-    const refused = await t.gql(EDUCATOR, { input: { fullName: 'New Hire', workEmail: 'new@district.example', buildingId: b.id, hireDate: '2024-08-20' } }, hr);
+    const refused = await t.gql(
+      EDUCATOR,
+      { input: { fullName: 'New Hire', workEmail: 'new@district.example', buildingId: b.id, hireDate: '2024-08-20' } },
+      hr,
+    );
     expect(codeOf(refused)).toBe('BAD_USER_INPUT');
     expect(refused.errors![0].message).toMatch(/archived/);
     expect((await t.ds.query('SELECT building_id FROM educator WHERE id = $1', [educatorId]))[0].building_id).toBe(b.id);

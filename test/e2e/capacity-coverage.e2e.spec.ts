@@ -32,11 +32,22 @@ describe('capacity coverage over HTTP, on a district counted by hand', () => {
     expect(res.errors).toBeUndefined();
     return res.data.capacityCoverage;
   };
-  const row = (code: string, educators: number, covered: number, share: number | null) => ({ building: { code }, educators, covered, share });
+  const row = (code: string, educators: number, covered: number, share: number | null) => ({
+    building: { code },
+    educators,
+    covered,
+    share,
+  });
 
   it('counts educators with all three competencies at level 2+, verified and endorsed evidence, every building listed', async () => {
     const r = await coverage({});
-    expect(r.basis).toEqual({ asOf: AS_OF, statuses: ['VERIFIED', 'ENDORSED'], policyVersion: 2, attendanceCapLevel: 1, buildingIds: null });
+    expect(r.basis).toEqual({
+      asOf: AS_OF,
+      statuses: ['VERIFIED', 'ENDORSED'],
+      policyVersion: 2,
+      attendanceCapLevel: 1,
+      buildingIds: null,
+    });
     expect(r.competencies.map((c: { code: string }) => c.code)).toEqual(['AI-TOOL-EVAL', 'AI-BIAS', 'DATA-PRIVACY']);
     // n1, n2 | s2 | w1, w4. Not: n3 (self-reported), n4 (attendance capped at 1), s1 (expired), w2 (no privacy).
     expect(r.total).toEqual({ educators: 12, covered: 5, share: 5 / 12 });
@@ -93,7 +104,10 @@ describe('capacity coverage over HTTP, on a district counted by hand', () => {
     expect(r.competencies.map((c: { code: string }) => c.code)).toEqual(['AI-TOOL-EVAL', 'AI-BIAS', 'DATA-PRIVACY']);
     expect(r.total).toEqual({ educators: 12, covered: 5, share: 5 / 12 });
     expect(r.buildings.map((b: { building: { code: string }; covered: number }) => [b.building.code, b.covered])).toEqual([
-      ['EMPTY', 0], ['NORTH', 2], ['SOUTH', 1], ['WEST', 2],
+      ['EMPTY', 0],
+      ['NORTH', 2],
+      ['SOUTH', 1],
+      ['WEST', 2],
     ]);
     expect(r.csv).toBe(
       [
@@ -109,7 +123,8 @@ describe('capacity coverage over HTTP, on a district counted by hand', () => {
   });
 
   it('reads evidence without writing anything', async () => {
-    const count = async () => (await t.ds.query(`SELECT (SELECT count(*) FROM evidence)::int AS e, (SELECT count(*) FROM audit_entry)::int AS a`))[0];
+    const count = async () =>
+      (await t.ds.query(`SELECT (SELECT count(*) FROM evidence)::int AS e, (SELECT count(*) FROM audit_entry)::int AS a`))[0];
     const before = await count();
     await coverage({});
     expect(await count()).toEqual(before);

@@ -17,13 +17,23 @@ describe('capacity reports: access, bad input and the policy in force', () => {
   });
   afterAll(() => t.close());
 
-  const reports = () => ({
-    capacityCoverage: [`query($ids: [ID!]) { capacityCoverage(competencyIds: $ids, minLevel: 2) { total { covered } } }`, { ids: [d.competencies.T] }],
-    capacityHeatMap: [`{ capacityHeatMap { total { educators } } }`, {}],
-    capacityGaps: [`query($ids: [ID!]) { capacityGaps(competencyIds: $ids, level: 2, threshold: 0.5) { level } }`, { ids: [d.competencies.T] }],
-    capacityOverextension: [`{ capacityOverextension { fteThreshold } }`, {}],
-    capacityPipeline: [`query($ids: [ID!]) { capacityPipeline(competencyIds: $ids, targetLevel: 3) { targetLevel } }`, { ids: [d.competencies.T] }],
-  }) as Record<string, [string, Record<string, unknown>]>;
+  const reports = () =>
+    ({
+      capacityCoverage: [
+        `query($ids: [ID!]) { capacityCoverage(competencyIds: $ids, minLevel: 2) { total { covered } } }`,
+        { ids: [d.competencies.T] },
+      ],
+      capacityHeatMap: [`{ capacityHeatMap { total { educators } } }`, {}],
+      capacityGaps: [
+        `query($ids: [ID!]) { capacityGaps(competencyIds: $ids, level: 2, threshold: 0.5) { level } }`,
+        { ids: [d.competencies.T] },
+      ],
+      capacityOverextension: [`{ capacityOverextension { fteThreshold } }`, {}],
+      capacityPipeline: [
+        `query($ids: [ID!]) { capacityPipeline(competencyIds: $ids, targetLevel: 3) { targetLevel } }`,
+        { ids: [d.competencies.T] },
+      ],
+    }) as Record<string, [string, Record<string, unknown>]>;
 
   it('serves every report to HR only: educators and panelists are FORBIDDEN, anonymous callers UNAUTHENTICATED', async () => {
     const educator = (await t.signInAs([Persona.EDUCATOR], { educatorId: d.educators.n1 })).token;
@@ -69,19 +79,29 @@ describe('capacity reports: access, bad input and the policy in force', () => {
     expect(codeOf(code)).toBe('NOT_FOUND');
     expect(code.errors?.[0].message).toContain('DISTRICT-AI-READINESS/NO-SUCH');
     expect(codeOf(await coverage({ fw: 'NO-SUCH-FRAMEWORK', codes: ['AI-BIAS'] }))).toBe('NOT_FOUND');
-    expect(codeOf(await t.gql(`{ capacityHeatMap(frameworkCode: "NO-SUCH-FRAMEWORK") { total { educators } } }`, {}, hr))).toBe('NOT_FOUND');
+    expect(codeOf(await t.gql(`{ capacityHeatMap(frameworkCode: "NO-SUCH-FRAMEWORK") { total { educators } } }`, {}, hr))).toBe(
+      'NOT_FOUND',
+    );
     expect(codeOf(await coverage({ ids: [d.competencies.T], b: [d.buildings.NORTH, UNKNOWN] }))).toBe('NOT_FOUND');
   });
 
   it('refuses thresholds outside 0..1 and levels outside 1-4 on the other reports too', async () => {
     const gaps = (level: number, threshold: number) =>
-      t.gql(`query($ids: [ID!], $l: Int!, $th: Float!) { capacityGaps(competencyIds: $ids, level: $l, threshold: $th) { level } }`, { ids: [d.competencies.T], l: level, th: threshold }, hr);
+      t.gql(
+        `query($ids: [ID!], $l: Int!, $th: Float!) { capacityGaps(competencyIds: $ids, level: $l, threshold: $th) { level } }`,
+        { ids: [d.competencies.T], l: level, th: threshold },
+        hr,
+      );
     expect(codeOf(await gaps(2, -0.1))).toBe('BAD_USER_INPUT');
     expect(codeOf(await gaps(2, 1.5))).toBe('BAD_USER_INPUT');
     expect(codeOf(await gaps(0, 0.5))).toBe('BAD_USER_INPUT');
     expect((await gaps(2, 1)).errors).toBeUndefined();
     expect((await gaps(2, 0)).errors).toBeUndefined();
-    const pipeline = await t.gql(`query($ids: [ID!]) { capacityPipeline(competencyIds: $ids, targetLevel: 5) { targetLevel } }`, { ids: [d.competencies.T] }, hr);
+    const pipeline = await t.gql(
+      `query($ids: [ID!]) { capacityPipeline(competencyIds: $ids, targetLevel: 5) { targetLevel } }`,
+      { ids: [d.competencies.T] },
+      hr,
+    );
     expect(codeOf(pipeline)).toBe('BAD_USER_INPUT');
     const over = await t.gql(`{ capacityOverextension(concentrationThreshold: 1.2) { fteThreshold } }`, {}, hr);
     expect(codeOf(over)).toBe('BAD_USER_INPUT');
@@ -93,7 +113,10 @@ describe('capacity reports: access, bad input and the policy in force', () => {
       { ids: [d.competencies.T, d.competencies.B, d.competencies.T, d.competencies.P] },
       hr,
     );
-    expect(res.data.capacityCoverage).toEqual({ competencies: [{ code: 'AI-TOOL-EVAL' }, { code: 'AI-BIAS' }, { code: 'DATA-PRIVACY' }], total: { covered: 5 } });
+    expect(res.data.capacityCoverage).toEqual({
+      competencies: [{ code: 'AI-TOOL-EVAL' }, { code: 'AI-BIAS' }, { code: 'DATA-PRIVACY' }],
+      total: { covered: 5 },
+    });
   });
 
   it('follows the scoring policy in force: raising the attendance cap lets attendance count, and advises it', async () => {

@@ -39,7 +39,11 @@ describe('capacity heat map, gaps, pipeline and overextension over HTTP', () => 
 
     it('counts educators at or above each level per building and competency, with district totals', async () => {
       const r = await ask(HEAT, { ids: tbp(), asOf: AS_OF });
-      const grid = (row: { building?: { code: string }; educators: number; cells: any[] }) => [row.building?.code ?? 'TOTAL', row.educators, ...row.cells.map(levels)];
+      const grid = (row: { building?: { code: string }; educators: number; cells: any[] }) => [
+        row.building?.code ?? 'TOTAL',
+        row.educators,
+        ...row.cells.map(levels),
+      ];
       expect(r.rows.map(grid)).toEqual([
         ['EMPTY', 0, [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]],
         ['NORTH', 4, [3, 2, 1, 0], [3, 2, 1, 0], [3, 2, 0, 0]],
@@ -48,7 +52,9 @@ describe('capacity heat map, gaps, pipeline and overextension over HTTP', () => 
       ]);
       expect(grid(r.total)).toEqual(['TOTAL', 12, [8, 6, 2, 1], [7, 6, 1, 0], [6, 5, 1, 0]]);
       const csv = r.csv.split('\n');
-      expect(csv[0]).toBe('as_of,statuses,scope,building_code,building_name,educators,competency_code,at_or_above_1,at_or_above_2,at_or_above_3,at_or_above_4');
+      expect(csv[0]).toBe(
+        'as_of,statuses,scope,building_code,building_name,educators,competency_code,at_or_above_1,at_or_above_2,at_or_above_3,at_or_above_4',
+      );
       expect(csv[1]).toBe('2025-06-30,VERIFIED|ENDORSED,TOTAL,,,12,AI-TOOL-EVAL,8,6,2,1');
       expect(csv).toContain('2025-06-30,VERIFIED|ENDORSED,BUILDING,WEST,West School,4,DATA-PRIVACY,2,2,1,0');
       expect(csv).toHaveLength(1 + 3 + 4 * 3 + 1);
@@ -91,18 +97,37 @@ describe('capacity heat map, gaps, pipeline and overextension over HTTP', () => 
         { building: { code: 'SOUTH' }, share: 0.25, gap: 'BELOW_THRESHOLD' },
         { building: { code: 'EMPTY' }, share: null, gap: 'NOBODY' },
       ]);
-      expect(tool.spread).toEqual({ best: { building: { code: 'WEST' }, share: 0.75 }, worst: { building: { code: 'SOUTH' }, share: 0.25 }, spread: 0.5 });
+      expect(tool.spread).toEqual({
+        best: { building: { code: 'WEST' }, share: 0.75 },
+        worst: { building: { code: 'SOUTH' }, share: 0.25 },
+        spread: 0.5,
+      });
       expect(bias.buildings.map((b: any) => b.atLevel)).toEqual([0, 2, 1, 3]);
       expect(bias.spread.spread).toBe(0.5);
       // North and West tie at 0.5: the lower building code is named best.
-      expect(privacy.spread).toEqual({ best: { building: { code: 'NORTH' }, share: 0.5 }, worst: { building: { code: 'SOUTH' }, share: 0.25 }, spread: 0.25 });
-      expect(r.csv.split('\n')).toContain('2025-06-30,VERIFIED|ENDORSED,2,0.5,AI-TOOL-EVAL,SOUTH,South School,4,1,0.2500,BELOW_THRESHOLD,0.5000,WEST,SOUTH');
+      expect(privacy.spread).toEqual({
+        best: { building: { code: 'NORTH' }, share: 0.5 },
+        worst: { building: { code: 'SOUTH' }, share: 0.25 },
+        spread: 0.25,
+      });
+      expect(r.csv.split('\n')).toContain(
+        '2025-06-30,VERIFIED|ENDORSED,2,0.5,AI-TOOL-EVAL,SOUTH,South School,4,1,0.2500,BELOW_THRESHOLD,0.5000,WEST,SOUTH',
+      );
     });
 
     it('calls a building with nobody at the level a gap whatever the threshold, and filters buildings', async () => {
-      const r = await ask(GAPS, { ids: [d.competencies.T], level: 3, threshold: 0, asOf: AS_OF, buildings: [d.buildings.SOUTH, d.buildings.WEST] });
+      const r = await ask(GAPS, {
+        ids: [d.competencies.T],
+        level: 3,
+        threshold: 0,
+        asOf: AS_OF,
+        buildings: [d.buildings.SOUTH, d.buildings.WEST],
+      });
       const [tool] = r.competencies;
-      expect(tool.buildings.map((b: any) => [b.building.code, b.atLevel, b.gap])).toEqual([['SOUTH', 0, 'NOBODY'], ['WEST', 1, null]]);
+      expect(tool.buildings.map((b: any) => [b.building.code, b.atLevel, b.gap])).toEqual([
+        ['SOUTH', 0, 'NOBODY'],
+        ['WEST', 1, null],
+      ]);
       expect(tool.spread.spread).toBe(0.25);
     });
   });
@@ -126,7 +151,10 @@ describe('capacity heat map, gaps, pipeline and overextension over HTTP', () => 
       const [tool, bias, privacy] = r.competencies;
       expect(counts(tool)).toEqual([12, 2, 4, 6]);
       expect(tool.buildings.map((b: any) => [b.building.code, ...counts(b)])).toEqual([
-        ['EMPTY', 0, 0, 0, 0], ['NORTH', 4, 1, 1, 2], ['SOUTH', 4, 0, 1, 3], ['WEST', 4, 1, 2, 1],
+        ['EMPTY', 0, 0, 0, 0],
+        ['NORTH', 4, 1, 1, 2],
+        ['SOUTH', 4, 0, 1, 3],
+        ['WEST', 4, 1, 2, 1],
       ]);
       expect(counts(bias)).toEqual([12, 1, 5, 6]);
       expect(counts(privacy)).toEqual([12, 1, 4, 7]);
@@ -170,25 +198,68 @@ describe('capacity heat map, gaps, pipeline and overextension over HTTP', () => 
       const r = await ask(OVER, { asOf: AS_OF });
       expect(r.fteThreshold).toBe(0.4);
       expect(r.concentrationThreshold).toBe(0.5);
-      expect(r.educators).toEqual([{
-        fullName: 'Educator N1', building: { code: 'NORTH' }, totalRoleFte: 0.6,
-        commitments: [
-          { roleTitle: 'Innovation coach (n1)', roleFte: 0.4, startsOn: '2024-08-01', endsOn: null },
-          { roleTitle: 'Data ethics team member (n1)', roleFte: 0.2, startsOn: '2025-01-01', endsOn: '2025-12-31' },
-        ],
-      }]);
-      expect(r.buildings).toEqual([
-        { building: { code: 'EMPTY' }, educators: 0, expertEvidence: 0, holders: 0, topThreeEvidence: 0, topThreeShare: null, concentrated: false, topHolders: [] },
+      expect(r.educators).toEqual([
         {
-          building: { code: 'NORTH' }, educators: 4, expertEvidence: 6, holders: 4, topThreeEvidence: 5, topThreeShare: 5 / 6, concentrated: true,
-          topHolders: [{ fullName: 'Educator N1', evidence: 3 }, { fullName: 'Educator N2', evidence: 1 }, { fullName: 'Educator N3', evidence: 1 }],
+          fullName: 'Educator N1',
+          building: { code: 'NORTH' },
+          totalRoleFte: 0.6,
+          commitments: [
+            { roleTitle: 'Innovation coach (n1)', roleFte: 0.4, startsOn: '2024-08-01', endsOn: null },
+            { roleTitle: 'Data ethics team member (n1)', roleFte: 0.2, startsOn: '2025-01-01', endsOn: '2025-12-31' },
+          ],
+        },
+      ]);
+      expect(r.buildings).toEqual([
+        {
+          building: { code: 'EMPTY' },
+          educators: 0,
+          expertEvidence: 0,
+          holders: 0,
+          topThreeEvidence: 0,
+          topThreeShare: null,
+          concentrated: false,
+          topHolders: [],
+        },
+        {
+          building: { code: 'NORTH' },
+          educators: 4,
+          expertEvidence: 6,
+          holders: 4,
+          topThreeEvidence: 5,
+          topThreeShare: 5 / 6,
+          concentrated: true,
+          topHolders: [
+            { fullName: 'Educator N1', evidence: 3 },
+            { fullName: 'Educator N2', evidence: 1 },
+            { fullName: 'Educator N3', evidence: 1 },
+          ],
         },
         // s1's level-3 certification has expired.
-        { building: { code: 'SOUTH' }, educators: 4, expertEvidence: 0, holders: 0, topThreeEvidence: 0, topThreeShare: null, concentrated: false, topHolders: [] },
-        { building: { code: 'WEST' }, educators: 4, expertEvidence: 1, holders: 1, topThreeEvidence: 1, topThreeShare: 1, concentrated: true, topHolders: [{ fullName: 'Educator W1', evidence: 1 }] },
+        {
+          building: { code: 'SOUTH' },
+          educators: 4,
+          expertEvidence: 0,
+          holders: 0,
+          topThreeEvidence: 0,
+          topThreeShare: null,
+          concentrated: false,
+          topHolders: [],
+        },
+        {
+          building: { code: 'WEST' },
+          educators: 4,
+          expertEvidence: 1,
+          holders: 1,
+          topThreeEvidence: 1,
+          topThreeShare: 1,
+          concentrated: true,
+          topHolders: [{ fullName: 'Educator W1', evidence: 1 }],
+        },
       ]);
       const csv = r.csv.split('\n');
-      expect(csv[1]).toBe('2025-06-30,VERIFIED|ENDORSED,EDUCATOR,NORTH,North School,Educator N1,0.60,Innovation coach (n1) (0.40); Data ethics team member (n1) (0.20),,,,,,');
+      expect(csv[1]).toBe(
+        '2025-06-30,VERIFIED|ENDORSED,EDUCATOR,NORTH,North School,Educator N1,0.60,Innovation coach (n1) (0.40); Data ethics team member (n1) (0.20),,,,,,',
+      );
       expect(csv).toContain('2025-06-30,VERIFIED|ENDORSED,BUILDING,NORTH,North School,,,,4,6,4,5,0.8333,true');
     });
 
@@ -200,14 +271,18 @@ describe('capacity heat map, gaps, pipeline and overextension over HTTP', () => 
       // West had 3 on staff then: the top 3 trivially hold everything, so it is not flagged.
       expect(byCode.WEST).toMatchObject({ educators: 3, expertEvidence: 1, topThreeShare: 1, concentrated: false });
       const endDay = await ask(OVER, { asOf: '2025-03-31' });
-      expect(endDay.educators.map((e: any) => [e.fullName, e.totalRoleFte])).toEqual([['Educator N1', 0.6], ['Educator W1', 0.4]]);
+      expect(endDay.educators.map((e: any) => [e.fullName, e.totalRoleFte])).toEqual([
+        ['Educator N1', 0.6],
+        ['Educator W1', 0.4],
+      ]);
     });
 
     it('follows the verification filter, the concentration threshold and the building filter', async () => {
       const verified = await ask(OVER, { asOf: AS_OF, statuses: ['VERIFIED'], ct: 0.9, buildings: [d.buildings.NORTH, d.buildings.SOUTH] });
       expect(verified.educators.map((e: any) => e.fullName)).toEqual(['Educator N1']);
       expect(verified.buildings.map((b: any) => [b.building.code, b.expertEvidence, b.topThreeShare, b.concentrated])).toEqual([
-        ['NORTH', 3, 1, true], ['SOUTH', 0, null, false],
+        ['NORTH', 3, 1, true],
+        ['SOUTH', 0, null, false],
       ]);
       const loose = await ask(OVER, { asOf: AS_OF, ct: 0.9, buildings: [d.buildings.NORTH] });
       expect(loose.buildings[0]).toMatchObject({ topThreeShare: 5 / 6, concentrated: false });

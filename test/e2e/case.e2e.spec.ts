@@ -30,7 +30,8 @@ describe('CASE 1.1: export, provider, import', () => {
   });
   afterAll(() => t.close());
 
-  const frameworks = async () => (await t.ds.query(`SELECT id, code, case_identifier::text AS cid FROM competency_framework
+  const frameworks = async () =>
+    (await t.ds.query(`SELECT id, code, case_identifier::text AS cid FROM competency_framework
     WHERE code IN ('DISTRICT-AI-READINESS', 'UNESCO-AI-CFT-2024') ORDER BY code`)) as Array<{ id: string; code: string; cid: string }>;
   const exportOf = async (id: string) => {
     const res = await t.gql(`query($id: ID!) { exportCasePackage(frameworkId: $id) }`, { id }, hr);
@@ -48,15 +49,21 @@ describe('CASE 1.1: export, provider, import', () => {
       expect(pkg.CFDocument.identifier).toBe(f.cid);
       expect(pkg.CFDocument.uri).toBe(`https://pathways.example.org/ims/case/v1p1/CFDocuments/${f.cid}`);
       for (const i of pkg.CFItems) expect(i.identifier).toMatch(/^[0-9a-f-]{36}$/);
-      expect(pkg.CFRubrics[0].CFRubricCriteria[0].CFRubricCriterionLevels.map((l: { quality: string }) => l.quality))
-        .toEqual(['Aware', 'Practising', 'Leading others', 'Shaping the system']);
+      expect(pkg.CFRubrics[0].CFRubricCriteria[0].CFRubricCriterionLevels.map((l: { quality: string }) => l.quality)).toEqual([
+        'Aware',
+        'Practising',
+        'Leading others',
+        'Shaping the system',
+      ]);
     }
     const unesco = await exportOf(shipped[1].id);
     const dims = unesco.CFItems.filter((i: { CFItemType: string }) => i.CFItemType === 'Dimension');
     expect(dims).toHaveLength(5);
     expect(unesco.CFItems.filter((i: { CFItemType: string }) => i.CFItemType === 'Competency')).toHaveLength(15);
     const agency = unesco.CFItems.find((i: { fullStatement: string }) => i.fullStatement === 'Human agency');
-    const parent = unesco.CFAssociations.find((a: any) => a.associationType === 'isChildOf' && a.originNodeURI.identifier === agency.identifier);
+    const parent = unesco.CFAssociations.find(
+      (a: any) => a.associationType === 'isChildOf' && a.originNodeURI.identifier === agency.identifier,
+    );
     expect(parent.destinationNodeURI.title).toBe('Human-centred mindset');
     // Identifiers are stored, so a second export is identical.
     expect(await exportOf(shipped[1].id)).toEqual(unesco);
@@ -79,8 +86,11 @@ describe('CASE 1.1: export, provider, import', () => {
     expect((await get(`CFPackages/${unesco.cid}`, educator)).status).toBe(200);
 
     const [fw] = await t.ds.query(`SELECT version FROM competency_framework WHERE id = $1`, [unesco.id]);
-    const pub = await t.gql(`mutation($input: SetFrameworkPublicationInput!) { setFrameworkPublication(input: $input) { publication version } }`,
-      { input: { frameworkId: unesco.id, publication: 'PUBLIC', version: fw.version } }, hr);
+    const pub = await t.gql(
+      `mutation($input: SetFrameworkPublicationInput!) { setFrameworkPublication(input: $input) { publication version } }`,
+      { input: { frameworkId: unesco.id, publication: 'PUBLIC', version: fw.version } },
+      hr,
+    );
     expect(pub.errors).toBeUndefined();
     expect(pub.data.setFrameworkPublication.publication).toBe('PUBLIC');
     const [row] = await t.ds.query(`SELECT publication FROM competency_framework WHERE id = $1`, [unesco.id]);
@@ -89,7 +99,7 @@ describe('CASE 1.1: export, provider, import', () => {
     const list = await get('CFDocuments?fields=identifier,title&sort=title&orderBy=desc&limit=10');
     expect(list.status).toBe(200);
     expect(list.body.CFDocuments).toEqual([{ identifier: unesco.cid, title: 'UNESCO AI Competency Framework for Teachers' }]);
-    const both = await get(`CFDocuments?sort=title&orderBy=asc&filter=${encodeURIComponent("title~AI")}`, educator);
+    const both = await get(`CFDocuments?sort=title&orderBy=asc&filter=${encodeURIComponent('title~AI')}`, educator);
     expect(both.body.CFDocuments.map((d: { identifier: string }) => d.identifier)).toEqual([district.cid, unesco.cid]);
     expect(both.headers.get('x-total-count')).toBe('2');
     expect((await get('CFDocuments?limit=1&offset=1', educator)).body.CFDocuments).toHaveLength(1);
@@ -102,7 +112,10 @@ describe('CASE 1.1: export, provider, import', () => {
     expect(doc.body.CFPackageURI.uri).toBe(`https://pathways.example.org/ims/case/v1p1/CFPackages/${unesco.cid}`);
     const pkg: any = (await get(`CFPackages/${unesco.cid}`)).body;
     const item = pkg.CFItems[7];
-    expect((await get(`CFItems/${item.identifier}`)).body).toMatchObject({ identifier: item.identifier, CFDocumentURI: { identifier: unesco.cid } });
+    expect((await get(`CFItems/${item.identifier}`)).body).toMatchObject({
+      identifier: item.identifier,
+      CFDocumentURI: { identifier: unesco.cid },
+    });
     const assoc = pkg.CFAssociations[0];
     expect((await get(`CFAssociations/${assoc.identifier}`)).body.identifier).toBe(assoc.identifier);
     const ia: any = (await get(`CFItemAssociations/${item.identifier}`)).body;
@@ -128,14 +141,19 @@ describe('CASE 1.1: export, provider, import', () => {
     expect(p.adjustments.length).toBeGreaterThan(10);
     expect(p.adjustments.map((a: { path: string }) => a.path)).toContain('$.CFDocument.CFPackageURI');
     expect(p.problems[0]).toMatch(/default scale/);
-    expect(await t.ds.query(`SELECT 1 FROM competency_framework WHERE case_identifier = $1`, ['20c5134f-423d-4097-a971-3dd5152bf507'])).toEqual([]);
+    expect(
+      await t.ds.query(`SELECT 1 FROM competency_framework WHERE case_identifier = $1`, ['20c5134f-423d-4097-a971-3dd5152bf507']),
+    ).toEqual([]);
 
     const done = (await importPkg(text, false)).data.importCasePackage;
     expect(done).toMatchObject({ dryRun: false, changed: true, version: 1 });
     const [{ n }] = await t.ds.query(`SELECT count(*)::int AS n FROM competency WHERE framework_id = $1`, [done.frameworkId]);
     const [{ g }] = await t.ds.query(`SELECT count(*)::int AS g FROM case_grouping WHERE framework_id = $1`, [done.frameworkId]);
     expect(n + g).toBe(16);
-    const [{ levels }] = await t.ds.query(`SELECT count(*)::int AS levels FROM competency_level l JOIN competency c ON c.id = l.competency_id WHERE c.framework_id = $1`, [done.frameworkId]);
+    const [{ levels }] = await t.ds.query(
+      `SELECT count(*)::int AS levels FROM competency_level l JOIN competency c ON c.id = l.competency_id WHERE c.framework_id = $1`,
+      [done.frameworkId],
+    );
     expect(levels).toBe(n * 4);
 
     const again = (await importPkg(text, false)).data.importCasePackage;
@@ -154,17 +172,27 @@ describe('CASE 1.1: export, provider, import', () => {
     const orphan = pkg.CFItems[5].identifier;
     pkg.CFAssociations = pkg.CFAssociations.filter((a) => !(a.associationType === 'isChildOf' && a.originNodeURI.identifier === orphan));
     const first = (await importPkg(JSON.stringify(pkg), false)).data.importCasePackage;
-    expect(first).toMatchObject({ newFramework: true, levelsSource: 'RUBRIC', associationsCreated: pkg.CFAssociations.filter((a) => a.associationType !== 'isChildOf').length });
+    expect(first).toMatchObject({
+      newFramework: true,
+      levelsSource: 'RUBRIC',
+      associationsCreated: pkg.CFAssociations.filter((a) => a.associationType !== 'isChildOf').length,
+    });
     expect(first.associationsCreated).toBeGreaterThan(5);
     expect(first.created).toHaveLength(120);
     const levels = await t.ds.query(
-      `SELECT l.label, l.case_identifier::text AS cid FROM competency_level l JOIN competency c ON c.id = l.competency_id WHERE c.case_identifier = $1 ORDER BY l.level`, [orphan]);
+      `SELECT l.label, l.case_identifier::text AS cid FROM competency_level l JOIN competency c ON c.id = l.competency_id WHERE c.case_identifier = $1 ORDER BY l.level`,
+      [orphan],
+    );
     expect(levels.map((l: { label: string }) => l.label)).toEqual(['Beginning', 'Developing', 'Proficient', 'Exemplary']);
-    expect(levels[0].cid).toBe(pkg.CFRubrics![0].CFRubricCriteria!.find((c) => c.CFItemURI!.identifier === orphan)!.CFRubricCriterionLevels![0].identifier);
+    expect(levels[0].cid).toBe(
+      pkg.CFRubrics![0].CFRubricCriteria!.find((c) => c.CFItemURI!.identifier === orphan)!.CFRubricCriterionLevels![0].identifier,
+    );
     const exported = await exportOf(first.frameworkId);
     expect(validate(exported) ? [] : validate.errors).toEqual([]);
     expect(exported.CFItems).toEqual(pkg.CFItems);
-    expect(exported.CFAssociations.map((a: { identifier: string }) => a.identifier).sort()).toEqual(pkg.CFAssociations.map((a) => a.identifier).sort());
+    expect(exported.CFAssociations.map((a: { identifier: string }) => a.identifier).sort()).toEqual(
+      pkg.CFAssociations.map((a) => a.identifier).sort(),
+    );
     for (const text of [JSON.stringify(pkg), JSON.stringify(exported)]) {
       expect((await importPkg(text, false)).data.importCasePackage).toMatchObject({ changed: false, version: first.version });
     }
@@ -177,7 +205,9 @@ describe('CASE 1.1: export, provider, import', () => {
     const leaf = first.created.find((c: { kind: string }) => c.kind === 'competency');
     const [comp] = await t.ds.query(`SELECT id FROM competency WHERE case_identifier = $1`, [leaf.identifier]);
     pkg.CFItems = pkg.CFItems.filter((i: { identifier: string }) => i.identifier !== leaf.identifier);
-    pkg.CFAssociations = pkg.CFAssociations.filter((a: any) => a.originNodeURI.identifier !== leaf.identifier && a.destinationNodeURI.identifier !== leaf.identifier);
+    pkg.CFAssociations = pkg.CFAssociations.filter(
+      (a: any) => a.originNodeURI.identifier !== leaf.identifier && a.destinationNodeURI.identifier !== leaf.identifier,
+    );
     const preview = (await importPkg(JSON.stringify(pkg), true)).data.importCasePackage;
     expect(preview.retired.map((r: { identifier: string }) => r.identifier)).toEqual([leaf.identifier]);
     const second = (await importPkg(JSON.stringify(pkg), false)).data.importCasePackage;
@@ -188,19 +218,80 @@ describe('CASE 1.1: export, provider, import', () => {
 
   it.each([
     ['not JSON', () => '{"CFDocument": ', 'CASE_NOT_JSON', '$'],
-    ['an unknown association type', () => mutate((p) => { p.CFAssociations[0].associationType = 'isCousinOf'; }), 'CASE_UNKNOWN_ASSOCIATION_TYPE', '$.CFAssociations[0].associationType'],
-    ['a non-UUID identifier', () => mutate((p) => { p.CFItems[2].identifier = 'item-3'; }), 'CASE_BAD_IDENTIFIER', '$.CFItems[2].identifier'],
-    ['a relative URI', () => mutate((p) => { p.CFItems[1].uri = '/uri/abc'; }), 'CASE_BAD_URI', '$.CFItems[1].uri'],
-    ['a duplicate identifier', () => mutate((p) => { p.CFItems[1].identifier = p.CFItems[0].identifier; }), 'CASE_DUPLICATE_IDENTIFIER', '$.CFItems[0]'],
-    ['a dangling association', () => mutate((p) => { p.CFAssociations[0].originNodeURI.identifier = '11111111-1111-4111-8111-111111111111'; p.CFAssociations[0].associationType = 'isChildOf'; }), 'CASE_DANGLING_ASSOCIATION', '$.CFAssociations[0]'],
-    ['an isChildOf cycle', () => mutate((p) => {
-      const [a, b] = p.CFItems;
-      const link = (i: any) => ({ title: 't', identifier: i.identifier, uri: i.uri });
-      p.CFAssociations.push(
-        { identifier: '22222222-2222-4222-8222-222222222221', uri: 'urn:x:1', associationType: 'isChildOf', originNodeURI: link(a), destinationNodeURI: link(b), lastChangeDateTime: '2020-01-01T00:00:00Z' },
-        { identifier: '22222222-2222-4222-8222-222222222222', uri: 'urn:x:2', associationType: 'isChildOf', originNodeURI: link(b), destinationNodeURI: link(a), lastChangeDateTime: '2020-01-01T00:00:00Z' },
-      );
-    }), 'CASE_CYCLE', '$.CFAssociations'],
+    [
+      'an unknown association type',
+      () =>
+        mutate((p) => {
+          p.CFAssociations[0].associationType = 'isCousinOf';
+        }),
+      'CASE_UNKNOWN_ASSOCIATION_TYPE',
+      '$.CFAssociations[0].associationType',
+    ],
+    [
+      'a non-UUID identifier',
+      () =>
+        mutate((p) => {
+          p.CFItems[2].identifier = 'item-3';
+        }),
+      'CASE_BAD_IDENTIFIER',
+      '$.CFItems[2].identifier',
+    ],
+    [
+      'a relative URI',
+      () =>
+        mutate((p) => {
+          p.CFItems[1].uri = '/uri/abc';
+        }),
+      'CASE_BAD_URI',
+      '$.CFItems[1].uri',
+    ],
+    [
+      'a duplicate identifier',
+      () =>
+        mutate((p) => {
+          p.CFItems[1].identifier = p.CFItems[0].identifier;
+        }),
+      'CASE_DUPLICATE_IDENTIFIER',
+      '$.CFItems[0]',
+    ],
+    [
+      'a dangling association',
+      () =>
+        mutate((p) => {
+          p.CFAssociations[0].originNodeURI.identifier = '11111111-1111-4111-8111-111111111111';
+          p.CFAssociations[0].associationType = 'isChildOf';
+        }),
+      'CASE_DANGLING_ASSOCIATION',
+      '$.CFAssociations[0]',
+    ],
+    [
+      'an isChildOf cycle',
+      () =>
+        mutate((p) => {
+          const [a, b] = p.CFItems;
+          const link = (i: any) => ({ title: 't', identifier: i.identifier, uri: i.uri });
+          p.CFAssociations.push(
+            {
+              identifier: '22222222-2222-4222-8222-222222222221',
+              uri: 'urn:x:1',
+              associationType: 'isChildOf',
+              originNodeURI: link(a),
+              destinationNodeURI: link(b),
+              lastChangeDateTime: '2020-01-01T00:00:00Z',
+            },
+            {
+              identifier: '22222222-2222-4222-8222-222222222222',
+              uri: 'urn:x:2',
+              associationType: 'isChildOf',
+              originNodeURI: link(b),
+              destinationNodeURI: link(a),
+              lastChangeDateTime: '2020-01-01T00:00:00Z',
+            },
+          );
+        }),
+      'CASE_CYCLE',
+      '$.CFAssociations',
+    ],
   ])('refuses %s with a coded error naming the path, writing nothing', async (_name, build, caseCode, path) => {
     const before = await t.ds.query(`SELECT count(*)::int AS n FROM competency`);
     const res = await importPkg(build(), false);
@@ -212,9 +303,12 @@ describe('CASE 1.1: export, provider, import', () => {
   it('takes a package larger than the 2 MB request limit from HR only, and only for the import', async () => {
     const big = JSON.parse(fixture('opensalt-SmartLevelFramework.json'));
     big.CFDocument.description = 'x'.repeat(3_000_000);
-    const post = (body: unknown, token?: string) => fetch(`${t.baseUrl}/graphql`, {
-      method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body),
-    });
+    const post = (body: unknown, token?: string) =>
+      fetch(`${t.baseUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      });
     const asImport = { query: IMPORT, variables: { input: { packageJson: JSON.stringify(big), dryRun: true } } };
     expect((await post(asImport)).status).toBe(413);
     expect((await post(asImport, educator)).status).toBe(413);
@@ -242,20 +336,31 @@ describe('CASE 1.1: export, provider, import', () => {
     const server = createServer((req, res) => {
       res.setHeader('content-type', 'application/json');
       if (req.url === '/ims/case/v1p1/CFDocuments/d0000000-0000-0000-0000-000000000000') {
-        res.end(JSON.stringify({ identifier: 'd0000000-0000-0000-0000-000000000000', CFPackageURI: { uri: `http://127.0.0.1:${port}/ims/case/v1p1/CFPackages/d0000000-0000-0000-0000-000000000000` } }));
+        res.end(
+          JSON.stringify({
+            identifier: 'd0000000-0000-0000-0000-000000000000',
+            CFPackageURI: { uri: `http://127.0.0.1:${port}/ims/case/v1p1/CFPackages/d0000000-0000-0000-0000-000000000000` },
+          }),
+        );
       } else if (req.url === '/ims/case/v1p1/CFPackages/d0000000-0000-0000-0000-000000000000') res.end(body);
       else res.writeHead(404).end('{}');
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const port = (server.address() as AddressInfo).port;
-    const local = await startTestApp({ OUTBOUND_HTTP_ALLOWED_HOSTS: '127.0.0.1', OUTBOUND_HTTP_ALLOW_PRIVATE: 'true', OUTBOUND_HTTP_ALLOW_PLAIN_HTTP: 'true' });
+    const local = await startTestApp({
+      OUTBOUND_HTTP_ALLOWED_HOSTS: '127.0.0.1',
+      OUTBOUND_HTTP_ALLOW_PRIVATE: 'true',
+      OUTBOUND_HTTP_ALLOW_PLAIN_HTTP: 'true',
+    });
     try {
       const token = (await local.signInAs([Persona.HR])).token;
       const url = `http://127.0.0.1:${port}/ims/case/v1p1/CFDocuments/d0000000-0000-0000-0000-000000000000`;
       const res = await local.gql(IMPORT, { input: { packageUrl: url, dryRun: false } }, token);
       expect(res.errors).toBeUndefined();
       expect(res.data.importCasePackage).toMatchObject({ newFramework: true, changed: true });
-      expect(await local.ds.query(`SELECT title FROM competency_framework WHERE case_identifier = $1`, ['d0000000-0000-0000-0000-000000000000'])).toEqual([{ title: 'SmartLevel Test' }]);
+      expect(
+        await local.ds.query(`SELECT title FROM competency_framework WHERE case_identifier = $1`, ['d0000000-0000-0000-0000-000000000000']),
+      ).toEqual([{ title: 'SmartLevel Test' }]);
       const missing = await local.gql(IMPORT, { input: { packageUrl: `http://127.0.0.1:${port}/nothing`, dryRun: true } }, token);
       expect(missing.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', caseCode: 'CASE_FETCH_FAILED' });
       // Neither or both sources is a usage error.
@@ -273,11 +378,23 @@ describe('CASE 1.1: export, provider, import', () => {
   it('lets HR add and remove a crosswalk, exported with the origin framework', async () => {
     const [district, unesco] = await frameworks();
     const [d] = await t.ds.query(`SELECT id FROM competency WHERE framework_id = $1 AND code = 'AI-BIAS'`, [district.id]);
-    const [u] = await t.ds.query(`SELECT id, case_identifier::text AS cid FROM competency WHERE framework_id = $1 AND code = '2.1'`, [unesco.id]);
+    const [u] = await t.ds.query(`SELECT id, case_identifier::text AS cid FROM competency WHERE framework_id = $1 AND code = '2.1'`, [
+      unesco.id,
+    ]);
     const add = `mutation($input: AddCrosswalkInput!) { addCrosswalk(input: $input) { id caseIdentifier associationType } }`;
-    expect(codeOf(await t.gql(add, { input: { originCompetencyId: d.id, destinationCompetencyId: u.id, associationType: 'isRelatedTo' } }, educator))).toBe('FORBIDDEN');
-    expect(codeOf(await t.gql(add, { input: { originCompetencyId: d.id, destinationCompetencyId: u.id, associationType: 'isCousinOf' } }, hr))).toBe('BAD_USER_INPUT');
-    const res = await t.gql(add, { input: { originCompetencyId: d.id, destinationCompetencyId: u.id, associationType: 'isRelatedTo' } }, hr);
+    expect(
+      codeOf(
+        await t.gql(add, { input: { originCompetencyId: d.id, destinationCompetencyId: u.id, associationType: 'isRelatedTo' } }, educator),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      codeOf(await t.gql(add, { input: { originCompetencyId: d.id, destinationCompetencyId: u.id, associationType: 'isCousinOf' } }, hr)),
+    ).toBe('BAD_USER_INPUT');
+    const res = await t.gql(
+      add,
+      { input: { originCompetencyId: d.id, destinationCompetencyId: u.id, associationType: 'isRelatedTo' } },
+      hr,
+    );
     expect(res.errors).toBeUndefined();
     const pkg = await exportOf(district.id);
     const cw = pkg.CFAssociations.find((a: { identifier: string }) => a.identifier === res.data.addCrosswalk.caseIdentifier);
@@ -285,7 +402,11 @@ describe('CASE 1.1: export, provider, import', () => {
     expect(validate(pkg) ? [] : validate.errors).toEqual([]);
     const list = await t.gql(`query($id: ID!) { crosswalks(competencyId: $id) { id } }`, { id: u.id }, educator);
     expect(list.data.crosswalks.map((c: { id: string }) => c.id)).toContain(res.data.addCrosswalk.id);
-    const rm = await t.gql(`mutation($input: RemoveCrosswalkInput!) { removeCrosswalk(input: $input) }`, { input: { id: res.data.addCrosswalk.id } }, hr);
+    const rm = await t.gql(
+      `mutation($input: RemoveCrosswalkInput!) { removeCrosswalk(input: $input) }`,
+      { input: { id: res.data.addCrosswalk.id } },
+      hr,
+    );
     expect(rm.data.removeCrosswalk).toBe(true);
     expect(await t.ds.query(`SELECT 1 FROM case_association WHERE id = $1`, [res.data.addCrosswalk.id])).toEqual([]);
   });

@@ -21,7 +21,8 @@ describe('charts as SVG', () => {
   let d: CapacityDistrict;
   const tokens: Partial<Record<Persona | 'NONE', string>> = {};
 
-  const get = (path: string, token?: string) => fetch(`${t.baseUrl}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const get = (path: string, token?: string) =>
+    fetch(`${t.baseUrl}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   const svg = async (path: string, token: string) => {
     const res = await get(path, token);
     expect(res.status).toBe(200);
@@ -34,12 +35,14 @@ describe('charts as SVG', () => {
     return text;
   };
   /** The accessible name vega gives each text mark: "<x title>: <x>; <y title>: <y>; label: <text>" (values as SVG escapes them). */
-  const label = (competency: string, building: string, text: string) => `aria-label="Competency: ${competency}; building: ${building}; label: ${text.replace('<', '&lt;')}"`;
+  const label = (competency: string, building: string, text: string) =>
+    `aria-label="Competency: ${competency}; building: ${building}; label: ${text.replace('<', '&lt;')}"`;
 
   beforeAll(async () => {
     t = await startTestApp();
     d = await buildCapacityDistrict(t.ds);
-    for (const p of [Persona.HR, Persona.LEADER, Persona.COMPLIANCE, Persona.PANELIST, Persona.EDUCATOR]) tokens[p] = (await t.signInAs([p])).token;
+    for (const p of [Persona.HR, Persona.LEADER, Persona.COMPLIANCE, Persona.PANELIST, Persona.EDUCATOR])
+      tokens[p] = (await t.signInAs([p])).token;
     tokens.NONE = (await t.signInAs([])).token;
   });
   afterAll(() => t.close());
@@ -51,7 +54,9 @@ describe('charts as SVG', () => {
   ] as const)('%s: 401 without a valid token, 403 for every persona its report refuses', async (_name, path, allowed) => {
     const anonymous = await get(path);
     expect(anonymous.status).toBe(401);
-    expect(await anonymous.json()).toEqual({ errors: [{ message: expect.stringContaining('Sign in'), extensions: { code: 'UNAUTHENTICATED' } }] });
+    expect(await anonymous.json()).toEqual({
+      errors: [{ message: expect.stringContaining('Sign in'), extensions: { code: 'UNAUTHENTICATED' } }],
+    });
     expect((await get(path, 'not-a-token')).status).toBe(401);
     for (const persona of [Persona.HR, Persona.LEADER, Persona.COMPLIANCE, Persona.PANELIST, Persona.EDUCATOR, 'NONE'] as const) {
       const res = await get(path, tokens[persona]);
@@ -65,11 +70,13 @@ describe('charts as SVG', () => {
     }
   });
 
-  it('heat map for HR: one cell per building and competency, each labelled with the report\'s count at level 2+', async () => {
+  it("heat map for HR: one cell per building and competency, each labelled with the report's count at level 2+", async () => {
     const report = ok(await t.gql(HEAT, { asOf: AS_OF }, tokens.HR)).capacityHeatMap;
     const text = await svg(HEAT_PATH, tokens.HR!);
     expect(text).toContain('Educators at level 2 or above, by building and competency');
-    const cells = report.rows.flatMap((r: any) => r.cells.map((c: any) => ({ building: r.building.name, code: c.competencyCode, n: c.atOrAbove[1].educators })));
+    const cells = report.rows.flatMap((r: any) =>
+      r.cells.map((c: any) => ({ building: r.building.name, code: c.competencyCode, n: c.atOrAbove[1].educators })),
+    );
     expect(cells).toHaveLength(4 * 2);
     for (const c of cells) expect(text).toContain(label(c.code, c.building, String(c.n)));
     // One grey base rect and one coloured rect per cell (the empty building's share is undefined: no colour).
@@ -107,22 +114,29 @@ describe('charts as SVG', () => {
       return { status: res.status, body: (await res.json()) as any };
     };
     expect(await bad('/charts/capacity-coverage.svg?frameworkCode=DISTRICT-AI-READINESS&competencyCodes=AI-BIAS')).toMatchObject({
-      status: 400, body: { errors: [{ message: expect.stringContaining('minLevel'), extensions: { code: 'BAD_USER_INPUT' } }] },
+      status: 400,
+      body: { errors: [{ message: expect.stringContaining('minLevel'), extensions: { code: 'BAD_USER_INPUT' } }] },
     });
     expect((await bad('/charts/capacity-heat-map.svg?level=9')).status).toBe(400);
     expect((await bad('/charts/capacity-heat-map.svg?asOf=2025-02-30')).body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     expect((await bad('/charts/capacity-heat-map.svg?color=red')).body.errors[0].message).toContain('Unknown parameter color');
-    expect(await bad('/charts/capacity-heat-map.svg?frameworkCode=NO-SUCH')).toMatchObject({ status: 404, body: { errors: [{ extensions: { code: 'NOT_FOUND' } }] } });
+    expect(await bad('/charts/capacity-heat-map.svg?frameworkCode=NO-SUCH')).toMatchObject({
+      status: 404,
+      body: { errors: [{ extensions: { code: 'NOT_FOUND' } }] },
+    });
     expect((await bad(`/charts/capacity-heat-map.svg?buildingIds=${d.buildings.NORTH},nope`)).status).toBe(400);
   });
 
-  it('fairness: the newest audit\'s impact ratios, a bar per category with a ratio, flagged ones named', async () => {
+  it("fairness: the newest audit's impact ratios, a bar per category with a ratio, flagged ones named", async () => {
     const building = await insertBuilding(t.ds, 'Chart High');
     const roleId = await insertRole(t.ds, { title: 'Chart role', requirements: [] });
     // Women: 2 of 2 shortlisted; men: 1 of 3 -> impact ratio 1/3, flagged.
     const people: Array<[string, string[]]> = [
-      ['FEMALE', ['SUBMITTED', 'SCREENED', 'SHORTLISTED']], ['FEMALE', ['SUBMITTED', 'SCREENED', 'SHORTLISTED']],
-      ['MALE', ['SUBMITTED', 'SCREENED', 'SHORTLISTED']], ['MALE', ['SUBMITTED', 'REJECTED']], ['MALE', ['SUBMITTED', 'REJECTED']],
+      ['FEMALE', ['SUBMITTED', 'SCREENED', 'SHORTLISTED']],
+      ['FEMALE', ['SUBMITTED', 'SCREENED', 'SHORTLISTED']],
+      ['MALE', ['SUBMITTED', 'SCREENED', 'SHORTLISTED']],
+      ['MALE', ['SUBMITTED', 'REJECTED']],
+      ['MALE', ['SUBMITTED', 'REJECTED']],
     ];
     for (const [i, [sex, path]] of people.entries()) {
       const educatorId = await insertEducator(t.ds, { buildingId: building });
@@ -131,7 +145,10 @@ describe('charts as SVG', () => {
     }
     const audit = ok(await t.gql(RUN, { input: { roleId, from: '2026-03-01', to: '2026-03-31' } }, tokens.COMPLIANCE)).runFairnessAudit;
     const sex = audit.measures[0].dimensions.find((x: any) => x.dimension === 'SEX').categories;
-    expect(Object.fromEntries(sex.map((c: any) => [c.label, [c.impactRatio, c.flagged]]))).toEqual({ Male: [1 / 3, true], Female: [1, false] });
+    expect(Object.fromEntries(sex.map((c: any) => [c.label, [c.impactRatio, c.flagged]]))).toEqual({
+      Male: [1 / 3, true],
+      Female: [1, false],
+    });
 
     for (const path of ['/charts/fairness-impact-ratios.svg', `/charts/fairness-impact-ratios.svg?auditId=${audit.id}`]) {
       const text = await svg(path, tokens.COMPLIANCE!);
@@ -143,7 +160,9 @@ describe('charts as SVG', () => {
       expect(text).toMatch(/aria-roledescription="bar"/);
       expect(text).toMatch(/class="mark-rule role-mark/);
     }
-    expect((await get('/charts/fairness-impact-ratios.svg?auditId=7d8f0d36-5ad4-4a5f-9f55-0e0a2b9a1c11', tokens.COMPLIANCE)).status).toBe(404);
+    expect((await get('/charts/fairness-impact-ratios.svg?auditId=7d8f0d36-5ad4-4a5f-9f55-0e0a2b9a1c11', tokens.COMPLIANCE)).status).toBe(
+      404,
+    );
     expect((await get('/charts/fairness-impact-ratios.svg?auditId=nope', tokens.COMPLIANCE)).status).toBe(400);
   });
 });

@@ -20,8 +20,10 @@ describe('hybrid commitments made outside Pathways', () => {
   });
   afterAll(() => t.close());
 
-  const rows = async () => t.ds.query('SELECT id, role_title, role_fte, starts_on::text, ends_on::text, source, version FROM hybrid_commitment ORDER BY id');
-  const beaInRanking = async () => ok(await t.gql(RANKING, { roleId }, w.hr)).roleRanking.nodes.find((n: { educatorId: string }) => n.educatorId === w.bea.educatorId);
+  const rows = async () =>
+    t.ds.query('SELECT id, role_title, role_fte, starts_on::text, ends_on::text, source, version FROM hybrid_commitment ORDER BY id');
+  const beaInRanking = async () =>
+    ok(await t.gql(RANKING, { roleId }, w.hr)).roleRanking.nodes.find((n: { educatorId: string }) => n.educatorId === w.bea.educatorId);
 
   it('records one that began before Pathways only when HR says backdated, and the ranking flags overextension at once', async () => {
     expect(await beaInRanking()).toMatchObject({ overextended: false, commitmentsFte: 0 });
@@ -40,7 +42,9 @@ describe('hybrid commitments made outside Pathways', () => {
   });
 
   it('corrects the FTE, refuses a stale version, and ends early: the ranking follows each change', async () => {
-    const [c] = ok(await t.gql(`query($id: ID!) { educatorCommitments(educatorId: $id) { ${C} } }`, { id: w.bea.educatorId }, w.hr)).educatorCommitments;
+    const [c] = ok(
+      await t.gql(`query($id: ID!) { educatorCommitments(educatorId: $id) { ${C} } }`, { id: w.bea.educatorId }, w.hr),
+    ).educatorCommitments;
     const lowered = ok(await t.gql(UPDATE, { input: { id: c.id, version: c.version, roleFte: 0.2 } }, w.hr)).updateCommitment;
     expect(lowered).toMatchObject({ roleFte: 0.2, version: 2 });
     expect(await beaInRanking()).toMatchObject({ overextended: false, commitmentsFte: 0.2 });
@@ -61,11 +65,22 @@ describe('hybrid commitments made outside Pathways', () => {
     const report = async () => ok(await t.gql(OVER, {}, w.hr)).capacityOverextension;
     const cyIn = async () => (await report()).educators.find((e: { educatorId: string }) => e.educatorId === w.cy.educatorId);
     expect(await cyIn()).toBeUndefined();
-    const c = ok(await t.gql(RECORD, { input: { educatorId: w.cy.educatorId, roleTitle: 'District data ethics lead', roleFte: 0.5, startsOn: daysFromNow(0) } }, w.hr)).recordCommitment;
-    expect(await cyIn()).toEqual({ educatorId: w.cy.educatorId, totalRoleFte: 0.5, commitments: [{ roleId: null, roleTitle: 'District data ethics lead', roleFte: 0.5 }] });
+    const c = ok(
+      await t.gql(
+        RECORD,
+        { input: { educatorId: w.cy.educatorId, roleTitle: 'District data ethics lead', roleFte: 0.5, startsOn: daysFromNow(0) } },
+        w.hr,
+      ),
+    ).recordCommitment;
+    expect(await cyIn()).toEqual({
+      educatorId: w.cy.educatorId,
+      totalRoleFte: 0.5,
+      commitments: [{ roleId: null, roleTitle: 'District data ethics lead', roleFte: 0.5 }],
+    });
     ok(await t.gql(END, { input: { id: c.id, version: c.version, endsOn: daysFromNow(0) } }, w.hr));
     expect(await cyIn()).toBeDefined(); // the last day still counts
-    const again = ok(await t.gql(`query($id: ID!) { educatorCommitments(educatorId: $id) { ${C} } }`, { id: w.cy.educatorId }, w.hr)).educatorCommitments[0];
+    const again = ok(await t.gql(`query($id: ID!) { educatorCommitments(educatorId: $id) { ${C} } }`, { id: w.cy.educatorId }, w.hr))
+      .educatorCommitments[0];
     ok(await t.gql(UPDATE, { input: { id: c.id, version: again.version, roleFte: 0.1 } }, w.hr));
     expect(await cyIn()).toBeUndefined();
   });
@@ -82,8 +97,13 @@ describe('hybrid commitments made outside Pathways', () => {
 
   it('offers refuse a start date in the past', async () => {
     const appId = ok(await t.gql(Q.apply, { input: { roleId } }, w.cy.token)).applyToRole.id;
-    for (const to of ['SCREENED', 'SHORTLISTED', 'INTERVIEW']) ok(await t.gql(Q.move, { input: { applicationId: appId, to, reason: 'ok' } }, w.hr));
-    const res = await t.gql(Q.makeOffer, { input: { applicationId: appId, startsOn: daysFromNow(-1), overrideReason: 'Only applicant so far' } }, w.hr);
+    for (const to of ['SCREENED', 'SHORTLISTED', 'INTERVIEW'])
+      ok(await t.gql(Q.move, { input: { applicationId: appId, to, reason: 'ok' } }, w.hr));
+    const res = await t.gql(
+      Q.makeOffer,
+      { input: { applicationId: appId, startsOn: daysFromNow(-1), overrideReason: 'Only applicant so far' } },
+      w.hr,
+    );
     expect(codeOf(res)).toBe('BAD_USER_INPUT');
     expect(res.errors![0].message).toMatch(/in the past/);
     expect((await t.ds.query('SELECT count(*)::int AS n FROM offer'))[0].n).toBe(0);

@@ -22,10 +22,21 @@ describe('comparing candidates missing from the saved run', () => {
     roleId = await postOpenRole(t, w);
     applicationIds = [];
     for (let i = 0; i < 10; i++) {
-      const educatorId = await insertEducator(t.ds, { buildingId: i % 2 ? w.north : w.south, name: `Candidate ${i}`, hireDate: daysFromNow(-365 * (3 + i)) });
+      const educatorId = await insertEducator(t.ds, {
+        buildingId: i % 2 ? w.north : w.south,
+        name: `Candidate ${i}`,
+        hireDate: daysFromNow(-365 * (3 + i)),
+      });
       await insertEvidence(t.ds, {
-        educatorId, kind: 'ARTIFACT', title: `Artifact ${i}`, status: i % 3 ? 'VERIFIED' : 'SELF_REPORTED', startedOn: daysFromNow(-100 - i),
-        claims: [{ competencyId: w.comps['AI-TOOL-EVAL'], level: 1 + (i % 3) }, { competencyId: w.comps['PL-DESIGN'], level: 2 }],
+        educatorId,
+        kind: 'ARTIFACT',
+        title: `Artifact ${i}`,
+        status: i % 3 ? 'VERIFIED' : 'SELF_REPORTED',
+        startedOn: daysFromNow(-100 - i),
+        claims: [
+          { competencyId: w.comps['AI-TOOL-EVAL'], level: 1 + (i % 3) },
+          { competencyId: w.comps['PL-DESIGN'], level: 2 },
+        ],
       });
       const { token } = await t.signInAs([Persona.EDUCATOR], { educatorId });
       applicationIds.push(ok(await t.gql(Q.apply, { input: { roleId } }, token)).applyToRole.id);

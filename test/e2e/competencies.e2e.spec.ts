@@ -19,11 +19,21 @@ describe('competency frameworks over HTTP', () => {
     const res = await t.gql(FRAMEWORK, { code: 'UNESCO-AI-CFT-2024' }, educator);
     const names = res.data.framework.competencies.map((c: { name: string }) => c.name);
     expect(names).toEqual([
-      'Human agency', 'Human accountability', 'Social responsibility',
-      'Ethical principles', 'Safe and responsible use', 'Co-creating ethical rules',
-      'Basic AI techniques and applications', 'Application skills', 'Creating with AI',
-      'AI-assisted teaching', 'AI-pedagogy integration', 'AI-enhanced pedagogical transformation',
-      'AI enabling lifelong professional learning', 'AI to enhance organizational learning', 'AI to support professional transformation',
+      'Human agency',
+      'Human accountability',
+      'Social responsibility',
+      'Ethical principles',
+      'Safe and responsible use',
+      'Co-creating ethical rules',
+      'Basic AI techniques and applications',
+      'Application skills',
+      'Creating with AI',
+      'AI-assisted teaching',
+      'AI-pedagogy integration',
+      'AI-enhanced pedagogical transformation',
+      'AI enabling lifelong professional learning',
+      'AI to enhance organizational learning',
+      'AI to support professional transformation',
     ]);
     expect(res.data.framework.competencies[5]).toMatchObject({ dimension: 'Ethics of AI', progression: 'Create' });
   });
@@ -40,19 +50,42 @@ describe('competency frameworks over HTTP', () => {
     const fw = (await t.gql(FRAMEWORK, { code: 'DISTRICT-AI-READINESS' }, hr)).data.framework;
     const created = await t.gql(
       `mutation($input: CreateCompetencyInput!) { createCompetency(input: $input) { id code version levels { level } } }`,
-      { input: { frameworkId: fw.id, code: 'AI-PROMPTING', name: 'Prompt design', dimension: 'Teaching and assessment', levels: [{ level: 1, label: 'Aware' }, { level: 2, label: 'Practising' }] } },
+      {
+        input: {
+          frameworkId: fw.id,
+          code: 'AI-PROMPTING',
+          name: 'Prompt design',
+          dimension: 'Teaching and assessment',
+          levels: [
+            { level: 1, label: 'Aware' },
+            { level: 2, label: 'Practising' },
+          ],
+        },
+      },
       hr,
     );
     expect(created.errors).toBeUndefined();
     const { id, version } = created.data.createCompetency;
 
-    const renamed = await t.gql(`mutation($input: UpdateCompetencyInput!) { updateCompetency(input: $input) { name version } }`, { input: { id, version, name: 'Prompt design for learning' } }, hr);
+    const renamed = await t.gql(
+      `mutation($input: UpdateCompetencyInput!) { updateCompetency(input: $input) { name version } }`,
+      { input: { id, version, name: 'Prompt design for learning' } },
+      hr,
+    );
     expect(renamed.data.updateCompetency).toEqual({ name: 'Prompt design for learning', version: version + 1 });
 
-    const stale = await t.gql(`mutation($input: UpdateCompetencyInput!) { updateCompetency(input: $input) { name } }`, { input: { id, version, name: 'Lost update' } }, hr);
+    const stale = await t.gql(
+      `mutation($input: UpdateCompetencyInput!) { updateCompetency(input: $input) { name } }`,
+      { input: { id, version, name: 'Lost update' } },
+      hr,
+    );
     expect(codeOf(stale)).toBe('CONFLICT');
 
-    const retired = await t.gql(`mutation($input: RetireCompetencyInput!) { retireCompetency(input: $input) { retired } }`, { input: { id, version: version + 1 } }, hr);
+    const retired = await t.gql(
+      `mutation($input: RetireCompetencyInput!) { retireCompetency(input: $input) { retired } }`,
+      { input: { id, version: version + 1 } },
+      hr,
+    );
     expect(retired.data.retireCompetency.retired).toBe(true);
 
     const read = await t.gql(`query($id: ID!) { competency(id: $id) { name retired } }`, { id }, educator);
@@ -69,7 +102,18 @@ describe('competency frameworks over HTTP', () => {
     const before = await t.ds.query('SELECT count(*)::int AS n FROM competency');
     const res = await t.gql(
       `mutation($input: CreateCompetencyInput!) { createCompetency(input: $input) { id } }`,
-      { input: { frameworkId: fw.id, code: 'GAPPY', name: 'Gappy', dimension: 'X', levels: [{ level: 1, label: 'a' }, { level: 3, label: 'c' }] } },
+      {
+        input: {
+          frameworkId: fw.id,
+          code: 'GAPPY',
+          name: 'Gappy',
+          dimension: 'X',
+          levels: [
+            { level: 1, label: 'a' },
+            { level: 3, label: 'c' },
+          ],
+        },
+      },
       hr,
     );
     expect(codeOf(res)).toBe('BAD_USER_INPUT');

@@ -10,11 +10,20 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 /** Debian's chromium (`.ci/run` installs it). Without it this file is skipped, and says so loudly. */
 const CHROMIUM = '/usr/bin/chromium';
 const FLAGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 const haveBrowser = existsSync(CHROMIUM);
 if (!haveBrowser) {
-  console.warn(`\n!!! SKIPPED: the API console browser test needs Chromium at ${CHROMIUM} (apt-get install -y chromium); nothing was checked in a browser !!!\n`);
+  console.warn(
+    `\n!!! SKIPPED: the API console browser test needs Chromium at ${CHROMIUM} (apt-get install -y chromium); nothing was checked in a browser !!!\n`,
+  );
 }
 // Callbacks passed to evaluate run in the page: they reach its document as globalThis.document (this project compiles
 // without the DOM library).
@@ -35,7 +44,12 @@ describeInBrowser('the API console in a real headless Chromium', () => {
     await seedDemoIfEmpty(t.ds, () => undefined, { asOf });
     // A new, empty profile: no cached assets, no stored tabs or headers.
     userDataDir = mkdtempSync(join(tmpdir(), 'pathways-chromium-'));
-    browser = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1400, height: 900 } });
+    browser = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: FLAGS,
+      viewport: { width: 1400, height: 900 },
+    });
     page = await browser.newPage();
     page.on('request', (r) => {
       if (!r.url().startsWith(t.baseUrl) && !/^(blob|data):/.test(r.url())) offsite.push(r.url());
@@ -76,7 +90,10 @@ describeInBrowser('the API console in a real headless Chromium', () => {
     });
     const body = JSON.parse((await result.jsonValue()) as string);
     expect(body.errors).toBeUndefined();
-    const open = generateDemoDistrict({ asOf }).roles.filter((r) => r.status === 'OPEN').map((r) => r.title).sort();
+    const open = generateDemoDistrict({ asOf })
+      .roles.filter((r) => r.status === 'OPEN')
+      .map((r) => r.title)
+      .sort();
     expect(body.data.roles.totalCount).toBe(open.length);
     expect(body.data.roles.nodes.map((r: { title: string }) => r.title).sort()).toEqual(open);
     // And the page shows it (the editor draws the lines in view: the first role's).
@@ -103,7 +120,8 @@ describeInBrowser('the API console in a real headless Chromium', () => {
       ctx.drawImage(el, 0, 0);
       const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
       let coloured = 0;
-      for (let i = 0; i < pixels.length; i += 4) if (pixels[i + 3] > 0 && (pixels[i] < 200 || pixels[i + 1] < 200 || pixels[i + 2] < 200)) coloured += 1;
+      for (let i = 0; i < pixels.length; i += 4)
+        if (pixels[i + 3] > 0 && (pixels[i] < 200 || pixels[i + 1] < 200 || pixels[i + 2] < 200)) coloured += 1;
       return { coloured, width: el.naturalWidth, height: el.naturalHeight };
     });
     expect(drawn.width).toBeGreaterThan(300);

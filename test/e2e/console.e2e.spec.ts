@@ -32,9 +32,15 @@ describe('the offline API console over HTTP', () => {
     expect(res.headers.get('cache-control')).toBe('no-store');
     const html = await res.text();
     const sources = [...html.matchAll(/(?:src|href)="([^"]*)"/g)].map((m) => m[1]);
-    expect(sources).toEqual(['data:,', expect.stringMatching(/^console\/console\.css\?v=\w+$/), expect.stringMatching(/^console\/console\.js\?v=\w+$/)]);
+    expect(sources).toEqual([
+      'data:,',
+      expect.stringMatching(/^console\/console\.css\?v=\w+$/),
+      expect.stringMatching(/^console\/console\.js\?v=\w+$/),
+    ]);
     // No executable inline script: the only inline <script> is a JSON data block.
-    expect([...html.matchAll(/<script(?![^>]*src=)[^>]*>/g)].map((m) => m[0])).toEqual(['<script id="console-data" type="application/json">']);
+    expect([...html.matchAll(/<script(?![^>]*src=)[^>]*>/g)].map((m) => m[0])).toEqual([
+      '<script id="console-data" type="application/json">',
+    ]);
 
     for (const asset of sources.slice(1)) {
       const a = await fetch(`${t.baseUrl}/${asset}`);
@@ -51,7 +57,9 @@ describe('the offline API console over HTTP', () => {
 
   it('preloads every example operation of graphql/examples (the files the examples test runs) with its variables', async () => {
     const data = pageData(await (await fetch(`${t.baseUrl}/console`)).text());
-    const files = readdirSync(examplesDir).filter((f) => f.endsWith('.graphql')).sort();
+    const files = readdirSync(examplesDir)
+      .filter((f) => f.endsWith('.graphql'))
+      .sort();
     expect(data.examples.map((e: { file: string }) => e.file)).toEqual(files);
     for (const e of data.examples) expect(e.query).toBe(readFileSync(`${examplesDir}${e.file}`, 'utf8'));
     const byName = Object.fromEntries(data.examples.map((e: { name: string }) => [e.name, e]));
@@ -60,7 +68,9 @@ describe('the offline API console over HTTP', () => {
     expect(data.signIn).toMatchObject({ operationName: 'SignIn', query: byName.SignIn.query });
     expect(data.endpoint).toBe('graphql');
     expect(data.charts.map((c: { href: string }) => c.href.split('?')[0])).toEqual([
-      'charts/capacity-heat-map.svg', 'charts/capacity-coverage.svg', 'charts/fairness-impact-ratios.svg',
+      'charts/capacity-heat-map.svg',
+      'charts/capacity-coverage.svg',
+      'charts/fairness-impact-ratios.svg',
     ]);
   });
 

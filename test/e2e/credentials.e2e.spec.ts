@@ -8,7 +8,16 @@ import { CredentialVerifier } from '../../src/credentials/verification/credentia
 import { KeyDirectory } from '../../src/credentials/verification/key-directory.js';
 import { generateKeyPair, exportJWK, SignJWT } from 'jose';
 import {
-  achievementCredential, didDocumentOf, didKeyIssuer, didWebIssuer, ecdsaDidKeyIssuer, jwtCredential, signEcdsa, signJwtAs, signedCredential, statusListCredential,
+  achievementCredential,
+  didDocumentOf,
+  didKeyIssuer,
+  didWebIssuer,
+  ecdsaDidKeyIssuer,
+  jwtCredential,
+  signEcdsa,
+  signJwtAs,
+  signedCredential,
+  statusListCredential,
 } from '../support/credential-factory.js';
 import { signDataIntegrity, type SigningKey } from '../../src/credentials/issuing/credential-signer.js';
 import { competencyIds, insertBuilding, insertEducator, insertEvidence } from '../support/matching-fixtures.js';
@@ -36,7 +45,8 @@ describe('verifiable credentials over HTTP', () => {
   let comp: Record<string, string>;
 
   const counts = async () => {
-    const [row] = await t.ds.query(`SELECT (SELECT count(*)::int FROM evidence) AS evidence, (SELECT count(*)::int FROM imported_credential) AS imported,
+    const [row] = await t.ds
+      .query(`SELECT (SELECT count(*)::int FROM evidence) AS evidence, (SELECT count(*)::int FROM imported_credential) AS imported,
       (SELECT count(*)::int FROM audit_entry WHERE action = 'CREDENTIAL_IMPORTED') AS audits`);
     return row as { evidence: number; imported: number; audits: number };
   };
@@ -77,10 +87,25 @@ describe('verifiable credentials over HTTP', () => {
   it('turns a credential from a trusted issuer into VERIFIED evidence with the mapped claims, and re-import is idempotent', async () => {
     const issuer = await didKeyIssuer();
     const caseUri = 'https://case.example/uri/6b1f3c52-ai-tool-evaluation';
-    const saved = await t.gql(SAVE_ISSUER, { input: {
-      issuerId: issuer.controller, displayName: 'Example Learning Co', keySource: 'DID',
-      achievementMappings: [{ match: 'ALIGNMENT', value: caseUri, evidenceKind: 'CERTIFICATION', claims: [{ competencyId: comp['AI-TOOL-EVAL'], level: 3 }] }],
-    } }, hr);
+    const saved = await t.gql(
+      SAVE_ISSUER,
+      {
+        input: {
+          issuerId: issuer.controller,
+          displayName: 'Example Learning Co',
+          keySource: 'DID',
+          achievementMappings: [
+            {
+              match: 'ALIGNMENT',
+              value: caseUri,
+              evidenceKind: 'CERTIFICATION',
+              claims: [{ competencyId: comp['AI-TOOL-EVAL'], level: 3 }],
+            },
+          ],
+        },
+      },
+      hr,
+    );
     expect(saved.errors).toBeUndefined();
     const credential = await signedCredential(issuer, { email: educatorEmail, alignmentUrl: caseUri, validUntil: '2099-01-01T00:00:00Z' });
     const before = await counts();
@@ -89,9 +114,21 @@ describe('verifiable credentials over HTTP', () => {
     expect(res.errors).toBeUndefined();
     const result = res.data.importCredential;
     expect(result).toMatchObject({ outcome: 'VERIFIED', alreadyImported: false });
-    expect(result.evidence).toMatchObject({ kind: 'CERTIFICATION', verificationStatus: 'VERIFIED', certification: { issuer: 'Example Learning Co', issuedOn: '2024-01-01', expiresOn: '2099-01-01' } });
+    expect(result.evidence).toMatchObject({
+      kind: 'CERTIFICATION',
+      verificationStatus: 'VERIFIED',
+      certification: { issuer: 'Example Learning Co', issuedOn: '2024-01-01', expiresOn: '2099-01-01' },
+    });
     expect(result.evidence.claims).toEqual([{ level: 3, competency: { code: 'AI-TOOL-EVAL' } }]);
-    expect(result.credential.report.map((s: { step: string }) => s.step)).toEqual(['PARSE', 'SHAPE', 'PROOF', 'VALIDITY', 'STATUS', 'RECIPIENT', 'ISSUER']);
+    expect(result.credential.report.map((s: { step: string }) => s.step)).toEqual([
+      'PARSE',
+      'SHAPE',
+      'PROOF',
+      'VALIDITY',
+      'STATUS',
+      'RECIPIENT',
+      'ISSUER',
+    ]);
     expect(await counts()).toEqual({ evidence: before.evidence + 1, imported: before.imported + 1, audits: before.audits + 1 });
     const [row] = await t.ds.query('SELECT verification_status, educator_id FROM evidence WHERE id = $1', [result.evidence.id]);
     expect(row).toEqual({ verification_status: 'VERIFIED', educator_id: educatorId });
@@ -122,7 +159,11 @@ describe('verifiable credentials over HTTP', () => {
     expect(res.errors).toBeUndefined();
     expect(res.data.importCredential.outcome).toBe('SELF_REPORTED');
     expect(res.data.importCredential.evidence.verificationStatus).toBe('SELF_REPORTED');
-    expect(res.data.importCredential.credential.report.at(-1)).toMatchObject({ step: 'ISSUER', outcome: 'UNKNOWN', reason: 'ISSUER_NOT_TRUSTED' });
+    expect(res.data.importCredential.credential.report.at(-1)).toMatchObject({
+      step: 'ISSUER',
+      outcome: 'UNKNOWN',
+      reason: 'ISSUER_NOT_TRUSTED',
+    });
     expect(res.data.importCredential.credential.report.at(-1).detail).toMatch(/signature valid, issuer not in the registry/);
   });
 
@@ -148,7 +189,11 @@ describe('verifiable credentials over HTTP', () => {
 
   it.each([
     ['malformed JSON', '{"@context": ["https://www.w3.org/ns/credentials/v2"', 'MALFORMED'],
-    ['an unsigned JWT', `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"vc":{}}').toString('base64url')}.`, 'ALGORITHM_REFUSED'],
+    [
+      'an unsigned JWT',
+      `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"vc":{}}').toString('base64url')}.`,
+      'ALGORITHM_REFUSED',
+    ],
   ])('refuses %s with a code and writes nothing', async (_name, credential, reason) => {
     const before = await counts();
     const res = await importAs(educator, credential);
@@ -173,12 +218,23 @@ describe('verifiable credentials over HTTP', () => {
 
   it('keeps a credential whose status list is unreachable as STATUS_UNKNOWN, then verifies it on the scheduled re-check', async () => {
     const issuer = await didKeyIssuer();
-    await t.gql(SAVE_ISSUER, { input: { issuerId: issuer.controller, displayName: 'Flaky Issuer', keySource: 'DID', achievementMappings: [] } }, hr);
+    await t.gql(
+      SAVE_ISSUER,
+      { input: { issuerId: issuer.controller, displayName: 'Flaky Issuer', keySource: 'DID', achievementMappings: [] } },
+      hr,
+    );
     const listUrl = `${siteUrl}/flaky/status`;
-    const credential = await signedCredential(issuer, { email: educatorEmail, status: [{ purpose: 'revocation', url: listUrl, index: 5 }] });
+    const credential = await signedCredential(issuer, {
+      email: educatorEmail,
+      status: [{ purpose: 'revocation', url: listUrl, index: 5 }],
+    });
     const res = await importAs(educator, credential);
     expect(res.errors).toBeUndefined();
-    expect(res.data.importCredential).toMatchObject({ outcome: 'STATUS_UNKNOWN', evidence: { verificationStatus: 'SELF_REPORTED' }, credential: { status: 'UNKNOWN' } });
+    expect(res.data.importCredential).toMatchObject({
+      outcome: 'STATUS_UNKNOWN',
+      evidence: { verificationStatus: 'SELF_REPORTED' },
+      credential: { status: 'UNKNOWN' },
+    });
     const evidenceId = res.data.importCredential.evidence.id;
     const [{ next_check_at }] = await t.ds.query('SELECT next_check_at FROM imported_credential WHERE evidence_id = $1', [evidenceId]);
     expect(new Date(next_check_at).getTime() - Date.now()).toBeLessThanOrEqual(3_600_000);
@@ -196,11 +252,19 @@ describe('verifiable credentials over HTTP', () => {
     const after = await t.gql(EVIDENCE_CREDENTIAL, { id: evidenceId }, educator);
     expect(after.data.evidence.verificationStatus).toBe('SELF_REPORTED');
     expect(after.data.evidence.credential.status).toBe('REVOKED');
-    expect(after.data.evidence.credential.report.find((s: { step: string }) => s.step === 'STATUS')).toMatchObject({ outcome: 'FAILED', reason: 'REVOKED' });
+    expect(after.data.evidence.credential.report.find((s: { step: string }) => s.step === 'STATUS')).toMatchObject({
+      outcome: 'FAILED',
+      reason: 'REVOKED',
+    });
     expect(after.data.evidence.certification.expiresOn).not.toBeNull();
-    const audits = await t.ds.query(`SELECT changes FROM audit_entry WHERE action = 'CREDENTIAL_STATUS_CHANGED' AND target_id = $1 ORDER BY id`, [evidenceId]);
+    const audits = await t.ds.query(
+      `SELECT changes FROM audit_entry WHERE action = 'CREDENTIAL_STATUS_CHANGED' AND target_id = $1 ORDER BY id`,
+      [evidenceId],
+    );
     expect(audits.map((a: { changes: { to: string } }) => a.changes.to)).toEqual(['ACTIVE', 'REVOKED']);
-    const [{ next_check_at: final }] = await t.ds.query('SELECT next_check_at FROM imported_credential WHERE evidence_id = $1', [evidenceId]);
+    const [{ next_check_at: final }] = await t.ds.query('SELECT next_check_at FROM imported_credential WHERE evidence_id = $1', [
+      evidenceId,
+    ]);
     expect(final).toBeNull();
   });
 
@@ -216,8 +280,11 @@ describe('verifiable credentials over HTTP', () => {
   });
 
   it('issues a district credential that a separately constructed verifier accepts, and reports revoked after revocation', async () => {
-    const setUp = await t.gql(`mutation($input: SetUpDistrictIssuerInput!) { setUpDistrictIssuer(input: $input) { did url publicKeyMultibase statusListUrl } }`,
-      { input: { name: 'Lakeside Unified School District', url: t.baseUrl } }, hr);
+    const setUp = await t.gql(
+      `mutation($input: SetUpDistrictIssuerInput!) { setUpDistrictIssuer(input: $input) { did url publicKeyMultibase statusListUrl } }`,
+      { input: { name: 'Lakeside Unified School District', url: t.baseUrl } },
+      hr,
+    );
     expect(setUp.errors).toBeUndefined();
     const { did, statusListUrl } = setUp.data.setUpDistrictIssuer;
     expect(did).toBe(`did:web:127.0.0.1%3A${new URL(t.baseUrl).port}`);
@@ -225,8 +292,18 @@ describe('verifiable credentials over HTTP', () => {
     expect(stored.sealed_secret_key).toMatch(/^v1\./);
     expect(JSON.stringify(setUp)).not.toContain(stored.sealed_secret_key);
 
-    const pilot = await insertEvidence(t.ds, { educatorId, kind: 'PILOT', pilotPart: 'LEAD', title: 'AI feedback pilot in 7th grade ELA', claims: [{ competencyId: comp['ASSESS-REDESIGN'], level: 3 }] });
-    const issued = await t.gql(`mutation($input: IssueCredentialInput!) { issueCredential(input: $input) { id json jwt statusIndex } }`, { input: { evidenceId: pilot } }, hr);
+    const pilot = await insertEvidence(t.ds, {
+      educatorId,
+      kind: 'PILOT',
+      pilotPart: 'LEAD',
+      title: 'AI feedback pilot in 7th grade ELA',
+      claims: [{ competencyId: comp['ASSESS-REDESIGN'], level: 3 }],
+    });
+    const issued = await t.gql(
+      `mutation($input: IssueCredentialInput!) { issueCredential(input: $input) { id json jwt statusIndex } }`,
+      { input: { evidenceId: pilot } },
+      hr,
+    );
     expect(issued.errors).toBeUndefined();
     const { id, json, jwt } = issued.data.issueCredential;
     const document = JSON.parse(json);
@@ -235,15 +312,27 @@ describe('verifiable credentials over HTTP', () => {
       `SELECT c.case_identifier::text AS item, f.title FROM competency c JOIN competency_framework f ON f.id = c.framework_id WHERE c.id = $1`,
       [comp['ASSESS-REDESIGN']],
     );
-    expect(document.credentialSubject.achievement.alignment).toEqual([{
-      type: ['Alignment'], targetType: 'CFItem', targetCode: 'ASSESS-REDESIGN', targetName: expect.any(String),
-      targetUrl: `${t.app.get(APP_CONFIG).publicBaseUrl}/ims/case/v1p1/CFItems/${caseRow.item}`, targetFramework: caseRow.title,
-    }]);
+    expect(document.credentialSubject.achievement.alignment).toEqual([
+      {
+        type: ['Alignment'],
+        targetType: 'CFItem',
+        targetCode: 'ASSESS-REDESIGN',
+        targetName: expect.any(String),
+        targetUrl: `${t.app.get(APP_CONFIG).publicBaseUrl}/ims/case/v1p1/CFItems/${caseRow.item}`,
+        targetFramework: caseRow.title,
+      },
+    ]);
     expect(JSON.stringify(document)).not.toContain('/competencies/');
     expect(document.credentialSubject.achievement.criteria.narrative).toMatch(/Led a classroom AI pilot/);
 
     // A verifier that knows nothing of Pathways but the public web: did:web and the status list over HTTP.
-    const http = new GuardedHttpClient({ ...DEFAULT_GUARDED_HTTP_CONFIG, allowedHosts: ['127.0.0.1'], allowPrivateAddresses: true, allowPlainHttp: true, cacheTtlMs: 0 });
+    const http = new GuardedHttpClient({
+      ...DEFAULT_GUARDED_HTTP_CONFIG,
+      allowedHosts: ['127.0.0.1'],
+      allowPrivateAddresses: true,
+      allowPlainHttp: true,
+      cacheTtlMs: 0,
+    });
     const fetchJson = (url: string, o?: { fresh?: boolean }) => http.getJson(url, o);
     const outsider = new CredentialVerifier(new KeyDirectory(fetchJson, () => undefined, 'http'), fetchJson);
     const holder = { emails: [educatorEmail], dids: [] };
@@ -254,7 +343,11 @@ describe('verifiable credentials over HTTP', () => {
     }
     expect((await fetch(statusListUrl)).status).toBe(200);
 
-    const revoked = await t.gql(`mutation($input: RevokeIssuedCredentialInput!) { revokeIssuedCredential(input: $input) { revokedAt } }`, { input: { id, reason: 'Issued in error' } }, hr);
+    const revoked = await t.gql(
+      `mutation($input: RevokeIssuedCredentialInput!) { revokeIssuedCredential(input: $input) { revokedAt } }`,
+      { input: { id, reason: 'Issued in error' } },
+      hr,
+    );
     expect(revoked.data.revokeIssuedCredential.revokedAt).not.toBeNull();
     for (const form of [json, jwt]) {
       const r = await outsider.verify(form, holder);
@@ -265,21 +358,44 @@ describe('verifiable credentials over HTTP', () => {
   it("exports the educator's verified portfolio as a CLR 2.0 signed by the district, verified by an outsider and refused after one byte changes", async () => {
     const EXPORT = `mutation($input: ExportClrInput!) { exportClr(input: $input) { json credentialCount omitted { source sourceId reason } } }`;
     // The district is an issuer (set up by the issuance test, or here when this test runs alone).
-    await t.gql(`mutation($input: SetUpDistrictIssuerInput!) { setUpDistrictIssuer(input: $input) { did } }`, { input: { name: 'Lakeside Unified School District', url: t.baseUrl } }, hr);
-    const pd = await insertEvidence(t.ds, { educatorId, kind: 'PROFESSIONAL_LEARNING', title: 'Prompting for feedback: a PD series', claims: [{ competencyId: comp['AI-TOOL-EVAL'], level: 2 }] });
-    const issued = await t.gql(`mutation($input: IssueCredentialInput!) { issueCredential(input: $input) { id } }`, { input: { evidenceId: pd } }, hr);
+    await t.gql(
+      `mutation($input: SetUpDistrictIssuerInput!) { setUpDistrictIssuer(input: $input) { did } }`,
+      { input: { name: 'Lakeside Unified School District', url: t.baseUrl } },
+      hr,
+    );
+    const pd = await insertEvidence(t.ds, {
+      educatorId,
+      kind: 'PROFESSIONAL_LEARNING',
+      title: 'Prompting for feedback: a PD series',
+      claims: [{ competencyId: comp['AI-TOOL-EVAL'], level: 2 }],
+    });
+    const issued = await t.gql(
+      `mutation($input: IssueCredentialInput!) { issueCredential(input: $input) { id } }`,
+      { input: { evidenceId: pd } },
+      hr,
+    );
     expect(issued.errors).toBeUndefined();
     // A trusted vendor's ecdsa-rdfc-2019 credential, imported and VERIFIED.
     const vendor = await ecdsaDidKeyIssuer();
-    await t.gql(SAVE_ISSUER, { input: { issuerId: vendor.controller, displayName: 'P-256 Academy', keySource: 'DID', achievementMappings: [] } }, hr);
+    await t.gql(
+      SAVE_ISSUER,
+      { input: { issuerId: vendor.controller, displayName: 'P-256 Academy', keySource: 'DID', achievementMappings: [] } },
+      hr,
+    );
     const vendorCredential = JSON.stringify(await signEcdsa(achievementCredential(vendor, { email: educatorEmail }), vendor));
     expect((await importAs(educator, vendorCredential)).data.importCredential.outcome).toBe('VERIFIED');
     // A trusted issuer's VC-JWT: VERIFIED, but a JSON-LD record cannot embed a JWT, so it is listed as left out.
     const jwtVendor = await didKeyIssuer();
-    await t.gql(SAVE_ISSUER, { input: { issuerId: jwtVendor.controller, displayName: 'JWT Academy', keySource: 'DID', achievementMappings: [] } }, hr);
+    await t.gql(
+      SAVE_ISSUER,
+      { input: { issuerId: jwtVendor.controller, displayName: 'JWT Academy', keySource: 'DID', achievementMappings: [] } },
+      hr,
+    );
     const jwtImport = await importAs(educator, await jwtCredential(jwtVendor, { email: educatorEmail }));
     expect(jwtImport.data.importCredential.outcome).toBe('VERIFIED');
-    const [{ id: jwtImportId }] = await t.ds.query('SELECT id FROM imported_credential WHERE evidence_id = $1', [jwtImport.data.importCredential.evidence.id]);
+    const [{ id: jwtImportId }] = await t.ds.query('SELECT id FROM imported_credential WHERE evidence_id = $1', [
+      jwtImport.data.importCredential.evidence.id,
+    ]);
 
     const auditsBefore = (await t.ds.query(`SELECT count(*)::int AS n FROM audit_entry WHERE action = 'CLR_EXPORTED'`))[0].n;
     const res = await t.gql(EXPORT, { input: {} }, educator);
@@ -292,21 +408,38 @@ describe('verifiable credentials over HTTP', () => {
     const nested = clr.credentialSubject.verifiableCredential as Array<{ issuer: { id: string }; id: string }>;
     expect(nested).toHaveLength(credentialCount);
     // Every district credential not revoked, and every imported one that is VERIFIED; JWT-only imports are listed as left out.
-    const [{ issuedLive }] = await t.ds.query('SELECT count(*)::int AS "issuedLive" FROM issued_credential WHERE educator_id = $1 AND revoked_at IS NULL', [educatorId]);
+    const [{ issuedLive }] = await t.ds.query(
+      'SELECT count(*)::int AS "issuedLive" FROM issued_credential WHERE educator_id = $1 AND revoked_at IS NULL',
+      [educatorId],
+    );
     const verifiedImports: Array<{ format: string }> = await t.ds.query(
       `SELECT ic.format FROM imported_credential ic JOIN evidence e ON e.id = ic.evidence_id
-        WHERE ic.educator_id = $1 AND ic.trusted AND ic.status = 'ACTIVE' AND e.verification_status = 'VERIFIED'`, [educatorId]);
+        WHERE ic.educator_id = $1 AND ic.trusted AND ic.status = 'ACTIVE' AND e.verification_status = 'VERIFIED'`,
+      [educatorId],
+    );
     expect(credentialCount).toBe(issuedLive + verifiedImports.filter((r) => r.format === 'DATA_INTEGRITY').length);
     expect(nested.map((c) => c.issuer.id)).toContain(vendor.controller);
     expect(omitted).toContainEqual({ source: 'IMPORTED', sourceId: jwtImportId, reason: 'JWT_ONLY' });
     expect(nested.map((c) => c.issuer.id)).not.toContain(jwtVendor.controller);
-    const revoked: Array<{ id: string }> = await t.ds.query(`SELECT document->>'id' AS id FROM issued_credential WHERE educator_id = $1 AND revoked_at IS NOT NULL`, [educatorId]);
+    const revoked: Array<{ id: string }> = await t.ds.query(
+      `SELECT document->>'id' AS id FROM issued_credential WHERE educator_id = $1 AND revoked_at IS NOT NULL`,
+      [educatorId],
+    );
     for (const r of revoked) expect(nested.map((c) => c.id)).not.toContain(r.id);
-    const [{ n: auditsAfter }] = await t.ds.query(`SELECT count(*)::int AS n FROM audit_entry WHERE action = 'CLR_EXPORTED' AND target_id = $1`, [educatorId]);
+    const [{ n: auditsAfter }] = await t.ds.query(
+      `SELECT count(*)::int AS n FROM audit_entry WHERE action = 'CLR_EXPORTED' AND target_id = $1`,
+      [educatorId],
+    );
     expect(auditsAfter).toBe(auditsBefore + 1);
 
     // A verifier built apart from the service, knowing only the public web: did:web and status lists over HTTP.
-    const http = new GuardedHttpClient({ ...DEFAULT_GUARDED_HTTP_CONFIG, allowedHosts: ['127.0.0.1'], allowPrivateAddresses: true, allowPlainHttp: true, cacheTtlMs: 0 });
+    const http = new GuardedHttpClient({
+      ...DEFAULT_GUARDED_HTTP_CONFIG,
+      allowedHosts: ['127.0.0.1'],
+      allowPrivateAddresses: true,
+      allowPlainHttp: true,
+      cacheTtlMs: 0,
+    });
     const fetchJson = (url: string, o?: { fresh?: boolean }) => http.getJson(url, o);
     const outsider = new CredentialVerifier(new KeyDirectory(fetchJson, () => undefined, 'http'), fetchJson);
     const ok = await outsider.verifyClr(json);
@@ -331,14 +464,21 @@ describe('verifiable credentials over HTTP', () => {
     const forms: Array<[string, string]> = [
       ['did:web', await signedCredential(webIssuer, { email: educatorEmail })],
       ['ecdsa-rdfc-2019', JSON.stringify(await signEcdsa(achievementCredential(ecdsa, { email: educatorEmail }), ecdsa))],
-      ['OB 3.0 JWT (vc claim)', await signJwtAs(ed, { vc, iss: ed.controller, jti: vc.id, nbf: 1704067200, exp: 4102444800 }, { typ: 'JWT' })],
+      [
+        'OB 3.0 JWT (vc claim)',
+        await signJwtAs(ed, { vc, iss: ed.controller, jti: vc.id, nbf: 1704067200, exp: 4102444800 }, { typ: 'JWT' }),
+      ],
       ['VC 1.1', await signedCredential(ed, { v1: true, email: educatorEmail, validUntil: '2099-01-01T00:00:00Z' })],
     ];
     for (const [form, credential] of forms) {
       const before = await counts();
       const res = await importAs(educator, credential);
       expect({ form, errors: res.errors }).toEqual({ form, errors: undefined });
-      expect(res.data.importCredential).toMatchObject({ outcome: 'SELF_REPORTED', alreadyImported: false, evidence: { verificationStatus: 'SELF_REPORTED' } });
+      expect(res.data.importCredential).toMatchObject({
+        outcome: 'SELF_REPORTED',
+        alreadyImported: false,
+        evidence: { verificationStatus: 'SELF_REPORTED' },
+      });
       expect(await counts()).toEqual({ evidence: before.evidence + 1, imported: before.imported + 1, audits: before.audits + 1 });
     }
     documents.delete('/.well-known/did.json');
@@ -347,9 +487,14 @@ describe('verifiable credentials over HTTP', () => {
     const jwksIssuer = `${siteUrl}/issuers/es256`;
     const { publicKey, privateKey } = await generateKeyPair('ES256');
     documents.set('/jwks-es256', { keys: [{ ...(await exportJWK(publicKey)), kid: 'k1', use: 'sig' }] });
-    await t.ds.query(`INSERT INTO trusted_issuer (issuer_id, display_name, key_source, jwks_url, version) VALUES ($1, 'ES256 Co', 'JWKS', $2, 1)`, [jwksIssuer, `${siteUrl}/jwks-es256`]);
+    await t.ds.query(
+      `INSERT INTO trusted_issuer (issuer_id, display_name, key_source, jwks_url, version) VALUES ($1, 'ES256 Co', 'JWKS', $2, 1)`,
+      [jwksIssuer, `${siteUrl}/jwks-es256`],
+    );
     const jwksVc = achievementCredential({ controller: jwksIssuer } as SigningKey, { email: educatorEmail });
-    const jwksJwt = await new SignJWT({ vc: jwksVc, iss: jwksIssuer, jti: jwksVc.id as string }).setProtectedHeader({ alg: 'ES256', kid: 'k1', typ: 'JWT' }).sign(privateKey);
+    const jwksJwt = await new SignJWT({ vc: jwksVc, iss: jwksIssuer, jti: jwksVc.id as string })
+      .setProtectedHeader({ alg: 'ES256', kid: 'k1', typ: 'JWT' })
+      .sign(privateKey);
     const trusted = await importAs(educator, jwksJwt);
     expect(trusted.errors).toBeUndefined();
     expect(trusted.data.importCredential).toMatchObject({ outcome: 'VERIFIED', evidence: { verificationStatus: 'VERIFIED' } });
@@ -365,45 +510,122 @@ describe('verifiable credentials over HTTP', () => {
     const jwksIssuer = `${siteUrl}/issuers/jwks`;
     const { publicKey: rsaKey } = await generateKeyPair('RS256');
     documents.set('/jwks', { keys: [{ ...(await exportJWK(rsaKey)), kid: 'k1', use: 'sig' }] });
-    await t.ds.query(`INSERT INTO trusted_issuer (issuer_id, display_name, key_source, jwks_url, version) VALUES ($1, 'JWKS Co', 'JWKS', $2, 1)`, [jwksIssuer, `${siteUrl}/jwks`]);
+    await t.ds.query(
+      `INSERT INTO trusted_issuer (issuer_id, display_name, key_source, jwks_url, version) VALUES ($1, 'JWKS Co', 'JWKS', $2, 1)`,
+      [jwksIssuer, `${siteUrl}/jwks`],
+    );
     const { privateKey: es256 } = await generateKeyPair('ES256');
 
     const signed = await signDataIntegrity(achievementCredential(ed, { email: educatorEmail }), ed);
     const ecdsaSigned = JSON.stringify(await signEcdsa(achievementCredential(p256, { email: educatorEmail }), p256));
     const undeclared = { ...other, id: `${webIssuer.controller}#key-2`, controller: webIssuer.controller };
     const cases: Array<[string, () => Promise<string>, string, string]> = [
-      ['a JWT whose iss is not the credential issuer', async () => signJwtAs(other, { vc: achievementCredential(ed, { email: educatorEmail }), iss: other.controller }), 'PROOF', 'ISSUER_MISMATCH'],
-      ['a JWT signed by a key that is not the issuer\'s', async () => signJwtAs(other, { vc: achievementCredential(ed, { email: educatorEmail }), iss: ed.controller }), 'PROOF', 'ISSUER_MISMATCH'],
-      ['a JWT signed with ES256 by an issuer whose JWKS key is RSA', async () =>
-        new SignJWT({ vc: achievementCredential({ controller: jwksIssuer } as SigningKey, { email: educatorEmail }), iss: jwksIssuer }).setProtectedHeader({ alg: 'ES256', kid: 'k1' }).sign(es256), 'PROOF', 'WRONG_KEY_TYPE'],
+      [
+        'a JWT whose iss is not the credential issuer',
+        async () => signJwtAs(other, { vc: achievementCredential(ed, { email: educatorEmail }), iss: other.controller }),
+        'PROOF',
+        'ISSUER_MISMATCH',
+      ],
+      [
+        "a JWT signed by a key that is not the issuer's",
+        async () => signJwtAs(other, { vc: achievementCredential(ed, { email: educatorEmail }), iss: ed.controller }),
+        'PROOF',
+        'ISSUER_MISMATCH',
+      ],
+      [
+        'a JWT signed with ES256 by an issuer whose JWKS key is RSA',
+        async () =>
+          new SignJWT({ vc: achievementCredential({ controller: jwksIssuer } as SigningKey, { email: educatorEmail }), iss: jwksIssuer })
+            .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
+            .sign(es256),
+        'PROOF',
+        'WRONG_KEY_TYPE',
+      ],
       ['the same proof twice', async () => JSON.stringify({ ...signed, proof: [signed.proof, signed.proof] }), 'PROOF', 'PROOF_INVALID'],
-      ['a proof by a key the issuer\'s DID document does not declare', async () => {
-        documents.set('/.well-known/did.json', didDocumentOf(webIssuer));
-        return JSON.stringify(await signDataIntegrity(achievementCredential(webIssuer, { email: educatorEmail }), undeclared));
-      }, 'PROOF', 'KEY_UNAVAILABLE'],
-      ['a did:web whose document belongs to another DID', async () => {
-        documents.set('/.well-known/did.json', { ...didDocumentOf(webIssuer), id: 'did:web:elsewhere.example' });
-        return signedCredential(webIssuer, { email: educatorEmail });
-      }, 'PROOF', 'KEY_UNAVAILABLE'],
-      ['an ecdsa-rdfc-2019 credential with one byte changed', async () => ecdsaSigned.replace('AI in the Classroom Practitioner', 'AI in the Classroom Practitionex'), 'PROOF', 'PROOF_INVALID'],
-      ['an eddsa proof claiming a P-256 key', async () => {
-        const doc = JSON.parse(ecdsaSigned);
-        return JSON.stringify({ ...doc, proof: { ...doc.proof, cryptosuite: 'eddsa-rdfc-2022' } });
-      }, 'PROOF', 'WRONG_KEY_TYPE'],
-      ['a VC 1.1 credential past its expirationDate', async () => signedCredential(ed, { v1: true, email: educatorEmail, validUntil: '2025-01-01T00:00:00Z' }), 'VALIDITY', 'EXPIRED'],
-      ['a proof for authentication, not assertion', async () => JSON.stringify({ ...signed, proof: { ...(signed.proof as object), proofPurpose: 'authentication' } }), 'PROOF', 'PROOF_INVALID'],
-      ['an EndorsementCredential', async () => JSON.stringify(await signDataIntegrity({
-        ...achievementCredential(ed), type: ['VerifiableCredential', 'EndorsementCredential'],
-        credentialSubject: { id: 'https://learning.example/achievements/ai-practitioner', type: ['EndorsementSubject'], endorsementComment: 'Rigorous' },
-      }, ed)), 'SHAPE', 'SCHEMA_INVALID'],
+      [
+        "a proof by a key the issuer's DID document does not declare",
+        async () => {
+          documents.set('/.well-known/did.json', didDocumentOf(webIssuer));
+          return JSON.stringify(await signDataIntegrity(achievementCredential(webIssuer, { email: educatorEmail }), undeclared));
+        },
+        'PROOF',
+        'KEY_UNAVAILABLE',
+      ],
+      [
+        'a did:web whose document belongs to another DID',
+        async () => {
+          documents.set('/.well-known/did.json', { ...didDocumentOf(webIssuer), id: 'did:web:elsewhere.example' });
+          return signedCredential(webIssuer, { email: educatorEmail });
+        },
+        'PROOF',
+        'KEY_UNAVAILABLE',
+      ],
+      [
+        'an ecdsa-rdfc-2019 credential with one byte changed',
+        async () => ecdsaSigned.replace('AI in the Classroom Practitioner', 'AI in the Classroom Practitionex'),
+        'PROOF',
+        'PROOF_INVALID',
+      ],
+      [
+        'an eddsa proof claiming a P-256 key',
+        async () => {
+          const doc = JSON.parse(ecdsaSigned);
+          return JSON.stringify({ ...doc, proof: { ...doc.proof, cryptosuite: 'eddsa-rdfc-2022' } });
+        },
+        'PROOF',
+        'WRONG_KEY_TYPE',
+      ],
+      [
+        'a VC 1.1 credential past its expirationDate',
+        async () => signedCredential(ed, { v1: true, email: educatorEmail, validUntil: '2025-01-01T00:00:00Z' }),
+        'VALIDITY',
+        'EXPIRED',
+      ],
+      [
+        'a proof for authentication, not assertion',
+        async () => JSON.stringify({ ...signed, proof: { ...(signed.proof as object), proofPurpose: 'authentication' } }),
+        'PROOF',
+        'PROOF_INVALID',
+      ],
+      [
+        'an EndorsementCredential',
+        async () =>
+          JSON.stringify(
+            await signDataIntegrity(
+              {
+                ...achievementCredential(ed),
+                type: ['VerifiableCredential', 'EndorsementCredential'],
+                credentialSubject: {
+                  id: 'https://learning.example/achievements/ai-practitioner',
+                  type: ['EndorsementSubject'],
+                  endorsementComment: 'Rigorous',
+                },
+              },
+              ed,
+            ),
+          ),
+        'SHAPE',
+        'SCHEMA_INVALID',
+      ],
       ['nesting 10,000 levels deep', async () => `{"proof": {}, "x": ${'['.repeat(10_000)}${']'.repeat(10_000)}}`, 'PARSE', 'MALFORMED'],
-      ['an inline context', async () => JSON.stringify({ ...signed, '@context': [...(signed['@context'] as string[]), { trusted: 'https://evil.example/trusted' }] }), 'SHAPE', 'UNKNOWN_CONTEXT'],
+      [
+        'an inline context',
+        async () =>
+          JSON.stringify({ ...signed, '@context': [...(signed['@context'] as string[]), { trusted: 'https://evil.example/trusted' }] }),
+        'SHAPE',
+        'UNKNOWN_CONTEXT',
+      ],
     ];
     for (const [name, make, step, reason] of cases) {
       const credential = await make();
       const before = await counts();
       const res = await importAs(educator, credential);
-      expect({ name, code: codeOf(res), step: res.errors?.[0].extensions?.step, reason: res.errors?.[0].extensions?.reason }).toEqual({ name, code: 'BAD_USER_INPUT', step, reason });
+      expect({ name, code: codeOf(res), step: res.errors?.[0].extensions?.step, reason: res.errors?.[0].extensions?.reason }).toEqual({
+        name,
+        code: 'BAD_USER_INPUT',
+        step,
+        reason,
+      });
       expect(res.errors![0].message).toMatch(new RegExp(`refused at ${step.toLowerCase()}`));
       expect(await counts()).toEqual(before);
     }
@@ -414,10 +636,16 @@ describe('verifiable credentials over HTTP', () => {
     const selfReported = await insertEvidence(t.ds, { educatorId, kind: 'PRESENTATION', status: 'SELF_REPORTED', claims: [] });
     const course = await insertEvidence(t.ds, { educatorId, kind: 'COURSE', claims: [] });
     for (const evidenceId of [selfReported, course]) {
-      const res = await t.gql(`mutation($input: IssueCredentialInput!) { issueCredential(input: $input) { id } }`, { input: { evidenceId } }, hr);
+      const res = await t.gql(
+        `mutation($input: IssueCredentialInput!) { issueCredential(input: $input) { id } }`,
+        { input: { evidenceId } },
+        hr,
+      );
       expect(codeOf(res)).toBe('BAD_USER_INPUT');
     }
-    const [{ n }] = await t.ds.query('SELECT count(*)::int AS n FROM issued_credential WHERE evidence_id = ANY($1)', [[selfReported, course]]);
+    const [{ n }] = await t.ds.query('SELECT count(*)::int AS n FROM issued_credential WHERE evidence_id = ANY($1)', [
+      [selfReported, course],
+    ]);
     expect(n).toBe(0);
   });
 });

@@ -21,7 +21,8 @@ describe('buildings and educators over HTTP', () => {
     t = await startTestApp();
     hr = (await t.signInAs([Persona.HR])).token;
     panelist = (await t.signInAs([Persona.PANELIST])).token;
-    north = (await t.gql(CREATE_BUILDING, { input: { code: 'nes', name: 'North Elementary', level: 'ELEMENTARY' } }, hr)).data.createBuilding;
+    north = (await t.gql(CREATE_BUILDING, { input: { code: 'nes', name: 'North Elementary', level: 'ELEMENTARY' } }, hr)).data
+      .createBuilding;
     south = (await t.gql(CREATE_BUILDING, { input: { code: 'SMS', name: 'South Middle', level: 'MIDDLE' } }, hr)).data.createBuilding;
   });
   afterAll(() => t.close());
@@ -35,7 +36,14 @@ describe('buildings and educators over HTTP', () => {
   let counter = 0;
   const educatorInput = (over: Record<string, unknown> = {}) => {
     counter += 1;
-    return { fullName: `Teacher ${counter}`, workEmail: `teacher${counter}@district.example`, buildingId: north.id, currentAssignment: 'Grade 4', hireDate: '2015-08-24', ...over };
+    return {
+      fullName: `Teacher ${counter}`,
+      workEmail: `teacher${counter}@district.example`,
+      buildingId: north.id,
+      currentAssignment: 'Grade 4',
+      hireDate: '2015-08-24',
+      ...over,
+    };
   };
   async function createEducator(over: Record<string, unknown> = {}) {
     const res = await t.gql(CREATE, { input: educatorInput(over) }, hr);
@@ -95,7 +103,13 @@ describe('buildings and educators over HTTP', () => {
       const res = await t.gql(CREATE, { input }, hr);
       expect(res.errors).toBeUndefined();
       const e = res.data.createEducator;
-      expect(e).toMatchObject({ fullName: 'Ada Byron', workEmail: 'Ada.Byron@District.example', hireDate: '2015-08-24', version: 1, building: { id: north.id, code: 'NES' } });
+      expect(e).toMatchObject({
+        fullName: 'Ada Byron',
+        workEmail: 'Ada.Byron@District.example',
+        hireDate: '2015-08-24',
+        version: 1,
+        building: { id: north.id, code: 'NES' },
+      });
       const [row] = await t.ds.query('SELECT full_name, work_email, building_id FROM educator WHERE id = $1', [e.id]);
       expect(row).toEqual({ full_name: 'Ada Byron', work_email: 'Ada.Byron@District.example', building_id: north.id });
       const audit = await t.ds.query(`SELECT action FROM audit_entry WHERE target_id = $1`, [e.id]);
@@ -120,13 +134,26 @@ describe('buildings and educators over HTTP', () => {
     it('lets HR update an educator with the current version; a stale version or a taken email changes nothing', async () => {
       const e = await createEducator();
       const other = await createEducator();
-      const res = await t.gql(UPDATE, { input: { id: e.id, version: 1, buildingId: south.id, currentAssignment: 'Instructional coach' } }, hr);
-      expect(res.data.updateEducator).toMatchObject({ version: 2, buildingId: south.id, currentAssignment: 'Instructional coach', building: { code: 'SMS' } });
+      const res = await t.gql(
+        UPDATE,
+        { input: { id: e.id, version: 1, buildingId: south.id, currentAssignment: 'Instructional coach' } },
+        hr,
+      );
+      expect(res.data.updateEducator).toMatchObject({
+        version: 2,
+        buildingId: south.id,
+        currentAssignment: 'Instructional coach',
+        building: { code: 'SMS' },
+      });
 
       const before = await snapshot();
       expect(codeOf(await t.gql(UPDATE, { input: { id: e.id, version: 1, fullName: 'Lost update' } }, hr))).toBe('CONFLICT');
-      expect(codeOf(await t.gql(UPDATE, { input: { id: e.id, version: 2, workEmail: other.workEmail.toUpperCase() } }, hr))).toBe('CONFLICT');
-      expect(codeOf(await t.gql(UPDATE, { input: { id: '00000000-0000-4000-8000-000000000000', version: 1, fullName: 'x' } }, hr))).toBe('NOT_FOUND');
+      expect(codeOf(await t.gql(UPDATE, { input: { id: e.id, version: 2, workEmail: other.workEmail.toUpperCase() } }, hr))).toBe(
+        'CONFLICT',
+      );
+      expect(codeOf(await t.gql(UPDATE, { input: { id: '00000000-0000-4000-8000-000000000000', version: 1, fullName: 'x' } }, hr))).toBe(
+        'NOT_FOUND',
+      );
       expect(codeOf(await t.gql(UPDATE, { input: { id: 'nope', version: 1, fullName: 'x' } }, hr))).toBe('BAD_USER_INPUT');
       expect(await snapshot()).toEqual(before);
 
@@ -150,7 +177,9 @@ describe('buildings and educators over HTTP', () => {
       expect(other.data).toBeNull();
       expect(JSON.stringify(other)).not.toContain('Alan Turing');
       const unknown = await t.gql(GET, { id: '00000000-0000-4000-8000-000000000000' }, token);
-      expect(other.errors![0].message.replace(colleague.id, 'ID')).toBe(unknown.errors![0].message.replace('00000000-0000-4000-8000-000000000000', 'ID'));
+      expect(other.errors![0].message.replace(colleague.id, 'ID')).toBe(
+        unknown.errors![0].message.replace('00000000-0000-4000-8000-000000000000', 'ID'),
+      );
 
       expect(codeOf(await t.gql(GET, { id: colleague.id }, panelist))).toBe('NOT_FOUND');
       expect(codeOf(await t.gql(LIST, { first: 10 }, token))).toBe('FORBIDDEN');
@@ -161,7 +190,9 @@ describe('buildings and educators over HTTP', () => {
     it('lets HR list educators by building and by a search on name or email, paged with a cap', async () => {
       const target = await createEducator({ fullName: 'Katherine Johnson', buildingId: south.id, workEmail: 'kj_100%@district.example' });
       const bySearch = await t.gql(LIST, { first: 50, search: 'katherine' }, hr);
-      expect(bySearch.data.educators.nodes).toEqual([{ id: target.id, fullName: 'Katherine Johnson', workEmail: 'kj_100%@district.example', building: { code: 'SMS' } }]);
+      expect(bySearch.data.educators.nodes).toEqual([
+        { id: target.id, fullName: 'Katherine Johnson', workEmail: 'kj_100%@district.example', building: { code: 'SMS' } },
+      ]);
       const byEmail = await t.gql(LIST, { first: 50, search: '_100%' }, hr);
       expect(byEmail.data.educators.nodes.map((n: { id: string }) => n.id)).toEqual([target.id]);
       const wildcard = await t.gql(LIST, { first: 50, search: '%' }, hr);

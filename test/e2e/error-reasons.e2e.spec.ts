@@ -16,8 +16,14 @@ describe('error reasons a client can branch on', () => {
   it('answers a second application with CONFLICT / DUPLICATE_APPLICATION and keeps one row', async () => {
     const roleId = await postOpenRole(t, w);
     ok(await t.gql(Q.apply, { input: { roleId } }, w.bea.token));
-    expect(extensions(await t.gql(Q.apply, { input: { roleId } }, w.bea.token))).toEqual({ code: 'CONFLICT', reason: 'DUPLICATE_APPLICATION' });
-    const [{ n }] = await t.ds.query(`SELECT count(*)::int AS n FROM application WHERE role_id = $1 AND educator_id = $2`, [roleId, w.bea.educatorId]);
+    expect(extensions(await t.gql(Q.apply, { input: { roleId } }, w.bea.token))).toEqual({
+      code: 'CONFLICT',
+      reason: 'DUPLICATE_APPLICATION',
+    });
+    const [{ n }] = await t.ds.query(`SELECT count(*)::int AS n FROM application WHERE role_id = $1 AND educator_id = $2`, [
+      roleId,
+      w.bea.educatorId,
+    ]);
     expect(n).toBe(1);
   });
 
@@ -26,7 +32,10 @@ describe('error reasons a client can branch on', () => {
     const { version } = ok(await t.gql(Q.role, { id: roleId }, w.hr)).role;
     const UPDATE = `mutation($input: UpdateRoleInput!) { updateRole(input: $input) { id version } }`;
     ok(await t.gql(UPDATE, { input: { id: roleId, version, title: 'Renamed once' } }, w.hr));
-    expect(extensions(await t.gql(UPDATE, { input: { id: roleId, version, title: 'Renamed twice' } }, w.hr))).toEqual({ code: 'CONFLICT', reason: 'STALE_VERSION' });
+    expect(extensions(await t.gql(UPDATE, { input: { id: roleId, version, title: 'Renamed twice' } }, w.hr))).toEqual({
+      code: 'CONFLICT',
+      reason: 'STALE_VERSION',
+    });
     const [{ title }] = await t.ds.query(`SELECT title FROM hybrid_role WHERE id = $1`, [roleId]);
     expect(title).toBe('Renamed once');
   });
@@ -34,8 +43,17 @@ describe('error reasons a client can branch on', () => {
   it('answers an application to a role that is not open with BAD_USER_INPUT / ROLE_NOT_OPEN', async () => {
     const roleId = await postOpenRole(t, w);
     const { version } = ok(await t.gql(Q.role, { id: roleId }, w.hr)).role;
-    ok(await t.gql(`mutation($input: ChangeRoleStatusInput!) { changeRoleStatus(input: $input) { status } }`, { input: { id: roleId, version, status: 'CLOSED' } }, w.hr));
-    expect(extensions(await t.gql(Q.apply, { input: { roleId } }, w.cy.token))).toEqual({ code: 'BAD_USER_INPUT', reason: 'ROLE_NOT_OPEN' });
+    ok(
+      await t.gql(
+        `mutation($input: ChangeRoleStatusInput!) { changeRoleStatus(input: $input) { status } }`,
+        { input: { id: roleId, version, status: 'CLOSED' } },
+        w.hr,
+      ),
+    );
+    expect(extensions(await t.gql(Q.apply, { input: { roleId } }, w.cy.token))).toEqual({
+      code: 'BAD_USER_INPUT',
+      reason: 'ROLE_NOT_OPEN',
+    });
     const [{ n }] = await t.ds.query(`SELECT count(*)::int AS n FROM application WHERE role_id = $1`, [roleId]);
     expect(n).toBe(0);
   });

@@ -32,7 +32,9 @@ describe('evidence over HTTP', () => {
   let comp: Record<string, string>;
 
   const counts = async () => {
-    const [row] = await t.ds.query('SELECT (SELECT count(*)::int FROM evidence WHERE deleted_at IS NULL) AS evidence, (SELECT count(*)::int FROM evidence_claim) AS claims');
+    const [row] = await t.ds.query(
+      'SELECT (SELECT count(*)::int FROM evidence WHERE deleted_at IS NULL) AS evidence, (SELECT count(*)::int FROM evidence_claim) AS claims',
+    );
     return row as { evidence: number; claims: number };
   };
   const rowOf = async (id: string) => (await t.ds.query('SELECT * FROM evidence WHERE id = $1', [id]))[0];
@@ -42,7 +44,12 @@ describe('evidence over HTTP', () => {
     t.ds.query('SELECT action, actor_email, persona, changes FROM audit_entry WHERE target_id = $1 ORDER BY id', [id]);
 
   const claim = (code: string, level = 2) => ({ competencyId: comp[code], level });
-  const artifact = (extra: Record<string, unknown> = {}) => ({ kind: 'ARTIFACT', title: 'Redesigned essay rubric', claims: [claim('ASSESS-REDESIGN')], ...extra });
+  const artifact = (extra: Record<string, unknown> = {}) => ({
+    kind: 'ARTIFACT',
+    title: 'Redesigned essay rubric',
+    claims: [claim('ASSESS-REDESIGN')],
+    ...extra,
+  });
   const create = async (token: string, input: Record<string, unknown>) => {
     const res = await t.gql(CREATE, { input }, token);
     expect(res.errors).toBeUndefined();
@@ -54,8 +61,11 @@ describe('evidence over HTTP', () => {
     const building = await t.ds.getRepository(BuildingEntity).save({ code: 'EVID-HS', name: 'Evidence High', level: 'HIGH' });
     const educator = (name: string) =>
       t.ds.getRepository(EducatorEntity).save({
-        fullName: name, workEmail: `${name.toLowerCase()}@district.example`, buildingId: building.id,
-        currentAssignment: 'Grade 9 science', hireDate: '2015-08-20',
+        fullName: name,
+        workEmail: `${name.toLowerCase()}@district.example`,
+        buildingId: building.id,
+        currentAssignment: 'Grade 9 science',
+        hireDate: '2015-08-20',
       });
     const [a, b] = [await educator('Alice'), await educator('Bob')];
     const hrAccount = await t.signInAs([Persona.HR]);
@@ -74,12 +84,45 @@ describe('evidence over HTTP', () => {
   describe('creating', () => {
     it('lets an educator add one item of every kind, each self-reported with only its own details', async () => {
       const inputs = [
-        { kind: 'CERTIFICATION', title: 'AI educator certificate', certification: { issuer: 'ISTE', credentialId: 'ISTE-42', issuedOn: '2024-05-01', expiresOn: '2027-05-01' }, claims: [claim('AI-TOOL-EVAL', 3)] },
-        { kind: 'PILOT', title: 'AI feedback pilot', startedOn: '2024-09-01', endedOn: '2025-01-31', pilot: { part: 'LEAD', classrooms: 4, teachers: 4, students: 96, outcomes: 'Feedback turnaround halved' }, claims: [claim('PILOT-LEAD', 3), claim('AI-FEEDBACK', 3)] },
-        { kind: 'PROFESSIONAL_LEARNING', title: 'Colleague training on AI-supported feedback', professionalLearning: { sessions: 3, attendees: 40 }, claims: [claim('PL-DESIGN', 3)] },
-        { kind: 'PRESENTATION', title: 'Assessment redesign for AI', presentation: { venue: 'ISTELive 25' }, url: 'https://example.org/talk', claims: [claim('ASSESS-REDESIGN', 2)] },
-        { kind: 'ARTIFACT', title: 'Redesigned essay rubric', description: 'Rubric resistant to AI shortcuts', claims: [claim('ASSESS-REDESIGN', 2)] },
-        { kind: 'COURSE', title: 'Student data privacy workshop', course: { hours: 12.5, provider: 'State DOE' }, claims: [claim('DATA-PRIVACY', 1)] },
+        {
+          kind: 'CERTIFICATION',
+          title: 'AI educator certificate',
+          certification: { issuer: 'ISTE', credentialId: 'ISTE-42', issuedOn: '2024-05-01', expiresOn: '2027-05-01' },
+          claims: [claim('AI-TOOL-EVAL', 3)],
+        },
+        {
+          kind: 'PILOT',
+          title: 'AI feedback pilot',
+          startedOn: '2024-09-01',
+          endedOn: '2025-01-31',
+          pilot: { part: 'LEAD', classrooms: 4, teachers: 4, students: 96, outcomes: 'Feedback turnaround halved' },
+          claims: [claim('PILOT-LEAD', 3), claim('AI-FEEDBACK', 3)],
+        },
+        {
+          kind: 'PROFESSIONAL_LEARNING',
+          title: 'Colleague training on AI-supported feedback',
+          professionalLearning: { sessions: 3, attendees: 40 },
+          claims: [claim('PL-DESIGN', 3)],
+        },
+        {
+          kind: 'PRESENTATION',
+          title: 'Assessment redesign for AI',
+          presentation: { venue: 'ISTELive 25' },
+          url: 'https://example.org/talk',
+          claims: [claim('ASSESS-REDESIGN', 2)],
+        },
+        {
+          kind: 'ARTIFACT',
+          title: 'Redesigned essay rubric',
+          description: 'Rubric resistant to AI shortcuts',
+          claims: [claim('ASSESS-REDESIGN', 2)],
+        },
+        {
+          kind: 'COURSE',
+          title: 'Student data privacy workshop',
+          course: { hours: 12.5, provider: 'State DOE' },
+          claims: [claim('DATA-PRIVACY', 1)],
+        },
       ];
       const before = await counts();
       const created = [];
@@ -87,38 +130,83 @@ describe('evidence over HTTP', () => {
 
       expect(created.map((e) => e.kind)).toEqual(inputs.map((i) => i.kind));
       for (const e of created) {
-        expect(e).toMatchObject({ educatorId: alice.educatorId, verificationStatus: 'SELF_REPORTED', verifiedBy: null, verifiedAt: null, version: 1, expired: false });
+        expect(e).toMatchObject({
+          educatorId: alice.educatorId,
+          verificationStatus: 'SELF_REPORTED',
+          verifiedBy: null,
+          verifiedAt: null,
+          version: 1,
+          expired: false,
+        });
         const present = ['certification', 'pilot', 'professionalLearning', 'presentation', 'course'].filter((k) => e[k] !== null);
-        expect(present).toEqual({ CERTIFICATION: ['certification'], PILOT: ['pilot'], PROFESSIONAL_LEARNING: ['professionalLearning'], PRESENTATION: ['presentation'], ARTIFACT: [], COURSE: ['course'] }[e.kind as string]);
+        expect(present).toEqual(
+          {
+            CERTIFICATION: ['certification'],
+            PILOT: ['pilot'],
+            PROFESSIONAL_LEARNING: ['professionalLearning'],
+            PRESENTATION: ['presentation'],
+            ARTIFACT: [],
+            COURSE: ['course'],
+          }[e.kind as string],
+        );
       }
-      expect(created[0].certification).toEqual({ issuer: 'ISTE', credentialId: 'ISTE-42', issuedOn: '2024-05-01', expiresOn: '2027-05-01' });
+      expect(created[0].certification).toEqual({
+        issuer: 'ISTE',
+        credentialId: 'ISTE-42',
+        issuedOn: '2024-05-01',
+        expiresOn: '2027-05-01',
+      });
       expect(created[1].pilot).toEqual({ part: 'LEAD', classrooms: 4, teachers: 4, students: 96, outcomes: 'Feedback turnaround halved' });
-      expect(created[1].claims.map((c: { competency: { code: string } }) => c.competency.code).sort()).toEqual(['AI-FEEDBACK', 'PILOT-LEAD']);
+      expect(created[1].claims.map((c: { competency: { code: string } }) => c.competency.code).sort()).toEqual([
+        'AI-FEEDBACK',
+        'PILOT-LEAD',
+      ]);
       expect(created[1].claims[0].competency.levels.map((l: { level: number }) => l.level)).toEqual([1, 2, 3, 4]);
       expect(created[2].professionalLearning).toEqual({ sessions: 3, attendees: 40 });
       expect(created[5].course).toEqual({ hours: 12.5, provider: 'State DOE' });
 
       expect(await counts()).toEqual({ evidence: before.evidence + 6, claims: before.claims + 7 });
       const stored = await rowOf(created[1].id);
-      expect(stored).toMatchObject({ educator_id: alice.educatorId, kind: 'PILOT', pilot_part: 'LEAD', students: 96, verification_status: 'SELF_REPORTED', issuer: null, hours: null });
+      expect(stored).toMatchObject({
+        educator_id: alice.educatorId,
+        kind: 'PILOT',
+        pilot_part: 'LEAD',
+        students: 96,
+        verification_status: 'SELF_REPORTED',
+        issuer: null,
+        hours: null,
+      });
       expect((await rowOf(created[5].id)).hours).toBe('12.5');
       expect((await auditOf(created[0].id)).map((r: { action: string }) => r.action)).toEqual(['EVIDENCE_CREATED']);
     });
 
     it('marks a certification past its expiry date as expired', async () => {
-      const e = await create(alice.token, { kind: 'CERTIFICATION', title: 'Old cert', certification: { issuer: 'Vendor', issuedOn: '2019-01-01', expiresOn: '2021-01-01' }, claims: [claim('AI-TOOL-EVAL', 1)] });
+      const e = await create(alice.token, {
+        kind: 'CERTIFICATION',
+        title: 'Old cert',
+        certification: { issuer: 'Vendor', issuedOn: '2019-01-01', expiresOn: '2021-01-01' },
+        claims: [claim('AI-TOOL-EVAL', 1)],
+      });
       expect(e.expired).toBe(true);
     });
 
     it('refuses a pilot without a part and a certification without an issuer, and writes nothing', async () => {
       const before = await counts();
-      const pilot = await t.gql(CREATE, { input: { kind: 'PILOT', title: 'Pilot', pilot: { classrooms: 2 }, claims: [claim('PILOT-LEAD')] } }, alice.token);
+      const pilot = await t.gql(
+        CREATE,
+        { input: { kind: 'PILOT', title: 'Pilot', pilot: { classrooms: 2 }, claims: [claim('PILOT-LEAD')] } },
+        alice.token,
+      );
       expect(codeOf(pilot)).toBe('BAD_USER_INPUT');
       expect(pilot.errors![0].message).toMatch(/pilot needs the educator's part .*LEAD, CO_LEAD or MEMBER/);
       const noDetails = await t.gql(CREATE, { input: { kind: 'PILOT', title: 'Pilot', claims: [claim('PILOT-LEAD')] } }, alice.token);
       expect(codeOf(noDetails)).toBe('BAD_USER_INPUT');
 
-      const cert = await t.gql(CREATE, { input: { kind: 'CERTIFICATION', title: 'Cert', certification: { issuedOn: '2024-01-01' }, claims: [claim('AI-BIAS')] } }, alice.token);
+      const cert = await t.gql(
+        CREATE,
+        { input: { kind: 'CERTIFICATION', title: 'Cert', certification: { issuedOn: '2024-01-01' }, claims: [claim('AI-BIAS')] } },
+        alice.token,
+      );
       expect(codeOf(cert)).toBe('BAD_USER_INPUT');
       expect(cert.errors![0].message).toMatch(/certification needs its issuer/);
       expect(await counts()).toEqual(before);
@@ -133,7 +221,12 @@ describe('evidence over HTTP', () => {
         { kind: 'COURSE', title: 'Course', claims: [claim('AI-BIAS')] },
         { kind: 'COURSE', title: 'Course', course: { hours: 3 }, pilot: { part: 'LEAD' }, claims: [claim('AI-BIAS')] },
         { kind: 'PRESENTATION', title: 'Talk', claims: [claim('AI-BIAS')] },
-        { kind: 'CERTIFICATION', title: 'Cert', certification: { issuer: 'X', issuedOn: '2024-05-01', expiresOn: '2024-04-01' }, claims: [claim('AI-BIAS')] },
+        {
+          kind: 'CERTIFICATION',
+          title: 'Cert',
+          certification: { issuer: 'X', issuedOn: '2024-05-01', expiresOn: '2024-04-01' },
+          claims: [claim('AI-BIAS')],
+        },
         artifact({ startedOn: '2024-05-01', endedOn: '2024-04-01' }),
         artifact({ url: 'javascript:alert(1)' }),
         artifact({ url: `https://example.org/${'a'.repeat(2001)}` }),
@@ -160,14 +253,29 @@ describe('evidence over HTTP', () => {
 
     it('refuses an unknown competency with NOT_FOUND and a retired one with BAD_USER_INPUT', async () => {
       const before = await counts();
-      const unknown = await t.gql(CREATE, { input: artifact({ claims: [{ competencyId: '00000000-0000-4000-8000-000000000000', level: 1 }] }) }, alice.token);
+      const unknown = await t.gql(
+        CREATE,
+        { input: artifact({ claims: [{ competencyId: '00000000-0000-4000-8000-000000000000', level: 1 }] }) },
+        alice.token,
+      );
       expect(codeOf(unknown)).toBe('NOT_FOUND');
 
       const [fw] = await t.ds.query(`SELECT id FROM competency_framework WHERE code = 'DISTRICT-AI-READINESS'`);
-      const made = await t.gql(`mutation($input: CreateCompetencyInput!) { createCompetency(input: $input) { id version } }`,
-        { input: { frameworkId: fw.id, code: 'EVID-OLD', name: 'Soon retired', dimension: 'X', levels: [{ level: 1, label: 'a' }] } }, hr.token);
-      await t.gql(`mutation($input: RetireCompetencyInput!) { retireCompetency(input: $input) { id } }`, { input: made.data.createCompetency }, hr.token);
-      const retired = await t.gql(CREATE, { input: artifact({ claims: [{ competencyId: made.data.createCompetency.id, level: 1 }] }) }, alice.token);
+      const made = await t.gql(
+        `mutation($input: CreateCompetencyInput!) { createCompetency(input: $input) { id version } }`,
+        { input: { frameworkId: fw.id, code: 'EVID-OLD', name: 'Soon retired', dimension: 'X', levels: [{ level: 1, label: 'a' }] } },
+        hr.token,
+      );
+      await t.gql(
+        `mutation($input: RetireCompetencyInput!) { retireCompetency(input: $input) { id } }`,
+        { input: made.data.createCompetency },
+        hr.token,
+      );
+      const retired = await t.gql(
+        CREATE,
+        { input: artifact({ claims: [{ competencyId: made.data.createCompetency.id, level: 1 }] }) },
+        alice.token,
+      );
       expect(codeOf(retired)).toBe('BAD_USER_INPUT');
       expect(retired.errors![0].message).toMatch(/retired/);
       expect(await counts()).toEqual(before);
@@ -177,7 +285,9 @@ describe('evidence over HTTP', () => {
       const e = await create(hr.token, artifact({ educatorId: bob.educatorId }));
       expect(e).toMatchObject({ educatorId: bob.educatorId, verificationStatus: 'SELF_REPORTED' });
       expect(codeOf(await t.gql(CREATE, { input: artifact() }, hr.token))).toBe('BAD_USER_INPUT');
-      expect(codeOf(await t.gql(CREATE, { input: artifact({ educatorId: '00000000-0000-4000-8000-000000000000' }) }, hr.token))).toBe('NOT_FOUND');
+      expect(codeOf(await t.gql(CREATE, { input: artifact({ educatorId: '00000000-0000-4000-8000-000000000000' }) }, hr.token))).toBe(
+        'NOT_FOUND',
+      );
     });
 
     it("never lets an educator add to another educator's portfolio, and refuses panelists and anonymous callers", async () => {
@@ -199,24 +309,46 @@ describe('evidence over HTTP', () => {
       expect(codeOf(await t.gql(VERIFY, { input: { id: e.id, version: e.version, status: 'VERIFIED' } }, panelist))).toBe('FORBIDDEN');
       expect((await rowOf(e.id)).verification_status).toBe('SELF_REPORTED');
 
-      const verified = await t.gql(VERIFY, { input: { id: e.id, version: e.version, status: 'VERIFIED', note: 'Checked the rubric' } }, hr.token);
+      const verified = await t.gql(
+        VERIFY,
+        { input: { id: e.id, version: e.version, status: 'VERIFIED', note: 'Checked the rubric' } },
+        hr.token,
+      );
       expect(verified.errors).toBeUndefined();
-      expect(verified.data.setEvidenceVerification).toMatchObject({ verificationStatus: 'VERIFIED', verifiedBy: hr.email, version: e.version + 1 });
+      expect(verified.data.setEvidenceVerification).toMatchObject({
+        verificationStatus: 'VERIFIED',
+        verifiedBy: hr.email,
+        version: e.version + 1,
+      });
       const row = await rowOf(e.id);
       expect(row).toMatchObject({ verification_status: 'VERIFIED', verified_by: hr.email });
       expect(Date.now() - new Date(row.verified_at).getTime()).toBeLessThan(60_000);
 
       const endorsed = await t.gql(VERIFY, { input: { id: e.id, version: e.version + 1, status: 'ENDORSED' } }, hr.token);
       expect(endorsed.data.setEvidenceVerification.verificationStatus).toBe('ENDORSED');
-      const back = await t.gql(VERIFY, { input: { id: e.id, version: e.version + 2, status: 'SELF_REPORTED', note: 'Link is dead' } }, hr.token);
+      const back = await t.gql(
+        VERIFY,
+        { input: { id: e.id, version: e.version + 2, status: 'SELF_REPORTED', note: 'Link is dead' } },
+        hr.token,
+      );
       expect(back.data.setEvidenceVerification).toMatchObject({ verificationStatus: 'SELF_REPORTED', verifiedBy: null, verifiedAt: null });
       expect(await rowOf(e.id)).toMatchObject({ verification_status: 'SELF_REPORTED', verified_by: null, verified_at: null });
 
       const audit = (await auditOf(e.id)).slice(1);
       expect(audit).toEqual([
-        { action: 'EVIDENCE_VERIFIED', actor_email: hr.email, persona: 'HR', changes: { from: 'SELF_REPORTED', to: 'VERIFIED', note: 'Checked the rubric' } },
+        {
+          action: 'EVIDENCE_VERIFIED',
+          actor_email: hr.email,
+          persona: 'HR',
+          changes: { from: 'SELF_REPORTED', to: 'VERIFIED', note: 'Checked the rubric' },
+        },
         { action: 'EVIDENCE_ENDORSED', actor_email: hr.email, persona: 'HR', changes: { from: 'VERIFIED', to: 'ENDORSED', note: null } },
-        { action: 'EVIDENCE_UNVERIFIED', actor_email: hr.email, persona: 'HR', changes: { from: 'ENDORSED', to: 'SELF_REPORTED', note: 'Link is dead' } },
+        {
+          action: 'EVIDENCE_UNVERIFIED',
+          actor_email: hr.email,
+          persona: 'HR',
+          changes: { from: 'ENDORSED', to: 'SELF_REPORTED', note: 'Link is dead' },
+        },
       ]);
     });
 
@@ -224,12 +356,21 @@ describe('evidence over HTTP', () => {
       const e = await create(alice.token, { kind: 'COURSE', title: 'Bias workshop', course: { hours: 6 }, claims: [claim('AI-BIAS', 1)] });
       const v = (await t.gql(VERIFY, { input: { id: e.id, version: 1, status: 'VERIFIED' } }, hr.token)).data.setEvidenceVerification;
 
-      const byHr = await t.gql(UPDATE, { input: { id: e.id, version: v.version, description: 'Certificate of attendance on file' } }, hr.token);
+      const byHr = await t.gql(
+        UPDATE,
+        { input: { id: e.id, version: v.version, description: 'Certificate of attendance on file' } },
+        hr.token,
+      );
       expect(byHr.data.updateEvidence).toMatchObject({ verificationStatus: 'VERIFIED', verifiedBy: hr.email, version: v.version + 1 });
 
       const byOwner = await t.gql(UPDATE, { input: { id: e.id, version: v.version + 1, course: { hours: 60 } } }, alice.token);
       expect(byOwner.errors).toBeUndefined();
-      expect(byOwner.data.updateEvidence).toMatchObject({ verificationStatus: 'VERIFIED', verifiedBy: hr.email, course: { hours: 6, provider: null }, version: v.version + 2 });
+      expect(byOwner.data.updateEvidence).toMatchObject({
+        verificationStatus: 'VERIFIED',
+        verifiedBy: hr.email,
+        course: { hours: 6, provider: null },
+        version: v.version + 2,
+      });
       expect(await rowOf(e.id)).toMatchObject({ verification_status: 'VERIFIED', verified_by: hr.email, hours: '6.0' });
       const [revision] = await t.ds.query(`SELECT status, changed_fields, changes FROM evidence_revision WHERE evidence_id = $1`, [e.id]);
       expect(revision).toEqual({ status: 'PENDING', changed_fields: ['hours'], changes: { hours: { from: 6, to: 60 } } });
@@ -237,9 +378,15 @@ describe('evidence over HTTP', () => {
       expect(actions).toEqual(['EVIDENCE_CREATED', 'EVIDENCE_VERIFIED', 'EVIDENCE_UPDATED']);
     });
 
-    it('refuses an HR account verifying its own evidence, and holds that account\'s edit of it for review', async () => {
+    it("refuses an HR account verifying its own evidence, and holds that account's edit of it for review", async () => {
       const [{ building_id }] = await t.ds.query('SELECT building_id FROM educator WHERE id = $1', [bob.educatorId]);
-      const carol = await t.ds.getRepository(EducatorEntity).save({ fullName: 'Carol', workEmail: 'carol@district.example', buildingId: building_id, currentAssignment: 'HR generalist', hireDate: '2018-01-08' });
+      const carol = await t.ds.getRepository(EducatorEntity).save({
+        fullName: 'Carol',
+        workEmail: 'carol@district.example',
+        buildingId: building_id,
+        currentAssignment: 'HR generalist',
+        hireDate: '2018-01-08',
+      });
       const hrEducator = await t.signInAs([Persona.HR, Persona.EDUCATOR], { educatorId: carol.id });
       const e = await create(hrEducator.token, artifact());
       expect(e.educatorId).toBe(carol.id);
@@ -262,8 +409,17 @@ describe('evidence over HTTP', () => {
 
   describe('editing and deleting', () => {
     it('keeps what an update leaves out, replaces claims when given, and re-checks the kind rules', async () => {
-      const e = await create(alice.token, { kind: 'PILOT', title: 'Chatbot pilot', pilot: { part: 'MEMBER', students: 50 }, claims: [claim('PILOT-LEAD', 1)] });
-      const res = await t.gql(UPDATE, { input: { id: e.id, version: 1, pilot: { part: 'CO_LEAD' }, claims: [claim('PILOT-LEAD', 2), claim('ACADEMIC-INTEGRITY', 1)] } }, alice.token);
+      const e = await create(alice.token, {
+        kind: 'PILOT',
+        title: 'Chatbot pilot',
+        pilot: { part: 'MEMBER', students: 50 },
+        claims: [claim('PILOT-LEAD', 1)],
+      });
+      const res = await t.gql(
+        UPDATE,
+        { input: { id: e.id, version: 1, pilot: { part: 'CO_LEAD' }, claims: [claim('PILOT-LEAD', 2), claim('ACADEMIC-INTEGRITY', 1)] } },
+        alice.token,
+      );
       expect(res.errors).toBeUndefined();
       expect(res.data.updateEvidence.pilot).toMatchObject({ part: 'CO_LEAD', students: 50 });
       expect(res.data.updateEvidence.title).toBe('Chatbot pilot');
@@ -279,7 +435,11 @@ describe('evidence over HTTP', () => {
       ];
       for (const input of refused) expect(codeOf(await t.gql(UPDATE, { input }, alice.token))).toBe('BAD_USER_INPUT');
       // The kind is fixed at creation: the update input has no kind field.
-      const kindChange = await t.gql(`mutation { updateEvidence(input: { id: "${e.id}", version: 2, kind: COURSE }) { id } }`, {}, alice.token);
+      const kindChange = await t.gql(
+        `mutation { updateEvidence(input: { id: "${e.id}", version: 2, kind: COURSE }) { id } }`,
+        {},
+        alice.token,
+      );
       expect(codeOf(kindChange)).toBe('GRAPHQL_VALIDATION_FAILED');
       expect({ row: await rowOf(e.id), claims: await claimRowsOf(e.id) }).toEqual(before);
     });
@@ -326,7 +486,12 @@ describe('evidence over HTTP', () => {
     let bobsItem: { id: string; version: number };
 
     beforeAll(async () => {
-      bobsItem = await create(bob.token, { kind: 'CERTIFICATION', title: "Bob's certificate", certification: { issuer: 'ISTE', issuedOn: '2023-01-01' }, claims: [claim('AI-BIAS', 2)] });
+      bobsItem = await create(bob.token, {
+        kind: 'CERTIFICATION',
+        title: "Bob's certificate",
+        certification: { issuer: 'ISTE', issuedOn: '2023-01-01' },
+        claims: [claim('AI-BIAS', 2)],
+      });
     });
 
     it('answers every read route with NOT_FOUND or nothing', async () => {
@@ -336,7 +501,6 @@ describe('evidence over HTTP', () => {
       const own = await t.gql(LIST, { first: 100 }, alice.token);
       expect(own.data.evidenceItems.totalCount).toBeGreaterThan(0);
       expect(own.data.evidenceItems.nodes.every((n: { educatorId: string }) => n.educatorId === alice.educatorId)).toBe(true);
-
 
       // A panelist on no panel sees nobody's evidence.
       expect(codeOf(await t.gql(ONE, { id: bobsItem.id }, panelist))).toBe('NOT_FOUND');
@@ -364,7 +528,12 @@ describe('evidence over HTTP', () => {
 
     it('gives the Educator.evidence batch only the educators the viewer may see, and nothing to an anonymous viewer', async () => {
       const reads = t.app.get(EvidenceService);
-      const principal = (educatorId: string): Principal => ({ accountId: 'x', email: 'x@test.example', personas: new Set([Persona.EDUCATOR]), educatorId });
+      const principal = (educatorId: string): Principal => ({
+        accountId: 'x',
+        email: 'x@test.example',
+        personas: new Set([Persona.EDUCATOR]),
+        educatorId,
+      });
       const batch = await reads.forEducators(principal(alice.educatorId), [alice.educatorId, bob.educatorId]);
       expect(batch.length).toBeGreaterThan(0);
       expect(new Set(batch.map((e) => e.educatorId))).toEqual(new Set([alice.educatorId]));
@@ -380,8 +549,14 @@ describe('evidence over HTTP', () => {
       expect(read.data.evidence.id).toBe(bobsItem.id);
       const listed = await t.gql(LIST, { educatorId: bob.educatorId }, seat.token);
       expect(listed.data.evidenceItems.nodes.map((n: { id: string }) => n.id)).toContain(bobsItem.id);
-      const rows = await t.ds.query(`SELECT persona, changes FROM audit_entry WHERE action = 'CANDIDATE_EVIDENCE_READ' AND target_id = $1 ORDER BY id`, [bob.educatorId]);
-      expect(rows).toEqual([{ persona: 'PANELIST', changes: { via: 'evidence' } }, { persona: 'PANELIST', changes: { via: 'evidenceItems' } }]);
+      const rows = await t.ds.query(
+        `SELECT persona, changes FROM audit_entry WHERE action = 'CANDIDATE_EVIDENCE_READ' AND target_id = $1 ORDER BY id`,
+        [bob.educatorId],
+      );
+      expect(rows).toEqual([
+        { persona: 'PANELIST', changes: { via: 'evidence' } },
+        { persona: 'PANELIST', changes: { via: 'evidenceItems' } },
+      ]);
       // Off the panel, Bob's evidence is out of reach again.
       await t.ds.query(`DELETE FROM panel_member WHERE role_id = $1 AND account_id = $2`, [roleId, seat.account.id]);
       expect(codeOf(await t.gql(ONE, { id: bobsItem.id }, seat.token))).toBe('NOT_FOUND');
@@ -403,12 +578,16 @@ describe('evidence over HTTP', () => {
       expect(owners.has(alice.educatorId) && owners.has(bob.educatorId)).toBe(true);
       expect(all.data.evidenceItems.totalCount).toBe((await counts()).evidence);
 
-      const [{ n }] = await t.ds.query(`SELECT count(*)::int AS n FROM evidence WHERE educator_id = $1 AND kind = 'CERTIFICATION'`, [alice.educatorId]);
+      const [{ n }] = await t.ds.query(`SELECT count(*)::int AS n FROM evidence WHERE educator_id = $1 AND kind = 'CERTIFICATION'`, [
+        alice.educatorId,
+      ]);
       const certs = await t.gql(LIST, { educatorId: alice.educatorId, kind: 'CERTIFICATION' }, hr.token);
       expect(certs.data.evidenceItems.totalCount).toBe(n);
       expect(certs.data.evidenceItems.nodes.every((x: { kind: string }) => x.kind === 'CERTIFICATION')).toBe(true);
       const selfReported = await t.gql(LIST, { status: 'VERIFIED' }, hr.token);
-      expect(selfReported.data.evidenceItems.nodes.every((x: { verificationStatus: string }) => x.verificationStatus === 'VERIFIED')).toBe(true);
+      expect(selfReported.data.evidenceItems.nodes.every((x: { verificationStatus: string }) => x.verificationStatus === 'VERIFIED')).toBe(
+        true,
+      );
 
       const first = await t.gql(LIST, { first: 2 }, hr.token);
       const second = await t.gql(LIST, { first: 2, after: first.data.evidenceItems.pageInfo.endCursor }, hr.token);
@@ -422,7 +601,14 @@ describe('evidence over HTTP', () => {
       const countQueries = async (first: number) => {
         const original = t.ds.logger;
         let n = 0;
-        const counting = { logQuery: () => void n++, logQueryError: () => undefined, logQuerySlow: () => undefined, logSchemaBuild: () => undefined, logMigration: () => undefined, log: () => undefined };
+        const counting = {
+          logQuery: () => void n++,
+          logQueryError: () => undefined,
+          logQuerySlow: () => undefined,
+          logSchemaBuild: () => undefined,
+          logMigration: () => undefined,
+          log: () => undefined,
+        };
         Object.assign(t.ds, { logger: counting });
         try {
           const res = await t.gql(LIST, { first }, hr.token);

@@ -56,7 +56,9 @@ describe('the example operations in graphql/examples, over HTTP against the demo
   it('frameworks.graphql answers both default frameworks with their competencies', async () => {
     const res = await t.gql(example('frameworks'), {}, tokens[district.highlights.candidateB.workEmail]);
     expect(res.errors).toBeUndefined();
-    const byCode = Object.fromEntries(res.data.frameworks.nodes.map((f: { code: string; competencies: unknown[] }) => [f.code, f.competencies.length]));
+    const byCode = Object.fromEntries(
+      res.data.frameworks.nodes.map((f: { code: string; competencies: unknown[] }) => [f.code, f.competencies.length]),
+    );
     expect(byCode).toMatchObject({ 'UNESCO-AI-CFT-2024': 15, 'DISTRICT-AI-READINESS': 10 });
   });
 
@@ -91,22 +93,43 @@ describe('the example operations in graphql/examples, over HTTP against the demo
   });
 
   it('educator-rights.graphql: Maya disputes her explanation for an open role, HR resolves it, she reads the outcome and downloads her data', async () => {
-    const ops = Object.fromEntries(parse(example('educator-rights')).definitions
-      .filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)
-      .map((d) => [d.name!.value, print(d)]));
+    const ops = Object.fromEntries(
+      parse(example('educator-rights'))
+        .definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)
+        .map((d) => [d.name!.value, print(d)]),
+    );
     const { candidateB } = district.highlights;
     const maya = tokens[candidateB.workEmail];
     const hr = tokens['hr@demo.pathways.test'];
     const role = district.roles.find((r) => r.status === 'OPEN')!;
-    const filed = await t.gql(ops.FileDispute, { input: { kind: 'EXPLANATION', subjectId: role.id, statement: 'My pilot should meet the assessment requirement' } }, maya);
+    const filed = await t.gql(
+      ops.FileDispute,
+      { input: { kind: 'EXPLANATION', subjectId: role.id, statement: 'My pilot should meet the assessment requirement' } },
+      maya,
+    );
     expect(filed.errors).toBeUndefined();
     expect(JSON.parse(filed.data.fileDispute.contextJson)).toMatchObject({ roleTitle: role.title, qualified: expect.any(Boolean) });
     const queue = await t.gql(ops.DisputeQueue, {}, hr);
-    expect(queue.data.disputes.nodes).toEqual([expect.objectContaining({ id: filed.data.fileDispute.id, educatorName: candidateB.fullName })]);
-    const resolved = await t.gql(ops.ResolveDispute, { input: { id: filed.data.fileDispute.id, version: filed.data.fileDispute.version, outcome: 'DISMISSED', response: 'The pilot is self-reported; request verification and it will count' } }, hr);
+    expect(queue.data.disputes.nodes).toEqual([
+      expect.objectContaining({ id: filed.data.fileDispute.id, educatorName: candidateB.fullName }),
+    ]);
+    const resolved = await t.gql(
+      ops.ResolveDispute,
+      {
+        input: {
+          id: filed.data.fileDispute.id,
+          version: filed.data.fileDispute.version,
+          outcome: 'DISMISSED',
+          response: 'The pilot is self-reported; request verification and it will count',
+        },
+      },
+      hr,
+    );
     expect(resolved.errors).toBeUndefined();
     const mine = await t.gql(ops.MyDisputes, {}, maya);
-    expect(mine.data.myDisputes).toEqual([expect.objectContaining({ status: 'DISMISSED', outcome: 'The pilot is self-reported; request verification and it will count' })]);
+    expect(mine.data.myDisputes).toEqual([
+      expect.objectContaining({ status: 'DISMISSED', outcome: 'The pilot is self-reported; request verification and it will count' }),
+    ]);
     const exported = JSON.parse((await t.gql(ops.MyDataExport, {}, maya)).data.myDataExport);
     expect(exported.profile.fullName).toBe(candidateB.fullName);
     expect(exported.evidence.length).toBeGreaterThan(0);
@@ -116,7 +139,17 @@ describe('the example operations in graphql/examples, over HTTP against the demo
   it('panel-applications.graphql shows the demo panelists the coach round under pseudonyms, HR the names, and Maya only her own application', async () => {
     const role = district.roles.find((r) => r.key === DEMO_ROUND_ROLE_KEY)!;
     const { candidateA, candidateB } = district.highlights;
-    type Node = { id: string; status: string; candidate: { displayName: string; pseudonym: string; identityHidden: boolean; educatorId: string | null; buildingName: string | null } };
+    type Node = {
+      id: string;
+      status: string;
+      candidate: {
+        displayName: string;
+        pseudonym: string;
+        identityHidden: boolean;
+        educatorId: string | null;
+        buildingName: string | null;
+      };
+    };
 
     const asHr = await t.gql(example('panel-applications'), { roleId: role.id }, tokens['hr@demo.pathways.test']);
     expect(asHr.errors).toBeUndefined();
@@ -133,11 +166,20 @@ describe('the example operations in graphql/examples, over HTTP against the demo
       const res = await t.gql(example('panel-applications'), {}, tokens[email]);
       expect(res.errors).toBeUndefined();
       expect(res.data.rolePanel).toMatchObject({ roleTitle: role.title, blindReview: true, identitiesVisible: false });
-      expect(res.data.rolePanel.members.map((m: { email: string }) => m.email).sort()).toEqual([district.highlights.panelEducator.workEmail, 'panel@demo.pathways.test']);
+      expect(res.data.rolePanel.members.map((m: { email: string }) => m.email).sort()).toEqual([
+        district.highlights.panelEducator.workEmail,
+        'panel@demo.pathways.test',
+      ]);
       const nodes: Node[] = res.data.roleApplications.nodes;
       expect(nodes.map((n) => n.id).sort()).toEqual(hrNodes.map((n) => n.id).sort());
       for (const n of nodes) {
-        expect(n.candidate).toEqual({ displayName: n.candidate.pseudonym, pseudonym: expect.stringMatching(/^Candidate [0-9A-Z]{4,}$/), identityHidden: true, educatorId: null, buildingName: null });
+        expect(n.candidate).toEqual({
+          displayName: n.candidate.pseudonym,
+          pseudonym: expect.stringMatching(/^Candidate [0-9A-Z]{4,}$/),
+          identityHidden: true,
+          educatorId: null,
+          buildingName: null,
+        });
       }
       const text = JSON.stringify(res.data);
       for (const name of names) expect(text).not.toContain(name);
@@ -153,14 +195,24 @@ describe('the example operations in graphql/examples, over HTTP against the demo
     // Maya, an educator only: not the panel's view, just her own application with her own history.
     const maya = tokens[candidateB.workEmail];
     expect(codeOf(await t.gql(example('panel-applications'), {}, maya))).toBe('FORBIDDEN');
-    const mine = await t.gql('{ myApplications { id roleTitle status candidate { displayName identityHidden } history { from to actorEmail reason } } }', {}, maya);
+    const mine = await t.gql(
+      '{ myApplications { id roleTitle status candidate { displayName identityHidden } history { from to actorEmail reason } } }',
+      {},
+      maya,
+    );
     expect(mine.errors).toBeUndefined();
     expect(mine.data.myApplications).toHaveLength(1);
     const own = hrNodes.find((n) => n.candidate.educatorId === candidateB.id)!;
-    expect(mine.data.myApplications[0]).toMatchObject({ id: own.id, roleTitle: role.title, status: 'SHORTLISTED', candidate: { displayName: candidateB.fullName, identityHidden: false } });
+    expect(mine.data.myApplications[0]).toMatchObject({
+      id: own.id,
+      roleTitle: role.title,
+      status: 'SHORTLISTED',
+      candidate: { displayName: candidateB.fullName, identityHidden: false },
+    });
     expect(mine.data.myApplications[0].history.map((h: { to: string }) => h.to)).toEqual(['SUBMITTED', 'SCREENED', 'SHORTLISTED']);
     const others = hrNodes.filter((n) => n.id !== own.id);
-    for (const n of others) expect(codeOf(await t.gql('query($id: ID!) { application(id: $id) { id } }', { id: n.id }, maya))).toBe('NOT_FOUND');
+    for (const n of others)
+      expect(codeOf(await t.gql('query($id: ID!) { application(id: $id) { id } }', { id: n.id }, maya))).toBe('NOT_FOUND');
   });
 
   it('every example query that needs no variables runs for HR (or the persona its header names) without errors', async () => {
@@ -169,7 +221,10 @@ describe('the example operations in graphql/examples, over HTTP against the demo
     for (const file of files) {
       const source = readFileSync(`${dir}${file}`, 'utf8');
       const ops = parse(source).definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-      const runnable = ops.length === 1 && ops[0].operation === 'query' && !(ops[0].variableDefinitions ?? []).some((v) => v.type.kind === Kind.NON_NULL_TYPE && !v.defaultValue);
+      const runnable =
+        ops.length === 1 &&
+        ops[0].operation === 'query' &&
+        !(ops[0].variableDefinitions ?? []).some((v) => v.type.kind === Kind.NON_NULL_TYPE && !v.defaultValue);
       if (!runnable) continue;
       // An endorser's operation runs as the demo endorser: HR does not hold that persona.
       const caller = source.startsWith('# ENDORSER:') ? 'principal.lincoln@demo.pathways.test' : 'hr@demo.pathways.test';

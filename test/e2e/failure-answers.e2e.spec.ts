@@ -11,7 +11,9 @@ async function captureOutput<T>(run: () => Promise<T>): Promise<{ result: T; out
   const spies = [
     jest.spyOn(process.stdout, 'write').mockImplementation((c: unknown) => (chunks.push(String(c)), true)),
     jest.spyOn(process.stderr, 'write').mockImplementation((c: unknown) => (chunks.push(String(c)), true)),
-    ...(['log', 'error', 'warn', 'info', 'debug'] as const).map((m) => jest.spyOn(console, m).mockImplementation((...a: unknown[]) => void chunks.push(a.map(String).join(' ')))),
+    ...(['log', 'error', 'warn', 'info', 'debug'] as const).map((m) =>
+      jest.spyOn(console, m).mockImplementation((...a: unknown[]) => void chunks.push(a.map(String).join(' '))),
+    ),
   ];
   try {
     return { result: await run(), output: chunks.join('\n') };
@@ -49,7 +51,9 @@ describe('failures a client can cause answer with codes, and the log never gets 
   it('logs an unexpected statement failure without its SQL text or parameters, and masks it for the client', async () => {
     await t.ds.query(`ALTER TABLE building RENAME COLUMN name TO name_gone`);
     try {
-      const { result, output } = await captureOutput(() => t.gql(CREATE_BUILDING, { input: { code: 'PRIV', name: 'Dr Private Person' } }, hr));
+      const { result, output } = await captureOutput(() =>
+        t.gql(CREATE_BUILDING, { input: { code: 'PRIV', name: 'Dr Private Person' } }, hr),
+      );
       expect(codeOf(result)).toBe('INTERNAL_SERVER_ERROR');
       expect(JSON.stringify(result)).not.toMatch(/name_gone|INSERT|Private/);
       expect(output).toMatch(/does not exist/);
@@ -87,11 +91,17 @@ describe('failures a client can cause answer with codes, and the log never gets 
     }
     const again = await t.gql(CREATE_BUILDING, { input: { code: 'BACK', name: 'After' } }, hr);
     expect(again.errors).toBeUndefined();
-    expect((await t.ds.query(`SELECT code FROM building WHERE code IN ('DOWN', 'BACK') ORDER BY code`)).map((r: { code: string }) => r.code)).toEqual(['BACK']);
+    expect(
+      (await t.ds.query(`SELECT code FROM building WHERE code IN ('DOWN', 'BACK') ORDER BY code`)).map((r: { code: string }) => r.code),
+    ).toEqual(['BACK']);
   });
 
   it('sends no X-Powered-By header', async () => {
-    const res = await fetch(`${t.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+    const res = await fetch(`${t.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
     expect(res.headers.get('x-powered-by')).toBeNull();
   });
 });

@@ -55,7 +55,18 @@ const PEOPLE: Array<{ who: Who; path: string[] }> = [
   { who: ['MALE', 'WHITE'], path: ['SUBMITTED', 'SCREENED'] },
   { who: ['FEMALE', 'DECLINED_TO_STATE'], path: [...P, 'ACCEPTED'] },
 ];
-const SCORES: Array<[person: number, score: number]> = [[1, 90], [15, 85], [2, 80], [3, 70], [4, 60], [5, 50], [6, 40], [7, 30], [8, 20], [17, 10]];
+const SCORES: Array<[person: number, score: number]> = [
+  [1, 90],
+  [15, 85],
+  [2, 80],
+  [3, 70],
+  [4, 60],
+  [5, 50],
+  [6, 40],
+  [7, 30],
+  [8, 20],
+  [17, 10],
+];
 
 const CATEGORY = 'category assessed selected rate shareOfData excludedFromRatios tooSmall impactRatio flagged';
 const AUDIT = `id createdAt createdBy roleId roleTitle from to asOf excludeUnderTwoPercent minCategorySize empty emptyReason applications people selfIdentified
@@ -89,14 +100,38 @@ describe('fairness audit over a hand-counted district', () => {
         const { token } = await t.signInAs([Persona.EDUCATOR], { educatorId });
         ok(await t.gql(SET, { input: { sex: p.who[0], raceEthnicity: p.who[1] } }, token));
       }
-      await insertApplication(t.ds, { roleId, educatorId, submittedAt: `2026-03-${String(2 + i).padStart(2, '0')}T09:00:00Z`, path: p.path });
+      await insertApplication(t.ds, {
+        roleId,
+        educatorId,
+        submittedAt: `2026-03-${String(2 + i).padStart(2, '0')}T09:00:00Z`,
+        path: p.path,
+      });
     }
     // Outside the audit: another role's application (counts only for all roles), an application in April, and rankings
     // saved before the latest one or after the period.
-    await insertApplication(t.ds, { roleId: otherRole, educatorId: ids[0], submittedAt: '2026-03-15T09:00:00Z', path: ['SUBMITTED', 'REJECTED'] });
-    await insertApplication(t.ds, { roleId, educatorId: (await insertEducator(t.ds, { buildingId: building })), submittedAt: '2026-04-01T00:00:00Z', path: ['SUBMITTED', 'SCREENED', 'SHORTLISTED'] });
-    await insertRankingRun(t.ds, { roleId, createdAt: '2026-03-10T10:00:00Z', scores: ids.slice(0, 4).map((educatorId, i) => ({ educatorId, score: i })) });
-    await insertRankingRun(t.ds, { roleId, createdAt: '2026-03-20T10:00:00Z', candidateCount: 25, scores: SCORES.map(([n, score]) => ({ educatorId: ids[n - 1], score })) });
+    await insertApplication(t.ds, {
+      roleId: otherRole,
+      educatorId: ids[0],
+      submittedAt: '2026-03-15T09:00:00Z',
+      path: ['SUBMITTED', 'REJECTED'],
+    });
+    await insertApplication(t.ds, {
+      roleId,
+      educatorId: await insertEducator(t.ds, { buildingId: building }),
+      submittedAt: '2026-04-01T00:00:00Z',
+      path: ['SUBMITTED', 'SCREENED', 'SHORTLISTED'],
+    });
+    await insertRankingRun(t.ds, {
+      roleId,
+      createdAt: '2026-03-10T10:00:00Z',
+      scores: ids.slice(0, 4).map((educatorId, i) => ({ educatorId, score: i })),
+    });
+    await insertRankingRun(t.ds, {
+      roleId,
+      createdAt: '2026-03-20T10:00:00Z',
+      candidateCount: 25,
+      scores: SCORES.map(([n, score]) => ({ educatorId: ids[n - 1], score })),
+    });
     await insertRankingRun(t.ds, { roleId, createdAt: '2026-04-02T10:00:00Z', scores: [{ educatorId: ids[3], score: 99 }] });
 
     audit = ok(await t.gql(RUN, { input: { roleId, from: '2026-03-01', to: '2026-03-31' } }, compliance)).runFairnessAudit;
@@ -112,7 +147,14 @@ describe('fairness audit over a hand-counted district', () => {
     audit.measures.find((m: any) => m.measure === measure).dimensions.find((x: any) => x.dimension === dimension);
 
   it('counts applications, people and answers in the period and role only', () => {
-    expect(audit).toMatchObject({ roleId, roleTitle: 'AI integration specialist', from: '2026-03-01', to: '2026-03-31', empty: false, emptyReason: null });
+    expect(audit).toMatchObject({
+      roleId,
+      roleTitle: 'AI integration specialist',
+      from: '2026-03-01',
+      to: '2026-03-31',
+      empty: false,
+      emptyReason: null,
+    });
     expect(audit.applications).toBe(19);
     expect(audit.people).toBe(19);
     expect(audit.selfIdentified).toBe(18);
@@ -169,7 +211,9 @@ describe('fairness audit over a hand-counted district', () => {
   });
 
   it('scoring rate: share strictly above the median of everyone the latest run in the period ranked', () => {
-    expect(audit.rankingRuns).toEqual([expect.objectContaining({ roleId, ranked: 10, candidateCount: 25, median: 55, policyVersion: 2, asOf: '2026-03-20' })]);
+    expect(audit.rankingRuns).toEqual([
+      expect.objectContaining({ roleId, ranked: 10, candidateCount: 25, median: 55, policyVersion: 2, asOf: '2026-03-20' }),
+    ]);
     expect(figures('SCORING', 'SEX', 'FEMALE')).toEqual([7, 4, 4 / 7, 1, false]);
     expect(figures('SCORING', 'SEX', 'MALE')).toEqual([1, 0, 0, 0, true]);
     expect(dim('SCORING', 'SEX').unknown).toEqual({ assessed: 2, selected: 1, rate: 1 / 2 });
@@ -191,10 +235,14 @@ describe('fairness audit over a hand-counted district', () => {
 
   it('exports the same figures as CSV', () => {
     const lines = audit.csv.trim().split('\n');
-    expect(lines[0]).toBe('audit_id,as_of,period_from,period_to,role,measure,dimension,category,label,assessed,selected,rate,share_of_data,impact_ratio,flagged_under_0_8,excluded_from_ratios,too_small,highest_category');
+    expect(lines[0]).toBe(
+      'audit_id,as_of,period_from,period_to,role,measure,dimension,category,label,assessed,selected,rate,share_of_data,impact_ratio,flagged_under_0_8,excluded_from_ratios,too_small,highest_category',
+    );
     // 4 measures x (2 + 7 + 14 categories + 3 unknown rows)
     expect(lines).toHaveLength(1 + 4 * 26);
-    expect(lines).toContain(`${audit.id},${audit.asOf},2026-03-01,2026-03-31,AI integration specialist,SHORTLISTED_TO_OFFERED,SEX,MALE,Male,3,1,0.3333,0.3333,0.4167,true,false,true,FEMALE`);
+    expect(lines).toContain(
+      `${audit.id},${audit.asOf},2026-03-01,2026-03-31,AI integration specialist,SHORTLISTED_TO_OFFERED,SEX,MALE,Male,3,1,0.3333,0.3333,0.4167,true,false,true,FEMALE`,
+    );
   });
 
   it('is saved and reads back unchanged', async () => {
@@ -202,7 +250,7 @@ describe('fairness audit over a hand-counted district', () => {
     expect(again).toEqual(audit);
     const rows = await t.ds.query('SELECT role_id, period_from::text, period_to::text FROM fairness.audit_run WHERE id = $1', [audit.id]);
     expect(rows).toEqual([{ role_id: roleId, period_from: '2026-03-01', period_to: '2026-03-31' }]);
-    await expect(t.ds.query('UPDATE fairness.audit_run SET result = \'{}\' WHERE id = $1', [audit.id])).rejects.toThrow(/append-only/);
+    await expect(t.ds.query("UPDATE fairness.audit_run SET result = '{}' WHERE id = $1", [audit.id])).rejects.toThrow(/append-only/);
     const list = ok(await t.gql(`{ fairnessAudits(first: 5) { totalCount nodes { id } } }`, {}, compliance)).fairnessAudits;
     expect(list.nodes.map((n: any) => n.id)).toContain(audit.id);
   });
@@ -217,7 +265,9 @@ describe('fairness audit over a hand-counted district', () => {
   it('answers a period with no data with an empty audit and the reason, saved like any other', async () => {
     const empty = ok(await t.gql(RUN, { input: { roleId, from: '2020-01-01', to: '2020-01-31' } }, compliance)).runFairnessAudit;
     expect(empty.empty).toBe(true);
-    expect(empty.emptyReason).toMatch(/No application to the role "AI integration specialist" was submitted between 2020-01-01 and 2020-01-31/);
+    expect(empty.emptyReason).toMatch(
+      /No application to the role "AI integration specialist" was submitted between 2020-01-01 and 2020-01-31/,
+    );
     expect(empty.applications).toBe(0);
     expect(empty.measures.every((m: any) => m.assessed === 0)).toBe(true);
     expect(ok(await t.gql(READ, { id: empty.id }, compliance)).fairnessAudit).toEqual(empty);
@@ -226,7 +276,11 @@ describe('fairness audit over a hand-counted district', () => {
   it('refuses bad periods, unknown roles, and everyone but compliance', async () => {
     expect(codeOf(await t.gql(RUN, { input: { from: '2026-04-01', to: '2026-03-01' } }, compliance))).toBe('BAD_USER_INPUT');
     expect(codeOf(await t.gql(RUN, { input: { from: '2026-02-30', to: '2026-03-01' } }, compliance))).toBe('BAD_USER_INPUT');
-    expect(codeOf(await t.gql(RUN, { input: { roleId: '00000000-0000-4000-8000-000000000000', from: '2026-03-01', to: '2026-03-31' } }, compliance))).toBe('NOT_FOUND');
+    expect(
+      codeOf(
+        await t.gql(RUN, { input: { roleId: '00000000-0000-4000-8000-000000000000', from: '2026-03-01', to: '2026-03-31' } }, compliance),
+      ),
+    ).toBe('NOT_FOUND');
     const before = Number((await t.ds.query('SELECT count(*) FROM fairness.audit_run'))[0].count);
     for (const personas of [[Persona.HR], [Persona.PANELIST], [Persona.EDUCATOR]]) {
       const { token } = await t.signInAs(personas);

@@ -24,7 +24,8 @@ describe('fairness audit of a round run through the API', () => {
     ok(await t.gql(SET, { input: { sex: 'FEMALE', raceEthnicity: 'HISPANIC_OR_LATINO' } }, w.bea.token));
     ok(await t.gql(SET, { input: { sex: 'MALE', raceEthnicity: 'WHITE' } }, w.cy.token));
     const app: Record<string, string> = {};
-    for (const [name, p] of Object.entries({ bea: w.bea, cy: w.cy, al: w.al })) app[name] = ok(await t.gql(Q.apply, { input: { roleId } }, p.token)).applyToRole.id;
+    for (const [name, p] of Object.entries({ bea: w.bea, cy: w.cy, al: w.al }))
+      app[name] = ok(await t.gql(Q.apply, { input: { roleId } }, p.token)).applyToRole.id;
     ok(await t.gql(Q.saveRun, { input: { roleId } }, w.hr));
     const move = async (id: string, to: string) => ok(await t.gql(Q.move, { input: { applicationId: id, to, reason: `to ${to}` } }, w.hr));
     for (const to of ['SCREENED', 'SHORTLISTED', 'INTERVIEW']) await move(app.bea, to);
@@ -39,7 +40,8 @@ describe('fairness audit of a round run through the API', () => {
   });
   afterAll(() => t.close());
 
-  const sex = (measure: string) => audit.measures.find((m: any) => m.measure === measure).dimensions.find((d: any) => d.dimension === 'SEX');
+  const sex = (measure: string) =>
+    audit.measures.find((m: any) => m.measure === measure).dimensions.find((d: any) => d.dimension === 'SEX');
   const cat = (measure: string, category: string) => sex(measure).categories.find((c: any) => c.category === category);
 
   it('defaults to the last twelve months and counts the round', () => {
@@ -63,7 +65,7 @@ describe('fairness audit of a round run through the API', () => {
     expect(cat('OFFERED_TO_ACCEPTED', 'FEMALE')).toMatchObject({ assessed: 1, selected: 1, rate: 1 });
   });
 
-  it('reads the scoring rate from the saved ranking: only Bea is above the median (Cy\'s score)', () => {
+  it("reads the scoring rate from the saved ranking: only Bea is above the median (Cy's score)", () => {
     expect(audit.rankingRuns).toEqual([expect.objectContaining({ ranked: 3, policyVersion: 2 })]);
     expect(cat('SCORING', 'FEMALE')).toMatchObject({ assessed: 1, selected: 1 });
     expect(cat('SCORING', 'MALE')).toMatchObject({ assessed: 1, selected: 0, flagged: true });

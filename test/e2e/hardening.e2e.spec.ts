@@ -41,7 +41,11 @@ describe('request hardening', () => {
   });
 
   it('answers malformed JSON with a coded error', async () => {
-    const res = await fetch(`${t.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    const res = await fetch(`${t.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": ',
+    });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });
@@ -91,7 +95,11 @@ describe('variables of the wrong shape', () => {
     const q = `mutation($input: UpdateCompetencyInput!) { updateCompetency(input: $input) { id } }`;
     const missingField = await t.gql(q, { input: { id: '00000000-0000-4000-8000-000000000000' } }, token);
     expect(codeOf(missingField)).toBe('BAD_USER_INPUT');
-    const unknownField = await t.gql(q, { input: { id: '00000000-0000-4000-8000-000000000000', version: 1, birthDate: '1970-01-01' } }, token);
+    const unknownField = await t.gql(
+      q,
+      { input: { id: '00000000-0000-4000-8000-000000000000', version: 1, birthDate: '1970-01-01' } },
+      token,
+    );
     expect(codeOf(unknownField)).toBe('BAD_USER_INPUT');
     expect(unknownField.errors?.[0].message).toMatch(/birthDate/);
   });

@@ -127,7 +127,13 @@ describe('graceful shutdown', () => {
       );
       await waitUntilBlocked(t);
       const started = Date.now();
-      const shutdown = gracefulShutdown({ app: t.app, drainDelayMs: 0, timeoutMs: 300, log: (m) => logged.push(m), closeDatabase: async () => undefined });
+      const shutdown = gracefulShutdown({
+        app: t.app,
+        drainDelayMs: 0,
+        timeoutMs: 300,
+        log: (m) => logged.push(m),
+        closeDatabase: async () => undefined,
+      });
       expect(await inFlight).toBe('connection closed');
       await lock.release();
       await shutdown;

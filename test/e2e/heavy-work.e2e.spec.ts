@@ -37,11 +37,21 @@ describe('heavy work past its bound answers BUSY with a retry hint, cheap reques
       // The ranking statement reads the claim facts; a lock on them holds the one heavy slot for as long as we like.
       await locker.query('LOCK TABLE evidence_claim_fact IN ACCESS EXCLUSIVE MODE');
       held = t.gql(RANKING, { roleId: roles[0] }, hr);
-      for (let i = 0; i < 200 && !(await t.ds.query(
-        `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'WITH per_requirement%'`)).length; i++) {
+      for (
+        let i = 0;
+        i < 200 &&
+        !(
+          await t.ds.query(
+            `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'WITH per_requirement%'`,
+          )
+        ).length;
+        i++
+      ) {
         await new Promise((r) => setTimeout(r, 25));
       }
-      expect((await t.ds.query(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)).length).toBe(1);
+      expect(
+        (await t.ds.query(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)).length,
+      ).toBe(1);
       expect(limiter.activeCount).toBe(1);
 
       // Another ranking (a different role: the same one would share the running computation) and a report: BUSY at once.
@@ -92,7 +102,12 @@ describe('heavy work past its bound answers BUSY with a retry hint, cheap reques
     let release!: () => void;
     // The app's queue bound is 0, so the waiting path is tested on a limiter of its own.
     const own = new HeavyWorkLimiter({ heavyMaxConcurrent: 1, heavyMaxQueued: 1, heavyQueueWaitMs: 2000 });
-    const holding = own.run(() => new Promise<void>((r) => { release = r; }));
+    const holding = own.run(
+      () =>
+        new Promise<void>((r) => {
+          release = r;
+        }),
+    );
     const waiting = own.run(async () => 'ran');
     await expect(own.run(async () => 'third')).rejects.toMatchObject({ code: 'BUSY', details: { retryAfterSeconds: 2 } });
     expect([own.activeCount, own.queuedCount]).toEqual([1, 1]);
@@ -105,7 +120,12 @@ describe('heavy work past its bound answers BUSY with a retry hint, cheap reques
   it('a heavy request that waits past the bound is refused with BUSY', async () => {
     const own = new HeavyWorkLimiter({ heavyMaxConcurrent: 1, heavyMaxQueued: 4, heavyQueueWaitMs: 50 });
     let release!: () => void;
-    const holding = own.run(() => new Promise<void>((r) => { release = r; }));
+    const holding = own.run(
+      () =>
+        new Promise<void>((r) => {
+          release = r;
+        }),
+    );
     await expect(own.run(async () => 'late')).rejects.toMatchObject({ code: 'BUSY' });
     expect(own.queuedCount).toBe(0);
     release();

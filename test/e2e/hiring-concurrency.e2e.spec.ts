@@ -39,7 +39,10 @@ describe('hiring under concurrent requests', () => {
       expect(rows).toHaveLength(1);
       const history = await t.ds.query('SELECT count(*)::int AS n FROM application_transition WHERE application_id = $1', [rows[0].id]);
       expect(history[0].n).toBe(1);
-      const audit = await t.ds.query(`SELECT count(*)::int AS n FROM audit_entry WHERE action = 'APPLICATION_SUBMITTED' AND target_id = $1`, [rows[0].id]);
+      const audit = await t.ds.query(
+        `SELECT count(*)::int AS n FROM audit_entry WHERE action = 'APPLICATION_SUBMITTED' AND target_id = $1`,
+        [rows[0].id],
+      );
       expect(audit[0].n).toBe(1);
     }
   });
@@ -53,8 +56,9 @@ describe('hiring under concurrent requests', () => {
       t.gql(Q.apply, { input: { roleId } }, p.token),
     ]);
     expect(codes(results).filter((c) => c === 'OK')).toHaveLength(1);
-    expect(await t.ds.query('SELECT status, invitation_id FROM application WHERE role_id = $1 AND educator_id = $2', [roleId, p.educatorId]))
-      .toEqual([{ status: 'SUBMITTED', invitation_id: invitation.id }]);
+    expect(
+      await t.ds.query('SELECT status, invitation_id FROM application WHERE role_id = $1 AND educator_id = $2', [roleId, p.educatorId]),
+    ).toEqual([{ status: 'SUBMITTED', invitation_id: invitation.id }]);
     expect((await t.ds.query('SELECT status FROM invitation WHERE id = $1', [invitation.id]))[0].status).toBe('ACCEPTED');
   });
 
@@ -67,26 +71,42 @@ describe('hiring under concurrent requests', () => {
       await toStage(id, ['SCREENED', 'SHORTLISTED']);
       apps.push(id);
     }
-    const requirementIds: string[] = ok(await t.gql(Q.compare, { roleId, ids: apps }, w.hr)).candidateComparison.requirements.map((r: { requirementId: string }) => r.requirementId);
+    const requirementIds: string[] = ok(await t.gql(Q.compare, { roleId, ids: apps }, w.hr)).candidateComparison.requirements.map(
+      (r: { requirementId: string }) => r.requirementId,
+    );
     // Panelist i gives candidate j the score ((i + j + r) % 4) + 1 on requirement r.
     const expected = (i: number, j: number, r: number) => ((i + j + r) % 4) + 1;
-    const scoresFor = (i: number, j: number) => requirementIds.map((requirementId, r) => ({ requirementId, score: expected(i, j, r), comment: `p${i} on c${j}` }));
+    const scoresFor = (i: number, j: number) =>
+      requirementIds.map((requirementId, r) => ({ requirementId, score: expected(i, j, r), comment: `p${i} on c${j}` }));
 
-    const saves = await Promise.all(w.panel.flatMap((p, i) => apps.map((id, j) => t.gql(Q.saveScores, { input: { applicationId: id, scores: scoresFor(i, j) } }, p.token))));
+    const saves = await Promise.all(
+      w.panel.flatMap((p, i) =>
+        apps.map((id, j) => t.gql(Q.saveScores, { input: { applicationId: id, scores: scoresFor(i, j) } }, p.token)),
+      ),
+    );
     expect(saves.every((r) => !r.errors)).toBe(true);
-    const submits = await Promise.all(w.panel.flatMap((p) => apps.map((id) => t.gql(Q.submitScores, { input: { applicationId: id } }, p.token))));
+    const submits = await Promise.all(
+      w.panel.flatMap((p) => apps.map((id) => t.gql(Q.submitScores, { input: { applicationId: id } }, p.token))),
+    );
     expect(submits.every((r) => !r.errors)).toBe(true);
 
-    const rows: Array<{ account_id: string; application_id: string; competency_id: string; score: number; submitted: boolean }> = await t.ds.query(
-      `SELECT ps.account_id, ps.application_id, ps.competency_id, ps.score, ps.submitted_at IS NOT NULL AS submitted
-         FROM panel_score ps WHERE ps.application_id = ANY($1::uuid[])`, [apps]);
+    const rows: Array<{ account_id: string; application_id: string; competency_id: string; score: number; submitted: boolean }> =
+      await t.ds.query(
+        `SELECT ps.account_id, ps.application_id, ps.competency_id, ps.score, ps.submitted_at IS NOT NULL AS submitted
+         FROM panel_score ps WHERE ps.application_id = ANY($1::uuid[])`,
+        [apps],
+      );
     expect(rows).toHaveLength(w.panel.length * apps.length * requirementIds.length);
     expect(rows.every((r) => r.submitted)).toBe(true);
-    const competencyOrder: string[] = (await t.ds.query('SELECT competency_id FROM role_requirement WHERE role_id = $1 ORDER BY position', [roleId])).map((r: { competency_id: string }) => r.competency_id);
+    const competencyOrder: string[] = (
+      await t.ds.query('SELECT competency_id FROM role_requirement WHERE role_id = $1 ORDER BY position', [roleId])
+    ).map((r: { competency_id: string }) => r.competency_id);
     for (const [i, p] of w.panel.entries()) {
       for (const [j, id] of apps.entries()) {
         for (const [r, competencyId] of competencyOrder.entries()) {
-          expect(rows.find((x) => x.account_id === p.accountId && x.application_id === id && x.competency_id === competencyId)?.score).toBe(expected(i, j, r));
+          expect(rows.find((x) => x.account_id === p.accountId && x.application_id === id && x.competency_id === competencyId)?.score).toBe(
+            expected(i, j, r),
+          );
         }
       }
     }
@@ -101,7 +121,9 @@ describe('hiring under concurrent requests', () => {
     ok(await t.gql(Q.addPanelist, { input: { roleId, accountId: p.accountId } }, w.hr));
     const id = ok(await t.gql(Q.apply, { input: { roleId } }, w.al.token)).applyToRole.id;
     await toStage(id, ['SCREENED', 'SHORTLISTED']);
-    const requirementIds: string[] = ok(await t.gql(Q.compare, { roleId, ids: [id] }, w.hr)).candidateComparison.requirements.map((r: { requirementId: string }) => r.requirementId);
+    const requirementIds: string[] = ok(await t.gql(Q.compare, { roleId, ids: [id] }, w.hr)).candidateComparison.requirements.map(
+      (r: { requirementId: string }) => r.requirementId,
+    );
     const all = (score: number) => requirementIds.map((requirementId) => ({ requirementId, score }));
     ok(await t.gql(Q.saveScores, { input: { applicationId: id, scores: all(1) } }, p.token));
 
@@ -110,7 +132,9 @@ describe('hiring under concurrent requests', () => {
       t.gql(Q.submitScores, { input: { applicationId: id } }, p.token),
     ]);
     expect(submit.errors).toBeUndefined();
-    const stored: number[] = (await t.ds.query('SELECT score FROM panel_score WHERE application_id = $1', [id])).map((r: { score: number }) => r.score);
+    const stored: number[] = (await t.ds.query('SELECT score FROM panel_score WHERE application_id = $1', [id])).map(
+      (r: { score: number }) => r.score,
+    );
     if (edit.errors) {
       expect(codeOf(edit)).toBe('BAD_USER_INPUT');
       expect(stored).toEqual([1, 1, 1]);
@@ -121,13 +145,18 @@ describe('hiring under concurrent requests', () => {
     expect(audited[0].changes.scores.map((s: { score: number }) => s.score)).toEqual(stored);
   });
 
-  async function offeredRole(openings: number, candidates: Person[]): Promise<{ roleId: string; offers: Array<{ id: string; who: Person }> }> {
+  async function offeredRole(
+    openings: number,
+    candidates: Person[],
+  ): Promise<{ roleId: string; offers: Array<{ id: string; who: Person }> }> {
     const roleId = await postOpenRole(t, w, { openings });
     const offers: Array<{ id: string; who: Person }> = [];
     for (const who of candidates) {
       const appId = ok(await t.gql(Q.apply, { input: { roleId } }, who.token)).applyToRole.id;
       await toStage(appId, ['SCREENED', 'SHORTLISTED', 'INTERVIEW']);
-      const offer = ok(await t.gql(Q.makeOffer, { input: { applicationId: appId, startsOn: daysFromNow(30), overrideReason: 'Backup offer' } }, w.hr)).makeOffer;
+      const offer = ok(
+        await t.gql(Q.makeOffer, { input: { applicationId: appId, startsOn: daysFromNow(30), overrideReason: 'Backup offer' } }, w.hr),
+      ).makeOffer;
       offers.push({ id: offer.id, who });
     }
     return { roleId, offers };
@@ -138,11 +167,20 @@ describe('hiring under concurrent requests', () => {
     const results = await Promise.all(offers.map((o) => t.gql(Q.acceptOffer, { input: { offerId: o.id } }, o.who.token)));
     expect(codes(results)).toEqual(['CONFLICT', 'OK']);
     expect((await t.ds.query('SELECT status FROM hybrid_role WHERE id = $1', [roleId]))[0].status).toBe('FILLED');
-    expect(await t.ds.query(`SELECT status, count(*)::int AS n FROM offer WHERE role_id = $1 GROUP BY status ORDER BY status`, [roleId]))
-      .toEqual([{ status: 'ACCEPTED', n: 1 }, { status: 'RESCINDED', n: 1 }]);
+    expect(
+      await t.ds.query(`SELECT status, count(*)::int AS n FROM offer WHERE role_id = $1 GROUP BY status ORDER BY status`, [roleId]),
+    ).toEqual([
+      { status: 'ACCEPTED', n: 1 },
+      { status: 'RESCINDED', n: 1 },
+    ]);
     expect((await t.ds.query('SELECT count(*)::int AS n FROM hybrid_commitment WHERE role_id = $1', [roleId]))[0].n).toBe(1);
-    expect((await t.ds.query(`SELECT count(*)::int AS n FROM application WHERE role_id = $1 AND status = 'ACCEPTED'`, [roleId]))[0].n).toBe(1);
-    const filled = await t.ds.query(`SELECT count(*)::int AS n FROM audit_entry WHERE action = 'ROLE_STATUS_CHANGED' AND target_id = $1 AND changes->>'to' = 'FILLED'`, [roleId]);
+    expect((await t.ds.query(`SELECT count(*)::int AS n FROM application WHERE role_id = $1 AND status = 'ACCEPTED'`, [roleId]))[0].n).toBe(
+      1,
+    );
+    const filled = await t.ds.query(
+      `SELECT count(*)::int AS n FROM audit_entry WHERE action = 'ROLE_STATUS_CHANGED' AND target_id = $1 AND changes->>'to' = 'FILLED'`,
+      [roleId],
+    );
     expect(filled[0].n).toBe(1);
   });
 

@@ -12,7 +12,9 @@ describe('roster import and export: preview, fix, commit, re-import', () => {
 
   const send = async (method: string, path: string, token: string | undefined, body?: string | Buffer) => {
     const res = await fetch(`${t.baseUrl}${path}`, {
-      method, body, headers: { 'content-type': 'text/csv', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      method,
+      body,
+      headers: { 'content-type': 'text/csv', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     });
     const text = await res.text();
     return { status: res.status, text, json: res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : null };
@@ -32,7 +34,8 @@ describe('roster import and export: preview, fix, commit, re-import', () => {
     return c.json;
   };
 
-  const BUILDINGS = '\uFEFFcode,name,level\r\nLHS,Lincoln High,HIGH\r\nWMS,"Washington\r\nMiddle",middle\r\nOAK,Oak Elementary,ELEMENTARY\r\n';
+  const BUILDINGS =
+    '\uFEFFcode,name,level\r\nLHS,Lincoln High,HIGH\r\nWMS,"Washington\r\nMiddle",middle\r\nOAK,Oak Elementary,ELEMENTARY\r\n';
   const EDUCATORS = [
     'employee_id;full_name;work_email;building_code;current_assignment;hire_date;leaving_date',
     'E001;Ari Chen;ari@district.example;LHS;Grade 9 Math;2019-08-20;',
@@ -51,15 +54,26 @@ describe('roster import and export: preview, fix, commit, re-import', () => {
     const committed = await commit(p.json.id);
     expect(committed.json).toMatchObject({ phase: 'COMMITTED', toCreate: 3 });
     expect((await snapshot()).buildings.map((b: { code: string; name: string; level: string }) => [b.code, b.name, b.level])).toEqual([
-      ['LHS', 'Lincoln High', 'HIGH'], ['OAK', 'Oak Elementary', 'ELEMENTARY'], ['WMS', 'Washington\r\nMiddle', 'MIDDLE'],
+      ['LHS', 'Lincoln High', 'HIGH'],
+      ['OAK', 'Oak Elementary', 'ELEMENTARY'],
+      ['WMS', 'Washington\r\nMiddle', 'MIDDLE'],
     ]);
     const [audit] = await t.ds.query(`SELECT changes FROM audit_entry WHERE action = 'IMPORT_COMMITTED' AND target_id = $1`, [p.json.id]);
     expect(audit.changes).toMatchObject({ kind: 'buildings', fileSha256: p.json.fileSha256, created: 3, rowsRead: 3 });
 
     await importAll('educators', EDUCATORS, '?delimiter=semicolon');
     const after = await snapshot();
-    expect(after.educators.map((e: { employee_id: string; full_name: string; current_assignment: string }) => [e.employee_id, e.full_name, e.current_assignment]))
-      .toEqual([['E001', 'Ari Chen', 'Grade 9 Math'], ['E002', 'Bo "Coach" Diaz', '=Team lead'], ['E003', 'Cy Evans', '']]);
+    expect(
+      after.educators.map((e: { employee_id: string; full_name: string; current_assignment: string }) => [
+        e.employee_id,
+        e.full_name,
+        e.current_assignment,
+      ]),
+    ).toEqual([
+      ['E001', 'Ari Chen', 'Grade 9 Math'],
+      ['E002', 'Bo "Coach" Diaz', '=Team lead'],
+      ['E003', 'Cy Evans', ''],
+    ]);
 
     const again = await preview('educators', EDUCATORS, '?delimiter=semicolon');
     expect(again.json).toMatchObject({ toCreate: 0, toUpdate: 0, unchanged: 3 });
@@ -78,7 +92,9 @@ describe('roster import and export: preview, fix, commit, re-import', () => {
   it('round trip: an export imports back with no change, and an edited export updates only the changed row', async () => {
     const exported = await send('GET', '/exports/educators', hr);
     expect(exported.status).toBe(200);
-    expect(exported.text.split('\r\n')[0]).toBe('employee_id,full_name,work_email,building_code,current_assignment,hire_date,leaving_date,version');
+    expect(exported.text.split('\r\n')[0]).toBe(
+      'employee_id,full_name,work_email,building_code,current_assignment,hire_date,leaving_date,version',
+    );
     expect(exported.text).toContain("'=Team lead");
     const before = await snapshot();
     const same = await importAll('educators', exported.text);
@@ -112,10 +128,15 @@ describe('roster import and export: preview, fix, commit, re-import', () => {
     ].join('\r\n');
     const p = await preview('educators', file);
     expect(p.json).toMatchObject({ phase: 'REJECTED', rowsRead: 6, errorCount: 5, toCreate: 1 });
-    expect(p.json.errors.map((e: { row: number; column: string; code: string }) => [e.row, e.column, e.code]).sort()).toEqual([
-      [3, 'work_email', 'INVALID_EMAIL'], [4, 'building_code', 'UNKNOWN_BUILDING'], [5, 'employee_id', 'DUPLICATE_KEY'],
-      [6, 'hire_date', 'INVALID_DATE'], [7, 'work_email', 'EMAIL_TAKEN'],
-    ].sort());
+    expect(p.json.errors.map((e: { row: number; column: string; code: string }) => [e.row, e.column, e.code]).sort()).toEqual(
+      [
+        [3, 'work_email', 'INVALID_EMAIL'],
+        [4, 'building_code', 'UNKNOWN_BUILDING'],
+        [5, 'employee_id', 'DUPLICATE_KEY'],
+        [6, 'hire_date', 'INVALID_DATE'],
+        [7, 'work_email', 'EMAIL_TAKEN'],
+      ].sort(),
+    );
     expect(p.json.errors.find((e: { code: string }) => e.code === 'DUPLICATE_KEY').message).toContain('row 2');
     const refused = await commit(p.json.id);
     expect(refused.status).toBe(409);
@@ -128,7 +149,12 @@ describe('roster import and export: preview, fix, commit, re-import', () => {
     const cases: [string, string | Buffer, string, number | null][] = [
       ['buildings', 'code,name,colour\nX,Y,Z\n', 'UNKNOWN_COLUMN', 1],
       ['educators', 'employee_id,full_name\nE1,A\n', 'MISSING_COLUMN', 1],
-      ['buildings', Buffer.concat([Buffer.from('code,name,level\nCAF,Caf'), Buffer.from([0xe9]), Buffer.from(',HIGH\n')]), 'INVALID_ENCODING', 2],
+      [
+        'buildings',
+        Buffer.concat([Buffer.from('code,name,level\nCAF,Caf'), Buffer.from([0xe9]), Buffer.from(',HIGH\n')]),
+        'INVALID_ENCODING',
+        2,
+      ],
       ['buildings', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00]), 'BINARY_FILE', 1],
       ['buildings', '', 'EMPTY_FILE', 0],
       ['buildings', 'code,name,level\r\n', 'NO_ROWS', 2],
@@ -154,14 +180,19 @@ describe('roster import and export: preview, fix, commit, re-import', () => {
     const late = await commit(p.json.id);
     expect(late.json.errors[0].extensions.code).toBe('CONFLICT');
     expect(await t.ds.query(`SELECT 1 FROM building WHERE code = 'NEW'`)).toEqual([]);
-    expect((await t.ds.query(`SELECT action FROM audit_entry WHERE target_id = $1 ORDER BY id`, [p.json.id])).map((a: { action: string }) => a.action))
-      .toEqual(['IMPORT_PREVIEWED', 'IMPORT_CANCELLED']);
+    expect(
+      (await t.ds.query(`SELECT action FROM audit_entry WHERE target_id = $1 ORDER BY id`, [p.json.id])).map(
+        (a: { action: string }) => a.action,
+      ),
+    ).toEqual(['IMPORT_PREVIEWED', 'IMPORT_CANCELLED']);
 
     const panelist = (await t.signInAs([Persona.PANELIST])).token;
     const denied = await send('POST', '/imports/buildings', panelist, 'code,name,level\nNOT,Not Allowed,OTHER\n');
     expect([denied.status, denied.json.errors[0].extensions.code]).toEqual([403, 'FORBIDDEN']);
     expect((await send('GET', '/exports/educators', undefined)).status).toBe(401);
-    expect((await send('GET', '/imports/educators/template', hr)).text).toBe('employee_id,full_name,work_email,building_code,current_assignment,hire_date,leaving_date,version\r\n');
+    expect((await send('GET', '/imports/educators/template', hr)).text).toBe(
+      'employee_id,full_name,work_email,building_code,current_assignment,hire_date,leaving_date,version\r\n',
+    );
   });
 });
 
@@ -175,7 +206,9 @@ describe('commit against a database that moved since the preview', () => {
   afterAll(() => t.close());
 
   const post = async (path: string, body?: string): Promise<any> =>
-    (await fetch(`${t.baseUrl}${path}`, { method: 'POST', body, headers: { 'content-type': 'text/csv', authorization: `Bearer ${hr}` } })).json();
+    (
+      await fetch(`${t.baseUrl}${path}`, { method: 'POST', body, headers: { 'content-type': 'text/csv', authorization: `Bearer ${hr}` } })
+    ).json();
 
   it('refuses the whole commit when a record it updates was changed meanwhile, with nothing written', async () => {
     const created = await post('/imports/buildings', 'code,name,level\nAAA,Alpha,HIGH\nBBB,Beta,HIGH\n');

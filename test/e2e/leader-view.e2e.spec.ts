@@ -84,7 +84,9 @@ describe('the district leader persona', () => {
     const educator = await t.gql(`query($id: ID!) { educator(id: $id) { workEmail } }`, { id: educatorId }, leader);
     expect(educator.data?.educator?.workEmail ?? null).toBeNull();
     expect(codeOf(await t.gql(`{ educators { totalCount } }`, {}, leader))).toBe('FORBIDDEN');
-    expect(codeOf(await t.gql(`query($id: ID!) { educatorStanding(educatorId: $id) { educatorId } }`, { id: educatorId }, leader))).toBe('FORBIDDEN');
+    expect(codeOf(await t.gql(`query($id: ID!) { educatorStanding(educatorId: $id) { educatorId } }`, { id: educatorId }, leader))).toBe(
+      'FORBIDDEN',
+    );
   });
 });
 
@@ -123,7 +125,17 @@ describe('the district leader reads the equity reports with small counts hidden 
     d = await buildCapacityDistrict(t.ds);
     hr = (await t.signInAs([Persona.HR])).token;
     leader = (await t.signInAs([Persona.LEADER])).token;
-    const res = await t.gql(CREATE, { input: { code: 'AI-TOOL-REVIEW', name: 'Tool review', components: [d.competencies.T, d.competencies.B, d.competencies.P].map((competencyId) => ({ competencyId, minLevel: 2 })) } }, hr);
+    const res = await t.gql(
+      CREATE,
+      {
+        input: {
+          code: 'AI-TOOL-REVIEW',
+          name: 'Tool review',
+          components: [d.competencies.T, d.competencies.B, d.competencies.P].map((competencyId) => ({ competencyId, minLevel: 2 })),
+        },
+      },
+      hr,
+    );
     expect(res.errors).toBeUndefined();
   });
   afterAll(() => t.close());
@@ -152,7 +164,8 @@ describe('the district leader reads the equity reports with small counts hidden 
   it('the capability trend hides the same counts at every point', async () => {
     const seen = await ask(TREND, { asOf: AS_OF }, leader);
     expect(seen.points).toHaveLength(12);
-    for (const p of seen.points) for (const b of p.buildings) for (const n of [b.educators, b.covered]) expect(n === null || n === 0 || n >= 5).toBe(true);
+    for (const p of seen.points)
+      for (const b of p.buildings) for (const n of [b.educators, b.covered]) expect(n === null || n === 0 || n >= 5).toBe(true);
   });
 
   it('commitment concentration names nobody to a leader, and hides small counts with the FTE built on them', async () => {

@@ -52,7 +52,9 @@ describe('Prometheus metrics', () => {
     expect(refused.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
 
     const after = await scrape();
-    expect(sample(after, 'pathways_graphql_operation_duration_seconds_count{operation="MetricsBuildings",type="query"}')).toBe(okBefore + 4);
+    expect(sample(after, 'pathways_graphql_operation_duration_seconds_count{operation="MetricsBuildings",type="query"}')).toBe(
+      okBefore + 4,
+    );
     expect(after).toMatch(/pathways_graphql_operation_duration_seconds_bucket\{le="0\.5",operation="MetricsBuildings",type="query"\} \d+/);
     expect(sample(after, 'pathways_graphql_errors_total{code="UNAUTHENTICATED"}')).toBe(unauthBefore + 1);
     expect(sample(after, 'pathways_http_requests_total{method="POST",route="/graphql",status="200"}')).toBeGreaterThanOrEqual(4);

@@ -36,13 +36,18 @@ describe('notifications: the outbox and email delivery', () => {
     await smtp.close();
   });
 
-  const rows = () => t.ds.query(`SELECT kind, recipient_email, status, attempts, secret_body, last_error FROM notification ORDER BY created_at, id`);
+  const rows = () =>
+    t.ds.query(`SELECT kind, recipient_email, status, attempts, secret_body, last_error FROM notification ORDER BY created_at, id`);
   const mailTo = (address: string) => smtp.received.filter((m) => m.to.includes(address));
 
   it('an invitation carries its set-password link in the email only, and the link is erased once sent', async () => {
-    const created = ok(await t.gql(CREATE_ACCOUNT, { i: { email: 'New.Person@District.example', displayName: 'New Person', personas: ['PANELIST'] } }, w.hr)).createAccount;
+    const created = ok(
+      await t.gql(CREATE_ACCOUNT, { i: { email: 'New.Person@District.example', displayName: 'New Person', personas: ['PANELIST'] } }, w.hr),
+    ).createAccount;
     const { token, url } = created.setPasswordLink;
-    const [pending] = await t.ds.query(`SELECT kind, recipient_email, status, body, secret_body FROM notification WHERE account_id = $1`, [created.account.id]);
+    const [pending] = await t.ds.query(`SELECT kind, recipient_email, status, body, secret_body FROM notification WHERE account_id = $1`, [
+      created.account.id,
+    ]);
     expect(pending).toMatchObject({ kind: 'ACCOUNT_INVITATION', recipient_email: 'new.person@district.example', status: 'PENDING' });
     expect(pending.body).not.toContain(token);
     expect(pending.secret_body).toContain(token);
@@ -69,7 +74,9 @@ describe('notifications: the outbox and email delivery', () => {
     ok(await t.gql(Q.move, { input: { applicationId: al, to: 'REJECTED', reason: 'No required competency demonstrated yet' } }, w.hr));
     ok(await t.gql(Q.move, { input: { applicationId: bea, to: 'SHORTLISTED', reason: 'Qualified on verified evidence' } }, w.hr));
     ok(await t.gql(Q.move, { input: { applicationId: bea, to: 'INTERVIEW', reason: 'Panel interview booked' } }, w.hr));
-    const offer = ok(await t.gql(Q.makeOffer, { input: { applicationId: bea, startsOn: daysFromNow(40), endsOn: daysFromNow(400) } }, w.hr)).makeOffer;
+    const offer = ok(
+      await t.gql(Q.makeOffer, { input: { applicationId: bea, startsOn: daysFromNow(40), endsOn: daysFromNow(400) } }, w.hr),
+    ).makeOffer;
     ok(await t.gql(Q.acceptOffer, { input: { offerId: offer.id } }, w.bea.token));
 
     const summary = ok(await t.gql(DELIVER, {}, w.hr)).deliverNotifications;
@@ -85,7 +92,10 @@ describe('notifications: the outbox and email delivery', () => {
     ]);
     expect(mailTo(beaEmail)[4].text).toContain('40% FTE');
     const alMail = mailTo(alEmail);
-    expect(alMail.map((m) => m.subject)).toEqual(['Your application for Innovation coach: screened', 'Your application for Innovation coach: rejected']);
+    expect(alMail.map((m) => m.subject)).toEqual([
+      'Your application for Innovation coach: screened',
+      'Your application for Innovation coach: rejected',
+    ]);
     expect(alMail[1].text).toContain('Reason: No required competency demonstrated yet');
     expect(mailTo(hrEmail).map((m) => m.subject)).toContain('Offer accepted: Innovation coach');
     expect(mailTo(hrEmail).find((m) => m.subject === 'Offer accepted: Innovation coach')!.text).toContain('Bea Lopez accepted');
@@ -94,12 +104,36 @@ describe('notifications: the outbox and email delivery', () => {
   });
 
   it('a verification decision reaches the educator with its reason, and each person reads only their own', async () => {
-    const item = await insertEvidence(t.ds, { educatorId: w.cy.educatorId, kind: 'ARTIFACT', title: 'Feedback rubric', status: 'SELF_REPORTED', startedOn: daysFromNow(-30), claims: [{ competencyId: w.comps['PL-DESIGN'], level: 2 }] });
-    const req = ok(await t.gql(`mutation($i: RequestVerificationInput!) { requestVerification(input: $i) { id version } }`, { i: { evidenceId: item } }, w.cy.token)).requestVerification;
-    ok(await t.gql(`mutation($i: DecideVerificationInput!) { decideVerification(input: $i) { status } }`, { i: { id: req.id, version: req.version, decision: 'REJECTED', reason: 'The rubric has no classroom use yet' } }, w.hr));
+    const item = await insertEvidence(t.ds, {
+      educatorId: w.cy.educatorId,
+      kind: 'ARTIFACT',
+      title: 'Feedback rubric',
+      status: 'SELF_REPORTED',
+      startedOn: daysFromNow(-30),
+      claims: [{ competencyId: w.comps['PL-DESIGN'], level: 2 }],
+    });
+    const req = ok(
+      await t.gql(
+        `mutation($i: RequestVerificationInput!) { requestVerification(input: $i) { id version } }`,
+        { i: { evidenceId: item } },
+        w.cy.token,
+      ),
+    ).requestVerification;
+    ok(
+      await t.gql(
+        `mutation($i: DecideVerificationInput!) { decideVerification(input: $i) { status } }`,
+        { i: { id: req.id, version: req.version, decision: 'REJECTED', reason: 'The rubric has no classroom use yet' } },
+        w.hr,
+      ),
+    );
 
     const mine = ok(await t.gql(MINE, {}, w.cy.token)).myNotifications;
-    expect(mine.nodes[0]).toMatchObject({ kind: 'VERIFICATION_DECIDED', subject: 'Verification decided: Feedback rubric', deliveryStatus: 'PENDING', readAt: null });
+    expect(mine.nodes[0]).toMatchObject({
+      kind: 'VERIFICATION_DECIDED',
+      subject: 'Verification decided: Feedback rubric',
+      deliveryStatus: 'PENDING',
+      readAt: null,
+    });
     expect(mine.nodes[0].body).toContain('Reason: The rubric has no classroom use yet');
     const unread = mine.unreadCount;
 
@@ -120,7 +154,13 @@ describe('notifications: the outbox and email delivery', () => {
     await delivery.deliverDue();
     const before = smtp.received.length;
     await smtp.close();
-    ok(await t.gql(Q.invite, { input: { roleId: await postOpenRole(t, w, { title: 'Data ethics lead' }), educatorId: w.cy.educatorId, message: '' } }, w.hr));
+    ok(
+      await t.gql(
+        Q.invite,
+        { input: { roleId: await postOpenRole(t, w, { title: 'Data ethics lead' }), educatorId: w.cy.educatorId, message: '' } },
+        w.hr,
+      ),
+    );
     const failed = await delivery.deliverDue();
     expect(failed).toMatchObject({ ran: true, sent: 0, failed: 1 });
     const [waiting] = (await rows()).filter((r: { status: string }) => r.status !== 'SENT');
@@ -139,7 +179,13 @@ describe('notifications: the outbox and email delivery', () => {
 
   it('several workers deliver each message exactly once', async () => {
     for (let i = 0; i < 12; i++) {
-      ok(await t.gql(CREATE_ACCOUNT, { i: { email: `batch-${i}@district.example`, displayName: `Batch ${i}`, personas: ['PANELIST'] } }, w.hr));
+      ok(
+        await t.gql(
+          CREATE_ACCOUNT,
+          { i: { email: `batch-${i}@district.example`, displayName: `Batch ${i}`, personas: ['PANELIST'] } },
+          w.hr,
+        ),
+      );
     }
     smtp.received.length = 0;
     // Separate worker objects, as on separate instances: the same rows, claimed with SKIP LOCKED.
@@ -160,16 +206,22 @@ describe('notifications: the outbox and email delivery', () => {
     ok(await t.gql(PREFS, { i: { newRoleAlerts: true, version: 1 } }, w.al.token));
     ok(await t.gql(PREFS, { i: { newRoleAlerts: true, version: 1 } }, w.cy.token));
 
-    const count = async () => (await t.ds.query(`SELECT count(*)::int AS n FROM notification WHERE kind = 'NEW_ROLE_MATCH'`))[0].n as number;
+    const count = async () =>
+      (await t.ds.query(`SELECT count(*)::int AS n FROM notification WHERE kind = 'NEW_ROLE_MATCH'`))[0].n as number;
     const before = await count();
-    await postOpenRole(t, w, { title: 'AI tools lead', requirements: [
-      { competencyId: w.comps['AI-TOOL-EVAL'], minLevel: 3, weight: 50, kind: 'REQUIRED' },
-      { competencyId: w.comps['PL-DESIGN'], minLevel: 2, weight: 50, kind: 'REQUIRED' },
-    ] });
+    await postOpenRole(t, w, {
+      title: 'AI tools lead',
+      requirements: [
+        { competencyId: w.comps['AI-TOOL-EVAL'], minLevel: 3, weight: 50, kind: 'REQUIRED' },
+        { competencyId: w.comps['PL-DESIGN'], minLevel: 2, weight: 50, kind: 'REQUIRED' },
+      ],
+    });
     const first = await alerts.scan();
     expect(first).toMatchObject({ ran: true, roles: 1, alerts: 2 });
     expect(await alerts.scan()).toMatchObject({ roles: 0, alerts: 0 });
-    const found = await t.ds.query(`SELECT educator_id, subject, body FROM notification WHERE kind = 'NEW_ROLE_MATCH' AND subject LIKE '%AI tools lead' ORDER BY subject`);
+    const found = await t.ds.query(
+      `SELECT educator_id, subject, body FROM notification WHERE kind = 'NEW_ROLE_MATCH' AND subject LIKE '%AI tools lead' ORDER BY subject`,
+    );
     expect(found.map((r: { educator_id: string; subject: string }) => [r.educator_id, r.subject])).toEqual([
       [w.cy.educatorId, 'A new role one requirement away: AI tools lead'],
       [w.bea.educatorId, 'A new role you qualify for: AI tools lead'],
@@ -177,7 +229,13 @@ describe('notifications: the outbox and email delivery', () => {
     expect(found[0].body).toMatch(/one requirement away: .+ at level 3/);
     expect(await count()).toBe(before + 2);
     // Al holds workshop hours only (never enough to meet a requirement): two requirements away, so nothing.
-    expect((await t.ds.query(`SELECT count(*)::int AS n FROM notification WHERE kind = 'NEW_ROLE_MATCH' AND educator_id = $1`, [w.al.educatorId]))[0].n).toBe(0);
+    expect(
+      (
+        await t.ds.query(`SELECT count(*)::int AS n FROM notification WHERE kind = 'NEW_ROLE_MATCH' AND educator_id = $1`, [
+          w.al.educatorId,
+        ])
+      )[0].n,
+    ).toBe(0);
   });
 
   it('a mail server password never reaches a stored error or the API', async () => {

@@ -28,7 +28,11 @@ describe('hostile operations are refused before they run, with a code and no sta
     const started = performance.now();
     const res = await fetch(`${t.baseUrl}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(accept ? { accept } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(accept ? { accept } : {}),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await res.text();
@@ -82,7 +86,10 @@ describe('hostile operations are refused before they run, with a code and no sta
 
   it('refuses a fragment cycle and an unknown fragment as validation errors', async () => {
     expectCleanRefusal(await post({ query: 'query { ...A } fragment A on Query { ...A }' }), 'GRAPHQL_VALIDATION_FAILED');
-    expectCleanRefusal(await post({ query: 'query { ...A } fragment A on Query { ...B } fragment B on Query { viewer { email } ...A }' }), 'GRAPHQL_VALIDATION_FAILED');
+    expectCleanRefusal(
+      await post({ query: 'query { ...A } fragment A on Query { ...B } fragment B on Query { viewer { email } ...A }' }),
+      'GRAPHQL_VALIDATION_FAILED',
+    );
     expectCleanRefusal(await post({ query: 'query { ...Nowhere }' }), 'GRAPHQL_VALIDATION_FAILED');
   });
 
@@ -97,7 +104,7 @@ describe('hostile operations are refused before they run, with a code and no sta
     expect((await post({ query: `{ ${aliases} }` }, 'application/json')).status).toBe(400);
   });
 
-  it('refuses one field repeated hundreds of times in one place (quadratic in GraphQL\'s own overlap rule)', async () => {
+  it("refuses one field repeated hundreds of times in one place (quadratic in GraphQL's own overlap rule)", async () => {
     const frag = (i: number) => `fragment F${i} on Query { ${'viewer { email } '.repeat(60)}}`;
     const query = `{ ${Array.from({ length: 15 }, (_, i) => `...F${i}`).join(' ')} } ${Array.from({ length: 15 }, (_, i) => frag(i)).join(' ')}`;
     const a = await post({ query });
@@ -121,7 +128,11 @@ describe('hostile operations are refused before they run, with a code and no sta
     const dir = await post({ query: `{ __typename ${directives} }` });
     expectCleanRefusal(dir, 'GRAPHQL_VALIDATION_FAILED');
     expect(dir.body?.errors?.[0]?.extensions?.limit).toBe('directives');
-    const ordinary = await post({ query: '{ a: viewer { email } b: viewer { personas } frameworks { nodes { code } } }' }, 'application/graphql-response+json', hr);
+    const ordinary = await post(
+      { query: '{ a: viewer { email } b: viewer { personas } frameworks { nodes { code } } }' },
+      'application/graphql-response+json',
+      hr,
+    );
     expect(ordinary.status).toBe(200);
     expect(ordinary.body?.errors).toBeUndefined();
   });

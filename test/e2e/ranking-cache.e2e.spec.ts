@@ -2,7 +2,14 @@ import { jest } from '@jest/globals';
 import { Persona } from '../../src/access/persona.js';
 import { RankingService } from '../../src/matching/ranking.service.js';
 import { MatchingRepository } from '../../src/matching/sql/matching.repository.js';
-import { competencyIds, insertBuilding, insertCommitment, insertEducator, insertEvidence, insertRole } from '../support/matching-fixtures.js';
+import {
+  competencyIds,
+  insertBuilding,
+  insertCommitment,
+  insertEducator,
+  insertEvidence,
+  insertRole,
+} from '../support/matching-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const RANKING = `query($roleId: ID!, $first: Int, $after: String, $qualifiedOnly: Boolean, $buildingId: ID) {
@@ -12,10 +19,23 @@ const RANKING = `query($roleId: ID!, $first: Int, $after: String, $qualifiedOnly
       requirements { competencyCode met evidence { evidenceId title status points } } } } }`;
 
 type Ranking = {
-  roleTitle: string; policyVersion: number; asOf: string; totalCount: number; qualifiedCount: number;
+  roleTitle: string;
+  policyVersion: number;
+  asOf: string;
+  totalCount: number;
+  qualifiedCount: number;
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  nodes: Array<{ rank: number; position: number; educatorId: string; fullName: string; score: number; qualified: boolean; overextended: boolean; commitmentsFte: number;
-    requirements: Array<{ competencyCode: string; met: boolean; evidence: Array<{ evidenceId: string; title: string; status: string }> }> }>;
+  nodes: Array<{
+    rank: number;
+    position: number;
+    educatorId: string;
+    fullName: string;
+    score: number;
+    qualified: boolean;
+    overextended: boolean;
+    commitmentsFte: number;
+    requirements: Array<{ competencyCode: string; met: boolean; evidence: Array<{ evidenceId: string; title: string; status: string }> }>;
+  }>;
 };
 
 describe('cached rankings: a repeated page is served from the computed ranking until anything it depends on changes', () => {
@@ -43,13 +63,32 @@ describe('cached rankings: a repeated page is served from the computed ranking u
     const building = await insertBuilding(t.ds, 'North');
     scope = building;
     const other = await insertBuilding(t.ds, 'South');
-    const roleId = await insertRole(t.ds, { title: `Coach ${Math.random()}`, requirements: [{ competencyId: comps['AI-BIAS'], minLevel: 2 }] });
+    const roleId = await insertRole(t.ds, {
+      title: `Coach ${Math.random()}`,
+      requirements: [{ competencyId: comps['AI-BIAS'], minLevel: 2 }],
+    });
     const ana = await insertEducator(t.ds, { buildingId: building, name: 'Ana' });
     const ben = await insertEducator(t.ds, { buildingId: building, name: 'Ben' });
     const cat = await insertEducator(t.ds, { buildingId: building, name: 'Cat' });
-    const anaEvidence = await insertEvidence(t.ds, { educatorId: ana, kind: 'CERTIFICATION', title: 'AI bias certificate', claims: [{ competencyId: comps['AI-BIAS'], level: 3 }] });
-    const benEvidence = await insertEvidence(t.ds, { educatorId: ben, kind: 'PILOT', startedOn: '2025-01-01', claims: [{ competencyId: comps['AI-BIAS'], level: 2 }] });
-    const catEvidence = await insertEvidence(t.ds, { educatorId: cat, kind: 'PILOT', status: 'SELF_REPORTED', startedOn: '2025-01-01', claims: [{ competencyId: comps['AI-BIAS'], level: 2 }] });
+    const anaEvidence = await insertEvidence(t.ds, {
+      educatorId: ana,
+      kind: 'CERTIFICATION',
+      title: 'AI bias certificate',
+      claims: [{ competencyId: comps['AI-BIAS'], level: 3 }],
+    });
+    const benEvidence = await insertEvidence(t.ds, {
+      educatorId: ben,
+      kind: 'PILOT',
+      startedOn: '2025-01-01',
+      claims: [{ competencyId: comps['AI-BIAS'], level: 2 }],
+    });
+    const catEvidence = await insertEvidence(t.ds, {
+      educatorId: cat,
+      kind: 'PILOT',
+      status: 'SELF_REPORTED',
+      startedOn: '2025-01-01',
+      claims: [{ competencyId: comps['AI-BIAS'], level: 2 }],
+    });
     return { building, other, roleId, ana, ben, cat, anaEvidence, benEvidence, catEvidence };
   }
 
@@ -60,7 +99,11 @@ describe('cached rankings: a repeated page is served from the computed ranking u
   };
 
   /** Ranks, ranks again (asserting the second is a cache hit with identical rows), applies `change`, ranks once more (a recomputation). */
-  async function invalidatedBy(roleId: string, change: () => Promise<unknown>, vars: Record<string, unknown> = {}): Promise<{ before: Ranking; after: Ranking }> {
+  async function invalidatedBy(
+    roleId: string,
+    change: () => Promise<unknown>,
+    vars: Record<string, unknown> = {},
+  ): Promise<{ before: Ranking; after: Ranking }> {
     const before = await rank(roleId, vars);
     const n = computed();
     expect(await rank(roleId, vars)).toEqual(before);
@@ -93,21 +136,28 @@ describe('cached rankings: a repeated page is served from the computed ranking u
     expect([qualified.totalCount, qualified.qualifiedCount, qualified.pageInfo.hasNextPage]).toEqual([2, 2, false]);
     expect(computed()).toBe(n);
     // The uncached computation (what a saved run uses) gives the same answer.
-    const direct = await repo.snapshot((m) => t.app.get(RankingService).rankIn(m, w.roleId, { first: 50, offset: 0, qualifiedOnly: false }));
-    expect(direct.nodes.map((x) => [x.educatorId, x.score, x.qualified, x.rank, x.position])).toEqual(full.nodes.map((x) => [x.educatorId, x.score, x.qualified, x.rank, x.position]));
+    const direct = await repo.snapshot((m) =>
+      t.app.get(RankingService).rankIn(m, w.roleId, { first: 50, offset: 0, qualifiedOnly: false }),
+    );
+    expect(direct.nodes.map((x) => [x.educatorId, x.score, x.qualified, x.rank, x.position])).toEqual(
+      full.nodes.map((x) => [x.educatorId, x.score, x.qualified, x.rank, x.position]),
+    );
   });
 
   it('a new claim invalidates it', async () => {
     const w = await world();
     const { before, after } = await invalidatedBy(w.roleId, () =>
-      insertEvidence(t.ds, { educatorId: w.cat, kind: 'CERTIFICATION', claims: [{ competencyId: comps['AI-BIAS'], level: 4 }] }));
+      insertEvidence(t.ds, { educatorId: w.cat, kind: 'CERTIFICATION', claims: [{ competencyId: comps['AI-BIAS'], level: 4 }] }),
+    );
     expect(before.qualifiedCount).toBe(2);
     expect(after.qualifiedCount).toBe(3);
   });
 
   it('a verification decision invalidates it', async () => {
     const w = await world();
-    const { after } = await invalidatedBy(w.roleId, () => t.ds.query(`UPDATE evidence SET verification_status = 'VERIFIED' WHERE id = $1`, [w.catEvidence]));
+    const { after } = await invalidatedBy(w.roleId, () =>
+      t.ds.query(`UPDATE evidence SET verification_status = 'VERIFIED' WHERE id = $1`, [w.catEvidence]),
+    );
     expect(after.nodes.find((x) => x.educatorId === w.cat)!.qualified).toBe(true);
   });
 
@@ -119,13 +169,17 @@ describe('cached rankings: a repeated page is served from the computed ranking u
 
   it('a commitment invalidates it (overextension is on the page)', async () => {
     const w = await world();
-    const { after } = await invalidatedBy(w.roleId, () => insertCommitment(t.ds, { educatorId: w.ana, roleId: w.roleId, roleFte: 0.6, startsOn: '2020-01-01' }));
+    const { after } = await invalidatedBy(w.roleId, () =>
+      insertCommitment(t.ds, { educatorId: w.ana, roleId: w.roleId, roleFte: 0.6, startsOn: '2020-01-01' }),
+    );
     expect(after.nodes.find((x) => x.educatorId === w.ana)!.commitmentsFte).toBe(0.6);
   });
 
   it('a role edit invalidates it', async () => {
     const w = await world();
-    const { after } = await invalidatedBy(w.roleId, () => t.ds.query(`UPDATE role_requirement SET min_level = 3 WHERE role_id = $1`, [w.roleId]));
+    const { after } = await invalidatedBy(w.roleId, () =>
+      t.ds.query(`UPDATE role_requirement SET min_level = 3 WHERE role_id = $1`, [w.roleId]),
+    );
     expect(after.qualifiedCount).toBe(1);
   });
 
@@ -133,7 +187,8 @@ describe('cached rankings: a repeated page is served from the computed ranking u
     const w = await world();
     const [{ qualifying_status: was }] = await t.ds.query(`SELECT qualifying_status FROM scoring_policy WHERE is_current`);
     const { before, after } = await invalidatedBy(w.roleId, () =>
-      t.ds.query(`UPDATE scoring_policy SET qualifying_status = 'SELF_REPORTED' WHERE is_current`));
+      t.ds.query(`UPDATE scoring_policy SET qualifying_status = 'SELF_REPORTED' WHERE is_current`),
+    );
     expect(before.qualifiedCount).toBe(2);
     expect(after.qualifiedCount).toBe(3);
     await t.ds.query(`UPDATE scoring_policy SET qualifying_status = $1 WHERE is_current`, [was]);
@@ -141,13 +196,17 @@ describe('cached rankings: a repeated page is served from the computed ranking u
 
   it('an educator leaving invalidates it', async () => {
     const w = await world();
-    const { after } = await invalidatedBy(w.roleId, () => t.ds.query(`UPDATE educator SET leaving_date = CURRENT_DATE - 1 WHERE id = $1`, [w.ben]));
+    const { after } = await invalidatedBy(w.roleId, () =>
+      t.ds.query(`UPDATE educator SET leaving_date = CURRENT_DATE - 1 WHERE id = $1`, [w.ben]),
+    );
     expect(ids(after)).toEqual([w.ana, w.cat]);
   });
 
   it('a building move invalidates a building ranking', async () => {
     const w = await world();
-    const { before, after } = await invalidatedBy(w.roleId, () => t.ds.query(`UPDATE educator SET building_id = $2 WHERE id = $1`, [w.ana, w.other]));
+    const { before, after } = await invalidatedBy(w.roleId, () =>
+      t.ds.query(`UPDATE educator SET building_id = $2 WHERE id = $1`, [w.ana, w.other]),
+    );
     expect(ids(before)).toEqual([w.ana, w.ben, w.cat]);
     expect(ids(after)).toEqual([w.ben, w.cat]);
   });
@@ -156,9 +215,13 @@ describe('cached rankings: a repeated page is served from the computed ranking u
     const w = await world();
     await insertEvidence(t.ds, { educatorId: w.cat, kind: 'CERTIFICATION', claims: [{ competencyId: comps['AI-FEEDBACK'], level: 4 }] });
     const [fw] = await t.ds.query(`SELECT framework_id FROM competency WHERE id = $1`, [comps['AI-BIAS']]);
-    const { before, after } = await invalidatedBy(w.roleId, () => t.ds.query(
-      `INSERT INTO case_association (framework_id, association_type, origin_competency_id, destination_competency_id, origin_identifier, origin_uri, destination_identifier, destination_uri)
-       VALUES ($1, 'exactMatchOf', $2, $3, 'origin', 'urn:test:origin', 'destination', 'urn:test:destination')`, [fw.framework_id, comps['AI-FEEDBACK'], comps['AI-BIAS']]));
+    const { before, after } = await invalidatedBy(w.roleId, () =>
+      t.ds.query(
+        `INSERT INTO case_association (framework_id, association_type, origin_competency_id, destination_competency_id, origin_identifier, origin_uri, destination_identifier, destination_uri)
+       VALUES ($1, 'exactMatchOf', $2, $3, 'origin', 'urn:test:origin', 'destination', 'urn:test:destination')`,
+        [fw.framework_id, comps['AI-FEEDBACK'], comps['AI-BIAS']],
+      ),
+    );
     expect(before.nodes.find((x) => x.educatorId === w.cat)!.qualified).toBe(false);
     expect(after.nodes.find((x) => x.educatorId === w.cat)!.qualified).toBe(true);
     await t.ds.query(`DELETE FROM case_association WHERE origin_uri = 'urn:test:origin'`);
@@ -166,7 +229,9 @@ describe('cached rankings: a repeated page is served from the computed ranking u
 
   it('an evidence title edit invalidates it (explanations show titles)', async () => {
     const w = await world();
-    const { after } = await invalidatedBy(w.roleId, () => t.ds.query(`UPDATE evidence SET title = 'Renamed certificate' WHERE id = $1`, [w.anaEvidence]));
+    const { after } = await invalidatedBy(w.roleId, () =>
+      t.ds.query(`UPDATE evidence SET title = 'Renamed certificate' WHERE id = $1`, [w.anaEvidence]),
+    );
     expect(after.nodes[0].requirements[0].evidence[0].title).toBe('Renamed certificate');
   });
 
@@ -180,7 +245,21 @@ describe('cached rankings: a repeated page is served from the computed ranking u
     const today = await rankToday();
     expect(await rankToday()).toEqual(today);
     const n = computed();
-    jest.useFakeTimers({ now: Date.now() + 86_400_000, doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] });
+    jest.useFakeTimers({
+      now: Date.now() + 86_400_000,
+      doNotFake: [
+        'nextTick',
+        'setImmediate',
+        'clearImmediate',
+        'setTimeout',
+        'clearTimeout',
+        'setInterval',
+        'clearInterval',
+        'queueMicrotask',
+        'hrtime',
+        'performance',
+      ],
+    });
     try {
       const tomorrow = await rankToday();
       expect(computed()).toBe(n + 1);
@@ -227,7 +306,11 @@ describe('cached rankings: a repeated page is served from the computed ranking u
     expect(saved.data.saveRankingRun.results.nodes.map((x: { educatorId: string }) => x.educatorId)).toEqual([w.ana, w.ben, w.cat]);
     await t.ds.query(`UPDATE evidence SET verification_status = 'VERIFIED' WHERE id = $1`, [w.catEvidence]);
     expect((await rank(w.roleId)).qualifiedCount).toBe(3);
-    const again = await t.gql(`query($id: ID!) { rankingRun(id: $id) { results(first: 10) { nodes { educatorId qualified } } } }`, { id: saved.data.saveRankingRun.id }, hr);
+    const again = await t.gql(
+      `query($id: ID!) { rankingRun(id: $id) { results(first: 10) { nodes { educatorId qualified } } } }`,
+      { id: saved.data.saveRankingRun.id },
+      hr,
+    );
     expect(again.data.rankingRun.results.nodes.map((x: { qualified: boolean }) => x.qualified)).toEqual([true, true, false]);
   });
 });

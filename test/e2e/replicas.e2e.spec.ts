@@ -21,9 +21,17 @@ interface Instance {
 }
 
 async function startInstance(primaryUrl: string, replicaUrl: string, ds: DataSource): Promise<Instance> {
-  const config = resolveJwtSecret(loadConfig({
-    NODE_ENV: 'test', DATABASE_URL: primaryUrl, DATABASE_REPLICA_URLS: replicaUrl, REPLICA_CATCH_UP_WAIT_MS: '200', SEED_DEMO: 'false', LOG_LEVEL: 'silent',
-  }), () => undefined);
+  const config = resolveJwtSecret(
+    loadConfig({
+      NODE_ENV: 'test',
+      DATABASE_URL: primaryUrl,
+      DATABASE_REPLICA_URLS: replicaUrl,
+      REPLICA_CATCH_UP_WAIT_MS: '200',
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'silent',
+    }),
+    () => undefined,
+  );
   const app = await createApp(config, ds);
   await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
@@ -32,12 +40,18 @@ async function startInstance(primaryUrl: string, replicaUrl: string, ds: DataSou
     app,
     url,
     async gql(query, variables, token) {
-      const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+      const res = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables }),
+      });
       return res.json();
     },
     async routed(target, reason) {
       const metric = (await metrics.registry.getMetricsAsJSON()).find((m) => m.name === 'pathways_read_routing_total');
-      return (metric?.values ?? []).filter((v) => v.labels.target === target && v.labels.reason === reason).reduce((s, v) => s + v.value, 0);
+      return (metric?.values ?? [])
+        .filter((v) => v.labels.target === target && v.labels.reason === reason)
+        .reduce((s, v) => s + v.value, 0);
     },
   };
 }
@@ -79,10 +93,30 @@ suite('two instances, one primary and a streaming replica', () => {
     const north = await insertBuilding(primary, 'North High');
     ana = await insertEducator(primary, { buildingId: north, name: 'Ana Reyes' });
     ben = await insertEducator(primary, { buildingId: north, name: 'Ben Park' });
-    anaItem = await insertEvidence(primary, { educatorId: ana, kind: 'ARTIFACT', title: 'Tool rubric', status: 'SELF_REPORTED', startedOn: '2026-01-10', claims: [{ competencyId: comps['AI-TOOL-EVAL'], level: 3 }] });
-    benItem = await insertEvidence(primary, { educatorId: ben, kind: 'ARTIFACT', title: 'Tool review', status: 'SELF_REPORTED', startedOn: '2026-02-10', claims: [{ competencyId: comps['AI-TOOL-EVAL'], level: 3 }] });
-    roleId = await insertRole(primary, { title: 'AI integration specialist', status: 'OPEN', requirements: [{ competencyId: comps['AI-TOOL-EVAL'], minLevel: 2, weight: 40 }] });
-    const account = await primary.getRepository(AccountEntity).save({ email: 'hr@replica.example', displayName: 'HR', personas: [Persona.HR], educatorId: null, passwordHash: null });
+    anaItem = await insertEvidence(primary, {
+      educatorId: ana,
+      kind: 'ARTIFACT',
+      title: 'Tool rubric',
+      status: 'SELF_REPORTED',
+      startedOn: '2026-01-10',
+      claims: [{ competencyId: comps['AI-TOOL-EVAL'], level: 3 }],
+    });
+    benItem = await insertEvidence(primary, {
+      educatorId: ben,
+      kind: 'ARTIFACT',
+      title: 'Tool review',
+      status: 'SELF_REPORTED',
+      startedOn: '2026-02-10',
+      claims: [{ competencyId: comps['AI-TOOL-EVAL'], level: 3 }],
+    });
+    roleId = await insertRole(primary, {
+      title: 'AI integration specialist',
+      status: 'OPEN',
+      requirements: [{ competencyId: comps['AI-TOOL-EVAL'], minLevel: 2, weight: 40 }],
+    });
+    const account = await primary
+      .getRepository(AccountEntity)
+      .save({ email: 'hr@replica.example', displayName: 'HR', personas: [Persona.HR], educatorId: null, passwordHash: null });
     hr = (await a.app.get(TokenService).issue(account.id)).token;
   }, 180_000);
 
@@ -94,7 +128,8 @@ suite('two instances, one primary and a streaming replica', () => {
   });
 
   const version = async (id: string) => (await primary.query(`SELECT version FROM evidence WHERE id = $1`, [id]))[0].version as number;
-  const qualified = (res: any) => Object.fromEntries(res.data.roleRanking.nodes.map((n: { educatorId: string; qualified: boolean }) => [n.educatorId, n.qualified]));
+  const qualified = (res: any) =>
+    Object.fromEntries(res.data.roleRanking.nodes.map((n: { educatorId: string; qualified: boolean }) => [n.educatorId, n.qualified]));
 
   it('reads rankings from the standby once it has caught up', async () => {
     const before = await b.routed('replica', 'caught_up');
@@ -126,7 +161,9 @@ suite('two instances, one primary and a streaming replica', () => {
       const done = await a.gql(VERIFY, { i: { id: benItem, version: await version(benItem), status: 'VERIFIED', note: 'Checked' } }, hr);
       expect(done.errors).toBeUndefined();
       // The standby itself still says Ben is self-reported...
-      expect((await standby.query(`SELECT verification_status FROM evidence WHERE id = $1`, [benItem]))[0].verification_status).toBe('SELF_REPORTED');
+      expect((await standby.query(`SELECT verification_status FROM evidence WHERE id = $1`, [benItem]))[0].verification_status).toBe(
+        'SELF_REPORTED',
+      );
       // ...but the ranking read through instance B does not use it.
       const started = performance.now();
       const res = await b.gql(RANKING, { r: roleId }, hr);
@@ -163,10 +200,16 @@ suite('two instances, one primary and a streaming replica', () => {
   });
 
   it('an account disabled through one instance is refused by the other at once', async () => {
-    const [acct] = await primary.query(`INSERT INTO account (email, display_name, personas, version) VALUES ('hr2@replica.example', 'HR 2', '{HR}', 1) RETURNING id`);
+    const [acct] = await primary.query(
+      `INSERT INTO account (email, display_name, personas, version) VALUES ('hr2@replica.example', 'HR 2', '{HR}', 1) RETURNING id`,
+    );
     const token = (await b.app.get(TokenService).issue(acct.id)).token;
     expect((await b.gql(RANKING, { r: roleId }, token)).errors).toBeUndefined();
-    const res = await a.gql(`mutation($id: ID!, $v: Int!) { disableAccount(input: { id: $id, version: $v }) { id } }`, { id: acct.id, v: 1 }, hr);
+    const res = await a.gql(
+      `mutation($id: ID!, $v: Int!) { disableAccount(input: { id: $id, version: $v }) { id } }`,
+      { id: acct.id, v: 1 },
+      hr,
+    );
     expect(res.errors).toBeUndefined();
     let refused: any;
     for (let i = 0; i < 20; i++) {

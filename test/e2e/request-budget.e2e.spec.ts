@@ -27,7 +27,11 @@ describe('the per-request time budget', () => {
   };
   const waitingStatements = async () =>
     Number(
-      (await blocker.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`)).rows[0].n,
+      (
+        await blocker.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`,
+        )
+      ).rows[0].n,
     );
 
   it('cancels a statement that runs past the budget and answers TIMEOUT; nothing is written', async () => {

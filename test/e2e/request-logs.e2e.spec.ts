@@ -18,7 +18,11 @@ describe('request logs', () => {
   let baseUrl: string;
   const lines: string[] = [];
   const captured = () => lines.join('');
-  const records = () => lines.flatMap((l) => l.split('\n')).filter(Boolean).map((l) => JSON.parse(l) as Record<string, any>);
+  const records = () =>
+    lines
+      .flatMap((l) => l.split('\n'))
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Record<string, any>);
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -33,7 +37,10 @@ describe('request logs', () => {
     await app.listen(0, '127.0.0.1');
     baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
     await db.dataSource.getRepository(AccountEntity).save({
-      email: 'hr.logs@district.example', displayName: 'HR Logs', personas: [Persona.HR], passwordHash: await hashPassword(PASSWORD),
+      email: 'hr.logs@district.example',
+      displayName: 'HR Logs',
+      personas: [Persona.HR],
+      passwordHash: await hashPassword(PASSWORD),
     });
   });
   afterAll(async () => {
@@ -42,15 +49,25 @@ describe('request logs', () => {
   });
 
   const post = (body: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    fetch(`${baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
 
   it('writes one JSON line per request with id, operation, personas, status and duration, and never the password or the token', async () => {
-    const signIn = await post({ query: SIGN_IN, operationName: 'SignIn', variables: { input: { email: 'hr.logs@district.example', password: PASSWORD } } }, { 'x-request-id': 'req-sign-in-1' });
+    const signIn = await post(
+      { query: SIGN_IN, operationName: 'SignIn', variables: { input: { email: 'hr.logs@district.example', password: PASSWORD } } },
+      { 'x-request-id': 'req-sign-in-1' },
+    );
     expect(signIn.headers.get('x-request-id')).toBe('req-sign-in-1');
     const token = ((await signIn.json()) as any).data.signIn.accessToken as string;
     expect(token.length).toBeGreaterThan(20);
 
-    const viewer = await post({ query: 'query Viewer { viewer { email } }', operationName: 'Viewer' }, { authorization: `Bearer ${token}` });
+    const viewer = await post(
+      { query: 'query Viewer { viewer { email } }', operationName: 'Viewer' },
+      { authorization: `Bearer ${token}` },
+    );
     expect(viewer.status).toBe(200);
     const madeId = viewer.headers.get('x-request-id');
     expect(madeId).toMatch(/^[0-9a-f-]{36}$/);
@@ -62,7 +79,13 @@ describe('request logs', () => {
     const requestLines = records().filter((r) => r.req?.path === '/graphql');
     expect(requestLines).toHaveLength(3);
     const [first, second, third] = requestLines;
-    expect(first).toMatchObject({ reqId: 'req-sign-in-1', operation: 'SignIn', personas: [], req: { method: 'POST', path: '/graphql' }, res: { statusCode: 200 } });
+    expect(first).toMatchObject({
+      reqId: 'req-sign-in-1',
+      operation: 'SignIn',
+      personas: [],
+      req: { method: 'POST', path: '/graphql' },
+      res: { statusCode: 200 },
+    });
     expect(typeof first.responseTime).toBe('number');
     expect(second).toMatchObject({ reqId: madeId, operation: 'Viewer', personas: ['HR'], res: { statusCode: 200 } });
     expect(second.accountId).toMatch(/^[0-9a-f-]{36}$/);
@@ -77,7 +100,7 @@ describe('request logs', () => {
   });
 
   it('replaces a malformed X-Request-Id instead of logging what the caller sent', async () => {
-    const res = await post({ query: '{ __typename }' }, { 'x-request-id': 'evil\r\nline {"level":60}' .replace(/\r\n/g, ' ') });
+    const res = await post({ query: '{ __typename }' }, { 'x-request-id': 'evil\r\nline {"level":60}'.replace(/\r\n/g, ' ') });
     const id = res.headers.get('x-request-id');
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     await new Promise((r) => setTimeout(r, 50));
@@ -86,9 +109,14 @@ describe('request logs', () => {
 
   it('keeps query strings, variables and SQL parameters out of the log, even for failures', async () => {
     const secret = 'evidence-text-Do-Not-Log-5521';
-    await fetch(`${baseUrl}/graphql?query=${encodeURIComponent(`{ building(id: "${secret}") { id } }`)}`, { headers: { 'apollo-require-preflight': 'true' } });
+    await fetch(`${baseUrl}/graphql?query=${encodeURIComponent(`{ building(id: "${secret}") { id } }`)}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
     await post({ query: `query B($id: ID!) { building(id: $id) { id } }`, variables: { id: secret } });
-    await post({ query: `mutation E($input: CreateBuildingInput!) { createBuilding(input: $input) { id } }`, variables: { input: { code: secret, name: secret, level: 'MIDDLE' } } });
+    await post({
+      query: `mutation E($input: CreateBuildingInput!) { createBuilding(input: $input) { id } }`,
+      variables: { input: { code: secret, name: secret, level: 'MIDDLE' } },
+    });
     await new Promise((r) => setTimeout(r, 50));
     expect(captured()).not.toContain(secret);
     expect(records().filter((r) => r.req?.path === '/graphql').length).toBeGreaterThanOrEqual(6);

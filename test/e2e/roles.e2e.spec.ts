@@ -84,17 +84,33 @@ describe('hybrid roles over HTTP', () => {
     expect(res.errors).toBeUndefined();
     const role = res.data.createRole;
     expect(role).toMatchObject({
-      status: 'DRAFT', version: 1, buildingId, districtWide: false, classroomFte: 0.6, roleFte: 0.4, stipend: 4500, openings: 2,
-      closingDate: isoDate(30), internalOnly: true, minYearsOfService: 3, building: { id: buildingId, code: 'LHS' },
+      status: 'DRAFT',
+      version: 1,
+      buildingId,
+      districtWide: false,
+      classroomFte: 0.6,
+      roleFte: 0.4,
+      stipend: 4500,
+      openings: 2,
+      closingDate: isoDate(30),
+      internalOnly: true,
+      minYearsOfService: 3,
+      building: { id: buildingId, code: 'LHS' },
     });
     expect(role.requirements).toEqual([
       { ...required(), position: 0, competency: { code: codes()[0], levels: [1, 2, 3, 4].map((level) => ({ level })) } },
       { ...preferred(), position: 1, competency: { code: codes()[1], levels: [1, 2, 3, 4].map((level) => ({ level })) } },
     ]);
 
-    const [row] = await t.ds.query('SELECT status, classroom_fte, role_fte, building_id, min_years_of_service FROM hybrid_role WHERE id = $1', [role.id]);
+    const [row] = await t.ds.query(
+      'SELECT status, classroom_fte, role_fte, building_id, min_years_of_service FROM hybrid_role WHERE id = $1',
+      [role.id],
+    );
     expect(row).toEqual({ status: 'DRAFT', classroom_fte: '0.60', role_fte: '0.40', building_id: buildingId, min_years_of_service: 3 });
-    const reqs = await t.ds.query('SELECT competency_id, min_level, kind, position FROM role_requirement WHERE role_id = $1 ORDER BY position', [role.id]);
+    const reqs = await t.ds.query(
+      'SELECT competency_id, min_level, kind, position FROM role_requirement WHERE role_id = $1 ORDER BY position',
+      [role.id],
+    );
     expect(reqs).toEqual([
       { competency_id: required().competencyId, min_level: 2, kind: 'REQUIRED', position: 0 },
       { competency_id: preferred().competencyId, min_level: 1, kind: 'PREFERRED', position: 1 },
@@ -115,12 +131,21 @@ describe('hybrid roles over HTTP', () => {
       hr,
     );
     expect(res.errors).toBeUndefined();
-    expect(res.data.updateRole).toMatchObject({ title: 'Innovation coach', roleFte: 0.3, classroomFte: 0.6, districtWide: true, version: 2 });
+    expect(res.data.updateRole).toMatchObject({
+      title: 'Innovation coach',
+      roleFte: 0.3,
+      classroomFte: 0.6,
+      districtWide: true,
+      version: 2,
+    });
     expect(res.data.updateRole.requirements).toEqual([expect.objectContaining({ ...required(2, 3), position: 0 })]);
     const reqs = await t.ds.query('SELECT competency_id, min_level FROM role_requirement WHERE role_id = $1', [role.id]);
     expect(reqs).toEqual([{ competency_id: required(2).competencyId, min_level: 3 }]);
     const [updated] = (await auditOf(role.id)).filter((a) => a.action === 'ROLE_UPDATED');
-    expect(updated.changes).toMatchObject({ title: { from: 'AI integration specialist', to: 'Innovation coach' }, roleFte: { from: 0.4, to: 0.3 } });
+    expect(updated.changes).toMatchObject({
+      title: { from: 'AI integration specialist', to: 'Innovation coach' },
+      roleFte: { from: 0.4, to: 0.3 },
+    });
     expect(updated.changes.requirements).toBeDefined();
   });
 
@@ -172,14 +197,30 @@ describe('hybrid roles over HTTP', () => {
     const other = await create();
     await t.ds.query('UPDATE competency SET retired_at = now() WHERE id = $1', [soon]);
 
-    const kept = await t.gql(UPDATE, { input: { id: role.id, version: 1, requirements: [required(0, 3), { competencyId: soon, minLevel: 1, weight: 8, kind: 'PREFERRED' }] } }, hr);
+    const kept = await t.gql(
+      UPDATE,
+      {
+        input: {
+          id: role.id,
+          version: 1,
+          requirements: [required(0, 3), { competencyId: soon, minLevel: 1, weight: 8, kind: 'PREFERRED' }],
+        },
+      },
+      hr,
+    );
     expect(kept.errors).toBeUndefined();
     expect(kept.data.updateRole.requirements.map((q: { competencyId: string; weight: number }) => [q.competencyId, q.weight])).toEqual([
       [required().competencyId, 30],
       [soon, 8],
     ]);
     const before = await snapshot();
-    const added = await t.gql(UPDATE, { input: { id: other.id, version: 1, requirements: [required(), { competencyId: soon, minLevel: 1, weight: 5, kind: 'PREFERRED' }] } }, hr);
+    const added = await t.gql(
+      UPDATE,
+      {
+        input: { id: other.id, version: 1, requirements: [required(), { competencyId: soon, minLevel: 1, weight: 5, kind: 'PREFERRED' }] },
+      },
+      hr,
+    );
     expect(codeOf(added)).toBe('BAD_USER_INPUT');
     expect(added.errors![0].message).toMatch(/SOON-RETIRED is retired/);
     expect(await snapshot()).toEqual(before);
@@ -238,31 +279,127 @@ describe('hybrid roles over HTTP', () => {
     });
 
     const cases: Array<[string, () => { query: string; input: Record<string, unknown> }, string, RegExp?]> = [
-      ['create with FTE over 1.0', () => ({ query: CREATE, input: roleInput({ classroomFte: 0.8, roleFte: 0.4 }) }), 'BAD_USER_INPUT', /classroomFte \+ roleFte must not exceed 1.0/],
-      ['update with FTE over 1.0', () => ({ query: UPDATE, input: { id: existing.id, version: existing.version, classroomFte: 0.9 } }), 'BAD_USER_INPUT', /must not exceed 1.0/],
-      ['a level outside the competency', () => ({ query: CREATE, input: roleInput({ requirements: [required(0, 5)] }) }), 'BAD_USER_INPUT', /allowed levels: 1, 2, 3, 4/],
-      ['an unknown competency', () => ({ query: CREATE, input: roleInput({ requirements: [{ ...required(), competencyId: '00000000-0000-4000-8000-000000000000' }] }) }), 'NOT_FOUND', /Competency 00000000-0000-4000-8000-000000000000 was not found/],
-      ['a retired competency', () => ({ query: CREATE, input: roleInput({ requirements: [required(), { ...preferred(), competencyId: retiredCompetency }] }) }), 'BAD_USER_INPUT', /is retired/],
+      [
+        'create with FTE over 1.0',
+        () => ({ query: CREATE, input: roleInput({ classroomFte: 0.8, roleFte: 0.4 }) }),
+        'BAD_USER_INPUT',
+        /classroomFte \+ roleFte must not exceed 1.0/,
+      ],
+      [
+        'update with FTE over 1.0',
+        () => ({ query: UPDATE, input: { id: existing.id, version: existing.version, classroomFte: 0.9 } }),
+        'BAD_USER_INPUT',
+        /must not exceed 1.0/,
+      ],
+      [
+        'a level outside the competency',
+        () => ({ query: CREATE, input: roleInput({ requirements: [required(0, 5)] }) }),
+        'BAD_USER_INPUT',
+        /allowed levels: 1, 2, 3, 4/,
+      ],
+      [
+        'an unknown competency',
+        () => ({
+          query: CREATE,
+          input: roleInput({ requirements: [{ ...required(), competencyId: '00000000-0000-4000-8000-000000000000' }] }),
+        }),
+        'NOT_FOUND',
+        /Competency 00000000-0000-4000-8000-000000000000 was not found/,
+      ],
+      [
+        'a retired competency',
+        () => ({ query: CREATE, input: roleInput({ requirements: [required(), { ...preferred(), competencyId: retiredCompetency }] }) }),
+        'BAD_USER_INPUT',
+        /is retired/,
+      ],
       ['a 1 MB title on create', () => ({ query: CREATE, input: roleInput({ title: 'x'.repeat(1_000_000) }) }), 'BAD_USER_INPUT', /title/],
-      ['a 1 MB title on update', () => ({ query: UPDATE, input: { id: existing.id, version: existing.version, title: 'x'.repeat(1_000_000) } }), 'BAD_USER_INPUT', /title/],
-      ['a malformed role id', () => ({ query: UPDATE, input: { id: 'not-a-uuid', version: 1, title: 'x' } }), 'BAD_USER_INPUT', /malformed/],
-      ['a malformed competency id', () => ({ query: CREATE, input: roleInput({ requirements: [{ ...required(), competencyId: 'abc' }] }) }), 'BAD_USER_INPUT', /malformed/],
-      ['an unknown role id', () => ({ query: UPDATE, input: { id: '00000000-0000-4000-8000-000000000000', version: 1, title: 'x' } }), 'NOT_FOUND'],
-      ['an unknown building', () => ({ query: CREATE, input: roleInput({ buildingId: '00000000-0000-4000-8000-000000000000' }) }), 'NOT_FOUND', /Building/],
-      ['a stale version on update', () => ({ query: UPDATE, input: { id: existing.id, version: existing.version + 7, title: 'Lost' } }), 'CONFLICT', /changed by someone else/],
-      ['a stale version on status change', () => ({ query: STATUS, input: { id: existing.id, version: existing.version + 7, status: 'OPEN' } }), 'CONFLICT'],
-      ['a duplicate competency', () => ({ query: CREATE, input: roleInput({ requirements: [required(), { ...required(), minLevel: 3 }] }) }), 'BAD_USER_INPUT', /more than once/],
-      ['a weight of 0', () => ({ query: CREATE, input: roleInput({ requirements: [{ ...required(), weight: 0 }] }) }), 'BAD_USER_INPUT', /weight/],
-      ['a weight over 100', () => ({ query: CREATE, input: roleInput({ requirements: [{ ...required(), weight: 101 }] }) }), 'BAD_USER_INPUT', /weight/],
+      [
+        'a 1 MB title on update',
+        () => ({ query: UPDATE, input: { id: existing.id, version: existing.version, title: 'x'.repeat(1_000_000) } }),
+        'BAD_USER_INPUT',
+        /title/,
+      ],
+      [
+        'a malformed role id',
+        () => ({ query: UPDATE, input: { id: 'not-a-uuid', version: 1, title: 'x' } }),
+        'BAD_USER_INPUT',
+        /malformed/,
+      ],
+      [
+        'a malformed competency id',
+        () => ({ query: CREATE, input: roleInput({ requirements: [{ ...required(), competencyId: 'abc' }] }) }),
+        'BAD_USER_INPUT',
+        /malformed/,
+      ],
+      [
+        'an unknown role id',
+        () => ({ query: UPDATE, input: { id: '00000000-0000-4000-8000-000000000000', version: 1, title: 'x' } }),
+        'NOT_FOUND',
+      ],
+      [
+        'an unknown building',
+        () => ({ query: CREATE, input: roleInput({ buildingId: '00000000-0000-4000-8000-000000000000' }) }),
+        'NOT_FOUND',
+        /Building/,
+      ],
+      [
+        'a stale version on update',
+        () => ({ query: UPDATE, input: { id: existing.id, version: existing.version + 7, title: 'Lost' } }),
+        'CONFLICT',
+        /changed by someone else/,
+      ],
+      [
+        'a stale version on status change',
+        () => ({ query: STATUS, input: { id: existing.id, version: existing.version + 7, status: 'OPEN' } }),
+        'CONFLICT',
+      ],
+      [
+        'a duplicate competency',
+        () => ({ query: CREATE, input: roleInput({ requirements: [required(), { ...required(), minLevel: 3 }] }) }),
+        'BAD_USER_INPUT',
+        /more than once/,
+      ],
+      [
+        'a weight of 0',
+        () => ({ query: CREATE, input: roleInput({ requirements: [{ ...required(), weight: 0 }] }) }),
+        'BAD_USER_INPUT',
+        /weight/,
+      ],
+      [
+        'a weight over 100',
+        () => ({ query: CREATE, input: roleInput({ requirements: [{ ...required(), weight: 101 }] }) }),
+        'BAD_USER_INPUT',
+        /weight/,
+      ],
       ['no requirements', () => ({ query: CREATE, input: roleInput({ requirements: [] }) }), 'BAD_USER_INPUT', /requirements/],
-      ['31 requirements', () => ({ query: CREATE, input: roleInput({ requirements: Array.from({ length: 31 }, () => required()) }) }), 'BAD_USER_INPUT', /requirements/],
+      [
+        '31 requirements',
+        () => ({ query: CREATE, input: roleInput({ requirements: Array.from({ length: 31 }, () => required()) }) }),
+        'BAD_USER_INPUT',
+        /requirements/,
+      ],
       ['51 openings', () => ({ query: CREATE, input: roleInput({ openings: 51 }) }), 'BAD_USER_INPUT', /openings/],
       ['a negative stipend', () => ({ query: CREATE, input: roleInput({ stipend: -1 }) }), 'BAD_USER_INPUT', /stipend/],
       ['a zero role FTE', () => ({ query: CREATE, input: roleInput({ roleFte: 0 }) }), 'BAD_USER_INPUT', /roleFte/],
       ['a 4001-character summary', () => ({ query: CREATE, input: roleInput({ summary: 'y'.repeat(4001) }) }), 'BAD_USER_INPUT', /summary/],
-      ['51 minimum years of service', () => ({ query: CREATE, input: roleInput({ minYearsOfService: 51 }) }), 'BAD_USER_INPUT', /minYearsOfService/],
-      ['an impossible closing date', () => ({ query: CREATE, input: roleInput({ closingDate: '2026-02-30' }) }), 'BAD_USER_INPUT', /closingDate/],
-      ['a null title on update', () => ({ query: UPDATE, input: { id: existing.id, version: existing.version, title: null } }), 'BAD_USER_INPUT', /title/],
+      [
+        '51 minimum years of service',
+        () => ({ query: CREATE, input: roleInput({ minYearsOfService: 51 }) }),
+        'BAD_USER_INPUT',
+        /minYearsOfService/,
+      ],
+      [
+        'an impossible closing date',
+        () => ({ query: CREATE, input: roleInput({ closingDate: '2026-02-30' }) }),
+        'BAD_USER_INPUT',
+        /closingDate/,
+      ],
+      [
+        'a null title on update',
+        () => ({ query: UPDATE, input: { id: existing.id, version: existing.version, title: null } }),
+        'BAD_USER_INPUT',
+        /title/,
+      ],
     ];
 
     const table = cases.map(([name, make, code, message]) => ({ name, make, code, message }));

@@ -20,13 +20,24 @@ const codes = (answers: GqlResponse[]) =>
     acc[c] = (acc[c] ?? 0) + 1;
     return acc;
   }, {});
-const failedChecks = async (t: TestApp) => Number((await t.ds.query(`SELECT count(*)::int AS n FROM audit_entry WHERE action = 'SIGN_IN_FAILED'`))[0].n);
+const failedChecks = async (t: TestApp) =>
+  Number((await t.ds.query(`SELECT count(*)::int AS n FROM audit_entry WHERE action = 'SIGN_IN_FAILED'`))[0].n);
 
 describe('sign-in under attack', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ SIGNIN_MAX_FAILURES: '3', SIGNIN_LOCKOUT_SECONDS: '600', SIGNIN_MAX_CONCURRENT_HASHES: '2', SIGNIN_MAX_QUEUED_HASHES: '200' });
-    await t.ds.getRepository(AccountEntity).save({ email: 'target@district.example', displayName: 'Target', personas: [Persona.HR], passwordHash: await hashPassword('the right one') });
+    t = await startTestApp({
+      SIGNIN_MAX_FAILURES: '3',
+      SIGNIN_LOCKOUT_SECONDS: '600',
+      SIGNIN_MAX_CONCURRENT_HASHES: '2',
+      SIGNIN_MAX_QUEUED_HASHES: '200',
+    });
+    await t.ds.getRepository(AccountEntity).save({
+      email: 'target@district.example',
+      displayName: 'Target',
+      personas: [Persona.HR],
+      passwordHash: await hashPassword('the right one'),
+    });
   });
   afterAll(() => t.close());
 
@@ -38,7 +49,6 @@ describe('sign-in under attack', () => {
     expect(right.errors?.[0]?.extensions?.code).toBe('TOO_MANY_REQUESTS');
     expect(right.errors?.[0]?.extensions?.retryAfterSeconds).toEqual(expect.any(Number));
   });
-
 });
 
 describe('sign-in from a client that is not a trusted proxy', () => {
@@ -62,7 +72,12 @@ describe('sign-in from a client that is not a trusted proxy', () => {
 describe('sign-in behind a trusted proxy, with bounded hashing', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ TRUSTED_PROXIES: 'loopback', SIGNIN_MAX_CONCURRENT_HASHES: '1', SIGNIN_MAX_QUEUED_HASHES: '1', SIGNIN_MAX_FAILURES: '50' });
+    t = await startTestApp({
+      TRUSTED_PROXIES: 'loopback',
+      SIGNIN_MAX_CONCURRENT_HASHES: '1',
+      SIGNIN_MAX_QUEUED_HASHES: '1',
+      SIGNIN_MAX_FAILURES: '50',
+    });
   });
   afterAll(() => t.close());
 
@@ -74,7 +89,9 @@ describe('sign-in behind a trusted proxy, with bounded hashing', () => {
 
   it('answers TOO_MANY_REQUESTS instead of queueing password checks without bound', async () => {
     const before = await failedChecks(t);
-    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => signIn(t, `burst-${i}@district.example`, 'x', `198.51.100.${20 + i}`)));
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => signIn(t, `burst-${i}@district.example`, 'x', `198.51.100.${20 + i}`)),
+    );
     const tally = codes(answers);
     expect(tally.TOO_MANY_REQUESTS).toBeGreaterThan(0);
     expect(tally.INTERNAL_SERVER_ERROR).toBeUndefined();

@@ -1,7 +1,12 @@
 import { AccountEntity } from '../../src/access/account.entity.js';
 import { hashPassword } from '../../src/access/auth.service.js';
 import { Persona } from '../../src/access/persona.js';
-import { startIdentityProvider, strangerKey as otherKey, type SigningKey, type TestIdentityProvider } from '../support/identity-provider.js';
+import {
+  startIdentityProvider,
+  strangerKey as otherKey,
+  type SigningKey,
+  type TestIdentityProvider,
+} from '../support/identity-provider.js';
 import { codeOf, startTestApp, type TestApp } from '../support/test-app.js';
 
 const SIGN_IN = `mutation($input: SignInInput!) { signIn(input: $input) { accessToken expiresAt viewer { email personas } } }`;
@@ -23,8 +28,18 @@ describe('signing in', () => {
       SIGNIN_LOCKOUT_SECONDS: '600',
     });
     const repo = t.ds.getRepository(AccountEntity);
-    await repo.save({ email: 'Rivera@District.example', displayName: 'Ana Rivera', personas: [Persona.HR], passwordHash: await hashPassword('correct horse battery') });
-    await repo.save({ email: 'lock@district.example', displayName: 'Lock Test', personas: [Persona.EDUCATOR], passwordHash: await hashPassword('right password') });
+    await repo.save({
+      email: 'Rivera@District.example',
+      displayName: 'Ana Rivera',
+      personas: [Persona.HR],
+      passwordHash: await hashPassword('correct horse battery'),
+    });
+    await repo.save({
+      email: 'lock@district.example',
+      displayName: 'Lock Test',
+      personas: [Persona.EDUCATOR],
+      passwordHash: await hashPassword('right password'),
+    });
     await repo.save({ email: 'sso.user@district.example', displayName: 'SSO User', personas: [Persona.PANELIST, Persona.EDUCATOR] });
   });
   afterAll(async () => {
@@ -32,8 +47,11 @@ describe('signing in', () => {
     await idp.close();
   });
 
-  const idToken = (key: SigningKey, claims: Record<string, unknown> = {}, opts: { aud?: string; iss?: string; exp?: number | string } = {}) =>
-    idp.idToken({ email: 'sso.user@district.example', ...claims }, { ...opts, key });
+  const idToken = (
+    key: SigningKey,
+    claims: Record<string, unknown> = {},
+    opts: { aud?: string; iss?: string; exp?: number | string } = {},
+  ) => idp.idToken({ email: 'sso.user@district.example', ...claims }, { ...opts, key });
 
   it('signs in with a local password (email case-insensitive) and the token works; the password is never echoed or logged', async () => {
     const res = await t.gql(SIGN_IN, { input: { email: 'rivera@district.example', password: 'correct horse battery' } });
@@ -85,7 +103,9 @@ describe('signing in', () => {
   it('answers a signed-in query with no ETag (no client revalidates a POST; hashing each body is waste)', async () => {
     const { token } = await t.signInAs([Persona.HR]);
     const res = await fetch(`${t.baseUrl}/graphql`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: VIEWER }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: VIEWER }),
     });
     expect(res.status).toBe(200);
     expect(((await res.json()) as { data: { viewer: { personas: string[] } } }).data.viewer.personas).toEqual(['HR']);

@@ -26,8 +26,12 @@ describe('single sign-on: verified emails only, just-in-time educator accounts, 
   const idToken = (email: string, claims: Record<string, unknown> = {}) =>
     idp.idToken({ email, email_verified: true, sid: 'session-1', ...claims }, { sub: `sub-${email}` });
   const insertEducator = async (buildingId: string, fullName: string, workEmail: string): Promise<string> =>
-    (await t.ds.query(`INSERT INTO educator (full_name, work_email, building_id, hire_date, version) VALUES ($1, $2, $3, '2016-08-15', 1) RETURNING id`,
-      [fullName, workEmail, buildingId]))[0].id;
+    (
+      await t.ds.query(
+        `INSERT INTO educator (full_name, work_email, building_id, hire_date, version) VALUES ($1, $2, $3, '2016-08-15', 1) RETURNING id`,
+        [fullName, workEmail, buildingId],
+      )
+    )[0].id;
   const accounts = async () => t.ds.query('SELECT email, personas, educator_id FROM account ORDER BY email');
 
   it('refuses an identity token whose email the provider has not verified, creating nothing', async () => {
@@ -48,9 +52,13 @@ describe('single sign-on: verified emails only, just-in-time educator accounts, 
     const res = await t.gql(VIEWER, {}, await idToken('jo.jit@district.example'));
     expect(res.errors).toBeUndefined();
     expect(res.data.viewer).toMatchObject({ email: 'jo.jit@district.example', personas: ['EDUCATOR'], educatorId });
-    const [row] = await t.ds.query(`SELECT personas, educator_id, password_hash, display_name FROM account WHERE email = 'jo.jit@district.example'`);
+    const [row] = await t.ds.query(
+      `SELECT personas, educator_id, password_hash, display_name FROM account WHERE email = 'jo.jit@district.example'`,
+    );
     expect(row).toEqual({ personas: ['EDUCATOR'], educator_id: educatorId, password_hash: null, display_name: 'Jo Jit' });
-    const audit = await t.ds.query(`SELECT changes->>'via' AS via FROM audit_entry WHERE action = 'ACCOUNT_CREATED' AND target_id = $1`, [res.data.viewer.accountId]);
+    const audit = await t.ds.query(`SELECT changes->>'via' AS via FROM audit_entry WHERE action = 'ACCOUNT_CREATED' AND target_id = $1`, [
+      res.data.viewer.accountId,
+    ]);
     expect(audit).toEqual([{ via: 'single sign-on auto-provisioning' }]);
   });
 
@@ -67,8 +75,12 @@ describe('single sign-on: verified emails only, just-in-time educator accounts, 
   });
 
   it('audits a single sign-on once per session, not once per request', async () => {
-    const count = async () => (await t.ds.query(
-      `SELECT count(*)::int AS n FROM audit_entry a JOIN account ac ON ac.id::text = a.target_id WHERE a.action = 'SIGN_IN' AND ac.email = 'known@other.example' AND a.changes->>'method' = 'sso'`))[0].n;
+    const count = async () =>
+      (
+        await t.ds.query(
+          `SELECT count(*)::int AS n FROM audit_entry a JOIN account ac ON ac.id::text = a.target_id WHERE a.action = 'SIGN_IN' AND ac.email = 'known@other.example' AND a.changes->>'method' = 'sso'`,
+        )
+      )[0].n;
     const first = await idToken('known@other.example', { sid: 'morning' });
     for (let i = 0; i < 4; i++) expect((await t.gql(VIEWER, {}, first)).errors).toBeUndefined();
     expect(await count()).toBe(1);
@@ -82,7 +94,11 @@ describe('single sign-on: verified emails only, just-in-time educator accounts, 
     expect((await t.gql(VIEWER, {}, token)).errors).toBeUndefined();
     const hr = await t.signInAs([Persona.HR]);
     const [{ id, version }] = await t.ds.query(`SELECT id, version FROM account WHERE email = 'known@other.example'`);
-    const res = await t.gql(`mutation($input: AccountRefInput!) { disableAccount(input: $input) { status } }`, { input: { id, version } }, hr.token);
+    const res = await t.gql(
+      `mutation($input: AccountRefInput!) { disableAccount(input: $input) { status } }`,
+      { input: { id, version } },
+      hr.token,
+    );
     expect(res.errors).toBeUndefined();
     expect(codeOf(await t.gql(VIEWER, {}, token))).toBe('UNAUTHENTICATED');
   });

@@ -28,11 +28,37 @@ describe('qualification rests on trusted evidence (the self-reported level-4 art
     roleId = await insertRole(t.ds, { title: 'AI integration specialist', requirements: [{ competencyId: comp, minLevel: 2 }] });
     // An undated self-reported artifact claiming level 4, against verified but lower-level evidence.
     claimer = await insertEducator(t.ds, { buildingId: building, name: 'Self Claimer' });
-    artifact = await insertEvidence(t.ds, { educatorId: claimer, kind: 'ARTIFACT', title: 'x', status: 'SELF_REPORTED', startedOn: null, claims: [{ competencyId: comp, level: 4 }] });
-    await insertEvidence(t.ds, { educatorId: claimer, kind: 'PRESENTATION', status: 'SELF_REPORTED', startedOn: null, claims: [{ competencyId: comp, level: 4 }] });
+    artifact = await insertEvidence(t.ds, {
+      educatorId: claimer,
+      kind: 'ARTIFACT',
+      title: 'x',
+      status: 'SELF_REPORTED',
+      startedOn: null,
+      claims: [{ competencyId: comp, level: 4 }],
+    });
+    await insertEvidence(t.ds, {
+      educatorId: claimer,
+      kind: 'PRESENTATION',
+      status: 'SELF_REPORTED',
+      startedOn: null,
+      claims: [{ competencyId: comp, level: 4 }],
+    });
     verified = await insertEducator(t.ds, { buildingId: building, name: 'Verified Doer' });
-    await insertEvidence(t.ds, { educatorId: verified, kind: 'COURSE', status: 'VERIFIED', startedOn: '2024-01-10', hours: 3, claims: [{ competencyId: comp, level: 1 }] });
-    await insertEvidence(t.ds, { educatorId: verified, kind: 'PRESENTATION', status: 'ENDORSED', startedOn: '2015-05-01', claims: [{ competencyId: comp, level: 2 }] });
+    await insertEvidence(t.ds, {
+      educatorId: verified,
+      kind: 'COURSE',
+      status: 'VERIFIED',
+      startedOn: '2024-01-10',
+      hours: 3,
+      claims: [{ competencyId: comp, level: 1 }],
+    });
+    await insertEvidence(t.ds, {
+      educatorId: verified,
+      kind: 'PRESENTATION',
+      status: 'ENDORSED',
+      startedOn: '2015-05-01',
+      claims: [{ competencyId: comp, level: 2 }],
+    });
     claimerToken = (await t.signInAs([Persona.EDUCATOR], { educatorId: claimer })).token;
   });
   afterAll(() => t.close());
@@ -62,7 +88,9 @@ describe('qualification rests on trusted evidence (the self-reported level-4 art
     expect(role.qualified).toBe(false);
     expect(role.gaps).toHaveLength(1);
     expect(role.gaps[0]).toMatchObject({ competencyCode: 'AI-TOOL-EVAL', levelHeld: 0, levelNeeded: 2, metOnceVerified: true });
-    expect(role.gaps[0].metOnceVerifiedEvidenceIds.sort()).toEqual((await t.ds.query('SELECT id FROM evidence WHERE educator_id = $1', [claimer])).map((r: { id: string }) => r.id).sort());
+    expect(role.gaps[0].metOnceVerifiedEvidenceIds.sort()).toEqual(
+      (await t.ds.query('SELECT id FROM evidence WHERE educator_id = $1', [claimer])).map((r: { id: string }) => r.id).sort(),
+    );
     expect(role.gaps[0].summary).toMatch(/Met once verified: you already hold/);
     expect(role.requirements[0]).toMatchObject({ met: false, metOnceVerified: true, untrustedLevel: 4 });
   });
@@ -73,11 +101,16 @@ describe('qualification rests on trusted evidence (the self-reported level-4 art
     expect(res.errors).toBeUndefined();
     const mine = res.data.myExplanation;
     expect(mine).toMatchObject({ educatorId: claimer, qualified: false });
-    expect(mine.summary).toMatch(/^You are not qualified yet: you meet 0 of 1 required competencies on trusted evidence\. Your score is \d+ of 100\./);
+    expect(mine.summary).toMatch(
+      /^You are not qualified yet: you meet 0 of 1 required competencies on trusted evidence\. Your score is \d+ of 100\./,
+    );
     const [req] = mine.requirements;
     expect(req.summary).toMatch(/^Required: you do not meet level 2 in AI tool evaluation/);
     expect(req.summary).toMatch(/Met once verified: your self-reported/);
-    expect(req.evidence.map((e: { status: string; trusted: boolean }) => [e.status, e.trusted])).toEqual([['SELF_REPORTED', false], ['SELF_REPORTED', false]]);
+    expect(req.evidence.map((e: { status: string; trusted: boolean }) => [e.status, e.trusted])).toEqual([
+      ['SELF_REPORTED', false],
+      ['SELF_REPORTED', false],
+    ]);
     const closed = await insertRole(t.ds, { status: 'CLOSED', requirements: [{ competencyId: comp, minLevel: 1 }] });
     expect(codeOf(await t.gql(MINE, { r: closed }, claimerToken))).toBe('NOT_FOUND');
     expect(codeOf(await t.gql(MINE, { r: roleId }, hr))).toBe('FORBIDDEN');
@@ -91,12 +124,23 @@ describe('qualification rests on trusted evidence (the self-reported level-4 art
 
   it('once HR endorses the artifact the candidate qualifies, ranks first, and the report counts them too', async () => {
     const [{ version }] = await t.ds.query('SELECT version FROM evidence WHERE id = $1', [artifact]);
-    const set = await t.gql(`mutation($i: SetEvidenceVerificationInput!) { setEvidenceVerification(input: $i) { id verificationStatus } }`,
-      { i: { id: artifact, version, status: 'ENDORSED', note: 'Seen in the classroom' } }, hr);
+    const set = await t.gql(
+      `mutation($i: SetEvidenceVerificationInput!) { setEvidenceVerification(input: $i) { id verificationStatus } }`,
+      { i: { id: artifact, version, status: 'ENDORSED', note: 'Seen in the classroom' } },
+      hr,
+    );
     expect(set.errors).toBeUndefined();
     const { nodes } = (await t.gql(RANKING, { roleId }, hr)).data.roleRanking;
-    expect(nodes.map((n: { educatorId: string; qualified: boolean; rank: number }) => [n.educatorId, n.qualified, n.rank])).toEqual([[claimer, true, 1], [verified, true, 2]]);
-    expect(nodes[0].requirements[0]).toMatchObject({ met: true, demonstratedLevel: 4, metOnceVerified: false, metOnceVerifiedEvidenceIds: [] });
+    expect(nodes.map((n: { educatorId: string; qualified: boolean; rank: number }) => [n.educatorId, n.qualified, n.rank])).toEqual([
+      [claimer, true, 1],
+      [verified, true, 2],
+    ]);
+    expect(nodes[0].requirements[0]).toMatchObject({
+      met: true,
+      demonstratedLevel: 4,
+      metOnceVerified: false,
+      metOnceVerifiedEvidenceIds: [],
+    });
     expect((await t.gql(COVERAGE, { ids: [comp], min: 2 }, hr)).data.capacityCoverage.total).toEqual({ educators: 2, covered: 2 });
   });
 
@@ -106,12 +150,21 @@ describe('qualification rests on trusted evidence (the self-reported level-4 art
     const twins: string[] = [];
     for (const name of ['Twin One', 'Twin Two']) {
       const id = await insertEducator(t.ds, { buildingId: building, name });
-      await insertEvidence(t.ds, { educatorId: id, kind: 'CERTIFICATION', status: 'VERIFIED', issuedOn: '2025-01-01', claims: [{ competencyId: comp, level: 4 }] });
+      await insertEvidence(t.ds, {
+        educatorId: id,
+        kind: 'CERTIFICATION',
+        status: 'VERIFIED',
+        issuedOn: '2025-01-01',
+        claims: [{ competencyId: comp, level: 4 }],
+      });
       twins.push(id);
     }
     const { nodes } = (await t.gql(RANKING, { roleId: tieRole }, hr)).data.roleRanking;
     const top = nodes.slice(0, 2);
-    expect(top.map((n: { rank: number; tied: boolean; position: number }) => [n.rank, n.tied, n.position])).toEqual([[1, true, 1], [1, true, 2]]);
+    expect(top.map((n: { rank: number; tied: boolean; position: number }) => [n.rank, n.tied, n.position])).toEqual([
+      [1, true, 1],
+      [1, true, 2],
+    ]);
     expect(top.map((n: { educatorId: string }) => n.educatorId)).toEqual([...twins].sort());
     expect(nodes[2]).toMatchObject({ rank: 3, position: 3 });
   });

@@ -51,30 +51,63 @@ describe('the write examples in graphql/examples, in the order the README walks 
   });
 
   it('HR: create-role.graphql posts a draft, open-role.graphql opens it with its version', async () => {
-    const created = (await run(HR_EMAIL, 'create-role', { input: {
-      title: 'AI integration specialist', summary: 'Helps colleagues choose and use AI tools well', classroomFte: 0.6, roleFte: 0.4,
-      closingDate: addDays(today, 30), requirements: [
-        { competencyId: comps['AI-TOOL-EVAL'], minLevel: 2, weight: 40, kind: 'REQUIRED' },
-        { competencyId: comps['PL-DESIGN'], minLevel: 2, weight: 20, kind: 'PREFERRED' },
-      ] } })).createRole;
+    const created = (
+      await run(HR_EMAIL, 'create-role', {
+        input: {
+          title: 'AI integration specialist',
+          summary: 'Helps colleagues choose and use AI tools well',
+          classroomFte: 0.6,
+          roleFte: 0.4,
+          closingDate: addDays(today, 30),
+          requirements: [
+            { competencyId: comps['AI-TOOL-EVAL'], minLevel: 2, weight: 40, kind: 'REQUIRED' },
+            { competencyId: comps['PL-DESIGN'], minLevel: 2, weight: 20, kind: 'PREFERRED' },
+          ],
+        },
+      })
+    ).createRole;
     expect(created).toMatchObject({ status: 'DRAFT', version: 1 });
-    const opened = (await run(HR_EMAIL, 'open-role', { input: { id: created.id, version: created.version, status: 'OPEN' } })).changeRoleStatus;
+    const opened = (await run(HR_EMAIL, 'open-role', { input: { id: created.id, version: created.version, status: 'OPEN' } }))
+      .changeRoleStatus;
     expect(opened).toMatchObject({ id: created.id, status: 'OPEN', version: 2 });
     role = { ...created, version: opened.version };
     expect((await t.ds.query(`SELECT status FROM hybrid_role WHERE id = $1`, [role.id]))[0].status).toBe('OPEN');
   });
 
   it('educator: add-evidence.graphql, then request-verification.graphql; HR: decide-verification.graphql', async () => {
-    const added = (await run(MAYA, 'add-evidence', { input: {
-      kind: 'PILOT', title: 'AI feedback tool pilot, grade 7 science', startedOn: addDays(today, -200), endedOn: addDays(today, -60),
-      pilot: { part: 'LEAD', classrooms: 4, students: 96 }, claims: [{ competencyId: comps['AI-TOOL-EVAL'], level: 3 }] } })).createEvidence;
-    expect(added).toMatchObject({ verificationStatus: 'SELF_REPORTED', version: 1, claims: [{ level: 3, competency: { code: 'AI-TOOL-EVAL' } }] });
+    const added = (
+      await run(MAYA, 'add-evidence', {
+        input: {
+          kind: 'PILOT',
+          title: 'AI feedback tool pilot, grade 7 science',
+          startedOn: addDays(today, -200),
+          endedOn: addDays(today, -60),
+          pilot: { part: 'LEAD', classrooms: 4, students: 96 },
+          claims: [{ competencyId: comps['AI-TOOL-EVAL'], level: 3 }],
+        },
+      })
+    ).createEvidence;
+    expect(added).toMatchObject({
+      verificationStatus: 'SELF_REPORTED',
+      version: 1,
+      claims: [{ level: 3, competency: { code: 'AI-TOOL-EVAL' } }],
+    });
     evidenceId = added.id;
-    const request = (await run(MAYA, 'request-verification', { input: { evidenceId, note: 'Pilot report attached', links: ['https://drive.example/pilot-report'] } })).requestVerification;
+    const request = (
+      await run(MAYA, 'request-verification', {
+        input: { evidenceId, note: 'Pilot report attached', links: ['https://drive.example/pilot-report'] },
+      })
+    ).requestVerification;
     expect(request).toMatchObject({ status: 'PENDING', evidenceStatus: 'SELF_REPORTED' });
-    const decided = (await run(HR_EMAIL, 'decide-verification', { input: { id: request.id, version: request.version, decision: 'VERIFIED', reason: "Pilot report and principal's sign-off checked" } })).decideVerification;
+    const decided = (
+      await run(HR_EMAIL, 'decide-verification', {
+        input: { id: request.id, version: request.version, decision: 'VERIFIED', reason: "Pilot report and principal's sign-off checked" },
+      })
+    ).decideVerification;
     expect(decided).toMatchObject({ status: 'VERIFIED', evidenceStatus: 'VERIFIED', decidedBy: HR_EMAIL });
-    expect((await t.ds.query(`SELECT verification_status FROM evidence WHERE id = $1`, [evidenceId]))[0].verification_status).toBe('VERIFIED');
+    expect((await t.ds.query(`SELECT verification_status FROM evidence WHERE id = $1`, [evidenceId]))[0].verification_status).toBe(
+      'VERIFIED',
+    );
   });
 
   it('educator: apply.graphql; HR: move-application.graphql through the pipeline, each move with the version it read', async () => {
@@ -82,7 +115,11 @@ describe('the write examples in graphql/examples, in the order the README walks 
     expect(applied).toMatchObject({ status: 'SUBMITTED', roleTitle: 'AI integration specialist' });
     applicationId = applied.id;
     let version = applied.version;
-    for (const [to, reason] of [['SCREENED', 'Meets posting criteria'], ['SHORTLISTED', 'Verified pilot leadership'], ['INTERVIEW', 'Panel interview booked']]) {
+    for (const [to, reason] of [
+      ['SCREENED', 'Meets posting criteria'],
+      ['SHORTLISTED', 'Verified pilot leadership'],
+      ['INTERVIEW', 'Panel interview booked'],
+    ]) {
       const moved = (await run(HR_EMAIL, 'move-application', { input: { applicationId, to, reason, version } })).moveApplication;
       expect(moved.status).toBe(to);
       version = moved.version;
@@ -103,12 +140,16 @@ describe('the write examples in graphql/examples, in the order the README walks 
   });
 
   it('HR: make-offer.graphql; educator: answer-offer.graphql (AcceptOffer) records the commitment and fills the role', async () => {
-    const offer = (await run(HR_EMAIL, 'make-offer', { input: { applicationId, startsOn: addDays(today, 30), endsOn: addDays(today, 210) } })).makeOffer;
+    const offer = (
+      await run(HR_EMAIL, 'make-offer', { input: { applicationId, startsOn: addDays(today, 30), endsOn: addDays(today, 210) } })
+    ).makeOffer;
     expect(offer).toMatchObject({ status: 'PENDING', roleFte: 0.4, override: false });
     offerId = offer.id;
     const accepted = (await run(MAYA, 'answer-offer', { input: { offerId } }, 'AcceptOffer')).acceptOffer;
     expect(accepted.status).toBe('ACCEPTED');
-    const [commitment] = await t.ds.query(`SELECT role_id, role_fte::float8 AS fte FROM hybrid_commitment WHERE id = $1`, [accepted.commitmentId]);
+    const [commitment] = await t.ds.query(`SELECT role_id, role_fte::float8 AS fte FROM hybrid_commitment WHERE id = $1`, [
+      accepted.commitmentId,
+    ]);
     expect(commitment).toEqual({ role_id: role.id, fte: 0.4 });
     expect((await t.ds.query(`SELECT status FROM hybrid_role WHERE id = $1`, [role.id]))[0].status).toBe('FILLED');
   });

@@ -18,7 +18,9 @@ async function fingerprint(url: string): Promise<Record<string, string>> {
     const { rows: tables } = await c.query<{ t: string }>(`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`);
     const out: Record<string, string> = {};
     for (const { t } of tables) {
-      const { rows } = await c.query(`SELECT count(*)::int AS n, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS d FROM "${t}" x`);
+      const { rows } = await c.query(
+        `SELECT count(*)::int AS n, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS d FROM "${t}" x`,
+      );
       out[t] = `${rows[0].n}:${rows[0].d}`;
     }
     return out;
@@ -51,14 +53,22 @@ describe('backup and restore', () => {
     dir = mkdtempSync(join(tmpdir(), 'pathways-backup-'));
     await seedDemoIfEmpty(t.ds, () => undefined);
     const { token } = await t.signInAs([Persona.HR]);
-    const res = await t.gql(`mutation($input: CreateBuildingInput!) { createBuilding(input: $input) { id } }`, { input: { code: 'BKP', name: 'Backup Elementary', level: 'ELEMENTARY' } }, token);
+    const res = await t.gql(
+      `mutation($input: CreateBuildingInput!) { createBuilding(input: $input) { id } }`,
+      { input: { code: 'BKP', name: 'Backup Elementary', level: 'ELEMENTARY' } },
+      token,
+    );
     expect(res.errors).toBeUndefined();
     await admin((c) => c.query(`CREATE DATABASE "${restored}"`));
-    toolsFit = await checkToolFits(pgTool('pg_dump'), t.db.url).then(() => true, (e) => {
-      if (!(e instanceof BackupError)) throw e;
-      return false;
-    });
-    if (!toolsFit) console.warn('backup and restore: the client tools are older than the test server; only the refusal is tested on this server');
+    toolsFit = await checkToolFits(pgTool('pg_dump'), t.db.url).then(
+      () => true,
+      (e) => {
+        if (!(e instanceof BackupError)) throw e;
+        return false;
+      },
+    );
+    if (!toolsFit)
+      console.warn('backup and restore: the client tools are older than the test server; only the refusal is tested on this server');
   });
 
   async function expectRefusalWhenToolsDoNotFit(): Promise<boolean> {

@@ -36,12 +36,19 @@ describe('demonstrated levels: the SQL builder and the pure rules agree', () => 
         const kind = pick(KINDS);
         const started = rand() < 0.8 ? date(2018, 2026) : null;
         const issued = kind === 'CERTIFICATION' ? date(2018, 2026) : null;
-        const expires = rand() < 0.5 ? date(2026, 2028) : (rand() < 0.5 ? date(2020, 2025) : null);
+        const expires = rand() < 0.5 ? date(2026, 2028) : rand() < 0.5 ? date(2020, 2025) : null;
         await insertEvidence(db.dataSource, {
-          educatorId, kind, status: pick(STATUSES), pilotPart: pick(['LEAD', 'CO_LEAD', 'MEMBER'] as const),
-          startedOn: started, issuedOn: issued,
+          educatorId,
+          kind,
+          status: pick(STATUSES),
+          pilotPart: pick(['LEAD', 'CO_LEAD', 'MEMBER'] as const),
+          startedOn: started,
+          issuedOn: issued,
           expiresOn: issued && expires && expires < issued ? null : expires,
-          claims: [...new Set([pick(CODES), pick(CODES)])].map((code) => ({ competencyId: comps[code], level: 1 + Math.floor(rand() * 4) })),
+          claims: [...new Set([pick(CODES), pick(CODES)])].map((code) => ({
+            competencyId: comps[code],
+            level: 1 + Math.floor(rand() * 4),
+          })),
           archived: rand() < 0.15,
         });
       }
@@ -55,17 +62,32 @@ describe('demonstrated levels: the SQL builder and the pure rules agree', () => 
               e.issued_on::text AS issued_on, e.started_on::text AS started_on, e.expires_on::text AS expires_on
        FROM evidence e JOIN evidence_claim c ON c.evidence_id = e.id
        WHERE e.deleted_at IS NULL`, // archived (soft-deleted) evidence counts nowhere
-
     );
     const day = (d: string | null) => (d === null ? null : dayOf(d));
-    return rows.map((r: Record<string, string | null>) => ({
-      educatorId: r.educator_id, evidenceId: r.id, competencyId: r.competency_id, kind: r.kind, pilotPart: r.pilot_part,
-      status: r.verification_status, claimedLevel: Number(r.level),
-      startDay: day(r.issued_on ?? r.started_on), ageFromDay: null, expiresDay: day(r.expires_on),
-    }) as ClaimFact & { educatorId: string });
+    return rows.map(
+      (r: Record<string, string | null>) =>
+        ({
+          educatorId: r.educator_id,
+          evidenceId: r.id,
+          competencyId: r.competency_id,
+          kind: r.kind,
+          pilotPart: r.pilot_part,
+          status: r.verification_status,
+          claimedLevel: Number(r.level),
+          startDay: day(r.issued_on ?? r.started_on),
+          ageFromDay: null,
+          expiresDay: day(r.expires_on),
+        }) as ClaimFact & { educatorId: string },
+    );
   }
 
-  function expected(all: Array<ClaimFact & { educatorId: string }>, asOf: string, cap: number, statuses?: VerificationStatus[], buildingId?: string) {
+  function expected(
+    all: Array<ClaimFact & { educatorId: string }>,
+    asOf: string,
+    cap: number,
+    statuses?: VerificationStatus[],
+    buildingId?: string,
+  ) {
     const byEducator = new Map<string, ClaimFact[]>();
     for (const f of all) {
       if (buildingId && educatorBuilding.get(f.educatorId) !== buildingId) continue;
@@ -73,7 +95,11 @@ describe('demonstrated levels: the SQL builder and the pure rules agree', () => 
     }
     const out: string[] = [];
     for (const [educatorId, list] of byEducator) {
-      for (const [competencyId, level] of demonstratedLevelsByCompetency(list, { asOfDay: dayOf(asOf), rules: { attendanceCapLevel: cap }, statuses })) {
+      for (const [competencyId, level] of demonstratedLevelsByCompetency(list, {
+        asOfDay: dayOf(asOf),
+        rules: { attendanceCapLevel: cap },
+        statuses,
+      })) {
         out.push(`${educatorId}/${competencyId}/${level}`);
       }
     }
@@ -88,7 +114,13 @@ describe('demonstrated levels: the SQL builder and the pure rules agree', () => 
   ])('as of %s with attendance cap %s, statuses %j, building filter %s', async (asOf, cap, statuses, byBuilding) => {
     const all = await facts();
     const buildingId = byBuilding ? buildings[1] : undefined;
-    const rows = await repo.demonstratedLevels({ competencyIds: Object.values(comps), asOf, statuses, buildingId, policy: { attendanceCapLevel: cap } });
+    const rows = await repo.demonstratedLevels({
+      competencyIds: Object.values(comps),
+      asOf,
+      statuses,
+      buildingId,
+      policy: { attendanceCapLevel: cap },
+    });
     const got = rows.map((r) => `${r.educatorId}/${r.competencyId}/${r.level}`).sort();
     expect(got.length).toBeGreaterThan(10);
     expect(got).toEqual(expected(all, asOf, cap, statuses, buildingId));
@@ -98,8 +130,13 @@ describe('demonstrated levels: the SQL builder and the pure rules agree', () => 
     const [{ n }] = await db.dataSource.query('SELECT count(*)::int AS n FROM evidence WHERE deleted_at IS NOT NULL');
     expect(n).toBeGreaterThan(10);
     const archivedOnly = await db.dataSource.query(
-      `SELECT e.educator_id, c.competency_id FROM evidence e JOIN evidence_claim c ON c.evidence_id = e.id WHERE e.deleted_at IS NOT NULL`);
-    const rows = await repo.demonstratedLevels({ competencyIds: Object.values(comps), asOf: '2027-03-01', policy: { attendanceCapLevel: 4 } });
+      `SELECT e.educator_id, c.competency_id FROM evidence e JOIN evidence_claim c ON c.evidence_id = e.id WHERE e.deleted_at IS NOT NULL`,
+    );
+    const rows = await repo.demonstratedLevels({
+      competencyIds: Object.values(comps),
+      asOf: '2027-03-01',
+      policy: { attendanceCapLevel: 4 },
+    });
     expect(rows.map((r) => `${r.educatorId}/${r.competencyId}/${r.level}`).sort()).toEqual(expected(await facts(), '2027-03-01', 4));
     expect(archivedOnly.length).toBeGreaterThan(0);
   });
@@ -107,8 +144,17 @@ describe('demonstrated levels: the SQL builder and the pure rules agree', () => 
   it('narrows to the educators and competencies asked for', async () => {
     const all = await facts();
     const someone = all[0].educatorId;
-    const rows = await repo.demonstratedLevels({ competencyIds: [comps['AI-BIAS']], asOf: '2025-06-01', educatorIds: [someone], policy: { attendanceCapLevel: 1 } });
-    const want = expected(all.filter((f) => f.educatorId === someone && f.competencyId === comps['AI-BIAS']), '2025-06-01', 1);
+    const rows = await repo.demonstratedLevels({
+      competencyIds: [comps['AI-BIAS']],
+      asOf: '2025-06-01',
+      educatorIds: [someone],
+      policy: { attendanceCapLevel: 1 },
+    });
+    const want = expected(
+      all.filter((f) => f.educatorId === someone && f.competencyId === comps['AI-BIAS']),
+      '2025-06-01',
+      1,
+    );
     expect(rows.map((r) => `${r.educatorId}/${r.competencyId}/${r.level}`)).toEqual(want);
     expect(await repo.demonstratedLevels({ competencyIds: [], asOf: '2025-06-01', policy: { attendanceCapLevel: 1 } })).toEqual([]);
   });

@@ -1,5 +1,12 @@
 import { getNamedType, isEnumType, isInputObjectType, isObjectType, type GraphQLSchema } from 'graphql';
-import { EVIDENCE_KIND_REGISTRY, EVIDENCE_KINDS, kindSpec, PILOT_PARTS, SCORING_VARIANTS, VERIFICATION_STATUSES } from '../../src/evidence/domain/evidence-kind.js';
+import {
+  EVIDENCE_KIND_REGISTRY,
+  EVIDENCE_KINDS,
+  kindSpec,
+  PILOT_PARTS,
+  SCORING_VARIANTS,
+  VERIFICATION_STATUSES,
+} from '../../src/evidence/domain/evidence-kind.js';
 import { checkDetails, NO_DETAILS } from '../../src/evidence/domain/details.js';
 import { evidenceKindOf, scoringKindOf, weightSlotOf, weightSlotSql } from '../../src/matching/domain/evidence-rules.js';
 import { gapsOf } from '../../src/matching/domain/explanation.js';
@@ -39,8 +46,11 @@ describe('the evidence kind registry is the single source of the evidence kinds'
          JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum
         WHERE d.adrelid = 'evidence_claim_fact'::regclass AND a.attname = 'weight_slot'`,
     );
-    const combos = EVIDENCE_KINDS.flatMap((kind) => VERIFICATION_STATUSES.flatMap((status) =>
-      (Object.keys(kindSpec(kind).scoring).length > 1 ? PILOT_PARTS : [null]).map((part) => ({ kind, status, part }))));
+    const combos = EVIDENCE_KINDS.flatMap((kind) =>
+      VERIFICATION_STATUSES.flatMap((status) =>
+        (Object.keys(kindSpec(kind).scoring).length > 1 ? PILOT_PARTS : [null]).map((part) => ({ kind, status, part })),
+      ),
+    );
     for (const sql of [expr as string, weightSlotSql()]) {
       const rows: Array<{ slot: number }> = await db.dataSource.query(
         `SELECT (${sql})::int AS slot FROM unnest($1::varchar[], $2::varchar[], $3::varchar[]) WITH ORDINALITY
@@ -53,7 +63,7 @@ describe('the evidence kind registry is the single source of the evidence kinds'
     expect(SCORING_VARIANTS.map((v) => v.slot)).toEqual(SCORING_VARIANTS.map((_v, i) => i));
   });
 
-  it('the current published policy names a weight for every scoring kind (the kind\'s migration published it)', async () => {
+  it("the current published policy names a weight for every scoring kind (the kind's migration published it)", async () => {
     const [current] = await db.dataSource.query(`SELECT kind_weights FROM scoring_policy WHERE is_current`);
     expect(Object.keys(current.kind_weights).sort()).toEqual(SCORING_VARIANTS.map((v) => v.scoringKind).sort());
     expect(Object.keys(DEFAULT_SCORING_POLICY.kindWeights).sort()).toEqual(Object.keys(current.kind_weights).sort());
@@ -98,7 +108,9 @@ describe('the evidence kind registry is the single source of the evidence kinds'
       expect(evidenceKindOf(v.scoringKind)).toEqual({ kind: v.kind, pilotPart: v.pilotPart ?? null });
     }
     const candidate = {
-      requirements: [{ spec: { competencyId: 'c', minLevel: 1, weight: 1, kind: 'REQUIRED' }, met: false, demonstratedLevel: 0, items: [] }],
+      requirements: [
+        { spec: { competencyId: 'c', minLevel: 1, weight: 1, kind: 'REQUIRED' }, met: false, demonstratedLevel: 0, items: [] },
+      ],
     } as unknown as CandidateScore;
     const [gap] = gapsOf(candidate, () => 'Data privacy', { ...DEFAULT_SCORING_POLICY, attendanceCapLevel: 1 });
     for (const v of SCORING_VARIANTS) expect(gap.summary).toContain(v.advice);

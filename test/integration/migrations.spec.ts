@@ -61,7 +61,9 @@ describe('migrations', () => {
     const before = await schemaObjects(ds);
     const up = await ds.runMigrations({ transaction: 'each' });
     expect(up).toHaveLength(MIGRATIONS.length);
-    expect(await schemaObjects(ds)).toEqual(expect.arrayContaining(['r:building', 'r:educator', 'r:evidence', 'r:hybrid_role', 'r:account']));
+    expect(await schemaObjects(ds)).toEqual(
+      expect.arrayContaining(['r:building', 'r:educator', 'r:evidence', 'r:hybrid_role', 'r:account']),
+    );
 
     for (let i = 0; i < up.length; i++) await ds.undoLastMigration({ transaction: 'each' });
     expect(await ds.query('SELECT name FROM migrations')).toEqual([]);
@@ -79,7 +81,9 @@ describe('migrations', () => {
     const diff = await ds.driver.createSchemaBuilder().log();
     const statements = diff.upQueries.map((q) => q.query);
     if (statements.length) {
-      throw new Error(`Entities and migrations disagree; generate a migration (npm run migration:generate -- migrations/Name):\n${statements.join('\n')}`);
+      throw new Error(
+        `Entities and migrations disagree; generate a migration (npm run migration:generate -- migrations/Name):\n${statements.join('\n')}`,
+      );
     }
   });
 });

@@ -30,8 +30,14 @@ describe('the cached open roles and policy follow every committed change, and on
     expect(renamed).not.toBe(first);
     expect(renamed[0].title).toBe('Innovation coach');
 
-    await db.dataSource.query(`INSERT INTO role_requirement (role_id, competency_id, min_level, kind, position) VALUES ($1, $2, 3, 'PREFERRED', 1)`, [roleId, comps['DATA-PRIVACY']]);
-    expect((await open())[0].requirements.map((r) => [r.competencyCode, r.minLevel, r.kind])).toEqual([['AI-BIAS', 2, 'REQUIRED'], ['DATA-PRIVACY', 3, 'PREFERRED']]);
+    await db.dataSource.query(
+      `INSERT INTO role_requirement (role_id, competency_id, min_level, kind, position) VALUES ($1, $2, 3, 'PREFERRED', 1)`,
+      [roleId, comps['DATA-PRIVACY']],
+    );
+    expect((await open())[0].requirements.map((r) => [r.competencyCode, r.minLevel, r.kind])).toEqual([
+      ['AI-BIAS', 2, 'REQUIRED'],
+      ['DATA-PRIVACY', 3, 'PREFERRED'],
+    ]);
 
     await db.dataSource.query(`UPDATE competency SET name = 'Bias in AI tools' WHERE id = $1`, [comps['AI-BIAS']]);
     expect((await open())[0].requirements[0].competencyName).toBe('Bias in AI tools');
@@ -41,7 +47,10 @@ describe('the cached open roles and policy follow every committed change, and on
   });
 
   it('ignores a change until it commits, then picks it up', async () => {
-    const roleId = await insertRole(db.dataSource, { title: 'Data lead', requirements: [{ competencyId: comps['DATA-PRIVACY'], minLevel: 2 }] });
+    const roleId = await insertRole(db.dataSource, {
+      title: 'Data lead',
+      requirements: [{ competencyId: comps['DATA-PRIVACY'], minLevel: 2 }],
+    });
     const before = await open();
     expect(before.map((r) => r.title)).toEqual(['Data lead']);
 
@@ -60,10 +69,12 @@ describe('the cached open roles and policy follow every committed change, and on
 
   it('is not fooled by a change that rolls back', async () => {
     const before = await open();
-    await expect(db.dataSource.transaction(async (m) => {
-      await m.query(`UPDATE hybrid_role SET title = 'Never' WHERE status = 'OPEN'`);
-      throw new Error('roll back');
-    })).rejects.toThrow('roll back');
+    await expect(
+      db.dataSource.transaction(async (m) => {
+        await m.query(`UPDATE hybrid_role SET title = 'Never' WHERE status = 'OPEN'`);
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
     expect(await open()).toBe(before);
   });
 
@@ -72,10 +83,13 @@ describe('the cached open roles and policy follow every committed change, and on
     expect(await repo.openRolesAndPolicy(db.dataSource.manager)).toBe(first);
     await db.dataSource.transaction(async (m) => {
       await m.query(`UPDATE scoring_policy SET is_current = false WHERE is_current`);
-      await m.query(`INSERT INTO scoring_policy (version, is_current, kind_weights, verification_factors, ageing_half_life_years,
+      await m.query(
+        `INSERT INTO scoring_policy (version, is_current, kind_weights, verification_factors, ageing_half_life_years,
           ageing_minimum_factor, attendance_cap_level, overextension_fte_threshold, tie_break, qualifying_status, notes)
         SELECT version + 1, true, kind_weights, verification_factors, ageing_half_life_years, ageing_minimum_factor, 2,
-          overextension_fte_threshold, tie_break, qualifying_status, 'cap 2' FROM scoring_policy WHERE version = $1`, [first.policy.version]);
+          overextension_fte_threshold, tie_break, qualifying_status, 'cap 2' FROM scoring_policy WHERE version = $1`,
+        [first.policy.version],
+      );
     });
     const next = await repo.openRolesAndPolicy(db.dataSource.manager);
     expect(next.policy.version).toBe(first.policy.version + 1);

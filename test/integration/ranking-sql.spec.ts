@@ -13,16 +13,26 @@ const STATUSES: VerificationStatus[] = ['VERIFIED', 'ENDORSED', 'SELF_REPORTED']
 
 const POLICIES: Array<[string, ScoringPolicyValues]> = [
   ['the default policy', DEFAULT_SCORING_POLICY],
-  ['no ageing, cap 2, id tie-break, self-reported qualifies', {
-    ...DEFAULT_SCORING_POLICY, ageing: { halfLifeYears: null, minimumFactor: 0 }, attendanceCapLevel: 2, tieBreak: 'EDUCATOR_ID', qualifyingStatus: 'SELF_REPORTED',
-  }],
-  ['fast ageing to zero, odd weights', {
-    ...DEFAULT_SCORING_POLICY,
-    ageing: { halfLifeYears: 0.7, minimumFactor: 0 },
-    kindWeights: { ...DEFAULT_SCORING_POLICY.kindWeights, PILOT_CO_LEAD: 0.333, COURSE: 0.07, ARTIFACT: 0 },
-    verificationFactors: { VERIFIED: 0.99, ENDORSED: 0.61, SELF_REPORTED: 0.13 },
-    qualifyingStatus: 'VERIFIED',
-  }],
+  [
+    'no ageing, cap 2, id tie-break, self-reported qualifies',
+    {
+      ...DEFAULT_SCORING_POLICY,
+      ageing: { halfLifeYears: null, minimumFactor: 0 },
+      attendanceCapLevel: 2,
+      tieBreak: 'EDUCATOR_ID',
+      qualifyingStatus: 'SELF_REPORTED',
+    },
+  ],
+  [
+    'fast ageing to zero, odd weights',
+    {
+      ...DEFAULT_SCORING_POLICY,
+      ageing: { halfLifeYears: 0.7, minimumFactor: 0 },
+      kindWeights: { ...DEFAULT_SCORING_POLICY.kindWeights, PILOT_CO_LEAD: 0.333, COURSE: 0.07, ARTIFACT: 0 },
+      verificationFactors: { VERIFIED: 0.99, ENDORSED: 0.61, SELF_REPORTED: 0.13 },
+      qualifyingStatus: 'VERIFIED',
+    },
+  ],
 ];
 
 describe('the SQL ranking pass orders exactly as the domain scoring does', () => {
@@ -53,10 +63,17 @@ describe('the SQL ranking pass orders exactly as the domain scoring does', () =>
         const issued = kind === 'CERTIFICATION' ? date(2000, 2026) : null;
         const expires = rand() < 0.4 ? date(2020, 2028) : null;
         await insertEvidence(db.dataSource, {
-          educatorId, kind, status: pick(STATUSES), pilotPart: pick(['LEAD', 'CO_LEAD', 'MEMBER'] as const),
-          startedOn: started, endedOn: started && rand() < 0.6 ? date(Number(started.slice(0, 4)) + 1, 2028) : null, issuedOn: issued,
+          educatorId,
+          kind,
+          status: pick(STATUSES),
+          pilotPart: pick(['LEAD', 'CO_LEAD', 'MEMBER'] as const),
+          startedOn: started,
+          endedOn: started && rand() < 0.6 ? date(Number(started.slice(0, 4)) + 1, 2028) : null,
+          issuedOn: issued,
           expiresOn: issued && expires && expires < issued ? null : expires,
-          claims: [...new Set([pick(comps), pick(comps), pick(comps)])].slice(0, 1 + Math.floor(rand() * 3)).map((competencyId) => ({ competencyId, level: 1 + Math.floor(rand() * 4) })),
+          claims: [...new Set([pick(comps), pick(comps), pick(comps)])]
+            .slice(0, 1 + Math.floor(rand() * 3))
+            .map((competencyId) => ({ competencyId, level: 1 + Math.floor(rand() * 4) })),
           archived: rand() < 0.12,
         });
       }
@@ -71,8 +88,11 @@ describe('the SQL ranking pass orders exactly as the domain scoring does', () =>
       roleId: `role-${k}`,
       minYearsOfService: rand() < 0.3 ? 1 + Math.floor(rand() * 20) : null,
       requirements: chosen.map((competencyId, i) => ({
-        requirementId: `q${i}`, competencyId, minLevel: 1 + Math.floor(rand() * 4),
-        weight: pick([1, 0.5, 1.5, 2.37, 0.1, 3, 0.015]), kind: rand() < 0.6 ? 'REQUIRED' : 'PREFERRED',
+        requirementId: `q${i}`,
+        competencyId,
+        minLevel: 1 + Math.floor(rand() * 4),
+        weight: pick([1, 0.5, 1.5, 2.37, 0.1, 3, 0.015]),
+        kind: rand() < 0.6 ? 'REQUIRED' : 'PREFERRED',
       })),
     };
   }
@@ -89,10 +109,19 @@ describe('the SQL ranking pass orders exactly as the domain scoring does', () =>
     const ctx = { policy, asOfDay: dayOf(asOf), asOf };
     const keys = educators
       .filter((e) => !buildingId || e.building_id === buildingId)
-      .map((e) => rankingKeyOf(role, {
-        educatorId: e.id, hireDate: hireDates.get(e.id)!,
-        factsByRequirement: role.requirements.map((r) => (byEducator.get(e.id) ?? []).filter((f) => countingCompetencies(r).includes(f.competencyId))),
-      }, ctx));
+      .map((e) =>
+        rankingKeyOf(
+          role,
+          {
+            educatorId: e.id,
+            hireDate: hireDates.get(e.id)!,
+            factsByRequirement: role.requirements.map((r) =>
+              (byEducator.get(e.id) ?? []).filter((f) => countingCompetencies(r).includes(f.competencyId)),
+            ),
+          },
+          ctx,
+        ),
+      );
     return rankCandidates(keys, policy.tieBreak);
   }
 
@@ -120,12 +149,26 @@ describe('the SQL ranking pass orders exactly as the domain scoring does', () =>
   });
 
   it('has archived evidence in the district, and archiving or restoring an item moves its holder exactly as the domain says', async () => {
-    const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM evidence e WHERE e.deleted_at IS NOT NULL AND EXISTS (SELECT 1 FROM evidence_claim c WHERE c.evidence_id = e.id)`);
+    const [{ n }] = await db.dataSource.query(
+      `SELECT count(*)::int AS n FROM evidence e WHERE e.deleted_at IS NOT NULL AND EXISTS (SELECT 1 FROM evidence_claim c WHERE c.evidence_id = e.id)`,
+    );
     expect(n).toBeGreaterThan(10);
     const [item] = await db.dataSource.query(`SELECT e.id, c.competency_id FROM evidence e JOIN evidence_claim c ON c.evidence_id = e.id
       WHERE e.deleted_at IS NULL AND e.verification_status = 'VERIFIED' AND e.expires_on IS NULL AND e.kind <> 'COURSE' LIMIT 1`);
-    const role: RoleSpec = { roleId: 'archive', minYearsOfService: null, requirements: [{ requirementId: 'q', competencyId: item.competency_id, minLevel: 1, weight: 1, kind: 'REQUIRED' }] };
-    const rank = () => repo.rankPage(db.dataSource.manager, { role, policy: DEFAULT_SCORING_POLICY, asOf: '2026-12-31', qualifiedOnly: false, first: 1000, offset: 0 });
+    const role: RoleSpec = {
+      roleId: 'archive',
+      minYearsOfService: null,
+      requirements: [{ requirementId: 'q', competencyId: item.competency_id, minLevel: 1, weight: 1, kind: 'REQUIRED' }],
+    };
+    const rank = () =>
+      repo.rankPage(db.dataSource.manager, {
+        role,
+        policy: DEFAULT_SCORING_POLICY,
+        asOf: '2026-12-31',
+        qualifiedOnly: false,
+        first: 1000,
+        offset: 0,
+      });
     try {
       await db.dataSource.query('UPDATE evidence SET deleted_at = now() WHERE id = $1', [item.id]);
       expect((await rank()).keys).toEqual(await reference(role, DEFAULT_SCORING_POLICY, '2026-12-31'));
@@ -140,7 +183,15 @@ describe('the SQL ranking pass orders exactly as the domain scoring does', () =>
       const role = randomRole(k);
       const want = await reference(role, DEFAULT_SCORING_POLICY, '2025-06-01', buildings[1]);
       const page = (offset: number, qualifiedOnly = false) =>
-        repo.rankPage(db.dataSource.manager, { role, policy: DEFAULT_SCORING_POLICY, asOf: '2025-06-01', buildingId: buildings[1], qualifiedOnly, first: 7, offset });
+        repo.rankPage(db.dataSource.manager, {
+          role,
+          policy: DEFAULT_SCORING_POLICY,
+          asOf: '2025-06-01',
+          buildingId: buildings[1],
+          qualifiedOnly,
+          first: 7,
+          offset,
+        });
       const pages = [await page(0), await page(7), await page(14), await page(21), await page(28)];
       expect(pages.flatMap((p) => p.keys)).toEqual(want);
       expect(pages.flatMap((p) => p.ranks)).toEqual(sharedRanks(want));
@@ -160,17 +211,34 @@ describe('the SQL ranking pass orders exactly as the domain scoring does', () =>
       if (!plain.requirements.length) continue;
       const crosswalked: RoleSpec = {
         ...plain,
-        requirements: plain.requirements.map((r) => (rand() < 0.7
-          ? { ...r, viaCrosswalk: comps.filter((c) => c !== r.competencyId && rand() < 0.4) }
-          : r)),
+        requirements: plain.requirements.map((r) =>
+          rand() < 0.7 ? { ...r, viaCrosswalk: comps.filter((c) => c !== r.competencyId && rand() < 0.4) } : r,
+        ),
       };
       const asOf = pick(['2025-06-01', '2026-12-31']);
       const want = await reference(crosswalked, DEFAULT_SCORING_POLICY, asOf);
-      const got = await repo.rankPage(db.dataSource.manager, { role: crosswalked, policy: DEFAULT_SCORING_POLICY, asOf, qualifiedOnly: false, first: 1000, offset: 0 });
+      const got = await repo.rankPage(db.dataSource.manager, {
+        role: crosswalked,
+        policy: DEFAULT_SCORING_POLICY,
+        asOf,
+        qualifiedOnly: false,
+        first: 1000,
+        offset: 0,
+      });
       expect(got.keys).toEqual(want);
       // Adding the crosswalks never lowers anyone's score or met count; removing them never raises one.
-      const before = new Map((await repo.rankPage(db.dataSource.manager, { role: plain, policy: DEFAULT_SCORING_POLICY, asOf, qualifiedOnly: false, first: 1000, offset: 0 }))
-        .keys.map((x) => [x.educatorId, x]));
+      const before = new Map(
+        (
+          await repo.rankPage(db.dataSource.manager, {
+            role: plain,
+            policy: DEFAULT_SCORING_POLICY,
+            asOf,
+            qualifiedOnly: false,
+            first: 1000,
+            offset: 0,
+          })
+        ).keys.map((x) => [x.educatorId, x]),
+      );
       for (const after of got.keys) {
         const b = before.get(after.educatorId)!;
         expect(after.score).toBeGreaterThanOrEqual(b.score);

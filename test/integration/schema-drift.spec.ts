@@ -53,7 +53,9 @@ describe('the committed GraphQL schema (graphql/schema.graphql)', () => {
 
   describe('example operations in graphql/examples', () => {
     const dir = root('graphql/examples');
-    const files = readdirSync(dir).filter((f) => f.endsWith('.graphql')).sort();
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.graphql'))
+      .sort();
 
     it('exist', () => {
       expect(files.length).toBeGreaterThanOrEqual(4);

@@ -8,8 +8,17 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database.
 
 const OPTIONS = { seed: 2026, asOf: '2026-09-01' };
 const TABLES = [
-  'building', 'educator', 'hybrid_role', 'role_requirement', 'evidence', 'evidence_claim', 'account',
-  'panel_member', 'role_hiring_settings', 'application', 'application_transition',
+  'building',
+  'educator',
+  'hybrid_role',
+  'role_requirement',
+  'evidence',
+  'evidence_claim',
+  'account',
+  'panel_member',
+  'role_hiring_settings',
+  'application',
+  'application_transition',
 ];
 const quiet = () => undefined;
 
@@ -26,7 +35,8 @@ async function fingerprint(ds: DataSource): Promise<Record<string, { n: number; 
   return out;
 }
 
-const one = async <T = Record<string, unknown>>(ds: DataSource, sql: string, params: unknown[] = []): Promise<T> => (await ds.query(sql, params))[0];
+const one = async <T = Record<string, unknown>>(ds: DataSource, sql: string, params: unknown[] = []): Promise<T> =>
+  (await ds.query(sql, params))[0];
 
 describe('the demo district', () => {
   let a: TestDatabase;
@@ -52,10 +62,20 @@ describe('the demo district', () => {
     const buildings = await ds.query(`SELECT level, count(*)::int AS n FROM building GROUP BY level ORDER BY level`);
     expect(buildings.map((r: { level: string }) => r.level)).toEqual(['ELEMENTARY', 'HIGH', 'MIDDLE']);
     expect(buildings.reduce((s: number, r: { n: number }) => s + r.n, 0)).toBeGreaterThanOrEqual(8);
-    expect(await one(ds, `SELECT count(*)::int AS n, count(DISTINCT lower(work_email))::int AS emails FROM educator`)).toEqual({ n: 400, emails: 400 });
+    expect(await one(ds, `SELECT count(*)::int AS n, count(DISTINCT lower(work_email))::int AS emails FROM educator`)).toEqual({
+      n: 400,
+      emails: 400,
+    });
 
     const kinds = await ds.query(`SELECT kind, count(*)::int AS n FROM evidence GROUP BY kind ORDER BY kind`);
-    expect(kinds.map((k: { kind: string }) => k.kind)).toEqual(['ARTIFACT', 'CERTIFICATION', 'COURSE', 'PILOT', 'PRESENTATION', 'PROFESSIONAL_LEARNING']);
+    expect(kinds.map((k: { kind: string }) => k.kind)).toEqual([
+      'ARTIFACT',
+      'CERTIFICATION',
+      'COURSE',
+      'PILOT',
+      'PRESENTATION',
+      'PROFESSIONAL_LEARNING',
+    ]);
     expect(kinds.reduce((s: number, k: { n: number }) => s + k.n, 0)).toBeGreaterThanOrEqual(3000);
 
     const mix = await one<{ course_only: number; certified: number; pilot_leads: number }>(
@@ -73,16 +93,25 @@ describe('the demo district', () => {
 
     const statuses = await ds.query(`SELECT DISTINCT verification_status AS s FROM evidence ORDER BY 1`);
     expect(statuses.map((r: { s: string }) => r.s)).toEqual(['ENDORSED', 'SELF_REPORTED', 'VERIFIED']);
-    const expired = await one<{ n: number }>(ds, `SELECT count(*)::int AS n FROM evidence WHERE kind = 'CERTIFICATION' AND expires_on < $1`, [OPTIONS.asOf]);
+    const expired = await one<{ n: number }>(
+      ds,
+      `SELECT count(*)::int AS n FROM evidence WHERE kind = 'CERTIFICATION' AND expires_on < $1`,
+      [OPTIONS.asOf],
+    );
     expect(expired.n).toBeGreaterThan(0);
     expect(expired.n).toBeLessThan(20);
   });
 
   it('claims one to three competencies per item, at plausible levels', async () => {
     const ds = a.dataSource;
-    const perItem = await one(ds, `SELECT min(n)::int AS min, max(n)::int AS max FROM (SELECT e.id, count(c.*) AS n FROM evidence e LEFT JOIN evidence_claim c ON c.evidence_id = e.id GROUP BY e.id) s`);
+    const perItem = await one(
+      ds,
+      `SELECT min(n)::int AS min, max(n)::int AS max FROM (SELECT e.id, count(c.*) AS n FROM evidence e LEFT JOIN evidence_claim c ON c.evidence_id = e.id GROUP BY e.id) s`,
+    );
     expect(perItem).toEqual({ min: 1, max: 3 });
-    const frameworks = await ds.query(`SELECT DISTINCT f.code FROM evidence_claim c JOIN competency k ON k.id = c.competency_id JOIN competency_framework f ON f.id = k.framework_id ORDER BY 1`);
+    const frameworks = await ds.query(
+      `SELECT DISTINCT f.code FROM evidence_claim c JOIN competency k ON k.id = c.competency_id JOIN competency_framework f ON f.id = k.framework_id ORDER BY 1`,
+    );
     expect(frameworks.map((r: { code: string }) => r.code)).toEqual(['DISTRICT-AI-READINESS', 'UNESCO-AI-CFT-2024']);
     const levels = await ds.query(
       `SELECT e.kind, min(c.level)::int AS min, max(c.level)::int AS max FROM evidence e JOIN evidence_claim c ON c.evidence_id = e.id GROUP BY e.kind ORDER BY e.kind`,
@@ -96,11 +125,19 @@ describe('the demo district', () => {
 
   it('has open hybrid roles modelled on the emerging roles, plus one draft', async () => {
     const ds = a.dataSource;
-    const roles = await ds.query(`SELECT title, status, classroom_fte::float AS c, role_fte::float AS r, stipend, openings, closing_date::text AS closes FROM hybrid_role ORDER BY title`);
+    const roles = await ds.query(
+      `SELECT title, status, classroom_fte::float AS c, role_fte::float AS r, stipend, openings, closing_date::text AS closes FROM hybrid_role ORDER BY title`,
+    );
     expect(roles.filter((r: { status: string }) => r.status === 'DRAFT')).toHaveLength(1);
     const open = roles.filter((r: { status: string }) => r.status === 'OPEN');
     expect(open.length).toBeGreaterThanOrEqual(5);
-    for (const title of ['AI Integration Specialist', 'Instructional Innovation Coach', 'Digital Learning Leader', 'Curriculum Redesign Facilitator', 'Data Ethics Team Member']) {
+    for (const title of [
+      'AI Integration Specialist',
+      'Instructional Innovation Coach',
+      'Digital Learning Leader',
+      'Curriculum Redesign Facilitator',
+      'Data Ethics Team Member',
+    ]) {
       expect(open.map((r: { title: string }) => r.title)).toContain(title);
     }
     for (const r of roles) {
@@ -108,30 +145,49 @@ describe('the demo district', () => {
       expect(r.closes > OPTIONS.asOf).toBe(true);
       expect(r.stipend).toBeGreaterThan(0);
     }
-    const reqs = await one(ds, `SELECT min(min_level)::int AS lo, max(min_level)::int AS hi, count(DISTINCT kind)::int AS kinds FROM role_requirement`);
+    const reqs = await one(
+      ds,
+      `SELECT min(min_level)::int AS lo, max(min_level)::int AS hi, count(DISTINCT kind)::int AS kinds FROM role_requirement`,
+    );
     expect(reqs).toEqual({ lo: 2, hi: 3, kinds: 2 });
-    const withoutRequired = await ds.query(`SELECT r.title FROM hybrid_role r WHERE NOT EXISTS (SELECT 1 FROM role_requirement q WHERE q.role_id = r.id AND q.kind = 'REQUIRED')`);
+    const withoutRequired = await ds.query(
+      `SELECT r.title FROM hybrid_role r WHERE NOT EXISTS (SELECT 1 FROM role_requirement q WHERE q.role_id = r.id AND q.kind = 'REQUIRED')`,
+    );
     expect(withoutRequired).toEqual([]);
   });
 
   it("includes the domain brief's seed case: candidate A and candidate B", async () => {
     const ds = a.dataSource;
     const { candidateA, candidateB } = generateDemoDistrict(OPTIONS).highlights;
-    const evidenceOf = (id: string) => ds.query(`SELECT kind, hours::float AS hours, verification_status AS status, pilot_part AS part FROM evidence WHERE educator_id = $1`, [id]);
+    const evidenceOf = (id: string) =>
+      ds.query(
+        `SELECT kind, hours::float AS hours, verification_status AS status, pilot_part AS part FROM evidence WHERE educator_id = $1`,
+        [id],
+      );
 
     const aItems = await evidenceOf(candidateA.id);
     expect(new Set(aItems.map((e: { kind: string }) => e.kind))).toEqual(new Set(['COURSE']));
     expect(aItems.reduce((s: number, e: { hours: number }) => s + e.hours, 0)).toBe(120);
-    const aYears = await one<{ y: number }>(ds, `SELECT extract(year FROM age($1::date, hire_date))::int AS y FROM educator WHERE id = $2`, [OPTIONS.asOf, candidateA.id]);
+    const aYears = await one<{ y: number }>(
+      ds,
+      `SELECT extract(year FROM age($1::date, hire_date))::int AS y FROM educator WHERE id = $2`,
+      [OPTIONS.asOf, candidateA.id],
+    );
     expect(aYears.y).toBe(15);
 
     const bItems = await evidenceOf(candidateB.id);
-    expect(bItems).toEqual(expect.arrayContaining([
-      expect.objectContaining({ kind: 'CERTIFICATION', status: 'VERIFIED' }),
-      expect.objectContaining({ kind: 'PILOT', part: 'LEAD' }),
-      expect.objectContaining({ kind: 'PROFESSIONAL_LEARNING' }),
-    ]));
-    const bYears = await one<{ y: number }>(ds, `SELECT extract(year FROM age($1::date, hire_date))::int AS y FROM educator WHERE id = $2`, [OPTIONS.asOf, candidateB.id]);
+    expect(bItems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'CERTIFICATION', status: 'VERIFIED' }),
+        expect.objectContaining({ kind: 'PILOT', part: 'LEAD' }),
+        expect.objectContaining({ kind: 'PROFESSIONAL_LEARNING' }),
+      ]),
+    );
+    const bYears = await one<{ y: number }>(
+      ds,
+      `SELECT extract(year FROM age($1::date, hire_date))::int AS y FROM educator WHERE id = $2`,
+      [OPTIONS.asOf, candidateB.id],
+    );
     expect(bYears.y).toBe(6);
   });
 
@@ -139,7 +195,9 @@ describe('the demo district', () => {
     const ds = a.dataSource;
     const { candidateB } = generateDemoDistrict(OPTIONS).highlights;
     const accounts = await ds.query(`SELECT email, personas, educator_id, password_hash FROM account ORDER BY email`);
-    expect(accounts.map((r: { email: string; personas: string[]; educator_id: string | null }) => [r.email, r.personas, r.educator_id])).toEqual([
+    expect(
+      accounts.map((r: { email: string; personas: string[]; educator_id: string | null }) => [r.email, r.personas, r.educator_id]),
+    ).toEqual([
       ['compliance@demo.pathways.test', ['COMPLIANCE'], null],
       ['hr@demo.pathways.test', ['HR'], null],
       ['luis.ortega@demo.pathways.test', ['PANELIST', 'EDUCATOR'], expect.any(String)],
@@ -148,8 +206,10 @@ describe('the demo district', () => {
       ['principal.lincoln@demo.pathways.test', ['ENDORSER'], null],
     ]);
     // The demo endorser endorses at Lincoln Middle School only.
-    expect(await ds.query(`SELECT b.code FROM endorser_building eb JOIN building b ON b.id = eb.building_id
-      JOIN account a ON a.id = eb.account_id WHERE a.email = 'principal.lincoln@demo.pathways.test'`)).toEqual([{ code: 'LMS' }]);
+    expect(
+      await ds.query(`SELECT b.code FROM endorser_building eb JOIN building b ON b.id = eb.building_id
+      JOIN account a ON a.id = eb.account_id WHERE a.email = 'principal.lincoln@demo.pathways.test'`),
+    ).toEqual([{ code: 'LMS' }]);
     for (const r of accounts) {
       expect(r.password_hash).toMatch(/^\$argon2id\$/);
       expect(await argon2.verify(r.password_hash, DEMO_PASSWORD)).toBe(true);
@@ -163,7 +223,10 @@ describe('the demo district', () => {
     expect(role.title).toBe('Instructional Innovation Coach');
     const hr = district.accounts.find((x) => x.email === 'hr@demo.pathways.test')!;
 
-    const panel = await ds.query(`SELECT a.email, pm.added_by FROM panel_member pm JOIN account a ON a.id = pm.account_id WHERE pm.role_id = $1 ORDER BY a.email`, [role.id]);
+    const panel = await ds.query(
+      `SELECT a.email, pm.added_by FROM panel_member pm JOIN account a ON a.id = pm.account_id WHERE pm.role_id = $1 ORDER BY a.email`,
+      [role.id],
+    );
     expect(panel).toEqual([
       { email: 'luis.ortega@demo.pathways.test', added_by: hr.id },
       { email: 'panel@demo.pathways.test', added_by: hr.id },
@@ -181,14 +244,19 @@ describe('the demo district', () => {
     expect(statusOf['Luis Ortega']).toBeUndefined();
     expect(apps.map((x) => x.status).sort()).toEqual(['SCREENED', 'SHORTLISTED', 'SHORTLISTED', 'SHORTLISTED', 'SUBMITTED']);
     // Nobody on the panel is a candidate for the role.
-    expect(await ds.query(`SELECT 1 FROM application ap JOIN account ac ON ac.educator_id = ap.educator_id JOIN panel_member pm ON pm.account_id = ac.id AND pm.role_id = ap.role_id`)).toEqual([]);
+    expect(
+      await ds.query(
+        `SELECT 1 FROM application ap JOIN account ac ON ac.educator_id = ap.educator_id JOIN panel_member pm ON pm.account_id = ac.id AND pm.role_id = ap.role_id`,
+      ),
+    ).toEqual([]);
 
     // Each history reads as the hiring module writes it: submitted by the candidate, then HR's moves with reasons.
     for (const app of apps) {
-      const steps: Array<{ from: string | null; to: string; actor: string | null; email: string; reason: string; at: Date }> = await ds.query(
-        `SELECT from_status AS from, to_status AS to, actor_account_id AS actor, actor_email AS email, reason, at FROM application_transition WHERE application_id = $1 ORDER BY id`,
-        [app.id],
-      );
+      const steps: Array<{ from: string | null; to: string; actor: string | null; email: string; reason: string; at: Date }> =
+        await ds.query(
+          `SELECT from_status AS from, to_status AS to, actor_account_id AS actor, actor_email AS email, reason, at FROM application_transition WHERE application_id = $1 ORDER BY id`,
+          [app.id],
+        );
       expect(steps[0]).toMatchObject({ from: null, to: 'SUBMITTED' });
       expect(steps[0].email).not.toBe(hr.email);
       for (let i = 1; i < steps.length; i++) {
@@ -201,15 +269,27 @@ describe('the demo district', () => {
       expect(steps[steps.length - 1].at.toISOString() < `${OPTIONS.asOf}T00:00:00.000Z`).toBe(true);
     }
     // Dates come from the plan (relative to asOf), not from the clock.
-    const planned = planDemoHiringRound(district).applications.map((x) => [x.id, x.submittedAt]).sort();
-    const stored = (await ds.query(`SELECT id, submitted_at FROM application`)).map((r: { id: string; submitted_at: Date }) => [r.id, r.submitted_at.toISOString()]).sort();
+    const planned = planDemoHiringRound(district)
+      .applications.map((x) => [x.id, x.submittedAt])
+      .sort();
+    const stored = (await ds.query(`SELECT id, submitted_at FROM application`))
+      .map((r: { id: string; submitted_at: Date }) => [r.id, r.submitted_at.toISOString()])
+      .sort();
     expect(stored).toEqual(planned);
-    const maya = await one<{ actor: string }>(ds, `SELECT t.actor_account_id AS actor FROM application_transition t JOIN application a ON a.id = t.application_id WHERE a.educator_id = $1 AND t.from_status IS NULL`, [district.highlights.candidateB.id]);
+    const maya = await one<{ actor: string }>(
+      ds,
+      `SELECT t.actor_account_id AS actor FROM application_transition t JOIN application a ON a.id = t.application_id WHERE a.educator_id = $1 AND t.from_status IS NULL`,
+      [district.highlights.candidateB.id],
+    );
     expect(maya.actor).toBe(district.accounts.find((x) => x.educatorId === district.highlights.candidateB.id)!.id);
 
     // Scores, offers and ranking runs are left for whoever tries the demo.
-    expect(await one(ds, `SELECT (SELECT count(*) FROM panel_score)::int AS scores, (SELECT count(*) FROM offer)::int AS offers, (SELECT count(*) FROM ranking_run)::int AS runs`))
-      .toEqual({ scores: 0, offers: 0, runs: 0 });
+    expect(
+      await one(
+        ds,
+        `SELECT (SELECT count(*) FROM panel_score)::int AS scores, (SELECT count(*) FROM offer)::int AS offers, (SELECT count(*) FROM ranking_run)::int AS runs`,
+      ),
+    ).toEqual({ scores: 0, offers: 0, runs: 0 });
   });
 
   it('loads only into an empty database: a second call changes nothing', async () => {

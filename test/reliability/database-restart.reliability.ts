@@ -58,7 +58,9 @@ describe('a PostgreSQL restart and outage under write load', () => {
     app = await createApp(config, dataSource);
     await app.listen(0, '127.0.0.1');
     baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-    const account = await dataSource.getRepository(AccountEntity).save({ email: 'hr@reliability.example', displayName: 'HR', personas: [Persona.HR], passwordHash: null });
+    const account = await dataSource
+      .getRepository(AccountEntity)
+      .save({ email: 'hr@reliability.example', displayName: 'HR', personas: [Persona.HR], passwordHash: null });
     token = (await app.get(TokenService).issue(account.id)).token;
   });
 
@@ -85,9 +87,19 @@ describe('a PostgreSQL restart and outage under write load', () => {
             headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
             body: JSON.stringify({ query: CREATE, variables: { input: { code, name: `Reliability ${code}` } } }),
           });
-          const body = (await res.json()) as { data?: { createBuilding?: { id: string } }; errors?: Array<{ extensions?: { code?: string } }> };
+          const body = (await res.json()) as {
+            data?: { createBuilding?: { id: string } };
+            errors?: Array<{ extensions?: { code?: string } }>;
+          };
           const ok = !!body.data?.createBuilding?.id && !body.errors;
-          attempt = { code, started, ended: Date.now(), ok, status: res.status, errorCode: ok ? undefined : (body.errors?.[0]?.extensions?.code ?? 'NONE') };
+          attempt = {
+            code,
+            started,
+            ended: Date.now(),
+            ok,
+            status: res.status,
+            errorCode: ok ? undefined : (body.errors?.[0]?.extensions?.code ?? 'NONE'),
+          };
         } catch (err) {
           attempt = { code, started, ended: Date.now(), ok: false, status: 0, errorCode: `HTTP ${(err as Error).message}` };
         }
@@ -114,16 +126,25 @@ describe('a PostgreSQL restart and outage under write load', () => {
     running = false;
     await Promise.all(writers);
 
-    for (const o of outages) o.firstSuccessAfterUp = attempts.filter((a) => a.ok && a.started >= o.up).sort((a, b) => a.ended - b.ended)[0]?.ended;
+    for (const o of outages)
+      o.firstSuccessAfterUp = attempts.filter((a) => a.ok && a.started >= o.up).sort((a, b) => a.ended - b.ended)[0]?.ended;
     const failed = attempts.filter((a) => !a.ok);
     const acknowledged = attempts.filter((a) => a.ok);
-    const stored = new Set<string>((await dataSource.query(`SELECT code FROM building WHERE code LIKE 'R%'`)).map((r: { code: string }) => r.code));
-    const byCode = failed.reduce<Record<string, number>>((acc, a) => ((acc[`${a.errorCode} (HTTP ${a.status})`] = (acc[`${a.errorCode} (HTTP ${a.status})`] ?? 0) + 1), acc), {});
+    const stored = new Set<string>(
+      (await dataSource.query(`SELECT code FROM building WHERE code LIKE 'R%'`)).map((r: { code: string }) => r.code),
+    );
+    const byCode = failed.reduce<Record<string, number>>(
+      (acc, a) => ((acc[`${a.errorCode} (HTTP ${a.status})`] = (acc[`${a.errorCode} (HTTP ${a.status})`] ?? 0) + 1), acc),
+      {},
+    );
 
     const figures = [
       `writes attempted: ${attempts.length}, acknowledged: ${acknowledged.length}, failed: ${failed.length}`,
       `failures by code: ${JSON.stringify(byCode)}`,
-      ...outages.map((o) => `${o.label}: down ${((o.up - o.down) / 1000).toFixed(1)} s, first acknowledged write ${o.firstSuccessAfterUp ? ((o.firstSuccessAfterUp - o.up) / 1000).toFixed(2) + ' s' : 'never'} after the server was back`),
+      ...outages.map(
+        (o) =>
+          `${o.label}: down ${((o.up - o.down) / 1000).toFixed(1)} s, first acknowledged write ${o.firstSuccessAfterUp ? ((o.firstSuccessAfterUp - o.up) / 1000).toFixed(2) + ' s' : 'never'} after the server was back`,
+      ),
       `rows stored: ${stored.size}`,
     ];
     process.stdout.write(`\nReliability figures\n  ${figures.join('\n  ')}\n`);

@@ -48,10 +48,14 @@ export class PostgresServer {
   static async create(): Promise<PostgresServer> {
     const server = new PostgresServer(await freePort(), await binaries());
     if (server.user.uid !== undefined) chownSync(server.dir, server.user.uid, server.user.gid!);
-    const init = spawnSync(join(server.bin, 'initdb'), ['-D', join(server.dir, 'data'), '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync'], {
-      ...server.user,
-      encoding: 'utf8',
-    });
+    const init = spawnSync(
+      join(server.bin, 'initdb'),
+      ['-D', join(server.dir, 'data'), '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync'],
+      {
+        ...server.user,
+        encoding: 'utf8',
+      },
+    );
     if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr}`);
     return server;
   }
@@ -61,7 +65,20 @@ export class PostgresServer {
   }
 
   async start(): Promise<void> {
-    const args = ['-D', join(this.dir, 'data'), '-p', String(this.port), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${this.dir}`, '-c', 'fsync=off', '-c', 'max_connections=40'];
+    const args = [
+      '-D',
+      join(this.dir, 'data'),
+      '-p',
+      String(this.port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      `unix_socket_directories=${this.dir}`,
+      '-c',
+      'fsync=off',
+      '-c',
+      'max_connections=40',
+    ];
     this.process = spawn(join(this.bin, 'postgres'), args, { ...this.user, stdio: 'ignore' });
     const deadline = Date.now() + 30_000;
     for (;;) {

@@ -46,31 +46,59 @@ interface EvidenceSpec {
 const COMPETENCY_CODES = { T: 'AI-TOOL-EVAL', B: 'AI-BIAS', P: 'DATA-PRIVACY', L: 'PL-DESIGN', E: 'DATA-ETHICS' } as const;
 
 const STAFF: Array<[string, keyof CapacityDistrict['buildings'], string, EvidenceSpec[]]> = [
-  ['n1', 'NORTH', '2015-08-01', [
-    { kind: 'CERTIFICATION', status: 'VERIFIED', on: '2023-01-10', claims: { T: 2, B: 2, P: 2 } },
-    { kind: 'PILOT', part: 'LEAD', status: 'VERIFIED', on: '2023-02-01', claims: { T: 3 } },
-    { kind: 'PROFESSIONAL_LEARNING', status: 'VERIFIED', on: '2023-03-01', claims: { L: 3 } },
-    { kind: 'PRESENTATION', status: 'VERIFIED', on: '2023-04-01', claims: { L: 3 } },
-  ]],
-  ['n2', 'NORTH', '2015-08-01', [
-    { kind: 'ARTIFACT', status: 'ENDORSED', on: '2024-02-01', claims: { T: 2, B: 3 } },
-    { kind: 'PROFESSIONAL_LEARNING', status: 'VERIFIED', on: '2024-09-01', claims: { P: 2 } },
-  ]],
-  ['n3', 'NORTH', '2015-08-01', [
-    { kind: 'PRESENTATION', status: 'SELF_REPORTED', on: '2023-05-01', claims: { T: 2, B: 2, P: 2 } },
-    { kind: 'ARTIFACT', status: 'ENDORSED', on: '2023-06-01', claims: { L: 3 } },
-  ]],
-  ['n4', 'NORTH', '2015-08-01', [
-    { kind: 'COURSE', status: 'VERIFIED', on: '2022-06-01', claims: { T: 3, B: 3, P: 3 } },
-    { kind: 'ARTIFACT', status: 'ENDORSED', on: '2023-06-01', claims: { L: 3 } },
-  ]],
-  ['s1', 'SOUTH', '2015-08-01', [
-    { kind: 'CERTIFICATION', status: 'VERIFIED', on: '2022-01-01', expires: '2024-12-31', claims: { T: 2, B: 2, P: 2, E: 3 } },
-  ]],
-  ['s2', 'SOUTH', '2015-08-01', [
-    { kind: 'PILOT', part: 'CO_LEAD', status: 'VERIFIED', on: '2023-09-01', claims: { T: 2, B: 2 } },
-    { kind: 'ARTIFACT', status: 'ENDORSED', on: '2023-10-01', claims: { P: 2 } },
-  ]],
+  [
+    'n1',
+    'NORTH',
+    '2015-08-01',
+    [
+      { kind: 'CERTIFICATION', status: 'VERIFIED', on: '2023-01-10', claims: { T: 2, B: 2, P: 2 } },
+      { kind: 'PILOT', part: 'LEAD', status: 'VERIFIED', on: '2023-02-01', claims: { T: 3 } },
+      { kind: 'PROFESSIONAL_LEARNING', status: 'VERIFIED', on: '2023-03-01', claims: { L: 3 } },
+      { kind: 'PRESENTATION', status: 'VERIFIED', on: '2023-04-01', claims: { L: 3 } },
+    ],
+  ],
+  [
+    'n2',
+    'NORTH',
+    '2015-08-01',
+    [
+      { kind: 'ARTIFACT', status: 'ENDORSED', on: '2024-02-01', claims: { T: 2, B: 3 } },
+      { kind: 'PROFESSIONAL_LEARNING', status: 'VERIFIED', on: '2024-09-01', claims: { P: 2 } },
+    ],
+  ],
+  [
+    'n3',
+    'NORTH',
+    '2015-08-01',
+    [
+      { kind: 'PRESENTATION', status: 'SELF_REPORTED', on: '2023-05-01', claims: { T: 2, B: 2, P: 2 } },
+      { kind: 'ARTIFACT', status: 'ENDORSED', on: '2023-06-01', claims: { L: 3 } },
+    ],
+  ],
+  [
+    'n4',
+    'NORTH',
+    '2015-08-01',
+    [
+      { kind: 'COURSE', status: 'VERIFIED', on: '2022-06-01', claims: { T: 3, B: 3, P: 3 } },
+      { kind: 'ARTIFACT', status: 'ENDORSED', on: '2023-06-01', claims: { L: 3 } },
+    ],
+  ],
+  [
+    's1',
+    'SOUTH',
+    '2015-08-01',
+    [{ kind: 'CERTIFICATION', status: 'VERIFIED', on: '2022-01-01', expires: '2024-12-31', claims: { T: 2, B: 2, P: 2, E: 3 } }],
+  ],
+  [
+    's2',
+    'SOUTH',
+    '2015-08-01',
+    [
+      { kind: 'PILOT', part: 'CO_LEAD', status: 'VERIFIED', on: '2023-09-01', claims: { T: 2, B: 2 } },
+      { kind: 'ARTIFACT', status: 'ENDORSED', on: '2023-10-01', claims: { P: 2 } },
+    ],
+  ],
   ['s3', 'SOUTH', '2015-08-01', [{ kind: 'ARTIFACT', status: 'VERIFIED', on: '2023-01-01', claims: { T: 1 } }]],
   ['s4', 'SOUTH', '2015-08-01', []],
   ['w1', 'WEST', '2012-08-01', [{ kind: 'CERTIFICATION', status: 'VERIFIED', on: '2020-03-01', claims: { T: 4, B: 2, P: 3 } }]],
@@ -100,7 +128,10 @@ export async function buildCapacityDistrict(ds: DataSource): Promise<CapacityDis
   }
   const buildings = {} as CapacityDistrict['buildings'];
   for (const code of ['NORTH', 'SOUTH', 'WEST', 'EMPTY'] as const) {
-    buildings[code] = await one(ds, `INSERT INTO building (code, name, level) VALUES ($1, $2, 'OTHER') RETURNING id`, [code, `${code[0]}${code.slice(1).toLowerCase()} School`]);
+    buildings[code] = await one(ds, `INSERT INTO building (code, name, level) VALUES ($1, $2, 'OTHER') RETURNING id`, [
+      code,
+      `${code[0]}${code.slice(1).toLowerCase()} School`,
+    ]);
   }
   const educators: Record<string, string> = {};
   for (const [key, building, hired, evidence] of STAFF) {
@@ -117,23 +148,48 @@ export async function buildCapacityDistrict(ds: DataSource): Promise<CapacityDis
       `INSERT INTO hybrid_role (title, classroom_fte, role_fte, status, version) VALUES ($1, $2, $3, 'FILLED', 1) RETURNING id`,
       [`${title} (${key})`, 1 - fte, fte],
     );
-    await ds.query(`INSERT INTO hybrid_commitment (educator_id, role_id, role_fte, starts_on, ends_on) VALUES ($1, $2, $3, $4, $5)`, [educators[key], role, fte, starts, ends]);
+    await ds.query(`INSERT INTO hybrid_commitment (educator_id, role_id, role_fte, starts_on, ends_on) VALUES ($1, $2, $3, $4, $5)`, [
+      educators[key],
+      role,
+      fte,
+      starts,
+      ends,
+    ]);
   }
   return { buildings, educators, competencies };
 }
 
-async function insertEvidence(ds: DataSource, educatorId: string, e: EvidenceSpec, competencies: CapacityDistrict['competencies']): Promise<void> {
+async function insertEvidence(
+  ds: DataSource,
+  educatorId: string,
+  e: EvidenceSpec,
+  competencies: CapacityDistrict['competencies'],
+): Promise<void> {
   const cert = e.kind === 'CERTIFICATION';
   const id = await one(
     ds,
     `INSERT INTO evidence (educator_id, kind, title, verification_status, started_on, issuer, issued_on, expires_on, pilot_part, sessions, attendees, hours, version)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1) RETURNING id`,
     [
-      educatorId, e.kind, `${e.kind} ${e.on}`, e.status, cert ? null : e.on, cert ? 'Issuer' : null, cert ? e.on : null, e.expires ?? null,
-      e.part ?? null, e.kind === 'PROFESSIONAL_LEARNING' ? 3 : null, e.kind === 'PROFESSIONAL_LEARNING' ? 20 : null, e.kind === 'COURSE' ? 120 : null,
+      educatorId,
+      e.kind,
+      `${e.kind} ${e.on}`,
+      e.status,
+      cert ? null : e.on,
+      cert ? 'Issuer' : null,
+      cert ? e.on : null,
+      e.expires ?? null,
+      e.part ?? null,
+      e.kind === 'PROFESSIONAL_LEARNING' ? 3 : null,
+      e.kind === 'PROFESSIONAL_LEARNING' ? 20 : null,
+      e.kind === 'COURSE' ? 120 : null,
     ],
   );
   for (const [key, level] of Object.entries(e.claims)) {
-    await ds.query(`INSERT INTO evidence_claim (evidence_id, competency_id, level) VALUES ($1, $2, $3)`, [id, competencies[key as keyof Claims], level]);
+    await ds.query(`INSERT INTO evidence_claim (evidence_id, competency_id, level) VALUES ($1, $2, $3)`, [
+      id,
+      competencies[key as keyof Claims],
+      level,
+    ]);
   }
 }

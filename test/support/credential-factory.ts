@@ -14,7 +14,12 @@ export async function didKeyIssuer(): Promise<SigningKey> {
   const pair = await Ed25519Multikey.generate();
   const exported = await pair.export({ publicKey: true, secretKey: true, includeContext: false });
   const did = `did:key:${exported.publicKeyMultibase}`;
-  return { id: `${did}#${exported.publicKeyMultibase}`, controller: did, publicKeyMultibase: exported.publicKeyMultibase, secretKeyMultibase: exported.secretKeyMultibase };
+  return {
+    id: `${did}#${exported.publicKeyMultibase}`,
+    controller: did,
+    publicKeyMultibase: exported.publicKeyMultibase,
+    secretKeyMultibase: exported.secretKeyMultibase,
+  };
 }
 
 /** An issuer whose DID is did:web on `host` (its DID document is served by the test). */
@@ -22,7 +27,12 @@ export async function didWebIssuer(host: string): Promise<SigningKey> {
   const did = `did:web:${encodeURIComponent(host)}`;
   const pair = await Ed25519Multikey.generate();
   const exported = await pair.export({ publicKey: true, secretKey: true, includeContext: false });
-  return { id: `${did}#key-1`, controller: did, publicKeyMultibase: exported.publicKeyMultibase, secretKeyMultibase: exported.secretKeyMultibase };
+  return {
+    id: `${did}#key-1`,
+    controller: did,
+    publicKeyMultibase: exported.publicKeyMultibase,
+    secretKeyMultibase: exported.secretKeyMultibase,
+  };
 }
 
 export function didDocumentOf(key: SigningKey): Record<string, unknown> {
@@ -34,7 +44,10 @@ export function didDocumentOf(key: SigningKey): Record<string, unknown> {
   };
 }
 
-export const sha256Email = (email: string, salt: string) => `sha256$${createHash('sha256').update(email + salt).digest('hex')}`;
+export const sha256Email = (email: string, salt: string) =>
+  `sha256$${createHash('sha256')
+    .update(email + salt)
+    .digest('hex')}`;
 
 export interface CredentialOptions {
   email?: string;
@@ -45,7 +58,12 @@ export interface CredentialOptions {
   achievementId?: string;
   achievementType?: string;
   alignmentUrl?: string;
-  status?: Array<{ purpose: 'revocation' | 'suspension'; url: string; index: number; type?: 'BitstringStatusListEntry' | 'StatusList2021Entry' }>;
+  status?: Array<{
+    purpose: 'revocation' | 'suspension';
+    url: string;
+    index: number;
+    type?: 'BitstringStatusListEntry' | 'StatusList2021Entry';
+  }>;
   extraContext?: string;
   v1?: boolean;
 }
@@ -55,7 +73,15 @@ export function achievementCredential(issuer: SigningKey, options: CredentialOpt
   const identifier = options.email
     ? [{ type: 'IdentityObject', identityHash: options.email, identityType: 'emailAddress', hashed: false }]
     : options.hashedEmail
-      ? [{ type: 'IdentityObject', identityHash: sha256Email(options.hashedEmail.email, options.hashedEmail.salt), identityType: 'emailAddress', hashed: true, salt: options.hashedEmail.salt }]
+      ? [
+          {
+            type: 'IdentityObject',
+            identityHash: sha256Email(options.hashedEmail.email, options.hashedEmail.salt),
+            identityType: 'emailAddress',
+            hashed: true,
+            salt: options.hashedEmail.salt,
+          },
+        ]
       : undefined;
   const status = options.status?.map((s) => ({
     id: `${s.url}#${s.index}`,
@@ -65,7 +91,11 @@ export function achievementCredential(issuer: SigningKey, options: CredentialOpt
     statusListCredential: s.url,
   }));
   const context = options.v1
-    ? ['https://www.w3.org/2018/credentials/v1', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json', 'https://w3id.org/security/data-integrity/v2']
+    ? [
+        'https://www.w3.org/2018/credentials/v1',
+        'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+        'https://w3id.org/security/data-integrity/v2',
+      ]
     : ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'];
   if (options.extraContext) context.push(options.extraContext);
   if (options.status?.some((s) => s.type === 'StatusList2021Entry')) context.push('https://w3id.org/vc/status-list/2021/v1');
@@ -89,7 +119,9 @@ export function achievementCredential(issuer: SigningKey, options: CredentialOpt
         description: 'Designs and evaluates classroom uses of generative AI.',
         criteria: { narrative: 'Completed a 30-hour practicum with a reviewed classroom pilot.' },
         ...(options.achievementType ? { achievementType: options.achievementType } : {}),
-        ...(options.alignmentUrl ? { alignment: [{ type: ['Alignment'], targetName: 'Evaluates AI tools', targetUrl: options.alignmentUrl }] } : {}),
+        ...(options.alignmentUrl
+          ? { alignment: [{ type: ['Alignment'], targetName: 'Evaluates AI tools', targetUrl: options.alignmentUrl }] }
+          : {}),
       },
     },
     ...(status ? { credentialStatus: status.length === 1 ? status[0] : status } : {}),
@@ -121,15 +153,29 @@ export async function statusListCredential(
           type: ['VerifiableCredential', 'BitstringStatusListCredential'],
           issuer: issuer.controller,
           validFrom: '2024-01-01T00:00:00Z',
-          credentialSubject: { id: `${url}#list`, type: 'BitstringStatusList', statusPurpose: purpose, encodedList: encodeStatusList(bits, true) },
+          credentialSubject: {
+            id: `${url}#list`,
+            type: 'BitstringStatusList',
+            statusPurpose: purpose,
+            encodedList: encodeStatusList(bits, true),
+          },
         }
       : {
-          '@context': ['https://www.w3.org/2018/credentials/v1', 'https://w3id.org/vc/status-list/2021/v1', 'https://w3id.org/security/data-integrity/v2'],
+          '@context': [
+            'https://www.w3.org/2018/credentials/v1',
+            'https://w3id.org/vc/status-list/2021/v1',
+            'https://w3id.org/security/data-integrity/v2',
+          ],
           id: url,
           type: ['VerifiableCredential', 'StatusList2021Credential'],
           issuer: issuer.controller,
           issuanceDate: '2024-01-01T00:00:00Z',
-          credentialSubject: { id: `${url}#list`, type: 'StatusList2021', statusPurpose: purpose, encodedList: encodeStatusList(bits, false) },
+          credentialSubject: {
+            id: `${url}#list`,
+            type: 'StatusList2021',
+            statusPurpose: purpose,
+            encodedList: encodeStatusList(bits, false),
+          },
         };
   return signDataIntegrity(doc, issuer);
 }
@@ -139,7 +185,12 @@ export async function ecdsaDidKeyIssuer(curve: 'P-256' | 'P-384' = 'P-256'): Pro
   const pair = await EcdsaMultikey.generate({ curve });
   const exported = await pair.export({ publicKey: true, secretKey: true, includeContext: false });
   const did = `did:key:${exported.publicKeyMultibase}`;
-  return { id: `${did}#${exported.publicKeyMultibase}`, controller: did, publicKeyMultibase: exported.publicKeyMultibase, secretKeyMultibase: exported.secretKeyMultibase };
+  return {
+    id: `${did}#${exported.publicKeyMultibase}`,
+    controller: did,
+    publicKeyMultibase: exported.publicKeyMultibase,
+    secretKeyMultibase: exported.secretKeyMultibase,
+  };
 }
 
 /** Adds an ecdsa-rdfc-2019 Data Integrity proof made with a P-256 or P-384 `key` (bundled contexts only). */
@@ -173,6 +224,9 @@ function base58(text: string): Uint8Array {
 export async function signJwtAs(key: SigningKey, payload: Record<string, unknown>, header: Record<string, unknown> = {}): Promise<string> {
   const seed = base58(key.secretKeyMultibase.slice(1)).slice(2, 34);
   const x = base58(key.publicKeyMultibase.slice(1)).slice(2);
-  const privateKey = await importJWK({ kty: 'OKP', crv: 'Ed25519', d: Buffer.from(seed).toString('base64url'), x: Buffer.from(x).toString('base64url') }, 'EdDSA');
+  const privateKey = await importJWK(
+    { kty: 'OKP', crv: 'Ed25519', d: Buffer.from(seed).toString('base64url'), x: Buffer.from(x).toString('base64url') },
+    'EdDSA',
+  );
   return new SignJWT(payload).setProtectedHeader({ alg: 'EdDSA', kid: key.id, ...header }).sign(privateKey);
 }

@@ -14,10 +14,12 @@ export async function insertApplication(
   // One transition per status, an hour apart, the first from nothing (the submission itself).
   const start = Date.parse(f.submittedAt);
   for (const [i, to] of f.path.entries()) {
-    await ds.query(
-      `INSERT INTO application_transition (application_id, from_status, to_status, reason, at) VALUES ($1, $2, $3, '', $4)`,
-      [row.id, i === 0 ? null : f.path[i - 1], to, new Date(start + i * 3_600_000).toISOString()],
-    );
+    await ds.query(`INSERT INTO application_transition (application_id, from_status, to_status, reason, at) VALUES ($1, $2, $3, '', $4)`, [
+      row.id,
+      i === 0 ? null : f.path[i - 1],
+      to,
+      new Date(start + i * 3_600_000).toISOString(),
+    ]);
   }
   return row.id;
 }
@@ -32,7 +34,15 @@ export async function insertRankingRun(
     `INSERT INTO ranking_run (role_id, policy_id, policy_version, as_of, role_snapshot, overextension_fte_threshold, candidate_count, qualified_count,
        result_count, created_at)
      VALUES ($1, $2, $3, $4::timestamptz::date, $5, 0.4, $6, $7, $7, $4) RETURNING id`,
-    [f.roleId, policy.id, policy.version, f.createdAt, JSON.stringify({ title: 'Audited role', requirements: [] }), f.candidateCount ?? sorted.length, sorted.length],
+    [
+      f.roleId,
+      policy.id,
+      policy.version,
+      f.createdAt,
+      JSON.stringify({ title: 'Audited role', requirements: [] }),
+      f.candidateCount ?? sorted.length,
+      sorted.length,
+    ],
   );
   for (const [i, s] of sorted.entries()) {
     await ds.query(

@@ -1,6 +1,4 @@
-import {
-  getNamedType, isEnumType, isNonNullType, isObjectType, isScalarType, type GraphQLObjectType, type GraphQLSchema,
-} from 'graphql';
+import { getNamedType, isEnumType, isNonNullType, isObjectType, isScalarType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 
 /**
  * Every field of a type that needs no arguments (or only defaulted ones), recursively to `depth`: a selection

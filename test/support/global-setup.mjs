@@ -26,8 +26,14 @@ export default async function globalSetup() {
     const dir = mkdtempSync(join(tmpdir(), 'pathways-test-pg-'));
     const port = await freePort();
     const server = new EmbeddedPostgres({
-      databaseDir: dir, port, user: 'postgres', password: 'postgres', persistent: false,
-      createPostgresUser: true, onLog: () => undefined, onError: () => undefined,
+      databaseDir: dir,
+      port,
+      user: 'postgres',
+      password: 'postgres',
+      persistent: false,
+      createPostgresUser: true,
+      onLog: () => undefined,
+      onError: () => undefined,
     });
     await server.initialise();
     await server.start();

@@ -87,18 +87,59 @@ export async function hiringWorld(t: TestApp, panelists = 2): Promise<HiringWorl
   const south = await insertBuilding(t.ds, 'South Middle');
 
   const bea = await educatorAccount(t, north, 'Bea Lopez', 6);
-  await insertEvidence(t.ds, { educatorId: bea.educatorId, kind: 'CERTIFICATION', title: 'AI educator certification', issuedOn: daysFromNow(-200), expiresOn: daysFromNow(900), claims: [{ competencyId: comps['AI-TOOL-EVAL'], level: 3 }] });
-  await insertEvidence(t.ds, { educatorId: bea.educatorId, kind: 'PILOT', title: 'Building AI pilot', pilotPart: 'LEAD', startedOn: daysFromNow(-300), endedOn: daysFromNow(-100), claims: [{ competencyId: comps['ASSESS-REDESIGN'], level: 3 }, { competencyId: comps['AI-TOOL-EVAL'], level: 2 }] });
-  await insertEvidence(t.ds, { educatorId: bea.educatorId, kind: 'PROFESSIONAL_LEARNING', title: 'Colleague PD on AI-supported feedback', startedOn: daysFromNow(-150), claims: [{ competencyId: comps['PL-DESIGN'], level: 2 }, { competencyId: comps['ASSESS-REDESIGN'], level: 2 }] });
+  await insertEvidence(t.ds, {
+    educatorId: bea.educatorId,
+    kind: 'CERTIFICATION',
+    title: 'AI educator certification',
+    issuedOn: daysFromNow(-200),
+    expiresOn: daysFromNow(900),
+    claims: [{ competencyId: comps['AI-TOOL-EVAL'], level: 3 }],
+  });
+  await insertEvidence(t.ds, {
+    educatorId: bea.educatorId,
+    kind: 'PILOT',
+    title: 'Building AI pilot',
+    pilotPart: 'LEAD',
+    startedOn: daysFromNow(-300),
+    endedOn: daysFromNow(-100),
+    claims: [
+      { competencyId: comps['ASSESS-REDESIGN'], level: 3 },
+      { competencyId: comps['AI-TOOL-EVAL'], level: 2 },
+    ],
+  });
+  await insertEvidence(t.ds, {
+    educatorId: bea.educatorId,
+    kind: 'PROFESSIONAL_LEARNING',
+    title: 'Colleague PD on AI-supported feedback',
+    startedOn: daysFromNow(-150),
+    claims: [
+      { competencyId: comps['PL-DESIGN'], level: 2 },
+      { competencyId: comps['ASSESS-REDESIGN'], level: 2 },
+    ],
+  });
 
   const cy = await educatorAccount(t, south, 'Cy Okafor', 9);
   for (const code of SEED_REQUIREMENTS) {
-    await insertEvidence(t.ds, { educatorId: cy.educatorId, kind: 'ARTIFACT', title: `Artifact for ${code}`, status: 'ENDORSED', startedOn: daysFromNow(-400), claims: [{ competencyId: comps[code], level: 2 }] });
+    await insertEvidence(t.ds, {
+      educatorId: cy.educatorId,
+      kind: 'ARTIFACT',
+      title: `Artifact for ${code}`,
+      status: 'ENDORSED',
+      startedOn: daysFromNow(-400),
+      claims: [{ competencyId: comps[code], level: 2 }],
+    });
   }
 
   const al = await educatorAccount(t, north, 'Al Novak', 15);
   for (const code of SEED_REQUIREMENTS) {
-    await insertEvidence(t.ds, { educatorId: al.educatorId, kind: 'COURSE', title: `Workshop series ${code}`, hours: 40, startedOn: daysFromNow(-500), claims: [{ competencyId: comps[code], level: 3 }] });
+    await insertEvidence(t.ds, {
+      educatorId: al.educatorId,
+      kind: 'COURSE',
+      title: `Workshop series ${code}`,
+      hours: 40,
+      startedOn: daysFromNow(-500),
+      claims: [{ competencyId: comps[code], level: 3 }],
+    });
   }
 
   const panel: Array<{ token: string; accountId: string }> = [];
@@ -116,7 +157,12 @@ export async function postOpenRole(t: TestApp, w: HiringWorld, over: Record<stri
     `mutation($input: CreateRoleInput!) { createRole(input: $input) { id version } }`,
     {
       input: {
-        title: 'Innovation coach', summary: 'Leads AI pilots', classroomFte: 0.6, roleFte: 0.4, openings: 1, closingDate: daysFromNow(30),
+        title: 'Innovation coach',
+        summary: 'Leads AI pilots',
+        classroomFte: 0.6,
+        roleFte: 0.4,
+        openings: 1,
+        closingDate: daysFromNow(30),
         requirements: SEED_REQUIREMENTS.map((code) => ({ competencyId: w.comps[code], minLevel: 2, weight: 30, kind: 'REQUIRED' })),
         ...over,
       },
@@ -125,13 +171,17 @@ export async function postOpenRole(t: TestApp, w: HiringWorld, over: Record<stri
   );
   if (created.errors) throw new Error(JSON.stringify(created.errors));
   const { id, version } = created.data.createRole;
-  const opened = await t.gql(`mutation($input: ChangeRoleStatusInput!) { changeRoleStatus(input: $input) { status } }`, { input: { id, version, status: 'OPEN' } }, w.hr);
+  const opened = await t.gql(
+    `mutation($input: ChangeRoleStatusInput!) { changeRoleStatus(input: $input) { status } }`,
+    { input: { id, version, status: 'OPEN' } },
+    w.hr,
+  );
   if (opened.errors) throw new Error(JSON.stringify(opened.errors));
   return id;
 }
 
 /** Fails the test with the GraphQL errors when there are any; returns data. */
- 
+
 export function ok(res: GqlResponse): any {
   if (res.errors) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors)}`);
   return res.data;

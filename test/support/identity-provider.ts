@@ -39,14 +39,15 @@ export async function startIdentityProvider(): Promise<TestIdentityProvider> {
   return {
     env: { OIDC_ISSUER, OIDC_AUDIENCE, OIDC_JWKS_URL: `http://127.0.0.1:${port}/keys` },
     key: privateKey,
-    idToken: (claims, opts = {}) => new SignJWT(claims)
-      .setProtectedHeader({ alg: 'RS256', kid: KID })
-      .setIssuer(opts.iss ?? OIDC_ISSUER)
-      .setAudience(opts.aud ?? OIDC_AUDIENCE)
-      .setSubject(opts.sub ?? 'idp-subject-1')
-      .setIssuedAt()
-      .setExpirationTime(opts.exp ?? '10m')
-      .sign(opts.key ?? privateKey),
+    idToken: (claims, opts = {}) =>
+      new SignJWT(claims)
+        .setProtectedHeader({ alg: 'RS256', kid: KID })
+        .setIssuer(opts.iss ?? OIDC_ISSUER)
+        .setAudience(opts.aud ?? OIDC_AUDIENCE)
+        .setSubject(opts.sub ?? 'idp-subject-1')
+        .setIssuedAt()
+        .setExpirationTime(opts.exp ?? '10m')
+        .sign(opts.key ?? privateKey),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

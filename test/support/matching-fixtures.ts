@@ -52,11 +52,18 @@ export async function insertEvidence(ds: DataSource, f: EvidenceFixture): Promis
        sessions, attendees, hours, version)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 1) RETURNING id`,
     [
-      f.educatorId, f.kind, f.title ?? `${f.kind} ${next()}`, f.status ?? 'VERIFIED',
+      f.educatorId,
+      f.kind,
+      f.title ?? `${f.kind} ${next()}`,
+      f.status ?? 'VERIFIED',
       f.kind === 'PILOT' ? (f.pilotPart ?? 'LEAD') : null,
-      f.startedOn ?? null, f.endedOn ?? null,
-      cert ? 'Issuer' : null, cert ? (f.issuedOn ?? '2024-01-01') : (f.issuedOn ?? null), f.expiresOn ?? null,
-      f.kind === 'PROFESSIONAL_LEARNING' ? 3 : null, f.kind === 'PROFESSIONAL_LEARNING' ? 20 : null,
+      f.startedOn ?? null,
+      f.endedOn ?? null,
+      cert ? 'Issuer' : null,
+      cert ? (f.issuedOn ?? '2024-01-01') : (f.issuedOn ?? null),
+      f.expiresOn ?? null,
+      f.kind === 'PROFESSIONAL_LEARNING' ? 3 : null,
+      f.kind === 'PROFESSIONAL_LEARNING' ? 20 : null,
       f.kind === 'COURSE' ? (f.hours ?? 6) : null,
     ],
   );
@@ -90,9 +97,15 @@ export async function insertRole(ds: DataSource, f: RoleFixture): Promise<string
   return row.id;
 }
 
-export async function insertCommitment(ds: DataSource, f: { educatorId: string; roleId: string; roleFte: number; startsOn: string; endsOn?: string | null }): Promise<void> {
-  await ds.query(
-    `INSERT INTO hybrid_commitment (educator_id, role_id, role_fte, starts_on, ends_on) VALUES ($1, $2, $3, $4, $5)`,
-    [f.educatorId, f.roleId, f.roleFte, f.startsOn, f.endsOn ?? null],
-  );
+export async function insertCommitment(
+  ds: DataSource,
+  f: { educatorId: string; roleId: string; roleFte: number; startsOn: string; endsOn?: string | null },
+): Promise<void> {
+  await ds.query(`INSERT INTO hybrid_commitment (educator_id, role_id, role_fte, starts_on, ends_on) VALUES ($1, $2, $3, $4, $5)`, [
+    f.educatorId,
+    f.roleId,
+    f.roleFte,
+    f.startsOn,
+    f.endsOn ?? null,
+  ]);
 }

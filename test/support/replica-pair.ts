@@ -60,17 +60,33 @@ export async function startReplicaPair(bin: string): Promise<ReplicaPair> {
   const [p1, p2] = [await freePort(), await freePort()];
 
   run('initdb', ['-D', primaryDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C']);
-  appendFileSync(primaryDir + '/postgresql.conf', [
-    `port = ${p1}`, `listen_addresses = '127.0.0.1'`, `unix_socket_directories = '${root}'`, 'wal_level = replica', 'max_wal_senders = 4',
-    'hot_standby = on', 'fsync = off', 'full_page_writes = off', 'max_connections = 60', '',
-  ].join('\n'));
+  appendFileSync(
+    primaryDir + '/postgresql.conf',
+    [
+      `port = ${p1}`,
+      `listen_addresses = '127.0.0.1'`,
+      `unix_socket_directories = '${root}'`,
+      'wal_level = replica',
+      'max_wal_senders = 4',
+      'hot_standby = on',
+      'fsync = off',
+      'full_page_writes = off',
+      'max_connections = 60',
+      '',
+    ].join('\n'),
+  );
   run('pg_ctl', ['-D', primaryDir, '-w', '-l', join(root, 'primary.log'), 'start']);
   try {
     run('pg_basebackup', ['-h', '127.0.0.1', '-p', String(p1), '-U', 'postgres', '-D', standbyDir, '-R', '-X', 'stream']);
     appendFileSync(standbyDir + '/postgresql.auto.conf', `port = ${p2}\n`);
     run('pg_ctl', ['-D', standbyDir, '-w', '-l', join(root, 'standby.log'), 'start']);
   } catch (err) {
-    spawnSync(asRoot ? 'runuser' : join(bin, 'pg_ctl'), asRoot ? ['-u', 'postgres', '--', join(bin, 'pg_ctl'), '-D', primaryDir, '-m', 'immediate', 'stop'] : ['-D', primaryDir, '-m', 'immediate', 'stop']);
+    spawnSync(
+      asRoot ? 'runuser' : join(bin, 'pg_ctl'),
+      asRoot
+        ? ['-u', 'postgres', '--', join(bin, 'pg_ctl'), '-D', primaryDir, '-m', 'immediate', 'stop']
+        : ['-D', primaryDir, '-m', 'immediate', 'stop'],
+    );
     throw err;
   }
   const stop = (dir: string) => {

@@ -34,7 +34,10 @@ let accountCounter = 0;
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   // As main does: without JWT_SECRET outside tests, a generated secret from JWT_SECRET_FILE.
-  const config = resolveJwtSecret(loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url, SEED_DEMO: 'false', LOG_LEVEL: 'error', ...env }), () => undefined);
+  const config = resolveJwtSecret(
+    loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url, SEED_DEMO: 'false', LOG_LEVEL: 'error', ...env }),
+    () => undefined,
+  );
   const app = await createApp(config, db.dataSource);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;

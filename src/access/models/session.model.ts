@@ -3,14 +3,21 @@ import { Persona } from '../persona.js';
 
 registerEnumType(Persona, {
   name: 'Persona',
-  description: 'A hat an account wears; it decides which queries and mutations the account may call and which private data it sees. One account may hold several',
+  description:
+    'A hat an account wears; it decides which queries and mutations the account may call and which private data it sees. One account may hold several',
   valuesMap: {
     HR: { description: 'Human resources staff: maintain frameworks, buildings and accounts, post roles, verify evidence, run hiring' },
     PANELIST: { description: 'A hiring panel member: sees and scores the candidates of the roles whose panel they sit on' },
     EDUCATOR: { description: 'An educator: keeps an evidence portfolio, sees the open roles they qualify for, applies' },
-    LEADER: { description: "District leadership: every capacity report, with small counts hidden, and nothing about an individual's evidence, applications or scores" },
+    LEADER: {
+      description:
+        "District leadership: every capacity report, with small counts hidden, and nothing about an individual's evidence, applications or scores",
+    },
     COMPLIANCE: { description: "Runs and reads the fairness audit (aggregates only; never an individual's self-identification)" },
-    ENDORSER: { description: 'Endorses (or declines) self-reported evidence of educators in the buildings HR scoped the account to: principals, pilot leads, people who know the work. Never their own evidence' },
+    ENDORSER: {
+      description:
+        'Endorses (or declines) self-reported evidence of educators in the buildings HR scoped the account to: principals, pilot leads, people who know the work. Never their own evidence',
+    },
   },
 });
 

@@ -16,7 +16,8 @@ function commonPasswords(): ReadonlySet<string> {
  */
 export function passwordProblem(password: string, email?: string): string | null {
   const length = [...password].length;
-  if (length < MIN_PASSWORD_LENGTH) return `The password must be at least ${MIN_PASSWORD_LENGTH} characters; a short phrase of several words works well`;
+  if (length < MIN_PASSWORD_LENGTH)
+    return `The password must be at least ${MIN_PASSWORD_LENGTH} characters; a short phrase of several words works well`;
   if (length > MAX_PASSWORD_LENGTH) return `The password must be at most ${MAX_PASSWORD_LENGTH} characters`;
   const lower = password.toLowerCase();
   if (commonPasswords().has(lower)) return 'This password is on a list of commonly used passwords; choose a different one';

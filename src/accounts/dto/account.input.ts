@@ -32,7 +32,10 @@ export class CreateAccountInput {
   @IsUUID('all', { message: 'educatorId is malformed: ids are UUIDs' })
   educatorId?: string | null;
 
-  @Field(() => [ID], { nullable: true, description: 'ENDORSER only: the buildings whose educators (assigned there on the day) this account may endorse; replaces the old set' })
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'ENDORSER only: the buildings whose educators (assigned there on the day) this account may endorse; replaces the old set',
+  })
   @IsOptional()
   @IsUUID('all', { each: true, message: 'endorserBuildingIds are malformed: ids are UUIDs' })
   @ArrayMaxSize(100)
@@ -60,7 +63,10 @@ export class UpdateAccountInput extends VersionedRefInput {
   @IsUUID('all', { message: 'educatorId is malformed: ids are UUIDs' })
   educatorId?: string | null;
 
-  @Field(() => [ID], { nullable: true, description: 'ENDORSER only: the buildings whose educators (assigned there on the day) this account may endorse; replaces the old set' })
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'ENDORSER only: the buildings whose educators (assigned there on the day) this account may endorse; replaces the old set',
+  })
   @IsOptional()
   @IsUUID('all', { each: true, message: 'endorserBuildingIds are malformed: ids are UUIDs' })
   @ArrayMaxSize(100)

@@ -1,7 +1,9 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Connection } from '../../common/pagination.js';
 
-@ObjectType('AuditEntry', { description: 'One recorded action: who did what to which record and when. Entries are never changed or deleted' })
+@ObjectType('AuditEntry', {
+  description: 'One recorded action: who did what to which record and when. Entries are never changed or deleted',
+})
 export class AuditEntryModel {
   @Field(() => ID, { description: "The entry's id" })
   id: string;
@@ -9,10 +11,16 @@ export class AuditEntryModel {
   @Field(() => Date, { description: 'When the action happened (server time, UTC)' })
   at: Date;
 
-  @Field(() => ID, { nullable: true, description: 'The account that acted; null for the system (imports, scheduled jobs) or an unknown caller' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The account that acted; null for the system (imports, scheduled jobs) or an unknown caller',
+  })
   actorAccountId: string | null;
 
-  @Field(() => String, { nullable: true, description: "The actor's email address at the time of the action; null when there was no signed-in actor" })
+  @Field(() => String, {
+    nullable: true,
+    description: "The actor's email address at the time of the action; null when there was no signed-in actor",
+  })
   actorEmail: string | null;
 
   @Field(() => String, { nullable: true, description: 'The persona the actor acted as' })
@@ -24,7 +32,10 @@ export class AuditEntryModel {
   @Field({ description: 'The kind of record acted on, e.g. Role, Evidence, Account' })
   targetType: string;
 
-  @Field(() => String, { nullable: true, description: 'The id of the record acted on; null when the action has no single target (a failed sign-in with an unknown email)' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The id of the record acted on; null when the action has no single target (a failed sign-in with an unknown email)',
+  })
   targetId: string | null;
 
   @Field({ description: 'What changed, as a JSON object' })

@@ -68,8 +68,16 @@ export interface CfPackage {
 }
 
 export const ASSOCIATION_TYPES = [
-  'isChildOf', 'isPeerOf', 'isPartOf', 'exactMatchOf', 'precedes', 'isRelatedTo', 'replacedBy', 'exemplar',
-  'hasSkillLevel', 'isTranslationOf',
+  'isChildOf',
+  'isPeerOf',
+  'isPartOf',
+  'exactMatchOf',
+  'precedes',
+  'isRelatedTo',
+  'replacedBy',
+  'exemplar',
+  'hasSkillLevel',
+  'isTranslationOf',
 ] as const;
 
 /** The association types HR may add between competencies of different frameworks. */

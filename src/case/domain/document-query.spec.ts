@@ -14,7 +14,10 @@ describe('queryDocuments', () => {
   });
 
   it('filters with AND and OR clauses', () => {
-    expect(queryDocuments(DOCS, { filter: "creator='State' AND adoptionStatus=Adopted" }, FIELDS).page.map((d) => d.identifier)).toEqual(['a', 'c']);
+    expect(queryDocuments(DOCS, { filter: "creator='State' AND adoptionStatus=Adopted" }, FIELDS).page.map((d) => d.identifier)).toEqual([
+      'a',
+      'c',
+    ]);
     expect(queryDocuments(DOCS, { filter: 'creator=District OR title~zeta' }, FIELDS).page.map((d) => d.identifier)).toEqual(['a', 'b']);
     expect(queryDocuments(DOCS, { filter: 'creator!=State' }, FIELDS).total).toBe(1);
   });

@@ -14,17 +14,19 @@ export const providerUri = (baseUrl: string, kind: string, identifier: string): 
 export function exportPackage(s: FrameworkSnapshot, baseUrl: string): CfPackage {
   const when = (d: Date) => d.toISOString();
   const fwChanged = when(s.framework.updatedAt);
-  const doc: CfDocument = s.document ? { ...(s.document as CfDocument) } : {
-    identifier: s.framework.caseIdentifier,
-    uri: providerUri(baseUrl, 'CFDocuments', s.framework.caseIdentifier),
-    creator: s.framework.publisher || 'Pathways',
-    title: s.framework.title,
-    lastChangeDateTime: fwChanged,
-    ...(s.framework.publisher ? { publisher: s.framework.publisher } : {}),
-    ...(s.framework.description ? { description: s.framework.description } : {}),
-    caseVersion: '1.1',
-    adoptionStatus: 'Adopted',
-  };
+  const doc: CfDocument = s.document
+    ? { ...(s.document as CfDocument) }
+    : {
+        identifier: s.framework.caseIdentifier,
+        uri: providerUri(baseUrl, 'CFDocuments', s.framework.caseIdentifier),
+        creator: s.framework.publisher || 'Pathways',
+        title: s.framework.title,
+        lastChangeDateTime: fwChanged,
+        ...(s.framework.publisher ? { publisher: s.framework.publisher } : {}),
+        ...(s.framework.description ? { description: s.framework.description } : {}),
+        caseVersion: '1.1',
+        adoptionStatus: 'Adopted',
+      };
   // A framework HR retired is Deprecated from the day it was retired; importing that package keeps it retired.
   if (s.framework.retiredAt) {
     doc.adoptionStatus = 'Deprecated';
@@ -44,7 +46,12 @@ export function exportPackage(s: FrameworkSnapshot, baseUrl: string): CfPackage 
 
   const associations: CfAssociation[] = [];
   const childOf = (
-    identifier: string, source: Record<string, unknown> | null, child: CfItem, parent: LinkUri, seq: number, changed: string,
+    identifier: string,
+    source: Record<string, unknown> | null,
+    child: CfItem,
+    parent: LinkUri,
+    seq: number,
+    changed: string,
   ): CfAssociation =>
     (source as CfAssociation | null) ?? {
       identifier,
@@ -74,9 +81,14 @@ export function exportPackage(s: FrameworkSnapshot, baseUrl: string): CfPackage 
         uri: providerUri(baseUrl, 'CFAssociations', a.caseIdentifier),
         associationType: a.associationType,
         // A competency held here is addressed where it is published now (the base URL may have changed since).
-        originNodeURI: { title: a.originTitle, identifier: a.originIdentifier, uri: a.originLinked ? (a.originItemUri ?? providerUri(baseUrl, 'CFItems', a.originIdentifier)) : a.originUri },
+        originNodeURI: {
+          title: a.originTitle,
+          identifier: a.originIdentifier,
+          uri: a.originLinked ? (a.originItemUri ?? providerUri(baseUrl, 'CFItems', a.originIdentifier)) : a.originUri,
+        },
         destinationNodeURI: {
-          title: a.destinationTitle, identifier: a.destinationIdentifier,
+          title: a.destinationTitle,
+          identifier: a.destinationIdentifier,
           uri: a.destinationLinked ? (a.destinationItemUri ?? providerUri(baseUrl, 'CFItems', a.destinationIdentifier)) : a.destinationUri,
         },
         ...(a.sequenceNumber !== null ? { sequenceNumber: a.sequenceNumber } : {}),
@@ -97,7 +109,11 @@ export function exportPackage(s: FrameworkSnapshot, baseUrl: string): CfPackage 
 
 /** A native framework lists its groupings first; an imported one keeps the package's order (its sort order). */
 function itemOrder(
-  s: FrameworkSnapshot, groupings: SnapshotGrouping[], competencies: SnapshotCompetency[], groupingItems: Map<string, CfItem>, competencyItems: CfItem[],
+  s: FrameworkSnapshot,
+  groupings: SnapshotGrouping[],
+  competencies: SnapshotCompetency[],
+  groupingItems: Map<string, CfItem>,
+  competencyItems: CfItem[],
 ): CfItem[] {
   const native = [...groupings.map((g) => groupingItems.get(g.id)!), ...competencyItems];
   if (!s.document) return native;
@@ -135,7 +151,11 @@ function competencyItem(c: SnapshotCompetency, baseUrl: string): CfItem {
 
 /** One rubric for the framework: a criterion per competency, its proficiency levels as the criterion's levels. */
 function exportRubric(
-  s: FrameworkSnapshot, competencies: SnapshotCompetency[], items: CfItem[], baseUrl: string, changed: string,
+  s: FrameworkSnapshot,
+  competencies: SnapshotCompetency[],
+  items: CfItem[],
+  baseUrl: string,
+  changed: string,
 ): CfRubric | null {
   if (!competencies.some((c) => c.levels.length)) return null;
   const rubricId = s.framework.caseRubricIdentifier;
@@ -150,16 +170,24 @@ function exportRubric(
     position: i + 1,
     rubricId,
     lastChangeDateTime: changed,
-    CFRubricCriterionLevels: [...c.levels].sort((a, b) => a.level - b.level).map((l) => ({
-      identifier: l.caseIdentifier,
-      uri: `${rubricUri}#${l.caseIdentifier}`,
-      quality: l.label,
-      ...(l.descriptor ? { description: l.descriptor } : {}),
-      score: l.level,
-      position: l.level,
-      rubricCriterionId: c.caseCriterionIdentifier,
-      lastChangeDateTime: changed,
-    })),
+    CFRubricCriterionLevels: [...c.levels]
+      .sort((a, b) => a.level - b.level)
+      .map((l) => ({
+        identifier: l.caseIdentifier,
+        uri: `${rubricUri}#${l.caseIdentifier}`,
+        quality: l.label,
+        ...(l.descriptor ? { description: l.descriptor } : {}),
+        score: l.level,
+        position: l.level,
+        rubricCriterionId: c.caseCriterionIdentifier,
+        lastChangeDateTime: changed,
+      })),
   }));
-  return { ...header, identifier: rubricId, uri: (header.uri as string) ?? rubricUri, lastChangeDateTime: (header.lastChangeDateTime as string) ?? changed, CFRubricCriteria: criteria } as CfRubric;
+  return {
+    ...header,
+    identifier: rubricId,
+    uri: (header.uri as string) ?? rubricUri,
+    lastChangeDateTime: (header.lastChangeDateTime as string) ?? changed,
+    CFRubricCriteria: criteria,
+  } as CfRubric;
 }

@@ -42,7 +42,15 @@ describe('normalisePackage', () => {
     ['text that is not JSON', 'CFDocument:', 'CASE_NOT_JSON', '$'],
     ['an array', '[]', 'CASE_BAD_SHAPE', '$'],
     ['a package without a CFDocument', '{"CFItems": []}', 'CASE_BAD_SHAPE', '$.CFDocument'],
-    ['an ext-less unknown association type', JSON.stringify({ ...JSON.parse(fixture('opensalt-SmartLevelFramework.json')), CFAssociations: [{ ...JSON.parse(fixture('opensalt-SmartLevelFramework.json')).CFAssociations[0], associationType: 'isFriendOf' }] }), 'CASE_UNKNOWN_ASSOCIATION_TYPE', '$.CFAssociations[0].associationType'],
+    [
+      'an ext-less unknown association type',
+      JSON.stringify({
+        ...JSON.parse(fixture('opensalt-SmartLevelFramework.json')),
+        CFAssociations: [{ ...JSON.parse(fixture('opensalt-SmartLevelFramework.json')).CFAssociations[0], associationType: 'isFriendOf' }],
+      }),
+      'CASE_UNKNOWN_ASSOCIATION_TYPE',
+      '$.CFAssociations[0].associationType',
+    ],
   ])('refuses %s', (_name, text, caseCode, path) => {
     expect(refusal(text)).toMatchObject({ code: 'BAD_USER_INPUT', caseCode, path });
   });

@@ -29,19 +29,89 @@ export enum CaseErrorCode {
 export const caseError = (caseCode: CaseErrorCode, path: string, message: string, identifiers?: string[]) =>
   new AppError(ErrorCode.BAD_USER_INPUT, message, { caseCode, path, ...(identifiers ? { identifiers } : {}) }, caseCode);
 
-const DOC_FIELDS = ['identifier', 'uri', 'frameworkType', 'caseVersion', 'creator', 'title', 'lastChangeDateTime', 'officialSourceURL',
-  'publisher', 'description', 'subject', 'subjectURI', 'language', 'version', 'adoptionStatus', 'statusStartDate', 'statusEndDate',
-  'licenseURI', 'notes', 'extensions'];
-const ITEM_FIELDS = ['identifier', 'fullStatement', 'alternativeLabel', 'CFItemType', 'uri', 'humanCodingScheme', 'listEnumeration',
-  'abbreviatedStatement', 'conceptKeywords', 'conceptKeywordsURI', 'notes', 'subject', 'subjectURI', 'language', 'educationLevel',
-  'CFItemTypeURI', 'licenseURI', 'statusStartDate', 'statusEndDate', 'lastChangeDateTime', 'extensions'];
-const ASSOC_FIELDS = ['identifier', 'associationType', 'sequenceNumber', 'uri', 'originNodeURI', 'destinationNodeURI',
-  'CFAssociationGroupingURI', 'lastChangeDateTime', 'notes', 'extensions'];
+const DOC_FIELDS = [
+  'identifier',
+  'uri',
+  'frameworkType',
+  'caseVersion',
+  'creator',
+  'title',
+  'lastChangeDateTime',
+  'officialSourceURL',
+  'publisher',
+  'description',
+  'subject',
+  'subjectURI',
+  'language',
+  'version',
+  'adoptionStatus',
+  'statusStartDate',
+  'statusEndDate',
+  'licenseURI',
+  'notes',
+  'extensions',
+];
+const ITEM_FIELDS = [
+  'identifier',
+  'fullStatement',
+  'alternativeLabel',
+  'CFItemType',
+  'uri',
+  'humanCodingScheme',
+  'listEnumeration',
+  'abbreviatedStatement',
+  'conceptKeywords',
+  'conceptKeywordsURI',
+  'notes',
+  'subject',
+  'subjectURI',
+  'language',
+  'educationLevel',
+  'CFItemTypeURI',
+  'licenseURI',
+  'statusStartDate',
+  'statusEndDate',
+  'lastChangeDateTime',
+  'extensions',
+];
+const ASSOC_FIELDS = [
+  'identifier',
+  'associationType',
+  'sequenceNumber',
+  'uri',
+  'originNodeURI',
+  'destinationNodeURI',
+  'CFAssociationGroupingURI',
+  'lastChangeDateTime',
+  'notes',
+  'extensions',
+];
 const RUBRIC_FIELDS = ['identifier', 'uri', 'title', 'description', 'lastChangeDateTime', 'CFRubricCriteria', 'extensions'];
-const CRITERION_FIELDS = ['identifier', 'uri', 'category', 'description', 'CFItemURI', 'weight', 'position', 'rubricId',
-  'lastChangeDateTime', 'CFRubricCriterionLevels', 'extensions'];
-const LEVEL_FIELDS = ['identifier', 'uri', 'description', 'quality', 'score', 'feedback', 'position', 'rubricCriterionId',
-  'lastChangeDateTime', 'extensions'];
+const CRITERION_FIELDS = [
+  'identifier',
+  'uri',
+  'category',
+  'description',
+  'CFItemURI',
+  'weight',
+  'position',
+  'rubricId',
+  'lastChangeDateTime',
+  'CFRubricCriterionLevels',
+  'extensions',
+];
+const LEVEL_FIELDS = [
+  'identifier',
+  'uri',
+  'description',
+  'quality',
+  'score',
+  'feedback',
+  'position',
+  'rubricCriterionId',
+  'lastChangeDateTime',
+  'extensions',
+];
 const LINK_FIELDS = ['title', 'identifier', 'uri'];
 const STRING_ARRAYS = ['subject', 'educationLevel', 'conceptKeywords'];
 const LINK_ARRAYS = ['subjectURI'];
@@ -66,15 +136,24 @@ export const isAbsoluteUri = (s: string): boolean => {
 export function normalisePackage(text: string, maxBytes: number): { pkg: CfPackage; adjustments: Adjustment[] } {
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > maxBytes) {
-    throw caseError(CaseErrorCode.TOO_LARGE, '$', `The package is ${(bytes / 1048576).toFixed(1)} MB; the limit is ${(maxBytes / 1048576).toFixed(0)} MB. Split the framework or ask the publisher for a smaller export.`);
+    throw caseError(
+      CaseErrorCode.TOO_LARGE,
+      '$',
+      `The package is ${(bytes / 1048576).toFixed(1)} MB; the limit is ${(maxBytes / 1048576).toFixed(0)} MB. Split the framework or ask the publisher for a smaller export.`,
+    );
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    throw caseError(CaseErrorCode.NOT_JSON, '$', `The file is not JSON (${(e as Error).message.slice(0, 120)}); export the framework from its provider as a CASE JSON CFPackage.`);
+    throw caseError(
+      CaseErrorCode.NOT_JSON,
+      '$',
+      `The file is not JSON (${(e as Error).message.slice(0, 120)}); export the framework from its provider as a CASE JSON CFPackage.`,
+    );
   }
-  if (!isObject(raw)) throw caseError(CaseErrorCode.BAD_SHAPE, '$', 'A CFPackage is a JSON object with CFDocument, CFItems and CFAssociations');
+  if (!isObject(raw))
+    throw caseError(CaseErrorCode.BAD_SHAPE, '$', 'A CFPackage is a JSON object with CFDocument, CFItems and CFAssociations');
   const n = new Normaliser();
   return { pkg: n.pkg(raw), adjustments: n.adjustments };
 }
@@ -89,7 +168,8 @@ class Normaliser {
     for (const key of Object.keys(raw)) {
       if (!['CFDocument', 'CFItems', 'CFAssociations', 'CFRubrics', 'CFDefinitions', 'extensions'].includes(key)) this.drop('$', key);
     }
-    if (raw.CFDefinitions !== undefined) this.adjust('$.CFDefinitions', 'CFDefinitions dropped: item types are kept on each item as CFItemType');
+    if (raw.CFDefinitions !== undefined)
+      this.adjust('$.CFDefinitions', 'CFDefinitions dropped: item types are kept on each item as CFItemType');
     if (!isObject(raw.CFDocument)) throw caseError(CaseErrorCode.BAD_SHAPE, '$.CFDocument', 'The package has no CFDocument object');
     const doc = this.document(raw.CFDocument);
     const items = this.array(raw, 'CFItems', '$').map((it, i) => this.item(it, `$.CFItems[${i}]`));
@@ -108,7 +188,8 @@ class Normaliser {
     const d = this.pick(raw, DOC_FIELDS, path);
     this.identifier(d, path);
     this.uri(d, path);
-    if (typeof d.title !== 'string' || !d.title.trim()) throw caseError(CaseErrorCode.BAD_SHAPE, `${path}.title`, 'The CFDocument needs a title');
+    if (typeof d.title !== 'string' || !d.title.trim())
+      throw caseError(CaseErrorCode.BAD_SHAPE, `${path}.title`, 'The CFDocument needs a title');
     if (typeof d.creator !== 'string' || !d.creator) {
       d.creator = typeof d.publisher === 'string' && d.publisher ? d.publisher : 'Unknown';
       this.adjust(`${path}.creator`, `creator missing; set to "${d.creator}"`);
@@ -134,7 +215,10 @@ class Normaliser {
     this.identifier(it, path);
     if (typeof it.fullStatement !== 'string' || !it.fullStatement.trim()) {
       const fallback = [it.abbreviatedStatement, it.humanCodingScheme].find((v) => typeof v === 'string' && v.trim());
-      if (!fallback) throw caseError(CaseErrorCode.BAD_SHAPE, `${path}.fullStatement`, `CFItem ${String(it.identifier)} has no fullStatement`, [it.identifier as string]);
+      if (!fallback)
+        throw caseError(CaseErrorCode.BAD_SHAPE, `${path}.fullStatement`, `CFItem ${String(it.identifier)} has no fullStatement`, [
+          it.identifier as string,
+        ]);
       it.fullStatement = fallback;
       this.adjust(`${path}.fullStatement`, 'fullStatement missing; taken from abbreviatedStatement or humanCodingScheme');
     }
@@ -150,11 +234,18 @@ class Normaliser {
     this.identifier(a, path);
     const type = a.associationType;
     if (typeof type !== 'string' || !((ASSOCIATION_TYPES as readonly string[]).includes(type) || /^ext:\S+$/.test(type))) {
-      throw caseError(CaseErrorCode.UNKNOWN_ASSOCIATION_TYPE, `${path}.associationType`,
-        `associationType "${String(type)}" is not in the CASE 1.1 vocabulary; an extension type must start with "ext:"`, [a.identifier as string]);
+      throw caseError(
+        CaseErrorCode.UNKNOWN_ASSOCIATION_TYPE,
+        `${path}.associationType`,
+        `associationType "${String(type)}" is not in the CASE 1.1 vocabulary; an extension type must start with "ext:"`,
+        [a.identifier as string],
+      );
     }
     for (const end of ['originNodeURI', 'destinationNodeURI']) {
-      if (!isObject(a[end])) throw caseError(CaseErrorCode.BAD_SHAPE, `${path}.${end}`, `CFAssociation ${String(a.identifier)} needs ${end}`, [a.identifier as string]);
+      if (!isObject(a[end]))
+        throw caseError(CaseErrorCode.BAD_SHAPE, `${path}.${end}`, `CFAssociation ${String(a.identifier)} needs ${end}`, [
+          a.identifier as string,
+        ]);
       a[end] = this.link(a[end] as Json, `${path}.${end}`, true);
     }
     if (typeof a.sequenceNumber === 'string' && /^\d+$/.test(a.sequenceNumber)) {
@@ -202,7 +293,10 @@ class Normaliser {
   private common(o: Json, path: string): void {
     for (const key of STRING_ARRAYS) {
       if (typeof o[key] === 'string') {
-        o[key] = (o[key] as string).split(',').map((s) => s.trim()).filter(Boolean);
+        o[key] = (o[key] as string)
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
         this.adjust(`${path}.${key}`, `${key} given as text; read as a list`);
       }
     }
@@ -225,7 +319,8 @@ class Normaliser {
 
   private link(raw: Json, path: string, general: boolean): Json {
     const l = this.pick(raw, general ? [...LINK_FIELDS, 'targetType'] : LINK_FIELDS, path);
-    if (typeof l.identifier !== 'string' || !l.identifier) throw caseError(CaseErrorCode.BAD_IDENTIFIER, `${path}.identifier`, 'A link needs the identifier of the node it points at');
+    if (typeof l.identifier !== 'string' || !l.identifier)
+      throw caseError(CaseErrorCode.BAD_IDENTIFIER, `${path}.identifier`, 'A link needs the identifier of the node it points at');
     this.identifier(l, path);
     if (typeof l.uri !== 'string') throw caseError(CaseErrorCode.BAD_URI, `${path}.uri`, 'A link needs the uri of the node it points at');
     this.uri(l, path);
@@ -239,7 +334,11 @@ class Normaliser {
   private identifier(o: Json, path: string): void {
     const id = o.identifier;
     if (typeof id !== 'string' || !UUID_PATTERN.test(id.toLowerCase())) {
-      throw caseError(CaseErrorCode.BAD_IDENTIFIER, `${path}.identifier`, `identifier "${String(id)}" is not a UUID; CASE identifiers are UUIDs such as 9a6b8a52-1c3f-4f6e-9d0e-2f7c5b1a0c11`);
+      throw caseError(
+        CaseErrorCode.BAD_IDENTIFIER,
+        `${path}.identifier`,
+        `identifier "${String(id)}" is not a UUID; CASE identifiers are UUIDs such as 9a6b8a52-1c3f-4f6e-9d0e-2f7c5b1a0c11`,
+      );
     }
     if (id !== id.toLowerCase()) {
       o.identifier = id.toLowerCase();
@@ -249,7 +348,11 @@ class Normaliser {
 
   private uri(o: Json, path: string): void {
     if (typeof o.uri !== 'string' || !isAbsoluteUri(o.uri)) {
-      throw caseError(CaseErrorCode.BAD_URI, `${path}.uri`, `uri "${String(o.uri)}" is not an absolute URI (it needs a scheme such as https:)`);
+      throw caseError(
+        CaseErrorCode.BAD_URI,
+        `${path}.uri`,
+        `uri "${String(o.uri)}" is not an absolute URI (it needs a scheme such as https:)`,
+      );
     }
   }
 
@@ -268,7 +371,10 @@ class Normaliser {
     else if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) fixed = `${v}T00:00:00Z`;
     else if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(v)) fixed = `${v.replace(' ', 'T')}Z`;
     o.lastChangeDateTime = fixed;
-    this.adjust(`${path}.lastChangeDateTime`, v === undefined ? `lastChangeDateTime missing; set to ${fixed}` : `lastChangeDateTime "${String(v)}" read as ${fixed} (UTC)`);
+    this.adjust(
+      `${path}.lastChangeDateTime`,
+      v === undefined ? `lastChangeDateTime missing; set to ${fixed}` : `lastChangeDateTime "${String(v)}" read as ${fixed} (UTC)`,
+    );
   }
 
   private pick(raw: Json, allowed: string[], path: string): Json {

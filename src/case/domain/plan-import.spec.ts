@@ -4,7 +4,8 @@ import { DEFAULT_SCALE } from './default-scale.js';
 import { normalisePackage } from './normalise-package.js';
 import { structurePackage } from './plan-import.js';
 
-const smart = () => JSON.parse(readFileSync(new URL('../../../test/fixtures/case/opensalt-SmartLevelFramework.json', import.meta.url), 'utf8'));
+const smart = () =>
+  JSON.parse(readFileSync(new URL('../../../test/fixtures/case/opensalt-SmartLevelFramework.json', import.meta.url), 'utf8'));
 const structure = (p: unknown) => structurePackage(normalisePackage(JSON.stringify(p), 1 << 20).pkg, DEFAULT_SCALE);
 
 describe('structurePackage', () => {
@@ -20,17 +21,37 @@ describe('structurePackage', () => {
   it('takes levels from the rubric criterion that points at the item, ordered by position', () => {
     const p = smart();
     const item = p.CFItems.find((i: { fullStatement: string }) => i.fullStatement === 'Item 1.1');
-    p.CFRubrics = [{
-      identifier: 'f0000000-0000-4000-8000-000000000001', uri: 'https://x.example/r', lastChangeDateTime: '2020-01-01T00:00:00Z',
-      CFRubricCriteria: [{
-        identifier: 'f0000000-0000-4000-8000-000000000002', uri: 'https://x.example/c', lastChangeDateTime: '2020-01-01T00:00:00Z',
-        CFItemURI: { title: 'Item 1.1', identifier: item.identifier, uri: item.uri },
-        CFRubricCriterionLevels: [
-          { identifier: 'f0000000-0000-4000-8000-000000000004', uri: 'https://x.example/l2', lastChangeDateTime: '2020-01-01T00:00:00Z', quality: 'Secure', position: 2 },
-          { identifier: 'f0000000-0000-4000-8000-000000000003', uri: 'https://x.example/l1', lastChangeDateTime: '2020-01-01T00:00:00Z', quality: 'Emerging', position: 1 },
+    p.CFRubrics = [
+      {
+        identifier: 'f0000000-0000-4000-8000-000000000001',
+        uri: 'https://x.example/r',
+        lastChangeDateTime: '2020-01-01T00:00:00Z',
+        CFRubricCriteria: [
+          {
+            identifier: 'f0000000-0000-4000-8000-000000000002',
+            uri: 'https://x.example/c',
+            lastChangeDateTime: '2020-01-01T00:00:00Z',
+            CFItemURI: { title: 'Item 1.1', identifier: item.identifier, uri: item.uri },
+            CFRubricCriterionLevels: [
+              {
+                identifier: 'f0000000-0000-4000-8000-000000000004',
+                uri: 'https://x.example/l2',
+                lastChangeDateTime: '2020-01-01T00:00:00Z',
+                quality: 'Secure',
+                position: 2,
+              },
+              {
+                identifier: 'f0000000-0000-4000-8000-000000000003',
+                uri: 'https://x.example/l1',
+                lastChangeDateTime: '2020-01-01T00:00:00Z',
+                quality: 'Emerging',
+                position: 1,
+              },
+            ],
+          },
         ],
-      }],
-    }];
+      },
+    ];
     const leaf = structure(p).nodes.find((n) => n.identifier === item.identifier)!;
     expect(leaf.levelsFromRubric).toBe(true);
     expect(leaf.levels).toEqual([
@@ -49,7 +70,11 @@ describe('structurePackage', () => {
       throw new Error('expected a refusal');
     } catch (e) {
       expect((e as AppError).details).toMatchObject({ caseCode: 'CASE_CYCLE' });
-      expect(((e as AppError).details!.identifiers as string[]).sort()).toEqual(['00000000-0000-0000-0000-000000000001', '00000000-0000-0000-0000-000000000001', '00000000-0000-0000-0000-000000000003']);
+      expect(((e as AppError).details!.identifiers as string[]).sort()).toEqual([
+        '00000000-0000-0000-0000-000000000001',
+        '00000000-0000-0000-0000-000000000001',
+        '00000000-0000-0000-0000-000000000003',
+      ]);
     }
   });
 });

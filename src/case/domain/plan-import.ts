@@ -51,7 +51,12 @@ export function structurePackage(pkg: CfPackage, defaultScale: readonly PlannedL
   }
   if (dupes.size) {
     const ids = [...dupes];
-    throw caseError(CaseErrorCode.DUPLICATE_IDENTIFIER, seen.get(ids[0])!, `These identifiers are used more than once: ${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ` and ${ids.length - 10} more` : ''}`, ids);
+    throw caseError(
+      CaseErrorCode.DUPLICATE_IDENTIFIER,
+      seen.get(ids[0])!,
+      `These identifiers are used more than once: ${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ` and ${ids.length - 10} more` : ''}`,
+      ids,
+    );
   }
 
   const items = new Map(pkg.CFItems.map((i) => [i.identifier, i]));
@@ -63,8 +68,12 @@ export function structurePackage(pkg: CfPackage, defaultScale: readonly PlannedL
   );
   if (dangling.length) {
     const ids = dangling.map((a) => a.identifier);
-    throw caseError(CaseErrorCode.DANGLING_ASSOCIATION, `$.CFAssociations[${pkg.CFAssociations.indexOf(dangling[0])}]`,
-      `These associations point at items that are not in the package: ${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ` and ${ids.length - 10} more` : ''}`, ids);
+    throw caseError(
+      CaseErrorCode.DANGLING_ASSOCIATION,
+      `$.CFAssociations[${pkg.CFAssociations.indexOf(dangling[0])}]`,
+      `These associations point at items that are not in the package: ${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ` and ${ids.length - 10} more` : ''}`,
+      ids,
+    );
   }
 
   const parentOf = new Map<string, CfAssociation>();
@@ -73,9 +82,17 @@ export function structurePackage(pkg: CfPackage, defaultScale: readonly PlannedL
     if (a.associationType === 'isChildOf' && !parentOf.has(a.originNodeURI.identifier)) parentOf.set(a.originNodeURI.identifier, a);
     else associations.push(a);
   }
-  const cycle = findCycle(pkg.CFAssociations.filter((a) => a.associationType === 'isChildOf'), docId);
+  const cycle = findCycle(
+    pkg.CFAssociations.filter((a) => a.associationType === 'isChildOf'),
+    docId,
+  );
   if (cycle) {
-    throw caseError(CaseErrorCode.CYCLE, '$.CFAssociations', `isChildOf associations form a cycle through ${cycle.join(' -> ')}; an item cannot be its own ancestor`, cycle);
+    throw caseError(
+      CaseErrorCode.CYCLE,
+      '$.CFAssociations',
+      `isChildOf associations form a cycle through ${cycle.join(' -> ')}; an item cannot be its own ancestor`,
+      cycle,
+    );
   }
 
   const hasChildren = new Set([...parentOf.values()].map((a) => a.destinationNodeURI.identifier));
@@ -109,9 +126,7 @@ function rubricCriteria(rubrics: CfRubric[]) {
   let general: { identifier: string; levels: PlannedLevel[] } | null = null;
   for (const r of rubrics) {
     for (const c of r.CFRubricCriteria ?? []) {
-      const sorted = [...(c.CFRubricCriterionLevels ?? [])].sort(
-        (a, b) => (a.position ?? a.score ?? 0) - (b.position ?? b.score ?? 0),
-      );
+      const sorted = [...(c.CFRubricCriterionLevels ?? [])].sort((a, b) => (a.position ?? a.score ?? 0) - (b.position ?? b.score ?? 0));
       if (!sorted.length) continue;
       const levels = sorted.slice(0, 10).map((l, i) => ({
         level: i + 1,

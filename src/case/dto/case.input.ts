@@ -23,7 +23,10 @@ export class ImportCasePackageInput {
   @MaxLength(25 * 1024 * 1024)
   packageJson?: string;
 
-  @Field({ nullable: true, description: "A CASE provider's CFPackages/{id} (or CFDocuments/{id}) URL, fetched through the guarded outbound client" })
+  @Field({
+    nullable: true,
+    description: "A CASE provider's CFPackages/{id} (or CFDocuments/{id}) URL, fetched through the guarded outbound client",
+  })
   @IsOptional()
   @IsUrl({ require_protocol: true, protocols: ['http', 'https'], require_tld: false })
   @MaxLength(2000)

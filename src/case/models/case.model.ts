@@ -19,22 +19,32 @@ export class CaseAdjustmentModel {
 export class CaseImportResultModel {
   @Field({ description: 'True for a preview: nothing was written' }) dryRun: boolean;
   @Field({ description: 'False when the package matches the framework as it is: nothing was (or would be) written' }) changed: boolean;
-  @Field(() => ID, { nullable: true, description: 'The framework imported into; null in a preview of a new framework' }) frameworkId: string | null;
+  @Field(() => ID, { nullable: true, description: 'The framework imported into; null in a preview of a new framework' }) frameworkId:
+    string | null;
   @Field({ description: "The framework's code (new frameworks take it from the package)" }) frameworkCode: string;
   @Field({ description: "The framework's title from the package's CFDocument" }) frameworkTitle: string;
   @Field({ description: 'The CFDocument identifier; imports with the same one update the same framework' }) documentIdentifier: string;
   @Field({ description: 'True when the import creates a framework rather than updating one' }) newFramework: boolean;
   @Field(() => Int, { description: 'The framework version after the import (before it, in a preview)' }) version: number;
   @Field(() => [CaseImportNodeModel], { description: 'Competencies and groupings that are new' }) created: CaseImportNodeModel[];
-  @Field(() => [CaseImportNodeModel], { description: 'Competencies and groupings whose title, code or levels changed' }) updated: CaseImportNodeModel[];
-  @Field(() => [CaseImportNodeModel], { description: 'Competencies and groupings the package no longer has; those in use are retired, not deleted' }) retired: CaseImportNodeModel[];
+  @Field(() => [CaseImportNodeModel], { description: 'Competencies and groupings whose title, code or levels changed' })
+  updated: CaseImportNodeModel[];
+  @Field(() => [CaseImportNodeModel], {
+    description: 'Competencies and groupings the package no longer has; those in use are retired, not deleted',
+  })
+  retired: CaseImportNodeModel[];
   @Field(() => Int, { description: 'How many items already matched the package' }) unchanged: number;
   @Field(() => Int, { description: 'How many isChildOf and crosswalk associations are new' }) associationsCreated: number;
   @Field(() => Int, { description: 'How many associations changed' }) associationsUpdated: number;
   @Field(() => Int, { description: 'How many associations the package no longer has' }) associationsRemoved: number;
   @Field({ description: 'RUBRIC, DEFAULT_SCALE (no rubric: the district default levels), MIXED or NONE' }) levelsSource: string;
-  @Field(() => [CaseAdjustmentModel], { description: 'Each repair made to read an off-spec or CASE 1.0-shaped package' }) adjustments: CaseAdjustmentModel[];
-  @Field(() => [String], { description: 'Things HR should know before accepting the import, in plain sentences (a default scale used, in-use competencies retired)' }) problems: string[];
+  @Field(() => [CaseAdjustmentModel], { description: 'Each repair made to read an off-spec or CASE 1.0-shaped package' })
+  adjustments: CaseAdjustmentModel[];
+  @Field(() => [String], {
+    description:
+      'Things HR should know before accepting the import, in plain sentences (a default scale used, in-use competencies retired)',
+  })
+  problems: string[];
 }
 
 @ObjectType({ description: 'A CASE association between competencies of two frameworks, e.g. a UNESCO competency and its ISTE counterpart' })

@@ -35,7 +35,12 @@ export class CaseProviderController {
   @Get('CFDocuments')
   async documents(@Headers('authorization') auth: string | undefined, @Query() q: DocumentQuery, @Res() res: Response): Promise<void> {
     const { page, total, limit, offset } = await this.provider.documents(auth, {
-      limit: one(q.limit), offset: one(q.offset), sort: one(q.sort), orderBy: one(q.orderBy), filter: one(q.filter), fields: one(q.fields),
+      limit: one(q.limit),
+      offset: one(q.offset),
+      sort: one(q.sort),
+      orderBy: one(q.orderBy),
+      filter: one(q.filter),
+      fields: one(q.fields),
     });
     res.setHeader('X-Total-Count', String(total));
     const links: string[] = [];

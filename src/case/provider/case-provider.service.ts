@@ -6,9 +6,28 @@ import { UUID_PATTERN, type CfPackage, type Json } from '../domain/case-types.js
 import { ProviderQueryError, queryDocuments, type DocumentQuery } from '../domain/document-query.js';
 import { exportPackage, providerUri } from '../domain/export-package.js';
 
-const DOCUMENT_FIELDS = ['identifier', 'uri', 'frameworkType', 'caseVersion', 'creator', 'title', 'lastChangeDateTime', 'officialSourceURL',
-  'publisher', 'description', 'subject', 'subjectURI', 'language', 'version', 'adoptionStatus', 'statusStartDate', 'statusEndDate',
-  'licenseURI', 'notes', 'CFPackageURI'];
+const DOCUMENT_FIELDS = [
+  'identifier',
+  'uri',
+  'frameworkType',
+  'caseVersion',
+  'creator',
+  'title',
+  'lastChangeDateTime',
+  'officialSourceURL',
+  'publisher',
+  'description',
+  'subject',
+  'subjectURI',
+  'language',
+  'version',
+  'adoptionStatus',
+  'statusStartDate',
+  'statusEndDate',
+  'licenseURI',
+  'notes',
+  'CFPackageURI',
+];
 
 /**
  * The read-only CASE 1.1 provider. A framework published PUBLIC is served to anyone; SIGNED_IN ones need a valid
@@ -61,9 +80,9 @@ export class CaseProviderService {
     const docLink = this.docLink(pkg);
     return {
       CFItem: { ...item, CFDocumentURI: docLink },
-      CFAssociations: pkg.CFAssociations
-        .filter((a) => a.originNodeURI.identifier === key || a.destinationNodeURI.identifier === key)
-        .map((a) => ({ ...a, CFDocumentURI: docLink })),
+      CFAssociations: pkg.CFAssociations.filter((a) => a.originNodeURI.identifier === key || a.destinationNodeURI.identifier === key).map(
+        (a) => ({ ...a, CFDocumentURI: docLink }),
+      ),
     };
   }
 
@@ -99,13 +118,19 @@ export class CaseProviderService {
   }
 
   private uuid(id: string): string {
-    if (!UUID_PATTERN.test(id.toLowerCase())) throw new ProviderQueryError(400, 'invalid_uuid', `"${id}" is not a UUID; CASE identifiers are UUIDs`);
+    if (!UUID_PATTERN.test(id.toLowerCase()))
+      throw new ProviderQueryError(400, 'invalid_uuid', `"${id}" is not a UUID; CASE identifiers are UUIDs`);
     return id.toLowerCase();
   }
 
   private async signedIn(authorization: string | undefined, required: boolean): Promise<boolean> {
     if (!authorization) {
-      if (required) throw new ProviderQueryError(401, 'unauthorisedrequest', 'This framework is published to signed-in users only: send "Authorization: Bearer <token>"');
+      if (required)
+        throw new ProviderQueryError(
+          401,
+          'unauthorisedrequest',
+          'This framework is published to signed-in users only: send "Authorization: Bearer <token>"',
+        );
       return false;
     }
     const principal = await this.principals.tryResolve(authorization);

@@ -11,7 +11,8 @@ export function checkStart(startsOn: string, today: string, backdated: boolean):
 }
 
 export function checkEnd(startsOn: string, endsOn: string | null): void {
-  if (endsOn !== null && endsOn < startsOn) throw badInput(`endsOn ${endsOn} is before startsOn ${startsOn}; end it on or after the day it starts`);
+  if (endsOn !== null && endsOn < startsOn)
+    throw badInput(`endsOn ${endsOn} is before startsOn ${startsOn}; end it on or after the day it starts`);
 }
 
 /** Ending early moves the end date earlier (or sets one on an open-ended commitment); never later, never before the start. */

@@ -58,7 +58,10 @@ export class UpdateCommitmentInput extends VersionedRefInput {
   @Max(1, { message: 'roleFte must be at most 1' })
   roleFte?: number;
 
-  @Field(() => String, { nullable: true, description: 'Only for commitments made outside Pathways; a date before today needs backdated: true' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only for commitments made outside Pathways; a date before today needs backdated: true',
+  })
   @IsOptional()
   @Matches(ISO_DATE, { message: 'startsOn must be a date as YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'startsOn must be a real calendar date' })

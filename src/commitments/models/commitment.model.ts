@@ -6,7 +6,8 @@ export class CommitmentModel {
   @Field(() => ID, { description: 'The educator who holds it' }) educatorId: string;
   @Field(() => ID, { nullable: true, description: 'The posted role; null for a commitment made outside Pathways' }) roleId: string | null;
   @Field({ description: "The role's title" }) roleTitle: string;
-  @Field(() => Float, { description: 'Its share of a full-time post, more than 0 and at most 1 (e.g. 0.4 = two days a week)' }) roleFte: number;
+  @Field(() => Float, { description: 'Its share of a full-time post, more than 0 and at most 1 (e.g. 0.4 = two days a week)' })
+  roleFte: number;
   @Field({ description: 'First day (YYYY-MM-DD)' }) startsOn: string;
   @Field(() => String, { nullable: true, description: 'Last day, included (YYYY-MM-DD); null when open-ended' }) endsOn: string | null;
   @Field({ description: 'PATHWAYS or EXTERNAL' }) source: string;

@@ -72,8 +72,11 @@ export class HeavyWorkLimiter {
 }
 
 export function busy(retryAfterSeconds: number): AppError {
-  return new AppError(ErrorCode.BUSY, `The service is busy with other heavy work (rankings, reports, exports, imports); retry in ${retryAfterSeconds} second(s). Nothing was changed.`,
-    { retryAfterSeconds });
+  return new AppError(
+    ErrorCode.BUSY,
+    `The service is busy with other heavy work (rankings, reports, exports, imports); retry in ${retryAfterSeconds} second(s). Nothing was changed.`,
+    { retryAfterSeconds },
+  );
 }
 
 const HEAVY = Symbol('heavyWork');
@@ -84,7 +87,10 @@ export const HeavyWork = (): MethodDecorator => SetMetadata(HEAVY, true);
 /** Runs handlers marked @HeavyWork() through the limiter (registered globally, so it also covers plain HTTP endpoints). */
 @Injectable()
 export class HeavyWorkInterceptor implements NestInterceptor {
-  constructor(private readonly reflector: Reflector, private readonly limiter: HeavyWorkLimiter) {}
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly limiter: HeavyWorkLimiter,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (!this.reflector.get<boolean>(HEAVY, context.getHandler())) return next.handle();

@@ -172,9 +172,22 @@ describe('guarded HTTP client', () => {
 
 describe('address and host rules', () => {
   it.each([
-    ['127.0.0.1', true], ['10.0.0.1', true], ['172.16.5.4', true], ['192.168.1.1', true], ['169.254.169.254', true],
-    ['100.64.0.1', true], ['0.0.0.0', true], ['::1', true], ['fe80::1', true], ['fd00::1', true], ['::ffff:10.0.0.1', true],
-    ['::ffff:7f00:1', true], ['8.8.8.8', false], ['93.184.216.34', false], ['2606:4700::1111', false], ['not-an-ip', true],
+    ['127.0.0.1', true],
+    ['10.0.0.1', true],
+    ['172.16.5.4', true],
+    ['192.168.1.1', true],
+    ['169.254.169.254', true],
+    ['100.64.0.1', true],
+    ['0.0.0.0', true],
+    ['::1', true],
+    ['fe80::1', true],
+    ['fd00::1', true],
+    ['::ffff:10.0.0.1', true],
+    ['::ffff:7f00:1', true],
+    ['8.8.8.8', false],
+    ['93.184.216.34', false],
+    ['2606:4700::1111', false],
+    ['not-an-ip', true],
   ])('%s is non-public: %s', (address, expected) => {
     expect(isNonPublicAddress(address)).toBe(expected);
   });

@@ -53,14 +53,34 @@ export type HostResolver = (hostname: string) => Promise<Array<{ address: string
 function nonPublicRanges(): BlockList {
   const list = new BlockList();
   const v4: Array<[string, number]> = [
-    ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-    ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.88.99.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15],
-    ['198.51.100.0', 24], ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
+    ['0.0.0.0', 8],
+    ['10.0.0.0', 8],
+    ['100.64.0.0', 10],
+    ['127.0.0.0', 8],
+    ['169.254.0.0', 16],
+    ['172.16.0.0', 12],
+    ['192.0.0.0', 24],
+    ['192.0.2.0', 24],
+    ['192.88.99.0', 24],
+    ['192.168.0.0', 16],
+    ['198.18.0.0', 15],
+    ['198.51.100.0', 24],
+    ['203.0.113.0', 24],
+    ['224.0.0.0', 4],
+    ['240.0.0.0', 4],
   ];
   for (const [net, prefix] of v4) list.addSubnet(net, prefix, 'ipv4');
   const v6: Array<[string, number]> = [
-    ['::', 128], ['::1', 128], ['64:ff9b:1::', 48], ['100::', 64], ['2001::', 23], ['2001:db8::', 32], ['fc00::', 7],
-    ['fe80::', 10], ['fec0::', 10], ['ff00::', 8],
+    ['::', 128],
+    ['::1', 128],
+    ['64:ff9b:1::', 48],
+    ['100::', 64],
+    ['2001::', 23],
+    ['2001:db8::', 32],
+    ['fc00::', 7],
+    ['fe80::', 10],
+    ['fec0::', 10],
+    ['ff00::', 8],
   ];
   for (const [net, prefix] of v6) list.addSubnet(net, prefix, 'ipv6');
   return list;
@@ -243,14 +263,21 @@ export class GuardedHttpClient {
         remaining,
       );
       const connectTimer = setTimeout(
-        () => fail(new OutboundHttpError('CONNECT_TIMEOUT', `${raw} did not accept a connection within ${this.config.connectTimeoutMs} ms`, raw)),
+        () =>
+          fail(
+            new OutboundHttpError('CONNECT_TIMEOUT', `${raw} did not accept a connection within ${this.config.connectTimeoutMs} ms`, raw),
+          ),
         Math.min(this.config.connectTimeoutMs, remaining),
       );
       request.on('socket', (socket) => {
         if (!socket.connecting) clearTimeout(connectTimer);
         else socket.once('connect', () => clearTimeout(connectTimer));
       });
-      request.on('error', (err) => fail(new OutboundHttpError('NETWORK', `${raw} could not be fetched (${(err as NodeJS.ErrnoException).code ?? 'network error'})`, raw)));
+      request.on('error', (err) =>
+        fail(
+          new OutboundHttpError('NETWORK', `${raw} could not be fetched (${(err as NodeJS.ErrnoException).code ?? 'network error'})`, raw),
+        ),
+      );
       request.on('response', (response) => {
         const status = response.statusCode ?? 0;
         const declared = Number(response.headers['content-length'] ?? NaN);

@@ -4,7 +4,9 @@ import { GuardedHttpClient } from './guarded-http-client.js';
 
 /** Import this module to get the process's one guarded outbound client (one cache shared by every caller). */
 @Module({
-  providers: [{ provide: GuardedHttpClient, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new GuardedHttpClient(config.outboundHttp) }],
+  providers: [
+    { provide: GuardedHttpClient, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new GuardedHttpClient(config.outboundHttp) },
+  ],
   exports: [GuardedHttpClient],
 })
 export class GuardedHttpModule {}

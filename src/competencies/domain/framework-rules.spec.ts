@@ -9,17 +9,30 @@ describe('framework scale changes', () => {
   });
 
   it('refuses a gap in the numbering', () => {
-    expect(() => checkScaleChange([{ level: 1, label: 'a', descriptor: '' }, { level: 3, label: 'c', descriptor: '' }], [])).toThrow(/without gaps/);
+    expect(() =>
+      checkScaleChange(
+        [
+          { level: 1, label: 'a', descriptor: '' },
+          { level: 3, label: 'c', descriptor: '' },
+        ],
+        [],
+      ),
+    ).toThrow(/without gaps/);
   });
 
   it('refuses fewer levels than a claim or requirement stands on, naming the level, the use and the fix', () => {
     let error: AppError | undefined;
     try {
-      checkScaleChange(scale(2), [{ competencyCode: 'AI-BIAS', level: 4, claims: 1, requirements: 2 }, { competencyCode: 'PL', level: 3, claims: 0, requirements: 1 }]);
+      checkScaleChange(scale(2), [
+        { competencyCode: 'AI-BIAS', level: 4, claims: 1, requirements: 2 },
+        { competencyCode: 'PL', level: 3, claims: 0, requirements: 1 },
+      ]);
     } catch (e) {
       error = e as AppError;
     }
-    expect(error?.message).toMatch(/Level 4 is still used.*at least 4 levels: AI-BIAS level 4 \(1 evidence claim and 2 role requirements\), PL level 3 \(1 role requirement\)/);
+    expect(error?.message).toMatch(
+      /Level 4 is still used.*at least 4 levels: AI-BIAS level 4 \(1 evidence claim and 2 role requirements\), PL level 3 \(1 role requirement\)/,
+    );
     expect(error?.reason).toBe('LEVEL_IN_USE');
   });
 

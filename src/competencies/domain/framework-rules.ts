@@ -38,7 +38,10 @@ export function checkScaleChange(next: readonly ScaleLevel[], uses: readonly Lev
   const above = uses.filter((u) => u.level > top).sort((a, b) => b.level - a.level || a.competencyCode.localeCompare(b.competencyCode));
   if (!above.length) return;
   const highest = above[0].level;
-  const named = above.slice(0, 5).map((u) => `${u.competencyCode} level ${u.level} (${describeUse(u)})`).join(', ');
+  const named = above
+    .slice(0, 5)
+    .map((u) => `${u.competencyCode} level ${u.level} (${describeUse(u)})`)
+    .join(', ');
   throw badInput(
     `Level ${highest} is still used, so this framework needs at least ${highest} levels: ${named}${above.length > 5 ? ` and ${above.length - 5} more` : ''}. Keep ${highest} or more levels, or change what uses the higher levels first`,
     { minimumLevels: highest },

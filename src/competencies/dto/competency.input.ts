@@ -1,7 +1,17 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min,
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
   ValidateNested,
 } from 'class-validator';
 import { VersionedRefInput } from '../../common/versioned-ref.input.js';
@@ -42,7 +52,10 @@ export class CreateCompetencyInput {
   @MaxLength(200)
   name: string;
 
-  @Field({ defaultValue: '', description: 'What the competency covers, for educators claiming it and HR verifying it (up to 4000 characters)' })
+  @Field({
+    defaultValue: '',
+    description: 'What the competency covers, for educators claiming it and HR verifying it (up to 4000 characters)',
+  })
   @IsString()
   @MaxLength(4000)
   description: string;
@@ -53,13 +66,19 @@ export class CreateCompetencyInput {
   @MaxLength(120)
   dimension: string;
 
-  @Field(() => String, { nullable: true, description: "The framework's own progression stage, e.g. Acquire, Deepen or Create (up to 40 characters)" })
+  @Field(() => String, {
+    nullable: true,
+    description: "The framework's own progression stage, e.g. Acquire, Deepen or Create (up to 40 characters)",
+  })
   @IsOptional()
   @IsString()
   @MaxLength(40)
   progression?: string | null;
 
-  @Field(() => [ProficiencyLevelInput], { nullable: true, description: "Levels numbered 1..n without gaps; omit them to follow the framework's scale (and its later edits)" })
+  @Field(() => [ProficiencyLevelInput], {
+    nullable: true,
+    description: "Levels numbered 1..n without gaps; omit them to follow the framework's scale (and its later edits)",
+  })
   @IsOptional()
   @ArrayMinSize(1)
   @ArrayMaxSize(10)
@@ -96,7 +115,10 @@ export class UpdateCompetencyInput extends VersionedRefInput {
   @MaxLength(40)
   progression?: string;
 
-  @Field(() => Int, { nullable: true, description: "Move it within its framework: its new place (1 = first) in the framework's display order" })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Move it within its framework: its new place (1 = first) in the framework's display order",
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -105,5 +127,4 @@ export class UpdateCompetencyInput extends VersionedRefInput {
 }
 
 @InputType({ description: 'A competency to retire: it stays readable on existing claims and roles but accepts no new ones' })
-export class RetireCompetencyInput extends VersionedRefInput {
-}
+export class RetireCompetencyInput extends VersionedRefInput {}

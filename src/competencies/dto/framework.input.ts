@@ -1,6 +1,16 @@
 import { ArgsType, Field, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsBoolean,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { PageArgs } from '../../common/pagination.js';
 import { VersionedRefInput } from '../../common/versioned-ref.input.js';
 import { ProficiencyLevelInput } from './competency.input.js';
@@ -27,7 +37,9 @@ export class CreateFrameworkInput {
   @MaxLength(200)
   publisher: string;
 
-  @Field(() => [ProficiencyLevelInput], { description: "The framework's proficiency scale, numbered 1..n without gaps (n at most 10); new competencies take it" })
+  @Field(() => [ProficiencyLevelInput], {
+    description: "The framework's proficiency scale, numbered 1..n without gaps (n at most 10); new competencies take it",
+  })
   @ArrayMinSize(1)
   @ArrayMaxSize(10)
   @ValidateNested({ each: true })
@@ -58,7 +70,8 @@ export class UpdateFrameworkInput extends VersionedRefInput {
 
   @Field(() => [ProficiencyLevelInput], {
     nullable: true,
-    description: 'The whole new scale (number of levels, label and descriptor of each); every competency that follows the framework scale takes it. Fewer levels than a claim or requirement stands on is refused (LEVEL_IN_USE)',
+    description:
+      'The whole new scale (number of levels, label and descriptor of each); every competency that follows the framework scale takes it. Fewer levels than a claim or requirement stands on is refused (LEVEL_IN_USE)',
   })
   @IsOptional()
   @ArrayMinSize(1)

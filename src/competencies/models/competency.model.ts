@@ -1,7 +1,9 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Connection } from '../../common/pagination.js';
 
-@ObjectType('ProficiencyLevel', { description: "One step of a competency's proficiency scale, e.g. 1 aware, 2 practising, 3 leading others, 4 shaping the system" })
+@ObjectType('ProficiencyLevel', {
+  description: "One step of a competency's proficiency scale, e.g. 1 aware, 2 practising, 3 leading others, 4 shaping the system",
+})
 export class ProficiencyLevelModel {
   @Field(() => Int, { description: "The level's number, from 1; higher is more proficient" })
   level: number;
@@ -13,7 +15,10 @@ export class ProficiencyLevelModel {
   descriptor: string;
 }
 
-@ObjectType('Competency', { description: 'Something an educator can demonstrate with evidence, rated on proficiency levels, e.g. "AI tool evaluation for instructional alignment"' })
+@ObjectType('Competency', {
+  description:
+    'Something an educator can demonstrate with evidence, rated on proficiency levels, e.g. "AI tool evaluation for instructional alignment"',
+})
 export class CompetencyModel {
   @Field(() => ID, { description: "The competency's id" })
   id: string;
@@ -52,7 +57,10 @@ export class CompetencyModel {
   version: number;
 }
 
-@ObjectType('CompetencyFramework', { description: 'A set of competencies the district recognises, e.g. the UNESCO AI Competency Framework for Teachers or ISTE Standards for Educators' })
+@ObjectType('CompetencyFramework', {
+  description:
+    'A set of competencies the district recognises, e.g. the UNESCO AI Competency Framework for Teachers or ISTE Standards for Educators',
+})
 export class CompetencyFrameworkModel {
   @Field(() => ID, { description: "The framework's id" })
   id: string;
@@ -69,7 +77,9 @@ export class CompetencyFrameworkModel {
   @Field({ description: 'Who publishes it, e.g. UNESCO, ISTE or the district' })
   publisher: string;
 
-  @Field({ description: 'Retired frameworks stay readable (history, explanations, reports) but take no new requirements, claims or competencies' })
+  @Field({
+    description: 'Retired frameworks stay readable (history, explanations, reports) but take no new requirements, claims or competencies',
+  })
   retired: boolean;
 
   @Field(() => Date, { nullable: true, description: 'When it was retired; null while in use' })

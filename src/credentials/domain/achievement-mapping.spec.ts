@@ -12,13 +12,18 @@ const credential = {
 const claim = { competencyId: '00000000-0000-4000-8000-000000000001', level: 3 };
 
 describe('achievement mapping', () => {
-  it('applies the first matching rule in HR\'s order', () => {
+  it("applies the first matching rule in HR's order", () => {
     const rules: AchievementMapping[] = [
       { match: 'ACHIEVEMENT_ID', value: 'https://learn.example/a/2', evidenceKind: 'ARTIFACT', claims: [] },
       { match: 'ALIGNMENT', value: 'https://case.example/uri/abc', evidenceKind: 'CERTIFICATION', claims: [claim] },
       { match: 'ACHIEVEMENT_TYPE', value: 'Certificate', evidenceKind: 'PRESENTATION', claims: [] },
     ];
-    expect(mapAchievement(credential, rules)).toEqual({ kind: 'CERTIFICATION', hours: null, claims: [claim], rule: 'ALIGNMENT https://case.example/uri/abc' });
+    expect(mapAchievement(credential, rules)).toEqual({
+      kind: 'CERTIFICATION',
+      hours: null,
+      claims: [claim],
+      rule: 'ALIGNMENT https://case.example/uri/abc',
+    });
   });
 
   it('falls back to a certification without claims', () => {
@@ -27,7 +32,11 @@ describe('achievement mapping', () => {
 
   it('refuses a course without hours and a competency named twice', () => {
     expect(() => checkMappings([{ match: 'ACHIEVEMENT_TYPE', value: 'Course', evidenceKind: 'COURSE', claims: [] }])).toThrow(/hours/);
-    expect(() => checkMappings([{ match: 'ACHIEVEMENT_TYPE', value: 'x', evidenceKind: 'ARTIFACT', claims: [claim, claim] }])).toThrow(/twice/);
-    expect(() => checkMappings([{ match: 'ACHIEVEMENT_TYPE', value: 'x', evidenceKind: 'PILOT' as never, claims: [] }])).toThrow(/evidenceKind/);
+    expect(() => checkMappings([{ match: 'ACHIEVEMENT_TYPE', value: 'x', evidenceKind: 'ARTIFACT', claims: [claim, claim] }])).toThrow(
+      /twice/,
+    );
+    expect(() => checkMappings([{ match: 'ACHIEVEMENT_TYPE', value: 'x', evidenceKind: 'PILOT' as never, claims: [] }])).toThrow(
+      /evidenceKind/,
+    );
   });
 });

@@ -25,13 +25,22 @@ export interface MappedEvidence {
 }
 
 function achievementOf(credential: Record<string, unknown>): Record<string, unknown> {
-  const subject = (Array.isArray(credential.credentialSubject) ? credential.credentialSubject[0] : credential.credentialSubject) as Record<string, unknown> | undefined;
+  const subject = (Array.isArray(credential.credentialSubject) ? credential.credentialSubject[0] : credential.credentialSubject) as
+    Record<string, unknown> | undefined;
   return (subject?.achievement ?? {}) as Record<string, unknown>;
 }
 
-export function achievementSummary(credential: Record<string, unknown>): { id: string; name: string; description: string; alignments: string[]; type: string | null } {
+export function achievementSummary(credential: Record<string, unknown>): {
+  id: string;
+  name: string;
+  description: string;
+  alignments: string[];
+  type: string | null;
+} {
   const a = achievementOf(credential);
-  const alignments = (Array.isArray(a.alignment) ? a.alignment : []).map((x) => (x as { targetUrl?: unknown }).targetUrl).filter((u): u is string => typeof u === 'string');
+  const alignments = (Array.isArray(a.alignment) ? a.alignment : [])
+    .map((x) => (x as { targetUrl?: unknown }).targetUrl)
+    .filter((u): u is string => typeof u === 'string');
   return {
     id: String(a.id ?? ''),
     name: String(a.name ?? credential.name ?? 'Credential'),
@@ -60,12 +69,19 @@ export function checkMappings(mappings: readonly AchievementMapping[]): Achievem
     const at = `achievementMappings[${i}]`;
     if (!MAPPABLE_KINDS.includes(m.evidenceKind)) throw badInput(`${at}.evidenceKind must be one of ${MAPPABLE_KINDS.join(', ')}`);
     if (!m.value.trim()) throw badInput(`${at}.value is empty: give the CASE item URI, achievement type or achievement id to match`);
-    if (m.evidenceKind === 'COURSE' && !(typeof m.hours === 'number' && m.hours > 0)) throw badInput(`${at}.hours must be > 0 for a COURSE`);
+    if (m.evidenceKind === 'COURSE' && !(typeof m.hours === 'number' && m.hours > 0))
+      throw badInput(`${at}.hours must be > 0 for a COURSE`);
     const seen = new Set<string>();
     for (const c of m.claims) {
       if (seen.has(c.competencyId)) throw badInput(`${at} names competency ${c.competencyId} twice`);
       seen.add(c.competencyId);
     }
-    return { match: m.match, value: m.value.trim(), evidenceKind: m.evidenceKind, hours: m.evidenceKind === 'COURSE' ? m.hours : null, claims: m.claims };
+    return {
+      match: m.match,
+      value: m.value.trim(),
+      evidenceKind: m.evidenceKind,
+      hours: m.evidenceKind === 'COURSE' ? m.hours : null,
+      claims: m.claims,
+    };
   });
 }

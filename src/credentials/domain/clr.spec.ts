@@ -22,7 +22,13 @@ describe('Comprehensive Learner Record 2.0', () => {
       { source: 'ISSUED', sourceId: 'a', format: 'DATA_INTEGRITY', document: ownCredential, verified: true },
       { source: 'IMPORTED', sourceId: 'b', format: 'DATA_INTEGRITY', document: JSON.stringify(vendorCredential), verified: true },
       { source: 'IMPORTED', sourceId: 'c', format: 'VC_JWT', document: 'a.b.c', verified: true },
-      { source: 'IMPORTED', sourceId: 'd', format: 'DATA_INTEGRITY', document: JSON.stringify(achievementCredential(vendor, { v1: true })), verified: true },
+      {
+        source: 'IMPORTED',
+        sourceId: 'd',
+        format: 'DATA_INTEGRITY',
+        document: JSON.stringify(achievementCredential(vendor, { v1: true })),
+        verified: true,
+      },
       { source: 'IMPORTED', sourceId: 'e', format: 'DATA_INTEGRITY', document: '{}', verified: false },
     ]);
     expect(included).toHaveLength(2);
@@ -54,9 +60,18 @@ describe('Comprehensive Learner Record 2.0', () => {
 
   it('holds at most 100 credentials, listing the rest as left out', () => {
     const doc = { '@context': ['https://www.w3.org/ns/credentials/v2'], id: 'urn:x' };
-    const many = Array.from({ length: 102 }, (_, i) => ({ source: 'ISSUED' as const, sourceId: String(i), format: 'DATA_INTEGRITY' as const, document: doc, verified: true }));
+    const many = Array.from({ length: 102 }, (_, i) => ({
+      source: 'ISSUED' as const,
+      sourceId: String(i),
+      format: 'DATA_INTEGRITY' as const,
+      document: doc,
+      verified: true,
+    }));
     const { included, omitted } = clrContents(many);
     expect(included).toHaveLength(100);
-    expect(omitted).toEqual([{ source: 'ISSUED', sourceId: '100', reason: 'OVER_LIMIT' }, { source: 'ISSUED', sourceId: '101', reason: 'OVER_LIMIT' }]);
+    expect(omitted).toEqual([
+      { source: 'ISSUED', sourceId: '100', reason: 'OVER_LIMIT' },
+      { source: 'ISSUED', sourceId: '101', reason: 'OVER_LIMIT' },
+    ]);
   });
 });

@@ -97,7 +97,8 @@ export function checkClrShape(doc: Record<string, unknown>): Array<Record<string
   if (!Array.isArray(context) || context[0] !== VC_V2 || !context.includes(CLR_V2_CONTEXT)) {
     throw fail(`@context must start with ${VC_V2} and include ${CLR_V2_CONTEXT}`);
   }
-  if (!typesOf(doc).includes('VerifiableCredential') || !typesOf(doc).includes('ClrCredential')) throw fail('type must include VerifiableCredential and ClrCredential');
+  if (!typesOf(doc).includes('VerifiableCredential') || !typesOf(doc).includes('ClrCredential'))
+    throw fail('type must include VerifiableCredential and ClrCredential');
   if (typeof doc.id !== 'string' || !doc.id) throw fail('id is required');
   if (typeof doc.name !== 'string' || !doc.name) throw fail('name is required');
   if (typeof doc.validFrom !== 'string') throw fail('validFrom is required');
@@ -108,6 +109,7 @@ export function checkClrShape(doc: Record<string, unknown>): Array<Record<string
   const list = subject.verifiableCredential;
   const credentials = (Array.isArray(list) ? list : list ? [list] : []) as unknown[];
   if (!credentials.length) throw fail('credentialSubject.verifiableCredential must hold at least one credential');
-  if (credentials.some((c) => !c || typeof c !== 'object' || Array.isArray(c))) throw fail('each credentialSubject.verifiableCredential must be a credential object');
+  if (credentials.some((c) => !c || typeof c !== 'object' || Array.isArray(c)))
+    throw fail('each credentialSubject.verifiableCredential must be a credential object');
   return credentials as Array<Record<string, unknown>>;
 }

@@ -27,7 +27,8 @@ export function nestingDepth(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 92) i++; // backslash: skip the escaped character
+      if (c === 92)
+        i++; // backslash: skip the escaped character
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 123 || c === 91) max = Math.max(max, ++depth);
@@ -38,7 +39,8 @@ export function nestingDepth(text: string): number {
 
 function refuseDeepNesting(text: string, what: string): void {
   const depth = nestingDepth(text);
-  if (depth > MAX_NESTING) throw new VerificationFailure('PARSE', 'MALFORMED', `The ${what} nests ${depth} levels deep; at most ${MAX_NESTING} are accepted`);
+  if (depth > MAX_NESTING)
+    throw new VerificationFailure('PARSE', 'MALFORMED', `The ${what} nests ${depth} levels deep; at most ${MAX_NESTING} are accepted`);
 }
 
 const JWT_PATTERN = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
@@ -52,15 +54,25 @@ function decodeSegment(segment: string, what: string): Record<string, unknown> {
   } catch {
     throw new VerificationFailure('PARSE', 'MALFORMED', `The JWT ${what} is not base64url-encoded JSON`);
   }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new VerificationFailure('PARSE', 'MALFORMED', `The JWT ${what} is not a JSON object`);
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    throw new VerificationFailure('PARSE', 'MALFORMED', `The JWT ${what} is not a JSON object`);
   return value as Record<string, unknown>;
 }
 
 function refuseAlgorithm(alg: unknown): asserts alg is string {
   if (typeof alg !== 'string') throw new VerificationFailure('PARSE', 'MALFORMED', 'The JWT header has no alg');
-  if (alg.toLowerCase() === 'none') throw new VerificationFailure('PROOF', 'ALGORITHM_REFUSED', 'An unsigned JWT (alg "none") proves nothing; ask the issuer for a signed credential');
+  if (alg.toLowerCase() === 'none')
+    throw new VerificationFailure(
+      'PROOF',
+      'ALGORITHM_REFUSED',
+      'An unsigned JWT (alg "none") proves nothing; ask the issuer for a signed credential',
+    );
   if (/^HS/i.test(alg)) {
-    throw new VerificationFailure('PROOF', 'ALGORITHM_REFUSED', `${alg} is a shared-secret algorithm: anyone holding the secret could have made it; a credential must be signed with the issuer's private key (RS256+, ES256 or EdDSA)`);
+    throw new VerificationFailure(
+      'PROOF',
+      'ALGORITHM_REFUSED',
+      `${alg} is a shared-secret algorithm: anyone holding the secret could have made it; a credential must be signed with the issuer's private key (RS256+, ES256 or EdDSA)`,
+    );
   }
   if (!(JWT_ALGORITHMS as readonly string[]).includes(alg)) {
     throw new VerificationFailure('PROOF', 'ALGORITHM_REFUSED', `JWT algorithm ${alg} is not accepted (use ${JWT_ALGORITHMS.join(', ')})`);
@@ -74,7 +86,11 @@ function refuseAlgorithm(alg: unknown): asserts alg is string {
 export function parseCredential(text: string): ParsedCredential {
   if (typeof text !== 'string' || text.trim() === '') throw new VerificationFailure('PARSE', 'MALFORMED', 'The credential is empty');
   if (text.length > MAX_CREDENTIAL_CHARS) {
-    throw new VerificationFailure('PARSE', 'TOO_LARGE', `The credential is over ${MAX_CREDENTIAL_CHARS / 1024} KB; submit the credential itself, not a bundle of files`);
+    throw new VerificationFailure(
+      'PARSE',
+      'TOO_LARGE',
+      `The credential is over ${MAX_CREDENTIAL_CHARS / 1024} KB; submit the credential itself, not a bundle of files`,
+    );
   }
   const trimmed = text.trim();
   if (trimmed.startsWith('{')) {
@@ -85,10 +101,15 @@ export function parseCredential(text: string): ParsedCredential {
     } catch {
       throw new VerificationFailure('PARSE', 'MALFORMED', 'The credential is not valid JSON');
     }
-    if (!value || typeof value !== 'object' || Array.isArray(value)) throw new VerificationFailure('PARSE', 'MALFORMED', 'The credential is not a JSON object');
+    if (!value || typeof value !== 'object' || Array.isArray(value))
+      throw new VerificationFailure('PARSE', 'MALFORMED', 'The credential is not a JSON object');
     const credential = value as Record<string, unknown>;
     if (!credential.proof) {
-      throw new VerificationFailure('PARSE', 'UNSUPPORTED_FORMAT', 'The credential has no proof; submit the signed credential (JSON with a Data Integrity proof, or a VC-JWT)');
+      throw new VerificationFailure(
+        'PARSE',
+        'UNSUPPORTED_FORMAT',
+        'The credential has no proof; submit the signed credential (JSON with a Data Integrity proof, or a VC-JWT)',
+      );
     }
     return { format: 'DATA_INTEGRITY', credential };
   }
@@ -98,7 +119,8 @@ export function parseCredential(text: string): ParsedCredential {
   const [headerPart, payloadPart, signature] = trimmed.split('.');
   const header = decodeSegment(headerPart, 'header');
   refuseAlgorithm(header.alg);
-  if (header.crit !== undefined) throw new VerificationFailure('PARSE', 'UNSUPPORTED_FORMAT', 'JWTs with critical header extensions are not supported');
+  if (header.crit !== undefined)
+    throw new VerificationFailure('PARSE', 'UNSUPPORTED_FORMAT', 'JWTs with critical header extensions are not supported');
   if (!signature) throw new VerificationFailure('PROOF', 'PROOF_INVALID', 'The JWT has no signature');
   const payload = decodeSegment(payloadPart, 'payload');
   const inner = payload.vc;
@@ -109,7 +131,8 @@ export function parseCredential(text: string): ParsedCredential {
     }
   }
   for (const claim of ['iss', 'jti', 'sub'] as const) {
-    if (payload[claim] !== undefined && typeof payload[claim] !== 'string') throw new VerificationFailure('PARSE', 'MALFORMED', `The JWT ${claim} claim must be a string`);
+    if (payload[claim] !== undefined && typeof payload[claim] !== 'string')
+      throw new VerificationFailure('PARSE', 'MALFORMED', `The JWT ${claim} claim must be a string`);
   }
   const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);

@@ -1,6 +1,20 @@
 import { caseAlignment, checkIssuable, checkIssuerUrl, didWebFor } from './district-credential.js';
 
-const evidence = { id: 'e1', kind: 'PILOT', pilotPart: 'LEAD', verificationStatus: 'VERIFIED', title: 't', description: '', startedOn: null, endedOn: null, venue: null, sessions: null, attendees: null, classrooms: null, students: null };
+const evidence = {
+  id: 'e1',
+  kind: 'PILOT',
+  pilotPart: 'LEAD',
+  verificationStatus: 'VERIFIED',
+  title: 't',
+  description: '',
+  startedOn: null,
+  endedOn: null,
+  venue: null,
+  sessions: null,
+  attendees: null,
+  classrooms: null,
+  students: null,
+};
 
 describe('district credentials', () => {
   it('derives the did:web of the site, with the port escaped', () => {
@@ -21,13 +35,27 @@ describe('district credentials', () => {
     expect(() => checkIssuable({ ...evidence, kind: 'COURSE' })).toThrow(/pilots/);
   });
 
-  it('aligns to the CASE item: the publisher\'s URI for an imported item, the provider URI under the public base URL otherwise', () => {
-    const c = { code: 'AI.1', name: 'Evaluates AI tools', itemIdentifier: '6b7f0b52-1f3a-4f0e-8a51-3b8f3f7e2c10', itemUri: null, frameworkIdentifier: 'f', frameworkTitle: 'District AI Framework', documentTitle: null };
+  it("aligns to the CASE item: the publisher's URI for an imported item, the provider URI under the public base URL otherwise", () => {
+    const c = {
+      code: 'AI.1',
+      name: 'Evaluates AI tools',
+      itemIdentifier: '6b7f0b52-1f3a-4f0e-8a51-3b8f3f7e2c10',
+      itemUri: null,
+      frameworkIdentifier: 'f',
+      frameworkTitle: 'District AI Framework',
+      documentTitle: null,
+    };
     expect(caseAlignment(c, 'https://pathways.district.org/')).toEqual({
-      targetType: 'CFItem', targetUrl: 'https://pathways.district.org/ims/case/v1p1/CFItems/6b7f0b52-1f3a-4f0e-8a51-3b8f3f7e2c10',
-      targetName: 'Evaluates AI tools', targetCode: 'AI.1', targetFramework: 'District AI Framework',
+      targetType: 'CFItem',
+      targetUrl: 'https://pathways.district.org/ims/case/v1p1/CFItems/6b7f0b52-1f3a-4f0e-8a51-3b8f3f7e2c10',
+      targetName: 'Evaluates AI tools',
+      targetCode: 'AI.1',
+      targetFramework: 'District AI Framework',
     });
     const imported = { ...c, itemUri: 'https://case.state.example/uri/6b7f0b52', documentTitle: 'State AI Competencies 2026' };
-    expect(caseAlignment(imported, 'https://pathways.district.org')).toMatchObject({ targetUrl: 'https://case.state.example/uri/6b7f0b52', targetFramework: 'State AI Competencies 2026' });
+    expect(caseAlignment(imported, 'https://pathways.district.org')).toMatchObject({
+      targetUrl: 'https://case.state.example/uri/6b7f0b52',
+      targetFramework: 'State AI Competencies 2026',
+    });
   });
 });

@@ -49,14 +49,19 @@ export interface IssuableEvidence {
 export function checkIssuable(e: IssuableEvidence): keyof typeof ISSUABLE {
   if (e.verificationStatus !== 'VERIFIED') throw badInput('Only VERIFIED evidence can become a district credential; verify it first');
   if (e.kind === 'PILOT' && e.pilotPart !== 'LEAD') throw badInput('A pilot credential is for the educator who led it (pilot part LEAD)');
-  if (!(e.kind in ISSUABLE)) throw badInput('District credentials cover led pilots, professional learning the educator designed and delivered, and presentations');
+  if (!(e.kind in ISSUABLE))
+    throw badInput('District credentials cover led pilots, professional learning the educator designed and delivered, and presentations');
   return e.kind as keyof typeof ISSUABLE;
 }
 
 function criteriaFor(e: IssuableEvidence, kind: keyof typeof ISSUABLE): string {
   const facts: string[] = [];
-  if (kind === 'PILOT') facts.push(`led a pilot${e.classrooms ? ` across ${e.classrooms} classroom(s)` : ''}${e.students ? ` reaching ${e.students} students` : ''}`);
-  if (kind === 'PROFESSIONAL_LEARNING') facts.push(`designed and delivered ${e.sessions ?? 1} session(s) for ${e.attendees ?? 1} colleague(s)`);
+  if (kind === 'PILOT')
+    facts.push(
+      `led a pilot${e.classrooms ? ` across ${e.classrooms} classroom(s)` : ''}${e.students ? ` reaching ${e.students} students` : ''}`,
+    );
+  if (kind === 'PROFESSIONAL_LEARNING')
+    facts.push(`designed and delivered ${e.sessions ?? 1} session(s) for ${e.attendees ?? 1} colleague(s)`);
   if (kind === 'PRESENTATION') facts.push(`presented${e.venue ? ` at ${e.venue}` : ''}`);
   return `${ISSUABLE[kind]}: the educator ${facts.join(', ')}, and the district's HR office verified the evidence.`;
 }
@@ -123,9 +128,7 @@ export function buildAchievementCredential(args: {
         name: args.evidence.title,
         description: args.evidence.description || ISSUABLE[kind],
         criteria: { narrative: criteriaFor(args.evidence, kind) },
-        ...(args.alignments.length
-          ? { alignment: args.alignments.map((a) => ({ type: ['Alignment'], ...a })) }
-          : {}),
+        ...(args.alignments.length ? { alignment: args.alignments.map((a) => ({ type: ['Alignment'], ...a })) } : {}),
       },
     },
     credentialStatus: {

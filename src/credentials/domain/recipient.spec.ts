@@ -28,7 +28,9 @@ describe('recipient binding', () => {
     };
     expect(refused({ id: 'did:key:z6MkSomeoneElse' })).toBe('RECIPIENT_MISMATCH');
     expect(refused(identity(hash('bob@district.example'), true))).toBe('RECIPIENT_MISMATCH');
-    expect(refused(identity(`md5$${createHash('md5').update('ana.lopez@district.example').digest('hex')}`, true))).toBe('RECIPIENT_MISMATCH');
+    expect(refused(identity(`md5$${createHash('md5').update('ana.lopez@district.example').digest('hex')}`, true))).toBe(
+      'RECIPIENT_MISMATCH',
+    );
     expect(refused({})).toBe('RECIPIENT_MISMATCH');
   });
 });

@@ -21,13 +21,22 @@ function hashMatches(identityHash: string, salt: string, candidates: string[]): 
   if (!m || m[1].toLowerCase() !== 'sha256') return false;
   const expected = m[2].toLowerCase();
   // Issuers differ on case; both the address as stored and lower-cased are tried.
-  return candidates.some((c) => [c, c.toLowerCase()].some((v) => createHash('sha256').update(v + salt).digest('hex') === expected));
+  return candidates.some((c) =>
+    [c, c.toLowerCase()].some(
+      (v) =>
+        createHash('sha256')
+          .update(v + salt)
+          .digest('hex') === expected,
+    ),
+  );
 }
 
 /** The subjects' identifiers in readable form, for the report (hashes are shown as hashes). */
 export function describeSubjects(subjects: Array<Record<string, unknown>>): string {
   return subjects
-    .map((s) => (typeof s.id === 'string' ? s.id : Array.isArray(s.identifier) ? `${s.identifier.length} identity object(s)` : 'no identifier'))
+    .map((s) =>
+      typeof s.id === 'string' ? s.id : Array.isArray(s.identifier) ? `${s.identifier.length} identity object(s)` : 'no identifier',
+    )
     .join(', ');
 }
 
@@ -58,5 +67,9 @@ export function checkRecipient(subjects: Array<Record<string, unknown>>, holder:
       }
     }
   }
-  throw new VerificationFailure('RECIPIENT', 'RECIPIENT_MISMATCH', `The credential was issued to ${describeSubjects(subjects)}, not to this educator`);
+  throw new VerificationFailure(
+    'RECIPIENT',
+    'RECIPIENT_MISMATCH',
+    `The credential was issued to ${describeSubjects(subjects)}, not to this educator`,
+  );
 }

@@ -16,7 +16,9 @@ const reasonOf = (doc: unknown) => {
 
 describe('shape: the official 1EdTech Open Badges 3.0 JSON schema', () => {
   it('is the published 2019-09 AchievementCredential schema', () => {
-    expect(OB3_ACHIEVEMENT_CREDENTIAL_SCHEMA.$id).toBe('https://purl.imsglobal.org/spec/ob/v3p0/schema/json-ld/ob_v3p0_achievementcredential_schema.json');
+    expect(OB3_ACHIEVEMENT_CREDENTIAL_SCHEMA.$id).toBe(
+      'https://purl.imsglobal.org/spec/ob/v3p0/schema/json-ld/ob_v3p0_achievementcredential_schema.json',
+    );
     expect(OB3_ACHIEVEMENT_CREDENTIAL_SCHEMA.$schema).toBe('https://json-schema.org/draft/2019-09/schema#');
   });
 
@@ -27,7 +29,11 @@ describe('shape: the official 1EdTech Open Badges 3.0 JSON schema', () => {
 
   it('reads a VC 1.1 envelope as its VC 2.0 equivalent', () => {
     const { validFrom, ...rest } = VECTOR;
-    const v1 = { ...rest, '@context': ['https://www.w3.org/2018/credentials/v1', ...(VECTOR['@context'] as string[]).slice(1)], issuanceDate: validFrom };
+    const v1 = {
+      ...rest,
+      '@context': ['https://www.w3.org/2018/credentials/v1', ...(VECTOR['@context'] as string[]).slice(1)],
+      issuanceDate: validFrom,
+    };
     expect(reasonOf(v1)).toBe('PASSED');
     expect(reasonOf({ ...v1, issuanceDate: 'yesterday' })).toMatch(/^SCHEMA_INVALID: validFrom must match format "date-time"/);
   });
@@ -36,18 +42,30 @@ describe('shape: the official 1EdTech Open Badges 3.0 JSON schema', () => {
     const subject = VECTOR.credentialSubject as Record<string, unknown>;
     const achievement = subject.achievement as Record<string, unknown>;
     const { criteria: _criteria, ...noCriteria } = achievement;
-    expect(reasonOf({ ...VECTOR, credentialSubject: { ...subject, achievement: noCriteria } })).toMatch(/^SCHEMA_INVALID: credentialSubject.achievement must have required property 'criteria'/);
+    expect(reasonOf({ ...VECTOR, credentialSubject: { ...subject, achievement: noCriteria } })).toMatch(
+      /^SCHEMA_INVALID: credentialSubject.achievement must have required property 'criteria'/,
+    );
     expect(reasonOf({ ...VECTOR, type: ['VerifiableCredential'] })).toMatch(/^SCHEMA_INVALID: type/);
-    expect(reasonOf({ ...VECTOR, '@context': ['https://www.w3.org/ns/credentials/v2', 'https://example.org/other.json'] })).toMatch(/^SCHEMA_INVALID: @context/);
+    expect(reasonOf({ ...VECTOR, '@context': ['https://www.w3.org/ns/credentials/v2', 'https://example.org/other.json'] })).toMatch(
+      /^SCHEMA_INVALID: @context/,
+    );
     const { validFrom: _v, ...undated } = VECTOR;
     expect(reasonOf(undated)).toMatch(/^SCHEMA_INVALID: .*validFrom/);
     expect(reasonOf([VECTOR])).toMatch(/^SCHEMA_INVALID/);
   });
 
   it('checks each of several status entries as a CredentialStatus', () => {
-    const entry = { id: 'https://issuer.example/status/1#3', type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: '3', statusListCredential: 'https://issuer.example/status/1' };
+    const entry = {
+      id: 'https://issuer.example/status/1#3',
+      type: 'BitstringStatusListEntry',
+      statusPurpose: 'revocation',
+      statusListIndex: '3',
+      statusListCredential: 'https://issuer.example/status/1',
+    };
     expect(reasonOf({ ...VECTOR, credentialStatus: [entry, { ...entry, statusPurpose: 'suspension' }] })).toBe('PASSED');
-    expect(reasonOf({ ...VECTOR, credentialStatus: [entry, { type: 'BitstringStatusListEntry' }] })).toMatch(/^SCHEMA_INVALID: credentialStatus.1 must have required property 'id'/);
+    expect(reasonOf({ ...VECTOR, credentialStatus: [entry, { type: 'BitstringStatusListEntry' }] })).toMatch(
+      /^SCHEMA_INVALID: credentialStatus.1 must have required property 'id'/,
+    );
   });
 
   it('checks an EndorsementCredential against the endorsement class, and says it is not an achievement', () => {
@@ -61,6 +79,8 @@ describe('shape: the official 1EdTech Open Badges 3.0 JSON schema', () => {
       credentialSubject: { id: 'https://example.edu/achievements/1', type: ['EndorsementSubject'], endorsementComment: 'Good' },
     };
     expect(reasonOf(endorsement)).toMatch(/^SCHEMA_INVALID: This is an EndorsementCredential/);
-    expect(reasonOf({ ...endorsement, credentialSubject: { type: ['EndorsementSubject'] } })).toMatch(/^SCHEMA_INVALID: credentialSubject must have required property 'id' \(Open Badges 3.0 EndorsementCredential schema\)/);
+    expect(reasonOf({ ...endorsement, credentialSubject: { type: ['EndorsementSubject'] } })).toMatch(
+      /^SCHEMA_INVALID: credentialSubject must have required property 'id' \(Open Badges 3.0 EndorsementCredential schema\)/,
+    );
   });
 });

@@ -11,7 +11,9 @@ const Ajv2019 = require('ajv/dist/2019.js') as new (options: Record<string, unkn
 };
 const addFormats = require('ajv-formats') as (ajv: unknown) => void;
 
-export const OB3_ACHIEVEMENT_CREDENTIAL_SCHEMA = require('../schemas/ob_v3p0_achievementcredential_schema.json') as { $id: string } & Record<string, unknown>;
+export const OB3_ACHIEVEMENT_CREDENTIAL_SCHEMA = require('../schemas/ob_v3p0_achievementcredential_schema.json') as {
+  $id: string;
+} & Record<string, unknown>;
 
 const VC_V1 = 'https://www.w3.org/2018/credentials/v1';
 const VC_V2 = 'https://www.w3.org/ns/credentials/v2';
@@ -34,7 +36,10 @@ function explain(error: ErrorObject | undefined, what: string): string {
 }
 
 function pointerParent(root: unknown, pointer: string): { parent: Record<string, unknown> | unknown[]; key: string } | null {
-  const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = pointer
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   const key = parts.pop();
   if (key === undefined) return null;
   let node: unknown = root;
@@ -99,13 +104,24 @@ export function checkShape(credential: unknown): void {
   if (types.includes('EndorsementCredential')) {
     const endorsementError = validateWithSets(validateEndorsement, view);
     if (endorsementError) throw new VerificationFailure('SHAPE', 'SCHEMA_INVALID', explain(endorsementError, 'EndorsementCredential'));
-    throw new VerificationFailure('SHAPE', 'SCHEMA_INVALID', 'This is an EndorsementCredential (an endorsement of someone else); import the achievement credential it endorses');
+    throw new VerificationFailure(
+      'SHAPE',
+      'SCHEMA_INVALID',
+      'This is an EndorsementCredential (an endorsement of someone else); import the achievement credential it endorses',
+    );
   }
   const error = validateWithSets(validateAchievement, view);
   if (error) throw new VerificationFailure('SHAPE', 'SCHEMA_INVALID', explain(error, 'AchievementCredential'));
   statusEntries.forEach((entry, i) => {
     if (!validateStatusEntry(entry)) {
-      throw new VerificationFailure('SHAPE', 'SCHEMA_INVALID', explain({ ...validateStatusEntry.errors![0], instancePath: `/credentialStatus/${i}${validateStatusEntry.errors![0].instancePath}` }, 'AchievementCredential'));
+      throw new VerificationFailure(
+        'SHAPE',
+        'SCHEMA_INVALID',
+        explain(
+          { ...validateStatusEntry.errors![0], instancePath: `/credentialStatus/${i}${validateStatusEntry.errors![0].instancePath}` },
+          'AchievementCredential',
+        ),
+      );
     }
   });
 }

@@ -9,7 +9,16 @@ describe('status lists', () => {
     expect(list[1]).toBe(0b1000_0000);
     for (const multibase of [true, false]) {
       const decoded = decodeStatusList(encodeStatusList(list, multibase));
-      expect([0, 1, 6, 7, 8, 9, 131070, 131071].map((i) => bitAt(decoded, i))).toEqual([true, false, false, true, true, false, false, true]);
+      expect([0, 1, 6, 7, 8, 9, 131070, 131071].map((i) => bitAt(decoded, i))).toEqual([
+        true,
+        false,
+        false,
+        true,
+        true,
+        false,
+        false,
+        true,
+      ]);
     }
     expect(encodeStatusList(list, true).startsWith('u')).toBe(true);
   });

@@ -18,8 +18,14 @@ function parseDate(value: unknown, field: string): Date | null {
 /** The validity window of a VC 2.0 (validFrom/validUntil) or VC 1.1 (issuanceDate/expirationDate) credential. */
 export function validityWindow(credential: Record<string, unknown>): ValidityWindow {
   return {
-    validFrom: parseDate(credential.validFrom ?? credential.issuanceDate, credential.validFrom !== undefined ? 'validFrom' : 'issuanceDate'),
-    validUntil: parseDate(credential.validUntil ?? credential.expirationDate, credential.validUntil !== undefined ? 'validUntil' : 'expirationDate'),
+    validFrom: parseDate(
+      credential.validFrom ?? credential.issuanceDate,
+      credential.validFrom !== undefined ? 'validFrom' : 'issuanceDate',
+    ),
+    validUntil: parseDate(
+      credential.validUntil ?? credential.expirationDate,
+      credential.validUntil !== undefined ? 'validUntil' : 'expirationDate',
+    ),
   };
 }
 

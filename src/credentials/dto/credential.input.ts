@@ -1,8 +1,23 @@
 import { Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsEnum, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUrl, IsUUID, Matches, Max, MaxLength, Min, MinLength,
-  ValidateIf, ValidateNested,
+  ArrayMaxSize,
+  IsArray,
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
 } from 'class-validator';
 import { MAPPABLE_KINDS } from '../domain/achievement-mapping.js';
 import { MAX_CREDENTIAL_CHARS } from '../domain/credential-input.js';
@@ -14,7 +29,8 @@ export enum KeySourceKind {
 }
 registerEnumType(KeySourceKind, {
   name: 'KeySourceKind',
-  description: "How an issuer's keys are found: DID (did:key locally, did:web over HTTPS), JWKS (a key set URL, for VC-JWT), MULTIKEY (a public key recorded here, for issuers identified by a URL)",
+  description:
+    "How an issuer's keys are found: DID (did:key locally, did:web over HTTPS), JWKS (a key set URL, for VC-JWT), MULTIKEY (a public key recorded here, for issuers identified by a URL)",
   valuesMap: {
     DID: { description: "From the issuer's DID: did:key is read locally, did:web is fetched over HTTPS" },
     JWKS: { description: 'From a JSON Web Key Set URL, for VC-JWT credentials' },
@@ -29,7 +45,8 @@ export enum MappingMatch {
 }
 registerEnumType(MappingMatch, {
   name: 'MappingMatch',
-  description: 'What of the achievement a mapping rule compares: an alignment targetUrl (a CASE item URI), achievementType, or the achievement id',
+  description:
+    'What of the achievement a mapping rule compares: an alignment targetUrl (a CASE item URI), achievementType, or the achievement id',
   valuesMap: {
     ALIGNMENT: { description: "An alignment's targetUrl, usually a CASE CFItem URI" },
     ACHIEVEMENT_TYPE: { description: 'The achievementType, e.g. Certification' },
@@ -131,7 +148,9 @@ export class SaveTrustedIssuerInput {
   @Matches(/^z6Mk[1-9A-HJ-NP-Za-km-z]{44}$/, { message: 'publicKeyMultibase must be an Ed25519 public Multikey (z6Mk..., 48 characters)' })
   publicKeyMultibase?: string | null;
 
-  @Field(() => [AchievementMappingInput], { description: "How this issuer's achievements map to competency claims; none: credentials import without claims" })
+  @Field(() => [AchievementMappingInput], {
+    description: "How this issuer's achievements map to competency claims; none: credentials import without claims",
+  })
   @IsArray()
   @ArrayMaxSize(100)
   @ValidateNested({ each: true })

@@ -4,4 +4,10 @@ import { ImportedCredentialEntity } from './imported-credential.entity.js';
 import { IssuedCredentialEntity } from './issued-credential.entity.js';
 import { TrustedIssuerEntity } from './trusted-issuer.entity.js';
 
-export const CREDENTIAL_ENTITIES = [TrustedIssuerEntity, HolderDidEntity, ImportedCredentialEntity, DistrictIssuerEntity, IssuedCredentialEntity];
+export const CREDENTIAL_ENTITIES = [
+  TrustedIssuerEntity,
+  HolderDidEntity,
+  ImportedCredentialEntity,
+  DistrictIssuerEntity,
+  IssuedCredentialEntity,
+];

@@ -27,7 +27,11 @@ const staticLoader = async (url: string) => {
 };
 
 /** Adds an eddsa-rdfc-2022 Data Integrity proof made with `key` (offline: bundled contexts only). */
-export async function signDataIntegrity<T extends object>(credential: T, key: SigningKey, created = new Date()): Promise<T & { proof: object }> {
+export async function signDataIntegrity<T extends object>(
+  credential: T,
+  key: SigningKey,
+  created = new Date(),
+): Promise<T & { proof: object }> {
   const pair = await Ed25519Multikey.from({ ...key, type: 'Multikey', '@context': 'https://w3id.org/security/multikey/v1' });
   const suite = new DataIntegrityProof({ signer: pair.signer(), cryptosuite: eddsaRdfc2022, date: created });
   return (await jsigs.sign(structuredClone(credential), {
@@ -45,10 +49,7 @@ export async function signVcJwt(credential: Record<string, unknown>, key: Signin
   const privateKey = await importJWK(jwk, 'EdDSA');
   const { proof: _proof, ...payload } = credential;
   const issuer = typeof payload.issuer === 'string' ? payload.issuer : (payload.issuer as { id: string }).id;
-  return new SignJWT(payload)
-    .setProtectedHeader({ alg: 'EdDSA', typ: 'vc+jwt', kid: key.id })
-    .setIssuer(issuer)
-    .sign(privateKey);
+  return new SignJWT(payload).setProtectedHeader({ alg: 'EdDSA', typ: 'vc+jwt', kid: key.id }).setIssuer(issuer).sign(privateKey);
 }
 
 const ALPHABET = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';

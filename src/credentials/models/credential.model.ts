@@ -52,7 +52,10 @@ export class ImportedCredentialModel {
   @Field(() => GraphQLISODateTime, { description: 'When the revocation status was last read' })
   statusCheckedAt: Date;
 
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the scheduled re-check will next read its status; null when none is scheduled' })
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'When the scheduled re-check will next read its status; null when none is scheduled',
+  })
   nextCheckAt: Date | null;
 
   @Field(() => [VerificationStepModel], { description: 'The last verification, step by step' })
@@ -199,7 +202,10 @@ export class ClrOmissionModel {
   @Field(() => ID, { description: 'The issued or imported credential left out' })
   sourceId: string;
 
-  @Field({ description: 'JWT_ONLY (held only as a VC-JWT, which a JSON-LD record cannot embed), VC_1_1_ENVELOPE, NOT_VERIFIED, or OVER_LIMIT (a record holds at most 100)' })
+  @Field({
+    description:
+      'JWT_ONLY (held only as a VC-JWT, which a JSON-LD record cannot embed), VC_1_1_ENVELOPE, NOT_VERIFIED, or OVER_LIMIT (a record holds at most 100)',
+  })
   reason: string;
 }
 

@@ -5,7 +5,15 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_GUARDED_HTTP_CONFIG, GuardedHttpClient } from '../../common/http/guarded-http-client.js';
 import {
-  achievementCredential, didDocumentOf, didKeyIssuer, didWebIssuer, ecdsaDidKeyIssuer, jwtCredential, signEcdsa, signedCredential, statusListCredential,
+  achievementCredential,
+  didDocumentOf,
+  didKeyIssuer,
+  didWebIssuer,
+  ecdsaDidKeyIssuer,
+  jwtCredential,
+  signEcdsa,
+  signedCredential,
+  statusListCredential,
 } from '../../../test/support/credential-factory.js';
 import { importJWK } from 'jose';
 import { signDataIntegrity, type SigningKey } from '../issuing/credential-signer.js';
@@ -42,7 +50,16 @@ afterAll(async () => {
 const registry = new Map<string, KeySource>([[VECTOR_ISSUER, { kind: 'MULTIKEY', publicKeyMultibase: VECTOR_KEY }]]);
 
 /** Loopback is reachable only because this test says so; production configuration refuses it. */
-function verifier(now = new Date('2026-06-01T00:00:00Z'), http = new GuardedHttpClient({ ...DEFAULT_GUARDED_HTTP_CONFIG, allowedHosts: ['127.0.0.1'], allowPrivateAddresses: true, allowPlainHttp: true, cacheTtlMs: 0 })) {
+function verifier(
+  now = new Date('2026-06-01T00:00:00Z'),
+  http = new GuardedHttpClient({
+    ...DEFAULT_GUARDED_HTTP_CONFIG,
+    allowedHosts: ['127.0.0.1'],
+    allowPrivateAddresses: true,
+    allowPlainHttp: true,
+    cacheTtlMs: 0,
+  }),
+) {
   const fetchJson = (url: string, o?: { fresh?: boolean }) => http.getJson(url, o);
   const scheme = http.config.allowPlainHttp ? 'http' : 'https';
   return new CredentialVerifier(new KeyDirectory(fetchJson, (id) => registry.get(id), scheme), fetchJson, () => now);
@@ -57,13 +74,19 @@ describe('credential verification', () => {
     expect(r.failure).toBeUndefined();
     expect(r.verified?.issuerId).toBe(VECTOR_ISSUER);
     expect(r.report.steps.map((s) => [s.step, s.outcome])).toEqual([
-      ['PARSE', 'PASSED'], ['SHAPE', 'PASSED'], ['PROOF', 'PASSED'], ['VALIDITY', 'PASSED'], ['STATUS', 'PASSED'],
+      ['PARSE', 'PASSED'],
+      ['SHAPE', 'PASSED'],
+      ['PROOF', 'PASSED'],
+      ['VALIDITY', 'PASSED'],
+      ['STATUS', 'PASSED'],
     ]);
     expect(requests).toBe(0);
   });
 
   it('bundles the published Open Badges 3.0.3 context unchanged', () => {
-    expect(BUNDLED_CONTEXTS.get('https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json')).toEqual(JSON.parse(fixture('official-context-3.0.3.json')));
+    expect(BUNDLED_CONTEXTS.get('https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json')).toEqual(
+      JSON.parse(fixture('official-context-3.0.3.json')),
+    );
   });
 
   it('fails the vector when one byte of the signed content changes', async () => {
@@ -79,7 +102,11 @@ describe('credential verification', () => {
 
   it('verifies a did:key credential bound to the educator by plain and by hashed e-mail, and by DID', async () => {
     const issuer = await didKeyIssuer();
-    for (const options of [{ email: 'Ana.Lopez@district.example' }, { hashedEmail: { email: 'ana.lopez@district.example', salt: 'pepper' } }, { subjectId: 'did:example:ana' }]) {
+    for (const options of [
+      { email: 'Ana.Lopez@district.example' },
+      { hashedEmail: { email: 'ana.lopez@district.example', salt: 'pepper' } },
+      { subjectId: 'did:example:ana' },
+    ]) {
       const r = await verifier().verify(await signedCredential(issuer, options), holder);
       expect(r.failure).toBeUndefined();
       expect(r.report.steps.at(-1)).toMatchObject({ step: 'RECIPIENT', outcome: 'PASSED' });
@@ -92,11 +119,14 @@ describe('credential verification', () => {
     expect(r.failure).toBeUndefined();
   });
 
-  it('refuses another educator\'s credential at recipient binding', async () => {
+  it("refuses another educator's credential at recipient binding", async () => {
     const issuer = await didKeyIssuer();
     const r = await verifier().verify(await signedCredential(issuer, { email: 'someone.else@district.example' }), holder);
     expect(failed(r)).toEqual({ step: 'RECIPIENT', reason: 'RECIPIENT_MISMATCH' });
-    const hashed = await verifier().verify(await signedCredential(issuer, { hashedEmail: { email: 'someone.else@district.example', salt: 's' } }), holder);
+    const hashed = await verifier().verify(
+      await signedCredential(issuer, { hashedEmail: { email: 'someone.else@district.example', salt: 's' } }),
+      holder,
+    );
     expect(failed(hashed)).toEqual({ step: 'RECIPIENT', reason: 'RECIPIENT_MISMATCH' });
   });
 
@@ -108,7 +138,7 @@ describe('credential verification', () => {
     expect(failed(await verifier().verify(future, holder))).toEqual({ step: 'VALIDITY', reason: 'NOT_YET_VALID' });
   });
 
-  it('reads revocation and suspension from the issuer\'s status lists itself (Bitstring and StatusList2021)', async () => {
+  it("reads revocation and suspension from the issuer's status lists itself (Bitstring and StatusList2021)", async () => {
     const issuer = await didKeyIssuer();
     documents.set('/revocation', await statusListCredential(issuer, `${base}/revocation`, 'revocation', [7]));
     documents.set('/suspension', await statusListCredential(issuer, `${base}/suspension`, 'suspension', [3]));
@@ -116,7 +146,10 @@ describe('credential verification', () => {
     const entry = (purpose: 'revocation' | 'suspension', index: number) => ({ purpose, url: `${base}/${purpose}`, index });
     const v = verifier();
 
-    const active = await v.verify(await signedCredential(issuer, { email: holder.emails[0], status: [entry('revocation', 8), entry('suspension', 4)] }), holder);
+    const active = await v.verify(
+      await signedCredential(issuer, { email: holder.emails[0], status: [entry('revocation', 8), entry('suspension', 4)] }),
+      holder,
+    );
     expect(active.failure).toBeUndefined();
     expect(active.verified?.status).toBe('ACTIVE');
 
@@ -125,20 +158,32 @@ describe('credential verification', () => {
     const suspended = await v.verify(await signedCredential(issuer, { email: holder.emails[0], status: [entry('suspension', 3)] }), holder);
     expect(failed(suspended)).toEqual({ step: 'STATUS', reason: 'SUSPENDED' });
     const revoked2021 = await v.verify(
-      await signedCredential(issuer, { v1: true, email: holder.emails[0], status: [{ purpose: 'revocation', url: `${base}/sl2021`, index: 9, type: 'StatusList2021Entry' }] }),
+      await signedCredential(issuer, {
+        v1: true,
+        email: holder.emails[0],
+        status: [{ purpose: 'revocation', url: `${base}/sl2021`, index: 9, type: 'StatusList2021Entry' }],
+      }),
       holder,
     );
     expect(failed(revoked2021)).toEqual({ step: 'STATUS', reason: 'REVOKED' });
   });
 
-  it('refuses a status entry whose index lies outside the issuer\'s list, or is not a number', async () => {
+  it("refuses a status entry whose index lies outside the issuer's list, or is not a number", async () => {
     const issuer = await didKeyIssuer();
     documents.set('/short', await statusListCredential(issuer, `${base}/short`, 'revocation', []));
-    const outside = await verifier().verify(await signedCredential(issuer, { email: holder.emails[0], status: [{ purpose: 'revocation', url: `${base}/short`, index: 131072 }] }), holder);
+    const outside = await verifier().verify(
+      await signedCredential(issuer, { email: holder.emails[0], status: [{ purpose: 'revocation', url: `${base}/short`, index: 131072 }] }),
+      holder,
+    );
     expect(failed(outside)).toEqual({ step: 'STATUS', reason: 'STATUS_INVALID' });
-    const doc = JSON.parse(await signedCredential(issuer, { email: holder.emails[0], status: [{ purpose: 'revocation', url: `${base}/short`, index: 1 }] }));
+    const doc = JSON.parse(
+      await signedCredential(issuer, { email: holder.emails[0], status: [{ purpose: 'revocation', url: `${base}/short`, index: 1 }] }),
+    );
     const { proof: _proof, ...unsigned } = doc;
-    const notNumber = await signDataIntegrity({ ...unsigned, credentialStatus: { ...doc.credentialStatus, statusListIndex: 'first' } }, issuer);
+    const notNumber = await signDataIntegrity(
+      { ...unsigned, credentialStatus: { ...doc.credentialStatus, statusListIndex: 'first' } },
+      issuer,
+    );
     expect(failed(await verifier().verify(JSON.stringify(notNumber), holder))).toEqual({ step: 'STATUS', reason: 'STATUS_INVALID' });
   });
 
@@ -146,13 +191,19 @@ describe('credential verification', () => {
     const issuer = await didKeyIssuer();
     const impostor = await didKeyIssuer();
     documents.set('/forged', await statusListCredential(impostor, `${base}/forged`, 'revocation', []));
-    const r = await verifier().verify(await signedCredential(issuer, { email: holder.emails[0], status: [{ purpose: 'revocation', url: `${base}/forged`, index: 1 }] }), holder);
+    const r = await verifier().verify(
+      await signedCredential(issuer, { email: holder.emails[0], status: [{ purpose: 'revocation', url: `${base}/forged`, index: 1 }] }),
+      holder,
+    );
     expect(failed(r)).toEqual({ step: 'STATUS', reason: 'STATUS_INVALID' });
   });
 
   it('reports status "unknown" (not verified) when the status list cannot be reached', async () => {
     const issuer = await didKeyIssuer();
-    const r = await verifier().verify(await signedCredential(issuer, { email: holder.emails[0], status: [{ purpose: 'revocation', url: `${base}/gone`, index: 1 }] }), holder);
+    const r = await verifier().verify(
+      await signedCredential(issuer, { email: holder.emails[0], status: [{ purpose: 'revocation', url: `${base}/gone`, index: 1 }] }),
+      holder,
+    );
     expect(failed(r)).toEqual({ step: 'STATUS', reason: 'STATUS_UNKNOWN' });
     expect(r.verified?.status).toBe('UNKNOWN');
     expect(r.report.steps.find((s) => s.step === 'STATUS')?.outcome).toBe('UNKNOWN');
@@ -163,7 +214,19 @@ describe('credential verification', () => {
     const issuer = await didKeyIssuer();
     const doc = achievementCredential(issuer, { email: holder.emails[0], extraContext: 'https://evil.example/context.json' });
     const before = requests;
-    const r = await verifier().verify(JSON.stringify({ ...doc, proof: { type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', verificationMethod: issuer.id, proofPurpose: 'assertionMethod', proofValue: 'z1' } }), holder);
+    const r = await verifier().verify(
+      JSON.stringify({
+        ...doc,
+        proof: {
+          type: 'DataIntegrityProof',
+          cryptosuite: 'eddsa-rdfc-2022',
+          verificationMethod: issuer.id,
+          proofPurpose: 'assertionMethod',
+          proofValue: 'z1',
+        },
+      }),
+      holder,
+    );
     expect(failed(r)).toEqual({ step: 'SHAPE', reason: 'UNKNOWN_CONTEXT' });
     expect(requests).toBe(before);
   });
@@ -171,7 +234,17 @@ describe('credential verification', () => {
   it('refuses a property no bundled context defines (JSON-LD safe mode)', async () => {
     const issuer = await didKeyIssuer();
     const doc = { ...achievementCredential(issuer, { email: holder.emails[0] }), madeUpClaim: 'trust me' };
-    const signedElsewhere = JSON.stringify({ ...doc, proof: { type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', created: '2024-01-01T00:00:00Z', verificationMethod: issuer.id, proofPurpose: 'assertionMethod', proofValue: 'z3FXQjecWufY46yg5abdVZsXqLhxhueuSoZgNSARiKBk9czhSePTFehP8c3PGfb6a22gkfUKKiiNKDgvDrpSXrFCA' } });
+    const signedElsewhere = JSON.stringify({
+      ...doc,
+      proof: {
+        type: 'DataIntegrityProof',
+        cryptosuite: 'eddsa-rdfc-2022',
+        created: '2024-01-01T00:00:00Z',
+        verificationMethod: issuer.id,
+        proofPurpose: 'assertionMethod',
+        proofValue: 'z3FXQjecWufY46yg5abdVZsXqLhxhueuSoZgNSARiKBk9czhSePTFehP8c3PGfb6a22gkfUKKiiNKDgvDrpSXrFCA',
+      },
+    });
     const r = await verifier().verify(signedElsewhere, holder);
     expect(failed(r)).toEqual({ step: 'PROOF', reason: 'PROOF_INVALID' });
     expect(r.report.steps.at(-1)?.detail).toMatch(/no bundled context defines/);
@@ -215,14 +288,16 @@ describe('VC-JWT verification', () => {
     expect(failed(await verifier().verify(flipped, holder))).toEqual({ step: 'PROOF', reason: 'PROOF_INVALID' });
   });
 
-  it('verifies ES256 and RS256 JWTs against an issuer\'s JWKS fetched through the guarded client', async () => {
+  it("verifies ES256 and RS256 JWTs against an issuer's JWKS fetched through the guarded client", async () => {
     for (const alg of ['ES256', 'RS256'] as const) {
       const { publicKey, privateKey } = await generateKeyPair(alg, { extractable: true });
       const issuerId = `${base}/issuers/${alg}`;
       documents.set(`/jwks/${alg}`, { keys: [{ ...(await exportJWK(publicKey)), kid: 'k1', use: 'sig' }] });
       registry.set(issuerId, { kind: 'JWKS', jwksUrl: `${base}/jwks/${alg}` });
       const vc = achievementCredential({ controller: issuerId } as SigningKey, { email: holder.emails[0] });
-      const jwt = await new SignJWT({ vc, iss: issuerId, jti: vc.id as string }).setProtectedHeader({ alg, kid: 'k1', typ: 'JWT' }).sign(privateKey);
+      const jwt = await new SignJWT({ vc, iss: issuerId, jti: vc.id as string })
+        .setProtectedHeader({ alg, kid: 'k1', typ: 'JWT' })
+        .sign(privateKey);
       const r = await verifier().verify(jwt, holder);
       expect(r.failure).toBeUndefined();
     }
@@ -232,16 +307,25 @@ describe('VC-JWT verification', () => {
     const issuer = await didKeyIssuer();
     const payload = Buffer.from(JSON.stringify(achievementCredential(issuer, { email: holder.emails[0] }))).toString('base64url');
     const header = (alg: string) => Buffer.from(JSON.stringify({ alg, typ: 'vc+jwt', kid: issuer.id })).toString('base64url');
-    expect(failed(await verifier().verify(`${header('none')}.${payload}.`, holder))).toEqual({ step: 'PROOF', reason: 'ALGORITHM_REFUSED' });
-    const hs = await new SignJWT(achievementCredential(issuer, { email: holder.emails[0] })).setProtectedHeader({ alg: 'HS256' }).sign(new Uint8Array(32));
+    expect(failed(await verifier().verify(`${header('none')}.${payload}.`, holder))).toEqual({
+      step: 'PROOF',
+      reason: 'ALGORITHM_REFUSED',
+    });
+    const hs = await new SignJWT(achievementCredential(issuer, { email: holder.emails[0] }))
+      .setProtectedHeader({ alg: 'HS256' })
+      .sign(new Uint8Array(32));
     expect(failed(await verifier().verify(hs, holder))).toEqual({ step: 'PROOF', reason: 'ALGORITHM_REFUSED' });
 
     const issuerId = `${base}/issuers/oct`;
     documents.set('/jwks/oct', { keys: [{ kty: 'oct', k: 'c2VjcmV0', kid: 'k1' }] });
     registry.set(issuerId, { kind: 'JWKS', jwksUrl: `${base}/jwks/oct` });
     const { privateKey } = await generateKeyPair('ES256');
-    const jwt = await new SignJWT({ vc: achievementCredential({ controller: issuerId } as SigningKey, { email: holder.emails[0] }), iss: issuerId })
-      .setProtectedHeader({ alg: 'ES256', kid: 'k1' }).sign(privateKey);
+    const jwt = await new SignJWT({
+      vc: achievementCredential({ controller: issuerId } as SigningKey, { email: holder.emails[0] }),
+      iss: issuerId,
+    })
+      .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
+      .sign(privateKey);
     expect(failed(await verifier().verify(jwt, holder))).toEqual({ step: 'PROOF', reason: 'WRONG_KEY_TYPE' });
   });
 
@@ -251,8 +335,12 @@ describe('VC-JWT verification', () => {
     const issuerId = `${base}/issuers/mismatch`;
     documents.set('/jwks/mismatch', { keys: [{ ...(await exportJWK(publicKey)), kid: 'k1' }] });
     registry.set(issuerId, { kind: 'JWKS', jwksUrl: `${base}/jwks/mismatch` });
-    const jwt = await new SignJWT({ vc: achievementCredential({ controller: issuerId } as SigningKey, { email: holder.emails[0] }), iss: issuerId })
-      .setProtectedHeader({ alg: 'ES256', kid: 'k1' }).sign(privateKey);
+    const jwt = await new SignJWT({
+      vc: achievementCredential({ controller: issuerId } as SigningKey, { email: holder.emails[0] }),
+      iss: issuerId,
+    })
+      .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
+      .sign(privateKey);
     expect(failed(await verifier().verify(jwt, holder))).toEqual({ step: 'PROOF', reason: 'WRONG_KEY_TYPE' });
   });
 });
@@ -265,7 +353,9 @@ describe('weak and mismatched JWT keys', () => {
     documents.set('/jwks/weak', { keys: [{ ...weak.publicKey.export({ format: 'jwk' }), kid: 'k1' }] });
     registry.set(issuerId, { kind: 'JWKS', jwksUrl: `${base}/jwks/weak` });
     const header = Buffer.from(JSON.stringify({ alg: 'RS256', kid: 'k1' })).toString('base64url');
-    const payload = Buffer.from(JSON.stringify({ vc: achievementCredential({ controller: issuerId } as SigningKey, { email: holder.emails[0] }), iss: issuerId })).toString('base64url');
+    const payload = Buffer.from(
+      JSON.stringify({ vc: achievementCredential({ controller: issuerId } as SigningKey, { email: holder.emails[0] }), iss: issuerId }),
+    ).toString('base64url');
     const signature = sign('sha256', Buffer.from(`${header}.${payload}`), weak.privateKey).toString('base64url');
     const r = await verifier().verify(`${header}.${payload}.${signature}`, holder);
     expect(failed(r)).toEqual({ step: 'PROOF', reason: 'WRONG_KEY_TYPE' });
@@ -276,8 +366,12 @@ describe('weak and mismatched JWT keys', () => {
     documents.set('/jwks/curve', { keys: [{ ...(await exportJWK(p384.publicKey)), kid: 'k1' }] });
     registry.set(curveIssuer, { kind: 'JWKS', jwksUrl: `${base}/jwks/curve` });
     const { privateKey } = await generateKeyPair('ES256');
-    const jwt = await new SignJWT({ vc: achievementCredential({ controller: curveIssuer } as SigningKey, { email: holder.emails[0] }), iss: curveIssuer })
-      .setProtectedHeader({ alg: 'ES256', kid: 'k1' }).sign(privateKey);
+    const jwt = await new SignJWT({
+      vc: achievementCredential({ controller: curveIssuer } as SigningKey, { email: holder.emails[0] }),
+      iss: curveIssuer,
+    })
+      .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
+      .sign(privateKey);
     expect(failed(await verifier().verify(jwt, holder))).toEqual({ step: 'PROOF', reason: 'WRONG_KEY_TYPE' });
   });
 });
@@ -305,7 +399,11 @@ describe('did:web', () => {
     const issuer = await didKeyIssuer();
     const p256 = 'did:key:zDnaerDaTF5BXEavCrfRZEk316dpbLsfPDZ3WJ5hRTPFU2169';
     const doc = { ...achievementCredential(issuer, { email: holder.emails[0] }), issuer: { id: p256, type: ['Profile'], name: 'x' } };
-    const signed = await signDataIntegrity(doc, { ...issuer, id: `${p256}#zDnaerDaTF5BXEavCrfRZEk316dpbLsfPDZ3WJ5hRTPFU2169`, controller: p256 });
+    const signed = await signDataIntegrity(doc, {
+      ...issuer,
+      id: `${p256}#zDnaerDaTF5BXEavCrfRZEk316dpbLsfPDZ3WJ5hRTPFU2169`,
+      controller: p256,
+    });
     expect(failed(await verifier().verify(JSON.stringify(signed), holder))).toEqual({ step: 'PROOF', reason: 'WRONG_KEY_TYPE' });
   });
 });
@@ -349,7 +447,10 @@ describe('ecdsa-rdfc-2019 (P-256 and P-384 keys)', () => {
     const issuer = await ecdsaDidKeyIssuer('P-256');
     const { d, x, y } = await p256Jwk(issuer);
     const key = await importJWK({ kty: 'EC', crv: 'P-256', d, x, y }, 'ES256');
-    const jwt = await new SignJWT(achievementCredential(issuer, { email: holder.emails[0] })).setProtectedHeader({ alg: 'ES256', typ: 'vc+jwt', kid: issuer.id }).setIssuer(issuer.controller).sign(key);
+    const jwt = await new SignJWT(achievementCredential(issuer, { email: holder.emails[0] }))
+      .setProtectedHeader({ alg: 'ES256', typ: 'vc+jwt', kid: issuer.id })
+      .setIssuer(issuer.controller)
+      .sign(key);
     expect((await verifier().verify(jwt, holder)).failure).toBeUndefined();
   });
 });
@@ -362,7 +463,7 @@ async function p256Jwk(key: SigningKey): Promise<{ d: string; x: string; y: stri
 }
 
 describe('credentials from issuers no one here wrote', () => {
-  it('checks a VC 1.1 envelope\'s issuanceDate and expirationDate at the validity step', async () => {
+  it("checks a VC 1.1 envelope's issuanceDate and expirationDate at the validity step", async () => {
     const issuer = await didKeyIssuer();
     const expired = await signedCredential(issuer, { v1: true, email: holder.emails[0], validUntil: '2025-06-01T00:00:00Z' });
     expect(failed(await verifier().verify(expired, holder))).toEqual({ step: 'VALIDITY', reason: 'EXPIRED' });
@@ -383,7 +484,10 @@ describe('credentials from issuers no one here wrote', () => {
     expect(ok.verified?.window.validUntil?.toISOString()).toBe('2030-01-01T00:00:00.000Z');
     const lapsed = await verifier().verify(await sign({ iss: issuer.controller, exp: 1735689600 }), holder);
     expect(failed(lapsed)).toEqual({ step: 'VALIDITY', reason: 'EXPIRED' });
-    const otherId = await verifier().verify(await sign({ iss: issuer.controller, jti: 'urn:uuid:00000000-0000-4000-8000-000000000000' }), holder);
+    const otherId = await verifier().verify(
+      await sign({ iss: issuer.controller, jti: 'urn:uuid:00000000-0000-4000-8000-000000000000' }),
+      holder,
+    );
     expect(failed(otherId)).toEqual({ step: 'PROOF', reason: 'PROOF_INVALID' });
   });
 
@@ -391,24 +495,32 @@ describe('credentials from issuers no one here wrote', () => {
     const issuer = await didKeyIssuer();
     const vc = achievementCredential(issuer, { subjectId: 'did:example:ana' });
     const key = await edPrivateKey(issuer);
-    const sign = (claims: Record<string, unknown>) => new SignJWT({ vc, iss: issuer.controller, ...claims }).setProtectedHeader({ alg: 'EdDSA', kid: issuer.id }).sign(key);
+    const sign = (claims: Record<string, unknown>) =>
+      new SignJWT({ vc, iss: issuer.controller, ...claims }).setProtectedHeader({ alg: 'EdDSA', kid: issuer.id }).sign(key);
     expect(failed(await verifier().verify(await sign({ exp: '2020-01-01' }), holder))).toEqual({ step: 'PARSE', reason: 'MALFORMED' });
-    expect(failed(await verifier().verify(await sign({ sub: 'did:example:someone-else' }), holder))).toEqual({ step: 'PROOF', reason: 'PROOF_INVALID' });
+    expect(failed(await verifier().verify(await sign({ sub: 'did:example:someone-else' }), holder))).toEqual({
+      step: 'PROOF',
+      reason: 'PROOF_INVALID',
+    });
     expect((await verifier().verify(await sign({ sub: 'did:example:ana' }), holder)).failure).toBeUndefined();
   });
 
-  it('refuses a JWT whose iss is not the credential\'s issuer, even when the signature is good', async () => {
+  it("refuses a JWT whose iss is not the credential's issuer, even when the signature is good", async () => {
     const issuer = await didKeyIssuer();
     const other = await didKeyIssuer();
     const vc = achievementCredential(issuer, { email: holder.emails[0] });
-    const jwt = await new SignJWT({ vc, iss: other.controller }).setProtectedHeader({ alg: 'EdDSA', kid: other.id }).sign(await edPrivateKey(other));
+    const jwt = await new SignJWT({ vc, iss: other.controller })
+      .setProtectedHeader({ alg: 'EdDSA', kid: other.id })
+      .sign(await edPrivateKey(other));
     expect(failed(await verifier().verify(jwt, holder))).toEqual({ step: 'PROOF', reason: 'ISSUER_MISMATCH' });
     // Signed by another key but claiming the issuer: the kid is not the issuer's.
-    const forged = await new SignJWT({ vc, iss: issuer.controller }).setProtectedHeader({ alg: 'EdDSA', kid: other.id }).sign(await edPrivateKey(other));
+    const forged = await new SignJWT({ vc, iss: issuer.controller })
+      .setProtectedHeader({ alg: 'EdDSA', kid: other.id })
+      .sign(await edPrivateKey(other));
     expect(failed(await verifier().verify(forged, holder))).toEqual({ step: 'PROOF', reason: 'ISSUER_MISMATCH' });
   });
 
-  it('refuses duplicate proofs, a proof set with a stranger\'s proof, too many proofs and a wrong proof purpose', async () => {
+  it("refuses duplicate proofs, a proof set with a stranger's proof, too many proofs and a wrong proof purpose", async () => {
     const issuer = await didKeyIssuer();
     const signed = await signDataIntegrity(achievementCredential(issuer, { email: holder.emails[0] }), issuer);
     const twice = { ...signed, proof: [signed.proof, signed.proof] };
@@ -423,7 +535,7 @@ describe('credentials from issuers no one here wrote', () => {
     expect(failed(await verifier().verify(JSON.stringify(authentication), holder))).toEqual({ step: 'PROOF', reason: 'PROOF_INVALID' });
   });
 
-  it('refuses a proof by a key the issuer\'s DID document does not declare', async () => {
+  it("refuses a proof by a key the issuer's DID document does not declare", async () => {
     const host = new URL(base).host;
     const issuer = await didWebIssuer(host);
     documents.set('/.well-known/did.json', didDocumentOf(issuer));
@@ -434,17 +546,27 @@ describe('credentials from issuers no one here wrote', () => {
     expect(failed(r)).toEqual({ step: 'PROOF', reason: 'KEY_UNAVAILABLE' });
     expect(r.report.steps.at(-1)?.detail).toMatch(/does not declare the key/);
     // The declared key id with another key's signature fails the signature itself.
-    const swapped = await signDataIntegrity(achievementCredential(issuer, { email: holder.emails[0] }), { ...impostorKey, id: issuer.id, controller: issuer.controller });
+    const swapped = await signDataIntegrity(achievementCredential(issuer, { email: holder.emails[0] }), {
+      ...impostorKey,
+      id: issuer.id,
+      controller: issuer.controller,
+    });
     expect(failed(await verifier().verify(JSON.stringify(swapped), holder))).toEqual({ step: 'PROOF', reason: 'PROOF_INVALID' });
   });
 
-  it('refuses a did:web issuer whose document is another DID\'s, or missing', async () => {
+  it("refuses a did:web issuer whose document is another DID's, or missing", async () => {
     const host = new URL(base).host;
     const issuer = await didWebIssuer(host);
     documents.set('/.well-known/did.json', { ...didDocumentOf(issuer), id: 'did:web:elsewhere.example' });
-    expect(failed(await verifier().verify(await signedCredential(issuer, { email: holder.emails[0] }), holder))).toEqual({ step: 'PROOF', reason: 'KEY_UNAVAILABLE' });
+    expect(failed(await verifier().verify(await signedCredential(issuer, { email: holder.emails[0] }), holder))).toEqual({
+      step: 'PROOF',
+      reason: 'KEY_UNAVAILABLE',
+    });
     documents.delete('/.well-known/did.json');
-    expect(failed(await verifier().verify(await signedCredential(issuer, { email: holder.emails[0] }), holder))).toEqual({ step: 'PROOF', reason: 'KEY_UNAVAILABLE' });
+    expect(failed(await verifier().verify(await signedCredential(issuer, { email: holder.emails[0] }), holder))).toEqual({
+      step: 'PROOF',
+      reason: 'KEY_UNAVAILABLE',
+    });
   });
 
   it('refuses deep nesting at the parse step without recursing into it', async () => {
@@ -454,7 +576,10 @@ describe('credentials from issuers no one here wrote', () => {
     const nested: Record<string, unknown> = achievementCredential(issuer, { email: holder.emails[0] });
     let node = nested.credentialSubject as Record<string, unknown>;
     for (let i = 0; i < 40; i++) node = (node.extra = {}) as Record<string, unknown>;
-    expect(failed(await verifier().verify(JSON.stringify({ ...nested, proof: {} }), holder))).toEqual({ step: 'PARSE', reason: 'MALFORMED' });
+    expect(failed(await verifier().verify(JSON.stringify({ ...nested, proof: {} }), holder))).toEqual({
+      step: 'PARSE',
+      reason: 'MALFORMED',
+    });
     const header = Buffer.from('{"alg":"EdDSA"}').toString('base64url');
     const payload = Buffer.from(`{"vc":${'{"a":'.repeat(50)}1${'}'.repeat(50)}}`).toString('base64url');
     expect(failed(await verifier().verify(`${header}.${payload}.c2ln`, holder))).toEqual({ step: 'PARSE', reason: 'MALFORMED' });
@@ -464,7 +589,10 @@ describe('credentials from issuers no one here wrote', () => {
     const v = verifier();
     expect(failed(await v.verify('[{"proof": {}}]', holder))).toEqual({ step: 'PARSE', reason: 'MALFORMED' });
     const header = Buffer.from('{"alg":"EdDSA"}').toString('base64url');
-    expect(failed(await v.verify(`${header}.${Buffer.from('[1]').toString('base64url')}.c2ln`, holder))).toEqual({ step: 'PARSE', reason: 'MALFORMED' });
+    expect(failed(await v.verify(`${header}.${Buffer.from('[1]').toString('base64url')}.c2ln`, holder))).toEqual({
+      step: 'PARSE',
+      reason: 'MALFORMED',
+    });
     const issuer = await didKeyIssuer();
     const { issuer: _issuer, ...anonymous } = await signDataIntegrity(achievementCredential(issuer, { email: holder.emails[0] }), issuer);
     expect(failed(await v.verify(JSON.stringify(anonymous), holder))).toEqual({ step: 'SHAPE', reason: 'SCHEMA_INVALID' });
@@ -474,7 +602,10 @@ describe('credentials from issuers no one here wrote', () => {
 async function edPrivateKey(key: SigningKey) {
   const seed = base58(key.secretKeyMultibase.slice(1)).slice(2, 34);
   const x = base58(key.publicKeyMultibase.slice(1)).slice(2);
-  return importJWK({ kty: 'OKP', crv: 'Ed25519', d: Buffer.from(seed).toString('base64url'), x: Buffer.from(x).toString('base64url') }, 'EdDSA');
+  return importJWK(
+    { kty: 'OKP', crv: 'Ed25519', d: Buffer.from(seed).toString('base64url'), x: Buffer.from(x).toString('base64url') },
+    'EdDSA',
+  );
 }
 
 function base58(text: string): Uint8Array {

@@ -69,7 +69,11 @@ export class CredentialVerifier {
       const credential = parsed.credential;
       const unknown = unknownContexts(credential);
       if (unknown.length) {
-        throw new VerificationFailure('SHAPE', 'UNKNOWN_CONTEXT', `Unknown JSON-LD context ${unknown.slice(0, 3).join(', ')}: only the published VC and Open Badges 3.0 contexts are accepted`);
+        throw new VerificationFailure(
+          'SHAPE',
+          'UNKNOWN_CONTEXT',
+          `Unknown JSON-LD context ${unknown.slice(0, 3).join(', ')}: only the published VC and Open Badges 3.0 contexts are accepted`,
+        );
       }
       checkShape(credential);
       const window = validityWindow(credential);
@@ -78,7 +82,10 @@ export class CredentialVerifier {
 
       current = 'PROOF';
       const digest = parsed.format === 'VC_JWT' ? await this.checkJwt(parsed, issuerId) : await this.checkDataIntegrity(credential);
-      pass('PROOF', parsed.format === 'VC_JWT' ? `signature by a key of ${issuerId}` : `${proofSuites(credential)} proof by a key of ${issuerId}`);
+      pass(
+        'PROOF',
+        parsed.format === 'VC_JWT' ? `signature by a key of ${issuerId}` : `${proofSuites(credential)} proof by a key of ${issuerId}`,
+      );
       verified = { format: parsed.format, credential, issuerId, digest, window, status: 'UNKNOWN' };
 
       current = 'VALIDITY';
@@ -89,10 +96,17 @@ export class CredentialVerifier {
       current = 'STATUS';
       const status = await this.checkStatus(credential, issuerId, !!options.freshStatus);
       verified.status = status.state;
-      if (status.state === 'REVOKED') throw new VerificationFailure('STATUS', 'REVOKED', `The issuer has revoked this credential (${status.detail})`);
-      if (status.state === 'SUSPENDED') throw new VerificationFailure('STATUS', 'SUSPENDED', `The issuer has suspended this credential (${status.detail})`);
+      if (status.state === 'REVOKED')
+        throw new VerificationFailure('STATUS', 'REVOKED', `The issuer has revoked this credential (${status.detail})`);
+      if (status.state === 'SUSPENDED')
+        throw new VerificationFailure('STATUS', 'SUSPENDED', `The issuer has suspended this credential (${status.detail})`);
       if (status.state === 'UNKNOWN') {
-        steps.push({ step: 'STATUS', outcome: 'UNKNOWN', reason: 'STATUS_UNKNOWN', detail: `${status.detail}; it will be checked again later` });
+        steps.push({
+          step: 'STATUS',
+          outcome: 'UNKNOWN',
+          reason: 'STATUS_UNKNOWN',
+          detail: `${status.detail}; it will be checked again later`,
+        });
       } else {
         pass('STATUS', status.detail);
       }
@@ -103,7 +117,9 @@ export class CredentialVerifier {
       return { report, verified, failure };
     } catch (error) {
       const failure =
-        error instanceof VerificationFailure ? error : new VerificationFailure(current, current === 'PROOF' ? 'PROOF_INVALID' : 'MALFORMED', 'The credential could not be checked');
+        error instanceof VerificationFailure
+          ? error
+          : new VerificationFailure(current, current === 'PROOF' ? 'PROOF_INVALID' : 'MALFORMED', 'The credential could not be checked');
       steps.push({ step: failure.step, outcome: 'FAILED', reason: failure.reason, detail: failure.message });
       return { report, verified, failure };
     }
@@ -114,23 +130,31 @@ export class CredentialVerifier {
    * validity window, then every credential it holds, each through the whole pipeline of `verify` (its own issuer's
    * proof, dates and status). The CLR is valid only when all of them are.
    */
-  async verifyClr(text: string): Promise<{ report: VerificationReport; issuerId?: string; credentials: VerificationResult[]; failure?: VerificationFailure }> {
+  async verifyClr(
+    text: string,
+  ): Promise<{ report: VerificationReport; issuerId?: string; credentials: VerificationResult[]; failure?: VerificationFailure }> {
     const steps: StepResult[] = [];
     const report: VerificationReport = { checkedAt: this.now().toISOString(), format: 'UNKNOWN', steps };
     const credentials: VerificationResult[] = [];
     let current: VerificationStep = 'PARSE';
     try {
       const parsed = parseCredential(text);
-      if (parsed.format !== 'DATA_INTEGRITY') throw new VerificationFailure('PARSE', 'UNSUPPORTED_FORMAT', 'A CLR is verified as JSON with a Data Integrity proof');
+      if (parsed.format !== 'DATA_INTEGRITY')
+        throw new VerificationFailure('PARSE', 'UNSUPPORTED_FORMAT', 'A CLR is verified as JSON with a Data Integrity proof');
       report.format = parsed.format;
       steps.push({ step: 'PARSE', outcome: 'PASSED', detail: 'JSON-LD document with an embedded proof' });
       current = 'SHAPE';
       const clr = parsed.credential;
       const unknown = unknownContexts(clr);
-      if (unknown.length) throw new VerificationFailure('SHAPE', 'UNKNOWN_CONTEXT', `Unknown JSON-LD context ${unknown.slice(0, 3).join(', ')}`);
+      if (unknown.length)
+        throw new VerificationFailure('SHAPE', 'UNKNOWN_CONTEXT', `Unknown JSON-LD context ${unknown.slice(0, 3).join(', ')}`);
       const nested = checkClrShape(clr);
       const issuerId = issuerIdOf(clr);
-      steps.push({ step: 'SHAPE', outcome: 'PASSED', detail: `CLR 2.0 ClrCredential from ${issuerId} holding ${nested.length} credential(s)` });
+      steps.push({
+        step: 'SHAPE',
+        outcome: 'PASSED',
+        detail: `CLR 2.0 ClrCredential from ${issuerId} holding ${nested.length} credential(s)`,
+      });
       current = 'PROOF';
       await this.checkDataIntegrity(clr);
       steps.push({ step: 'PROOF', outcome: 'PASSED', detail: `${proofSuites(clr)} proof by a key of ${issuerId}` });
@@ -147,7 +171,9 @@ export class CredentialVerifier {
       return { report, issuerId, credentials };
     } catch (error) {
       const failure =
-        error instanceof VerificationFailure ? error : new VerificationFailure(current, current === 'PROOF' ? 'PROOF_INVALID' : 'MALFORMED', 'The CLR could not be checked');
+        error instanceof VerificationFailure
+          ? error
+          : new VerificationFailure(current, current === 'PROOF' ? 'PROOF_INVALID' : 'MALFORMED', 'The CLR could not be checked');
       steps.push({ step: failure.step, outcome: 'FAILED', reason: failure.reason, detail: failure.message });
       return { report, credentials, failure };
     }
@@ -174,27 +200,46 @@ export class CredentialVerifier {
   async checkDataIntegrity(document: Doc): Promise<string> {
     const proofs = (Array.isArray(document.proof) ? document.proof : [document.proof]) as Doc[];
     if (proofs.length === 0 || proofs.length > MAX_PROOFS) {
-      throw new VerificationFailure('PROOF', 'PROOF_INVALID', `A credential carries 1 to ${MAX_PROOFS} proofs; this one has ${proofs.length}`);
+      throw new VerificationFailure(
+        'PROOF',
+        'PROOF_INVALID',
+        `A credential carries 1 to ${MAX_PROOFS} proofs; this one has ${proofs.length}`,
+      );
     }
     const seen = new Set<string>();
     for (const proof of proofs) {
-      if (!proof || typeof proof !== 'object' || Array.isArray(proof)) throw new VerificationFailure('PROOF', 'PROOF_INVALID', 'A proof is not an object');
+      if (!proof || typeof proof !== 'object' || Array.isArray(proof))
+        throw new VerificationFailure('PROOF', 'PROOF_INVALID', 'A proof is not an object');
       const suite = typeof proof.cryptosuite === 'string' ? proof.cryptosuite : '';
       if (proof.type !== 'DataIntegrityProof' || !(suite in CRYPTOSUITE_KEYS)) {
-        throw new VerificationFailure('PROOF', 'PROOF_INVALID', `Proof type ${String(proof.type)} ${suite} is not supported (use DataIntegrityProof with eddsa-rdfc-2022 or ecdsa-rdfc-2019)`);
+        throw new VerificationFailure(
+          'PROOF',
+          'PROOF_INVALID',
+          `Proof type ${String(proof.type)} ${suite} is not supported (use DataIntegrityProof with eddsa-rdfc-2022 or ecdsa-rdfc-2019)`,
+        );
       }
       if (typeof proof.proofValue !== 'string') throw new VerificationFailure('PROOF', 'PROOF_INVALID', 'The proof has no proofValue');
-      if (seen.has(proof.proofValue)) throw new VerificationFailure('PROOF', 'PROOF_INVALID', 'The same proof appears twice; a proof set lists each proof once');
+      if (seen.has(proof.proofValue))
+        throw new VerificationFailure('PROOF', 'PROOF_INVALID', 'The same proof appears twice; a proof set lists each proof once');
       seen.add(proof.proofValue);
-      if (typeof proof.verificationMethod !== 'string') throw new VerificationFailure('PROOF', 'PROOF_INVALID', 'The proof names no verificationMethod');
+      if (typeof proof.verificationMethod !== 'string')
+        throw new VerificationFailure('PROOF', 'PROOF_INVALID', 'The proof names no verificationMethod');
       if (proof.proofPurpose !== 'assertionMethod') {
-        throw new VerificationFailure('PROOF', 'PROOF_INVALID', `A credential's proof must have proofPurpose "assertionMethod", not "${String(proof.proofPurpose)}"`);
+        throw new VerificationFailure(
+          'PROOF',
+          'PROOF_INVALID',
+          `A credential's proof must have proofPurpose "assertionMethod", not "${String(proof.proofPurpose)}"`,
+        );
       }
       // The key must exist in its controller's document and be of a kind the cryptosuite uses, before any canonicalisation.
       const { method } = await this.keys.verificationMethod(proof.verificationMethod);
       const kind = keyKindOf(method);
       if (!CRYPTOSUITE_KEYS[suite].includes(kind)) {
-        throw new VerificationFailure('PROOF', 'WRONG_KEY_TYPE', `The key ${proof.verificationMethod} (${kind === 'OTHER' ? 'an unsupported key type' : kind}) cannot make a ${suite} proof, which needs ${CRYPTOSUITE_KEYS[suite].join(' or ')}`);
+        throw new VerificationFailure(
+          'PROOF',
+          'WRONG_KEY_TYPE',
+          `The key ${proof.verificationMethod} (${kind === 'OTHER' ? 'an unsupported key type' : kind}) cannot make a ${suite} proof, which needs ${CRYPTOSUITE_KEYS[suite].join(' or ')}`,
+        );
       }
     }
     const problems: VerificationFailure[] = [];
@@ -215,10 +260,14 @@ export class CredentialVerifier {
       const reason = messages.some((m) => /issuer must match/i.test(m)) ? 'ISSUER_MISMATCH' : 'PROOF_INVALID';
       const detail = messages.some((m) => /safe mode/i.test(m))
         ? 'The credential uses a property no bundled context defines'
-        : reason === 'ISSUER_MISMATCH' ? 'The proof was made with a key that does not belong to the issuer' : 'The signature does not match the credential (it was altered or signed with another key)';
+        : reason === 'ISSUER_MISMATCH'
+          ? 'The proof was made with a key that does not belong to the issuer'
+          : 'The signature does not match the credential (it was altered or signed with another key)';
       throw new VerificationFailure('PROOF', reason, detail);
     }
-    return createHash('sha256').update(proofs.map((p) => p.proofValue).join('.')).digest('hex');
+    return createHash('sha256')
+      .update(proofs.map((p) => p.proofValue).join('.'))
+      .digest('hex');
   }
 
   private async checkJwt(parsed: Extract<ParsedCredential, { format: 'VC_JWT' }>, issuerId: string): Promise<string> {
@@ -228,7 +277,9 @@ export class CredentialVerifier {
     if (parsed.claims.jti !== undefined && typeof parsed.credential.id === 'string' && parsed.claims.jti !== parsed.credential.id) {
       throw new VerificationFailure('PROOF', 'PROOF_INVALID', "The JWT jti is not the credential's id");
     }
-    const subjectIds = subjectsOf(parsed.credential).map((s) => s.id).filter((id): id is string => typeof id === 'string');
+    const subjectIds = subjectsOf(parsed.credential)
+      .map((s) => s.id)
+      .filter((id): id is string => typeof id === 'string');
     if (parsed.claims.sub !== undefined && subjectIds.length && !subjectIds.includes(parsed.claims.sub)) {
       throw new VerificationFailure('PROOF', 'PROOF_INVALID', `The JWT sub (${parsed.claims.sub}) is not the credential's subject`);
     }
@@ -236,7 +287,11 @@ export class CredentialVerifier {
     try {
       await compactVerify(parsed.jwt, key, { algorithms: [parsed.header.alg] });
     } catch {
-      throw new VerificationFailure('PROOF', 'PROOF_INVALID', 'The JWT signature does not match (it was altered or signed with another key)');
+      throw new VerificationFailure(
+        'PROOF',
+        'PROOF_INVALID',
+        'The JWT signature does not match (it was altered or signed with another key)',
+      );
     }
     return createHash('sha256').update(parsed.jwt.split('.')[2]).digest('hex');
   }
@@ -261,9 +316,14 @@ export class CredentialVerifier {
     const purpose = String(entry.statusPurpose ?? '');
     const index = Number(entry.statusListIndex);
     const listUrl = entry.statusListCredential;
-    if (!['revocation', 'suspension'].includes(purpose)) return { state: 'ACTIVE', detail: `status purpose "${purpose}" does not affect validity` };
+    if (!['revocation', 'suspension'].includes(purpose))
+      return { state: 'ACTIVE', detail: `status purpose "${purpose}" does not affect validity` };
     if (typeof listUrl !== 'string' || !Number.isInteger(index) || index < 0) {
-      throw new VerificationFailure('STATUS', 'STATUS_INVALID', 'The status entry lacks a statusListCredential URL or a valid statusListIndex');
+      throw new VerificationFailure(
+        'STATUS',
+        'STATUS_INVALID',
+        'The status entry lacks a statusListCredential URL or a valid statusListIndex',
+      );
     }
     let list: Doc;
     try {
@@ -282,7 +342,11 @@ export class CredentialVerifier {
       if (subject?.statusPurpose !== purpose) throw new Error('purpose mismatch');
       const bits = decodeStatusList(String(subject.encodedList));
       if (index >= bits.length * 8) {
-        throw new VerificationFailure('STATUS', 'STATUS_INVALID', `statusListIndex ${index} lies outside the status list ${listUrl} (${bits.length * 8} entries)`);
+        throw new VerificationFailure(
+          'STATUS',
+          'STATUS_INVALID',
+          `statusListIndex ${index} lies outside the status list ${listUrl} (${bits.length * 8} entries)`,
+        );
       }
       const bit = bitAt(bits, index);
       const detail = `${purpose} bit ${index} of ${listUrl} is ${bit ? 'set' : 'clear'}`;

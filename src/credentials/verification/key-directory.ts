@@ -7,10 +7,7 @@ import { VerificationFailure } from '../domain/report.js';
 import { DID_V1, MULTIKEY_V1 } from './contexts.js';
 
 /** How an issuer's keys are found, as HR records it in the trusted-issuer registry. */
-export type KeySource =
-  | { kind: 'DID' }
-  | { kind: 'JWKS'; jwksUrl: string }
-  | { kind: 'MULTIKEY'; publicKeyMultibase: string };
+export type KeySource = { kind: 'DID' } | { kind: 'JWKS'; jwksUrl: string } | { kind: 'MULTIKEY'; publicKeyMultibase: string };
 
 export type FetchJson = (url: string, options?: { fresh?: boolean }) => Promise<unknown>;
 
@@ -110,10 +107,16 @@ export class KeyDirectory {
       }
       return doc;
     }
-    if (id.startsWith('did:')) throw new VerificationFailure('PROOF', 'KEY_UNAVAILABLE', `DID method of ${id} is not supported (did:key and did:web are)`);
+    if (id.startsWith('did:'))
+      throw new VerificationFailure('PROOF', 'KEY_UNAVAILABLE', `DID method of ${id} is not supported (did:key and did:web are)`);
     const source = this.sources(id);
     if (source?.kind === 'MULTIKEY') {
-      const vm = { id: `${id}#${source.publicKeyMultibase}`, type: 'Multikey', controller: id, publicKeyMultibase: source.publicKeyMultibase };
+      const vm = {
+        id: `${id}#${source.publicKeyMultibase}`,
+        type: 'Multikey',
+        controller: id,
+        publicKeyMultibase: source.publicKeyMultibase,
+      };
       return { '@context': [DID_V1, MULTIKEY_V1], id, verificationMethod: [vm], assertionMethod: [vm.id] };
     }
     let doc: Doc;
@@ -122,7 +125,8 @@ export class KeyDirectory {
     } catch (error) {
       throw outboundFailure(error, id);
     }
-    if (!doc || typeof doc !== 'object' || doc.id !== id) throw new VerificationFailure('PROOF', 'KEY_UNAVAILABLE', `${id} did not answer with its own profile`);
+    if (!doc || typeof doc !== 'object' || doc.id !== id)
+      throw new VerificationFailure('PROOF', 'KEY_UNAVAILABLE', `${id} did not answer with its own profile`);
     return doc;
   }
 
@@ -147,7 +151,11 @@ export class KeyDirectory {
       return {
         '@context': [DID_V1, MULTIKEY_V1],
         id: base,
-        verificationMethod: verificationMethods(controller).map((m) => ({ ...m, id: absolute(m.id, base), controller: absolute(m.controller ?? base, base) })),
+        verificationMethod: verificationMethods(controller).map((m) => ({
+          ...m,
+          id: absolute(m.id, base),
+          controller: absolute(m.controller ?? base, base),
+        })),
         assertionMethod: assertion.length ? assertion : methods,
       };
     }
@@ -155,7 +163,13 @@ export class KeyDirectory {
     if (keyKindOf(method) === 'OTHER') {
       throw new VerificationFailure('PROOF', 'WRONG_KEY_TYPE', `The key ${url} is not an Ed25519, P-256 or P-384 Multikey`);
     }
-    return { '@context': MULTIKEY_V1, id: url, type: 'Multikey', controller: method.controller, publicKeyMultibase: method.publicKeyMultibase };
+    return {
+      '@context': MULTIKEY_V1,
+      id: url,
+      type: 'Multikey',
+      controller: method.controller,
+      publicKeyMultibase: method.publicKeyMultibase,
+    };
   }
 
   /** The public key that must have signed a VC-JWT from `issuerId` with header `kid` and `alg`. */
@@ -172,7 +186,11 @@ export class KeyDirectory {
       const keys = Array.isArray(set?.keys) ? set.keys : [];
       const candidates = keys.filter((k) => (kid ? k.kid === kid : true) && (!k.use || k.use === 'sig'));
       if (candidates.length !== 1) {
-        throw new VerificationFailure('PROOF', 'KEY_UNAVAILABLE', kid ? `The issuer's key set has no key "${kid}"` : 'The JWT names no key (kid) and the issuer publishes several');
+        throw new VerificationFailure(
+          'PROOF',
+          'KEY_UNAVAILABLE',
+          kid ? `The issuer's key set has no key "${kid}"` : 'The JWT names no key (kid) and the issuer publishes several',
+        );
       }
       jwk = candidates[0];
     } else {
@@ -194,7 +212,11 @@ export class KeyDirectory {
           throw new VerificationFailure('PROOF', 'WRONG_KEY_TYPE', `The key ${keyId} is not a valid ECDSA Multikey`);
         }
       } else {
-        throw new VerificationFailure('PROOF', 'WRONG_KEY_TYPE', `The key ${keyId} is neither a JWK nor an Ed25519, P-256 or P-384 Multikey`);
+        throw new VerificationFailure(
+          'PROOF',
+          'WRONG_KEY_TYPE',
+          `The key ${keyId} is neither a JWK nor an Ed25519, P-256 or P-384 Multikey`,
+        );
       }
     }
     return importIssuerJwk(jwk, alg);
@@ -232,12 +254,16 @@ const KEY_TYPE_FOR: Record<string, string> = { RS: 'RSA', PS: 'RSA', ES: 'EC', E
 
 /** Imports an issuer's JWK for `alg`, refusing symmetric and mismatched keys (jose refuses RSA under 2048 bits). */
 export async function importIssuerJwk(jwk: JWK, alg: string): Promise<VerifyKey> {
-  if (!jwk || typeof jwk !== 'object' || jwk.kty === 'oct') throw new VerificationFailure('PROOF', 'WRONG_KEY_TYPE', 'The issuer key is a shared secret, not a public key');
-  if (jwk.d !== undefined) throw new VerificationFailure('PROOF', 'WRONG_KEY_TYPE', 'The issuer published a private key; it cannot be trusted');
-  if (KEY_TYPE_FOR[alg.slice(0, 2)] !== jwk.kty) throw new VerificationFailure('PROOF', 'WRONG_KEY_TYPE', `A ${jwk.kty} key cannot verify ${alg}`);
+  if (!jwk || typeof jwk !== 'object' || jwk.kty === 'oct')
+    throw new VerificationFailure('PROOF', 'WRONG_KEY_TYPE', 'The issuer key is a shared secret, not a public key');
+  if (jwk.d !== undefined)
+    throw new VerificationFailure('PROOF', 'WRONG_KEY_TYPE', 'The issuer published a private key; it cannot be trusted');
+  if (KEY_TYPE_FOR[alg.slice(0, 2)] !== jwk.kty)
+    throw new VerificationFailure('PROOF', 'WRONG_KEY_TYPE', `A ${jwk.kty} key cannot verify ${alg}`);
   if (jwk.kty === 'RSA') {
     const bits = typeof jwk.n === 'string' ? Buffer.from(jwk.n, 'base64url').length * 8 : 0;
-    if (bits < 2048) throw new VerificationFailure('PROOF', 'WRONG_KEY_TYPE', `The issuer's RSA key has ${bits} bits; 2048 or more are required`);
+    if (bits < 2048)
+      throw new VerificationFailure('PROOF', 'WRONG_KEY_TYPE', `The issuer's RSA key has ${bits} bits; 2048 or more are required`);
   }
   try {
     return await importJWK(jwk, alg);

@@ -1,7 +1,10 @@
 // The Digital Bazaar and DCC packages ship no TypeScript types; these are the parts Pathways uses.
 declare module 'jsonld-signatures' {
   const jsigs: {
-    verify(document: object, options: Record<string, unknown>): Promise<{ verified: boolean; error?: { errors?: Error[]; message?: string } & Error; results?: unknown[] }>;
+    verify(
+      document: object,
+      options: Record<string, unknown>,
+    ): Promise<{ verified: boolean; error?: { errors?: Error[]; message?: string } & Error; results?: unknown[] }>;
     sign(document: object, options: Record<string, unknown>): Promise<Record<string, unknown>>;
     purposes: { AssertionProofPurpose: new (options?: Record<string, unknown>) => object };
   };

@@ -7,19 +7,30 @@ const history: Assignment[] = [
 ];
 const TODAY = '2026-06-01';
 const codeOf = (f: () => unknown) => {
-  try { f(); } catch (e) { return (e as { code?: string }).code; }
+  try {
+    f();
+  } catch (e) {
+    return (e as { code?: string }).code;
+  }
   return 'no error';
 };
 
 describe('planning a building move', () => {
   it('ends the open assignment the day before the move and opens one from the move date', () => {
     expect(planMove(person, history, 'east', '2026-09-01', TODAY)).toEqual({
-      kind: 'MOVE', close: { assignmentId: 'a2', endsOn: '2026-08-31' }, open: { buildingId: 'east', startsOn: '2026-09-01' },
+      kind: 'MOVE',
+      close: { assignmentId: 'a2', endsOn: '2026-08-31' },
+      open: { buildingId: 'east', startsOn: '2026-09-01' },
     });
   });
 
   it('on the day the open assignment started corrects its building instead of adding a one-day-empty assignment', () => {
-    expect(planMove(person, history, 'east', '2020-09-01', TODAY)).toEqual({ kind: 'REPLACE', assignmentId: 'a2', buildingId: 'east', startsOn: '2020-09-01' });
+    expect(planMove(person, history, 'east', '2020-09-01', TODAY)).toEqual({
+      kind: 'REPLACE',
+      assignmentId: 'a2',
+      buildingId: 'east',
+      startsOn: '2020-09-01',
+    });
   });
 
   it('refuses moves out of order, before the hire date, on or after the leaving date, too far ahead, or to the same building', () => {

@@ -43,21 +43,35 @@ export function openAssignment(history: readonly Assignment[]): Assignment {
  * instead), not before the hire date, before the leaving date, and at most a year ahead (moves for next school year
  * are recorded in advance; reports before that day keep the old building).
  */
-export function planMove(person: Person, history: readonly Assignment[], buildingId: string, effectiveFrom: string, today: string): MovePlan {
+export function planMove(
+  person: Person,
+  history: readonly Assignment[],
+  buildingId: string,
+  effectiveFrom: string,
+  today: string,
+): MovePlan {
   const open = openAssignment(history);
   if (effectiveFrom < person.hireDate) {
-    throw badInput(`effectiveFrom ${effectiveFrom} is before the hire date ${person.hireDate}; a move takes effect on or after the hire date`);
+    throw badInput(
+      `effectiveFrom ${effectiveFrom} is before the hire date ${person.hireDate}; a move takes effect on or after the hire date`,
+    );
   }
   if (person.leavingDate !== null && effectiveFrom >= person.leavingDate) {
     throw badInput(`This educator leaves on ${person.leavingDate}; a move must take effect before the leaving date`);
   }
   if (effectiveFrom > yearAfter(today)) throw badInput('effectiveFrom must not be more than a year ahead');
   if (effectiveFrom < open.startsOn) {
-    throw badInput(`The current building assignment started on ${open.startsOn}; a move must take effect on or after that day (moves are recorded in order)`);
+    throw badInput(
+      `The current building assignment started on ${open.startsOn}; a move must take effect on or after that day (moves are recorded in order)`,
+    );
   }
   if (open.buildingId === buildingId) throw badInput('The educator is already assigned to this building; choose another building');
   if (effectiveFrom === open.startsOn) return { kind: 'REPLACE', assignmentId: open.id, buildingId, startsOn: open.startsOn };
-  return { kind: 'MOVE', close: { assignmentId: open.id, endsOn: dayBefore(effectiveFrom) }, open: { buildingId, startsOn: effectiveFrom } };
+  return {
+    kind: 'MOVE',
+    close: { assignmentId: open.id, endsOn: dayBefore(effectiveFrom) },
+    open: { buildingId, startsOn: effectiveFrom },
+  };
 }
 
 /**
@@ -72,7 +86,9 @@ export function firstStartFor(person: Person, history: readonly Assignment[], hi
   const first = [...history].sort((a, b) => a.startsOn.localeCompare(b.startsOn))[0];
   if (!first || first.startsOn === hireDate) return null;
   if (first.endsOn !== null && hireDate > first.endsOn) {
-    throw badInput(`hireDate ${hireDate} is after the end of the first building assignment (${first.endsOn}); correct the moves first or choose an earlier hire date`);
+    throw badInput(
+      `hireDate ${hireDate} is after the end of the first building assignment (${first.endsOn}); correct the moves first or choose an earlier hire date`,
+    );
   }
   return hireDate;
 }

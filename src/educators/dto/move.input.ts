@@ -8,7 +8,10 @@ export class MoveEducatorInput extends VersionedRefInput {
   @IsUUID('all', { message: 'buildingId is malformed: ids are UUIDs' })
   buildingId: string;
 
-  @Field({ description: 'The first day in the new building (YYYY-MM-DD): after the current assignment started, before any leaving date, at most a year ahead' })
+  @Field({
+    description:
+      'The first day in the new building (YYYY-MM-DD): after the current assignment started, before any leaving date, at most a year ahead',
+  })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'effectiveFrom must be a date as YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'effectiveFrom must be a real calendar date' })
   effectiveFrom: string;

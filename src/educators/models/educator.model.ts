@@ -5,12 +5,19 @@ import { Connection } from '../../common/pagination.js';
  * An educator profile as a viewer may see it. Holds no protected attributes or proxies.
  * Contact details (workEmail) are visible only to HR and to the educator themself.
  */
-@ObjectType('Educator', { description: 'An educator profile: a member of staff with an evidence portfolio. Holds no protected attributes; contact details only for HR and the educator' })
+@ObjectType('Educator', {
+  description:
+    'An educator profile: a member of staff with an evidence portfolio. Holds no protected attributes; contact details only for HR and the educator',
+})
 export class EducatorModel {
   @Field(() => ID, { description: "The educator's id" })
   id: string;
 
-  @Field(() => String, { nullable: true, description: "The district's own id from its HR system (imports match on it); null unless you are HR or this educator, or when never given" })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The district's own id from its HR system (imports match on it); null unless you are HR or this educator, or when never given",
+  })
   employeeId: string | null;
 
   @Field({ description: 'Their full name' })
@@ -28,7 +35,10 @@ export class EducatorModel {
   @Field({ description: "First day on the district's staff (YYYY-MM-DD); years of service count from it" })
   hireDate: string;
 
-  @Field(() => String, { nullable: true, description: 'First day no longer on staff (YYYY-MM-DD); null while employed, or unless you are HR or this educator' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'First day no longer on staff (YYYY-MM-DD); null while employed, or unless you are HR or this educator',
+  })
   leavingDate: string | null;
 
   @Field(() => Int, { description: 'Increases with every change; send it back when you change the profile' })

@@ -18,7 +18,15 @@ const refusal = (fn: () => unknown): AppError => {
 
 describe('competency claims on evidence', () => {
   it('accepts distinct competencies at one of their levels', () => {
-    expect(checkClaims([{ competencyId: 'c-bias', level: 3 }, { competencyId: 'c-human', level: 1 }], ALL)).toHaveLength(2);
+    expect(
+      checkClaims(
+        [
+          { competencyId: 'c-bias', level: 3 },
+          { competencyId: 'c-human', level: 1 },
+        ],
+        ALL,
+      ),
+    ).toHaveLength(2);
   });
 
   it('needs 1 to 20 claims', () => {
@@ -28,7 +36,15 @@ describe('competency claims on evidence', () => {
   });
 
   it('refuses the same competency twice', () => {
-    const err = refusal(() => checkClaims([{ competencyId: 'c-bias', level: 1 }, { competencyId: 'c-bias', level: 2 }], ALL));
+    const err = refusal(() =>
+      checkClaims(
+        [
+          { competencyId: 'c-bias', level: 1 },
+          { competencyId: 'c-bias', level: 2 },
+        ],
+        ALL,
+      ),
+    );
     expect(err.message).toMatch(/AI-BIAS .* claimed more than once/);
   });
 

@@ -34,11 +34,14 @@ export function checkClaims(
   for (const claim of claims) {
     const c = competencies.get(claim.competencyId);
     if (!c) throw notFound('Competency', claim.competencyId);
-    if (seen.has(c.id)) throw badInput(`Competency ${c.code} (${c.name}) is claimed more than once; claim each competency once, at one level`);
+    if (seen.has(c.id))
+      throw badInput(`Competency ${c.code} (${c.name}) is claimed more than once; claim each competency once, at one level`);
     seen.add(c.id);
     if (!c.levels.includes(claim.level)) {
       const allowed = [...c.levels].sort((a, b) => a - b).join(', ');
-      throw badInput(`Level ${claim.level} is not a level of competency ${c.code} (${c.name}); its levels are ${allowed}`, { allowedLevels: c.levels });
+      throw badInput(`Level ${claim.level} is not a level of competency ${c.code} (${c.name}); its levels are ${allowed}`, {
+        allowedLevels: c.levels,
+      });
     }
     if (c.retired && existing.get(c.id) !== claim.level) {
       throw badInput(`Competency ${c.code} (${c.name}) is retired and takes no new claims`);

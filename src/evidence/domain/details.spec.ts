@@ -16,40 +16,70 @@ const create = (kind: EvidenceKind, patches: DetailPatches) => applyDetails(kind
 
 describe('per-kind evidence details', () => {
   it('accepts a certification with issuer and issue date and keeps only certification columns', () => {
-    const d = create(EvidenceKind.CERTIFICATION, { certification: { issuer: ' ISTE ', issuedOn: '2024-05-01', expiresOn: '2027-05-01', credentialId: 'X-1' } });
+    const d = create(EvidenceKind.CERTIFICATION, {
+      certification: { issuer: ' ISTE ', issuedOn: '2024-05-01', expiresOn: '2027-05-01', credentialId: 'X-1' },
+    });
     expect(d).toEqual({ ...NO_DETAILS, issuer: 'ISTE', issuedOn: '2024-05-01', expiresOn: '2027-05-01', credentialId: 'X-1' });
   });
 
   it('refuses a certification without an issuer, a blank issuer, or without an issue date', () => {
-    expect(refusal(() => create(EvidenceKind.CERTIFICATION, { certification: { issuedOn: '2024-05-01' } })).message).toMatch(/needs its issuer/);
-    expect(refusal(() => create(EvidenceKind.CERTIFICATION, { certification: { issuer: '   ', issuedOn: '2024-05-01' } })).message).toMatch(/needs its issuer/);
+    expect(refusal(() => create(EvidenceKind.CERTIFICATION, { certification: { issuedOn: '2024-05-01' } })).message).toMatch(
+      /needs its issuer/,
+    );
+    expect(refusal(() => create(EvidenceKind.CERTIFICATION, { certification: { issuer: '   ', issuedOn: '2024-05-01' } })).message).toMatch(
+      /needs its issuer/,
+    );
     expect(refusal(() => create(EvidenceKind.CERTIFICATION, { certification: { issuer: 'ISTE' } })).message).toMatch(/date it was issued/);
     expect(refusal(() => create(EvidenceKind.CERTIFICATION, {})).code).toBe(ErrorCode.BAD_USER_INPUT);
   });
 
   it('refuses a certification that expires before it was issued, or an impossible date', () => {
-    expect(refusal(() => create(EvidenceKind.CERTIFICATION, { certification: { issuer: 'A', issuedOn: '2024-05-01', expiresOn: '2024-04-30' } })).message)
-      .toMatch(/expiresOn \(2024-04-30\) must not be before certification.issuedOn/);
-    expect(refusal(() => create(EvidenceKind.CERTIFICATION, { certification: { issuer: 'A', issuedOn: '2024-02-30' } })).message).toMatch(/YYYY-MM-DD/);
+    expect(
+      refusal(() => create(EvidenceKind.CERTIFICATION, { certification: { issuer: 'A', issuedOn: '2024-05-01', expiresOn: '2024-04-30' } }))
+        .message,
+    ).toMatch(/expiresOn \(2024-04-30\) must not be before certification.issuedOn/);
+    expect(refusal(() => create(EvidenceKind.CERTIFICATION, { certification: { issuer: 'A', issuedOn: '2024-02-30' } })).message).toMatch(
+      /YYYY-MM-DD/,
+    );
   });
 
   it('refuses a pilot without a part or with an unknown part, and accepts a lead with its scope', () => {
     expect(refusal(() => create(EvidenceKind.PILOT, { pilot: { classrooms: 3 } })).message).toMatch(/part.*LEAD, CO_LEAD or MEMBER/);
     expect(refusal(() => create(EvidenceKind.PILOT, {})).code).toBe(ErrorCode.BAD_USER_INPUT);
     expect(refusal(() => create(EvidenceKind.PILOT, { pilot: { part: 'BOSS' as PilotPart } })).code).toBe(ErrorCode.BAD_USER_INPUT);
-    const d = create(EvidenceKind.PILOT, { pilot: { part: PilotPart.LEAD, classrooms: 4, teachers: 4, students: 96, outcomes: 'Feedback time halved' } });
-    expect(d).toMatchObject({ pilotPart: 'LEAD', classrooms: 4, teachers: 4, students: 96, outcomes: 'Feedback time halved', issuer: null });
+    const d = create(EvidenceKind.PILOT, {
+      pilot: { part: PilotPart.LEAD, classrooms: 4, teachers: 4, students: 96, outcomes: 'Feedback time halved' },
+    });
+    expect(d).toMatchObject({
+      pilotPart: 'LEAD',
+      classrooms: 4,
+      teachers: 4,
+      students: 96,
+      outcomes: 'Feedback time halved',
+      issuer: null,
+    });
   });
 
   it('refuses a negative or fractional pilot scope', () => {
-    expect(refusal(() => create(EvidenceKind.PILOT, { pilot: { part: PilotPart.MEMBER, students: -1 } })).message).toMatch(/pilot.students must be a whole number/);
-    expect(refusal(() => create(EvidenceKind.PILOT, { pilot: { part: PilotPart.MEMBER, teachers: 1.5 } })).message).toMatch(/pilot.teachers/);
+    expect(refusal(() => create(EvidenceKind.PILOT, { pilot: { part: PilotPart.MEMBER, students: -1 } })).message).toMatch(
+      /pilot.students must be a whole number/,
+    );
+    expect(refusal(() => create(EvidenceKind.PILOT, { pilot: { part: PilotPart.MEMBER, teachers: 1.5 } })).message).toMatch(
+      /pilot.teachers/,
+    );
   });
 
   it('needs at least one session and one attendee for professional learning', () => {
-    expect(create(EvidenceKind.PROFESSIONAL_LEARNING, { professionalLearning: { sessions: 3, attendees: 40 } })).toMatchObject({ sessions: 3, attendees: 40 });
-    expect(refusal(() => create(EvidenceKind.PROFESSIONAL_LEARNING, { professionalLearning: { sessions: 3 } })).message).toMatch(/sessions and of attendees/);
-    expect(refusal(() => create(EvidenceKind.PROFESSIONAL_LEARNING, { professionalLearning: { sessions: 0, attendees: 5 } })).message).toMatch(/sessions must be a whole number from 1/);
+    expect(create(EvidenceKind.PROFESSIONAL_LEARNING, { professionalLearning: { sessions: 3, attendees: 40 } })).toMatchObject({
+      sessions: 3,
+      attendees: 40,
+    });
+    expect(refusal(() => create(EvidenceKind.PROFESSIONAL_LEARNING, { professionalLearning: { sessions: 3 } })).message).toMatch(
+      /sessions and of attendees/,
+    );
+    expect(
+      refusal(() => create(EvidenceKind.PROFESSIONAL_LEARNING, { professionalLearning: { sessions: 0, attendees: 5 } })).message,
+    ).toMatch(/sessions must be a whole number from 1/);
   });
 
   it('needs a venue for a presentation and nothing for an artifact', () => {
@@ -78,12 +108,18 @@ describe('per-kind evidence details', () => {
   });
 
   it('on update keeps fields the patch leaves out, clears fields set to null, and re-checks the result', () => {
-    const current = create(EvidenceKind.CERTIFICATION, { certification: { issuer: 'ISTE', issuedOn: '2024-05-01', credentialId: 'C-9', expiresOn: '2026-01-01' } });
+    const current = create(EvidenceKind.CERTIFICATION, {
+      certification: { issuer: 'ISTE', issuedOn: '2024-05-01', credentialId: 'C-9', expiresOn: '2026-01-01' },
+    });
     const next = applyDetails(EvidenceKind.CERTIFICATION, current, { certification: { expiresOn: null, credentialId: 'C-10' } });
     expect(next).toMatchObject({ issuer: 'ISTE', issuedOn: '2024-05-01', credentialId: 'C-10', expiresOn: null });
     expect(applyDetails(EvidenceKind.CERTIFICATION, current, {})).toEqual(current);
-    expect(refusal(() => applyDetails(EvidenceKind.CERTIFICATION, current, { certification: { issuer: null } })).message).toMatch(/needs its issuer/);
-    expect(refusal(() => applyDetails(EvidenceKind.CERTIFICATION, current, { certification: { issuedOn: '2026-06-01' } })).message).toMatch(/must not be before/);
+    expect(refusal(() => applyDetails(EvidenceKind.CERTIFICATION, current, { certification: { issuer: null } })).message).toMatch(
+      /needs its issuer/,
+    );
+    expect(refusal(() => applyDetails(EvidenceKind.CERTIFICATION, current, { certification: { issuedOn: '2026-06-01' } })).message).toMatch(
+      /must not be before/,
+    );
   });
 
   it('drops stray columns of other kinds when checking stored details', () => {

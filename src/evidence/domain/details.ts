@@ -22,11 +22,20 @@ export interface EvidenceDetails {
 }
 
 export const NO_DETAILS: Readonly<EvidenceDetails> = Object.freeze({
-  issuer: null, credentialId: null, issuedOn: null, expiresOn: null,
-  pilotPart: null, classrooms: null, teachers: null, students: null, outcomes: null,
-  sessions: null, attendees: null,
+  issuer: null,
+  credentialId: null,
+  issuedOn: null,
+  expiresOn: null,
+  pilotPart: null,
+  classrooms: null,
+  teachers: null,
+  students: null,
+  outcomes: null,
+  sessions: null,
+  attendees: null,
   venue: null,
-  hours: null, provider: null,
+  hours: null,
+  provider: null,
 });
 
 type Patch<T> = { [K in keyof T]?: T[K] | null } | null | undefined;
@@ -43,10 +52,12 @@ export interface DetailPatches {
 type Group = keyof DetailPatches;
 
 /** The kind whose details each input group carries, from the registry (an artifact has none). */
-const GROUP_KINDS = new Map<string, EvidenceKind>(EVIDENCE_KINDS.flatMap((k) => {
-  const details = kindSpec(k).details;
-  return details ? [[details.group, k] as const] : [];
-}));
+const GROUP_KINDS = new Map<string, EvidenceKind>(
+  EVIDENCE_KINDS.flatMap((k) => {
+    const details = kindSpec(k).details;
+    return details ? [[details.group, k] as const] : [];
+  }),
+);
 
 /**
  * Applies the client's kind-specific input onto `current` and checks the result against the rules of `kind`.
@@ -58,7 +69,8 @@ export function applyDetails(kind: EvidenceKind, current: Readonly<EvidenceDetai
   for (const [group, groupKind] of GROUP_KINDS) {
     const patch = patches[group as Group];
     if (patch === undefined || patch === null) continue;
-    if (groupKind !== kind) throw badInput(`${group} details belong to ${groupKind} evidence, not ${kind}; give only the details of the item's kind`);
+    if (groupKind !== kind)
+      throw badInput(`${group} details belong to ${groupKind} evidence, not ${kind}; give only the details of the item's kind`);
     for (const [field, column] of Object.entries(kindSpec(kind).details?.columns ?? {})) {
       const value = (patch as Record<string, unknown>)[field];
       if (value !== undefined) (next as unknown as Record<string, unknown>)[column] = value;

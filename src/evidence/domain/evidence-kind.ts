@@ -116,8 +116,13 @@ export const EVIDENCE_KIND_REGISTRY = {
     },
     scoring: {
       CERTIFICATION: {
-        slot: 2, weightField: 'certification', defaultWeight: 1, weightDescription: 'A recognised certification',
-        held: 'certification', advice: 'a certification', countable: true,
+        slot: 2,
+        weightField: 'certification',
+        defaultWeight: 1,
+        weightDescription: 'A recognised certification',
+        held: 'certification',
+        advice: 'a certification',
+        countable: true,
       },
     },
   },
@@ -143,16 +148,34 @@ export const EVIDENCE_KIND_REGISTRY = {
     },
     scoring: {
       PILOT_LEAD: {
-        slot: 0, pilotPart: 'LEAD', weightField: 'pilotLead', defaultWeight: 1, weightDescription: 'A pilot the educator led',
-        held: 'pilot they led', advice: 'a pilot you lead', countable: true,
+        slot: 0,
+        pilotPart: 'LEAD',
+        weightField: 'pilotLead',
+        defaultWeight: 1,
+        weightDescription: 'A pilot the educator led',
+        held: 'pilot they led',
+        advice: 'a pilot you lead',
+        countable: true,
       },
       PILOT_CO_LEAD: {
-        slot: 3, pilotPart: 'CO_LEAD', weightField: 'pilotCoLead', defaultWeight: 0.8, weightDescription: 'A pilot the educator co-led',
-        held: 'pilot they co-led', advice: 'a pilot you co-lead', countable: true,
+        slot: 3,
+        pilotPart: 'CO_LEAD',
+        weightField: 'pilotCoLead',
+        defaultWeight: 0.8,
+        weightDescription: 'A pilot the educator co-led',
+        held: 'pilot they co-led',
+        advice: 'a pilot you co-lead',
+        countable: true,
       },
       PILOT_MEMBER: {
-        slot: 6, pilotPart: 'MEMBER', weightField: 'pilotMember', defaultWeight: 0.4, weightDescription: 'A pilot the educator took part in',
-        held: 'pilot they took part in', advice: 'a pilot you take part in', countable: true,
+        slot: 6,
+        pilotPart: 'MEMBER',
+        weightField: 'pilotMember',
+        defaultWeight: 0.4,
+        weightDescription: 'A pilot the educator took part in',
+        held: 'pilot they took part in',
+        advice: 'a pilot you take part in',
+        countable: true,
       },
     },
   },
@@ -167,16 +190,22 @@ export const EVIDENCE_KIND_REGISTRY = {
         const sessions = checkInt(d.sessions, 'professionalLearning.sessions', 1, MAX_SESSIONS);
         const attendees = checkInt(d.attendees, 'professionalLearning.attendees', 1, MAX_ATTENDEES);
         if (sessions === null || attendees === null) {
-          throw badInput('Professional learning for colleagues needs the number of sessions and of attendees, each at least 1 (professionalLearning.sessions, professionalLearning.attendees)');
+          throw badInput(
+            'Professional learning for colleagues needs the number of sessions and of attendees, each at least 1 (professionalLearning.sessions, professionalLearning.attendees)',
+          );
         }
         return { sessions, attendees };
       },
     },
     scoring: {
       PROFESSIONAL_LEARNING: {
-        slot: 1, weightField: 'professionalLearning', defaultWeight: 1,
+        slot: 1,
+        weightField: 'professionalLearning',
+        defaultWeight: 1,
         weightDescription: 'Professional learning the educator designed and delivered for colleagues',
-        held: 'professional learning they designed and delivered', advice: 'professional learning you design and deliver for colleagues', countable: false,
+        held: 'professional learning they designed and delivered',
+        advice: 'professional learning you design and deliver for colleagues',
+        countable: false,
       },
     },
   },
@@ -187,12 +216,24 @@ export const EVIDENCE_KIND_REGISTRY = {
     details: {
       group: 'presentation',
       columns: { venue: 'venue' },
-      check: (d) => ({ venue: requiredText(d.venue, 'presentation.venue', MAX_NAME, 'A conference presentation needs its venue or conference name (presentation.venue)') }),
+      check: (d) => ({
+        venue: requiredText(
+          d.venue,
+          'presentation.venue',
+          MAX_NAME,
+          'A conference presentation needs its venue or conference name (presentation.venue)',
+        ),
+      }),
     },
     scoring: {
       PRESENTATION: {
-        slot: 4, weightField: 'presentation', defaultWeight: 0.6, weightDescription: 'A conference presentation',
-        held: 'presentation', advice: 'a presentation', countable: true,
+        slot: 4,
+        weightField: 'presentation',
+        defaultWeight: 0.6,
+        weightDescription: 'A conference presentation',
+        held: 'presentation',
+        advice: 'a presentation',
+        countable: true,
       },
     },
   },
@@ -203,8 +244,13 @@ export const EVIDENCE_KIND_REGISTRY = {
     details: null,
     scoring: {
       ARTIFACT: {
-        slot: 5, weightField: 'artifact', defaultWeight: 0.6, weightDescription: 'A portfolio artifact (redesigned assessment, unit, tool evaluation ...)',
-        held: 'artifact', advice: 'an artifact', countable: true,
+        slot: 5,
+        weightField: 'artifact',
+        defaultWeight: 0.6,
+        weightDescription: 'A portfolio artifact (redesigned assessment, unit, tool evaluation ...)',
+        held: 'artifact',
+        advice: 'an artifact',
+        countable: true,
       },
     },
   },
@@ -219,8 +265,13 @@ export const EVIDENCE_KIND_REGISTRY = {
     },
     scoring: {
       COURSE: {
-        slot: 7, weightField: 'course', defaultWeight: 0.1, weightDescription: 'Workshop or course attendance',
-        held: 'course or workshop attendance', advice: 'a course or workshop', countable: false,
+        slot: 7,
+        weightField: 'course',
+        defaultWeight: 0.1,
+        weightDescription: 'Workshop or course attendance',
+        held: 'course or workshop attendance',
+        advice: 'a course or workshop',
+        countable: false,
       },
     },
   },
@@ -248,9 +299,9 @@ export interface ScoringVariant extends ScoringVariantSpec {
 }
 
 /** Every scoring variant, in weight-slot order (the order of the policy's weight table and of gap advice ties). */
-export const SCORING_VARIANTS: readonly ScoringVariant[] = EVIDENCE_KINDS
-  .flatMap((kind) => Object.entries(kindSpec(kind).scoring).map(([scoringKind, v]) => ({ ...v, scoringKind: scoringKind as ScoringKind, kind })))
-  .sort((a, b) => a.slot - b.slot);
+export const SCORING_VARIANTS: readonly ScoringVariant[] = EVIDENCE_KINDS.flatMap((kind) =>
+  Object.entries(kindSpec(kind).scoring).map(([scoringKind, v]) => ({ ...v, scoringKind: scoringKind as ScoringKind, kind })),
+).sort((a, b) => a.slot - b.slot);
 
 /** `'A','B'` for a check constraint over one of these vocabularies. */
 export const sqlValues = (values: readonly string[]): string => values.map((v) => `'${v}'`).join(',');

@@ -72,7 +72,13 @@ export interface CommonFields {
 }
 
 /** The fields every kind shares, normalised and checked together (the date order needs both dates). */
-export function checkCommonFields(input: { title?: string | null; description?: string | null; url?: string | null; startedOn?: string | null; endedOn?: string | null }): CommonFields {
+export function checkCommonFields(input: {
+  title?: string | null;
+  description?: string | null;
+  url?: string | null;
+  startedOn?: string | null;
+  endedOn?: string | null;
+}): CommonFields {
   const fields: CommonFields = {
     title: requiredText(input.title, 'title', MAX_TITLE, 'Evidence needs a title'),
     description: optionalText(input.description, 'description', MAX_TEXT) ?? '',

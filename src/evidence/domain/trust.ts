@@ -25,8 +25,10 @@ export function editMessage(status: VerificationStatus, changedFields: readonly 
   if (!changedFields.length) return 'Nothing would change.';
   if (!waits) return `The change to ${changedFields.join(', ')} applies at once.`;
   const who = status === VerificationStatus.VERIFIED ? 'HR' : 'HR or an endorser for your building';
-  return `This evidence is ${status}: the change to ${changedFields.join(', ')} needs re-verification. It waits as a pending revision `
-    + `until ${who} approves it; until then the ${status.toLowerCase()} version keeps counting.`;
+  return (
+    `This evidence is ${status}: the change to ${changedFields.join(', ')} needs re-verification. It waits as a pending revision ` +
+    `until ${who} approves it; until then the ${status.toLowerCase()} version keeps counting.`
+  );
 }
 
 function checkedReason(reason: string | null | undefined, required: boolean): string {
@@ -42,7 +44,11 @@ export type EndorsementDecision = 'ENDORSED' | 'DECLINED';
  * An endorser's decision on a self-reported item (scope and ownership are checked by the caller, which knows
  * them): endorsing makes it ENDORSED; declining leaves it as it is and needs a reason the educator reads.
  */
-export function decideEndorsement(status: VerificationStatus, decision: EndorsementDecision, reason: string | null | undefined): { reason: string; evidenceStatus: VerificationStatus | null } {
+export function decideEndorsement(
+  status: VerificationStatus,
+  decision: EndorsementDecision,
+  reason: string | null | undefined,
+): { reason: string; evidenceStatus: VerificationStatus | null } {
   const r = checkedReason(reason, decision === 'DECLINED');
   if (status === VerificationStatus.VERIFIED) throw badInput('This evidence is already verified by HR; an endorsement would not add to it');
   if (status === VerificationStatus.ENDORSED && decision === 'ENDORSED') throw badInput('This evidence is already endorsed');
@@ -57,13 +63,19 @@ export type RevisionDecision = 'APPROVED' | 'REJECTED';
  * Always with a reason the educator reads.
  */
 export function decideRevision(input: {
-  revisionStatus: string; evidenceStatus: VerificationStatus; own: boolean; byHr: boolean; decision: RevisionDecision;
-  reason: string; requestedStatus?: VerificationStatus | null;
+  revisionStatus: string;
+  evidenceStatus: VerificationStatus;
+  own: boolean;
+  byHr: boolean;
+  decision: RevisionDecision;
+  reason: string;
+  requestedStatus?: VerificationStatus | null;
 }): { reason: string; resultingStatus: VerificationStatus } {
   if (input.own) throw forbidden('Nobody can decide on their own evidence; ask HR or an endorser for your building');
   if (!input.byHr) {
     if (input.evidenceStatus !== VerificationStatus.ENDORSED) throw forbidden('Only HR decides revisions of verified evidence');
-    if (input.requestedStatus && input.requestedStatus !== VerificationStatus.ENDORSED) throw forbidden('An endorser approves at the ENDORSED level only');
+    if (input.requestedStatus && input.requestedStatus !== VerificationStatus.ENDORSED)
+      throw forbidden('An endorser approves at the ENDORSED level only');
   }
   if (input.revisionStatus !== 'PENDING') throw badInput(`This revision was already decided (${input.revisionStatus})`);
   const reason = checkedReason(input.reason, true);

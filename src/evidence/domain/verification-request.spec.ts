@@ -20,22 +20,37 @@ describe('verification requests', () => {
   });
 
   it('accept only a few http(s) links', () => {
-    expect(checkLinks([' https://a.example/x ', 'https://a.example/x', 'http://b.example'])).toEqual(['https://a.example/x', 'http://b.example']);
+    expect(checkLinks([' https://a.example/x ', 'https://a.example/x', 'http://b.example'])).toEqual([
+      'https://a.example/x',
+      'http://b.example',
+    ]);
     expect(codeOf(() => checkLinks(['javascript:alert(1)']))).toBe(ErrorCode.BAD_USER_INPUT);
     expect(codeOf(() => checkLinks(['not a link']))).toBe(ErrorCode.BAD_USER_INPUT);
     expect(codeOf(() => checkLinks(Array.from({ length: 6 }, (_, i) => `https://x.example/${i}`)))).toBe(ErrorCode.BAD_USER_INPUT);
   });
 
-  const base = { status: VerificationRequestStatus.PENDING, deciderEducatorId: null, ownerEducatorId: 'ed', reason: ' Seen the certificate ' };
+  const base = {
+    status: VerificationRequestStatus.PENDING,
+    deciderEducatorId: null,
+    ownerEducatorId: 'ed',
+    reason: ' Seen the certificate ',
+  };
   it('are decided with a reason, and the evidence takes the decided status (REJECTED keeps it)', () => {
-    expect(decide({ ...base, decision: VerificationRequestStatus.VERIFIED })).toEqual({ reason: 'Seen the certificate', evidenceStatus: VerificationStatus.VERIFIED });
+    expect(decide({ ...base, decision: VerificationRequestStatus.VERIFIED })).toEqual({
+      reason: 'Seen the certificate',
+      evidenceStatus: VerificationStatus.VERIFIED,
+    });
     expect(decide({ ...base, decision: VerificationRequestStatus.ENDORSED }).evidenceStatus).toBe(VerificationStatus.ENDORSED);
     expect(decide({ ...base, decision: VerificationRequestStatus.REJECTED }).evidenceStatus).toBeNull();
   });
 
-  it('refuse deciding one\'s own evidence, a decided request, or a blank reason', () => {
-    expect(codeOf(() => decide({ ...base, deciderEducatorId: 'ed', decision: VerificationRequestStatus.VERIFIED }))).toBe(ErrorCode.FORBIDDEN);
-    expect(codeOf(() => decide({ ...base, status: VerificationRequestStatus.REJECTED, decision: VerificationRequestStatus.VERIFIED }))).toBe(ErrorCode.BAD_USER_INPUT);
+  it("refuse deciding one's own evidence, a decided request, or a blank reason", () => {
+    expect(codeOf(() => decide({ ...base, deciderEducatorId: 'ed', decision: VerificationRequestStatus.VERIFIED }))).toBe(
+      ErrorCode.FORBIDDEN,
+    );
+    expect(
+      codeOf(() => decide({ ...base, status: VerificationRequestStatus.REJECTED, decision: VerificationRequestStatus.VERIFIED })),
+    ).toBe(ErrorCode.BAD_USER_INPUT);
     expect(codeOf(() => decide({ ...base, reason: '  ', decision: VerificationRequestStatus.REJECTED }))).toBe(ErrorCode.BAD_USER_INPUT);
   });
 });

@@ -42,7 +42,11 @@ export function checkLinks(links: readonly string[]): string[] {
  * reason the educator will read. The evidence takes the decided status; REJECTED leaves its status as it was.
  */
 export function decide(input: {
-  status: VerificationRequestStatus; deciderEducatorId: string | null; ownerEducatorId: string; decision: VerificationDecision; reason: string;
+  status: VerificationRequestStatus;
+  deciderEducatorId: string | null;
+  ownerEducatorId: string;
+  decision: VerificationDecision;
+  reason: string;
 }): { reason: string; evidenceStatus: VerificationStatus | null } {
   if (input.deciderEducatorId !== null && input.deciderEducatorId === input.ownerEducatorId) {
     throw forbidden('Nobody can decide on their own evidence; ask another HR colleague');
@@ -51,8 +55,11 @@ export function decide(input: {
   const reason = input.reason.trim();
   if (!reason) throw badInput('Give a reason: the educator reads it with the decision');
   if (reason.length > MAX_DECISION_REASON) throw badInput(`The reason is ${reason.length} characters; the limit is ${MAX_DECISION_REASON}`);
-  const evidenceStatus = input.decision === VerificationRequestStatus.REJECTED
-    ? null
-    : input.decision === VerificationRequestStatus.VERIFIED ? VerificationStatus.VERIFIED : VerificationStatus.ENDORSED;
+  const evidenceStatus =
+    input.decision === VerificationRequestStatus.REJECTED
+      ? null
+      : input.decision === VerificationRequestStatus.VERIFIED
+        ? VerificationStatus.VERIFIED
+        : VerificationStatus.ENDORSED;
   return { reason, evidenceStatus };
 }

@@ -20,7 +20,10 @@ export class EvidenceListArgs extends PageArgs {
   @IsEnum(VerificationStatus)
   status?: VerificationStatus;
 
-  @Field({ defaultValue: false, description: 'Archived (soft-deleted) items instead of live ones: HR sees anyone\'s, an educator their own' })
+  @Field({
+    defaultValue: false,
+    description: "Archived (soft-deleted) items instead of live ones: HR sees anyone's, an educator their own",
+  })
   @IsBoolean()
   archived: boolean = false;
 }

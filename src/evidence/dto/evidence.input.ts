@@ -1,14 +1,32 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsInt, IsOptional, IsString, IsUrl, IsUUID, Matches, Max, MaxLength,
-  Min, ValidateIf, ValidateNested,
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
 } from 'class-validator';
 import { MAX_CLAIMS, MIN_CLAIMS } from '../domain/claims.js';
 import { EvidenceKind, VerificationStatus } from '../models/evidence-enums.js';
 import { ISO_DATE, MAX_TEXT, MAX_TITLE, MAX_URL } from '../domain/fields.js';
 import {
-  CertificationInput, CourseInput, DATE_MESSAGE, PilotInput, PresentationInput, ProfessionalLearningInput,
+  CertificationInput,
+  CourseInput,
+  DATE_MESSAGE,
+  PilotInput,
+  PresentationInput,
+  ProfessionalLearningInput,
 } from './evidence-details.input.js';
 import { VersionedRefInput } from '../../common/versioned-ref.input.js';
 
@@ -162,12 +180,10 @@ export class UpdateEvidenceInput extends EvidenceDetailGroups {
 }
 
 @InputType({ description: 'An evidence item to delete, with the version you read' })
-export class DeleteEvidenceInput extends VersionedRefInput {
-}
+export class DeleteEvidenceInput extends VersionedRefInput {}
 
 @InputType({ description: 'One of your archived evidence items to restore, within 30 days of archiving' })
-export class RestoreEvidenceInput extends VersionedRefInput {
-}
+export class RestoreEvidenceInput extends VersionedRefInput {}
 
 @InputType({ description: "HR's direct change of an evidence item's verification status" })
 export class SetEvidenceVerificationInput extends VersionedRefInput {

@@ -5,7 +5,8 @@ import { VerificationRequestStatus } from '../domain/verification-request.js';
 // Registered once here; GraphQL code imports the enums from this file so registration always happens first.
 registerEnumType(EvidenceKind, {
   name: 'EvidenceKind',
-  description: 'What sort of evidence an item is: it decides the details an item carries and its weight in matching (demonstrated work such as a led pilot counts more than attendance)',
+  description:
+    'What sort of evidence an item is: it decides the details an item carries and its weight in matching (demonstrated work such as a led pilot counts more than attendance)',
   valuesMap: Object.fromEntries(EVIDENCE_KINDS.map((k) => [k, { description: kindSpec(k).label }])),
 });
 registerEnumType(VerificationStatus, {

@@ -13,7 +13,10 @@ export class CertificationDetailsModel {
   @Field({ description: 'When it was awarded (YYYY-MM-DD)' })
   issuedOn: string;
 
-  @Field(() => String, { nullable: true, description: 'When it expires (YYYY-MM-DD); null when it does not. Expired evidence stays listed but earns nothing in matching' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'When it expires (YYYY-MM-DD); null when it does not. Expired evidence stays listed but earns nothing in matching',
+  })
   expiresOn: string | null;
 }
 
@@ -35,7 +38,9 @@ export class PilotDetailsModel {
   outcomes: string | null;
 }
 
-@ObjectType('ProfessionalLearningDetails', { description: 'Details of professional learning the educator designed or delivered for colleagues' })
+@ObjectType('ProfessionalLearningDetails', {
+  description: 'Details of professional learning the educator designed or delivered for colleagues',
+})
 export class ProfessionalLearningDetailsModel {
   @Field(() => Int, { description: 'How many sessions were delivered' })
   sessions: number;
@@ -69,7 +74,7 @@ export class EvidenceClaimModel {
   level: number;
 }
 
-@ObjectType('Evidence', { description: 'One item of an educator\'s evidence; `claims` lists what it shows' })
+@ObjectType('Evidence', { description: "One item of an educator's evidence; `claims` lists what it shows" })
 export class EvidenceModel {
   @Field(() => ID, { description: "The evidence item's id" })
   id: string;
@@ -89,7 +94,10 @@ export class EvidenceModel {
   @Field(() => String, { nullable: true, description: 'An http(s) link to the work; null when none' })
   url: string | null;
 
-  @Field(() => String, { nullable: true, description: 'When the work started (YYYY-MM-DD); evidence ages from its end date, else from this one' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'When the work started (YYYY-MM-DD); evidence ages from its end date, else from this one',
+  })
   startedOn: string | null;
 
   @Field(() => String, { nullable: true, description: 'When the work ended (YYYY-MM-DD); null when ongoing or not given' })

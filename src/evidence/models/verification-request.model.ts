@@ -16,8 +16,10 @@ export class VerificationRequestModel {
   @Field(() => Date, { description: 'When the educator asked' }) requestedAt: Date;
   @Field(() => Int, { description: 'Whole days since the request' }) ageDays: number;
   @Field(() => Date, { nullable: true, description: 'When HR decided; null while PENDING' }) decidedAt: Date | null;
-  @Field(() => String, { nullable: true, description: 'Email of the HR account that decided; null while PENDING' }) decidedBy: string | null;
-  @Field(() => String, { nullable: true, description: 'The reason given with the decision, for the educator' }) decisionReason: string | null;
+  @Field(() => String, { nullable: true, description: 'Email of the HR account that decided; null while PENDING' }) decidedBy:
+    string | null;
+  @Field(() => String, { nullable: true, description: 'The reason given with the decision, for the educator' }) decisionReason:
+    string | null;
   @Field(() => Int, { description: 'Increases with every change; send it back with the decision' }) version: number;
 }
 

@@ -1,6 +1,14 @@
 import { auditPeriod, computeAudit } from './audit.js';
 
-const scope = { roleId: null, roleTitle: null, from: '2026-01-01', to: '2026-12-31', asOf: '2027-01-02T00:00:00.000Z', excludeUnderTwoPercent: false, minCategorySize: 5 };
+const scope = {
+  roleId: null,
+  roleTitle: null,
+  from: '2026-01-01',
+  to: '2026-12-31',
+  asOf: '2027-01-02T00:00:00.000Z',
+  excludeUnderTwoPercent: false,
+  minCategorySize: 5,
+};
 
 describe('audit period', () => {
   it('defaults to the year ending today, and keeps what is given', () => {
@@ -23,7 +31,21 @@ describe('audit', () => {
     const r = computeAudit({
       scope,
       applications: [{ applicationId: 'a1', educatorId: 'e1', roleId: 'r', statuses: ['SUBMITTED', 'REJECTED'] }],
-      rankings: [{ runId: 'x', roleId: 'r', roleTitle: 'R', policyVersion: 3, asOf: '2026-05-01', createdAt: '2026-05-01T00:00:00Z', candidateCount: 2, results: [{ educatorId: 'e1', score: 10 }, { educatorId: 'e2', score: 5 }] }],
+      rankings: [
+        {
+          runId: 'x',
+          roleId: 'r',
+          roleTitle: 'R',
+          policyVersion: 3,
+          asOf: '2026-05-01',
+          createdAt: '2026-05-01T00:00:00Z',
+          candidateCount: 2,
+          results: [
+            { educatorId: 'e1', score: 10 },
+            { educatorId: 'e2', score: 5 },
+          ],
+        },
+      ],
       answers: new Map([['e2', { sex: 'MALE', raceEthnicity: 'DECLINED_TO_STATE' }]]),
     });
     expect([r.people, r.selfIdentified, r.empty]).toEqual([2, 1, false]);

@@ -113,13 +113,30 @@ export function computeAudit(data: AuditData): AuditResult {
     const rows = aboveMedian(run.results);
     for (const r of rows) scored.push({ demographics: who(r.educatorId), selected: r.above });
     runs.push({
-      runId: run.runId, roleId: run.roleId, roleTitle: run.roleTitle, policyVersion: run.policyVersion, asOf: run.asOf, createdAt: run.createdAt,
-      ranked: run.results.length, candidateCount: run.candidateCount, median: median(run.results.map((r) => r.score)),
+      runId: run.runId,
+      roleId: run.roleId,
+      roleTitle: run.roleTitle,
+      policyVersion: run.policyVersion,
+      asOf: run.asOf,
+      createdAt: run.createdAt,
+      ranked: run.results.length,
+      candidateCount: run.candidateCount,
+      median: median(run.results.map((r) => r.score)),
     });
   }
-  measures.push({ measure: SCORING, entered: scored.length, assessed: scored.length, withdrawn: 0, pending: 0, dimensions: allDimensions(scored, scope) });
+  measures.push({
+    measure: SCORING,
+    entered: scored.length,
+    assessed: scored.length,
+    withdrawn: 0,
+    pending: 0,
+    dimensions: allDimensions(scored, scope),
+  });
 
-  const people = new Set([...data.applications.map((a) => a.educatorId), ...data.rankings.flatMap((r) => r.results.map((x) => x.educatorId))]);
+  const people = new Set([
+    ...data.applications.map((a) => a.educatorId),
+    ...data.rankings.flatMap((r) => r.results.map((x) => x.educatorId)),
+  ]);
   const selfIdentified = [...people].filter((id) => data.answers.has(id)).length;
   const empty = data.applications.length === 0 && data.rankings.length === 0;
   const where = scope.roleTitle ? `the role "${scope.roleTitle}"` : 'any role';
@@ -172,7 +189,9 @@ export function auditSummary(r: Omit<AuditResult, 'summary'>): string {
         'A saved run holds the candidates it was saved with; where that is fewer than were ranked, only those are counted.',
     );
     for (const run of r.rankingRuns.filter((x) => x.ranked < x.candidateCount)) {
-      lines.push(`The ranking of "${run.roleTitle}" saved ${run.createdAt} kept ${run.ranked} of the ${run.candidateCount} candidates it ranked; the scoring rate for that role covers those ${run.ranked}.`);
+      lines.push(
+        `The ranking of "${run.roleTitle}" saved ${run.createdAt} kept ${run.ranked} of the ${run.candidateCount} candidates it ranked; the scoring rate for that role covers those ${run.ranked}.`,
+      );
     }
   } else {
     lines.push('Scoring rate: no ranking was saved in the period, so there is none.');
@@ -192,7 +211,10 @@ export function auditSummary(r: Omit<AuditResult, 'summary'>): string {
   for (const m of r.measures) {
     for (const d of m.dimensions) {
       for (const c of d.categories) {
-        if (c.flagged) flags.push(`${STEP_WORDS[m.measure]}: ${c.label} ${(c.impactRatio as number).toFixed(3)} (rate ${pct(c.rate as number)}${c.tooSmall ? ', too small to read' : ''})`);
+        if (c.flagged)
+          flags.push(
+            `${STEP_WORDS[m.measure]}: ${c.label} ${(c.impactRatio as number).toFixed(3)} (rate ${pct(c.rate as number)}${c.tooSmall ? ', too small to read' : ''})`,
+          );
       }
     }
   }

@@ -3,12 +3,18 @@ import { AuditDimension, categoriesOf, categoryIn, demographicsOf, parseSelfIden
 
 describe('self-identification categories', () => {
   it('accepts the EEO-1 categories and decline to state', () => {
-    expect(parseSelfIdentification({ sex: 'FEMALE', raceEthnicity: 'TWO_OR_MORE_RACES' })).toEqual({ sex: 'FEMALE', raceEthnicity: 'TWO_OR_MORE_RACES' });
+    expect(parseSelfIdentification({ sex: 'FEMALE', raceEthnicity: 'TWO_OR_MORE_RACES' })).toEqual({
+      sex: 'FEMALE',
+      raceEthnicity: 'TWO_OR_MORE_RACES',
+    });
     expect(parseSelfIdentification({ sex: 'DECLINED_TO_STATE', raceEthnicity: 'DECLINED_TO_STATE' }).sex).toBe('DECLINED_TO_STATE');
   });
 
   it('refuses an unknown category as bad input naming the allowed ones', () => {
-    for (const bad of [{ sex: 'OTHER', raceEthnicity: 'WHITE' }, { sex: 'MALE', raceEthnicity: 'white' }]) {
+    for (const bad of [
+      { sex: 'OTHER', raceEthnicity: 'WHITE' },
+      { sex: 'MALE', raceEthnicity: 'white' },
+    ]) {
       try {
         parseSelfIdentification(bad);
         throw new Error('accepted');

@@ -43,7 +43,9 @@ export function parseSelfIdentification(input: { sex: string; raceEthnicity: str
     throw badInput(`sex "${input.sex}" is not a category; use one of ${SEX_ANSWERS.join(', ')}`, { field: 'sex' });
   }
   if (!RACE_ANSWERS.includes(input.raceEthnicity)) {
-    throw badInput(`raceEthnicity "${input.raceEthnicity}" is not a category; use one of ${RACE_ANSWERS.join(', ')}`, { field: 'raceEthnicity' });
+    throw badInput(`raceEthnicity "${input.raceEthnicity}" is not a category; use one of ${RACE_ANSWERS.join(', ')}`, {
+      field: 'raceEthnicity',
+    });
   }
   return { sex: input.sex as SexAnswer, raceEthnicity: input.raceEthnicity as RaceAnswer };
 }
@@ -74,18 +76,24 @@ export function demographicsOf(answer: { sex: string; raceEthnicity: string } | 
 /** Every category of a dimension, in a fixed reporting order (intersections: sex, then race). */
 export function categoriesOf(dimension: AuditDimension): string[] {
   switch (dimension) {
-    case AuditDimension.SEX: return [...SEX_CATEGORIES];
-    case AuditDimension.RACE_ETHNICITY: return [...RACE_CATEGORIES];
-    case AuditDimension.INTERSECTION: return SEX_CATEGORIES.flatMap((s) => RACE_CATEGORIES.map((r) => `${s}/${r}`));
+    case AuditDimension.SEX:
+      return [...SEX_CATEGORIES];
+    case AuditDimension.RACE_ETHNICITY:
+      return [...RACE_CATEGORIES];
+    case AuditDimension.INTERSECTION:
+      return SEX_CATEGORIES.flatMap((s) => RACE_CATEGORIES.map((r) => `${s}/${r}`));
   }
 }
 
 /** A person's category in a dimension, or null (unknown) when any part of it is unknown. */
 export function categoryIn(dimension: AuditDimension, d: Demographics): string | null {
   switch (dimension) {
-    case AuditDimension.SEX: return d.sex;
-    case AuditDimension.RACE_ETHNICITY: return d.raceEthnicity;
-    case AuditDimension.INTERSECTION: return d.sex && d.raceEthnicity ? `${d.sex}/${d.raceEthnicity}` : null;
+    case AuditDimension.SEX:
+      return d.sex;
+    case AuditDimension.RACE_ETHNICITY:
+      return d.raceEthnicity;
+    case AuditDimension.INTERSECTION:
+      return d.sex && d.raceEthnicity ? `${d.sex}/${d.raceEthnicity}` : null;
   }
 }
 

@@ -5,13 +5,17 @@ describe('hiring step outcomes from an application history', () => {
     expect(stepOutcome(['SUBMITTED', 'SCREENED', 'SHORTLISTED'], S.APPLIED_TO_SHORTLISTED)).toBe('SELECTED');
     expect(stepOutcome(['SUBMITTED', 'SCREENED', 'SHORTLISTED'], S.SHORTLISTED_TO_OFFERED)).toBe('PENDING');
     expect(stepOutcome(['SUBMITTED', 'SCREENED', 'SHORTLISTED'], S.OFFERED_TO_ACCEPTED)).toBeNull();
-    expect(stepOutcome(['SUBMITTED', 'SCREENED', 'SHORTLISTED', 'INTERVIEW', 'OFFERED', 'ACCEPTED'], S.OFFERED_TO_ACCEPTED)).toBe('SELECTED');
+    expect(stepOutcome(['SUBMITTED', 'SCREENED', 'SHORTLISTED', 'INTERVIEW', 'OFFERED', 'ACCEPTED'], S.OFFERED_TO_ACCEPTED)).toBe(
+      'SELECTED',
+    );
   });
 
   it('reads rejection and a declined offer as not selected, withdrawal and open applications apart', () => {
     expect(stepOutcome(['SUBMITTED', 'REJECTED'], S.APPLIED_TO_SHORTLISTED)).toBe('NOT_SELECTED');
     expect(stepOutcome(['SUBMITTED', 'SCREENED', 'SHORTLISTED', 'INTERVIEW', 'REJECTED'], S.SHORTLISTED_TO_OFFERED)).toBe('NOT_SELECTED');
-    expect(stepOutcome(['SUBMITTED', 'SCREENED', 'SHORTLISTED', 'INTERVIEW', 'OFFERED', 'DECLINED'], S.OFFERED_TO_ACCEPTED)).toBe('NOT_SELECTED');
+    expect(stepOutcome(['SUBMITTED', 'SCREENED', 'SHORTLISTED', 'INTERVIEW', 'OFFERED', 'DECLINED'], S.OFFERED_TO_ACCEPTED)).toBe(
+      'NOT_SELECTED',
+    );
     expect(stepOutcome(['SUBMITTED', 'WITHDRAWN'], S.APPLIED_TO_SHORTLISTED)).toBe('WITHDRAWN');
     expect(stepOutcome(['SUBMITTED', 'SCREENED'], S.APPLIED_TO_SHORTLISTED)).toBe('PENDING');
     // Withdrawn after being shortlisted: selected at the first step, apart at the second.

@@ -19,7 +19,15 @@ export interface ImpactRatioAuditLike {
     assessed: number;
     dimensions: ReadonlyArray<{
       dimension: string;
-      categories: ReadonlyArray<{ category: string; label: string; assessed: number; impactRatio: number | null; flagged: boolean; excludedFromRatios: boolean; tooSmall: boolean }>;
+      categories: ReadonlyArray<{
+        category: string;
+        label: string;
+        assessed: number;
+        impactRatio: number | null;
+        flagged: boolean;
+        excludedFromRatios: boolean;
+        tooSmall: boolean;
+      }>;
     }>;
   }>;
 }
@@ -35,7 +43,13 @@ const MEASURE_TITLES: Record<string, string> = {
 
 const DIMENSION_TITLES: Record<string, string> = { SEX: 'Sex', RACE_ETHNICITY: 'Race/ethnicity', INTERSECTION: 'Sex × race/ethnicity' };
 
-function note(c: { impactRatio: number | null; flagged: boolean; excludedFromRatios: boolean; tooSmall: boolean; assessed: number }): string {
+function note(c: {
+  impactRatio: number | null;
+  flagged: boolean;
+  excludedFromRatios: boolean;
+  tooSmall: boolean;
+  assessed: number;
+}): string {
   if (c.impactRatio === null) return c.assessed === 0 ? 'nobody assessed' : c.excludedFromRatios ? 'left out (<2%)' : 'no ratio';
   return `${c.impactRatio.toFixed(2)}${c.flagged ? ' flagged' : ''}${c.tooSmall ? ' (too small)' : ''}`;
 }
@@ -71,10 +85,19 @@ export function impactRatioChart(audit: ImpactRatioAuditLike): TopLevelSpec {
   const maxRatio = Math.max(1, ...values.map((v) => v.at));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: 'Bias audit: impact ratios by category', subtitle: [scope, 'Impact ratio = a category\'s rate / the highest category\'s rate; the line marks 0.8 (EEOC four-fifths rule)'] },
+    title: {
+      text: 'Bias audit: impact ratios by category',
+      subtitle: [scope, "Impact ratio = a category's rate / the highest category's rate; the line marks 0.8 (EEOC four-fifths rule)"],
+    },
     data: { values },
     facet: {
-      row: { field: 'dimension', type: 'nominal', sort: dimensions, title: null, header: { labelAngle: 0, labelAlign: 'left', labelFontWeight: 'bold' } },
+      row: {
+        field: 'dimension',
+        type: 'nominal',
+        sort: dimensions,
+        title: null,
+        header: { labelAngle: 0, labelAlign: 'left', labelFontWeight: 'bold' },
+      },
       column: { field: 'measure', type: 'nominal', sort: measures, title: null, header: { labelFontWeight: 'bold' } },
     },
     resolve: { scale: { y: 'independent' } },
@@ -97,7 +120,10 @@ export function impactRatioChart(audit: ImpactRatioAuditLike): TopLevelSpec {
             tooltip: [{ field: 'category' }, { field: 'note', title: 'impact ratio' }],
           },
         },
-        { mark: { type: 'text', align: 'left', dx: 3, fontSize: 10 }, encoding: { y: { field: 'category', type: 'nominal' }, x: { field: 'at', type: 'quantitative' }, text: { field: 'note' } } },
+        {
+          mark: { type: 'text', align: 'left', dx: 3, fontSize: 10 },
+          encoding: { y: { field: 'category', type: 'nominal' }, x: { field: 'at', type: 'quantitative' }, text: { field: 'note' } },
+        },
         { mark: { type: 'rule', color: '#1f1f1f', strokeDash: [4, 3] }, encoding: { x: { datum: FOUR_FIFTHS } } },
       ],
     },

@@ -8,8 +8,10 @@ const options = { excludeUnderTwoPercent: false, minCategorySize: 5 };
 describe('impact ratios (LL144 arithmetic)', () => {
   // 10 women, 6 selected (0.6); 20 men, 8 selected (0.4); 3 unknown, 3 selected.
   const outcomes = [
-    ...many(6, person('FEMALE', 'WHITE'), true), ...many(4, person('FEMALE', 'ASIAN'), false),
-    ...many(8, person('MALE', 'WHITE'), true), ...many(12, person('MALE', null), false),
+    ...many(6, person('FEMALE', 'WHITE'), true),
+    ...many(4, person('FEMALE', 'ASIAN'), false),
+    ...many(8, person('MALE', 'WHITE'), true),
+    ...many(12, person('MALE', null), false),
     ...many(3, person(null, 'ASIAN'), true),
   ];
 
@@ -29,12 +31,22 @@ describe('impact ratios (LL144 arithmetic)', () => {
     expect(both.unknown.assessed).toBe(15);
     expect(both.categories.find((c) => c.category === 'MALE/WHITE')).toMatchObject({ assessed: 8, selected: 8, rate: 1, impactRatio: 1 });
     expect(both.categories.find((c) => c.category === 'FEMALE/WHITE')).toMatchObject({ assessed: 6, rate: 1, impactRatio: 1 });
-    expect(both.categories.find((c) => c.category === 'FEMALE/ASIAN')).toMatchObject({ assessed: 4, rate: 0, impactRatio: 0, flagged: true, tooSmall: true });
+    expect(both.categories.find((c) => c.category === 'FEMALE/ASIAN')).toMatchObject({
+      assessed: 4,
+      rate: 0,
+      impactRatio: 0,
+      flagged: true,
+      tooSmall: true,
+    });
   });
 
   it('leaves categories under 2% of the data out of the ratios only when asked, still reporting them', () => {
     // 1 Asian of 60 (1.7%) at rate 1: the reference without the option, excluded with it.
-    const data = [...many(1, person('MALE', 'ASIAN'), true), ...many(59, person('MALE', 'WHITE'), false), ...many(0, person(null, null), false)];
+    const data = [
+      ...many(1, person('MALE', 'ASIAN'), true),
+      ...many(59, person('MALE', 'WHITE'), false),
+      ...many(0, person(null, null), false),
+    ];
     data[1] = { demographics: person('MALE', 'WHITE'), selected: true };
     const kept = dimensionFigures(AuditDimension.RACE_ETHNICITY, data, options);
     expect(kept.highestCategory).toBe('ASIAN');

@@ -110,5 +110,7 @@ export function dimensionFigures(dimension: AuditDimension, outcomes: readonly O
 
 /** Sex, race/ethnicity and every intersection, for one measure. */
 export function allDimensions(outcomes: readonly Outcome[], options: RatioOptions): DimensionFigures[] {
-  return [AuditDimension.SEX, AuditDimension.RACE_ETHNICITY, AuditDimension.INTERSECTION].map((d) => dimensionFigures(d, outcomes, options));
+  return [AuditDimension.SEX, AuditDimension.RACE_ETHNICITY, AuditDimension.INTERSECTION].map((d) =>
+    dimensionFigures(d, outcomes, options),
+  );
 }

@@ -32,7 +32,10 @@ export class RunFairnessAuditInput {
   @IsUUID('all', { message: 'roleId is a malformed id: ids are UUIDs' })
   roleId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'First day of the period, YYYY-MM-DD (UTC); by default the day after the same date a year before `to`' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'First day of the period, YYYY-MM-DD (UTC); by default the day after the same date a year before `to`',
+  })
   @IsOptional()
   @Matches(ISO_DATE, { message: 'from must be a date as YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'from must be a real calendar date' })
@@ -48,7 +51,10 @@ export class RunFairnessAuditInput {
   @IsBoolean()
   excludeUnderTwoPercent: boolean = false;
 
-  @Field(() => Int, { defaultValue: 5, description: `Categories with fewer people assessed are marked too small to read (1-${MAX_MIN_CATEGORY_SIZE})` })
+  @Field(() => Int, {
+    defaultValue: 5,
+    description: `Categories with fewer people assessed are marked too small to read (1-${MAX_MIN_CATEGORY_SIZE})`,
+  })
   @IsInt()
   @Min(1)
   @Max(MAX_MIN_CATEGORY_SIZE)

@@ -37,10 +37,16 @@ export class AuditCategoryModel {
   @Field(() => Int, { description: 'Of those assessed, how many were selected (moved on, or scored above the median)' }) selected: number;
   @Field(() => Float, { nullable: true, description: 'Selected / assessed, 0-1; null when nobody was assessed' }) rate: number | null;
   @Field(() => Float, { nullable: true, description: 'Assessed / everyone assessed, unknowns included, 0-1' }) shareOfData: number | null;
-  @Field({ description: 'Left out of the ratios: nobody assessed, or under 2% of the data when that option is on' }) excludedFromRatios: boolean;
-  @Field({ description: 'Fewer people assessed than the audit\'s minCategorySize: too small to read' }) tooSmall: boolean;
-  @Field(() => Float, { nullable: true, description: "This category's rate / the highest category's rate, 0-1; null when left out of the ratios" }) impactRatio: number | null;
-  @Field({ description: 'True when impactRatio is under 0.8 (the EEOC four-fifths rule): look into this step for this category' }) flagged: boolean;
+  @Field({ description: 'Left out of the ratios: nobody assessed, or under 2% of the data when that option is on' })
+  excludedFromRatios: boolean;
+  @Field({ description: "Fewer people assessed than the audit's minCategorySize: too small to read" }) tooSmall: boolean;
+  @Field(() => Float, {
+    nullable: true,
+    description: "This category's rate / the highest category's rate, 0-1; null when left out of the ratios",
+  })
+  impactRatio: number | null;
+  @Field({ description: 'True when impactRatio is under 0.8 (the EEOC four-fifths rule): look into this step for this category' })
+  flagged: boolean;
 }
 
 @ObjectType('FairnessAuditUnknown', { description: 'People who declined or never answered: counted apart, in no ratio' })
@@ -50,20 +56,24 @@ export class AuditUnknownModel {
   @Field(() => Float, { nullable: true, description: 'Selected / assessed, 0-1; null when nobody was assessed' }) rate: number | null;
 }
 
-@ObjectType('FairnessAuditDimensionFigures', { description: 'The figures of one hiring step grouped one way (by sex, race/ethnicity, or both)' })
+@ObjectType('FairnessAuditDimensionFigures', {
+  description: 'The figures of one hiring step grouped one way (by sex, race/ethnicity, or both)',
+})
 export class AuditDimensionModel {
   @Field(() => AuditDimension, { description: 'How people are grouped' }) dimension: AuditDimension;
   @Field(() => String, { nullable: true, description: 'The category the ratios are against' }) highestCategory: string | null;
   @Field(() => String, { nullable: true, description: 'Why there are no ratios, when there are none' }) note: string | null;
-  @Field(() => [AuditCategoryModel], { description: 'Every category, in reporting order, zeros included' }) categories: AuditCategoryModel[];
-  @Field(() => AuditUnknownModel, { description: 'People who declined or never answered for this dimension, counted apart' }) unknown: AuditUnknownModel;
+  @Field(() => [AuditCategoryModel], { description: 'Every category, in reporting order, zeros included' })
+  categories: AuditCategoryModel[];
+  @Field(() => AuditUnknownModel, { description: 'People who declined or never answered for this dimension, counted apart' })
+  unknown: AuditUnknownModel;
 }
 
 @ObjectType('FairnessAuditMeasureFigures', { description: 'The figures of one hiring step, grouped by sex, race/ethnicity and both' })
 export class AuditMeasureModel {
   @Field(() => AuditMeasureKind, { description: 'Which step or scoring rate these figures are for' }) measure: AuditMeasureKind;
   @Field(() => Int, { description: 'Applications that entered the step, or candidates ranked' }) entered: number;
-  @Field(() => Int, { description: 'Of them, decided (selected or not): the rates\' denominator' }) assessed: number;
+  @Field(() => Int, { description: "Of them, decided (selected or not): the rates' denominator" }) assessed: number;
   @Field(() => Int, { description: 'Withdrawn by the candidate before a decision (apart)' }) withdrawn: number;
   @Field(() => Int, { description: 'Still open at the as-of time (apart)' }) pending: number;
   @Field(() => [AuditDimensionModel], { description: 'Sex, race/ethnicity, and their intersections' }) dimensions: AuditDimensionModel[];
@@ -79,29 +89,42 @@ export class AuditRankingRunModel {
   @Field({ description: 'When the ranking was saved (ISO 8601)' }) createdAt: string;
   @Field(() => Int, { description: 'Candidates saved with the run (the sample)' }) ranked: number;
   @Field(() => Int, { description: 'Candidates the ranking had in all' }) candidateCount: number;
-  @Field(() => Float, { nullable: true, description: 'The median score (0-100) of everyone ranked; the scoring rate counts those strictly above it. Null with no candidates' }) median: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'The median score (0-100) of everyone ranked; the scoring rate counts those strictly above it. Null with no candidates',
+  })
+  median: number | null;
 }
 
-@ObjectType('FairnessAudit', { description: 'A bias audit as it was run (LL144 impact ratios, EEOC four-fifths flag); saved and read back unchanged' })
+@ObjectType('FairnessAudit', {
+  description: 'A bias audit as it was run (LL144 impact ratios, EEOC four-fifths flag); saved and read back unchanged',
+})
 export class FairnessAuditModel {
   @Field(() => ID, { description: "The saved audit's id" }) id: string;
   @Field(() => Date, { description: 'When the audit was run' }) createdAt: Date;
-  @Field(() => String, { nullable: true, description: 'The email address of whoever ran it; null if the account is gone' }) createdBy: string | null;
+  @Field(() => String, { nullable: true, description: 'The email address of whoever ran it; null if the account is gone' }) createdBy:
+    string | null;
   @Field(() => ID, { nullable: true, description: 'The role audited; null for all roles' }) roleId: string | null;
   @Field(() => String, { nullable: true, description: "The audited role's title; null for all roles" }) roleTitle: string | null;
   @Field({ description: 'First day of the period (YYYY-MM-DD, UTC)' }) from: string;
   @Field({ description: 'Last day of the period, included' }) to: string;
   @Field({ description: 'The instant histories and answers were read as of (ISO 8601)' }) asOf: string;
-  @Field({ description: 'Whether categories under 2% of the data were left out of the ratios (still reported)' }) excludeUnderTwoPercent: boolean;
+  @Field({ description: 'Whether categories under 2% of the data were left out of the ratios (still reported)' })
+  excludeUnderTwoPercent: boolean;
   @Field(() => Int, { description: 'Categories with fewer people assessed are marked too small to read' }) minCategorySize: number;
   @Field({ description: 'Nothing to audit in the period' }) empty: boolean;
-  @Field(() => String, { nullable: true, description: 'Why there was nothing to audit, in plain words; null when there was' }) emptyReason: string | null;
+  @Field(() => String, { nullable: true, description: 'Why there was nothing to audit, in plain words; null when there was' }) emptyReason:
+    string | null;
   @Field(() => Int, { description: 'Applications submitted in the period' }) applications: number;
   @Field(() => Int, { description: 'Distinct people behind the applications and rankings' }) people: number;
   @Field(() => Int, { description: 'Of them, how many had self-identified at all' }) selfIdentified: number;
-  @Field(() => [AuditMeasureModel], { description: 'One set of figures per hiring step and for the ranking scores' }) measures: AuditMeasureModel[];
-  @Field(() => [AuditRankingRunModel], { description: 'The saved rankings whose scores the scoring rate read' }) rankingRuns: AuditRankingRunModel[];
-  @Field({ description: 'The method in plain words (what was counted, as of when, which policy version ranked them) and what the figures show' })
+  @Field(() => [AuditMeasureModel], { description: 'One set of figures per hiring step and for the ranking scores' })
+  measures: AuditMeasureModel[];
+  @Field(() => [AuditRankingRunModel], { description: 'The saved rankings whose scores the scoring rate read' })
+  rankingRuns: AuditRankingRunModel[];
+  @Field({
+    description: 'The method in plain words (what was counted, as of when, which policy version ranked them) and what the figures show',
+  })
   summary: string;
 }
 

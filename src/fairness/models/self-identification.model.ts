@@ -23,8 +23,10 @@ export class SelfIdentificationOptionModel {
 
 @ObjectType('SelfIdentificationOptions', { description: 'The categories a self-identification form offers, in order' })
 export class SelfIdentificationOptionsModel {
-  @Field(() => [SelfIdentificationOptionModel], { description: 'The answers to the sex question, DECLINED_TO_STATE included' }) sex: SelfIdentificationOptionModel[];
-  @Field(() => [SelfIdentificationOptionModel], { description: 'The EEO-1 race/ethnicity answers, DECLINED_TO_STATE included' }) raceEthnicity: SelfIdentificationOptionModel[];
+  @Field(() => [SelfIdentificationOptionModel], { description: 'The answers to the sex question, DECLINED_TO_STATE included' })
+  sex: SelfIdentificationOptionModel[];
+  @Field(() => [SelfIdentificationOptionModel], { description: 'The EEO-1 race/ethnicity answers, DECLINED_TO_STATE included' })
+  raceEthnicity: SelfIdentificationOptionModel[];
   @Field({ description: 'What happens with the answer, in plain words' })
   notice: string;
 }

@@ -1,6 +1,15 @@
 import { ErrorCode } from '../../common/app-error.js';
 import {
-  ApplicationStatus as S, assertHrPipelineMove, assertMove, assertTransition, canTransition, hrPipelineTargets, isOpen, isScorable, nextStatuses, OPEN_STATUSES,
+  ApplicationStatus as S,
+  assertHrPipelineMove,
+  assertMove,
+  assertTransition,
+  canTransition,
+  hrPipelineTargets,
+  isOpen,
+  isScorable,
+  nextStatuses,
+  OPEN_STATUSES,
   PipelineActor,
 } from './application-status.js';
 
@@ -45,7 +54,12 @@ describe('application pipeline', () => {
 
   it('refuses every move outside the graph, naming the allowed ones', () => {
     const allowed = new Set([
-      'SUBMITTED>SCREENED', 'SCREENED>SHORTLISTED', 'SHORTLISTED>INTERVIEW', 'INTERVIEW>OFFERED', 'OFFERED>ACCEPTED', 'OFFERED>DECLINED',
+      'SUBMITTED>SCREENED',
+      'SCREENED>SHORTLISTED',
+      'SHORTLISTED>INTERVIEW',
+      'INTERVIEW>OFFERED',
+      'OFFERED>ACCEPTED',
+      'OFFERED>DECLINED',
       ...OPEN_STATUSES.flatMap((s) => [`${s}>REJECTED`, `${s}>WITHDRAWN`]),
     ]);
     for (const from of ALL) {
@@ -53,7 +67,10 @@ describe('application pipeline', () => {
         expect(canTransition(from, to)).toBe(allowed.has(`${from}>${to}`));
       }
     }
-    expectBadInput(() => assertTransition(S.SUBMITTED, S.SHORTLISTED), /SUBMITTED application cannot become SHORTLISTED; it can only become SCREENED, REJECTED, WITHDRAWN/);
+    expectBadInput(
+      () => assertTransition(S.SUBMITTED, S.SHORTLISTED),
+      /SUBMITTED application cannot become SHORTLISTED; it can only become SCREENED, REJECTED, WITHDRAWN/,
+    );
     expectBadInput(() => assertTransition(S.SCREENED, S.SCREENED), /already SCREENED/);
     expectBadInput(() => assertTransition(S.SHORTLISTED, S.SUBMITTED));
   });

@@ -72,8 +72,13 @@ export function canTransition(from: ApplicationStatus, to: ApplicationStatus): b
 export function assertTransition(from: ApplicationStatus, to: ApplicationStatus): void {
   if (canTransition(from, to)) return;
   if (from === to) throw badInput(`The application is already ${from}`, undefined, HiringReason.ILLEGAL_TRANSITION);
-  if (!isOpen(from)) throw badInput(`The application is ${from}, which is final; it cannot become ${to}`, undefined, HiringReason.ILLEGAL_TRANSITION);
-  throw badInput(`A ${from} application cannot become ${to}; it can only become ${nextStatuses(from).join(', ')}`, undefined, HiringReason.ILLEGAL_TRANSITION);
+  if (!isOpen(from))
+    throw badInput(`The application is ${from}, which is final; it cannot become ${to}`, undefined, HiringReason.ILLEGAL_TRANSITION);
+  throw badInput(
+    `A ${from} application cannot become ${to}; it can only become ${nextStatuses(from).join(', ')}`,
+    undefined,
+    HiringReason.ILLEGAL_TRANSITION,
+  );
 }
 
 /** The graph check plus who may make the move (HR runs the pipeline, the candidate decides for themselves). */
@@ -81,7 +86,8 @@ export function assertMove(from: ApplicationStatus, to: ApplicationStatus, actor
   assertTransition(from, to);
   const allowed = MOVED_BY[to];
   if (allowed === actor) return;
-  if (allowed === PipelineActor.CANDIDATE) throw badInput(`Only the candidate can make an application ${to}`, undefined, HiringReason.ILLEGAL_TRANSITION);
+  if (allowed === PipelineActor.CANDIDATE)
+    throw badInput(`Only the candidate can make an application ${to}`, undefined, HiringReason.ILLEGAL_TRANSITION);
   throw badInput(`Only HR can make an application ${to}`, undefined, HiringReason.ILLEGAL_TRANSITION);
 }
 

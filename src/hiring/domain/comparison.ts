@@ -59,9 +59,26 @@ export interface Comparison {
 }
 
 export const CSV_COLUMNS = [
-  'candidate', 'building', 'email', 'application_status', 'engine_rank', 'engine_score', 'qualified', 'overextended',
-  'requirement_code', 'requirement', 'requirement_kind', 'required_level', 'demonstrated_level', 'met',
-  'panel_mean', 'panel_spread', 'panelists_scored', 'panel_overall_mean', 'panel_overall_spread', 'evidence',
+  'candidate',
+  'building',
+  'email',
+  'application_status',
+  'engine_rank',
+  'engine_score',
+  'qualified',
+  'overextended',
+  'requirement_code',
+  'requirement',
+  'requirement_kind',
+  'required_level',
+  'demonstrated_level',
+  'met',
+  'panel_mean',
+  'panel_spread',
+  'panelists_scored',
+  'panel_overall_mean',
+  'panel_overall_spread',
+  'evidence',
 ] as const;
 
 const blank = (v: unknown) => (v === null || v === undefined ? '' : v);
@@ -83,12 +100,25 @@ export function comparisonCsv(c: Comparison): string {
     for (const req of c.requirements) {
       const cell = cand.cells.find((x) => x.requirementId === req.requirementId);
       rows.push([
-        cand.displayName, blank(cand.buildingName), blank(cand.email), cand.status,
-        blank(cand.engineRank), blank(cand.engineScore), blank(cand.qualified), blank(cand.overextended),
-        req.competencyCode, req.competencyName, req.kind, req.minLevel,
-        blank(cell?.demonstratedLevel), blank(cell?.met),
-        blank(cell?.panel?.mean), blank(cell?.panel?.spread), blank(cell?.panel?.count),
-        blank(cand.panel?.overallMean), blank(cand.panel?.spread),
+        cand.displayName,
+        blank(cand.buildingName),
+        blank(cand.email),
+        cand.status,
+        blank(cand.engineRank),
+        blank(cand.engineScore),
+        blank(cand.qualified),
+        blank(cand.overextended),
+        req.competencyCode,
+        req.competencyName,
+        req.kind,
+        req.minLevel,
+        blank(cell?.demonstratedLevel),
+        blank(cell?.met),
+        blank(cell?.panel?.mean),
+        blank(cell?.panel?.spread),
+        blank(cell?.panel?.count),
+        blank(cand.panel?.overallMean),
+        blank(cand.panel?.spread),
         (cell?.evidence ?? []).map(describeEvidence).join('; '),
       ]);
     }

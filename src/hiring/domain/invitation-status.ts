@@ -11,5 +11,10 @@ export enum InvitationStatus {
 /** Only an outstanding invitation can be answered, and only once. */
 export function assertCanRespond(current: InvitationStatus, to: InvitationStatus): void {
   if (to === InvitationStatus.INVITED) throw badInput('An invitation can only be accepted or declined');
-  if (current !== InvitationStatus.INVITED) throw badInput(`The invitation was already ${current.toLowerCase()}; it cannot be ${to.toLowerCase()} now`, undefined, HiringReason.ALREADY_ANSWERED);
+  if (current !== InvitationStatus.INVITED)
+    throw badInput(
+      `The invitation was already ${current.toLowerCase()}; it cannot be ${to.toLowerCase()} now`,
+      undefined,
+      HiringReason.ALREADY_ANSWERED,
+    );
 }

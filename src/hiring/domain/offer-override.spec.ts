@@ -15,7 +15,7 @@ describe('the candidates the ranking points to', () => {
     expect(ids(expectedCandidates([...run].reverse(), everyone, new Set()))).toEqual(['b']);
   });
 
-  it('compares against the role\'s applicants, not the whole district', () => {
+  it("compares against the role's applicants, not the whole district", () => {
     expect(ids(expectedCandidates(run, new Set(['c', 'a']), new Set()))).toEqual(['c']);
     expect(expectedCandidates(run, new Set(['a']), new Set())).toEqual([]);
   });
@@ -27,7 +27,11 @@ describe('the candidates the ranking points to', () => {
       { educatorId: 'c', rank: 3, qualified: true, score: 60 },
     ];
     expect(ids(expectedCandidates(tied, everyone, new Set()))).toEqual(['d', 'e']);
-    expect(decideOverride('e', expectedCandidates(tied, everyone, new Set()), undefined)).toEqual({ override: false, expected: tied[1], reason: null });
+    expect(decideOverride('e', expectedCandidates(tied, everyone, new Set()), undefined)).toEqual({
+      override: false,
+      expected: tied[1],
+      reason: null,
+    });
     expect(() => decideOverride('c', expectedCandidates(tied, everyone, new Set()), undefined)).toThrow(/2 applicants tie at the top/);
   });
 
@@ -61,7 +65,9 @@ describe('the override rule', () => {
 
   it('records the override and its reason when one is given', () => {
     expect(decideOverride('a', top, ' Strongest interview; pilot results verified since the run ')).toEqual({
-      override: true, expected: run[0], reason: 'Strongest interview; pilot results verified since the run',
+      override: true,
+      expected: run[0],
+      reason: 'Strongest interview; pilot results verified since the run',
     });
   });
 

@@ -20,10 +20,14 @@ export interface RankedEntry {
  * over them is a human override. Empty when there is no run or no qualified applicant is left in it.
  */
 export function expectedCandidates(
-  ranking: readonly RankedEntry[] | null, applicants: ReadonlySet<string>, unavailable: ReadonlySet<string>,
+  ranking: readonly RankedEntry[] | null,
+  applicants: ReadonlySet<string>,
+  unavailable: ReadonlySet<string>,
 ): RankedEntry[] {
   if (!ranking) return [];
-  const open = [...ranking].sort((a, b) => a.rank - b.rank).filter((r) => r.qualified && applicants.has(r.educatorId) && !unavailable.has(r.educatorId));
+  const open = [...ranking]
+    .sort((a, b) => a.rank - b.rank)
+    .filter((r) => r.qualified && applicants.has(r.educatorId) && !unavailable.has(r.educatorId));
   return open.length ? open.filter((r) => r.score === open[0].score) : [];
 }
 
@@ -40,7 +44,11 @@ export interface OverrideDecision {
  * (or with no qualified applicant in it) there is no machine recommendation to depart from, so no reason is
  * demanded; a reason given anyway is kept.
  */
-export function decideOverride(offeredEducatorId: string, expected: readonly RankedEntry[], reason: string | null | undefined): OverrideDecision {
+export function decideOverride(
+  offeredEducatorId: string,
+  expected: readonly RankedEntry[],
+  reason: string | null | undefined,
+): OverrideDecision {
   const text = (reason ?? '').trim();
   if (text.length > MAX_REASON_LENGTH) throw badInput(`The reason is ${text.length} characters; the limit is ${MAX_REASON_LENGTH}`);
   const offered = expected.find((e) => e.educatorId === offeredEducatorId);
@@ -57,7 +65,8 @@ export function decideOverride(offeredEducatorId: string, expected: readonly Ran
 
 /** Offer terms: a start date not in the past, and an end date not before it (null = open-ended). */
 export function assertOfferDates(startsOn: string, endsOn: string | null, today?: string): void {
-  if (today !== undefined && startsOn < today) throw badInput(`startsOn ${startsOn} is in the past; an offer starts today (${today}) or later`);
+  if (today !== undefined && startsOn < today)
+    throw badInput(`startsOn ${startsOn} is in the past; an offer starts today (${today}) or later`);
   if (endsOn !== null && endsOn < startsOn) throw badInput(`The end date ${endsOn} is before the start date ${startsOn}`);
 }
 

@@ -11,5 +11,6 @@ export enum OfferStatus {
 }
 
 export function assertCanAnswer(status: OfferStatus): void {
-  if (status !== OfferStatus.PENDING) throw badInput(`This offer is ${status}; it can no longer be answered`, undefined, HiringReason.ALREADY_ANSWERED);
+  if (status !== OfferStatus.PENDING)
+    throw badInput(`This offer is ${status}; it can no longer be answered`, undefined, HiringReason.ALREADY_ANSWERED);
 }

@@ -1,8 +1,18 @@
 import {
-  aggregatePanel, assertCompleteForSubmit, assertEditable, assertRequirementsBelong, assertScoreValue, type PanelScore,
+  aggregatePanel,
+  assertCompleteForSubmit,
+  assertEditable,
+  assertRequirementsBelong,
+  assertScoreValue,
+  type PanelScore,
 } from './panel-scores.js';
 
-const s = (panelistId: string, requirementId: string, score: number, submitted = true): PanelScore => ({ panelistId, requirementId, score, submitted });
+const s = (panelistId: string, requirementId: string, score: number, submitted = true): PanelScore => ({
+  panelistId,
+  requirementId,
+  score,
+  submitted,
+});
 
 describe('panel score rules', () => {
   it('accepts whole scores from 1 to 4 only', () => {
@@ -16,7 +26,7 @@ describe('panel score rules', () => {
     expect(() => assertEditable({ submittedAt: new Date() })).toThrow(/final/);
   });
 
-  it('takes scores only for the role\'s own requirements, once each', () => {
+  it("takes scores only for the role's own requirements, once each", () => {
     const role = new Set(['r1', 'r2']);
     expect(() => assertRequirementsBelong(['r1', 'r2'], role)).not.toThrow();
     expect(() => assertRequirementsBelong(['r3'], role)).toThrow(/not one of this role's requirements/);
@@ -31,7 +41,10 @@ describe('panel score rules', () => {
 
 describe('panel aggregates per candidate', () => {
   it('gives mean, min, max and spread per requirement, the overall mean and the panel spread', () => {
-    const agg = aggregatePanel([s('p1', 'r1', 4), s('p1', 'r2', 2), s('p2', 'r1', 3), s('p2', 'r2', 1), s('p3', 'r1', 2), s('p3', 'r2', 2)], ['r1', 'r2']);
+    const agg = aggregatePanel(
+      [s('p1', 'r1', 4), s('p1', 'r2', 2), s('p2', 'r1', 3), s('p2', 'r2', 1), s('p3', 'r1', 2), s('p3', 'r2', 2)],
+      ['r1', 'r2'],
+    );
     expect(agg.perRequirement).toEqual([
       { requirementId: 'r1', mean: 3, min: 2, max: 4, spread: 2, count: 3 },
       { requirementId: 'r2', mean: 1.67, min: 1, max: 2, spread: 1, count: 3 },
@@ -56,7 +69,12 @@ describe('panel aggregates per candidate', () => {
 
   it('answers null, not zero, when nobody has scored', () => {
     const agg = aggregatePanel([], ['r1']);
-    expect(agg).toEqual({ perRequirement: [{ requirementId: 'r1', mean: null, min: null, max: null, spread: null, count: 0 }], overallMean: null, spread: null, panelistCount: 0 });
+    expect(agg).toEqual({
+      perRequirement: [{ requirementId: 'r1', mean: null, min: null, max: null, spread: null, count: 0 }],
+      overallMean: null,
+      spread: null,
+      panelistCount: 0,
+    });
   });
 
   it('ignores scores for requirements the role no longer has', () => {

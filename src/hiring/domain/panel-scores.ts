@@ -21,7 +21,8 @@ export function assertScoreValue(score: number): void {
 
 /** Drafts can change; once a panelist submits a candidate's scores they are final. */
 export function assertEditable(existing: { submittedAt: Date | null } | null): void {
-  if (existing?.submittedAt) throw badInput('These scores were submitted and are final; they can no longer change', undefined, HiringReason.SCORES_FINAL);
+  if (existing?.submittedAt)
+    throw badInput('These scores were submitted and are final; they can no longer change', undefined, HiringReason.SCORES_FINAL);
 }
 
 /** Scores must name requirements of this role, each at most once. */

@@ -12,7 +12,12 @@ export const MAX_STATEMENT_LENGTH = 4000;
 
 /** Applications go only to OPEN roles whose closing date (inclusive) has not passed. */
 export function assertAcceptsApplications(role: RoleForApplying, today: string): void {
-  if (role.status !== 'OPEN') throw badInput(`This role is ${role.status}, not open: it does not take applications`, undefined, role.status === 'FILLED' ? HiringReason.ROLE_FILLED : HiringReason.ROLE_NOT_OPEN);
+  if (role.status !== 'OPEN')
+    throw badInput(
+      `This role is ${role.status}, not open: it does not take applications`,
+      undefined,
+      role.status === 'FILLED' ? HiringReason.ROLE_FILLED : HiringReason.ROLE_NOT_OPEN,
+    );
   if (role.closingDate !== null && role.closingDate < today) {
     throw badInput(`Applications for this role closed on ${role.closingDate}`, undefined, HiringReason.APPLICATIONS_CLOSED);
   }
@@ -21,7 +26,8 @@ export function assertAcceptsApplications(role: RoleForApplying, today: string):
 /** A statement is optional; trimmed, and at most 4000 characters. */
 export function normaliseStatement(statement: string | null | undefined): string {
   const text = (statement ?? '').trim();
-  if (text.length > MAX_STATEMENT_LENGTH) throw badInput(`The statement is ${text.length} characters; the limit is ${MAX_STATEMENT_LENGTH}`);
+  if (text.length > MAX_STATEMENT_LENGTH)
+    throw badInput(`The statement is ${text.length} characters; the limit is ${MAX_STATEMENT_LENGTH}`);
   return text;
 }
 
@@ -42,7 +48,8 @@ export function assertNotLeft(leftOn: string | null): void {
   if (leftOn) {
     throw badInput(
       `This educator left the district on ${leftOn}: nothing new starts for them from the leaving date, and their open applications close (reject it, or let the leaver sweep close it)`,
-      { leftOn }, HiringReason.EDUCATOR_LEFT,
+      { leftOn },
+      HiringReason.EDUCATOR_LEFT,
     );
   }
 }

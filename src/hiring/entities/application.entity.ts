@@ -1,5 +1,14 @@
 import {
-  Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn,
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
   type Relation,
 } from 'typeorm';
 import { EducatorEntity } from '../../educators/educator.entity.js';
@@ -14,7 +23,10 @@ import type { ApplicationStatus } from '../domain/application-status.js';
 @Entity('application')
 @Index('uq_application_role_educator', ['roleId', 'educatorId'], { unique: true })
 @Index('ix_application_role_status', ['roleId', 'status'])
-@Check('ck_application_status', `"status" IN ('SUBMITTED','SCREENED','SHORTLISTED','INTERVIEW','OFFERED','ACCEPTED','DECLINED','REJECTED','WITHDRAWN')`)
+@Check(
+  'ck_application_status',
+  `"status" IN ('SUBMITTED','SCREENED','SHORTLISTED','INTERVIEW','OFFERED','ACCEPTED','DECLINED','REJECTED','WITHDRAWN')`,
+)
 export class ApplicationEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -16,5 +16,11 @@ import { RoleHiringSettingsEntity } from './role-hiring-settings.entity.js';
 
 /** The hiring module's entities, registered in one line of the shared entity list. */
 export const HIRING_ENTITIES = [
-  ApplicationEntity, ApplicationTransitionEntity, InvitationEntity, ConflictOfInterestEntity, PanelScoreEntity, OfferEntity, RoleHiringSettingsEntity,
+  ApplicationEntity,
+  ApplicationTransitionEntity,
+  InvitationEntity,
+  ConflictOfInterestEntity,
+  PanelScoreEntity,
+  OfferEntity,
+  RoleHiringSettingsEntity,
 ];

@@ -1,6 +1,4 @@
-import {
-  Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation,
-} from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { EducatorEntity } from '../../educators/educator.entity.js';
 import { HybridCommitmentEntity } from '../../matching/hybrid-commitment.entity.js';
 import { RankingRunEntity } from '../../matching/ranking-run.entity.js';
@@ -49,7 +47,13 @@ export class OfferEntity {
   status: OfferStatus;
 
   /** The role's FTE when the offer was made; the commitment records this. */
-  @Column({ name: 'role_fte', type: 'numeric', precision: 3, scale: 2, transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  @Column({
+    name: 'role_fte',
+    type: 'numeric',
+    precision: 3,
+    scale: 2,
+    transformer: { to: (v: number) => v, from: (v: string) => Number(v) },
+  })
   roleFte: number;
 
   @Column({ name: 'starts_on', type: 'date' })

@@ -3,7 +3,8 @@ import { Connection } from '../../common/pagination.js';
 import { ApplicationStatus, InvitationStatus } from './hiring-enums.js';
 
 @ObjectType('CandidateIdentity', {
-  description: 'Who a candidate is, as this viewer may see it: under blind review a panelist sees only the pseudonym until they submit their scores',
+  description:
+    'Who a candidate is, as this viewer may see it: under blind review a panelist sees only the pseudonym until they submit their scores',
 })
 export class CandidateIdentityModel {
   @Field({ description: 'The real name, or the pseudonym while identities are hidden' })
@@ -18,14 +19,17 @@ export class CandidateIdentityModel {
   @Field(() => ID, { nullable: true, description: 'Null while identities are hidden' })
   educatorId: string | null;
 
-  @Field(() => String, { nullable: true, description: "The candidate's work email; null while identities are hidden or when you may not see contact details" })
+  @Field(() => String, {
+    nullable: true,
+    description: "The candidate's work email; null while identities are hidden or when you may not see contact details",
+  })
   email: string | null;
 
   @Field(() => String, { nullable: true, description: "The candidate's building; null while identities are hidden" })
   buildingName: string | null;
 }
 
-@ObjectType('ApplicationTransition', { description: 'One step of an application\'s history' })
+@ObjectType('ApplicationTransition', { description: "One step of an application's history" })
 export class ApplicationTransitionModel {
   @Field(() => ApplicationStatus, { nullable: true, description: 'Null for the submission itself' })
   from: ApplicationStatus | null;

@@ -5,7 +5,8 @@ import { OfferStatus } from '../domain/offer-status.js';
 
 registerEnumType(ApplicationStatus, {
   name: 'ApplicationStatus',
-  description: 'Where an application is in hiring: SUBMITTED -> SCREENED -> SHORTLISTED -> INTERVIEW -> OFFERED -> ACCEPTED or DECLINED; REJECTED or WITHDRAWN from any open state',
+  description:
+    'Where an application is in hiring: SUBMITTED -> SCREENED -> SHORTLISTED -> INTERVIEW -> OFFERED -> ACCEPTED or DECLINED; REJECTED or WITHDRAWN from any open state',
   valuesMap: {
     SUBMITTED: { description: 'Received; HR has not screened it yet' },
     SCREENED: { description: 'HR checked it meets the basics' },
@@ -29,7 +30,8 @@ registerEnumType(InvitationStatus, {
 });
 registerEnumType(OfferStatus, {
   name: 'OfferStatus',
-  description: 'Where an offer stands: PENDING -> ACCEPTED or DECLINED by the candidate; RESCINDED when HR rejects, WITHDRAWN when the candidate withdraws',
+  description:
+    'Where an offer stands: PENDING -> ACCEPTED or DECLINED by the candidate; RESCINDED when HR rejects, WITHDRAWN when the candidate withdraws',
   valuesMap: {
     PENDING: { description: "Waiting for the candidate's answer" },
     ACCEPTED: { description: 'The candidate accepted: a hybrid commitment is recorded' },

@@ -33,7 +33,9 @@ export class RolePanelModel {
   members: PanelistModel[];
 }
 
-@ObjectType('ConflictOfInterest', { description: "A panelist's declared conflict of interest with a candidate; they no longer see or score them" })
+@ObjectType('ConflictOfInterest', {
+  description: "A panelist's declared conflict of interest with a candidate; they no longer see or score them",
+})
 export class ConflictOfInterestModel {
   @Field(() => ID, { description: 'The role' })
   roleId: string;
@@ -107,7 +109,10 @@ export class PanelAggregateModel {
   @Field(() => Float, { nullable: true, description: 'Mean of the per-requirement means' })
   overallMean: number | null;
 
-  @Field(() => Float, { nullable: true, description: "Max - min of the panelists' own overall means: how far the panel disagrees; null with no scores" })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Max - min of the panelists' own overall means: how far the panel disagrees; null with no scores",
+  })
   spread: number | null;
 
   @Field(() => Int, { description: 'Panelists whose submitted scores are counted' })

@@ -8,7 +8,8 @@ const FORMULA_LEAD = /^[=+\-@\t\r]/;
 
 export const escapeCell = (value: string): string => (FORMULA_LEAD.test(value) ? `'${value}` : value);
 
-export const unescapeCell = (value: string): string => (value.startsWith("'") && FORMULA_LEAD.test(value.slice(1)) ? value.slice(1) : value);
+export const unescapeCell = (value: string): string =>
+  value.startsWith("'") && FORMULA_LEAD.test(value.slice(1)) ? value.slice(1) : value;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

@@ -15,9 +15,30 @@ interface ColumnSet {
   order: readonly string[];
 }
 
-const EVIDENCE_ITEM = ['evidence_key', 'employee_id', 'kind', 'title', 'description', 'url', 'started_on', 'ended_on',
-  'issuer', 'credential_id', 'issued_on', 'expires_on', 'pilot_part', 'classrooms', 'teachers', 'students', 'outcomes',
-  'sessions', 'attendees', 'venue', 'hours', 'provider'];
+const EVIDENCE_ITEM = [
+  'evidence_key',
+  'employee_id',
+  'kind',
+  'title',
+  'description',
+  'url',
+  'started_on',
+  'ended_on',
+  'issuer',
+  'credential_id',
+  'issued_on',
+  'expires_on',
+  'pilot_part',
+  'classrooms',
+  'teachers',
+  'students',
+  'outcomes',
+  'sessions',
+  'attendees',
+  'venue',
+  'hours',
+  'provider',
+];
 
 export const COLUMNS: Record<ImportKind, ColumnSet> = {
   buildings: { required: ['code', 'name', 'level'], optional: ['version'], order: ['code', 'name', 'level', 'version'] },

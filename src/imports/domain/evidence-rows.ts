@@ -7,17 +7,28 @@ import { EMPLOYEE_ID, RowReader, type Cells, type Parsed, type RowError } from '
 
 /** The kind-specific columns of an evidence file, each with the detail it fills. */
 export const DETAIL_COLUMNS: Record<string, keyof EvidenceDetails> = {
-  issuer: 'issuer', credential_id: 'credentialId', issued_on: 'issuedOn', expires_on: 'expiresOn',
-  pilot_part: 'pilotPart', classrooms: 'classrooms', teachers: 'teachers', students: 'students', outcomes: 'outcomes',
-  sessions: 'sessions', attendees: 'attendees', venue: 'venue', hours: 'hours', provider: 'provider',
+  issuer: 'issuer',
+  credential_id: 'credentialId',
+  issued_on: 'issuedOn',
+  expires_on: 'expiresOn',
+  pilot_part: 'pilotPart',
+  classrooms: 'classrooms',
+  teachers: 'teachers',
+  students: 'students',
+  outcomes: 'outcomes',
+  sessions: 'sessions',
+  attendees: 'attendees',
+  venue: 'venue',
+  hours: 'hours',
+  provider: 'provider',
 };
 
 const COLUMN_OF = new Map(Object.entries(DETAIL_COLUMNS).map(([column, field]) => [field, column]));
 
 /** Which detail columns each kind fills (from the evidence kind registry); a value in another kind's column is refused rather than dropped. */
-export const KIND_COLUMNS: Record<EvidenceKind, readonly string[]> = Object.fromEntries(EVIDENCE_KINDS.map((k) => [
-  k, Object.values(kindSpec(k).details?.columns ?? {}).map((field) => COLUMN_OF.get(field)!),
-])) as unknown as Record<EvidenceKind, readonly string[]>;
+export const KIND_COLUMNS: Record<EvidenceKind, readonly string[]> = Object.fromEntries(
+  EVIDENCE_KINDS.map((k) => [k, Object.values(kindSpec(k).details?.columns ?? {}).map((field) => COLUMN_OF.get(field)!)]),
+) as unknown as Record<EvidenceKind, readonly string[]>;
 
 const INT_COLUMNS = new Set(['classrooms', 'teachers', 'students', 'sessions', 'attendees']);
 const DATE_COLUMNS = new Set(['issued_on', 'expires_on']);
@@ -28,7 +39,11 @@ const FIELD_COLUMNS: [string, string][] = [
     const d = kindSpec(k).details;
     return d ? Object.entries(d.columns).map(([input, field]): [string, string] => [`${d.group}.${input}`, COLUMN_OF.get(field)!]) : [];
   }),
-  ['startedOn', 'started_on'], ['endedOn', 'ended_on'], ['description', 'description'], ['title', 'title'], ['url', 'url'],
+  ['startedOn', 'started_on'],
+  ['endedOn', 'ended_on'],
+  ['description', 'description'],
+  ['title', 'title'],
+  ['url', 'url'],
 ];
 
 /** One claim row: the evidence item it belongs to (repeated on each of its rows) and the claim itself. */
@@ -47,9 +62,29 @@ export interface EvidenceClaimRow {
 }
 
 export const evidenceSignature = (employeeId: string, kind: string, c: CommonFields, d: EvidenceDetails): string =>
-  JSON.stringify([employeeId, kind, c.title, c.description, c.url, c.startedOn, c.endedOn,
-    d.issuer, d.credentialId, d.issuedOn, d.expiresOn, d.pilotPart, d.classrooms, d.teachers, d.students, d.outcomes,
-    d.sessions, d.attendees, d.venue, d.hours, d.provider]);
+  JSON.stringify([
+    employeeId,
+    kind,
+    c.title,
+    c.description,
+    c.url,
+    c.startedOn,
+    c.endedOn,
+    d.issuer,
+    d.credentialId,
+    d.issuedOn,
+    d.expiresOn,
+    d.pilotPart,
+    d.classrooms,
+    d.teachers,
+    d.students,
+    d.outcomes,
+    d.sessions,
+    d.attendees,
+    d.venue,
+    d.hours,
+    d.provider,
+  ]);
 
 /** Evidence keys: the district's own ids (or an exported item's id), without spaces. */
 export const EVIDENCE_KEY = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}$/;
@@ -77,18 +112,28 @@ export function parseEvidenceRow(cells: Cells, row: number): Parsed<EvidenceClai
   const r = new RowReader(cells, row);
   const evidenceKey = r.text('evidence_key');
   if (!EVIDENCE_KEY.test(evidenceKey)) {
-    r.fail('evidence_key', evidenceKey ? 'INVALID_EVIDENCE_KEY' : 'REQUIRED', `evidence_key "${evidenceKey.slice(0, 40)}" must be 1-100 letters, digits or . _ : / - (the same on every row of one item)`);
+    r.fail(
+      'evidence_key',
+      evidenceKey ? 'INVALID_EVIDENCE_KEY' : 'REQUIRED',
+      `evidence_key "${evidenceKey.slice(0, 40)}" must be 1-100 letters, digits or . _ : / - (the same on every row of one item)`,
+    );
   }
   const employeeId = r.text('employee_id');
   if (!EMPLOYEE_ID.test(employeeId)) {
-    r.fail('employee_id', employeeId ? 'INVALID_EMPLOYEE_ID' : 'REQUIRED', `employee_id "${employeeId}" must be 1-64 letters, digits, dots, dashes or underscores`);
+    r.fail(
+      'employee_id',
+      employeeId ? 'INVALID_EMPLOYEE_ID' : 'REQUIRED',
+      `employee_id "${employeeId}" must be 1-64 letters, digits, dots, dashes or underscores`,
+    );
   }
   const kind = r.text('kind').toUpperCase() as EvidenceKind;
   const knownKind = (EVIDENCE_KINDS as readonly string[]).includes(kind);
   if (!knownKind) r.fail('kind', 'INVALID_KIND', `kind "${kind}" must be one of ${EVIDENCE_KINDS.join(', ')}`);
   const startedOn = r.date('started_on', true);
   const endedOn = r.date('ended_on', true);
-  const common = rule(r, () => checkCommonFields({ title: r.text('title'), description: r.text('description'), url: r.text('url'), startedOn, endedOn }));
+  const common = rule(r, () =>
+    checkCommonFields({ title: r.text('title'), description: r.text('description'), url: r.text('url'), startedOn, endedOn }),
+  );
 
   const raw: EvidenceDetails = { ...NO_DETAILS };
   for (const [column, field] of Object.entries(DETAIL_COLUMNS)) {
@@ -117,16 +162,27 @@ export function parseEvidenceRow(cells: Cells, row: number): Parsed<EvidenceClai
   const competency = r.text('competency') || null;
   const levelText = r.text('level');
   let level: number | null = null;
-  if (competency === null && levelText) r.fail('competency', 'REQUIRED', 'competency is empty but level is given; name the competency by its code or CASE identifier');
+  if (competency === null && levelText)
+    r.fail('competency', 'REQUIRED', 'competency is empty but level is given; name the competency by its code or CASE identifier');
   else if (competency !== null && !/^\d{1,2}$/.test(levelText)) {
     r.fail('level', levelText ? 'INVALID_LEVEL' : 'REQUIRED', `level "${levelText}" must be a whole number within the competency's levels`);
   } else if (competency !== null) level = Number(levelText);
   const version = r.version();
   if (r.errors.length || !common || !details) return r.done(null as unknown as EvidenceClaimRow);
-  return r.done({ evidenceKey, employeeId, kind, common, details, competency, level, version, signature: evidenceSignature(employeeId, kind, common, details) });
+  return r.done({
+    evidenceKey,
+    employeeId,
+    kind,
+    common,
+    details,
+    competency,
+    level,
+    version,
+    signature: evidenceSignature(employeeId, kind, common, details),
+  });
 }
 
-const kindOf = (column: string): string => (Object.entries(KIND_COLUMNS).find(([, cols]) => cols.includes(column))?.[0] ?? 'another');
+const kindOf = (column: string): string => Object.entries(KIND_COLUMNS).find(([, cols]) => cols.includes(column))?.[0] ?? 'another';
 
 export const DECISIONS = ['VERIFIED', 'ENDORSED', 'REJECTED'] as const;
 export type Decision = (typeof DECISIONS)[number];
@@ -142,9 +198,15 @@ export interface VerificationRow {
 export function parseVerificationRow(cells: Cells, row: number, today: string): Parsed<VerificationRow> {
   const r = new RowReader(cells, row);
   const evidenceKey = r.text('evidence_key');
-  if (!EVIDENCE_KEY.test(evidenceKey)) r.fail('evidence_key', evidenceKey ? 'INVALID_EVIDENCE_KEY' : 'REQUIRED', `evidence_key "${evidenceKey.slice(0, 40)}" must name an evidence item (its key in the evidence file or export)`);
+  if (!EVIDENCE_KEY.test(evidenceKey))
+    r.fail(
+      'evidence_key',
+      evidenceKey ? 'INVALID_EVIDENCE_KEY' : 'REQUIRED',
+      `evidence_key "${evidenceKey.slice(0, 40)}" must name an evidence item (its key in the evidence file or export)`,
+    );
   const decision = r.text('decision').toUpperCase() as Decision;
-  if (!DECISIONS.includes(decision)) r.fail('decision', 'INVALID_DECISION', `decision "${decision}" must be one of ${DECISIONS.join(', ')}`);
+  if (!DECISIONS.includes(decision))
+    r.fail('decision', 'INVALID_DECISION', `decision "${decision}" must be one of ${DECISIONS.join(', ')}`);
   const reason = r.required('reason', MAX_DECISION_REASON);
   const decidedOn = r.date('decided_on', false);
   if (decidedOn && !r.errors.some((e) => e.column === 'decided_on') && decidedOn > today) {

@@ -29,17 +29,23 @@ export function parseAccountRow(cells: Cells, row: number): Parsed<AccountRow> {
   const email = r.text('email').toLowerCase();
   if (!isEmailAddress(email)) r.fail('email', 'INVALID_EMAIL', `email "${email}" is not an email address; write it as name@district.org`);
   const displayName = r.required('display_name', 200);
-  const named = r.text('personas').toUpperCase().split(/[\s,;|]+/).filter(Boolean);
+  const named = r
+    .text('personas')
+    .toUpperCase()
+    .split(/[\s,;|]+/)
+    .filter(Boolean);
   const unknown = named.filter((p) => !ALL_PERSONAS.includes(p as Persona));
-  if (!named.length) r.fail('personas', 'REQUIRED', `personas is empty; give one or more of ${ALL_PERSONAS.join(', ')}, separated by spaces`);
-  else if (unknown.length) r.fail('personas', 'UNKNOWN_PERSONA', `personas names ${unknown.join(', ')}; use ${ALL_PERSONAS.join(', ')}, separated by spaces`);
+  if (!named.length)
+    r.fail('personas', 'REQUIRED', `personas is empty; give one or more of ${ALL_PERSONAS.join(', ')}, separated by spaces`);
+  else if (unknown.length)
+    r.fail('personas', 'UNKNOWN_PERSONA', `personas names ${unknown.join(', ')}; use ${ALL_PERSONAS.join(', ')}, separated by spaces`);
   const personas = ALL_PERSONAS.filter((p) => named.includes(p));
   const employeeId = r.text('employee_id') || null;
   if (employeeId !== null && !EMPLOYEE_ID.test(employeeId)) {
     r.fail('employee_id', 'INVALID_EMPLOYEE_ID', `employee_id "${employeeId}" must be 1-64 letters, digits, dots, dashes or underscores`);
   }
   if (personas.includes(Persona.EDUCATOR) && employeeId === null) {
-    r.fail('employee_id', 'REQUIRED', 'An account with the EDUCATOR persona is an educator\'s own: give that educator\'s employee_id');
+    r.fail('employee_id', 'REQUIRED', "An account with the EDUCATOR persona is an educator's own: give that educator's employee_id");
   }
   return r.done({ email, displayName, personas, employeeId, version: r.version() });
 }
@@ -50,12 +56,21 @@ export function parseCommitmentRow(cells: Cells, row: number): Parsed<Commitment
   const r = new RowReader(cells, row);
   const employeeId = r.text('employee_id');
   if (!EMPLOYEE_ID.test(employeeId)) {
-    r.fail('employee_id', employeeId ? 'INVALID_EMPLOYEE_ID' : 'REQUIRED', `employee_id "${employeeId}" must be 1-64 letters, digits, dots, dashes or underscores`);
+    r.fail(
+      'employee_id',
+      employeeId ? 'INVALID_EMPLOYEE_ID' : 'REQUIRED',
+      `employee_id "${employeeId}" must be 1-64 letters, digits, dots, dashes or underscores`,
+    );
   }
   const roleTitle = r.required('role_title', 200);
   const fteText = r.text('role_fte');
   const roleFte = Number(fteText);
-  if (!FTE.test(fteText) || !(roleFte > 0)) r.fail('role_fte', 'INVALID_FTE', `role_fte "${fteText}" must be a share of a full-time post above 0 and at most 1, with up to two decimals (e.g. 0.4)`);
+  if (!FTE.test(fteText) || !(roleFte > 0))
+    r.fail(
+      'role_fte',
+      'INVALID_FTE',
+      `role_fte "${fteText}" must be a share of a full-time post above 0 and at most 1, with up to two decimals (e.g. 0.4)`,
+    );
   const startsOn = r.date('starts_on', false);
   const endsOn = r.date('ends_on', true);
   if (startsOn && endsOn && r.errors.every((e) => e.column !== 'starts_on' && e.column !== 'ends_on') && endsOn < startsOn) {

@@ -3,15 +3,29 @@ import { escapeCell, unescapeCell } from './cells.js';
 import { parseBuildingRow, parseEducatorRow } from './rows.js';
 
 const educator = {
-  employee_id: 'E100', full_name: 'Ari Chen', work_email: 'ari@district.example', building_code: 'lhs',
-  current_assignment: 'Grade 4', hire_date: '2019-08-20', leaving_date: '', version: '',
+  employee_id: 'E100',
+  full_name: 'Ari Chen',
+  work_email: 'ari@district.example',
+  building_code: 'lhs',
+  current_assignment: 'Grade 4',
+  hire_date: '2019-08-20',
+  leaving_date: '',
+  version: '',
 };
 
 describe('import rows', () => {
   it('reads a valid educator row, upper-casing the building code and leaving an empty version unchecked', () => {
     expect(parseEducatorRow(educator, 2)).toEqual({
-      value: { employeeId: 'E100', fullName: 'Ari Chen', workEmail: 'ari@district.example', buildingCode: 'LHS', currentAssignment: 'Grade 4',
-        hireDate: '2019-08-20', leavingDate: null, version: null },
+      value: {
+        employeeId: 'E100',
+        fullName: 'Ari Chen',
+        workEmail: 'ari@district.example',
+        buildingCode: 'LHS',
+        currentAssignment: 'Grade 4',
+        hireDate: '2019-08-20',
+        leavingDate: null,
+        version: null,
+      },
       errors: [],
     });
   });
@@ -20,18 +34,26 @@ describe('import rows', () => {
     const { value, errors } = parseEducatorRow({ ...educator, work_email: 'not-an-email', hire_date: '2019-02-30', version: 'x' }, 7);
     expect(value).toBeNull();
     expect(errors.map((e) => [e.row, e.column, e.code])).toEqual([
-      [7, 'work_email', 'INVALID_EMAIL'], [7, 'hire_date', 'INVALID_DATE'], [7, 'version', 'INVALID_VERSION'],
+      [7, 'work_email', 'INVALID_EMAIL'],
+      [7, 'hire_date', 'INVALID_DATE'],
+      [7, 'version', 'INVALID_VERSION'],
     ]);
   });
 
   it('refuses a leaving date before the hire date and a building level out of range', () => {
     expect(parseEducatorRow({ ...educator, leaving_date: '2018-01-01' }, 3).errors[0].code).toBe('LEAVING_BEFORE_HIRE');
-    expect(parseBuildingRow({ code: 'LHS', name: 'Lincoln', level: 'COLLEGE' }, 4).errors[0]).toMatchObject({ column: 'level', code: 'INVALID_LEVEL' });
+    expect(parseBuildingRow({ code: 'LHS', name: 'Lincoln', level: 'COLLEGE' }, 4).errors[0]).toMatchObject({
+      column: 'level',
+      code: 'INVALID_LEVEL',
+    });
   });
 
   it('refuses unknown and missing headers, listing the expected set', () => {
     const { problems } = checkHeader('buildings', ['Code', 'name', 'colour']);
-    expect(problems.map((p) => [p.code, p.column])).toEqual([['UNKNOWN_COLUMN', 'colour'], ['MISSING_COLUMN', 'level']]);
+    expect(problems.map((p) => [p.code, p.column])).toEqual([
+      ['UNKNOWN_COLUMN', 'colour'],
+      ['MISSING_COLUMN', 'level'],
+    ]);
     expect(expectedColumns('buildings')).toBe('expected columns: code, name, level, version (required: code, name, level)');
   });
 

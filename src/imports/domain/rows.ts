@@ -97,11 +97,16 @@ export function parseEducatorRow(cells: Cells, row: number, today: Date = new Da
   const r = new RowReader(cells, row);
   const employeeId = r.text('employee_id');
   if (!EMPLOYEE_ID.test(employeeId)) {
-    r.fail('employee_id', employeeId ? 'INVALID_EMPLOYEE_ID' : 'REQUIRED', `employee_id "${employeeId}" must be 1-64 letters, digits, dots, dashes or underscores`);
+    r.fail(
+      'employee_id',
+      employeeId ? 'INVALID_EMPLOYEE_ID' : 'REQUIRED',
+      `employee_id "${employeeId}" must be 1-64 letters, digits, dots, dashes or underscores`,
+    );
   }
   const fullName = r.required('full_name', 200);
   const workEmail = r.text('work_email');
-  if (!isEmailAddress(workEmail)) r.fail('work_email', 'INVALID_EMAIL', `work_email "${workEmail}" is not an email address; write it as name@district.org`);
+  if (!isEmailAddress(workEmail))
+    r.fail('work_email', 'INVALID_EMAIL', `work_email "${workEmail}" is not an email address; write it as name@district.org`);
   const buildingCode = r.text('building_code').toUpperCase();
   if (!buildingCode) r.fail('building_code', 'REQUIRED', 'building_code is empty; give the code of a building (see the buildings export)');
   const currentAssignment = r.text('current_assignment');
@@ -110,10 +115,20 @@ export function parseEducatorRow(cells: Cells, row: number, today: Date = new Da
   const leavingDate = r.date('leaving_date', true);
   if (hireDate && isIsoDate(hireDate)) {
     const limit = new Date(Date.UTC(today.getUTCFullYear() + 1, today.getUTCMonth(), today.getUTCDate())).toISOString().slice(0, 10);
-    if (hireDate > limit || hireDate < '1900-01-01') r.fail('hire_date', 'DATE_OUT_OF_RANGE', `hire_date ${hireDate} must be after 1900 and at most a year ahead`);
+    if (hireDate > limit || hireDate < '1900-01-01')
+      r.fail('hire_date', 'DATE_OUT_OF_RANGE', `hire_date ${hireDate} must be after 1900 and at most a year ahead`);
     if (leavingDate && isIsoDate(leavingDate) && leavingDate < hireDate) {
       r.fail('leaving_date', 'LEAVING_BEFORE_HIRE', `leaving_date ${leavingDate} is before hire_date ${hireDate}; correct one of them`);
     }
   }
-  return r.done({ employeeId, fullName, workEmail, buildingCode, currentAssignment, hireDate: hireDate ?? '', leavingDate, version: r.version() });
+  return r.done({
+    employeeId,
+    fullName,
+    workEmail,
+    buildingCode,
+    currentAssignment,
+    hireDate: hireDate ?? '',
+    leavingDate,
+    version: r.version(),
+  });
 }

@@ -6,14 +6,24 @@ const rules = { attendanceCapLevel: 1 };
 
 function fact(over: Partial<ClaimFact> = {}): ClaimFact {
   return {
-    evidenceId: 'e1', competencyId: 'c1', kind: 'PILOT', pilotPart: 'LEAD', status: 'VERIFIED', claimedLevel: 3,
-    startDay: dayOf('2024-01-01'), ageFromDay: dayOf('2024-06-01'), expiresDay: null, ...over,
+    evidenceId: 'e1',
+    competencyId: 'c1',
+    kind: 'PILOT',
+    pilotPart: 'LEAD',
+    status: 'VERIFIED',
+    claimedLevel: 3,
+    startDay: dayOf('2024-01-01'),
+    ageFromDay: dayOf('2024-06-01'),
+    expiresDay: null,
+    ...over,
   };
 }
 
 describe('demonstrated level', () => {
   it('is the highest level among counting claims, 0 when none counts', () => {
-    expect(demonstratedLevel([fact({ claimedLevel: 2 }), fact({ claimedLevel: 4 }), fact({ claimedLevel: 1 })], { asOfDay: AS_OF, rules })).toBe(4);
+    expect(
+      demonstratedLevel([fact({ claimedLevel: 2 }), fact({ claimedLevel: 4 }), fact({ claimedLevel: 1 })], { asOfDay: AS_OF, rules }),
+    ).toBe(4);
     expect(demonstratedLevel([], { asOfDay: AS_OF, rules })).toBe(0);
   });
 
@@ -46,10 +56,17 @@ describe('demonstrated level', () => {
 
   it('groups by competency and omits competencies with nothing that counts', () => {
     const levels = demonstratedLevelsByCompetency(
-      [fact({ competencyId: 'a', claimedLevel: 2 }), fact({ competencyId: 'b', kind: 'COURSE', claimedLevel: 3 }), fact({ competencyId: 'c', expiresDay: AS_OF - 1 })],
+      [
+        fact({ competencyId: 'a', claimedLevel: 2 }),
+        fact({ competencyId: 'b', kind: 'COURSE', claimedLevel: 3 }),
+        fact({ competencyId: 'c', expiresDay: AS_OF - 1 }),
+      ],
       { asOfDay: AS_OF, rules },
     );
-    expect([...levels]).toEqual([['a', 2], ['b', 1]]);
+    expect([...levels]).toEqual([
+      ['a', 2],
+      ['b', 1],
+    ]);
   });
 
   it('converts ISO dates and day numbers both ways', () => {

@@ -1,6 +1,10 @@
 import {
-  claimStateOn, countedLevel, VERIFICATION_STATUSES,
-  type ClaimFact, type EvidenceRules, type VerificationStatus,
+  claimStateOn,
+  countedLevel,
+  VERIFICATION_STATUSES,
+  type ClaimFact,
+  type EvidenceRules,
+  type VerificationStatus,
 } from './evidence-rules.js';
 
 export interface DemonstratedLevelOptions {

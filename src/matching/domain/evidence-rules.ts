@@ -7,8 +7,16 @@
 // The vocabulary itself is the evidence module's (defined once); the rules below are matching's.
 // Per-kind facts (weights, ageing, attendance, slots) come from the evidence kind registry.
 import {
-  EVIDENCE_KINDS, kindSpec, PILOT_PARTS, SCORING_VARIANTS, VERIFICATION_STATUSES,
-  type EvidenceKind, type PilotPart, type ScoringKind, type ScoringVariant, type VerificationStatus,
+  EVIDENCE_KINDS,
+  kindSpec,
+  PILOT_PARTS,
+  SCORING_VARIANTS,
+  VERIFICATION_STATUSES,
+  type EvidenceKind,
+  type PilotPart,
+  type ScoringKind,
+  type ScoringVariant,
+  type VerificationStatus,
 } from '../../evidence/domain/evidence-kind.js';
 
 export { EVIDENCE_KINDS, PILOT_PARTS, SCORING_VARIANTS, VERIFICATION_STATUSES };
@@ -126,7 +134,10 @@ export function weightSlotSql(): string {
     const variants = SCORING_VARIANTS.filter((v) => v.kind === k);
     if (variants.length === 1) return `WHEN '${k}' THEN ${variants[0].slot}`;
     const last = variants[variants.length - 1];
-    const parts = variants.slice(0, -1).map((v) => `WHEN '${v.pilotPart}' THEN ${v.slot}`).join(' ');
+    const parts = variants
+      .slice(0, -1)
+      .map((v) => `WHEN '${v.pilotPart}' THEN ${v.slot}`)
+      .join(' ');
     return `WHEN '${k}' THEN CASE "pilot_part" ${parts} ELSE ${last.slot} END`;
   }).join(' ');
   const statuses = VERIFICATION_STATUSES.map((s, i) => `WHEN '${s}' THEN ${i}`).join(' ');

@@ -43,7 +43,10 @@ export function sharedRanks(ranked: readonly Pick<Rankable, 'qualified' | 'score
   const out: SharedRank[] = [];
   for (let i = 0; i < ranked.length; i++) {
     const rank = i > 0 && tiedWith(ranked[i - 1], ranked[i]) ? out[i - 1].rank : i + 1;
-    out.push({ rank, tied: (i > 0 && tiedWith(ranked[i - 1], ranked[i])) || (i + 1 < ranked.length && tiedWith(ranked[i], ranked[i + 1])) });
+    out.push({
+      rank,
+      tied: (i > 0 && tiedWith(ranked[i - 1], ranked[i])) || (i + 1 < ranked.length && tiedWith(ranked[i], ranked[i + 1])),
+    });
   }
   return out;
 }

@@ -22,14 +22,62 @@ describe('scoring policy validation', () => {
   });
 
   it.each([
-    ['a weight above 1', (p: ScoringPolicyValues) => { p.kindWeights.COURSE = 1.5; }, /COURSE/],
-    ['a negative weight', (p: ScoringPolicyValues) => { p.kindWeights.ARTIFACT = -0.1; }, /ARTIFACT/],
-    ['endorsed above verified', (p: ScoringPolicyValues) => { p.verificationFactors.ENDORSED = 1; }, /verified above endorsed/],
-    ['a zero self-reported factor', (p: ScoringPolicyValues) => { p.verificationFactors.SELF_REPORTED = 0; }, /SELF_REPORTED/],
-    ['a tiny half-life', (p: ScoringPolicyValues) => { p.ageing.halfLifeYears = 0.1; }, /half-life/],
-    ['a fractional cap', (p: ScoringPolicyValues) => { p.attendanceCapLevel = 1.5; }, /cap/],
-    ['a threshold of 0', (p: ScoringPolicyValues) => { p.overextensionFteThreshold = 0; }, /threshold/],
-    ['an unknown tie-break', (p: ScoringPolicyValues) => { (p as { tieBreak: string }).tieBreak = 'NAME'; }, /tie-break/],
+    [
+      'a weight above 1',
+      (p: ScoringPolicyValues) => {
+        p.kindWeights.COURSE = 1.5;
+      },
+      /COURSE/,
+    ],
+    [
+      'a negative weight',
+      (p: ScoringPolicyValues) => {
+        p.kindWeights.ARTIFACT = -0.1;
+      },
+      /ARTIFACT/,
+    ],
+    [
+      'endorsed above verified',
+      (p: ScoringPolicyValues) => {
+        p.verificationFactors.ENDORSED = 1;
+      },
+      /verified above endorsed/,
+    ],
+    [
+      'a zero self-reported factor',
+      (p: ScoringPolicyValues) => {
+        p.verificationFactors.SELF_REPORTED = 0;
+      },
+      /SELF_REPORTED/,
+    ],
+    [
+      'a tiny half-life',
+      (p: ScoringPolicyValues) => {
+        p.ageing.halfLifeYears = 0.1;
+      },
+      /half-life/,
+    ],
+    [
+      'a fractional cap',
+      (p: ScoringPolicyValues) => {
+        p.attendanceCapLevel = 1.5;
+      },
+      /cap/,
+    ],
+    [
+      'a threshold of 0',
+      (p: ScoringPolicyValues) => {
+        p.overextensionFteThreshold = 0;
+      },
+      /threshold/,
+    ],
+    [
+      'an unknown tie-break',
+      (p: ScoringPolicyValues) => {
+        (p as { tieBreak: string }).tieBreak = 'NAME';
+      },
+      /tie-break/,
+    ],
   ])('refuses %s', (_name, change, message) => {
     const problems = policyProblems(withChange(change));
     expect(problems).toHaveLength(1);

@@ -1,4 +1,12 @@
-import { SCORING_KINDS, SCORING_VARIANTS, VERIFICATION_STATUSES, type EvidenceRules, type ScoringKind, type ScoringVariant, type VerificationStatus } from './evidence-rules.js';
+import {
+  SCORING_KINDS,
+  SCORING_VARIANTS,
+  VERIFICATION_STATUSES,
+  type EvidenceRules,
+  type ScoringKind,
+  type ScoringVariant,
+  type VerificationStatus,
+} from './evidence-rules.js';
 
 /**
  * How ties between equal scores are broken (after "qualified first" and "higher score first").
@@ -85,7 +93,8 @@ export function policyProblems(p: ScoringPolicyValues): string[] {
   if (p.overextensionFteThreshold !== null && (!inRange(p.overextensionFteThreshold, 0, 1) || p.overextensionFteThreshold === 0)) {
     problems.push('overextension FTE threshold must be above 0 and at most 1, or null for the deployment default');
   }
-  if (!VERIFICATION_STATUSES.includes(p.qualifyingStatus)) problems.push(`qualifying status must be one of ${VERIFICATION_STATUSES.join(', ')}`);
+  if (!VERIFICATION_STATUSES.includes(p.qualifyingStatus))
+    problems.push(`qualifying status must be one of ${VERIFICATION_STATUSES.join(', ')}`);
   if (!TIE_BREAK_RULES.includes(p.tieBreak)) problems.push(`tie-break must be one of ${TIE_BREAK_RULES.join(', ')}`);
   return problems;
 }
@@ -94,6 +103,9 @@ export function evidenceRulesOf(p: Pick<ScoringPolicyValues, 'attendanceCapLevel
   return { attendanceCapLevel: p.attendanceCapLevel };
 }
 
-export function effectiveOverextensionThreshold(p: Pick<ScoringPolicyValues, 'overextensionFteThreshold'>, deploymentDefault: number): number {
+export function effectiveOverextensionThreshold(
+  p: Pick<ScoringPolicyValues, 'overextensionFteThreshold'>,
+  deploymentDefault: number,
+): number {
   return p.overextensionFteThreshold ?? deploymentDefault;
 }

@@ -1,8 +1,24 @@
-import { dayOf, VERIFICATION_STATUSES, type ClaimFact, type EvidenceKind, type PilotPart, type VerificationStatus } from './evidence-rules.js';
+import {
+  dayOf,
+  VERIFICATION_STATUSES,
+  type ClaimFact,
+  type EvidenceKind,
+  type PilotPart,
+  type VerificationStatus,
+} from './evidence-rules.js';
 import { gapsOf, requirementSummary, serviceSummary } from './explanation.js';
 import { compareCandidates, isOverextended, rankCandidates, sharedRanks } from './ranking.js';
 import { DEFAULT_SCORING_POLICY, type ScoringPolicyValues } from './scoring-policy.js';
-import { ageFactor, corroboratedPoints, rankingKeyOf, scoreCandidate, totalCredit, yearsOfService, type CandidateScore, type RoleSpec } from './scoring.js';
+import {
+  ageFactor,
+  corroboratedPoints,
+  rankingKeyOf,
+  scoreCandidate,
+  totalCredit,
+  yearsOfService,
+  type CandidateScore,
+  type RoleSpec,
+} from './scoring.js';
 import { Prng } from '../../seed/prng.js';
 
 const AS_OF = '2025-06-01';
@@ -13,15 +29,32 @@ function fact(competencyId: string, kind: EvidenceKind, level: number, over: Par
   n++;
   return {
     evidenceId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-    competencyId, kind, pilotPart: kind === 'PILOT' ? (over.part ?? 'LEAD') : null, status: 'VERIFIED', claimedLevel: level,
-    startDay: dayOf('2024-09-01'), ageFromDay: dayOf('2025-03-01'), expiresDay: null, ...over,
+    competencyId,
+    kind,
+    pilotPart: kind === 'PILOT' ? (over.part ?? 'LEAD') : null,
+    status: 'VERIFIED',
+    claimedLevel: level,
+    startDay: dayOf('2024-09-01'),
+    ageFromDay: dayOf('2025-03-01'),
+    expiresDay: null,
+    ...over,
   };
 }
 
 /** Groups facts by the role's requirement competencies, as the repository does. */
-function score(role: RoleSpec, educatorId: string, facts: ClaimFact[], opts: { hireDate?: string; policy?: ScoringPolicyValues; explain?: boolean } = {}): CandidateScore {
+function score(
+  role: RoleSpec,
+  educatorId: string,
+  facts: ClaimFact[],
+  opts: { hireDate?: string; policy?: ScoringPolicyValues; explain?: boolean } = {},
+): CandidateScore {
   const factsByRequirement = role.requirements.map((r) => facts.filter((f) => f.competencyId === r.competencyId));
-  return scoreCandidate(role, { educatorId, hireDate: opts.hireDate ?? '2010-08-01', factsByRequirement }, ctx(opts.policy), opts.explain ?? true);
+  return scoreCandidate(
+    role,
+    { educatorId, hireDate: opts.hireDate ?? '2010-08-01', factsByRequirement },
+    ctx(opts.policy),
+    opts.explain ?? true,
+  );
 }
 
 const TOOL = 'tool-eval';
@@ -52,20 +85,28 @@ describe('property 1: demonstrated beats attended', () => {
     const role: RoleSpec = { ...coachRole, requirements: [{ ...coachRole.requirements[0], minLevel: 1 }] };
     expect(score(role, 'a', [fact(TOOL, 'COURSE', 3)]).qualified).toBe(true);
     const cap2 = { ...DEFAULT_SCORING_POLICY, attendanceCapLevel: 2 };
-    expect(score(coachRole, 'a', [fact(TOOL, 'COURSE', 3)], { policy: cap2 }).requirements[0]).toMatchObject({ demonstratedLevel: 2, met: true });
+    expect(score(coachRole, 'a', [fact(TOOL, 'COURSE', 3)], { policy: cap2 }).requirements[0]).toMatchObject({
+      demonstratedLevel: 2,
+      met: true,
+    });
   });
 
   it('one verified led pilot at level 2 outscores forty verified courses on the same competency', () => {
     const role: RoleSpec = { ...coachRole, requirements: [coachRole.requirements[0]] };
     const pilot = score(role, 'b', [fact(TOOL, 'PILOT', 2)]);
-    const courses = score(role, 'a', Array.from({ length: 40 }, () => fact(TOOL, 'COURSE', 4)));
+    const courses = score(
+      role,
+      'a',
+      Array.from({ length: 40 }, () => fact(TOOL, 'COURSE', 4)),
+    );
     expect(pilot.score).toBeGreaterThan(courses.score);
   });
 });
 
 describe('property 2: required competencies gate qualification', () => {
   const role: RoleSpec = {
-    roleId: 'r', minYearsOfService: null,
+    roleId: 'r',
+    minYearsOfService: null,
     requirements: [
       { requirementId: 'q1', competencyId: TOOL, kind: 'REQUIRED', minLevel: 2, weight: 1 },
       { requirementId: 'q2', competencyId: BIAS, kind: 'PREFERRED', minLevel: 2, weight: 10 },
@@ -79,10 +120,17 @@ describe('property 2: required competencies gate qualification', () => {
   });
 
   it('every qualified candidate ranks above every unqualified one, even with a far lower score', () => {
-    const unqualifiedHigh = score(role, '0-first-by-id', [fact(BIAS, 'CERTIFICATION', 4), fact(BIAS, 'PILOT', 4), fact(BIAS, 'PROFESSIONAL_LEARNING', 4)]);
+    const unqualifiedHigh = score(role, '0-first-by-id', [
+      fact(BIAS, 'CERTIFICATION', 4),
+      fact(BIAS, 'PILOT', 4),
+      fact(BIAS, 'PROFESSIONAL_LEARNING', 4),
+    ]);
     const qualifiedLow = score(role, 'z-last-by-id', [fact(TOOL, 'ARTIFACT', 2, { status: 'ENDORSED' })]);
     expect(unqualifiedHigh.score).toBeGreaterThan(qualifiedLow.score * 10);
-    expect(rankCandidates([unqualifiedHigh, qualifiedLow], 'EDUCATOR_ID').map((c) => c.educatorId)).toEqual(['z-last-by-id', '0-first-by-id']);
+    expect(rankCandidates([unqualifiedHigh, qualifiedLow], 'EDUCATOR_ID').map((c) => c.educatorId)).toEqual([
+      'z-last-by-id',
+      '0-first-by-id',
+    ]);
   });
 
   it('a role with only preferred requirements qualifies everyone', () => {
@@ -97,17 +145,23 @@ const COMPS = [TOOL, ASSESS, PL, BIAS];
 function randomCase(rand: () => number) {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
   const role: RoleSpec = {
-    roleId: 'random', minYearsOfService: rand() < 0.3 ? 5 : null,
+    roleId: 'random',
+    minYearsOfService: rand() < 0.3 ? 5 : null,
     requirements: COMPS.slice(0, 1 + Math.floor(rand() * 4)).map((c, i) => ({
-      requirementId: `r${i}`, competencyId: c, kind: rand() < 0.7 ? 'REQUIRED' : 'PREFERRED', minLevel: 1 + Math.floor(rand() * 4), weight: Math.round(rand() * 300) / 100 + 0.01,
+      requirementId: `r${i}`,
+      competencyId: c,
+      kind: rand() < 0.7 ? 'REQUIRED' : 'PREFERRED',
+      minLevel: 1 + Math.floor(rand() * 4),
+      weight: Math.round(rand() * 300) / 100 + 0.01,
     })),
   };
-  const randomFact = () => fact(pick(COMPS), pick(KINDS), 1 + Math.floor(rand() * 4), {
-    part: pick(['LEAD', 'CO_LEAD', 'MEMBER'] as const),
-    status: pick(VERIFICATION_STATUSES),
-    ageFromDay: dayOf('2012-01-01') + Math.floor(rand() * 5000),
-    expiresDay: rand() < 0.3 ? dayOf('2024-01-01') + Math.floor(rand() * 1000) : null,
-  });
+  const randomFact = () =>
+    fact(pick(COMPS), pick(KINDS), 1 + Math.floor(rand() * 4), {
+      part: pick(['LEAD', 'CO_LEAD', 'MEMBER'] as const),
+      status: pick(VERIFICATION_STATUSES),
+      ageFromDay: dayOf('2012-01-01') + Math.floor(rand() * 5000),
+      expiresDay: rand() < 0.3 ? dayOf('2024-01-01') + Math.floor(rand() * 1000) : null,
+    });
   const facts = Array.from({ length: Math.floor(rand() * 12) }, randomFact);
   return { role, facts, randomFact, pick };
 }
@@ -157,8 +211,13 @@ describe('property 3b: qualification rests on trusted evidence', () => {
   });
 
   it('does not let self-reported evidence outrank a verified candidate who meets the requirement', () => {
-    const selfReported = score(single, '0-self', [fact(TOOL, 'CERTIFICATION', 4, { status: 'SELF_REPORTED' }), fact(TOOL, 'PILOT', 4, { status: 'SELF_REPORTED' })]);
-    const verifiedLower = score(single, 'z-verified', [fact(TOOL, 'PRESENTATION', 2, { status: 'ENDORSED', ageFromDay: dayOf('2012-01-01') })]);
+    const selfReported = score(single, '0-self', [
+      fact(TOOL, 'CERTIFICATION', 4, { status: 'SELF_REPORTED' }),
+      fact(TOOL, 'PILOT', 4, { status: 'SELF_REPORTED' }),
+    ]);
+    const verifiedLower = score(single, 'z-verified', [
+      fact(TOOL, 'PRESENTATION', 2, { status: 'ENDORSED', ageFromDay: dayOf('2012-01-01') }),
+    ]);
     expect(selfReported.score).toBeGreaterThan(verifiedLower.score * 2);
     expect(rankCandidates([selfReported, verifiedLower], 'EDUCATOR_ID').map((c) => c.educatorId)).toEqual(['z-verified', '0-self']);
   });
@@ -166,9 +225,14 @@ describe('property 3b: qualification rests on trusted evidence', () => {
   it('follows the policy: VERIFIED leaves endorsed evidence short, SELF_REPORTED restores the old meaning', () => {
     const endorsed = [fact(TOOL, 'PILOT', 3, { status: 'ENDORSED' })];
     expect(score(single, 'e', endorsed).qualified).toBe(true);
-    expect(score(single, 'e', endorsed, { policy: { ...DEFAULT_SCORING_POLICY, qualifyingStatus: 'VERIFIED' } }).requirements[0])
-      .toMatchObject({ met: false, metOnceVerified: true, untrustedLevel: 3 });
-    expect(score(single, 'e', [fact(TOOL, 'PILOT', 3, { status: 'SELF_REPORTED' })], { policy: { ...DEFAULT_SCORING_POLICY, qualifyingStatus: 'SELF_REPORTED' } }).qualified).toBe(true);
+    expect(
+      score(single, 'e', endorsed, { policy: { ...DEFAULT_SCORING_POLICY, qualifyingStatus: 'VERIFIED' } }).requirements[0],
+    ).toMatchObject({ met: false, metOnceVerified: true, untrustedLevel: 3 });
+    expect(
+      score(single, 'e', [fact(TOOL, 'PILOT', 3, { status: 'SELF_REPORTED' })], {
+        policy: { ...DEFAULT_SCORING_POLICY, qualifyingStatus: 'SELF_REPORTED' },
+      }).qualified,
+    ).toBe(true);
   });
 
   it('is "met once verified" only when unverified items reach the level', () => {
@@ -196,7 +260,9 @@ describe('property 4: expired credentials do not count', () => {
     expect(r.requirements[0]).toMatchObject({ demonstratedLevel: 0, met: false, points: 0 });
     expect(r.requirements[0].items).toHaveLength(1);
     expect(r.requirements[0].items[0]).toMatchObject({ state: 'EXPIRED', points: 0, creditPermille: 0 });
-    expect(requirementSummary(r.requirements[0], 'AI tool evaluation', DEFAULT_SCORING_POLICY)).toMatch(/Expired evidence no longer counts: a verified certification \(expired 2025-05-31\)/);
+    expect(requirementSummary(r.requirements[0], 'AI tool evaluation', DEFAULT_SCORING_POLICY)).toMatch(
+      /Expired evidence no longer counts: a verified certification \(expired 2025-05-31\)/,
+    );
   });
 
   it('still counts a credential on its expiry day, in full (certifications do not age)', () => {
@@ -225,10 +291,16 @@ describe('property 5: deterministic', () => {
     const base = { qualified: false, score: 50, requiredMet: 1, metCount: 1 };
     const cmp = compareCandidates('REQUIRED_MET_THEN_EDUCATOR_ID');
     const ordered = [
-      { ...base, educatorId: 'c' }, { ...base, educatorId: 'a', requiredMet: 2, metCount: 2 }, { ...base, educatorId: 'b' }, { ...base, educatorId: 'd', metCount: 3 },
+      { ...base, educatorId: 'c' },
+      { ...base, educatorId: 'a', requiredMet: 2, metCount: 2 },
+      { ...base, educatorId: 'b' },
+      { ...base, educatorId: 'd', metCount: 3 },
     ].sort(cmp);
     expect(ordered.map((c) => c.educatorId)).toEqual(['a', 'd', 'b', 'c']);
-    const byId = [{ ...base, educatorId: 'c' }, { ...base, educatorId: 'a', requiredMet: 2 }].sort(compareCandidates('EDUCATOR_ID'));
+    const byId = [
+      { ...base, educatorId: 'c' },
+      { ...base, educatorId: 'a', requiredMet: 2 },
+    ].sort(compareCandidates('EDUCATOR_ID'));
     expect(byId.map((c) => c.educatorId)).toEqual(['a', 'c']);
   });
 });
@@ -248,8 +320,13 @@ describe('property 6: explained', () => {
       }
       expect(score(role, 'e', facts, { explain: false }).score).toBe(r.score);
       const factsByRequirement = role.requirements.map((q) => facts.filter((f) => f.competencyId === q.competencyId));
-      expect(rankingKeyOf(role, { educatorId: 'e', hireDate: '2010-08-01', factsByRequirement }, ctx()))
-        .toEqual({ educatorId: 'e', score: r.score, qualified: r.qualified, requiredMet: r.requiredMet, metCount: r.metCount });
+      expect(rankingKeyOf(role, { educatorId: 'e', hireDate: '2010-08-01', factsByRequirement }, ctx())).toEqual({
+        educatorId: 'e',
+        score: r.score,
+        qualified: r.qualified,
+        requiredMet: r.requiredMet,
+        metCount: r.metCount,
+      });
     }
   });
 
@@ -259,13 +336,28 @@ describe('property 6: explained', () => {
       fact(TOOL, 'COURSE', 3, { status: 'SELF_REPORTED', ageFromDay: dayOf(AS_OF) }),
     ]);
     const [pilot, course] = r.requirements[0].items;
-    expect(pilot).toMatchObject({ scoringKind: 'PILOT_CO_LEAD', kindWeight: 0.8, verificationFactor: 0.75, levelFactor: 1, countedLevel: 3 });
+    expect(pilot).toMatchObject({
+      scoringKind: 'PILOT_CO_LEAD',
+      kindWeight: 0.8,
+      verificationFactor: 0.75,
+      levelFactor: 1,
+      countedLevel: 3,
+    });
     expect(pilot.ageFactor).toBeCloseTo(0.5, 2);
     expect(pilot.creditPermille).toBe(Math.round(1000 * 0.8 * 0.75 * pilot.ageFactor));
-    expect(course).toMatchObject({ scoringKind: 'COURSE', countedLevel: 1, cappedByAttendance: true, levelFactor: 0.5, creditPermille: 20 });
-    expect(requirementSummary(r.requirements[0], 'AI tool evaluation', DEFAULT_SCORING_POLICY))
-      .toBe(`Required: meets level 2 in AI tool evaluation (shows level 3) through an endorsed pilot they co-led and self-reported course or workshop attendance. ${r.requirements[0].points} of 100 points.`);
-    expect(requirementSummary(r.requirements[1], 'Assessment redesign', DEFAULT_SCORING_POLICY)).toBe('Required: no evidence yet of Assessment redesign at level 2. 0 of 100 points.');
+    expect(course).toMatchObject({
+      scoringKind: 'COURSE',
+      countedLevel: 1,
+      cappedByAttendance: true,
+      levelFactor: 0.5,
+      creditPermille: 20,
+    });
+    expect(requirementSummary(r.requirements[0], 'AI tool evaluation', DEFAULT_SCORING_POLICY)).toBe(
+      `Required: meets level 2 in AI tool evaluation (shows level 3) through an endorsed pilot they co-led and self-reported course or workshop attendance. ${r.requirements[0].points} of 100 points.`,
+    );
+    expect(requirementSummary(r.requirements[1], 'Assessment redesign', DEFAULT_SCORING_POLICY)).toBe(
+      'Required: no evidence yet of Assessment redesign at level 2. 0 of 100 points.',
+    );
   });
 
   it('counts the strongest item in full and a quarter of the others, at most doubling it, never past full credit', () => {
@@ -285,7 +377,12 @@ describe('property 6: explained', () => {
     expect(ageFactor({ kind: 'PILOT', ageFromDay: dayOf('2015-06-01') }, c)).toBeCloseTo(0.25, 2);
     expect(ageFactor({ kind: 'PILOT', ageFromDay: dayOf('1990-01-01') }, c)).toBe(0.25);
     expect(ageFactor({ kind: 'CERTIFICATION', ageFromDay: dayOf('1990-01-01') }, c)).toBe(1);
-    expect(ageFactor({ kind: 'PILOT', ageFromDay: dayOf('1990-01-01') }, ctx({ ...DEFAULT_SCORING_POLICY, ageing: { halfLifeYears: null, minimumFactor: 0 } }))).toBe(1);
+    expect(
+      ageFactor(
+        { kind: 'PILOT', ageFromDay: dayOf('1990-01-01') },
+        ctx({ ...DEFAULT_SCORING_POLICY, ageing: { halfLifeYears: null, minimumFactor: 0 } }),
+      ),
+    ).toBe(1);
   });
 });
 
@@ -342,7 +439,11 @@ describe('property 9: the seed case', () => {
     expect(a.qualified).toBe(false);
     expect(rankCandidates([a, b], DEFAULT_SCORING_POLICY.tieBreak).map((c) => c.educatorId)).toEqual(['candidate-b', 'candidate-a']);
     expect(b.score).toBeGreaterThan(a.score);
-    const names: Record<string, string> = { [TOOL]: 'AI tool evaluation', [ASSESS]: 'Assessment redesign for AI', [PL]: 'Professional learning design' };
+    const names: Record<string, string> = {
+      [TOOL]: 'AI tool evaluation',
+      [ASSESS]: 'Assessment redesign for AI',
+      [PL]: 'Professional learning design',
+    };
     const gaps = gapsOf(a, (id) => names[id], DEFAULT_SCORING_POLICY);
     expect(gaps.map((g) => g.spec.competencyId)).toEqual([TOOL, ASSESS, PL]);
     for (const g of gaps) {
@@ -356,17 +457,33 @@ describe('property 9: the seed case', () => {
 });
 
 describe('ties share a rank', () => {
-  const key = (educatorId: string, qualified: boolean, score: number, requiredMet = 0) => ({ educatorId, qualified, score, requiredMet, metCount: requiredMet });
+  const key = (educatorId: string, qualified: boolean, score: number, requiredMet = 0) => ({
+    educatorId,
+    qualified,
+    score,
+    requiredMet,
+    metCount: requiredMet,
+  });
 
   it('numbers equal scores alike ("1, 2, 2, 4"), marks them tied, and keeps the documented order inside the tie', () => {
-    const ranked = rankCandidates([key('d', true, 50), key('c', true, 70), key('b', true, 50, 1), key('a', false, 50), key('e', true, 40)], 'REQUIRED_MET_THEN_EDUCATOR_ID');
+    const ranked = rankCandidates(
+      [key('d', true, 50), key('c', true, 70), key('b', true, 50, 1), key('a', false, 50), key('e', true, 40)],
+      'REQUIRED_MET_THEN_EDUCATOR_ID',
+    );
     expect(ranked.map((k) => k.educatorId)).toEqual(['c', 'b', 'd', 'e', 'a']);
     expect(sharedRanks(ranked)).toEqual([
-      { rank: 1, tied: false }, { rank: 2, tied: true }, { rank: 2, tied: true }, { rank: 4, tied: false }, { rank: 5, tied: false },
+      { rank: 1, tied: false },
+      { rank: 2, tied: true },
+      { rank: 2, tied: true },
+      { rank: 4, tied: false },
+      { rank: 5, tied: false },
     ]);
   });
 
   it('never ties a qualified candidate with an unqualified one of the same score', () => {
-    expect(sharedRanks([key('a', true, 10), key('b', false, 10)])).toEqual([{ rank: 1, tied: false }, { rank: 2, tied: false }]);
+    expect(sharedRanks([key('a', true, 10), key('b', false, 10)])).toEqual([
+      { rank: 1, tied: false },
+      { rank: 2, tied: false },
+    ]);
   });
 });

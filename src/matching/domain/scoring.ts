@@ -1,6 +1,16 @@
 import {
-  claimStateOn, countedLevel, isAttendance, isTrustedAs, NON_AGEING_KINDS, SCORING_KINDS, scoringKindOf, VERIFICATION_STATUSES, weightSlotOf,
-  type ClaimFact, type ClaimState, type ScoringKind,
+  claimStateOn,
+  countedLevel,
+  isAttendance,
+  isTrustedAs,
+  NON_AGEING_KINDS,
+  SCORING_KINDS,
+  scoringKindOf,
+  VERIFICATION_STATUSES,
+  weightSlotOf,
+  type ClaimFact,
+  type ClaimState,
+  type ScoringKind,
 } from './evidence-rules.js';
 import type { ScoringPolicyValues } from './scoring-policy.js';
 
@@ -145,7 +155,8 @@ export function ageFactorTable(ageing: ScoringPolicyValues['ageing']): number[] 
   let table = tables.get(key);
   if (!table) {
     table = [ageFactorForDays(0, ageing)];
-    for (let d = 1; d <= AGE_CAP_DAYS && table[d - 1] > ageing.minimumFactor && ageing.halfLifeYears !== null; d++) table.push(ageFactorForDays(d, ageing));
+    for (let d = 1; d <= AGE_CAP_DAYS && table[d - 1] > ageing.minimumFactor && ageing.halfLifeYears !== null; d++)
+      table.push(ageFactorForDays(d, ageing));
     tables.set(key, table);
   }
   return table;
@@ -158,7 +169,8 @@ export function ageFactorTable(ageing: ScoringPolicyValues['ageing']): number[] 
 export function weightTable(policy: Pick<ScoringPolicyValues, 'kindWeights' | 'verificationFactors'>): number[] {
   const table: number[] = [];
   for (const kind of SCORING_KINDS) {
-    for (const status of VERIFICATION_STATUSES) table[weightSlotOf(kind, status) - 1] = SCALE * policy.kindWeights[kind] * policy.verificationFactors[status];
+    for (const status of VERIFICATION_STATUSES)
+      table[weightSlotOf(kind, status) - 1] = SCALE * policy.kindWeights[kind] * policy.verificationFactors[status];
   }
   return table;
 }
@@ -214,7 +226,9 @@ export function corroboratedPoints(maxPoints: number, credits: readonly number[]
 
 /** The core loop: demonstrated level and points of one requirement; `onItem` sees every counting or expired item. */
 export function tallyRequirement(
-  spec: RequirementSpec, facts: readonly ClaimFact[], ctx: ScoringContext,
+  spec: RequirementSpec,
+  facts: readonly ClaimFact[],
+  ctx: ScoringContext,
   onItem?: (fact: ClaimFact, state: 'COUNTS' | 'EXPIRED', factors: ItemFactors) => void,
 ): { demonstratedLevel: number; untrustedLevel: number; points: number } {
   let demonstrated = 0;
@@ -236,19 +250,39 @@ export function tallyRequirement(
     sum += factors.creditPermille;
     onItem?.(fact, state, factors);
   }
-  return { demonstratedLevel: demonstrated, untrustedLevel: untrusted, points: pointsFor(maxPointsOf(spec.weight), totalCredit(strongest, sum)) };
+  return {
+    demonstratedLevel: demonstrated,
+    untrustedLevel: untrusted,
+    points: pointsFor(maxPointsOf(spec.weight), totalCredit(strongest, sum)),
+  };
 }
 
 /** One requirement's result; with `explain`, every counting or expired item with its factors and points. */
-export function scoreRequirement(spec: RequirementSpec, facts: readonly ClaimFact[], ctx: ScoringContext, explain: boolean): RequirementScore {
+export function scoreRequirement(
+  spec: RequirementSpec,
+  facts: readonly ClaimFact[],
+  ctx: ScoringContext,
+  explain: boolean,
+): RequirementScore {
   const maxPoints = maxPointsOf(spec.weight);
   const items: ItemCredit[] = [];
-  const tally = tallyRequirement(spec, facts, ctx, explain ? (fact, state, factors) => items.push({ fact, state, points: 0, ...factors }) : undefined);
+  const tally = tallyRequirement(
+    spec,
+    facts,
+    ctx,
+    explain ? (fact, state, factors) => items.push({ fact, state, points: 0, ...factors }) : undefined,
+  );
   if (explain) shareOutPoints(items, maxPoints);
   const met = tally.demonstratedLevel >= spec.minLevel;
   return {
-    spec, maxPoints, demonstratedLevel: tally.demonstratedLevel, untrustedLevel: tally.untrustedLevel, met,
-    metOnceVerified: !met && tally.untrustedLevel >= spec.minLevel, points: tally.points, items,
+    spec,
+    maxPoints,
+    demonstratedLevel: tally.demonstratedLevel,
+    untrustedLevel: tally.untrustedLevel,
+    met,
+    metOnceVerified: !met && tally.untrustedLevel >= spec.minLevel,
+    points: tally.points,
+    items,
   };
 }
 
@@ -325,7 +359,13 @@ export function rankingKeyOf(role: RoleSpec, c: CandidateInput, ctx: ScoringCont
     }
   }
   const service = serviceCheck(role, c.hireDate, ctx.asOf);
-  return { educatorId: c.educatorId, score, qualified: requiredMet === requiredTotal && (service === null || service.met), requiredMet, metCount };
+  return {
+    educatorId: c.educatorId,
+    score,
+    qualified: requiredMet === requiredTotal && (service === null || service.met),
+    requiredMet,
+    metCount,
+  };
 }
 
 export function scoreCandidate(role: RoleSpec, c: CandidateInput, ctx: ScoringContext & { asOf: string }, explain = false): CandidateScore {

@@ -91,7 +91,8 @@ export class PublishScoringPolicyInput {
 
   @Field(() => VerificationStatus, {
     nullable: true,
-    description: 'The lowest verification status that can meet a requirement; less trusted evidence still earns reduced points. Omitted keeps the current value',
+    description:
+      'The lowest verification status that can meet a requirement; less trusted evidence still earns reduced points. Omitted keeps the current value',
   })
   @IsOptional()
   @IsEnum(VerificationStatus)

@@ -21,8 +21,10 @@ export class RankingRunModel {
   @Field(() => ID, { description: "The saved run's id" }) id: string;
   @Field(() => ID, { description: 'The role ranked' }) roleId: string;
   @Field({ description: 'Its title when the run was saved' }) roleTitle: string;
-  @Field(() => Int, { nullable: true, description: "The role's minimum years of service then; null when none" }) minYearsOfService: number | null;
-  @Field(() => [RankingRunRequirementModel], { description: "The role's requirements as they stood then" }) requirements: RankingRunRequirementModel[];
+  @Field(() => Int, { nullable: true, description: "The role's minimum years of service then; null when none" }) minYearsOfService:
+    number | null;
+  @Field(() => [RankingRunRequirementModel], { description: "The role's requirements as they stood then" })
+  requirements: RankingRunRequirementModel[];
   @Field(() => ID, { description: 'The scoring policy used' }) policyId: string;
   @Field(() => Int, { description: 'Its version' }) policyVersion: number;
   @Field({ description: 'The day the evidence was counted for (YYYY-MM-DD)' }) asOf: string;

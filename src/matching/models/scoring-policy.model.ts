@@ -22,7 +22,8 @@ registerEnumType(RankingTieBreak, {
 export class EvidenceKindWeightsModel {
   [weightField: string]: number;
 }
-for (const v of SCORING_VARIANTS) Field(() => Float, { description: v.weightDescription })(EvidenceKindWeightsModel.prototype, v.weightField);
+for (const v of SCORING_VARIANTS)
+  Field(() => Float, { description: v.weightDescription })(EvidenceKindWeightsModel.prototype, v.weightField);
 
 @ObjectType('VerificationFactors', { description: 'How much evidence counts by verification status, from 0 to 1' })
 export class VerificationFactorsModel {
@@ -49,7 +50,8 @@ export class ScoringPolicyModel {
   @Field(() => Int, { description: 'The version number, from 1; rankings record the one they used' }) version: number;
   @Field({ description: 'True for the version rankings use now' }) current: boolean;
   @Field(() => EvidenceKindWeightsModel, { description: 'How much each kind of evidence counts' }) kindWeights: EvidenceKindWeightsModel;
-  @Field(() => VerificationFactorsModel, { description: 'How much each verification status counts' }) verificationFactors: VerificationFactorsModel;
+  @Field(() => VerificationFactorsModel, { description: 'How much each verification status counts' })
+  verificationFactors: VerificationFactorsModel;
   @Field(() => EvidenceAgeingModel, { description: 'How evidence loses weight with age' }) ageing: EvidenceAgeingModel;
 
   @Field(() => Int, { description: 'The highest level workshop or course attendance alone can ever demonstrate' })
@@ -62,11 +64,18 @@ export class ScoringPolicyModel {
   effectiveOverextensionFteThreshold: number;
 
   @Field(() => RankingTieBreak, { description: 'How equal scores are ordered' }) tieBreak: RankingTieBreak;
-  @Field(() => VerificationStatus, { description: 'The lowest verification status that can meet a requirement: less trusted evidence earns reduced points but alone never qualifies' })
+  @Field(() => VerificationStatus, {
+    description:
+      'The lowest verification status that can meet a requirement: less trusted evidence earns reduced points but alone never qualifies',
+  })
   qualifyingStatus: VerificationStatus;
   @Field({ description: 'Why this version was published; may be empty' }) notes: string;
   @Field(() => Date, { description: 'When it was published' }) publishedAt: Date;
-  @Field(() => String, { nullable: true, description: 'Email of the HR account that published it; null for versions shipped with Pathways' }) publishedBy: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Email of the HR account that published it; null for versions shipped with Pathways',
+  })
+  publishedBy: string | null;
 }
 
 @ObjectType('ScoringPolicyConnection', { description: 'A page of scoring policy versions, newest first' })

@@ -9,8 +9,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
-  ATTENDANCE_KINDS, DATE_RULES, VERIFICATION_STATUSES,
-  type EvidenceDateField, type EvidenceRules, type VerificationStatus,
+  ATTENDANCE_KINDS,
+  DATE_RULES,
+  VERIFICATION_STATUSES,
+  type EvidenceDateField,
+  type EvidenceRules,
+  type VerificationStatus,
 } from '../domain/evidence-rules.js';
 
 /**
@@ -53,14 +57,30 @@ type ClaimField = EvidenceDateField | 'level' | 'competencyId' | 'educatorId' | 
 
 const COLUMNS: Record<ClaimSource, Record<ClaimField, string>> = {
   facts: {
-    level: 'f.level', competencyId: 'f.competency_id', educatorId: 'f.educator_id', kind: 'f.kind', pilotPart: 'f.pilot_part',
-    status: 'f.verification_status', issuedOn: 'f.issued_on', startedOn: 'f.started_on', endedOn: 'f.ended_on',
-    recordedOn: 'f.recorded_on', expiresOn: 'f.expires_on',
+    level: 'f.level',
+    competencyId: 'f.competency_id',
+    educatorId: 'f.educator_id',
+    kind: 'f.kind',
+    pilotPart: 'f.pilot_part',
+    status: 'f.verification_status',
+    issuedOn: 'f.issued_on',
+    startedOn: 'f.started_on',
+    endedOn: 'f.ended_on',
+    recordedOn: 'f.recorded_on',
+    expiresOn: 'f.expires_on',
   },
   joined: {
-    level: 'c.level', competencyId: 'c.competency_id', educatorId: 'e.educator_id', kind: 'e.kind', pilotPart: 'e.pilot_part',
-    status: 'e.verification_status', issuedOn: 'e.issued_on', startedOn: 'e.started_on', endedOn: 'e.ended_on',
-    recordedOn: `(e.created_at AT TIME ZONE 'UTC')::date`, expiresOn: 'e.expires_on',
+    level: 'c.level',
+    competencyId: 'c.competency_id',
+    educatorId: 'e.educator_id',
+    kind: 'e.kind',
+    pilotPart: 'e.pilot_part',
+    status: 'e.verification_status',
+    issuedOn: 'e.issued_on',
+    startedOn: 'e.started_on',
+    endedOn: 'e.ended_on',
+    recordedOn: `(e.created_at AT TIME ZONE 'UTC')::date`,
+    expiresOn: 'e.expires_on',
   },
 };
 
@@ -116,7 +136,8 @@ export function countingClaimConditions(f: ClaimFilter, params: unknown[], sourc
   if (source === 'joined') conditions.push('e.deleted_at IS NULL');
   if (f.competencyIds) conditions.push(`${col('competencyId', source)} = ANY(${bind(params, [...f.competencyIds])}::uuid[])`);
   const statuses = f.statuses ?? VERIFICATION_STATUSES;
-  if (statuses.length < VERIFICATION_STATUSES.length) conditions.push(`${col('status', source)} = ANY(${bind(params, [...statuses])}::varchar[])`);
+  if (statuses.length < VERIFICATION_STATUSES.length)
+    conditions.push(`${col('status', source)} = ANY(${bind(params, [...statuses])}::varchar[])`);
   if (!f.includeExpired) conditions.push(`(${expiry} IS NULL OR ${expiry} >= ${asOf})`);
   if (f.educatorIds) conditions.push(`${col('educatorId', source)} = ANY(${bind(params, [...f.educatorIds])}::uuid[])`);
   return conditions;
@@ -151,7 +172,10 @@ export class DemonstratedLevelsRepository {
   async demonstratedLevels(q: DemonstratedLevelsQuery, manager: EntityManager = this.db.manager): Promise<DemonstratedLevelRow[]> {
     if (q.competencyIds.length === 0 || q.educatorIds?.length === 0) return [];
     const params: unknown[] = [];
-    const rows: Array<{ educator_id: string; competency_id: string; level: number }> = await manager.query(buildDemonstratedLevelsSql(q, params), params);
+    const rows: Array<{ educator_id: string; competency_id: string; level: number }> = await manager.query(
+      buildDemonstratedLevelsSql(q, params),
+      params,
+    );
     return rows.map((r) => ({ educatorId: r.educator_id, competencyId: r.competency_id, level: Number(r.level) }));
   }
 }

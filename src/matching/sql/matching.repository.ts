@@ -12,7 +12,12 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { CacheMetrics } from '../../common/cache-metrics.js';
 import { ReadSource } from '../../common/read-source.js';
 import {
-  ageFromDaySql, CLAIMS_FROM, countingClaimConditions, expiresDaySql, startDaySql, type ClaimFilter,
+  ageFromDaySql,
+  CLAIMS_FROM,
+  countingClaimConditions,
+  expiresDaySql,
+  startDaySql,
+  type ClaimFilter,
 } from './demonstrated-levels.repository.js';
 import type { ClaimFact, EvidenceKind, PilotPart, VerificationStatus } from '../domain/evidence-rules.js';
 import { rankCandidates, tiedWith, type Rankable, type SharedRank } from '../domain/ranking.js';
@@ -196,7 +201,8 @@ export class MatchingRepository {
        WHERE c.id IN (SELECT rr.competency_id FROM role_requirement rr JOIN hybrid_role r ON r.id = rr.role_id WHERE ${where})`;
     // A named (prepared) statement: the three-part plan is made once per connection.
     const rows = (await this.arrays(m, { name: `matching_roles_${where === OPEN ? 'open' : 'one'}`, text, values: params })) as Array<
-      [string, string, string, string, string | null, string | null, string | null, string | null, string | null]>;
+      [string, string, string, string, string | null, string | null, string | null, string | null, string | null]
+    >;
     const roles = new Map<string, RoleRow>();
     const competencies = new Map<string, { code: string; name: string }>();
     const requirements: Array<RequirementRow & { roleId: string; position: number }> = [];
@@ -206,15 +212,29 @@ export class MatchingRepository {
         snapshot = a;
       } else if (t === 'r') {
         roles.set(a, {
-          id: a, title: b, status: c as RoleStatus, buildingId: d, roleFte: Number(e), closingDate: f, minYearsOfService: g === null ? null : Number(g),
-          openings: Number(h), requirements: [],
+          id: a,
+          title: b,
+          status: c as RoleStatus,
+          buildingId: d,
+          roleFte: Number(e),
+          closingDate: f,
+          minYearsOfService: g === null ? null : Number(g),
+          openings: Number(h),
+          requirements: [],
         });
       } else if (t === 'c') {
         competencies.set(a, { code: b, name: c });
       } else {
         requirements.push({
-          roleId: a, requirementId: b, competencyId: c, kind: d as RequirementRow['kind'], minLevel: Number(e), weight: Number(f), position: Number(g),
-          competencyCode: '', competencyName: '',
+          roleId: a,
+          requirementId: b,
+          competencyId: c,
+          kind: d as RequirementRow['kind'],
+          minLevel: Number(e),
+          weight: Number(f),
+          position: Number(g),
+          competencyCode: '',
+          competencyName: '',
         });
       }
     }
@@ -251,7 +271,10 @@ export class MatchingRepository {
 
   /** The educator's leaving date (YYYY-MM-DD) when it is on or before `asOf`, else null: a leaver from that day. */
   async leftOn(m: EntityManager, educatorId: string, asOf: string): Promise<string | null> {
-    const [row] = await m.query(`SELECT to_char(leaving_date, 'YYYY-MM-DD') AS "leftOn" FROM educator WHERE id = $1 AND leaving_date <= $2::date`, [educatorId, asOf]);
+    const [row] = await m.query(
+      `SELECT to_char(leaving_date, 'YYYY-MM-DD') AS "leftOn" FROM educator WHERE id = $1 AND leaving_date <= $2::date`,
+      [educatorId, asOf],
+    );
     return row?.leftOn ?? null;
   }
 
@@ -266,7 +289,8 @@ export class MatchingRepository {
   async educators(m: EntityManager, ids: readonly string[]): Promise<EducatorRow[]> {
     if (!ids.length) return [];
     const rows: Array<Record<string, string>> = await m.query(
-      `SELECT id, full_name, building_id, hire_date::text AS hire_date FROM educator WHERE id = ANY($1::uuid[])`, [[...ids]],
+      `SELECT id, full_name, building_id, hire_date::text AS hire_date FROM educator WHERE id = ANY($1::uuid[])`,
+      [[...ids]],
     );
     return rows.map((r) => ({ id: r.id, fullName: r.full_name, buildingId: r.building_id, hireDate: r.hire_date }));
   }
@@ -285,7 +309,11 @@ export class MatchingRepository {
   }
 
   /** One educator (null when there is none) and all their claims as `detailedFacts` gives them, in one statement. */
-  async educatorWithFacts(m: EntityManager, educatorId: string, asOf: string): Promise<{ educator: EducatorRow | null; facts: DetailedFact[] }> {
+  async educatorWithFacts(
+    m: EntityManager,
+    educatorId: string,
+    asOf: string,
+  ): Promise<{ educator: EducatorRow | null; facts: DetailedFact[] }> {
     const params: unknown[] = [educatorId];
     const conditions = countingClaimConditions({ asOf, includeExpired: true }, params, 'facts');
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw rows from pg, read column by column
@@ -324,13 +352,25 @@ export class MatchingRepository {
     // caller's transaction.
     await m.query('SET LOCAL max_parallel_workers_per_gather = 0');
     const rows: Array<{
-      educator_id: string | null; score: number; required_met: number; met_count: number; qualified: boolean; shared_rank: number; tie_size: number;
-      total: number; qualified_count: number; ahead_of_zero: number;
+      educator_id: string | null;
+      score: number;
+      required_met: number;
+      met_count: number;
+      qualified: boolean;
+      shared_rank: number;
+      tie_size: number;
+      total: number;
+      qualified_count: number;
+      ahead_of_zero: number;
     }> = await m.query(buildRankingSql(q, params), params);
     const ranked = rows.filter((r) => r.educator_id !== null);
     return {
       keys: ranked.map((r) => ({
-        educatorId: r.educator_id!, score: r.score, requiredMet: r.required_met, metCount: r.met_count, qualified: r.qualified,
+        educatorId: r.educator_id!,
+        score: r.score,
+        requiredMet: r.required_met,
+        metCount: r.met_count,
+        qualified: r.qualified,
       })),
       ranks: ranked.map((r) => ({ rank: r.shared_rank, tied: r.tie_size > 1 })),
       total: rows[0]?.total ?? 0,
@@ -343,7 +383,10 @@ export class MatchingRepository {
    * A whole ranking (every candidate in order, no page) for the ranking cache, as compact columns read straight
    * from the driver: the same statement as a page, without its limit.
    */
-  async rankAll(m: EntityManager, q: Omit<RankingQuery, 'first' | 'offset' | 'qualifiedOnly' | 'scoredOnly' | 'whole'>): Promise<FullRanking> {
+  async rankAll(
+    m: EntityManager,
+    q: Omit<RankingQuery, 'first' | 'offset' | 'qualifiedOnly' | 'scoredOnly' | 'whole'>,
+  ): Promise<FullRanking> {
     const params: unknown[] = [];
     await m.query('SET LOCAL max_parallel_workers_per_gather = 0');
     const text = buildRankingSql({ ...q, qualifiedOnly: false, scoredOnly: false, whole: true, first: 0, offset: 0 }, params);
@@ -353,8 +396,14 @@ export class MatchingRepository {
     rankCandidates(keys, q.policy.tieBreak);
     const n = keys.length;
     const out: FullRanking = {
-      ids: new Array<string>(n), scores: new Int32Array(n), requiredMet: new Int32Array(n), metCount: new Int32Array(n),
-      qualified: new Uint8Array(n), ranks: new Int32Array(n), tieSizes: new Int32Array(n), qualifiedCount: 0,
+      ids: new Array<string>(n),
+      scores: new Int32Array(n),
+      requiredMet: new Int32Array(n),
+      metCount: new Int32Array(n),
+      qualified: new Uint8Array(n),
+      ranks: new Int32Array(n),
+      tieSizes: new Int32Array(n),
+      qualifiedCount: 0,
     };
     let tieStart = 0;
     for (let i = 0; i < n; i++) {
@@ -378,7 +427,11 @@ export class MatchingRepository {
 
   /** The snapshot of the caller's transaction (or of this one statement), to test a cached answer against later. */
   async currentSnapshot(m: EntityManager): Promise<string> {
-    const [[snapshot]] = (await this.arrays(m, { name: 'matching_current_snapshot', text: 'SELECT pg_current_snapshot()::text', values: [] })) as string[][];
+    const [[snapshot]] = (await this.arrays(m, {
+      name: 'matching_current_snapshot',
+      text: 'SELECT pg_current_snapshot()::text',
+      values: [],
+    })) as string[][];
     return snapshot;
   }
 
@@ -400,13 +453,24 @@ export class MatchingRepository {
   }
 
   /** A saved run's candidates in one statement (keyed by position); `candidate` is stored exactly as it was shown. */
-  async insertRunResults(m: EntityManager, runId: string, nodes: ReadonlyArray<{ position: number; educatorId: string; score: number; qualified: boolean; overextended: boolean }>): Promise<void> {
+  async insertRunResults(
+    m: EntityManager,
+    runId: string,
+    nodes: ReadonlyArray<{ position: number; educatorId: string; score: number; qualified: boolean; overextended: boolean }>,
+  ): Promise<void> {
     if (!nodes.length) return;
     await m.query(
       `INSERT INTO ranking_run_result (run_id, rank, educator_id, score, qualified, overextended, candidate)
        SELECT $1, * FROM unnest($2::int[], $3::uuid[], $4::int[], $5::boolean[], $6::boolean[], $7::jsonb[])`,
-      [runId, nodes.map((n) => n.position), nodes.map((n) => n.educatorId), nodes.map((n) => n.score), nodes.map((n) => n.qualified),
-        nodes.map((n) => n.overextended), nodes.map((n) => JSON.stringify(n))],
+      [
+        runId,
+        nodes.map((n) => n.position),
+        nodes.map((n) => n.educatorId),
+        nodes.map((n) => n.score),
+        nodes.map((n) => n.qualified),
+        nodes.map((n) => n.overextended),
+        nodes.map((n) => JSON.stringify(n)),
+      ],
     );
   }
 
@@ -420,7 +484,13 @@ export class MatchingRepository {
        FROM educator ed WHERE ed.id = ANY($1::uuid[])`,
       [[...ids], asOf],
     );
-    return rows.map((r) => ({ id: r.id, fullName: r.full_name, buildingId: r.building_id, hireDate: r.hire_date, commitmentsFte: Number(r.fte) }));
+    return rows.map((r) => ({
+      id: r.id,
+      fullName: r.full_name,
+      buildingId: r.building_id,
+      hireDate: r.hire_date,
+      commitmentsFte: Number(r.fte),
+    }));
   }
 }
 
@@ -436,7 +506,18 @@ const DETAILED_FACT_COLUMNS = `f.educator_id, f.competency_id, f.evidence_id AS 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw rows from pg, read column by column
 function detailedFactOf(r: Record<string, any>): DetailedFact {
   return {
-    ...factOf([r.educator_id, r.competency_id, r.id, r.kind, r.pilot_part, r.verification_status, r.level, r.start_day, r.age_day, r.expires_day]),
+    ...factOf([
+      r.educator_id,
+      r.competency_id,
+      r.id,
+      r.kind,
+      r.pilot_part,
+      r.verification_status,
+      r.level,
+      r.start_day,
+      r.age_day,
+      r.expires_day,
+    ]),
     educatorId: r.educator_id,
     details: { title: r.title, startedOn: r.started_on, endedOn: r.ended_on, issuedOn: r.issued_on, expiresOn: r.expires_on },
   };

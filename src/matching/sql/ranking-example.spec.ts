@@ -10,7 +10,11 @@ import { buildRankingSql } from './ranking.sql.js';
 const EXAMPLE = new URL('./ranking.example.sql', import.meta.url);
 
 function describeParam(value: unknown): string {
-  if (Array.isArray(value) && value.length > 8) return `[${value.slice(0, 4).map((v) => JSON.stringify(v)).join(', ')}, ...] (${value.length} values)`;
+  if (Array.isArray(value) && value.length > 8)
+    return `[${value
+      .slice(0, 4)
+      .map((v) => JSON.stringify(v))
+      .join(', ')}, ...] (${value.length} values)`;
   if (typeof value === 'string' && value.length > 80) return `${JSON.stringify(value.slice(0, 60))}... (${value.length} characters)`;
   return JSON.stringify(value);
 }
@@ -23,8 +27,20 @@ export function rankingExample(): string {
         roleId: '00000000-0000-4000-8000-0000000000a1',
         minYearsOfService: 3,
         requirements: [
-          { requirementId: '00000000-0000-4000-8000-0000000000b1', competencyId: '00000000-0000-4000-8000-0000000000c1', kind: 'REQUIRED', minLevel: 2, weight: 60 },
-          { requirementId: '00000000-0000-4000-8000-0000000000b2', competencyId: '00000000-0000-4000-8000-0000000000c2', kind: 'PREFERRED', minLevel: 3, weight: 40 },
+          {
+            requirementId: '00000000-0000-4000-8000-0000000000b1',
+            competencyId: '00000000-0000-4000-8000-0000000000c1',
+            kind: 'REQUIRED',
+            minLevel: 2,
+            weight: 60,
+          },
+          {
+            requirementId: '00000000-0000-4000-8000-0000000000b2',
+            competencyId: '00000000-0000-4000-8000-0000000000c2',
+            kind: 'PREFERRED',
+            minLevel: 3,
+            weight: 40,
+          },
         ],
       },
       policy: DEFAULT_SCORING_POLICY,

@@ -9,7 +9,15 @@
 import { bind, CLAIMS_FROM, countedLevelSql, countingClaimConditions } from './demonstrated-levels.repository.js';
 import { dayOf, statusesAtLeast } from '../domain/evidence-rules.js';
 import type { ScoringPolicyValues } from '../domain/scoring-policy.js';
-import { ageFactorTable, CORROBORATION_DIVISOR, countingCompetencies, CREDIT_SCALE, maxPointsOf, weightTable, type RoleSpec } from '../domain/scoring.js';
+import {
+  ageFactorTable,
+  CORROBORATION_DIVISOR,
+  countingCompetencies,
+  CREDIT_SCALE,
+  maxPointsOf,
+  weightTable,
+  type RoleSpec,
+} from '../domain/scoring.js';
 
 /**
  * The ranking pass as one statement, so only the requested page leaves the database. It is the domain's
@@ -53,14 +61,16 @@ export function buildRankingSql(q: RankingQuery, params: unknown[]): string {
     ? requirementBranches(q, params, building).join('\n      UNION ALL\n      ')
     : 'SELECT NULL::uuid AS educator_id, false AS met, false AS required, 0 AS max_points, 0 AS strongest, 0::bigint AS credit_sum WHERE false';
   // Bound only where used: an unused placeholder would have no type.
-  const service = () => (role.minYearsOfService === null
-    ? 'true'
-    : `extract(year FROM age(${p(q.asOf)}::date, ed.hire_date)) >= ${p(role.minYearsOfService)}::int`);
+  const service = () =>
+    role.minYearsOfService === null
+      ? 'true'
+      : `extract(year FROM age(${p(q.asOf)}::date, ed.hire_date)) >= ${p(role.minYearsOfService)}::int`;
   // Leavers drop out from their leaving date (the day itself included).
   const onStaff = () => `(ed.leaving_date IS NULL OR ed.leaving_date > ${p(q.asOf)}::date)`;
-  const order = policy.tieBreak === 'REQUIRED_MET_THEN_EDUCATOR_ID'
-    ? 'qualified DESC, score DESC, required_met DESC, met_count DESC, educator_id'
-    : 'qualified DESC, score DESC, educator_id';
+  const order =
+    policy.tieBreak === 'REQUIRED_MET_THEN_EDUCATOR_ID'
+      ? 'qualified DESC, score DESC, required_met DESC, met_count DESC, educator_id'
+      : 'qualified DESC, score DESC, educator_id';
   // Candidates outside the tie of "nothing counts" (unqualified, score 0): candidates left out of the scored-only
   // statement all belong to that tie, so a page before it has exact ranks and tie sizes without them.
   const zeroKeyNot = '(qualified OR score > 0)';
@@ -79,15 +89,20 @@ export function buildRankingSql(q: RankingQuery, params: unknown[]): string {
         (count(*) FILTER (WHERE met AND required))::int AS required_met,
         (count(*) FILTER (WHERE met))::int AS met_count
       FROM per_requirement GROUP BY educator_id
-    ), ranked AS (${q.scoredOnly ? `
+    ), ranked AS (${
+      q.scoredOnly
+        ? `
       SELECT educator_id, score, required_met, met_count, (required_met = ${p(requiredTotal)}::int) AS qualified FROM per_educator
-      WHERE educator_id NOT IN (SELECT id FROM educator WHERE leaving_date <= ${p(q.asOf)}::date)` : `
+      WHERE educator_id NOT IN (SELECT id FROM educator WHERE leaving_date <= ${p(q.asOf)}::date)`
+        : `
       SELECT ed.id AS educator_id, coalesce(pe.score, 0) AS score, coalesce(pe.required_met, 0) AS required_met, coalesce(pe.met_count, 0) AS met_count,
         (coalesce(pe.required_met, 0) = ${p(requiredTotal)}::int AND ${service()}) AS qualified
       FROM educator ed LEFT JOIN per_educator pe ON pe.educator_id = ed.id
-      WHERE ${onStaff()} ${building ? `AND ed.building_id = ${building}::uuid` : ''}`}
+      WHERE ${onStaff()} ${building ? `AND ed.building_id = ${building}::uuid` : ''}`
+    }
     )`;
-  if (q.whole) return `${head}
+  if (q.whole)
+    return `${head}
     SELECT educator_id, score, required_met, met_count, qualified FROM ranked`;
   return `${head}, page AS (
       -- A tie is the same qualification and score: it shares a rank (1 + candidates strictly ahead).
@@ -95,9 +110,11 @@ export function buildRankingSql(q: RankingQuery, params: unknown[]): string {
       FROM ranked ${q.qualifiedOnly ? 'WHERE qualified' : ''} ORDER BY ${order} LIMIT ${p(q.first)}::int OFFSET ${p(q.offset)}::int
     )
     SELECT page.educator_id, page.score, page.required_met, page.met_count, page.qualified, page.shared_rank, page.tie_size, counts.total, counts.qualified_count, counts.ahead_of_zero
-    FROM (SELECT ${q.scoredOnly && !q.qualifiedOnly
+    FROM (SELECT ${
+      q.scoredOnly && !q.qualifiedOnly
         ? `(SELECT count(*) FROM educator ed WHERE ${onStaff()} ${building ? `AND ed.building_id = ${building}::uuid` : ''})::int`
-        : `(count(*) FILTER (WHERE ${q.qualifiedOnly ? 'qualified' : 'true'}))::int`} AS total,
+        : `(count(*) FILTER (WHERE ${q.qualifiedOnly ? 'qualified' : 'true'}))::int`
+    } AS total,
             (count(*) FILTER (WHERE qualified))::int AS qualified_count,
             (count(*) FILTER (WHERE ${zeroKeyNot})::int) AS ahead_of_zero FROM ranked) counts
     LEFT JOIN page ON true
@@ -144,7 +161,8 @@ function requirementBranches(q: RankingQuery, params: unknown[], building: strin
     // A crosswalked requirement reads its equivalents' claims too; without one the plan stays a single index range.
     const counted = countingCompetencies(r);
     // Bound where it appears (template order), so a requirement without crosswalks generates the same statement as before.
-    const competency = () => (counted.length === 1 ? `f.competency_id = ${p(r.competencyId)}::uuid` : `f.competency_id = ANY(${p(counted)}::uuid[])`);
+    const competency = () =>
+      counted.length === 1 ? `f.competency_id = ${p(r.competencyId)}::uuid` : `f.competency_id = ANY(${p(counted)}::uuid[])`;
     return `SELECT educator_id, coalesce(max(lvl) FILTER (WHERE trusted), 0) >= ${minLevel}::int AS met, ${p(r.kind === 'REQUIRED')}::boolean AS required,
         ${p(maxPointsOf(r.weight))}::int AS max_points, max(credit) AS strongest, sum(credit) AS credit_sum
       FROM (

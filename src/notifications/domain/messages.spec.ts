@@ -2,14 +2,25 @@ import { NOTIFICATION_KINDS, render, type MessageFacts } from './messages.js';
 
 describe('notification texts', () => {
   it('keeps a set-password link out of the body the API shows, and in the email only', () => {
-    const m = render({ kind: 'ACCOUNT_INVITATION', displayName: 'Ana', link: 'https://p.example/set-password#tok', expiresAt: new Date('2026-12-03T00:00:00Z') }, 'https://p.example');
+    const m = render(
+      {
+        kind: 'ACCOUNT_INVITATION',
+        displayName: 'Ana',
+        link: 'https://p.example/set-password#tok',
+        expiresAt: new Date('2026-12-03T00:00:00Z'),
+      },
+      'https://p.example',
+    );
     expect(m.body).not.toContain('tok');
     expect(m.secretBody).toContain('https://p.example/set-password#tok');
     expect(m.body).toContain('2026-12-03');
   });
 
   it('tells the candidate the reason for an application decision', () => {
-    const m = render({ kind: 'APPLICATION_STATUS', roleTitle: 'AI coach', from: 'SHORTLISTED', to: 'REJECTED', reason: 'Role filled' }, 'x');
+    const m = render(
+      { kind: 'APPLICATION_STATUS', roleTitle: 'AI coach', from: 'SHORTLISTED', to: 'REJECTED', reason: 'Role filled' },
+      'x',
+    );
     expect(m.subject).toBe('Your application for AI coach: rejected');
     expect(m.body).toContain('Reason: Role filled');
   });
@@ -30,8 +41,21 @@ describe('notification texts', () => {
       OFFER_ANSWERED: { kind: 'OFFER_ANSWERED', roleTitle: 'r', candidate: 'c', answer: 'ACCEPTED' },
       VERIFICATION_DECIDED: { kind: 'VERIFICATION_DECIDED', evidenceTitle: 'e', decision: 'VERIFIED', reason: 'ok', decidedBy: 'hr' },
       EVIDENCE_STATUS_CHANGED: { kind: 'EVIDENCE_STATUS_CHANGED', evidenceTitle: 'e', from: 'a', to: 'b', note: null },
-      ENDORSEMENT_DECIDED: { kind: 'ENDORSEMENT_DECIDED', evidenceTitle: 'e', decision: 'DECLINED', reason: 'not seen', decidedBy: 'principal' },
-      EVIDENCE_REVISION_DECIDED: { kind: 'EVIDENCE_REVISION_DECIDED', evidenceTitle: 'e', decision: 'REJECTED', reason: 'r', decidedBy: 'hr', status: 'VERIFIED' },
+      ENDORSEMENT_DECIDED: {
+        kind: 'ENDORSEMENT_DECIDED',
+        evidenceTitle: 'e',
+        decision: 'DECLINED',
+        reason: 'not seen',
+        decidedBy: 'principal',
+      },
+      EVIDENCE_REVISION_DECIDED: {
+        kind: 'EVIDENCE_REVISION_DECIDED',
+        evidenceTitle: 'e',
+        decision: 'REJECTED',
+        reason: 'r',
+        decidedBy: 'hr',
+        status: 'VERIFIED',
+      },
       CREDENTIAL_STATUS_CHANGED: { kind: 'CREDENTIAL_STATUS_CHANGED', evidenceTitle: 'e', from: 'ACTIVE', to: 'REVOKED', detail: 'd' },
       DISPUTE_UPDATE: { kind: 'DISPUTE_UPDATE', subject: 's', status: 'RESOLVED', outcome: 'o' },
       NEW_ROLE_MATCH: { kind: 'NEW_ROLE_MATCH', roleTitle: 'r', qualified: true, missing: [] },

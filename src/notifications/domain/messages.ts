@@ -96,9 +96,10 @@ export function render(facts: MessageFacts, publicBaseUrl: string): RenderedMess
     case 'EVIDENCE_REVISION_DECIDED':
       return {
         subject: `Your edit was ${words(facts.decision)}: ${facts.evidenceTitle}`,
-        body: facts.decision === 'APPROVED'
-          ? `${facts.decidedBy} approved your edit of "${facts.evidenceTitle}"; it now counts, ${words(facts.status)}.\n\nReason: ${facts.reason}${SIGN_OFF}`
-          : `${facts.decidedBy} rejected your edit of "${facts.evidenceTitle}"; the ${words(facts.status)} version keeps counting.\n\nReason: ${facts.reason}${SIGN_OFF}`,
+        body:
+          facts.decision === 'APPROVED'
+            ? `${facts.decidedBy} approved your edit of "${facts.evidenceTitle}"; it now counts, ${words(facts.status)}.\n\nReason: ${facts.reason}${SIGN_OFF}`
+            : `${facts.decidedBy} rejected your edit of "${facts.evidenceTitle}"; the ${words(facts.status)} version keeps counting.\n\nReason: ${facts.reason}${SIGN_OFF}`,
       };
     case 'EVIDENCE_STATUS_CHANGED':
       return {

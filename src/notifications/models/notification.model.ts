@@ -14,7 +14,9 @@ registerEnumType(NotificationKind, {
     OFFER_ANSWERED: { description: 'For HR: a candidate accepted or declined an offer' },
     VERIFICATION_DECIDED: { description: 'HR decided your verification request, with the reason' },
     EVIDENCE_STATUS_CHANGED: { description: 'The verification status of your evidence changed' },
-    CREDENTIAL_STATUS_CHANGED: { description: "An imported credential's status changed (for example revoked or expired) and its evidence with it" },
+    CREDENTIAL_STATUS_CHANGED: {
+      description: "An imported credential's status changed (for example revoked or expired) and its evidence with it",
+    },
     DISPUTE_UPDATE: { description: 'A dispute about a decision changed status or was decided' },
     ENDORSEMENT_DECIDED: { description: 'An endorser endorsed or declined your evidence, with the reason' },
     EVIDENCE_REVISION_DECIDED: { description: 'Your edit of trusted evidence was approved or rejected, with the reason' },

@@ -7,13 +7,20 @@ import { BackupError, checkToolFits, pgTool, splitPassword } from './pg-tools.js
 const run = promisify(execFile);
 
 /** pg_dump in custom format (compressed, restorable table by table with pg_restore). */
-export async function backupDatabase(url: string, file: string, env: NodeJS.ProcessEnv = process.env): Promise<{ file: string; bytes: number }> {
+export async function backupDatabase(
+  url: string,
+  file: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ file: string; bytes: number }> {
   const tool = pgTool('pg_dump', env);
   await checkToolFits(tool, url);
   mkdirSync(dirname(file), { recursive: true });
   const target = splitPassword(url);
   try {
-    await run(tool, ['--format=custom', '--no-owner', '--no-privileges', `--file=${file}`, `--dbname=${target.url}`], { env: target.env, maxBuffer: 16 * 1024 * 1024 });
+    await run(tool, ['--format=custom', '--no-owner', '--no-privileges', `--file=${file}`, `--dbname=${target.url}`], {
+      env: target.env,
+      maxBuffer: 16 * 1024 * 1024,
+    });
   } catch (err) {
     throw new BackupError(`pg_dump failed: ${String((err as { stderr?: string }).stderr ?? err).trim()}`);
   }
@@ -29,10 +36,23 @@ export async function restoreDatabase(url: string, file: string, env: NodeJS.Pro
   await checkToolFits(tool, url);
   const target = splitPassword(url);
   try {
-    await run(tool, ['--single-transaction', '--clean', '--if-exists', '--no-owner', '--no-privileges', '--exit-on-error', `--dbname=${target.url}`, file], {
-      env: target.env,
-      maxBuffer: 16 * 1024 * 1024,
-    });
+    await run(
+      tool,
+      [
+        '--single-transaction',
+        '--clean',
+        '--if-exists',
+        '--no-owner',
+        '--no-privileges',
+        '--exit-on-error',
+        `--dbname=${target.url}`,
+        file,
+      ],
+      {
+        env: target.env,
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    );
   } catch (err) {
     throw new BackupError(`pg_restore failed, nothing was changed: ${String((err as { stderr?: string }).stderr ?? err).trim()}`);
   }

@@ -42,7 +42,9 @@ async function toolMajor(tool: string): Promise<number> {
     return Number(m[1]);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new BackupError(`${tool} was not found: install the PostgreSQL client tools, or set PG_BIN_DIR to the folder that holds pg_dump and pg_restore`);
+      throw new BackupError(
+        `${tool} was not found: install the PostgreSQL client tools, or set PG_BIN_DIR to the folder that holds pg_dump and pg_restore`,
+      );
     }
     throw err;
   }
@@ -52,7 +54,7 @@ export async function serverMajor(url: string): Promise<number> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
-    const { rows } = await c.query<{ v: string }>('SELECT current_setting(\'server_version_num\') AS v');
+    const { rows } = await c.query<{ v: string }>("SELECT current_setting('server_version_num') AS v");
     return Math.floor(Number(rows[0].v) / 10000);
   } finally {
     await c.end();

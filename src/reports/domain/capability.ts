@@ -10,7 +10,10 @@ import { CONCENTRATION_TOP, REPORT_LEVEL_MAX, REPORT_LEVEL_MIN } from './report-
  */
 export const MAX_CAPABILITY_COMPONENTS = 20;
 
-export interface CapabilityComponent { competencyId: string; minLevel: number }
+export interface CapabilityComponent {
+  competencyId: string;
+  minLevel: number;
+}
 
 export function checkComponents(components: readonly CapabilityComponent[]): void {
   if (!components.length) throw badInput('A capability needs at least one competency at a level');
@@ -27,12 +30,25 @@ export function checkComponents(components: readonly CapabilityComponent[]): voi
 
 export type CapabilityGap = 'NOBODY' | 'SPLIT' | 'BELOW_THRESHOLD';
 
-export interface BuildingRef { id: string; code: string; name: string }
-export interface StaffedBuilding extends BuildingRef { educators: number }
+export interface BuildingRef {
+  id: string;
+  code: string;
+  name: string;
+}
+export interface StaffedBuilding extends BuildingRef {
+  educators: number;
+}
 /** Staff of a building who hold one component (its level or above). */
-export interface ComponentHolders { buildingId: string; competencyId: string; holders: number }
+export interface ComponentHolders {
+  buildingId: string;
+  competencyId: string;
+  holders: number;
+}
 /** Staff of a building who hold every component. */
-export interface WholeHolders { buildingId: string; covered: number }
+export interface WholeHolders {
+  buildingId: string;
+  covered: number;
+}
 
 export interface BuildingCapabilityFigures {
   building: BuildingRef;
@@ -59,14 +75,26 @@ export function capabilityFigures(
   const held = new Map(holders.map((h) => [`${h.buildingId}|${h.competencyId}`, h.holders]));
   const covered = new Map(whole.map((w) => [w.buildingId, w.covered]));
   const rows: BuildingCapabilityFigures[] = buildings.map((b) => {
-    const parts = components.map((c) => ({ competencyId: c.competencyId, minLevel: c.minLevel, holders: held.get(`${b.id}|${c.competencyId}`) ?? 0 }));
+    const parts = components.map((c) => ({
+      competencyId: c.competencyId,
+      minLevel: c.minLevel,
+      holders: held.get(`${b.id}|${c.competencyId}`) ?? 0,
+    }));
     const n = covered.get(b.id) ?? 0;
     const split = n === 0 && parts.every((p) => p.holders > 0);
     const s = share(n, b.educators);
     let gap: CapabilityGap | null = null;
     if (n === 0) gap = split ? 'SPLIT' : 'NOBODY';
     else if (s !== null && s < threshold) gap = 'BELOW_THRESHOLD';
-    return { building: { id: b.id, code: b.code, name: b.name }, educators: b.educators, covered: n, share: s, components: parts, split, gap };
+    return {
+      building: { id: b.id, code: b.code, name: b.name },
+      educators: b.educators,
+      covered: n,
+      share: s,
+      components: parts,
+      split,
+      gap,
+    };
   });
   const educators = rows.reduce((t, r) => t + r.educators, 0);
   const total = rows.reduce((t, r) => t + r.covered, 0);
@@ -86,7 +114,12 @@ export function monthlySeries(asOf: string, months = 12): string[] {
   return out;
 }
 
-export interface CommitmentRef { educatorId: string; fullName: string; buildingId: string; roleFte: number }
+export interface CommitmentRef {
+  educatorId: string;
+  fullName: string;
+  buildingId: string;
+  roleFte: number;
+}
 
 /** Per building, the share of active hybrid commitments carried by the top 3 educators (by commitments, then FTE, then name). */
 export function commitmentConcentration(buildings: readonly StaffedBuilding[], commitments: readonly CommitmentRef[]) {
@@ -99,9 +132,18 @@ export function commitmentConcentration(buildings: readonly StaffedBuilding[], c
       p.roleFte = totalFte([p.roleFte, c.roleFte]);
       people.set(c.educatorId, p);
     }
-    const ranked = [...people.values()].sort((a, z) => z.commitments - a.commitments || z.roleFte - a.roleFte || a.fullName.localeCompare(z.fullName) || a.educatorId.localeCompare(z.educatorId));
+    const ranked = [...people.values()].sort(
+      (a, z) =>
+        z.commitments - a.commitments ||
+        z.roleFte - a.roleFte ||
+        a.fullName.localeCompare(z.fullName) ||
+        a.educatorId.localeCompare(z.educatorId),
+    );
     const top = ranked.slice(0, CONCENTRATION_TOP);
-    const c = concentration(ranked.map((p) => p.commitments), CONCENTRATION_TOP);
+    const c = concentration(
+      ranked.map((p) => p.commitments),
+      CONCENTRATION_TOP,
+    );
     const fte = totalFte(ranked.map((p) => p.roleFte));
     const topFte = totalFte(top.map((p) => p.roleFte));
     return {

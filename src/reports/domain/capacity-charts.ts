@@ -70,17 +70,31 @@ export function heatMapChart(report: HeatMapLike, level: number): TopLevelSpec {
   const y = { field: 'building', type: 'nominal', sort: buildings, title: null } as const;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: `Educators at level ${level} or above, by building and competency`, subtitle: [basisLine(report.basis), 'Colour: share of the building\'s educators; number: how many'] },
+    title: {
+      text: `Educators at level ${level} or above, by building and competency`,
+      subtitle: [basisLine(report.basis), "Colour: share of the building's educators; number: how many"],
+    },
     data: { values },
     width: { step: 44 },
     height: { step: 26 },
     encoding: { x, y },
     layer: [
-      { mark: { type: 'rect', fill: HIDDEN_FILL, stroke: 'white' }, encoding: { tooltip: [{ field: 'building' }, { field: 'competencyName', title: 'competency' }, { field: 'label', title: 'educators' }] } },
+      {
+        mark: { type: 'rect', fill: HIDDEN_FILL, stroke: 'white' },
+        encoding: {
+          tooltip: [{ field: 'building' }, { field: 'competencyName', title: 'competency' }, { field: 'label', title: 'educators' }],
+        },
+      },
       {
         mark: { type: 'rect', stroke: 'white' },
         encoding: {
-          color: { field: 'share', type: 'quantitative', title: 'share of staff', scale: { scheme: 'blues', domainMin: 0 }, legend: { format: '.0%' } },
+          color: {
+            field: 'share',
+            type: 'quantitative',
+            title: 'share of staff',
+            scale: { scheme: 'blues', domainMin: 0 },
+            legend: { format: '.0%' },
+          },
         },
       },
       {
@@ -105,11 +119,17 @@ export function coverageChart(report: CoverageLike): TopLevelSpec {
   }));
   const competencies = report.competencies.map((c) => c.code).join(', ');
   const total = report.total;
-  const totalLine = total.share === null ? `District: ${total.covered === null ? fewer(report.basis) : `${total.covered} of ${total.educators}`}` : `District: ${total.covered} of ${total.educators} (${(total.share * 100).toFixed(1)}%)`;
+  const totalLine =
+    total.share === null
+      ? `District: ${total.covered === null ? fewer(report.basis) : `${total.covered} of ${total.educators}`}`
+      : `District: ${total.covered} of ${total.educators} (${(total.share * 100).toFixed(1)}%)`;
   const y = { field: 'building', type: 'nominal', sort: buildings, title: null } as const;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: `Educators demonstrating all of ${competencies} at level ${report.minLevel} or above`, subtitle: [basisLine(report.basis), totalLine] },
+    title: {
+      text: `Educators demonstrating all of ${competencies} at level ${report.minLevel} or above`,
+      subtitle: [basisLine(report.basis), totalLine],
+    },
     width: 420,
     height: { step: 24 },
     layer: [
@@ -118,7 +138,13 @@ export function coverageChart(report: CoverageLike): TopLevelSpec {
         mark: { type: 'bar', color: '#3b75af' },
         encoding: {
           y,
-          x: { field: 'share', type: 'quantitative', title: 'share of the building\'s educators', scale: { domainMin: 0, nice: true }, axis: { format: '.0%' } },
+          x: {
+            field: 'share',
+            type: 'quantitative',
+            title: "share of the building's educators",
+            scale: { domainMin: 0, nice: true },
+            axis: { format: '.0%' },
+          },
           tooltip: [{ field: 'building' }, { field: 'label', title: 'educators' }],
         },
       },
@@ -129,7 +155,13 @@ export function coverageChart(report: CoverageLike): TopLevelSpec {
       },
       ...(total.share === null
         ? []
-        : [{ data: { values: [{ share: total.share }] }, mark: { type: 'rule', color: '#b42318', strokeDash: [4, 3] }, encoding: { x: { field: 'share', type: 'quantitative' } } }]),
+        : [
+            {
+              data: { values: [{ share: total.share }] },
+              mark: { type: 'rule', color: '#b42318', strokeDash: [4, 3] },
+              encoding: { x: { field: 'share', type: 'quantitative' } },
+            },
+          ]),
     ],
   } as TopLevelSpec;
 }

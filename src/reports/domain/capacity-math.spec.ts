@@ -1,6 +1,13 @@
 import { AppError } from '../../common/app-error.js';
 import {
-  atOrAboveCounts, checkShareThreshold, concentration, gapReason, isConcentrated, share, spreadOf, totalFte,
+  atOrAboveCounts,
+  checkShareThreshold,
+  concentration,
+  gapReason,
+  isConcentrated,
+  share,
+  spreadOf,
+  totalFte,
 } from './capacity-math.js';
 
 describe('share', () => {
@@ -78,7 +85,11 @@ describe('spread between best- and worst-covered buildings', () => {
 
 describe('at-or-above counts', () => {
   it('accumulates exact levels into "at or above" for levels 1..4', () => {
-    const exact = new Map([[1, 3], [2, 2], [4, 1]]);
+    const exact = new Map([
+      [1, 3],
+      [2, 2],
+      [4, 1],
+    ]);
     expect(atOrAboveCounts(exact, 4)).toEqual([6, 3, 1, 1]);
   });
 

@@ -1,7 +1,12 @@
 import { closingEvidence, pipelineCounts } from './pipeline.js';
 
 describe('pipeline: one level short of a target', () => {
-  const exact = new Map([[1, 4], [2, 3], [3, 2], [4, 1]]);
+  const exact = new Map([
+    [1, 4],
+    [2, 3],
+    [3, 2],
+    [4, 1],
+  ]);
 
   it('counts educators at exactly target - 1', () => {
     expect(pipelineCounts(exact, 12, 3)).toEqual({ atOrAboveTarget: 3, oneLevelShort: 3, furtherShort: 6 });
@@ -36,10 +41,21 @@ describe('evidence that would close a one-level gap', () => {
   it('lists every demonstrated kind, strongest first, each claiming the target level', () => {
     const advice = closingEvidence(3, { attendanceCapLevel: 1 });
     expect(advice.map((a) => a.scoringKind)).toEqual([
-      'PILOT_LEAD', 'PROFESSIONAL_LEARNING', 'CERTIFICATION', 'PILOT_CO_LEAD', 'PRESENTATION', 'ARTIFACT', 'PILOT_MEMBER',
+      'PILOT_LEAD',
+      'PROFESSIONAL_LEARNING',
+      'CERTIFICATION',
+      'PILOT_CO_LEAD',
+      'PRESENTATION',
+      'ARTIFACT',
+      'PILOT_MEMBER',
     ]);
     expect(advice[0]).toEqual({ scoringKind: 'PILOT_LEAD', kind: 'PILOT', pilotPart: 'LEAD', level: 3 });
-    expect(advice.find((a) => a.scoringKind === 'CERTIFICATION')).toEqual({ scoringKind: 'CERTIFICATION', kind: 'CERTIFICATION', pilotPart: null, level: 3 });
+    expect(advice.find((a) => a.scoringKind === 'CERTIFICATION')).toEqual({
+      scoringKind: 'CERTIFICATION',
+      kind: 'CERTIFICATION',
+      pilotPart: null,
+      level: 3,
+    });
   });
 
   it('with a cap of 0 attendance closes nothing', () => {

@@ -1,6 +1,11 @@
 import {
-  evidenceKindOf, maxLevelShownBy, SCORING_KINDS,
-  type EvidenceKind, type EvidenceRules, type PilotPart, type ScoringKind,
+  evidenceKindOf,
+  maxLevelShownBy,
+  SCORING_KINDS,
+  type EvidenceKind,
+  type EvidenceRules,
+  type PilotPart,
+  type ScoringKind,
 } from '../../matching/domain/evidence-rules.js';
 
 /**

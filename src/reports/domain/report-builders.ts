@@ -1,8 +1,6 @@
 import type { EvidenceRules } from '../../matching/domain/evidence-rules.js';
 import { isOverextended } from '../../matching/domain/ranking.js';
-import {
-  atOrAboveCounts, concentration, gapReason, isConcentrated, share, spreadOf, totalFte, type GapReason,
-} from './capacity-math.js';
+import { atOrAboveCounts, concentration, gapReason, isConcentrated, share, spreadOf, totalFte, type GapReason } from './capacity-math.js';
 import { closingEvidence, pipelineCounts, type ClosingEvidence, type PipelineCounts } from './pipeline.js';
 import { CONCENTRATION_TOP, REPORT_LEVEL_MAX } from './report-rules.js';
 
@@ -11,20 +9,45 @@ import { CONCENTRATION_TOP, REPORT_LEVEL_MAX } from './report-rules.js';
  * figure can be checked without a database.
  */
 
-export interface BuildingRef { id: string; code: string; name: string }
-export interface CompetencyRef { id: string; code: string; name: string; frameworkCode: string }
-export interface StaffedBuilding extends BuildingRef { educators: number }
-export interface LevelCount { buildingId: string; competencyId: string; level: number; educators: number }
+export interface BuildingRef {
+  id: string;
+  code: string;
+  name: string;
+}
+export interface CompetencyRef {
+  id: string;
+  code: string;
+  name: string;
+  frameworkCode: string;
+}
+export interface StaffedBuilding extends BuildingRef {
+  educators: number;
+}
+export interface LevelCount {
+  buildingId: string;
+  competencyId: string;
+  level: number;
+  educators: number;
+}
 
 const ref = (b: StaffedBuilding): BuildingRef => ({ id: b.id, code: b.code, name: b.name });
 const sum = (ns: readonly number[]): number => ns.reduce((s, n) => s + n, 0);
 
 // ---- coverage
 
-export interface CoverageCount { educators: number; covered: number; share: number | null }
+export interface CoverageCount {
+  educators: number;
+  covered: number;
+  share: number | null;
+}
 
 export function coverageFigures(rows: ReadonlyArray<StaffedBuilding & { covered: number }>) {
-  const buildings = rows.map((r) => ({ building: ref(r), educators: r.educators, covered: r.covered, share: share(r.covered, r.educators) }));
+  const buildings = rows.map((r) => ({
+    building: ref(r),
+    educators: r.educators,
+    covered: r.covered,
+    share: share(r.covered, r.educators),
+  }));
   const educators = sum(rows.map((r) => r.educators));
   const covered = sum(rows.map((r) => r.covered));
   return { total: { educators, covered, share: share(covered, educators) } as CoverageCount, buildings };
@@ -69,7 +92,11 @@ function cellsFor(levels: (competencyId: string) => ReadonlyMap<number, number>,
 export function heatMapFigures(buildings: readonly StaffedBuilding[], competencies: readonly CompetencyRef[], rows: readonly LevelCount[]) {
   const d = distribution(rows);
   return {
-    rows: buildings.map((b) => ({ building: ref(b), educators: b.educators, cells: cellsFor((c) => exactLevels(d, b.id, c), competencies) })),
+    rows: buildings.map((b) => ({
+      building: ref(b),
+      educators: b.educators,
+      cells: cellsFor((c) => exactLevels(d, b.id, c), competencies),
+    })),
     total: {
       educators: sum(buildings.map((b) => b.educators)),
       cells: cellsFor((c) => mergeLevels(buildings.map((b) => exactLevels(d, b.id, c))), competencies),
@@ -96,13 +123,23 @@ function gapOrder(a: BuildingLevelShare, b: BuildingLevelShare): number {
 }
 
 export function gapFigures(
-  buildings: readonly StaffedBuilding[], competencies: readonly CompetencyRef[], rows: readonly LevelCount[], level: number, threshold: number,
+  buildings: readonly StaffedBuilding[],
+  competencies: readonly CompetencyRef[],
+  rows: readonly LevelCount[],
+  level: number,
+  threshold: number,
 ) {
   const d = distribution(rows);
   return competencies.map((competency) => {
     const shares: BuildingLevelShare[] = buildings.map((b) => {
       const atLevel = atOrAboveCounts(exactLevels(d, b.id, competency.id), REPORT_LEVEL_MAX)[level - 1];
-      return { building: ref(b), educators: b.educators, atLevel, share: share(atLevel, b.educators), gap: gapReason(atLevel, b.educators, threshold) };
+      return {
+        building: ref(b),
+        educators: b.educators,
+        atLevel,
+        share: share(atLevel, b.educators),
+        gap: gapReason(atLevel, b.educators, threshold),
+      };
     });
     const spread = spreadOf(shares.map((s) => ({ ...s, code: s.building.code })));
     return {
@@ -122,7 +159,11 @@ function stripCode<T extends { code: string }>(row: T): Omit<T, 'code'> {
 // ---- pipeline
 
 export function pipelineFigures(
-  buildings: readonly StaffedBuilding[], competencies: readonly CompetencyRef[], rows: readonly LevelCount[], targetLevel: number, rules: EvidenceRules,
+  buildings: readonly StaffedBuilding[],
+  competencies: readonly CompetencyRef[],
+  rows: readonly LevelCount[],
+  targetLevel: number,
+  rules: EvidenceRules,
 ) {
   const d = distribution(rows);
   const advice: ClosingEvidence[] = closingEvidence(targetLevel, rules);
@@ -138,22 +179,37 @@ export function pipelineFigures(
       oneLevelShort: sum(perBuilding.map((p) => p.oneLevelShort)),
       furtherShort: sum(perBuilding.map((p) => p.furtherShort)),
     };
-    return { competency, ...total, closingEvidence: advice.map(({ kind, pilotPart, level }) => ({ kind, pilotPart, level })), buildings: perBuilding };
+    return {
+      competency,
+      ...total,
+      closingEvidence: advice.map(({ kind, pilotPart, level }) => ({ kind, pilotPart, level })),
+      buildings: perBuilding,
+    };
   });
 }
 
 // ---- overextension
 
 export interface Commitment {
-  educatorId: string; fullName: string; buildingId: string;
-  roleId: string | null; roleTitle: string; roleFte: number; startsOn: string; endsOn: string | null;
+  educatorId: string;
+  fullName: string;
+  buildingId: string;
+  roleId: string | null;
+  roleTitle: string;
+  roleFte: number;
+  startsOn: string;
+  endsOn: string | null;
 }
 
 /**
  * Educators whose active commitments add up to `fteThreshold` or more: the ranking's own "at or above"
  * rule (`isOverextended`), so a person flagged in a ranking is flagged here too. Most FTE first, then name, then id.
  */
-export function overextendedEducators(commitments: readonly Commitment[], buildings: ReadonlyMap<string, BuildingRef>, fteThreshold: number) {
+export function overextendedEducators(
+  commitments: readonly Commitment[],
+  buildings: ReadonlyMap<string, BuildingRef>,
+  fteThreshold: number,
+) {
   const byEducator = new Map<string, Commitment[]>();
   for (const c of commitments) byEducator.set(c.educatorId, [...(byEducator.get(c.educatorId) ?? []), c]);
   return [...byEducator.values()]
@@ -168,14 +224,22 @@ export function overextendedEducators(commitments: readonly Commitment[], buildi
     .sort((a, b) => b.totalRoleFte - a.totalRoleFte || a.fullName.localeCompare(b.fullName) || (a.educatorId < b.educatorId ? -1 : 1));
 }
 
-export interface Holding { buildingId: string; educatorId: string; fullName: string; evidence: number }
+export interface Holding {
+  buildingId: string;
+  educatorId: string;
+  fullName: string;
+  evidence: number;
+}
 
 export function concentrationFigures(buildings: readonly StaffedBuilding[], holdings: readonly Holding[], threshold: number) {
   return buildings.map((b) => {
     const mine = holdings
       .filter((h) => h.buildingId === b.id && h.evidence > 0)
       .sort((x, y) => y.evidence - x.evidence || x.fullName.localeCompare(y.fullName) || (x.educatorId < y.educatorId ? -1 : 1));
-    const c = concentration(mine.map((h) => h.evidence), CONCENTRATION_TOP);
+    const c = concentration(
+      mine.map((h) => h.evidence),
+      CONCENTRATION_TOP,
+    );
     return {
       building: ref(b),
       educators: b.educators,

@@ -19,7 +19,11 @@ describe('competency selection', () => {
   });
 
   it('takes a framework with codes, or a framework alone', () => {
-    expect(competencySelection({ frameworkCode: 'F', competencyCodes: ['X', 'Y', 'X'] }, true)).toEqual({ by: 'codes', frameworkCode: 'F', codes: ['X', 'Y'] });
+    expect(competencySelection({ frameworkCode: 'F', competencyCodes: ['X', 'Y', 'X'] }, true)).toEqual({
+      by: 'codes',
+      frameworkCode: 'F',
+      codes: ['X', 'Y'],
+    });
     expect(competencySelection({ frameworkCode: 'F' }, true)).toEqual({ by: 'framework', frameworkCode: 'F' });
   });
 

@@ -22,15 +22,21 @@ describe('hideSmallCounts', () => {
   });
 
   it('drops named holders of evidence, and a spread whose best or worst share is hidden', () => {
-    const out = hideSmallCounts({
-      buildings: [{ educators: 9, holders: 2, topThreeShare: 1, topHolders: [{ fullName: 'Bea Lopez', evidence: 2 }] }],
-      spread: { best: { share: null }, worst: { share: 0.1 }, spread: 0.5 },
-    }, 5);
+    const out = hideSmallCounts(
+      {
+        buildings: [{ educators: 9, holders: 2, topThreeShare: 1, topHolders: [{ fullName: 'Bea Lopez', evidence: 2 }] }],
+        spread: { best: { share: null }, worst: { share: 0.1 }, spread: 0.5 },
+      },
+      5,
+    );
     expect(out).toEqual({ buildings: [{ educators: 9, holders: null, topThreeShare: null, topHolders: [] }], spread: null });
   });
 
   it('drops a list of named people (overextended educators) and hides their count when small', () => {
-    const out = hideSmallCounts({ overextendedCount: 2, educators: [{ fullName: 'Bea Lopez', totalRoleFte: 0.6 }], buildings: [{ educators: 9 }] }, 5);
+    const out = hideSmallCounts(
+      { overextendedCount: 2, educators: [{ fullName: 'Bea Lopez', totalRoleFte: 0.6 }], buildings: [{ educators: 9 }] },
+      5,
+    );
     expect(out).toEqual({ overextendedCount: null, educators: [], buildings: [{ educators: 9 }] });
   });
 

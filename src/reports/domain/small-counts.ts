@@ -4,8 +4,21 @@
  * Zero stays: "nobody in this building" identifies nobody, and it is the question leaders most need answered.
  */
 
-const COUNT_KEYS = new Set(['educators', 'covered', 'atLevel', 'atOrAboveTarget', 'oneLevelShort', 'furtherShort', 'expertEvidence', 'holders', 'topThreeEvidence',
-  'commitments', 'educatorsCommitted', 'topThreeCommitments', 'overextendedCount']);
+const COUNT_KEYS = new Set([
+  'educators',
+  'covered',
+  'atLevel',
+  'atOrAboveTarget',
+  'oneLevelShort',
+  'furtherShort',
+  'expertEvidence',
+  'holders',
+  'topThreeEvidence',
+  'commitments',
+  'educatorsCommitted',
+  'topThreeCommitments',
+  'overextendedCount',
+]);
 /** Figures computed from the counts beside them (FTE sums of a few people included): hidden with any of those counts. */
 const RATIO_KEYS = new Set(['share', 'topThreeShare', 'topThreeFteShare', 'totalRoleFte', 'topThreeRoleFte']);
 /** Lists that name individuals next to their evidence or commitments (`educators` when it is a list of people, as in overextension). */
@@ -37,6 +50,7 @@ function walk(value: unknown, below: number): unknown {
   if (hidden) for (const key of RATIO_KEYS) if (key in out) out[key] = null;
   // A spread between two buildings is computed from their shares: gone with either of them.
   const spread = out.spread as { best?: { share?: unknown }; worst?: { share?: unknown } } | null | undefined;
-  if (spread && typeof spread === 'object' && 'best' in spread && (spread.best?.share == null || spread.worst?.share == null)) out.spread = null;
+  if (spread && typeof spread === 'object' && 'best' in spread && (spread.best?.share == null || spread.worst?.share == null))
+    out.spread = null;
   return out;
 }

@@ -1,7 +1,20 @@
 import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested,
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
 } from 'class-validator';
 import { MAX_CAPABILITY_COMPONENTS } from '../domain/capability.js';
 import { REPORT_LEVEL_MAX, REPORT_LEVEL_MIN } from '../domain/report-rules.js';
@@ -110,7 +123,10 @@ export class CapabilityReportArgs extends ReportScopeArgs {
 
 @ArgsType()
 export class CapabilityCoverageArgs extends CapabilityReportArgs {
-  @Field(() => Float, { defaultValue: 0, description: 'A building where fewer than this share (0-1) hold the whole capability is a gap; 0: only buildings where nobody does' })
+  @Field(() => Float, {
+    defaultValue: 0,
+    description: 'A building where fewer than this share (0-1) hold the whole capability is a gap; 0: only buildings where nobody does',
+  })
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
   @Max(1)

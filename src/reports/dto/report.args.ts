@@ -1,11 +1,28 @@
 import { ArgsType, Field, Float, ID, Int } from '@nestjs/graphql';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEnum, IsISO8601, IsInt, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min,
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsEnum,
+  IsISO8601,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
 } from 'class-validator';
 import { VerificationStatus } from '../../evidence/models/evidence-enums.js';
 import {
-  DEFAULT_CONCENTRATION_THRESHOLD, MAX_REPORT_BUILDINGS, MAX_REPORT_COMPETENCIES,
-  REPORT_LEVEL_MAX, REPORT_LEVEL_MIN,
+  DEFAULT_CONCENTRATION_THRESHOLD,
+  MAX_REPORT_BUILDINGS,
+  MAX_REPORT_COMPETENCIES,
+  REPORT_LEVEL_MAX,
+  REPORT_LEVEL_MIN,
 } from '../domain/report-rules.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -24,7 +41,8 @@ export class ReportScopeArgs {
 
   @Field(() => [VerificationStatus], {
     nullable: true,
-    description: "Verification statuses whose evidence counts. Omitted: those that can meet a requirement under the scoring policy in force (verified and endorsed by default), so reports agree with rankings",
+    description:
+      'Verification statuses whose evidence counts. Omitted: those that can meet a requirement under the scoring policy in force (verified and endorsed by default), so reports agree with rankings',
   })
   @IsOptional()
   @IsArray()
@@ -42,12 +60,12 @@ export class ReportScopeArgs {
 
   @Field(() => Boolean, {
     defaultValue: false,
-    description: 'Also list buildings archived by asOf that had nobody on staff that day (left out by default; a building named in buildingIds is always listed)',
+    description:
+      'Also list buildings archived by asOf that had nobody on staff that day (left out by default; a building named in buildingIds is always listed)',
   })
   @IsBoolean()
   includeArchived: boolean = false;
 }
-
 
 /**
  * Which competencies a report is about: by id, or by framework code plus competency codes (so a saved
@@ -63,7 +81,10 @@ export class CompetencySelectionArgs extends ReportScopeArgs {
   @IsUUID('all', UUIDS)
   competencyIds?: string[];
 
-  @Field(() => String, { nullable: true, description: 'A framework code, e.g. DISTRICT-AI-READINESS; alone it selects all its competencies not retired' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A framework code, e.g. DISTRICT-AI-READINESS; alone it selects all its competencies not retired',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(64)

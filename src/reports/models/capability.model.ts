@@ -29,7 +29,10 @@ export class CapabilityModel {
   @Field({ description: 'Its short code, e.g. AI-TOOL-REVIEW; reports can ask for it by code' }) code: string;
   @Field({ description: 'What it is called' }) name: string;
   @Field({ description: 'What it is for; may be empty' }) description: string;
-  @Field(() => [CapabilityComponentModel], { description: 'The competencies at levels that someone must hold, all of them, to have the capability' }) components: CapabilityComponentModel[];
+  @Field(() => [CapabilityComponentModel], {
+    description: 'The competencies at levels that someone must hold, all of them, to have the capability',
+  })
+  components: CapabilityComponentModel[];
   @Field(() => Int, { description: 'Increases with every change; send it back when you change or delete the capability' }) version: number;
 }
 
@@ -37,38 +40,59 @@ export class CapabilityModel {
 export class CapabilityComponentHoldersModel {
   @Field(() => ID, { description: "The part's competency" }) competencyId: string;
   @Field(() => Int, { description: 'The level the part asks for' }) minLevel: number;
-  @Field(() => Int, { nullable: true, description: 'Staff holding this part at its level or above (null: fewer than the smallest count shown to leaders, see basis.smallCountsHiddenBelow)' }) holders: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Staff holding this part at its level or above (null: fewer than the smallest count shown to leaders, see basis.smallCountsHiddenBelow)',
+  })
+  holders: number | null;
 }
 
 @ObjectType('CapabilityCount', { description: 'How many educators hold a whole capability' })
 export class CapabilityCountModel {
-  @Field(() => Int, { nullable: true, description: 'Staff on the day (null: fewer than the smallest count shown to leaders, see basis.smallCountsHiddenBelow)' }) educators: number | null;
-  @Field(() => Int, { nullable: true, description: 'Of them, those holding every part (null: fewer than the smallest count shown to leaders, see basis.smallCountsHiddenBelow)' }) covered: number | null;
-  @Field(() => Float, { nullable: true, description: 'Covered / educators, 0-1; null when there are no educators or a count is hidden' }) share: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Staff on the day (null: fewer than the smallest count shown to leaders, see basis.smallCountsHiddenBelow)',
+  })
+  educators: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Of them, those holding every part (null: fewer than the smallest count shown to leaders, see basis.smallCountsHiddenBelow)',
+  })
+  covered: number | null;
+  @Field(() => Float, { nullable: true, description: 'Covered / educators, 0-1; null when there are no educators or a count is hidden' })
+  share: number | null;
 }
 
 @ObjectType('BuildingCapability', { description: 'How many in one building hold a capability, part by part and whole' })
 export class BuildingCapabilityModel extends CapabilityCountModel {
   @Field(() => ReportBuildingModel, { description: 'The building' }) building: ReportBuildingModel;
-  @Field(() => [CapabilityComponentHoldersModel], { description: "Holders of each part, in the capability's order" }) components: CapabilityComponentHoldersModel[];
+  @Field(() => [CapabilityComponentHoldersModel], { description: "Holders of each part, in the capability's order" })
+  components: CapabilityComponentHoldersModel[];
   @Field({ description: 'Each part is held by someone, but nobody holds the whole' }) split: boolean;
-  @Field(() => CapabilityGapReason, { nullable: true, description: 'Why the building is a gap for this capability; null when it is not' }) gap: CapabilityGapReason | null;
+  @Field(() => CapabilityGapReason, { nullable: true, description: 'Why the building is a gap for this capability; null when it is not' })
+  gap: CapabilityGapReason | null;
 }
 
 @ObjectType('CapabilityCoverageReport', { description: 'How many educators hold a whole capability, in the district and in each building' })
 export class CapabilityCoverageReportModel {
-  @Field(() => ReportBasisModel, { description: 'How the report was computed: as-of day, what counted, hidden small counts' }) basis: ReportBasisModel;
+  @Field(() => ReportBasisModel, { description: 'How the report was computed: as-of day, what counted, hidden small counts' })
+  basis: ReportBasisModel;
   @Field(() => CapabilityModel, { description: 'The capability reported on' }) capability: CapabilityModel;
-  @Field(() => Float, { description: 'The share (0-1) under which a building is a gap; 0 means only buildings where nobody holds it' }) threshold: number;
+  @Field(() => Float, { description: 'The share (0-1) under which a building is a gap; 0 means only buildings where nobody holds it' })
+  threshold: number;
   @Field(() => CapabilityCountModel, { description: 'All selected buildings together' }) total: CapabilityCountModel;
-  @Field(() => [BuildingCapabilityModel], { description: 'Every selected building, zeros included, by code' }) buildings: BuildingCapabilityModel[];
+  @Field(() => [BuildingCapabilityModel], { description: 'Every selected building, zeros included, by code' })
+  buildings: BuildingCapabilityModel[];
 }
 
 @ObjectType('CapabilityTrendPoint', { description: 'Coverage of a capability on one day' })
 export class CapabilityTrendPointModel {
   @Field({ description: "The day (YYYY-MM-DD): a month end, or the report's as-of day for the last point" }) asOf: string;
   @Field(() => CapabilityCountModel, { description: 'All selected buildings together on that day' }) total: CapabilityCountModel;
-  @Field(() => [BuildingCapabilityModel], { description: 'Each selected building on that day, by building code' }) buildings: BuildingCapabilityModel[];
+  @Field(() => [BuildingCapabilityModel], { description: 'Each selected building on that day, by building code' })
+  buildings: BuildingCapabilityModel[];
 }
 
 @ObjectType('CapabilityTrendReport', { description: 'Coverage of a capability by building, at month ends for the last 12 months' })
@@ -90,19 +114,40 @@ export class CommitmentHolderModel {
 @ObjectType('BuildingCommitmentConcentration', { description: "How much of one building's hybrid work its top 3 educators carry" })
 export class BuildingCommitmentConcentrationModel {
   @Field(() => ReportBuildingModel, { description: 'The building' }) building: ReportBuildingModel;
-  @Field(() => Int, { nullable: true, description: 'Staff on the day (null: fewer than the smallest count shown to leaders, see basis.smallCountsHiddenBelow)' }) educators: number | null;
-  @Field(() => Int, { nullable: true, description: 'Hybrid commitments active on the day (null: fewer than the smallest count shown to leaders, see basis.smallCountsHiddenBelow)' }) commitments: number | null;
-  @Field(() => Int, { nullable: true, description: 'Educators carrying at least one (null: fewer than the smallest count shown to leaders, see basis.smallCountsHiddenBelow)' }) educatorsCommitted: number | null;
-  @Field(() => [CommitmentHolderModel], { description: 'The 3 carrying most (commitments, then FTE); empty for district leaders, who see no names' }) topThree: CommitmentHolderModel[];
-  @Field(() => Int, { nullable: true, description: 'Commitments carried by the top 3; null for leaders when a count beside it is hidden' }) topThreeCommitments: number | null;
-  @Field(() => Float, { nullable: true, description: 'TopThreeCommitments / commitments, 0-1; null with none' }) topThreeShare: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Staff on the day (null: fewer than the smallest count shown to leaders, see basis.smallCountsHiddenBelow)',
+  })
+  educators: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Hybrid commitments active on the day (null: fewer than the smallest count shown to leaders, see basis.smallCountsHiddenBelow)',
+  })
+  commitments: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Educators carrying at least one (null: fewer than the smallest count shown to leaders, see basis.smallCountsHiddenBelow)',
+  })
+  educatorsCommitted: number | null;
+  @Field(() => [CommitmentHolderModel], {
+    description: 'The 3 carrying most (commitments, then FTE); empty for district leaders, who see no names',
+  })
+  topThree: CommitmentHolderModel[];
+  @Field(() => Int, { nullable: true, description: 'Commitments carried by the top 3; null for leaders when a count beside it is hidden' })
+  topThreeCommitments: number | null;
+  @Field(() => Float, { nullable: true, description: 'TopThreeCommitments / commitments, 0-1; null with none' }) topThreeShare:
+    number | null;
   @Field(() => Float, { nullable: true, description: 'Null for leaders when a count beside it is hidden' }) totalRoleFte: number | null;
   @Field(() => Float, { nullable: true, description: 'Null for leaders when a count beside it is hidden' }) topThreeRoleFte: number | null;
-  @Field(() => Float, { nullable: true, description: 'TopThreeRoleFte / totalRoleFte, 0-1; null with none or when hidden' }) topThreeFteShare: number | null;
+  @Field(() => Float, { nullable: true, description: 'TopThreeRoleFte / totalRoleFte, 0-1; null with none or when hidden' })
+  topThreeFteShare: number | null;
 }
 
-@ObjectType('CommitmentConcentrationReport', { description: 'How much of each building\'s hybrid work its top 3 educators carry' })
+@ObjectType('CommitmentConcentrationReport', { description: "How much of each building's hybrid work its top 3 educators carry" })
 export class CommitmentConcentrationReportModel {
-  @Field(() => ReportBasisModel, { description: 'How the report was computed: as-of day, building filter, hidden small counts' }) basis: ReportBasisModel;
-  @Field(() => [BuildingCommitmentConcentrationModel], { description: 'Every selected building, by building code' }) buildings: BuildingCommitmentConcentrationModel[];
+  @Field(() => ReportBasisModel, { description: 'How the report was computed: as-of day, building filter, hidden small counts' })
+  basis: ReportBasisModel;
+  @Field(() => [BuildingCommitmentConcentrationModel], { description: 'Every selected building, by building code' })
+  buildings: BuildingCommitmentConcentrationModel[];
 }

@@ -16,7 +16,8 @@ export class OverextendedEducatorModel {
   @Field({ description: 'Their name' }) fullName: string;
   @Field(() => ReportBuildingModel, { description: 'Their building on the as-of day' }) building: ReportBuildingModel;
   @Field(() => Float, { description: 'Role FTE of the hybrid commitments active on the as-of day' }) totalRoleFte: number;
-  @Field(() => [ReportCommitmentModel], { description: 'The active commitments that add up to totalRoleFte' }) commitments: ReportCommitmentModel[];
+  @Field(() => [ReportCommitmentModel], { description: 'The active commitments that add up to totalRoleFte' })
+  commitments: ReportCommitmentModel[];
 }
 
 @ObjectType('ExpertHolder', { description: "One of the people holding most of a building's expert evidence" })
@@ -29,22 +30,56 @@ export class ExpertHolderModel {
 @ObjectType('ExpertiseConcentration', { description: "Whether a building's level-3+ expertise sits with a few people" })
 export class ExpertiseConcentrationModel {
   @Field(() => ReportBuildingModel, { description: 'The building' }) building: ReportBuildingModel;
-  @Field(() => Int, { nullable: true, description: 'Educators on staff on the as-of day (null: fewer than the smallest count shown to leaders, see basis.smallCountsHiddenBelow)' }) educators: number | null;
-  @Field(() => Int, { nullable: true, description: 'Evidence items that count and show level 3 or higher (null: fewer than the smallest count shown to leaders, see basis.smallCountsHiddenBelow)' }) expertEvidence: number | null;
-  @Field(() => Int, { nullable: true, description: 'Educators holding at least one such item (null: fewer than the smallest count shown to leaders, see basis.smallCountsHiddenBelow)' }) holders: number | null;
-  @Field(() => Int, { nullable: true, description: 'Items held by the 3 people holding most (null: fewer than the smallest count shown to leaders, see basis.smallCountsHiddenBelow)' }) topThreeEvidence: number | null;
-  @Field(() => Float, { nullable: true, description: 'TopThreeEvidence / expertEvidence, 0-1; null when there is none' }) topThreeShare: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Educators on staff on the as-of day (null: fewer than the smallest count shown to leaders, see basis.smallCountsHiddenBelow)',
+  })
+  educators: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Evidence items that count and show level 3 or higher (null: fewer than the smallest count shown to leaders, see basis.smallCountsHiddenBelow)',
+  })
+  expertEvidence: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Educators holding at least one such item (null: fewer than the smallest count shown to leaders, see basis.smallCountsHiddenBelow)',
+  })
+  holders: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Items held by the 3 people holding most (null: fewer than the smallest count shown to leaders, see basis.smallCountsHiddenBelow)',
+  })
+  topThreeEvidence: number | null;
+  @Field(() => Float, { nullable: true, description: 'TopThreeEvidence / expertEvidence, 0-1; null when there is none' }) topThreeShare:
+    number | null;
   @Field({ description: 'More than 3 educators and the top-3 share above the concentration threshold' }) concentrated: boolean;
   @Field(() => [ExpertHolderModel], { description: 'The top 3, most first (ties by name)' }) topHolders: ExpertHolderModel[];
 }
 
 @ObjectType('OverextensionReport', { description: 'People carrying too much, and buildings leaning on a few people' })
 export class OverextensionReportModel {
-  @Field(() => ReportBasisModel, { description: 'How the report was computed: as-of day, statuses that counted, policy version, hidden small counts' }) basis: ReportBasisModel;
-  @Field(() => Float, { description: 'Total active role FTE at or above this flags a person (policy, else deployment setting)' }) fteThreshold: number;
-  @Field(() => Float, { description: 'A building whose top 3 hold more than this share (0-1) of its expert evidence is concentrated' }) concentrationThreshold: number;
-  @Field(() => Int, { nullable: true, description: 'Educators at or over the threshold (null: fewer than the smallest count shown to leaders, see basis.smallCountsHiddenBelow)' })
+  @Field(() => ReportBasisModel, {
+    description: 'How the report was computed: as-of day, statuses that counted, policy version, hidden small counts',
+  })
+  basis: ReportBasisModel;
+  @Field(() => Float, { description: 'Total active role FTE at or above this flags a person (policy, else deployment setting)' })
+  fteThreshold: number;
+  @Field(() => Float, { description: 'A building whose top 3 hold more than this share (0-1) of its expert evidence is concentrated' })
+  concentrationThreshold: number;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Educators at or over the threshold (null: fewer than the smallest count shown to leaders, see basis.smallCountsHiddenBelow)',
+  })
   overextendedCount: number | null;
-  @Field(() => [OverextendedEducatorModel], { description: 'Most role FTE first, then name; empty for district leaders, who see no names (overextendedCount instead)' }) educators: OverextendedEducatorModel[];
-  @Field(() => [ExpertiseConcentrationModel], { description: 'Every selected building, by building code' }) buildings: ExpertiseConcentrationModel[];
+  @Field(() => [OverextendedEducatorModel], {
+    description: 'Most role FTE first, then name; empty for district leaders, who see no names (overextendedCount instead)',
+  })
+  educators: OverextendedEducatorModel[];
+  @Field(() => [ExpertiseConcentrationModel], { description: 'Every selected building, by building code' })
+  buildings: ExpertiseConcentrationModel[];
 }

@@ -11,10 +11,30 @@ export class ClosingEvidenceModel {
 
 @ObjectType('PipelineCount', { description: 'Where educators stand against a target level' })
 export class PipelineCountModel {
-  @Field(() => Int, { nullable: true, description: 'Educators on staff on the as-of day (null: fewer than the smallest count shown to leaders, see basis.smallCountsHiddenBelow)' }) educators: number | null;
-  @Field(() => Int, { nullable: true, description: 'Educators already at or above the target (null: fewer than the smallest count shown to leaders, see basis.smallCountsHiddenBelow)' }) atOrAboveTarget: number | null;
-  @Field(() => Int, { nullable: true, description: 'Exactly one level below the target (for target 1: nothing that counts yet) (null: fewer than the smallest count shown to leaders, see basis.smallCountsHiddenBelow)' }) oneLevelShort: number | null;
-  @Field(() => Int, { nullable: true, description: 'Educators two or more levels short (null: fewer than the smallest count shown to leaders, see basis.smallCountsHiddenBelow)' }) furtherShort: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Educators on staff on the as-of day (null: fewer than the smallest count shown to leaders, see basis.smallCountsHiddenBelow)',
+  })
+  educators: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Educators already at or above the target (null: fewer than the smallest count shown to leaders, see basis.smallCountsHiddenBelow)',
+  })
+  atOrAboveTarget: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Exactly one level below the target (for target 1: nothing that counts yet) (null: fewer than the smallest count shown to leaders, see basis.smallCountsHiddenBelow)',
+  })
+  oneLevelShort: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Educators two or more levels short (null: fewer than the smallest count shown to leaders, see basis.smallCountsHiddenBelow)',
+  })
+  furtherShort: number | null;
 }
 
 @ObjectType('PipelineBuilding', { description: "Where one building's educators stand against the target" })
@@ -32,7 +52,11 @@ export class PipelineCompetencyModel extends PipelineCountModel {
 
 @ObjectType('PipelineReport', { description: 'Per competency, who is one level short of a target and what would close it' })
 export class PipelineReportModel {
-  @Field(() => ReportBasisModel, { description: 'How the report was computed: as-of day, statuses that counted, policy version, hidden small counts' }) basis: ReportBasisModel;
+  @Field(() => ReportBasisModel, {
+    description: 'How the report was computed: as-of day, statuses that counted, policy version, hidden small counts',
+  })
+  basis: ReportBasisModel;
   @Field(() => Int, { description: 'The level (1-4) the district wants people at' }) targetLevel: number;
-  @Field(() => [PipelineCompetencyModel], { description: 'Counts are for all selected buildings together' }) competencies: PipelineCompetencyModel[];
+  @Field(() => [PipelineCompetencyModel], { description: 'Counts are for all selected buildings together' })
+  competencies: PipelineCompetencyModel[];
 }

@@ -53,7 +53,8 @@ export class ReportBasisModel {
 
   @Field(() => Int, {
     nullable: true,
-    description: 'Set for district leaders: counts from 1 up to this minus 1 are null ("fewer than" this), with the shares built on them, so a small building cannot be de-anonymised',
+    description:
+      'Set for district leaders: counts from 1 up to this minus 1 are null ("fewer than" this), with the shares built on them, so a small building cannot be de-anonymised',
   })
   smallCountsHiddenBelow?: number | null;
 }

@@ -38,7 +38,12 @@ export function checkText(value: string, field: string): string {
 
 /** A verification request can be disputed once decided. */
 export function assertVerificationDecided(status: string): void {
-  if (status === 'PENDING') throw badInput('This verification request is not decided yet; a dispute is about a decision', undefined, RightsReason.NOTHING_TO_DISPUTE);
+  if (status === 'PENDING')
+    throw badInput(
+      'This verification request is not decided yet; a dispute is about a decision',
+      undefined,
+      RightsReason.NOTHING_TO_DISPUTE,
+    );
 }
 
 /** An application decision can be disputed when someone else decided it: rejected, declined offer, or closed. */
@@ -65,4 +70,9 @@ export function assertOutcome(value: string): DisputeOutcome {
 }
 
 export const duplicateDispute = () =>
-  new AppError(ErrorCode.CONFLICT, 'You already have an open dispute about this; HR will answer it first', undefined, RightsReason.DUPLICATE_DISPUTE);
+  new AppError(
+    ErrorCode.CONFLICT,
+    'You already have an open dispute about this; HR will answer it first',
+    undefined,
+    RightsReason.DUPLICATE_DISPUTE,
+  );

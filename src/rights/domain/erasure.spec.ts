@@ -33,8 +33,13 @@ describe('dispute rules', () => {
   });
 
   it('HR resolves open disputes, never their own', () => {
-    expect(refusal(() => assertCanResolve({ status: 'OPEN', resolverEducatorId: 'e1', disputantEducatorId: 'e1' }))?.code).toBe('FORBIDDEN');
-    expect(refusal(() => assertCanResolve({ status: 'UPHELD', resolverEducatorId: null, disputantEducatorId: 'e1' }))).toEqual({ code: 'BAD_USER_INPUT', reason: 'ALREADY_RESOLVED' });
+    expect(refusal(() => assertCanResolve({ status: 'OPEN', resolverEducatorId: 'e1', disputantEducatorId: 'e1' }))?.code).toBe(
+      'FORBIDDEN',
+    );
+    expect(refusal(() => assertCanResolve({ status: 'UPHELD', resolverEducatorId: null, disputantEducatorId: 'e1' }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      reason: 'ALREADY_RESOLVED',
+    });
     expect(refusal(() => assertCanResolve({ status: 'OPEN', resolverEducatorId: null, disputantEducatorId: 'e1' }))).toBeNull();
     expect(refusal(() => checkText('  ', 'statement'))?.code).toBe('BAD_USER_INPUT');
     expect(checkText('  why  ', 'statement')).toBe('why');

@@ -12,26 +12,82 @@ describe('pseudonyms for what stays after an erasure', () => {
     expect(pseudonymOf('k1', ROLE)).not.toBe(a);
   });
 
-  it('keep the shape of audit changes: the person\'s ids become pseudonyms, codes, numbers and other ids stay, words go', () => {
-    const map = new Map([[ME, 'P-ME'], ['al@district.test', 'P-ME']]);
-    expect(pseudonymiseValue({
-      educatorId: ME, roleId: ROLE, decision: 'REJECTED', reason: 'Al has workshop hours only', email: 'AL@district.test',
-      score: 3, accepted: true, note: null, empty: '', leavingDate: { from: null, to: '2026-11-01' }, links: ['https://drive.example/x'],
-    }, map)).toEqual({
-      educatorId: 'P-ME', roleId: ROLE, decision: 'REJECTED', reason: ERASED_TEXT, email: 'P-ME',
-      score: 3, accepted: true, note: null, empty: '', leavingDate: { from: null, to: ERASED_TEXT }, links: [ERASED_TEXT],
+  it("keep the shape of audit changes: the person's ids become pseudonyms, codes, numbers and other ids stay, words go", () => {
+    const map = new Map([
+      [ME, 'P-ME'],
+      ['al@district.test', 'P-ME'],
+    ]);
+    expect(
+      pseudonymiseValue(
+        {
+          educatorId: ME,
+          roleId: ROLE,
+          decision: 'REJECTED',
+          reason: 'Al has workshop hours only',
+          email: 'AL@district.test',
+          score: 3,
+          accepted: true,
+          note: null,
+          empty: '',
+          leavingDate: { from: null, to: '2026-11-01' },
+          links: ['https://drive.example/x'],
+        },
+        map,
+      ),
+    ).toEqual({
+      educatorId: 'P-ME',
+      roleId: ROLE,
+      decision: 'REJECTED',
+      reason: ERASED_TEXT,
+      email: 'P-ME',
+      score: 3,
+      accepted: true,
+      note: null,
+      empty: '',
+      leavingDate: { from: null, to: ERASED_TEXT },
+      links: [ERASED_TEXT],
     });
   });
 
-  it('keep a saved candidate\'s numbers and structure, without the name, titles or summaries', () => {
+  it("keep a saved candidate's numbers and structure, without the name, titles or summaries", () => {
     const ev = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
-    const out = pseudonymiseCandidate({
-      educatorId: ME, fullName: 'Al Novak', score: 42, rank: 3, summary: 'Al meets 1 of 3',
-      requirements: [{ competencyCode: 'AI-TOOL-EVAL', met: false, summary: 'Al shows level 1', metOnceVerifiedEvidenceIds: [ev], evidence: [{ evidenceId: ev, title: 'Al\'s rubric', credit: 120, status: 'SELF_REPORTED' }] }],
-    }, new Map([[ME, 'P-ME'], [ev, 'P-EV']])) as Record<string, any>;
+    const out = pseudonymiseCandidate(
+      {
+        educatorId: ME,
+        fullName: 'Al Novak',
+        score: 42,
+        rank: 3,
+        summary: 'Al meets 1 of 3',
+        requirements: [
+          {
+            competencyCode: 'AI-TOOL-EVAL',
+            met: false,
+            summary: 'Al shows level 1',
+            metOnceVerifiedEvidenceIds: [ev],
+            evidence: [{ evidenceId: ev, title: "Al's rubric", credit: 120, status: 'SELF_REPORTED' }],
+          },
+        ],
+      },
+      new Map([
+        [ME, 'P-ME'],
+        [ev, 'P-EV'],
+      ]),
+    ) as Record<string, any>;
     expect(out).toEqual({
-      educatorId: ME, fullName: ERASED_NAME, score: 42, rank: 3, summary: ERASED_TEXT,
-      requirements: [{ competencyCode: 'AI-TOOL-EVAL', met: false, summary: ERASED_TEXT, metOnceVerifiedEvidenceIds: ['P-EV'], evidence: [{ evidenceId: 'P-EV', title: ERASED_TEXT, credit: 120, status: 'SELF_REPORTED' }] }],
+      educatorId: ME,
+      fullName: ERASED_NAME,
+      score: 42,
+      rank: 3,
+      summary: ERASED_TEXT,
+      requirements: [
+        {
+          competencyCode: 'AI-TOOL-EVAL',
+          met: false,
+          summary: ERASED_TEXT,
+          metOnceVerifiedEvidenceIds: ['P-EV'],
+          evidence: [{ evidenceId: 'P-EV', title: ERASED_TEXT, credit: 120, status: 'SELF_REPORTED' }],
+        },
+      ],
     });
   });
 });

@@ -54,7 +54,8 @@ export function pseudonymiseCandidate(candidate: unknown, pseudonyms: ReadonlyMa
       return pseudonyms.get(value.toLowerCase()) ?? value;
     }
     if (Array.isArray(value)) return value.map((v) => walk(v, key));
-    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, walk(v, k)]));
+    if (value && typeof value === 'object')
+      return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, walk(v, k)]));
     return value;
   };
   return walk(candidate, null);

@@ -26,7 +26,9 @@ export class DisputeCountModel {
   @Field(() => Int, { description: 'Disputes with it, within the other filter' }) count: number;
 }
 
-@ObjectType('DisputeQueue', { description: 'Disputes, oldest first; counts by status (within the kind filter) and by kind (within the status filter)' })
+@ObjectType('DisputeQueue', {
+  description: 'Disputes, oldest first; counts by status (within the kind filter) and by kind (within the status filter)',
+})
 export class DisputeQueueModel extends Connection(DisputeModel) {
   @Field(() => [DisputeCountModel], { description: 'Disputes per status, within the kind filter' }) countsByStatus: DisputeCountModel[];
   @Field(() => [DisputeCountModel], { description: 'Disputes per kind, within the status filter' }) countsByKind: DisputeCountModel[];

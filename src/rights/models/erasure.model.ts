@@ -20,6 +20,7 @@ export class ErasureResultModel {
   @Field(() => ID, { description: 'The stable pseudonym that replaces the person in the audit log' }) educatorPseudonym: string;
   @Field(() => Date, { description: 'When the erasure ran (the first one, when alreadyErased)' }) erasedAt: Date;
   @Field({ description: 'The person was erased before: nothing was done now' }) alreadyErased: boolean;
-  @Field(() => [ErasureRowCountModel], { description: 'Rows changed by this erasure, per table (empty when alreadyErased)' }) rows: ErasureRowCountModel[];
+  @Field(() => [ErasureRowCountModel], { description: 'Rows changed by this erasure, per table (empty when alreadyErased)' })
+  rows: ErasureRowCountModel[];
   @Field(() => [ErasurePlanStepModel], { description: 'What erasure does, table by table' }) plan: ErasurePlanStepModel[];
 }

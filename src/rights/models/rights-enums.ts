@@ -5,9 +5,15 @@ registerEnumType(DisputeKind, {
   name: 'DisputeKind',
   description: "What sort of decision an educator disputes, which says what the dispute's subjectId names",
   valuesMap: {
-    VERIFICATION_DECISION: { description: "HR's decision on a verification request (VERIFIED, ENDORSED or REJECTED); subject: the request" },
-    EVIDENCE_STATUS: { description: 'The verification status an evidence item holds (e.g. set or removed by HR directly); subject: the item' },
-    EXPLANATION: { description: 'The explanation of where the educator stands for a role (score, met and unmet requirements); subject: the role' },
+    VERIFICATION_DECISION: {
+      description: "HR's decision on a verification request (VERIFIED, ENDORSED or REJECTED); subject: the request",
+    },
+    EVIDENCE_STATUS: {
+      description: 'The verification status an evidence item holds (e.g. set or removed by HR directly); subject: the item',
+    },
+    EXPLANATION: {
+      description: 'The explanation of where the educator stands for a role (score, met and unmet requirements); subject: the role',
+    },
     APPLICATION_DECISION: { description: 'A decision on an application (rejection, a declined or closed offer); subject: the application' },
   },
 });

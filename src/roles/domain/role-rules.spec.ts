@@ -1,6 +1,12 @@
 import { AppError, ErrorCode } from '../../common/app-error.js';
 import {
-  checkCanBeOpen, checkFte, checkRequirements, checkRoleTerms, type CompetencyFacts, type RequirementDraft, type RoleTerms,
+  checkCanBeOpen,
+  checkFte,
+  checkRequirements,
+  checkRoleTerms,
+  type CompetencyFacts,
+  type RequirementDraft,
+  type RoleTerms,
 } from './role-rules.js';
 
 function refusal(fn: () => void, code = ErrorCode.BAD_USER_INPUT): string {
@@ -37,7 +43,15 @@ describe('FTE split', () => {
 });
 
 describe('role terms', () => {
-  const terms: RoleTerms = { title: 'AI integration specialist', summary: '', classroomFte: 0.6, roleFte: 0.4, stipend: 3000, openings: 2, minYearsOfService: null };
+  const terms: RoleTerms = {
+    title: 'AI integration specialist',
+    summary: '',
+    classroomFte: 0.6,
+    roleFte: 0.4,
+    stipend: 3000,
+    openings: 2,
+    minYearsOfService: null,
+  };
 
   it('accepts sensible terms', () => expect(() => checkRoleTerms(terms)).not.toThrow());
 
@@ -53,7 +67,9 @@ describe('role terms', () => {
   });
 
   it('accepts the boundaries', () => {
-    expect(() => checkRoleTerms({ ...terms, title: 'x'.repeat(200), summary: 'y'.repeat(4000), stipend: 0, openings: 50, minYearsOfService: 50 })).not.toThrow();
+    expect(() =>
+      checkRoleTerms({ ...terms, title: 'x'.repeat(200), summary: 'y'.repeat(4000), stipend: 0, openings: 50, minYearsOfService: 50 }),
+    ).not.toThrow();
     expect(() => checkRoleTerms({ ...terms, openings: 1, minYearsOfService: 0 })).not.toThrow();
   });
 });
@@ -63,18 +79,30 @@ describe('requirements', () => {
   const ethics: CompetencyFacts = { id: 'c-eth', code: 'ETH.1', retired: false, levels: [1] };
   const old: CompetencyFacts = { id: 'c-old', code: 'OLD', retired: true, levels: [1, 2] };
   const known = new Map([bias, ethics, old].map((c) => [c.id, c]));
-  const req = (over: Partial<RequirementDraft> = {}): RequirementDraft => ({ competencyId: 'c-bias', minLevel: 2, weight: 10, kind: 'REQUIRED', ...over });
+  const req = (over: Partial<RequirementDraft> = {}): RequirementDraft => ({
+    competencyId: 'c-bias',
+    minLevel: 2,
+    weight: 10,
+    kind: 'REQUIRED',
+    ...over,
+  });
 
   it('accepts a valid list', () => {
-    expect(() => checkRequirements([req(), req({ competencyId: 'c-eth', minLevel: 1, kind: 'PREFERRED', weight: 100 })], known)).not.toThrow();
+    expect(() =>
+      checkRequirements([req(), req({ competencyId: 'c-eth', minLevel: 1, kind: 'PREFERRED', weight: 100 })], known),
+    ).not.toThrow();
   });
 
   it('answers an unknown competency with NOT_FOUND naming it', () => {
-    expect(refusal(() => checkRequirements([req({ competencyId: 'c-nope' })], known), ErrorCode.NOT_FOUND)).toBe('Competency c-nope was not found');
+    expect(refusal(() => checkRequirements([req({ competencyId: 'c-nope' })], known), ErrorCode.NOT_FOUND)).toBe(
+      'Competency c-nope was not found',
+    );
   });
 
   it('refuses a level the competency does not define, naming the allowed levels', () => {
-    expect(refusal(() => checkRequirements([req({ minLevel: 5 })], known))).toBe('minLevel 5 is not a level of competency AI-BIAS; allowed levels: 1, 2, 3, 4');
+    expect(refusal(() => checkRequirements([req({ minLevel: 5 })], known))).toBe(
+      'minLevel 5 is not a level of competency AI-BIAS; allowed levels: 1, 2, 3, 4',
+    );
   });
 
   it('refuses a weight of 0 or over 100, and accepts a small positive one', () => {
@@ -88,7 +116,14 @@ describe('requirements', () => {
     expect(refusal(() => checkRequirements([req({ kind: 'NICE' })], known))).toMatch(/kind must be REQUIRED or PREFERRED/);
     expect(refusal(() => checkRequirements([], known))).toMatch(/1 to 30 requirements/);
     const many = new Map(Array.from({ length: 31 }, (_, i) => [`c${i}`, { id: `c${i}`, code: `C${i}`, retired: false, levels: [1] }]));
-    expect(refusal(() => checkRequirements([...many.keys()].map((id) => req({ competencyId: id, minLevel: 1 })), many))).toMatch(/got 31/);
+    expect(
+      refusal(() =>
+        checkRequirements(
+          [...many.keys()].map((id) => req({ competencyId: id, minLevel: 1 })),
+          many,
+        ),
+      ),
+    ).toMatch(/got 31/);
   });
 
   it('refuses a newly added retired competency but keeps one the role already had', () => {
@@ -101,7 +136,9 @@ describe('opening a role', () => {
   const today = '2026-03-10';
 
   it('needs at least one REQUIRED competency', () => {
-    expect(refusal(() => checkCanBeOpen(null, ['PREFERRED', 'PREFERRED'], today))).toBe('A role cannot open without at least one REQUIRED competency');
+    expect(refusal(() => checkCanBeOpen(null, ['PREFERRED', 'PREFERRED'], today))).toBe(
+      'A role cannot open without at least one REQUIRED competency',
+    );
     expect(refusal(() => checkCanBeOpen(null, [], today))).toMatch(/at least one REQUIRED/);
     expect(() => checkCanBeOpen(null, ['PREFERRED', 'REQUIRED'], today)).not.toThrow();
   });

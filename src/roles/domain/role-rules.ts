@@ -44,11 +44,13 @@ const hasAtMostTwoDecimals = (x: number) => Math.abs(x * 100 - hundredths(x)) < 
 
 export function checkFte(classroomFte: number, roleFte: number): void {
   if (!Number.isFinite(classroomFte) || !Number.isFinite(roleFte)) throw badInput('FTE values must be numbers');
-  if (!hasAtMostTwoDecimals(classroomFte) || !hasAtMostTwoDecimals(roleFte)) throw badInput('FTE values have at most two decimals (e.g. 0.25)');
+  if (!hasAtMostTwoDecimals(classroomFte) || !hasAtMostTwoDecimals(roleFte))
+    throw badInput('FTE values have at most two decimals (e.g. 0.25)');
   if (classroomFte < 0) throw badInput('classroomFte must be 0 or more');
   if (roleFte <= 0) throw badInput('roleFte must be more than 0');
   const sum = hundredths(classroomFte) + hundredths(roleFte);
-  if (sum > 100) throw badInput(`classroomFte + roleFte must not exceed 1.0 (got ${classroomFte} + ${roleFte} = ${(sum / 100).toFixed(2)})`);
+  if (sum > 100)
+    throw badInput(`classroomFte + roleFte must not exceed 1.0 (got ${classroomFte} + ${roleFte} = ${(sum / 100).toFixed(2)})`);
 }
 
 export function checkRoleTerms(t: RoleTerms): void {
@@ -56,7 +58,8 @@ export function checkRoleTerms(t: RoleTerms): void {
   if (t.title.length > TITLE_MAX) throw badInput(`title must be at most ${TITLE_MAX} characters`);
   if (t.summary.length > SUMMARY_MAX) throw badInput(`summary must be at most ${SUMMARY_MAX} characters`);
   checkFte(t.classroomFte, t.roleFte);
-  if (!Number.isInteger(t.stipend) || t.stipend < 0 || t.stipend > STIPEND_MAX) throw badInput(`stipend must be a whole number from 0 to ${STIPEND_MAX}`);
+  if (!Number.isInteger(t.stipend) || t.stipend < 0 || t.stipend > STIPEND_MAX)
+    throw badInput(`stipend must be a whole number from 0 to ${STIPEND_MAX}`);
   if (!Number.isInteger(t.openings) || t.openings < OPENINGS_MIN || t.openings > OPENINGS_MAX) {
     throw badInput(`openings must be a whole number from ${OPENINGS_MIN} to ${OPENINGS_MAX}`);
   }
@@ -93,7 +96,6 @@ export function checkRequirements(
     if (r.kind !== 'REQUIRED' && r.kind !== 'PREFERRED') throw badInput(`kind must be REQUIRED or PREFERRED (got ${r.kind})`);
   }
 }
-
 
 /** An OPEN role must name at least one REQUIRED competency and must not have closed already. */
 export function checkCanBeOpen(closingDate: string | null, kinds: readonly string[], today: string): void {

@@ -1,7 +1,5 @@
 import { AppError, ErrorCode } from '../../common/app-error.js';
-import {
-  assertCanFill, assertEditable, assertTransition, canTransition, isRoleStatus, nextStatuses, RoleStatus,
-} from './role-status.js';
+import { assertCanFill, assertEditable, assertTransition, canTransition, isRoleStatus, nextStatuses, RoleStatus } from './role-status.js';
 
 const { DRAFT, OPEN, CLOSED, FILLED } = RoleStatus;
 const ALL = [DRAFT, OPEN, CLOSED, FILLED];
@@ -45,7 +43,9 @@ describe('role status machine', () => {
 
   it('explains the refusal with the moves that are allowed', () => {
     expect(refusal(() => assertTransition(DRAFT, CLOSED)).message).toBe('A DRAFT role cannot become CLOSED; it can only become OPEN');
-    expect(refusal(() => assertTransition(OPEN, DRAFT)).message).toBe('A OPEN role cannot become DRAFT; it can only become CLOSED or FILLED');
+    expect(refusal(() => assertTransition(OPEN, DRAFT)).message).toBe(
+      'A OPEN role cannot become DRAFT; it can only become CLOSED or FILLED',
+    );
     expect(refusal(() => assertTransition(FILLED, OPEN)).message).toBe('A FILLED role cannot change status any more');
     expect(refusal(() => assertTransition(OPEN, OPEN)).message).toBe('The role is already OPEN');
   });

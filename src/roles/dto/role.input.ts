@@ -1,12 +1,35 @@
 import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsBoolean, IsEnum, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsPositive, IsString,
-  IsUUID, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested,
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsPositive,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
 } from 'class-validator';
 import { PageArgs } from '../../common/pagination.js';
 import {
-  OPENINGS_MAX, OPENINGS_MIN, REQUIREMENTS_MAX, REQUIREMENTS_MIN, STIPEND_MAX, SUMMARY_MAX, TITLE_MAX, WEIGHT_MAX,
+  OPENINGS_MAX,
+  OPENINGS_MIN,
+  REQUIREMENTS_MAX,
+  REQUIREMENTS_MIN,
+  STIPEND_MAX,
+  SUMMARY_MAX,
+  TITLE_MAX,
+  WEIGHT_MAX,
   YEARS_OF_SERVICE_MAX,
 } from '../domain/role-rules.js';
 import { RequirementKind, RoleStatus } from '../models/role.model.js';
@@ -105,11 +128,18 @@ export class CreateRoleInput {
   @IsISO8601({ strict: true }, { message: 'closingDate must be a real calendar date' })
   closingDate?: string | null;
 
-  @Field({ defaultValue: true, description: "True: the posting is for the district's own staff only (shown to candidates; every candidate in Pathways is district staff)" })
+  @Field({
+    defaultValue: true,
+    description:
+      "True: the posting is for the district's own staff only (shown to candidates; every candidate in Pathways is district staff)",
+  })
   @IsBoolean()
   internalOnly: boolean;
 
-  @Field(() => Int, { nullable: true, description: 'Years of service a candidate needs, 0-50; matching shows it explicitly. Omit when service length plays no part' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Years of service a candidate needs, 0-50; matching shows it explicitly. Omit when service length plays no part',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
