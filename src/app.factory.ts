@@ -11,6 +11,8 @@ import { largeImportBody } from './case/large-import-body.js';
 import { badInput } from './common/app-error.js';
 import { describeFailure } from './common/format-error.js';
 import { HotReads } from './common/hot-read.js';
+import { heavyAnswersGate } from './common/heavy/heavy-answers.js';
+import { HeavyWorkLimiter } from './common/heavy/heavy-work.js';
 import { enforceRequestBudgets, requestBudget } from './database/request-budget.js';
 import { operationGuard } from './common/operation-guard.middleware.js';
 import { GraphqlPassthroughFilter } from './common/passthrough.filter.js';
@@ -46,6 +48,16 @@ export async function createApp(
   app.useBodyParser('json', { limit: Math.max(2 * 1024 * 1024, config.caseMaxPackageBytes + 1024 * 1024) });
   app.use(importBody.after);
   app.use('/graphql', operationGuard(config));
+  app.use(
+    '/graphql',
+    heavyAnswersGate(
+      new HeavyWorkLimiter({
+        heavyMaxConcurrent: config.heavyAnswersMaxConcurrent,
+        heavyMaxQueued: config.heavyAnswersMaxQueued,
+        heavyQueueWaitMs: config.heavyQueueWaitMs,
+      }),
+    ),
+  );
   const hotPool = app.get(HotReads).pool;
   enforceRequestBudgets(dataSource, ...(hotPool ? [hotPool] : []));
   app.use('/graphql', requestBudget(config.requestTimeoutMs, config.requestDbTimeMs));
