@@ -8,6 +8,7 @@ import { ApplicationStatus, OPEN_STATUSES } from './domain/application-status.js
 import { OfferStatus } from './domain/offer-status.js';
 import { ApplicationEntity } from './entities/application.entity.js';
 import { OfferEntity } from './entities/offer.entity.js';
+import { HiringRepository } from './hiring.repository.js';
 
 /** What the candidate and HR read in the application history and on the offer when a leaver's hiring closes. */
 export const leftDistrictReason = (leavingDate: string): string =>
@@ -23,6 +24,7 @@ export class LeaverClosuresService {
   constructor(
     private readonly pipeline: ApplicationPipelineService,
     private readonly audit: AuditService,
+    private readonly repo: HiringRepository,
   ) {}
 
   /** Inside the caller's transaction: closes one educator's open applications when their leaving date has come. */
@@ -42,12 +44,17 @@ export class LeaverClosuresService {
     skipLocked: boolean,
   ): Promise<number> {
     // Lock order as elsewhere: application, then its offer (no role lock is needed: nothing here fills a role).
-    const due: Array<{ id: string; leavingDate: string }> = await m.query(
-      `SELECT a.id, to_char(e.leaving_date, 'YYYY-MM-DD') AS "leavingDate"
+    const due: Array<{ id: string; roleId: string; leavingDate: string }> = await m.query(
+      `SELECT a.id, a.role_id AS "roleId", to_char(e.leaving_date, 'YYYY-MM-DD') AS "leavingDate"
          FROM application a JOIN educator e ON e.id = a.educator_id
         WHERE e.leaving_date <= $1::date AND a.status = ANY($2::varchar[]) AND ($3::uuid IS NULL OR a.educator_id = $3::uuid)
         ORDER BY a.id FOR UPDATE OF a ${skipLocked ? 'SKIP LOCKED' : ''}`,
       [today, [...OPEN_STATUSES], educatorId],
+    );
+    // The candidates' messages name the role: every role's title in one read, not one per application.
+    const titles = await this.repo.roleTitles(
+      m,
+      due.map((r) => r.roleId),
     );
     for (const row of due) {
       const app = (await m.getRepository(ApplicationEntity).findOneBy({ id: row.id }))!;
@@ -78,10 +85,18 @@ export class LeaverClosuresService {
           );
         }
       }
-      await this.pipeline.move(m, actor, app, ApplicationStatus.WITHDRAWN, reason, {
-        cause: 'EDUCATOR_LEFT',
-        leavingDate: row.leavingDate,
-      });
+      await this.pipeline.move(
+        m,
+        actor,
+        app,
+        ApplicationStatus.WITHDRAWN,
+        reason,
+        {
+          cause: 'EDUCATOR_LEFT',
+          leavingDate: row.leavingDate,
+        },
+        titles.get(row.roleId),
+      );
     }
     return due.length;
   }
