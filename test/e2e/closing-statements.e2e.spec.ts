@@ -85,7 +85,7 @@ describe('closing applications in a batch reads the role once', () => {
   });
 
   it("a leaver's applications to several roles close reading the roles in one statement, whatever their number", async () => {
-    const roles = [];
+    const roles: string[] = [];
     for (const tag of ['A', 'B', 'C', 'D']) roles.push(await postOpenRole(t, w, { title: `Leaver role ${tag}` }));
     const leaveWith = async (n: number, tag: string) => {
       const educatorId = await insertEducator(t.ds, { buildingId: w.north, name: `Leaver ${tag}`, hireDate: daysFromNow(-365 * 5) });
