@@ -49,7 +49,7 @@ export class LeaversService {
       // Touching the account row also tells every process to drop its cached principal (trigger on account).
       const [accounts] = await m.query(`UPDATE account SET updated_at = now() WHERE educator_id = $1 RETURNING id`, [current.id]);
       const accountId = (accounts as Array<{ id: string }>)[0]?.id ?? null;
-      const closedApplications = disableNow ? await this.closures.closeFor(m, actor, current.id) : 0;
+      const closed = disableNow ? await this.closures.closeFor(m, actor, current.id) : { applications: 0, invitations: 0 };
       await this.audit.record(
         actor,
         {
@@ -60,7 +60,8 @@ export class LeaversService {
             leavingDate: { from: before, to: input.leavingDate },
             accountId,
             accountDisabled: disabled.length > 0,
-            closedApplications,
+            closedApplications: closed.applications,
+            closedInvitations: closed.invitations,
           },
         },
         m,
