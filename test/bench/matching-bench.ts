@@ -65,7 +65,7 @@ function withDatabase(url: string, database: string): string {
 
 /** A migrated database holding the district of this size, generated once and reused while its format matches. */
 async function district(server: string, size: number): Promise<{ url: string; shape: DistrictShape }> {
-  const name = `pathways_bench_${size}`;
+  const name = `${process.env.BENCH_DATABASE_PREFIX ?? 'pathways_bench'}_${size}`;
   const url = withDatabase(server, name);
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();
