@@ -32,6 +32,14 @@ import type { RoleWithRequirements } from '../../roles/role-read-model.js';
 /** The SQL behind ranking, explanations and standing. Counting rules come from the demonstrated-levels builders. */
 
 const OPEN = `r.status = 'OPEN'`;
+/**
+ * A cached answer read in snapshot $1 can be tested against a change log only if the snapshot saw every entry the
+ * pruning job has deleted from that log: every transaction up to the newest deleted one had ended, or the deletion
+ * itself had committed (ChangeLogHorizon migration). Otherwise it counts as stale.
+ */
+const SEEN_PRUNED = (log: 'matching_role_change' | 'matching_data_change') =>
+  `(SELECT pg_snapshot_xmin($1::pg_snapshot) > h.pruned_through OR coalesce(pg_visible_in_snapshot(h.pruned_by, $1::pg_snapshot), false)
+    FROM change_log_horizon h WHERE h.log = '${log}')`;
 
 export interface RequirementRow extends RequirementSpec {
   competencyCode: string;
@@ -148,7 +156,7 @@ export class MatchingRepository {
     if (cached) {
       const [[fresh]] = (await this.arrays(m, {
         name: 'matching_inputs_fresh',
-        text: `SELECT NOT EXISTS (SELECT 1 FROM matching_role_change
+        text: `SELECT ${SEEN_PRUNED('matching_role_change')} AND NOT EXISTS (SELECT 1 FROM matching_role_change
                  WHERE xid >= pg_snapshot_xmin($1::pg_snapshot) AND NOT pg_visible_in_snapshot(xid, $1::pg_snapshot))`,
         values: [cached.snapshot],
       })) as boolean[][];
@@ -443,7 +451,8 @@ export class MatchingRepository {
   async rankingInputsUnchangedSince(m: EntityManager, snapshot: string): Promise<boolean> {
     const [[fresh]] = (await this.arrays(m, {
       name: 'matching_ranking_fresh',
-      text: `SELECT NOT EXISTS (SELECT 1 FROM matching_data_change
+      text: `SELECT ${SEEN_PRUNED('matching_data_change')} AND ${SEEN_PRUNED('matching_role_change')}
+               AND NOT EXISTS (SELECT 1 FROM matching_data_change
                  WHERE xid >= pg_snapshot_xmin($1::pg_snapshot) AND NOT pg_visible_in_snapshot(xid, $1::pg_snapshot))
                AND NOT EXISTS (SELECT 1 FROM matching_role_change
                  WHERE xid >= pg_snapshot_xmin($1::pg_snapshot) AND NOT pg_visible_in_snapshot(xid, $1::pg_snapshot))`,
