@@ -14,7 +14,8 @@ import { districtToday } from '../../src/common/clock.js';
 import { RankingService } from '../../src/matching/ranking.service.js';
 import { measureCapacityCoverage } from './coverage-bench.js';
 import { measureOverhead, type OverheadResult } from './overhead-bench.js';
-import { measureIsolation, measureMixed, type IsolationResult, type MixedResult } from './isolation-bench.js';
+import { measureIsolation, type IsolationResult } from './isolation-bench.js';
+import { measureMixedScaling, type MixedResult } from './mixed-bench.js';
 import { assertSameAnswer, rankingAnswerOf, rankingFloorSql } from './floors.js';
 import { MatchingRepository } from '../../src/matching/sql/matching.repository.js';
 import { ScoringPolicyService } from '../../src/matching/scoring-policy.service.js';
@@ -34,7 +35,7 @@ import { printTable, writeSizeResult, type SizeResult } from './report.js';
  * without it an embedded server keeps its data in .bench/pg.
  */
 const log = (m: string) => console.log(m);
-const sizes = (process.env.BENCH_SIZES ?? '2000,20000')
+const sizes = (process.env.BENCH_SIZES ?? '2000,20000,100000')
   .split(',')
   .map((s) => Number(s.trim()))
   .filter((n) => n > 0);
@@ -351,17 +352,25 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
         log,
       });
     }
-    // Mixed traffic on this one instance (BENCH_MIXED=0 skips it).
+    // Mixed traffic on one and on two service processes sharing this database (BENCH_MIXED=0 skips it).
     let mixed: MixedResult | undefined;
     if (process.env.BENCH_MIXED !== '0') {
-      mixed = await measureMixed({
-        url: `http://127.0.0.1:${port}/graphql`,
+      const mixRoles: string[] = (
+        await ds.query(`SELECT id FROM hybrid_role WHERE status = 'OPEN' ORDER BY title LIMIT $1`, [
+          Number(process.env.BENCH_MIXED_ROLES ?? 20),
+        ])
+      ).map((r: { id: string }) => r.id);
+      const mixEducators: string[] = (await ds.query(`SELECT id FROM educator ORDER BY id LIMIT 200`)).map((r: { id: string }) => r.id);
+      mixed = await measureMixedScaling({
+        databaseUrl: url,
+        jwtSecret: config.jwtSecret,
         token: hr.token,
-        roleIds: roles.map((r) => r.id),
-        educatorIds: educators,
+        roleIds: mixRoles,
+        educatorIds: mixEducators,
+        log,
       });
       log(
-        `  mixed traffic (${mixed.mix}, ${mixed.connections} connections): ${mixed.requestsPerSec} req/s, p50 ${mixed.p50Ms} ms, p99 ${mixed.p99Ms} ms`,
+        `  mixed traffic (${mixed.mix}, ${mixed.connections} connections): one instance ${mixed.one.requestsPerSec} req/s (p50 ${mixed.one.p50Ms} ms, p99 ${mixed.one.p99Ms} ms), two instances ${mixed.two.requestsPerSec} req/s (p50 ${mixed.two.p50Ms} ms, p99 ${mixed.two.p99Ms} ms): x${mixed.scaling}; service processes' peak RSS ${mixed.instancePeakRssMb.join(' / ')} MB`,
       );
     }
     const measures = { ...Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, statsOf(v)])), ...coverage.measures };
