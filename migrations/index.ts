@@ -25,6 +25,7 @@ import { EducatorRights1795894300000 } from './1795894300000-EducatorRights.js';
 import { EvidenceKeys1795894500000 } from './1795894500000-EvidenceKeys.js';
 import { RankingCache1795894600000 } from './1795894600000-RankingCache.js';
 import { ChangeLogHorizon1795895300000 } from './1795895300000-ChangeLogHorizon.js';
+import { ChangeLogOneRowPerTransaction1795895300001 } from './1795895300001-ChangeLogOneRowPerTransaction.js';
 import { Notifications1795894800000 } from './1795894800000-Notifications.js';
 
 /** Every migration in order. Listed explicitly so compiled and test (transpiled) runs load the same set. */
@@ -57,4 +58,5 @@ export const MIGRATIONS: Array<new () => unknown> = [
   RankingCache1795894600000,
   Notifications1795894800000,
   ChangeLogHorizon1795895300000,
+  ChangeLogOneRowPerTransaction1795895300001,
 ];
