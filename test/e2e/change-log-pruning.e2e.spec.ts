@@ -151,6 +151,43 @@ describe('pruning the change logs never lets a cache serve stale data', () => {
     expect((await pruner.runOnce(0)).deleted.matching_role_change).toBe(before);
   });
 
+  it('logs a writing transaction once per source table, however many statements it runs', async () => {
+    const { building } = await world('Counter');
+    const writer = t.ds.createQueryRunner();
+    await writer.connect();
+    await writer.startTransaction();
+    let xid: string;
+    try {
+      [{ xid }] = await writer.query(`SELECT pg_current_xact_id()::text AS xid`);
+      for (let i = 0; i < 3; i++) {
+        const [{ id }] = await writer.query(
+          `INSERT INTO educator (full_name, work_email, building_id, hire_date, version) VALUES ($1, $2, $3, '2020-01-01', 1) RETURNING id`,
+          [`Counted ${i}`, `counted-${i}@test.example`, building],
+        );
+        for (let k = 0; k < 2; k++) {
+          const [{ id: evidenceId }] = await writer.query(
+            `INSERT INTO evidence (educator_id, kind, title, verification_status, issuer, issued_on, version)
+             VALUES ($1, 'CERTIFICATION', 'Cert', 'VERIFIED', 'Issuer', '2024-01-01', 1) RETURNING id`,
+            [id],
+          );
+          await writer.query(`INSERT INTO evidence_claim (evidence_id, competency_id, level) VALUES ($1, $2, 2), ($1, $3, 1)`, [
+            evidenceId,
+            comps['AI-BIAS'],
+            comps['DATA-PRIVACY'],
+          ]);
+        }
+      }
+      await writer.commitTransaction();
+    } finally {
+      await writer.release();
+    }
+    expect(await t.ds.query(`SELECT source FROM matching_data_change WHERE xid = $1::xid8 ORDER BY source`, [xid!])).toEqual([
+      { source: 'educator' },
+      { source: 'evidence' },
+      { source: 'evidence_claim_fact' },
+    ]);
+  });
+
   it('an entry of a transaction still running when the job deletes is kept, and its change still invalidates', async () => {
     const { building, ana, roleId } = await world('Ethics lead');
     await pruner.runOnce(0);
