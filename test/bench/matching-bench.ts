@@ -48,7 +48,8 @@ const RANKING_QUERY = `query($roleId: ID!) { roleRanking(roleId: $roleId, first:
     yearsOfService { years met summary }
     requirements { competencyCode requiredLevel demonstratedLevel met contribution summary
       evidence { evidenceId kind title status startedOn endedOn expiresOn expired countedLevel kindWeight verificationFactor ageFactor credit points } } } } }`;
-const STANDING_QUERY = `query($e: ID!) { educatorStanding(educatorId: $e, first: 100) { qualifiedCount totalCount roles { roleId roleTitle qualified score maxScore
+// Standing: the default page (20 roles, the page standing_inprocess builds) and a page of 100 (standing_http_100).
+const STANDING_QUERY = `query($e: ID!, $first: Int) { educatorStanding(educatorId: $e, first: $first) { qualifiedCount totalCount roles { roleId roleTitle qualified score maxScore
   gaps { competencyCode levelHeld levelNeeded summary remedyIds } } remedies { id kind pilotPart level } } }`;
 
 async function serverUrl(): Promise<{ url: string; embedded?: EmbeddedServer }> {
@@ -263,7 +264,10 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
       },
       standing_inprocess: (_roleId, educatorId) => ranking.standing(hr.principal, educatorId),
       standing_http: async (_roleId, educatorId) => {
-        bytes.standing_http = await gql(STANDING_QUERY, { e: educatorId });
+        bytes.standing_http = await gql(STANDING_QUERY, { e: educatorId, first: 20 });
+      },
+      standing_http_100: async (_roleId, educatorId) => {
+        bytes.standing_http_100 = await gql(STANDING_QUERY, { e: educatorId, first: 100 });
       },
     };
     const samples: Record<string, number[]> = {
@@ -277,6 +281,7 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
       floor_standing: [],
       standing_inprocess: [],
       standing_http: [],
+      standing_http_100: [],
     };
     const memory = new MemoryWatch();
     (globalThis as { gc?: () => void }).gc?.();
@@ -302,6 +307,7 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
         ['floor_standing', () => floorStanding(educator)],
         ['standing_inprocess', () => services.standing_inprocess(role.id, educator)],
         ['standing_http', () => services.standing_http(role.id, educator)],
+        ['standing_http_100', () => services.standing_http_100(role.id, educator)],
       ];
       // Each round starts one place further along the list, so every measure follows every other one
       // equally often and none is always the one that pays for the previous one's garbage.
@@ -386,6 +392,7 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
         ranking_cached_http: 'floor_cached_rows',
         standing_inprocess: 'floor_standing',
         standing_http: 'floor_standing',
+        standing_http_100: 'floor_standing',
         ...coverage.floors,
       },
       memory: { baselineRssMb, ...peak },
