@@ -59,7 +59,7 @@ export class RowReader {
       if (!optional) this.fail(column, 'REQUIRED', `${column} is empty; give a date as YYYY-MM-DD`);
       return null;
     }
-    if (!isIsoDate(v)) this.fail(column, 'INVALID_DATE', `${column} "${v}" is not a date; write it as YYYY-MM-DD (e.g. 2019-08-20)`);
+    if (!isIsoDate(v)) this.fail(column, 'INVALID_DATE', dateAdvice(column, v));
     return v;
   }
 
@@ -76,6 +76,23 @@ export class RowReader {
   done<T>(value: T): Parsed<T> {
     return this.errors.length ? { value: null, errors: this.errors } : { value, errors: [] };
   }
+}
+
+const SLASHED = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+
+/** How to write a date the file gave another way: spreadsheets write 03/15/2021 or 15.03.2021; which one is not guessed. */
+export function dateAdvice(column: string, v: string): string {
+  const m = SLASHED.exec(v);
+  if (m) {
+    const [a, b, y] = [+m[1], +m[2], m[3]];
+    const iso = (month: number, day: number) => `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    const monthFirst = isIsoDate(iso(a, b)) ? iso(a, b) : null;
+    const dayFirst = isIsoDate(iso(b, a)) ? iso(b, a) : null;
+    if (monthFirst && dayFirst && monthFirst !== dayFirst)
+      return `${column} "${v}" is not an ISO date; write it as YYYY-MM-DD: ${monthFirst} if it is month/day/year, ${dayFirst} if day/month/year`;
+    if (monthFirst ?? dayFirst) return `${column} "${v}" is not an ISO date; write it as YYYY-MM-DD: ${monthFirst ?? dayFirst}`;
+  }
+  return `${column} "${v}" is not a date; write it as YYYY-MM-DD (e.g. 2019-08-20)`;
 }
 
 const CODE = /^[A-Z0-9][A-Z0-9._-]{0,31}$/;
@@ -104,7 +121,8 @@ export function parseEducatorRow(cells: Cells, row: number, today: Date = new Da
     );
   }
   const fullName = r.required('full_name', 200);
-  const workEmail = r.text('work_email');
+  // Email addresses are case-insensitive; HR systems often write them in capitals. Stored and compared in lower case.
+  const workEmail = r.text('work_email').toLowerCase();
   if (!isEmailAddress(workEmail))
     r.fail('work_email', 'INVALID_EMAIL', `work_email "${workEmail}" is not an email address; write it as name@district.org`);
   const buildingCode = r.text('building_code').toUpperCase();
