@@ -1,5 +1,6 @@
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { parse, CsvError } from 'csv-parse';
+import { parse as parseSync } from 'csv-parse/sync';
 
 /** A whole-file problem: reading stops there and nothing is written. `row` is the row reached (header = 1). */
 export class FileProblem extends Error {
@@ -27,6 +28,8 @@ export const NOT_UTF8 = '\uFFFD';
 class ByteGuard extends Transform {
   bytes = 0;
   newlines = 0;
+  /** The header line's bytes, kept so a parse error before the header was handed on can still be put down to the header. */
+  firstLine: Buffer | null = null;
 
   _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
     if (this.bytes === 0) {
@@ -38,6 +41,8 @@ class ByteGuard extends Transform {
       return done(
         new FileProblem('BINARY_FILE', 'The file holds binary data (NUL bytes); export it from your system as CSV text', this.newlines + 1),
       );
+    if (this.firstLine === null)
+      this.firstLine = chunk.subarray(0, Math.min(MAX_RECORD_CHARS, chunk.indexOf(10) === -1 ? chunk.length : chunk.indexOf(10)));
     for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) this.newlines += 1;
     done(null, chunk);
   }
@@ -112,6 +117,17 @@ export async function readCsv(
       await onRecord({ row, cells });
     }
   } catch (e) {
+    // The parser can fail on a later row before the header reached us: a file with another delimiter typically does.
+    // Its header then explains the failure better (WRONG_DELIMITER, an unknown column) than the row's syntax.
+    if (!columns && e instanceof CsvError && guard.firstLine) {
+      let header: string[] | null = null;
+      try {
+        header = parseSync(guard.firstLine, { bom: true, delimiter, trim: true, relax_quotes: true })[0] ?? null;
+      } catch {
+        header = null;
+      }
+      if (header) onHeader(header);
+    }
     throw translate(e, row + 1);
   }
   if (!columns) throw new FileProblem('EMPTY_FILE', 'The file is empty; download the template for this kind and fill it in', null);

@@ -340,7 +340,7 @@ export class EvidenceKind implements KindHandler<EvidenceClaimRow> {
             row,
             column: 'level',
             code: 'LEVEL_OUT_OF_RANGE',
-            message: `level ${value.level} is outside ${value.competency}'s levels (${found.levels[0]}-${found.levels[found.levels.length - 1]})`,
+            message: `level ${value.level} is outside ${value.competency}'s levels (${found.levels[0]}-${found.levels[found.levels.length - 1]}); give a level within that range`,
           });
           continue;
         }

@@ -105,7 +105,11 @@ export function parseBuildingRow(cells: Cells, row: number): Parsed<BuildingRow>
   const name = r.required('name', 200);
   const level = r.text('level').toUpperCase();
   if (!(BUILDING_LEVELS as readonly string[]).includes(level)) {
-    r.fail('level', 'INVALID_LEVEL', `level "${level}" must be one of ${BUILDING_LEVELS.join(', ')}`);
+    r.fail(
+      'level',
+      'INVALID_LEVEL',
+      `level "${level}" is not one of ${BUILDING_LEVELS.join(', ')}; write the one that fits (OTHER for a school spanning several, such as K-8)`,
+    );
   }
   return r.done({ code, name, level, version: r.version() });
 }
