@@ -120,12 +120,7 @@ export async function readCsv(
     // The parser can fail on a later row before the header reached us: a file with another delimiter typically does.
     // Its header then explains the failure better (WRONG_DELIMITER, an unknown column) than the row's syntax.
     if (!columns && e instanceof CsvError && guard.firstLine) {
-      let header: string[] | null = null;
-      try {
-        header = parseSync(guard.firstLine, { bom: true, delimiter, trim: true, relax_quotes: true })[0] ?? null;
-      } catch {
-        header = null;
-      }
+      const header = firstRecord(guard.firstLine, delimiter);
       if (header) onHeader(header);
     }
     throw translate(e, row + 1);
@@ -133,6 +128,14 @@ export async function readCsv(
   if (!columns) throw new FileProblem('EMPTY_FILE', 'The file is empty; download the template for this kind and fill it in', null);
   if (row === 1) throw new FileProblem('NO_ROWS', 'The file has a header row but no data rows; add at least one row', 2);
   return { rows: row - 1 };
+}
+
+function firstRecord(line: Buffer, delimiter: string): string[] | null {
+  try {
+    return (parseSync(line, { bom: true, delimiter, trim: true, relax_quotes: true }) as string[][])[0] ?? null;
+  } catch {
+    return null;
+  }
 }
 
 function translate(e: unknown, row: number): unknown {
