@@ -91,7 +91,9 @@ export async function readCsv(
     bom: true,
     delimiter,
     relax_column_count: true,
-    skip_empty_lines: true,
+    // Empty lines, and rows of empty cells (",,,,": what Excel leaves below a table), are skipped below but still
+    // counted, so a row number is the one the spreadsheet shows.
+    skip_empty_lines: false,
     // Spaces around a delimiter are not part of the value (`E001, "Chen, Ari"` is two cells, not a broken quote).
     trim: true,
     max_record_size: MAX_RECORD_CHARS,
@@ -101,17 +103,21 @@ export async function readCsv(
   input.pipe(guard).pipe(parser);
   let columns: string[] | null = null;
   let row = 0;
+  let dataRows = 0;
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
       row += 1;
+      if (record.every((cell) => cell === '')) continue;
       if (!columns) {
         columns = onHeader(record);
         continue;
       }
       if (record.length !== columns.length) {
+        dataRows += 1;
         await onRecord({ row, cells: {}, cellCount: record.length });
         continue;
       }
+      dataRows += 1;
       const cells: Record<string, string> = {};
       columns.forEach((c, i) => (cells[c] = record[i]));
       await onRecord({ row, cells });
@@ -126,8 +132,8 @@ export async function readCsv(
     throw translate(e, row + 1);
   }
   if (!columns) throw new FileProblem('EMPTY_FILE', 'The file is empty; download the template for this kind and fill it in', null);
-  if (row === 1) throw new FileProblem('NO_ROWS', 'The file has a header row but no data rows; add at least one row', 2);
-  return { rows: row - 1 };
+  if (dataRows === 0) throw new FileProblem('NO_ROWS', 'The file has a header row but no data rows; add at least one row', 2);
+  return { rows: dataRows };
 }
 
 function firstRecord(line: Buffer, delimiter: string): string[] | null {

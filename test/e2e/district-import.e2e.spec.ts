@@ -107,11 +107,12 @@ describe('a district imports its HR files: preview, fix, commit, re-import', () 
 
   it('buildings: a level the district does not use and a code twice are named; the fixed file commits', async () => {
     const job = await refused('buildings', file('buildings-with-mistakes.csv'), [
-      [5, 'level', 'INVALID_LEVEL'],
-      [6, 'code', 'DUPLICATE_KEY'],
+      [6, 'level', 'INVALID_LEVEL'],
+      [7, 'code', 'DUPLICATE_KEY'],
     ]);
-    expect(message(job, 5, 'INVALID_LEVEL')).toContain('OTHER for a school spanning several');
-    expect(message(job, 6, 'DUPLICATE_KEY')).toContain('also on row 4');
+    // Row numbers are the spreadsheet's: the row of empty cells (row 4) is skipped but counted.
+    expect(message(job, 6, 'INVALID_LEVEL')).toContain('OTHER for a school spanning several');
+    expect(message(job, 7, 'DUPLICATE_KEY')).toContain('also on row 5');
 
     await committed('buildings', file('buildings.csv'), { toCreate: 5, toUpdate: 0, unchanged: 0 });
     expect((await state()).buildings.map((b: { code: string; name: string; level: string }) => [b.code, b.name, b.level])).toEqual([

@@ -158,6 +158,7 @@ describe('roster import and export: preview, fix, commit, re-import', () => {
       ['buildings', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00]), 'BINARY_FILE', 1],
       ['buildings', '', 'EMPTY_FILE', 0],
       ['buildings', 'code,name,level\r\n', 'NO_ROWS', 2],
+      ['buildings', 'code,name,level\r\n,,\r\n\r\n,,\r\n', 'NO_ROWS', 2],
       ['buildings', `code,name,level\nBIG,"${'x'.repeat(10 * 1024 * 1024)}",HIGH\n`, 'FIELD_TOO_LARGE', 2],
       ['buildings', 'code,name,level\nUNI,University,COLLEGE\n', 'INVALID_LEVEL', 2],
       // Excel's "Unicode Text" (UTF-16 with its BOM) and a workbook saved as-is are named for what they are.

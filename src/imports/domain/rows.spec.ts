@@ -62,6 +62,8 @@ describe('import rows', () => {
     expect(dateAdvice('hire_date', '15.03.2021')).toContain('write it as YYYY-MM-DD: 2021-03-15');
     expect(dateAdvice('hire_date', '01/07/2019')).toContain('2019-01-07 if it is month/day/year, 2019-07-01 if day/month/year');
     expect(dateAdvice('hire_date', 'last May')).toContain('(e.g. 2019-08-20)');
+    expect(dateAdvice('hire_date', '2021-03-15 00:00:00')).toContain('write the date alone: 2021-03-15');
+    expect(dateAdvice('hire_date', '2021/3/5')).toContain('write it as 2021-03-05');
   });
 
   it('matches headers as HR systems write them and names the column a typo meant', () => {

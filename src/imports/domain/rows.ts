@@ -82,6 +82,13 @@ const SLASHED = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
 
 /** How to write a date the file gave another way: spreadsheets write 03/15/2021 or 15.03.2021; which one is not guessed. */
 export function dateAdvice(column: string, v: string): string {
+  const stamped = /^(\d{4}-\d{2}-\d{2})[T ]\d{1,2}:\d{2}/.exec(v);
+  if (stamped && isIsoDate(stamped[1])) return `${column} "${v}" has a time of day; write the date alone: ${stamped[1]}`;
+  const loose = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(v);
+  if (loose) {
+    const iso = `${loose[1]}-${loose[2].padStart(2, '0')}-${loose[3].padStart(2, '0')}`;
+    if (isIsoDate(iso)) return `${column} "${v}" is not written YYYY-MM-DD; write it as ${iso}`;
+  }
   const m = SLASHED.exec(v);
   if (m) {
     const [a, b, y] = [+m[1], +m[2], m[3]];
