@@ -144,7 +144,7 @@ export class EducatorsKind implements KindHandler<EducatorRow> {
       const same =
         current.employeeId === value.employeeId &&
         current.fullName === value.fullName &&
-        current.workEmail.toLowerCase() === value.workEmail &&
+        current.workEmail === value.workEmail &&
         current.buildingId === building.id &&
         current.currentAssignment === value.currentAssignment &&
         current.hireDate === value.hireDate &&
