@@ -204,6 +204,18 @@ describe('roster import and export: preview, fix, commit, re-import', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('stores work emails lower-cased: a stored address differing only in case is updated once, then unchanged', async () => {
+    await t.ds.query(`INSERT INTO educator (employee_id, full_name, work_email, building_id, hire_date, version)
+      SELECT 'E050', 'Mo Case', 'Mo.Case@District.example', id, '2020-08-20', 1 FROM building WHERE code = 'LHS'`);
+    const file = 'employee_id,full_name,work_email,building_code,hire_date\nE050,Mo Case,MO.CASE@DISTRICT.EXAMPLE,LHS,2020-08-20\n';
+    expect(await importAll('educators', file)).toMatchObject({ toUpdate: 1, unchanged: 0 });
+    expect(await t.ds.query(`SELECT work_email, version FROM educator WHERE employee_id = 'E050'`)).toEqual([
+      { work_email: 'mo.case@district.example', version: 2 },
+    ]);
+    expect(await importAll('educators', file)).toMatchObject({ toUpdate: 0, unchanged: 1 });
+    await t.ds.query(`DELETE FROM educator WHERE employee_id = 'E050'`);
+  });
+
   it('tracks a job: progress readable, cancel before commit, then commit refused; HR only', async () => {
     const p = await preview('buildings', 'code,name,level\nNEW,New School,OTHER\n');
     const status = await send('GET', `/imports/jobs/${p.json.id}`, hr);
