@@ -14,7 +14,7 @@ import type { Principal } from '../access/persona.js';
 import { AuditService } from '../audit/audit.service.js';
 import { AppError, badInput, conflict, CommonReason, ErrorCode, notFound } from '../common/app-error.js';
 import { FileProblem, NOT_UTF8, readCsv, type CsvRecord } from './csv-source.js';
-import { checkHeader, type ImportKind } from './domain/columns.js';
+import { checkHeader, IMPORT_KINDS, type ImportKind } from './domain/columns.js';
 import type { RowError } from './domain/rows.js';
 import { BuildingsKind, EducatorsKind, type KindHandler } from './import-kinds.js';
 import { AccountsKind, CommitmentsKind, EvidenceKind, VerificationsKind, type KindContext } from './more-kinds.js';
@@ -213,6 +213,13 @@ export class ImportsService {
           if (!problems.length) return columns;
           const other = otherDelimiter(job.kind as ImportKind, header, job.delimiter);
           if (other) throw new FileProblem('WRONG_DELIMITER', other, 1);
+          const kind = IMPORT_KINDS.find((k) => k !== job.kind && !checkHeader(k, header).problems.length);
+          if (kind)
+            throw new FileProblem(
+              'WRONG_KIND',
+              `This is a ${kind} file (its header is exactly that kind's), uploaded as ${job.kind}; upload it to /imports/${kind}`,
+              1,
+            );
           for (const p of problems) fail({ row: 1, column: p.column, code: p.code, message: p.message });
           // Only extra columns: the rows are still read and checked, so one preview lists every problem (the job is refused anyway).
           if (problems.some((p) => p.code !== 'UNKNOWN_COLUMN')) throw new HeaderRefused();

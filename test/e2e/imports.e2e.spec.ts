@@ -165,6 +165,7 @@ describe('roster import and export: preview, fix, commit, re-import', () => {
       ['buildings', Buffer.from('\uFEFFcode,name,level\r\nU16,Sixteen,HIGH\r\n', 'utf16le'), 'INVALID_ENCODING', 1],
       ['buildings', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]), 'BINARY_FILE', 1],
       ['buildings', 'code;name;level\nSEM;Semicolons;HIGH\n', 'WRONG_DELIMITER', 1],
+      ['buildings', 'employee_id,full_name,work_email,building_code,hire_date\nE1,A,a@district.example,LHS,2020-01-01\n', 'WRONG_KIND', 1],
     ];
     for (const [kind, body, code, row] of cases) {
       const p = await preview(kind, body);
@@ -176,6 +177,9 @@ describe('roster import and export: preview, fix, commit, re-import', () => {
     expect(await messages(Buffer.from('\uFEFFcode,name,level\r\n', 'utf16le'))).toContain('UTF-16');
     expect(await messages(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]))).toContain('Save As');
     expect(await messages('code;name;level\nSEM;Semicolons;HIGH\n')).toContain('?delimiter=semicolon');
+    expect(await messages('employee_id,full_name,work_email,building_code,hire_date\nE1,A,a@district.example,LHS,2020-01-01\n')).toContain(
+      'upload it to /imports/educators',
+    );
     const header = await preview('buildings', 'code,name,colour\nX,Y,Z\n');
     expect(header.json.errors[0].message).toContain('expected columns: code, name, level, version');
     expect(await snapshot()).toEqual(before);
