@@ -25,6 +25,7 @@ import { EducatorRights1795894300000 } from './1795894300000-EducatorRights.js';
 import { EvidenceKeys1795894500000 } from './1795894500000-EvidenceKeys.js';
 import { RankingCache1795894600000 } from './1795894600000-RankingCache.js';
 import { Notifications1795894800000 } from './1795894800000-Notifications.js';
+import { InvitationWithdrawn1795895500000 } from './1795895500000-InvitationWithdrawn.js';
 
 /** Every migration in order. Listed explicitly so compiled and test (transpiled) runs load the same set. */
 export const MIGRATIONS: Array<new () => unknown> = [
@@ -55,4 +56,5 @@ export const MIGRATIONS: Array<new () => unknown> = [
   EvidenceKeys1795894500000,
   RankingCache1795894600000,
   Notifications1795894800000,
+  InvitationWithdrawn1795895500000,
 ];

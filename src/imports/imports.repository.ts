@@ -24,9 +24,17 @@ export interface ExistingEducator {
   version: number;
 }
 
-const EDUCATOR_COLUMNS = `id, employee_id AS "employeeId", full_name AS "fullName", work_email AS "workEmail", building_id AS "buildingId",
-  current_assignment AS "currentAssignment", to_char(hire_date, 'YYYY-MM-DD') AS "hireDate",
-  to_char(leaving_date, 'YYYY-MM-DD') AS "leavingDate", version`;
+/** A batch row (1-based `ord`) that is not unchanged: the educator with its employee id, and the one with its work email. */
+export interface EducatorMatch {
+  ord: number;
+  id: string | null;
+  version: number | null;
+  buildingId: string | null;
+  holderId: string | null;
+  holderEmployeeId: string | null;
+  holderVersion: number | null;
+  holderBuildingId: string | null;
+}
 
 /** The set-based SQL of imports and exports: one statement per batch of rows, never one per row. */
 export class ImportsRepository {
@@ -40,12 +48,27 @@ export class ImportsRepository {
     return this.m.query(`SELECT id, code, name, level, archived_at IS NOT NULL AS archived, version FROM building`);
   }
 
-  async educatorsByEmployeeId(ids: string[]): Promise<ExistingEducator[]> {
-    return this.m.query(`SELECT ${EDUCATOR_COLUMNS} FROM educator WHERE employee_id = ANY($1)`, [ids]);
-  }
-
-  async educatorsByEmail(emails: string[]): Promise<ExistingEducator[]> {
-    return this.m.query(`SELECT ${EDUCATOR_COLUMNS} FROM educator WHERE lower(work_email) = ANY($1)`, [emails.map((e) => e.toLowerCase())]);
+  /**
+   * Compares a batch with the table in one statement and returns only the rows that are not unchanged (to create,
+   * update or refuse), each with the educator holding its employee id and the one holding its work email: an
+   * unchanged re-import ships its rows once and reads nothing back. Each lookup is one index probe per row (the
+   * laterals are kept apart from the join planner so a batch never hashes the whole table).
+   */
+  async educatorsNotUnchanged(rows: { buildingId: string; row: EducatorRow }[]): Promise<EducatorMatch[]> {
+    if (!rows.length) return [];
+    return this.m.query(
+      `SELECT v.ord::int AS ord, x.id, x.version, x.building_id AS "buildingId",
+         h.id AS "holderId", h.employee_id AS "holderEmployeeId", h.version AS "holderVersion", h.building_id AS "holderBuildingId"
+       FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::uuid[], $5::varchar[], $6::date[], $7::date[]) WITH ORDINALITY
+         AS v(employee_id, full_name, work_email, building_id, current_assignment, hire_date, leaving_date, ord)
+       LEFT JOIN LATERAL (SELECT * FROM educator WHERE employee_id = v.employee_id OFFSET 0) x ON true
+       LEFT JOIN LATERAL (SELECT * FROM educator WHERE lower(work_email) = lower(v.work_email) OFFSET 0) h ON true
+       WHERE NOT (x.id IS NOT NULL AND h.id IS NOT DISTINCT FROM x.id AND x.full_name IS NOT DISTINCT FROM v.full_name
+         AND x.work_email IS NOT DISTINCT FROM v.work_email AND x.building_id IS NOT DISTINCT FROM v.building_id
+         AND x.current_assignment IS NOT DISTINCT FROM v.current_assignment AND x.hire_date IS NOT DISTINCT FROM v.hire_date
+         AND x.leaving_date IS NOT DISTINCT FROM v.leaving_date)`,
+      educatorArrays(rows),
+    );
   }
 
   async insertBuildings(rows: BuildingRow[]): Promise<void> {
@@ -391,6 +414,9 @@ export class MoreImportsRepository {
         rows.map((r) => r.educatorId),
       ],
     );
+    // The endorser scope follows the persona, as updateAccount keeps it: cleared when ENDORSER is taken away.
+    const dropped = rows.filter((r) => !r.personas.includes('ENDORSER')).map((r) => r.id);
+    if (dropped.length) await this.m.query(`DELETE FROM endorser_building WHERE account_id = ANY($1::uuid[])`, [dropped]);
     return res[1] as number;
   }
 

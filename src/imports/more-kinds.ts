@@ -108,6 +108,15 @@ export class AccountsKind implements KindHandler<AccountRow> {
         continue;
       }
       const current = this.byEmail.get(value.email);
+      if (value.personas.includes(Persona.ENDORSER) && !current?.personas.includes(Persona.ENDORSER)) {
+        errors.push({
+          row,
+          column: 'personas',
+          code: 'ENDORSER_NEEDS_BUILDINGS',
+          message: `ENDORSER needs the buildings ${value.email} may endorse in, which a file cannot give; leave ENDORSER out here and add it with updateAccount and endorserBuildingIds`,
+        });
+        continue;
+      }
       if (!current) {
         creates.push({ row: value, educatorId });
         continue;
@@ -137,14 +146,13 @@ export class AccountsKind implements KindHandler<AccountRow> {
       errors,
       apply: async (r) => {
         if (creates.length && !this.ctx.accounts) throw new Error('account imports need the account service');
-        for (const c of creates) {
-          await this.ctx.accounts!.create(
-            this.ctx.actor,
-            { email: c.row.email, displayName: c.row.displayName, personas: c.row.personas, educatorId: c.educatorId },
-            r.manager,
-            'import',
-          );
-        }
+        // One statement per table for the whole batch; each new account invited and audited as createAccount does.
+        await this.ctx.accounts?.createMany(
+          this.ctx.actor,
+          creates.map((c) => ({ email: c.row.email, displayName: c.row.displayName, personas: c.row.personas, educatorId: c.educatorId })),
+          r.manager,
+          'import',
+        );
         return (await more(r).updateAccounts(updates)) === updates.length;
       },
     };

@@ -21,5 +21,10 @@ declare module 'autocannon' {
     body: string;
     requests?: Array<{ method: string; headers: Record<string, string>; body: string }>;
   }
-  export default function autocannon(options: Options, done: (err: Error | null, result: Result) => void): unknown;
+  function autocannon(options: Options, done: (err: Error | null, result: Result) => void): unknown;
+  namespace autocannon {
+    /** Figures from raw results (what autocannon hands back when it runs inside a worker thread). */
+    function aggregateResult(results: unknown[], options: Options): Result;
+  }
+  export default autocannon;
 }
