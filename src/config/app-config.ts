@@ -93,6 +93,10 @@ export interface AppConfig {
   credentialRecheckHours: number;
   /** How often the sweep closing leavers' applications on their leaving date runs, in minutes; 0 turns it off. */
   leaverSweepMinutes: number;
+  /** How often the change logs guarding the caches are pruned, in minutes (one instance at a time); 0 turns it off. */
+  changeLogPruneMinutes: number;
+  /** Change-log entries younger than this many minutes are kept by the pruning job. */
+  changeLogRetentionMinutes: number;
   /** Serve the offline API console at /console (GraphiQL bundled with the service). On by default outside production. */
   consoleEnabled: boolean;
   /** secret (it may carry credentials). Unset: notifications wait in the outbox. */
@@ -262,6 +266,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     credentialKeySecret: credentialKeySecret(env),
     credentialRecheckHours: int(env, 'CREDENTIAL_STATUS_RECHECK_HOURS', 24, 0),
     leaverSweepMinutes: int(env, 'LEAVER_SWEEP_MINUTES', 60, 0),
+    changeLogPruneMinutes: int(env, 'CHANGE_LOG_PRUNE_MINUTES', 30, 0),
+    changeLogRetentionMinutes: int(env, 'CHANGE_LOG_RETENTION_MINUTES', 60, 1),
     smtpUrl: smtpUrl(env),
     smtpFrom: str(env, 'SMTP_FROM') ?? 'Pathways <no-reply@pathways.local>',
     smtpTimeoutMs: int(env, 'SMTP_TIMEOUT_MS', 10000, 100),

@@ -13,13 +13,20 @@ declare module 'autocannon' {
     non2xx: number;
   }
   interface Options {
-    url: string;
+    /** Several: connections are spread over them in turn. */
+    url: string | string[];
     connections: number;
     duration: number;
     method: string;
     headers: Record<string, string>;
     body: string;
-    requests?: Array<{ method: string; headers: Record<string, string>; body: string }>;
+    requests?: Array<{
+      method: string;
+      headers: Record<string, string>;
+      body: string;
+      /** Rewrites the request each time it is sent. */
+      setupRequest?: (req: { body?: string }) => { body?: string };
+    }>;
   }
   function autocannon(options: Options, done: (err: Error | null, result: Result) => void): unknown;
   namespace autocannon {

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DistrictShape } from './district.js';
 import type { Stats } from './measure.js';
+import type { MixedResult } from './mixed-bench.js';
 
 export interface SizeResult {
   size: number;
@@ -23,8 +24,8 @@ export interface SizeResult {
     cachedP99Ms?: number;
     rounds: Array<{ mode?: string; loaded: boolean; rankings: number; busy: number }>;
   };
-  /** Mixed traffic on one instance (isolation-bench.ts). */
-  mixed?: { requestsPerSec: number; p50Ms: number; p99Ms: number; connections: number; mix: string };
+  /** Mixed traffic on one and on two service processes (mixed-bench.ts). */
+  mixed?: MixedResult;
   overhead?: {
     ratio: number;
     cpuRatio?: number;
@@ -66,8 +67,10 @@ export function printTable(results: SizeResult[], log: (line: string) => void): 
       );
     }
     if (r.mixed) {
+      const m = r.mixed;
+      const run = (x: MixedResult['one']) => `${x.requestsPerSec} req/s, p50 ${x.p50Ms} ms, p99 ${x.p99Ms} ms`;
       log(
-        `${padEnd(String(r.size), 8)}mixed traffic (${r.mixed.mix}, ${r.mixed.connections} connections): ${r.mixed.requestsPerSec} req/s, p50 ${r.mixed.p50Ms} ms, p99 ${r.mixed.p99Ms} ms`,
+        `${padEnd(String(r.size), 8)}mixed traffic (${m.mix}, ${m.connections} connections): one instance ${run(m.one)}; two instances ${run(m.two)}; scaling x${m.scaling}; service processes' peak RSS ${m.instancePeakRssMb.join(' / ')} MB`,
       );
     }
     if (r.isolation) {

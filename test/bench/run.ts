@@ -9,7 +9,7 @@ import { printTable, readSizeResult, writeResults, type SizeResult } from './rep
  * unless NODE_ENV is production, so that is set before the child loads it (the application's own config is
  * still built from an explicit test environment by the bench).
  */
-const sizes = (process.env.BENCH_SIZES ?? '2000,20000')
+const sizes = (process.env.BENCH_SIZES ?? '2000,20000,100000')
   .split(',')
   .map((s) => Number(s.trim()))
   .filter((n) => n > 0);

@@ -91,7 +91,12 @@ const HEAVY = Symbol('heavyWork');
 /** Marks a resolver or controller method as heavy work: it runs through the HeavyWorkLimiter. */
 export const HeavyWork = (): MethodDecorator => SetMetadata(HEAVY, true);
 
-/** Runs handlers marked @HeavyWork() through the limiter (registered globally, so it also covers plain HTTP endpoints). */
+/**
+ * Runs GraphQL resolvers marked @HeavyWork() through the limiter. Interceptors run after guards, so the access guard
+ * has already decided who is asking and whether they may: a refused caller gets UNAUTHENTICATED or FORBIDDEN, never
+ * BUSY. Plain HTTP endpoints check their bearer token inside the handler, so they must not use the decorator: they
+ * call HeavyWorkLimiter.run themselves once the caller is known.
+ */
 @Injectable()
 export class HeavyWorkInterceptor implements NestInterceptor {
   constructor(

@@ -45,6 +45,14 @@ export function noChangeSince(log: 'matching_data_change' | 'matching_role_chang
 }
 
 const OPEN = `r.status = 'OPEN'`;
+/**
+ * A cached answer read in snapshot $1 can be tested against a change log only if the snapshot saw every entry the
+ * pruning job has deleted from that log: every transaction up to the newest deleted one had ended, or the deletion
+ * itself had committed (ChangeLogHorizon migration). Otherwise it counts as stale.
+ */
+const SEEN_PRUNED = (log: 'matching_role_change' | 'matching_data_change') =>
+  `(SELECT pg_snapshot_xmin($1::pg_snapshot) > h.pruned_through OR coalesce(pg_visible_in_snapshot(h.pruned_by, $1::pg_snapshot), false)
+    FROM change_log_horizon h WHERE h.log = '${log}')`;
 
 export interface RequirementRow extends RequirementSpec {
   competencyCode: string;
@@ -161,7 +169,7 @@ export class MatchingRepository {
     if (cached) {
       const [[fresh]] = (await this.arrays(m, {
         name: 'matching_inputs_fresh',
-        text: `SELECT ${noChangeSince('matching_role_change', '$1')}`,
+        text: `SELECT ${SEEN_PRUNED('matching_role_change')} AND ${noChangeSince('matching_role_change', '$1')}`,
         values: [cached.snapshot],
       })) as boolean[][];
       this.metrics?.cacheLookup('open_roles', !!fresh);
@@ -460,7 +468,8 @@ export class MatchingRepository {
   async rankingInputsUnchangedSince(m: EntityManager, snapshot: string): Promise<boolean> {
     const [[fresh]] = (await this.arrays(m, {
       name: 'matching_ranking_fresh',
-      text: `SELECT ${noChangeSince('matching_data_change', '$1')} AND ${noChangeSince('matching_role_change', '$1')}`,
+      text: `SELECT ${SEEN_PRUNED('matching_data_change')} AND ${SEEN_PRUNED('matching_role_change')}
+               AND ${noChangeSince('matching_data_change', '$1')} AND ${noChangeSince('matching_role_change', '$1')}`,
       values: [snapshot],
     })) as boolean[][];
     return fresh;
