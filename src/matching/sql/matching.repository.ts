@@ -28,6 +28,7 @@ import { policyValuesOf } from '../scoring-policy.mapper.js';
 import { ScoringPolicyRepository } from '../scoring-policy.repository.js';
 import type { RoleStatus } from '../../roles/domain/role-status.js';
 import type { RoleWithRequirements } from '../../roles/role-read-model.js';
+import { UuidList } from '../uuid-list.js';
 
 /** The SQL behind ranking, explanations and standing. Counting rules come from the demonstrated-levels builders. */
 
@@ -80,7 +81,8 @@ export interface RankedPage {
 
 /** A whole ranking in order, as parallel columns (compact: a 100,000-candidate ranking is a few megabytes). */
 export interface FullRanking {
-  ids: string[];
+  /** Candidates in ranking order (16 bytes each: a cached ranking holds every candidate). */
+  ids: UuidList;
   scores: Int32Array;
   requiredMet: Int32Array;
   metCount: Int32Array;
@@ -404,7 +406,7 @@ export class MatchingRepository {
     rankCandidates(keys, q.policy.tieBreak);
     const n = keys.length;
     const out: FullRanking = {
-      ids: new Array<string>(n),
+      ids: new UuidList(n),
       scores: new Int32Array(n),
       requiredMet: new Int32Array(n),
       metCount: new Int32Array(n),
@@ -416,7 +418,7 @@ export class MatchingRepository {
     let tieStart = 0;
     for (let i = 0; i < n; i++) {
       const k = keys[i];
-      out.ids[i] = k.educatorId;
+      out.ids.set(i, k.educatorId);
       out.scores[i] = k.score;
       out.requiredMet[i] = k.requiredMet;
       out.metCount[i] = k.metCount;
