@@ -28,5 +28,10 @@ declare module 'autocannon' {
       setupRequest?: (req: { body?: string }) => { body?: string };
     }>;
   }
-  export default function autocannon(options: Options, done: (err: Error | null, result: Result) => void): unknown;
+  function autocannon(options: Options, done: (err: Error | null, result: Result) => void): unknown;
+  namespace autocannon {
+    /** Figures from raw results (what autocannon hands back when it runs inside a worker thread). */
+    function aggregateResult(results: unknown[], options: Options): Result;
+  }
+  export default autocannon;
 }

@@ -40,6 +40,18 @@ const sizes = (process.env.BENCH_SIZES ?? '2000,20000,100000')
   .map((s) => Number(s.trim()))
   .filter((n) => n > 0);
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+/**
+ * BENCH_ONLY=overhead,isolation,mixed (any of them, comma-separated) measures only those serving measures and skips
+ * the per-path timings and the coverage report (the floors are still checked equal to the service first).
+ */
+const ONLY = new Set(
+  (process.env.BENCH_ONLY ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
+const wants = (measure: string) => !ONLY.size || ONLY.has(measure);
+const PATHS = wants('paths');
 const WARMUP = 3;
 const SAMPLE = 10;
 
@@ -67,7 +79,8 @@ function withDatabase(url: string, database: string): string {
 
 /** A migrated database holding the district of this size, generated once and reused while its format matches. */
 async function district(server: string, size: number): Promise<{ url: string; shape: DistrictShape }> {
-  const name = `${process.env.BENCH_DATABASE_PREFIX ?? 'pathways_bench'}_${size}`;
+  // BENCH_DB_PREFIX keeps one run's districts apart from another's on a shared server.
+  const name = `${process.env.BENCH_DB_PREFIX ?? 'pathways_bench'}_${size}`;
   const url = withDatabase(server, name);
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();
@@ -289,10 +302,10 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
     // Memory first, apart from timing and before any floor has filled the process with its large results:
     // each service path a few times, sampled every 5 ms, each after a full GC.
     memory.start();
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < (PATHS ? 3 : 0); i++) {
       for (const [path, run] of Object.entries(services)) await memory.during(path, () => run(roles[i].id, educators[i]));
     }
-    for (let i = 0; i < WARMUP + RUNS; i++) {
+    for (let i = 0; i < (PATHS ? WARMUP + RUNS : 0); i++) {
       const role = roles[i % roles.length];
       const educator = educators[i % educators.length];
       const primed = () => ranking.roleRanking(hr.principal, role.id, { first: 50, offset: 0, qualifiedOnly: false });
@@ -321,18 +334,20 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
     }
 
     // The capacity report's own measures (issue 6), beside ours in the same table.
-    const coverage = await measureCapacityCoverage({
-      ds,
-      service: app.get(CapacityReportsService),
-      asOf,
-      runs: RUNS,
-      warmup: WARMUP,
-      gql: async (query, variables) => JSON.parse(await gqlText(query, variables)).data,
-    });
+    const coverage = !PATHS
+      ? { measures: {}, floors: {} }
+      : await measureCapacityCoverage({
+          ds,
+          service: app.get(CapacityReportsService),
+          asOf,
+          runs: RUNS,
+          warmup: WARMUP,
+          gql: async (query, variables) => JSON.parse(await gqlText(query, variables)).data,
+        });
     const peak = memory.stop();
     // Per-request overhead against a bare Apollo Server, once (at the first size): it does not depend on the district.
     let overhead: OverheadResult | undefined;
-    if (size === sizes[0] && process.env.BENCH_OVERHEAD !== '0') {
+    if (size === sizes[0] && process.env.BENCH_OVERHEAD !== '0' && wants('overhead')) {
       overhead = await measureOverhead({
         pathwaysUrl: `http://127.0.0.1:${port}/graphql`,
         databaseUrl: url,
@@ -346,7 +361,7 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
     }
     // Isolation: the open-roles query alone and beside 16 clients computing rankings (BENCH_ISOLATION=0 skips it).
     let isolation: IsolationResult | undefined;
-    if (process.env.BENCH_ISOLATION !== '0') {
+    if (process.env.BENCH_ISOLATION !== '0' && wants('isolation')) {
       const many: string[] = (await ds.query(`SELECT id FROM hybrid_role WHERE status = 'OPEN' ORDER BY title LIMIT 16`)).map(
         (r: { id: string }) => r.id,
       );
@@ -355,12 +370,14 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
         token: hr.token,
         roleIds: many,
         clearCache: () => ranking.cache.clear(),
+        databaseUrl: url,
+        poolWaiting: () => (ds.driver as unknown as { master: pg.Pool }).master.waitingCount,
         log,
       });
     }
     // Mixed traffic on one and on two service processes sharing this database (BENCH_MIXED=0 skips it).
     let mixed: MixedResult | undefined;
-    if (process.env.BENCH_MIXED !== '0') {
+    if (process.env.BENCH_MIXED !== '0' && wants('mixed')) {
       const mixRoles: string[] = (
         await ds.query(`SELECT id FROM hybrid_role WHERE status = 'OPEN' ORDER BY title LIMIT $1`, [
           Number(process.env.BENCH_MIXED_ROLES ?? 20),
@@ -379,7 +396,14 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
         `  mixed traffic (${mixed.mix}, ${mixed.connections} connections): one instance ${mixed.one.requestsPerSec} req/s (p50 ${mixed.one.p50Ms} ms, p99 ${mixed.one.p99Ms} ms), two instances ${mixed.two.requestsPerSec} req/s (p50 ${mixed.two.p50Ms} ms, p99 ${mixed.two.p99Ms} ms): x${mixed.scaling}; service processes' peak RSS ${mixed.instancePeakRssMb.join(' / ')} MB`,
       );
     }
-    const measures = { ...Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, statsOf(v)])), ...coverage.measures };
+    const measures = {
+      ...Object.fromEntries(
+        Object.entries(samples)
+          .filter(([, v]) => v.length)
+          .map(([k, v]) => [k, statsOf(v)]),
+      ),
+      ...coverage.measures,
+    };
     return {
       size,
       district: shape,

@@ -20,7 +20,9 @@ export interface SizeResult {
     idleP99Ms: number;
     loadedP50Ms: number;
     loadedP99Ms: number;
-    rounds: Array<{ loaded: boolean; rankings: number; busy: number }>;
+    cachedP50Ms?: number;
+    cachedP99Ms?: number;
+    rounds: Array<{ mode?: string; loaded: boolean; rankings: number; busy: number }>;
   };
   /** Mixed traffic on one and on two service processes (mixed-bench.ts). */
   mixed?: MixedResult;
@@ -73,11 +75,16 @@ export function printTable(results: SizeResult[], log: (line: string) => void): 
     }
     if (r.isolation) {
       const i = r.isolation;
-      const computed = i.rounds.filter((x) => x.loaded).reduce((n, x) => n + x.rankings, 0);
-      const busy = i.rounds.filter((x) => x.loaded).reduce((n, x) => n + x.busy, 0);
+      const computedRounds = i.rounds.filter((x) => x.loaded && x.mode !== 'cached');
+      const computed = computedRounds.reduce((n, x) => n + x.rankings, 0);
+      const busy = computedRounds.reduce((n, x) => n + x.busy, 0);
+      const cached = i.rounds.filter((x) => x.mode === 'cached').reduce((n, x) => n + x.rankings, 0);
       log(
-        `${padEnd(String(r.size), 8)}open roles alone: p50 ${i.idleP50Ms} ms, p99 ${i.idleP99Ms} ms; beside ${i.rankingClients} ranking clients: p50 ${i.loadedP50Ms} ms, p99 ${i.loadedP99Ms} ms ` +
-          `(${computed} rankings computed, ${busy} BUSY answers)`,
+        `${padEnd(String(r.size), 8)}open roles alone: p50 ${i.idleP50Ms} ms, p99 ${i.idleP99Ms} ms; beside ${i.rankingClients} ranking clients computing afresh: p50 ${i.loadedP50Ms} ms, p99 ${i.loadedP99Ms} ms ` +
+          `(${computed} rankings computed, ${busy} BUSY answers)` +
+          (i.cachedP99Ms !== undefined && cached
+            ? `; beside ${i.rankingClients} clients served from the ranking cache: p50 ${i.cachedP50Ms} ms, p99 ${i.cachedP99Ms} ms (${cached} pages)`
+            : ''),
       );
     }
     if (r.memory.peakHeapMbByPath) {

@@ -15,7 +15,13 @@ describe('heavy work past its bound answers BUSY with a retry hint, cheap reques
 
   beforeAll(async () => {
     // One heavy piece at a time and nobody waiting: the second is refused at once.
-    t = await startTestApp({ HEAVY_MAX_CONCURRENT: '1', HEAVY_MAX_QUEUED: '0', HEAVY_QUEUE_WAIT_MS: '3000' });
+    // Large answers are not bounded here (heavy-answers.e2e.spec.ts covers that gate): this is the heavy-work gate alone.
+    t = await startTestApp({
+      HEAVY_MAX_CONCURRENT: '1',
+      HEAVY_MAX_QUEUED: '0',
+      HEAVY_QUEUE_WAIT_MS: '3000',
+      HEAVY_ANSWERS_MAX_CONCURRENT: '8',
+    });
     hr = (await t.signInAs([Persona.HR])).token;
     educatorToken = (await t.signInAs([Persona.EDUCATOR])).token;
     comps = await competencyIds(t.ds, ['AI-BIAS', 'DATA-PRIVACY']);
