@@ -33,7 +33,7 @@ import { UuidList } from '../uuid-list.js';
 /** The SQL behind ranking, explanations and standing. Counting rules come from the demonstrated-levels builders. */
 
 /**
- * True when `log` (a change log: one row per writing statement, with its transaction id) holds no change that is
+ * True when `log` (a change log: one row per writing transaction and source table, with its transaction id) holds no change that is
  * visible now and was not visible in `snapshot`. Written as "the first such xid in xid order is null" rather than
  * NOT EXISTS: PostgreSQL simplifies an EXISTS to "any row passing the filter" and, with a prepared statement's
  * generic plan (the snapshot is a parameter), estimates that a sequential scan finds one after a few rows; when
