@@ -28,11 +28,12 @@ import { policyValuesOf } from '../scoring-policy.mapper.js';
 import { ScoringPolicyRepository } from '../scoring-policy.repository.js';
 import type { RoleStatus } from '../../roles/domain/role-status.js';
 import type { RoleWithRequirements } from '../../roles/role-read-model.js';
+import { UuidList } from '../uuid-list.js';
 
 /** The SQL behind ranking, explanations and standing. Counting rules come from the demonstrated-levels builders. */
 
 /**
- * True when `log` (a change log: one row per writing statement, with its transaction id) holds no change that is
+ * True when `log` (a change log: one row per writing transaction and source table, with its transaction id) holds no change that is
  * visible now and was not visible in `snapshot`. Written as "the first such xid in xid order is null" rather than
  * NOT EXISTS: PostgreSQL simplifies an EXISTS to "any row passing the filter" and, with a prepared statement's
  * generic plan (the snapshot is a parameter), estimates that a sequential scan finds one after a few rows; when
@@ -93,7 +94,8 @@ export interface RankedPage {
 
 /** A whole ranking in order, as parallel columns (compact: a 100,000-candidate ranking is a few megabytes). */
 export interface FullRanking {
-  ids: string[];
+  /** Candidates in ranking order (16 bytes each: a cached ranking holds every candidate). */
+  ids: UuidList;
   scores: Int32Array;
   requiredMet: Int32Array;
   metCount: Int32Array;
@@ -421,7 +423,7 @@ export class MatchingRepository {
     const keys = new Array<Rankable>(n);
     for (let i = 0; i < n; i++) keys[i] = unordered[order[i]];
     const out: FullRanking = {
-      ids: new Array<string>(n),
+      ids: new UuidList(n),
       scores: new Int32Array(n),
       requiredMet: new Int32Array(n),
       metCount: new Int32Array(n),
@@ -433,7 +435,7 @@ export class MatchingRepository {
     let tieStart = 0;
     for (let i = 0; i < n; i++) {
       const k = keys[i];
-      out.ids[i] = k.educatorId;
+      out.ids.set(i, k.educatorId);
       out.scores[i] = k.score;
       out.requiredMet[i] = k.requiredMet;
       out.metCount[i] = k.metCount;
