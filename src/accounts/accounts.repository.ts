@@ -106,6 +106,28 @@ export class AccountsRepository {
     return { token, expiresAt };
   }
 
+  /**
+   * Links for accounts created just now (none has an earlier link to void): one token each, one insert for all.
+   * Returns the tokens in the order of `accountIds`.
+   */
+  async createLinksForNew(
+    m: EntityManager,
+    accountIds: readonly string[],
+    purpose: PasswordLinkPurpose,
+    createdBy: string | null,
+    ttlHours: number,
+  ): Promise<{ token: string; expiresAt: Date }[]> {
+    const expiresAt = new Date(Date.now() + ttlHours * 3600_000);
+    const tokens = accountIds.map(() => randomBytes(32).toString('base64url'));
+    if (!accountIds.length) return [];
+    await m.query(
+      `INSERT INTO account_password_link (account_id, token_hash, purpose, created_by, expires_at)
+       SELECT v.account_id, v.token_hash, $3, $4, $5 FROM unnest($1::uuid[], $2::varchar[]) AS v(account_id, token_hash)`,
+      [[...accountIds], tokens.map(hashLinkToken), purpose, createdBy, expiresAt],
+    );
+    return tokens.map((token) => ({ token, expiresAt }));
+  }
+
   /** Marks the link used and returns its account, or null when it is unknown, used or expired. One statement: a reuse race has one winner. */
   async consumeLink(m: EntityManager, token: string): Promise<{ accountId: string; purpose: string } | null> {
     const [rows] = await m.query(

@@ -110,6 +110,79 @@ export class AccountsService {
     return manager ? run(manager) : this.db.transaction(run);
   }
 
+  /**
+   * New accounts in bulk (an import), in the caller's transaction: one statement per table, each account invited
+   * exactly as `create` invites (a one-time set-password link, mailed through the outbox) and audited as
+   * ACCOUNT_CREATED. The caller has checked emails and educator links; the unique indexes still refuse a
+   * duplicate. No ENDORSER here: that persona needs buildings, which only `create` takes.
+   */
+  async createMany(
+    actor: Principal | null,
+    inputs: readonly { email: string; displayName: string; personas: readonly string[]; educatorId: string | null }[],
+    m: EntityManager,
+    via?: string,
+  ): Promise<{ id: string; email: string }[]> {
+    if (!inputs.length) return [];
+    const rows = inputs.map((input) => {
+      const personas = this.personas(input.personas);
+      if (personas.includes(Persona.ENDORSER))
+        throw badInput('An ENDORSER account needs endorserBuildingIds: create it with createAccount, which takes the buildings');
+      if (personas.includes(Persona.EDUCATOR) && !input.educatorId)
+        throw badInput('An account with the EDUCATOR persona needs educatorId: the educator profile it belongs to');
+      return { email: input.email.toLowerCase(), displayName: input.displayName, personas, educatorId: input.educatorId };
+    });
+    const created: { id: string; email: string }[] = await m.query(
+      `INSERT INTO account (email, display_name, personas, educator_id, password_hash, disabled_at)
+       SELECT v.email, v.display_name, string_to_array(v.personas, ' '), v.educator_id, NULL, NULL
+       FROM unnest($1::varchar[], $2::varchar[], $3::text[], $4::uuid[]) AS v(email, display_name, personas, educator_id)
+       RETURNING id, email`,
+      [rows.map((r) => r.email), rows.map((r) => r.displayName), rows.map((r) => r.personas.join(' ')), rows.map((r) => r.educatorId)],
+    );
+    const ids = new Map(created.map((c) => [c.email, c.id]));
+    const accounts = rows.map((r) => ({ ...r, id: ids.get(r.email)! }));
+    const links = await this.repo.createLinksForNew(
+      m,
+      accounts.map((a) => a.id),
+      PasswordLinkPurpose.INVITATION,
+      actor?.accountId ?? null,
+      this.config.setPasswordLinkTtlHours,
+    );
+    await this.outbox.enqueueMany(
+      m,
+      accounts.map((a, i) => ({
+        to: { accountId: a.id },
+        facts: {
+          kind: 'ACCOUNT_INVITATION',
+          displayName: a.displayName,
+          link: this.linkUrl(links[i].token),
+          expiresAt: links[i].expiresAt,
+        },
+      })),
+    );
+    await this.audit.record(
+      actor,
+      accounts.map((a) => ({
+        action: 'ACCOUNT_CREATED' as const,
+        targetType: 'Account',
+        targetId: a.id,
+        changes: {
+          before: null,
+          after: {
+            email: a.email,
+            displayName: a.displayName,
+            personas: [...a.personas],
+            educatorId: a.educatorId,
+            disabled: false,
+            endorserBuildingIds: [],
+          },
+          ...(via ? { via } : {}),
+        },
+      })),
+      m,
+    );
+    return accounts.map((a) => ({ id: a.id, email: a.email }));
+  }
+
   async update(actor: Principal, input: UpdateAccountInput): Promise<AccountEntity> {
     return this.change(actor, input.id, input.version, 'ACCOUNT_UPDATED', async (m, account) => {
       if (input.displayName != null) account.displayName = input.displayName;
@@ -142,7 +215,7 @@ export class AccountsService {
       const leftOn = account.educatorId ? await this.repo.leavingDateOnOrBefore(m, account.educatorId, districtToday()) : null;
       if (leftOn)
         throw badInput(
-          `This account's educator left the district on ${leftOn}; correct the leaving date first (recordLeaving with a later date), then enable it`,
+          `This account's educator left the district on ${leftOn}; correct the leaving date first (recordLeaving with a later date), then enable it; or undo a leaving recorded by mistake with reinstateEducator`,
         );
       account.disabledAt = null;
     });
@@ -317,11 +390,15 @@ export class AccountsService {
       actor?.accountId ?? null,
       this.config.setPasswordLinkTtlHours,
     );
-    // The token travels in the fragment, which browsers never send to servers, so it stays out of access logs.
-    const url = `${this.config.publicBaseUrl}/set-password#token=${token}`;
+    const url = this.linkUrl(token);
     const kind = purpose === PasswordLinkPurpose.INVITATION ? 'ACCOUNT_INVITATION' : 'PASSWORD_RESET';
     await this.outbox.enqueue(m, { accountId: account.id }, { kind, displayName: account.displayName, link: url, expiresAt });
     return { url, token, expiresAt };
+  }
+
+  /** The token travels in the fragment, which browsers never send to servers, so it stays out of access logs. */
+  private linkUrl(token: string): string {
+    return `${this.config.publicBaseUrl}/set-password#token=${token}`;
   }
 
   private async storePassword(m: EntityManager, account: AccountEntity, password: string): Promise<void> {

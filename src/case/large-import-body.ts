@@ -18,10 +18,10 @@ export function largeImportBody(normalLimitBytes: number, principals: PrincipalR
     if (!large) return next();
     // CSV roster uploads are streamed to disk by their own endpoint (HR only, own size cap), never parsed here.
     if (isStreamedCsvUpload(req)) return next();
-    if (req.method !== 'POST' || req.path !== '/graphql') return tooLarge(res);
+    if (req.method !== 'POST' || req.path !== '/graphql') return refuseAfterReading(req, res, tooLarge);
     const auth = req.headers.authorization;
     const principal = auth ? await principals.tryResolve(auth) : null;
-    if (!principal?.personas.has(Persona.HR)) return tooLarge(res);
+    if (!principal?.personas.has(Persona.HR)) return refuseAfterReading(req, res, tooLarge);
     (req as Marked)[LARGE] = true;
     next();
   };
@@ -31,6 +31,23 @@ export function largeImportBody(normalLimitBytes: number, principals: PrincipalR
     next();
   };
   return { before, after };
+}
+
+/** Past this, an unread body is cut off rather than read to the end: the client then sees a reset, not the 413. */
+const MAX_DISCARDED_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Answering before the body is read lets the server close a socket the client is still writing to, and the client sees
+ * a connection reset instead of the 413. The refused body is read and thrown away first, up to a bound.
+ */
+function refuseAfterReading(req: Request, res: Response, tooLarge: (res: Response) => void): void {
+  let discarded = 0;
+  req.on('data', (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > MAX_DISCARDED_BYTES) req.destroy();
+  });
+  req.once('end', () => tooLarge(res));
+  req.resume();
 }
 
 function isOnlyImport(query: unknown): boolean {

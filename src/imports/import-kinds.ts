@@ -1,6 +1,7 @@
 import type { CsvRecord } from './csv-source.js';
+import { nearest } from './domain/columns.js';
 import { parseBuildingRow, parseEducatorRow, type BuildingRow, type EducatorRow, type RowError } from './domain/rows.js';
-import type { ExistingBuilding, ExistingEducator, ImportsRepository } from './imports.repository.js';
+import type { ExistingBuilding, ImportsRepository } from './imports.repository.js';
 
 /** What a batch of valid rows amounts to against the database: counted in a preview, written in a commit. */
 export interface BatchOutcome {
@@ -24,6 +25,11 @@ export interface KindHandler<Row> {
   /** After the last batch of a commit: writes what the batches staged (evidence creates go in one statement per table). */
   finish?(repo: ImportsRepository): Promise<void>;
 }
+
+const meant = (code: string, known: Iterable<string>): string => {
+  const near = nearest(code, [...known]);
+  return near ? ` (did you mean ${near}?)` : '';
+};
 
 const staleError = (row: number, current: number, given: number): RowError => ({
   row,
@@ -91,12 +97,10 @@ export class EducatorsKind implements KindHandler<EducatorRow> {
   }
 
   async classify(batch: { row: number; value: EducatorRow }[], repo: ImportsRepository): Promise<BatchOutcome> {
-    const byId = new Map((await repo.educatorsByEmployeeId(batch.map((b) => b.value.employeeId))).map((e) => [e.employeeId!, e]));
-    const byEmail = new Map((await repo.educatorsByEmail(batch.map((b) => b.value.workEmail))).map((e) => [e.workEmail.toLowerCase(), e]));
     const creates: { buildingId: string; row: EducatorRow }[] = [];
     const updates: { id: string; version: number; buildingId: string; row: EducatorRow }[] = [];
     const errors: RowError[] = [];
-    let unchanged = 0;
+    const placed: { row: number; building: ExistingBuilding; value: EducatorRow }[] = [];
     for (const { row, value } of batch) {
       const building = this.buildings.get(value.buildingCode);
       if (!building) {
@@ -104,20 +108,29 @@ export class EducatorsKind implements KindHandler<EducatorRow> {
           row,
           column: 'building_code',
           code: 'UNKNOWN_BUILDING',
-          message: `No building has code "${value.buildingCode}"; import it in a buildings file first or correct the code`,
+          message: `No building has code "${value.buildingCode}"${meant(value.buildingCode, this.buildings.keys())}; correct the code, or import the building in a buildings file first`,
         });
         continue;
       }
+      placed.push({ row, building, value });
+    }
+    // The database compares the batch with what it holds; only rows that are not unchanged come back.
+    const matches = await repo.educatorsNotUnchanged(placed.map((p) => ({ buildingId: p.building.id, row: p.value })));
+    for (const match of matches) {
+      const { row, building, value } = placed[match.ord - 1];
       // An educator entered by hand (no employee id yet) is adopted by work email rather than duplicated.
-      const emailHolder = byEmail.get(value.workEmail.toLowerCase());
-      const current: ExistingEducator | undefined =
-        byId.get(value.employeeId) ?? (emailHolder && emailHolder.employeeId === null ? emailHolder : undefined);
-      if (emailHolder && emailHolder.id !== current?.id) {
+      const current: { id: string; version: number; buildingId: string } | undefined =
+        match.id !== null
+          ? { id: match.id, version: match.version!, buildingId: match.buildingId! }
+          : match.holderId !== null && match.holderEmployeeId === null
+            ? { id: match.holderId, version: match.holderVersion!, buildingId: match.holderBuildingId! }
+            : undefined;
+      if (match.holderId !== null && match.holderId !== current?.id) {
         errors.push({
           row,
           column: 'work_email',
           code: 'EMAIL_TAKEN',
-          message: `${value.workEmail} belongs to another educator (employee id ${emailHolder.employeeId ?? 'none'}); give each educator their own work email`,
+          message: `${value.workEmail} belongs to another educator (employee id ${match.holderEmployeeId ?? 'none'}); give each educator their own work email`,
         });
         continue;
       }
@@ -131,22 +144,11 @@ export class EducatorsKind implements KindHandler<EducatorRow> {
         });
         continue;
       }
-      if (!current) {
-        creates.push({ buildingId: building.id, row: value });
-        continue;
-      }
-      const same =
-        current.employeeId === value.employeeId &&
-        current.fullName === value.fullName &&
-        current.workEmail === value.workEmail &&
-        current.buildingId === building.id &&
-        current.currentAssignment === value.currentAssignment &&
-        current.hireDate === value.hireDate &&
-        current.leavingDate === value.leavingDate;
-      if (same) unchanged += 1;
+      if (!current) creates.push({ buildingId: building.id, row: value });
       else if (value.version !== null && value.version !== current.version) errors.push(staleError(row, current.version, value.version));
       else updates.push({ id: current.id, version: current.version, buildingId: building.id, row: value });
     }
+    const unchanged = placed.length - matches.length;
     return {
       created: creates.length,
       updated: updates.length,

@@ -24,9 +24,17 @@ export interface ExistingEducator {
   version: number;
 }
 
-const EDUCATOR_COLUMNS = `id, employee_id AS "employeeId", full_name AS "fullName", work_email AS "workEmail", building_id AS "buildingId",
-  current_assignment AS "currentAssignment", to_char(hire_date, 'YYYY-MM-DD') AS "hireDate",
-  to_char(leaving_date, 'YYYY-MM-DD') AS "leavingDate", version`;
+/** A batch row (1-based `ord`) that is not unchanged: the educator with its employee id, and the one with its work email. */
+export interface EducatorMatch {
+  ord: number;
+  id: string | null;
+  version: number | null;
+  buildingId: string | null;
+  holderId: string | null;
+  holderEmployeeId: string | null;
+  holderVersion: number | null;
+  holderBuildingId: string | null;
+}
 
 /** The set-based SQL of imports and exports: one statement per batch of rows, never one per row. */
 export class ImportsRepository {
@@ -40,12 +48,27 @@ export class ImportsRepository {
     return this.m.query(`SELECT id, code, name, level, archived_at IS NOT NULL AS archived, version FROM building`);
   }
 
-  async educatorsByEmployeeId(ids: string[]): Promise<ExistingEducator[]> {
-    return this.m.query(`SELECT ${EDUCATOR_COLUMNS} FROM educator WHERE employee_id = ANY($1)`, [ids]);
-  }
-
-  async educatorsByEmail(emails: string[]): Promise<ExistingEducator[]> {
-    return this.m.query(`SELECT ${EDUCATOR_COLUMNS} FROM educator WHERE lower(work_email) = ANY($1)`, [emails.map((e) => e.toLowerCase())]);
+  /**
+   * Compares a batch with the table in one statement and returns only the rows that are not unchanged (to create,
+   * update or refuse), each with the educator holding its employee id and the one holding its work email: an
+   * unchanged re-import ships its rows once and reads nothing back. Each lookup is one index probe per row (the
+   * laterals are kept apart from the join planner so a batch never hashes the whole table).
+   */
+  async educatorsNotUnchanged(rows: { buildingId: string; row: EducatorRow }[]): Promise<EducatorMatch[]> {
+    if (!rows.length) return [];
+    return this.m.query(
+      `SELECT v.ord::int AS ord, x.id, x.version, x.building_id AS "buildingId",
+         h.id AS "holderId", h.employee_id AS "holderEmployeeId", h.version AS "holderVersion", h.building_id AS "holderBuildingId"
+       FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::uuid[], $5::varchar[], $6::date[], $7::date[]) WITH ORDINALITY
+         AS v(employee_id, full_name, work_email, building_id, current_assignment, hire_date, leaving_date, ord)
+       LEFT JOIN LATERAL (SELECT * FROM educator WHERE employee_id = v.employee_id OFFSET 0) x ON true
+       LEFT JOIN LATERAL (SELECT * FROM educator WHERE lower(work_email) = lower(v.work_email) OFFSET 0) h ON true
+       WHERE NOT (x.id IS NOT NULL AND h.id IS NOT DISTINCT FROM x.id AND x.full_name IS NOT DISTINCT FROM v.full_name
+         AND x.work_email IS NOT DISTINCT FROM v.work_email AND x.building_id IS NOT DISTINCT FROM v.building_id
+         AND x.current_assignment IS NOT DISTINCT FROM v.current_assignment AND x.hire_date IS NOT DISTINCT FROM v.hire_date
+         AND x.leaving_date IS NOT DISTINCT FROM v.leaving_date)`,
+      educatorArrays(rows),
+    );
   }
 
   async insertBuildings(rows: BuildingRow[]): Promise<void> {
@@ -130,6 +153,8 @@ export interface ExistingEvidence extends CommonFields, EvidenceDetails {
   employeeId: string | null;
   kind: string;
   version: number;
+  /** When the item was archived (soft-deleted); null for a live item. */
+  archivedAt: Date | null;
   claims: { competencyId: string; level: number }[];
 }
 
@@ -148,6 +173,7 @@ export interface ExistingDecision {
   educatorId: string;
   verificationStatus: string;
   version: number;
+  archivedAt: Date | null;
   pendingId: string | null;
   /** The latest decided request: decision, reason and the UTC day. */
   decision: string | null;
@@ -179,7 +205,7 @@ const EVIDENCE_SELECT = `ev.id, coalesce(ev.district_key, ev.id::text) AS key, e
   ev.title, ev.description, ev.url, to_char(ev.started_on, 'YYYY-MM-DD') AS "startedOn", to_char(ev.ended_on, 'YYYY-MM-DD') AS "endedOn",
   ev.issuer, ev.credential_id AS "credentialId", to_char(ev.issued_on, 'YYYY-MM-DD') AS "issuedOn", to_char(ev.expires_on, 'YYYY-MM-DD') AS "expiresOn",
   ev.pilot_part AS "pilotPart", ev.classrooms, ev.teachers, ev.students, ev.outcomes, ev.sessions, ev.attendees, ev.venue,
-  ev.hours::float8 AS hours, ev.provider, ev.version`;
+  ev.hours::float8 AS hours, ev.provider, ev.version, ev.deleted_at AS "archivedAt"`;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const uuidKeys = (keys: string[]) => keys.filter((k) => UUID.test(k)).map((k) => k.toLowerCase());
@@ -298,7 +324,7 @@ export class MoreImportsRepository {
   async decisionsByKeys(keys: string[]): Promise<ExistingDecision[]> {
     return this.m.query(
       `SELECT ev.id AS "evidenceId", coalesce(ev.district_key, ev.id::text) AS key, ev.educator_id AS "educatorId",
-         ev.verification_status AS "verificationStatus", ev.version,
+         ev.verification_status AS "verificationStatus", ev.version, ev.deleted_at AS "archivedAt",
          (SELECT p.id FROM verification_request p WHERE p.evidence_id = ev.id AND p.status = 'PENDING') AS "pendingId",
          d.status AS decision, d.decision_reason AS reason, to_char(d.decided_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS "decidedOn"
        ${EVIDENCE_BY_KEY.replace(
@@ -388,6 +414,9 @@ export class MoreImportsRepository {
         rows.map((r) => r.educatorId),
       ],
     );
+    // The endorser scope follows the persona, as updateAccount keeps it: cleared when ENDORSER is taken away.
+    const dropped = rows.filter((r) => !r.personas.includes('ENDORSER')).map((r) => r.id);
+    if (dropped.length) await this.m.query(`DELETE FROM endorser_building WHERE account_id = ANY($1::uuid[])`, [dropped]);
     return res[1] as number;
   }
 
@@ -450,7 +479,7 @@ export class MoreImportsRepository {
     return this.m.query(
       `SELECT ${EVIDENCE_SELECT}, c.competency_id AS "competencyId", c.level
        FROM evidence ev JOIN educator ed ON ed.id = ev.educator_id LEFT JOIN evidence_claim c ON c.evidence_id = ev.id
-       WHERE ed.employee_id IS NOT NULL
+       WHERE ed.employee_id IS NOT NULL AND ev.deleted_at IS NULL
          AND (coalesce(ev.district_key, ev.id::text) COLLATE "C", coalesce(c.competency_id, '00000000-0000-0000-0000-000000000000'::uuid))
            > ($1 COLLATE "C", $2::uuid)
        ORDER BY coalesce(ev.district_key, ev.id::text) COLLATE "C", coalesce(c.competency_id, '00000000-0000-0000-0000-000000000000'::uuid) LIMIT $3`,
@@ -464,7 +493,7 @@ export class MoreImportsRepository {
          to_char(d.decided_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS "decidedOn"
        FROM evidence ev JOIN LATERAL (SELECT status, decision_reason, decided_at FROM verification_request r
            WHERE r.evidence_id = ev.id AND r.status <> 'PENDING' ORDER BY r.decided_at DESC, r.id DESC LIMIT 1) d ON true
-       WHERE coalesce(ev.district_key, ev.id::text) COLLATE "C" > $1 ORDER BY coalesce(ev.district_key, ev.id::text) COLLATE "C" LIMIT $2`,
+       WHERE ev.deleted_at IS NULL AND coalesce(ev.district_key, ev.id::text) COLLATE "C" > $1 ORDER BY coalesce(ev.district_key, ev.id::text) COLLATE "C" LIMIT $2`,
       [after, limit],
     );
   }

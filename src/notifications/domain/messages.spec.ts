@@ -52,6 +52,7 @@ describe('notification texts', () => {
       ACCOUNT_INVITATION: { kind: 'ACCOUNT_INVITATION', displayName: 'a', link: 'l', expiresAt: new Date() },
       PASSWORD_RESET: { kind: 'PASSWORD_RESET', displayName: 'a', link: 'l', expiresAt: new Date() },
       APPLICATION_INVITATION: { kind: 'APPLICATION_INVITATION', roleTitle: 'r', message: '' },
+      INVITATION_WITHDRAWN: { kind: 'INVITATION_WITHDRAWN', roleTitle: 'r', candidate: 'c', reason: 'left' },
       APPLICATION_STATUS: { kind: 'APPLICATION_STATUS', roleTitle: 'r', from: 'a', to: 'b', reason: '' },
       OFFER_MADE: { kind: 'OFFER_MADE', roleTitle: 'r', roleFte: 0.2, startsOn: '2027-01-01', endsOn: null },
       OFFER_ANSWERED: { kind: 'OFFER_ANSWERED', roleTitle: 'r', candidate: 'c', answer: 'ACCEPTED' },

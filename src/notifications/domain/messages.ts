@@ -6,6 +6,7 @@ export const NotificationKind = {
   ACCOUNT_INVITATION: 'ACCOUNT_INVITATION',
   PASSWORD_RESET: 'PASSWORD_RESET',
   APPLICATION_INVITATION: 'APPLICATION_INVITATION',
+  INVITATION_WITHDRAWN: 'INVITATION_WITHDRAWN',
   APPLICATION_STATUS: 'APPLICATION_STATUS',
   OFFER_MADE: 'OFFER_MADE',
   OFFER_ANSWERED: 'OFFER_ANSWERED',
@@ -32,6 +33,7 @@ export type MessageFacts =
   | { kind: 'ACCOUNT_INVITATION'; displayName: string; link: string; expiresAt: Date }
   | { kind: 'PASSWORD_RESET'; displayName: string; link: string; expiresAt: Date }
   | { kind: 'APPLICATION_INVITATION'; roleTitle: string; message: string }
+  | { kind: 'INVITATION_WITHDRAWN'; roleTitle: string; candidate: string; reason: string; roleFilled?: boolean }
   | { kind: 'APPLICATION_STATUS'; roleTitle: string; from: string; to: string; reason: string; roleFilled?: boolean }
   | { kind: 'OFFER_MADE'; roleTitle: string; roleFte: number; startsOn: string; endsOn: string | null }
   | { kind: 'OFFER_ANSWERED'; roleTitle: string; candidate: string; answer: 'ACCEPTED' | 'DECLINED' }
@@ -67,6 +69,11 @@ export function render(facts: MessageFacts, publicBaseUrl: string): RenderedMess
       return {
         subject: `You are invited to apply: ${facts.roleTitle}`,
         body: `HR invites you to apply for ${facts.roleTitle}.${facts.message ? `\n\nTheir message: ${facts.message}` : ''}\n\nAccept or decline the invitation in Pathways (myInvitations).${SIGN_OFF}`,
+      };
+    case 'INVITATION_WITHDRAWN':
+      return {
+        subject: `Invitation closed: ${facts.candidate} for ${facts.roleTitle}`,
+        body: `Your invitation to ${facts.candidate} to apply for ${facts.roleTitle} was closed without an answer.\n\nReason: ${facts.reason}\n\nIt is not reopened by itself: if the leaving was recorded by mistake and is undone, invite them again.${SIGN_OFF}`,
       };
     case 'APPLICATION_STATUS':
       return {
