@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { createServer } from 'node:net';
 import { createApp } from './app.factory.js';
 import { loadConfig } from './config/app-config.js';
 import { resolveJwtSecret } from './config/jwt-secret.js';
@@ -14,6 +15,8 @@ async function main(): Promise<void> {
   const log = (m: string) => logger.info(m);
   const config = resolveJwtSecret(loaded, log);
   try {
+    // A taken PORT is told at once, before the database is started, initialised or migrated for nothing.
+    await portAvailable(config.port, config.host);
     const db = await openDatabase(config, log);
     if (config.seedDemo && !(await seedDemoIfEmpty(db.dataSource, log)))
       log('The database already has data: the demo district was not loaded again');
@@ -57,6 +60,14 @@ async function main(): Promise<void> {
   } catch (err) {
     throw explainStartFailure(err, config);
   }
+}
+
+function portAvailable(port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(port, host, () => probe.close(() => resolve()));
+  });
 }
 
 main().catch((err) => {
