@@ -15,6 +15,14 @@ export class TokenService {
   /** Imported once: given raw bytes, jose would import the key again on every sign and verify. */
   private readonly key: KeyObject;
   private readonly jwks?: ReturnType<typeof createRemoteJWKSet>;
+  /**
+   * Local tokens already verified, by their exact text (a client sends the same token with every request until it
+   * expires): the signature, issuer and audience of identical text verify the same way every time, so only the expiry
+   * is checked again. Failures are never kept. What the token may do is still decided per request from the account
+   * (disabled, token version), as before. Bounded; the oldest entries go first.
+   */
+  private readonly verified = new Map<string, { accountId: string; tokenVersion: number; exp: number }>();
+  private static readonly MAX_VERIFIED = 10_000;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     this.key = createSecretKey(Buffer.from(config.jwtSecret, 'utf8'));
@@ -39,6 +47,11 @@ export class TokenService {
   async verify(token: string): Promise<VerifiedToken> {
     const header = decodeHeader(token);
     if (header?.alg === 'HS256') {
+      const known = this.verified.get(token);
+      // jose refuses a token once now >= exp (no clock tolerance); the same test here.
+      if (known && Math.floor(Date.now() / 1000) < known.exp)
+        return { source: 'local', accountId: known.accountId, tokenVersion: known.tokenVersion };
+      if (known) this.verified.delete(token);
       const { payload } = await jwtVerify(token, this.key, {
         issuer: LOCAL_ISSUER,
         audience: LOCAL_AUDIENCE,
@@ -47,6 +60,8 @@ export class TokenService {
       });
       const tv = payload.tv ?? 0;
       if (!Number.isInteger(tv)) throw new Error('the token version is malformed');
+      if (this.verified.size >= TokenService.MAX_VERIFIED) this.verified.delete(this.verified.keys().next().value!);
+      this.verified.set(token, { accountId: payload.sub as string, tokenVersion: tv as number, exp: payload.exp! });
       return { source: 'local', accountId: payload.sub as string, tokenVersion: tv as number };
     }
     if (!this.jwks || !this.config.oidc) throw new Error('single sign-on is not configured');

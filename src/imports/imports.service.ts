@@ -335,8 +335,13 @@ export class ImportsService {
 /** The header was refused (its problems are already on the job): nothing below it can be read. */
 class HeaderRefused extends Error {}
 
+const NO_ERRORS: RowError[] = [];
+
 /** The cells of a record holding bytes that were not UTF-8, one error each. */
 function notUtf8(record: CsvRecord): RowError[] {
+  let any = false;
+  for (const column in record.cells) if (record.cells[column]?.includes(NOT_UTF8)) any = true;
+  if (!any) return NO_ERRORS;
   return Object.entries(record.cells)
     .filter(([, v]) => v?.includes(NOT_UTF8))
     .map(([column, v]) => ({

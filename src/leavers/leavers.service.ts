@@ -10,6 +10,7 @@ import { districtToday } from '../common/clock.js';
 import { leftDistrictReason, LeaverClosuresService } from '../hiring/leaver-closures.service.js';
 import type { RecordLeavingInput, ReinstateEducatorInput } from '../educators/dto/leaving.input.js';
 import { LeaverReason } from './leaver-reason.js';
+import { NotificationOutbox } from '../notifications/notification-outbox.js';
 import { EducatorEntity } from '../educators/educator.entity.js';
 
 /**
@@ -25,6 +26,7 @@ export class LeaversService {
     private readonly audit: AuditService,
     private readonly cache: PrincipalCache,
     private readonly closures: LeaverClosuresService,
+    private readonly outbox: NotificationOutbox,
   ) {}
 
   async recordLeaving(actor: Principal, input: RecordLeavingInput): Promise<EducatorEntity> {
@@ -122,6 +124,17 @@ export class LeaversService {
           changes: { leavingDate: { from: leavingDate, to: null }, reason, accountId, accountEnabled: account.enabled, notReopened },
         },
         m,
+      );
+      // The person hears it (through their account when it works again, else their work email), with what stays closed.
+      await this.outbox.enqueue(
+        m,
+        { educatorId: current.id },
+        {
+          kind: 'EDUCATOR_REINSTATED',
+          leavingDate,
+          closedApplications: notReopened.applications,
+          closedInvitations: notReopened.invitations,
+        },
       );
       return { saved, accountId };
     });

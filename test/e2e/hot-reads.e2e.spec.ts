@@ -49,7 +49,21 @@ describe('the role list reads on connections of its own (DB_HOT_POOL_SIZE)', () 
     }
   });
 
-  it('keeps the request budget on hot reads: a spent budget refuses the statement with TIMEOUT', async () => {
+  it('borrows a free main-pool connection when all of its own are busy', async () => {
+    const own = t.app.get(HotReads).pool!;
+    const held = [await own.connect(), await own.connect()];
+    try {
+      expect(own.idleCount).toBe(0);
+      const res = await t.gql(ROLES, {}, hr);
+      expect(res.errors).toBeUndefined();
+      expect(res.data.roles.totalCount).toBe(1);
+      expect(own.waitingCount).toBe(0);
+    } finally {
+      for (const c of held) c.release();
+    }
+  });
+
+  it('wraps the hot-read connections with the request budget, as the main pool is', async () => {
     // The same wrapping as the main pool: a statement that would run past the budget is cancelled on the server.
     const pool = t.app.get(HotReads).pool!;
     const client = await pool.connect();

@@ -103,6 +103,14 @@ describe('reinstating an educator whose leaving was recorded by mistake', () => 
       accountEnabled: true,
       notReopened: { applications: 1, offers: 0, invitations: 1 },
     });
+    const told = await t.ds.query(`SELECT account_id, subject, body FROM notification WHERE kind = 'EDUCATOR_REINSTATED'`);
+    expect(told).toEqual([
+      {
+        account_id: w.cy.accountId,
+        subject: 'Your leaving was withdrawn: you are on staff again',
+        body: expect.stringMatching(/stays closed \(1 application\(s\), 1 invitation\(s\)\)/),
+      },
+    ]);
     const [enabled] = await t.ds.query(`SELECT changes FROM audit_entry WHERE action = 'ACCOUNT_ENABLED' AND target_id = $1`, [
       w.cy.accountId,
     ]);

@@ -17,6 +17,7 @@ export const NotificationKind = {
   CREDENTIAL_STATUS_CHANGED: 'CREDENTIAL_STATUS_CHANGED',
   DISPUTE_UPDATE: 'DISPUTE_UPDATE',
   NEW_ROLE_MATCH: 'NEW_ROLE_MATCH',
+  EDUCATOR_REINSTATED: 'EDUCATOR_REINSTATED',
 } as const;
 export type NotificationKind = (typeof NotificationKind)[keyof typeof NotificationKind];
 export const NOTIFICATION_KINDS = Object.values(NotificationKind);
@@ -43,7 +44,8 @@ export type MessageFacts =
   | { kind: 'EVIDENCE_REVISION_DECIDED'; evidenceTitle: string; decision: string; reason: string; decidedBy: string; status: string }
   | { kind: 'CREDENTIAL_STATUS_CHANGED'; evidenceTitle: string; from: string; to: string; detail: string }
   | { kind: 'DISPUTE_UPDATE'; subject: string; status: string; outcome: string | null }
-  | { kind: 'NEW_ROLE_MATCH'; roleTitle: string; qualified: boolean; missing: string[] };
+  | { kind: 'NEW_ROLE_MATCH'; roleTitle: string; qualified: boolean; missing: string[] }
+  | { kind: 'EDUCATOR_REINSTATED'; leavingDate: string; closedApplications: number; closedInvitations: number };
 
 const SIGN_OFF = '\n\nPathways';
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -75,6 +77,17 @@ export function render(facts: MessageFacts, publicBaseUrl: string): RenderedMess
         subject: `Invitation closed: ${facts.candidate} for ${facts.roleTitle}`,
         body: `Your invitation to ${facts.candidate} to apply for ${facts.roleTitle} was closed without an answer.\n\nReason: ${facts.reason}\n\nIt is not reopened by itself: if the leaving was recorded by mistake and is undone, invite them again.${SIGN_OFF}`,
       };
+    case 'EDUCATOR_REINSTATED': {
+      const closed = facts.closedApplications + facts.closedInvitations;
+      return {
+        subject: 'Your leaving was withdrawn: you are on staff again',
+        body: `HR withdrew the leaving date (${facts.leavingDate}) recorded for you: you are on staff again and can sign in to Pathways.${
+          closed
+            ? `\n\nWhat closed when the leaving was recorded stays closed (${facts.closedApplications} application(s), ${facts.closedInvitations} invitation(s)): apply again, or ask HR to invite you again.`
+            : ''
+        }${SIGN_OFF}`,
+      };
+    }
     case 'APPLICATION_STATUS':
       return {
         // Closed because another candidate took the last opening: say so, rather than a bare "rejected".
