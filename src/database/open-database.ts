@@ -41,7 +41,11 @@ export async function openDatabase(config: AppConfig, log: (msg: string) => void
     embedded,
     async close() {
       if (dataSource.isInitialized) await dataSource.destroy();
-      await embedded?.stop();
+      log('Database pool closed');
+      if (embedded) {
+        await embedded.stop();
+        log('Embedded PostgreSQL server stopped');
+      }
     },
   };
 }

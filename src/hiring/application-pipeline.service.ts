@@ -76,7 +76,7 @@ export class ApplicationPipelineService {
       },
       m,
     );
-    await this.tellCandidate(m, actor, app, from, to, reason, roleTitle);
+    await this.tellCandidate(m, actor, app, from, to, reason, roleTitle, extra.cause === 'ROLE_FILLED');
   }
 
   /**
@@ -92,9 +92,14 @@ export class ApplicationPipelineService {
     to: ApplicationStatus,
     reason: string,
     knownTitle: string | undefined,
+    roleFilled: boolean,
   ): Promise<void> {
     if ((actor && actor.educatorId === app.educatorId) || to === ApplicationStatus.OFFERED) return;
     const roleTitle = knownTitle ?? (await this.roleReads.role(m, app.roleId))?.title ?? 'a role';
-    await this.outbox.enqueue(m, { educatorId: app.educatorId }, { kind: 'APPLICATION_STATUS', roleTitle, from, to, reason });
+    await this.outbox.enqueue(
+      m,
+      { educatorId: app.educatorId },
+      { kind: 'APPLICATION_STATUS', roleTitle, from, to, reason, ...(roleFilled ? { roleFilled } : {}) },
+    );
   }
 }

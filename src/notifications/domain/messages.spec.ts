@@ -25,6 +25,22 @@ describe('notification texts', () => {
     expect(m.body).toContain('Reason: Role filled');
   });
 
+  it('says the role was filled when that closed the application', () => {
+    const m = render(
+      {
+        kind: 'APPLICATION_STATUS',
+        roleTitle: 'AI coach',
+        from: 'SHORTLISTED',
+        to: 'REJECTED',
+        reason: 'Every opening accepted',
+        roleFilled: true,
+      },
+      'x',
+    );
+    expect(m.subject).toBe('AI coach has been filled: your application is closed');
+    expect(m.body).toContain('moved from shortlisted to rejected');
+  });
+
   it('names what is missing for a role one requirement away', () => {
     const m = render({ kind: 'NEW_ROLE_MATCH', roleTitle: 'Data ethics lead', qualified: false, missing: ['AI-BIAS at level 3'] }, 'x');
     expect(m.subject).toContain('one requirement away');

@@ -34,8 +34,8 @@ export type MessageFacts =
   | { kind: 'ACCOUNT_INVITATION'; displayName: string; link: string; expiresAt: Date }
   | { kind: 'PASSWORD_RESET'; displayName: string; link: string; expiresAt: Date }
   | { kind: 'APPLICATION_INVITATION'; roleTitle: string; message: string }
-  | { kind: 'INVITATION_WITHDRAWN'; roleTitle: string; candidate: string; reason: string }
-  | { kind: 'APPLICATION_STATUS'; roleTitle: string; from: string; to: string; reason: string }
+  | { kind: 'INVITATION_WITHDRAWN'; roleTitle: string; candidate: string; reason: string; roleFilled?: boolean }
+  | { kind: 'APPLICATION_STATUS'; roleTitle: string; from: string; to: string; reason: string; roleFilled?: boolean }
   | { kind: 'OFFER_MADE'; roleTitle: string; roleFte: number; startsOn: string; endsOn: string | null }
   | { kind: 'OFFER_ANSWERED'; roleTitle: string; candidate: string; answer: 'ACCEPTED' | 'DECLINED' }
   | { kind: 'VERIFICATION_DECIDED'; evidenceTitle: string; decision: string; reason: string; decidedBy: string }
@@ -90,7 +90,10 @@ export function render(facts: MessageFacts, publicBaseUrl: string): RenderedMess
     }
     case 'APPLICATION_STATUS':
       return {
-        subject: `Your application for ${facts.roleTitle}: ${words(facts.to)}`,
+        // Closed because another candidate took the last opening: say so, rather than a bare "rejected".
+        subject: facts.roleFilled
+          ? `${facts.roleTitle} has been filled: your application is closed`
+          : `Your application for ${facts.roleTitle}: ${words(facts.to)}`,
         body: `Your application for ${facts.roleTitle} moved from ${words(facts.from)} to ${words(facts.to)}.${facts.reason ? `\n\nReason: ${facts.reason}` : ''}\n\nYou can read its whole history in Pathways, and dispute a decision there.${SIGN_OFF}`,
       };
     case 'OFFER_MADE':
