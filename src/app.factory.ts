@@ -10,6 +10,9 @@ import { PrincipalResolver } from './access/principal.resolver-service.js';
 import { largeImportBody } from './case/large-import-body.js';
 import { badInput } from './common/app-error.js';
 import { describeFailure } from './common/format-error.js';
+import { HotReads } from './common/hot-read.js';
+import { heavyAnswersGate } from './common/heavy/heavy-answers.js';
+import { HeavyWorkLimiter } from './common/heavy/heavy-work.js';
 import { enforceRequestBudgets, requestBudget } from './database/request-budget.js';
 import { operationGuard } from './common/operation-guard.middleware.js';
 import { GraphqlPassthroughFilter } from './common/passthrough.filter.js';
@@ -45,7 +48,18 @@ export async function createApp(
   app.useBodyParser('json', { limit: Math.max(2 * 1024 * 1024, config.caseMaxPackageBytes + 1024 * 1024) });
   app.use(importBody.after);
   app.use('/graphql', operationGuard(config));
-  enforceRequestBudgets(dataSource);
+  app.use(
+    '/graphql',
+    heavyAnswersGate(
+      new HeavyWorkLimiter({
+        heavyMaxConcurrent: config.heavyAnswersMaxConcurrent,
+        heavyMaxQueued: config.heavyAnswersMaxQueued,
+        heavyQueueWaitMs: config.heavyQueueWaitMs,
+      }),
+    ),
+  );
+  const hotPool = app.get(HotReads).pool;
+  enforceRequestBudgets(dataSource, ...(hotPool ? [hotPool] : []));
   app.use('/graphql', requestBudget(config.requestTimeoutMs, config.requestDbTimeMs));
   app.use('/charts', requestBudget(config.requestTimeoutMs, config.requestDbTimeMs));
   // Whatever /graphql answers a browser (the landing page included) runs no script and cannot be framed.

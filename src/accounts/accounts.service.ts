@@ -215,7 +215,7 @@ export class AccountsService {
       const leftOn = account.educatorId ? await this.repo.leavingDateOnOrBefore(m, account.educatorId, districtToday()) : null;
       if (leftOn)
         throw badInput(
-          `This account's educator left the district on ${leftOn}; correct the leaving date first (recordLeaving with a later date), then enable it`,
+          `This account's educator left the district on ${leftOn}; correct the leaving date first (recordLeaving with a later date), then enable it; or undo a leaving recorded by mistake with reinstateEducator`,
         );
       account.disabledAt = null;
     });

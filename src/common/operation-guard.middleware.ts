@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { GraphQLError, Kind, parse, type DocumentNode } from 'graphql';
+import { GraphQLError, Kind, parse, type DocumentNode, type SelectionSetNode } from 'graphql';
 import type { AppConfig } from '../config/app-config.js';
 import { checkOperationLimits } from './operation-limits.js';
 
@@ -50,8 +50,29 @@ export function operationGuard(config: AppConfig) {
         message: 'This service has no subscriptions; send a query or a mutation.',
       });
     }
+    res.locals.rootFields = rootFieldsOf(document);
     next();
   };
+}
+
+/** The root fields the document's operations select (fragments spread at the root included), for heavyAnswersGate. */
+function rootFieldsOf(document: DocumentNode): Set<string> {
+  const fragments = new Map<string, SelectionSetNode>();
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d.selectionSet);
+  const out = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (set: SelectionSetNode) => {
+    for (const s of set.selections) {
+      if (s.kind === Kind.FIELD) out.add(s.name.value);
+      else if (s.kind === Kind.INLINE_FRAGMENT) visit(s.selectionSet);
+      else if (!seen.has(s.name.value) && fragments.has(s.name.value)) {
+        seen.add(s.name.value);
+        visit(fragments.get(s.name.value)!);
+      }
+    }
+  };
+  for (const d of document.definitions) if (d.kind === Kind.OPERATION_DEFINITION) visit(d.selectionSet);
+  return out;
 }
 
 /** PostgreSQL text cannot hold NUL; refusing it here keeps it away from SQL (SQLSTATE 22021) entirely. */

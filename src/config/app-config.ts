@@ -50,6 +50,14 @@ export interface AppConfig {
   heavyMaxConcurrent: number;
   heavyMaxQueued: number;
   heavyQueueWaitMs: number;
+  /**
+   * Connections kept apart for the hottest cheap reads (the role list and its requirements), so they never wait
+   * for a connection behind heavy work or a burst of other requests; 0 reads them from the main pool.
+   */
+  dbHotPoolSize: number;
+  /** Large answers (rankings, standings) being built at once per instance, and how many more may wait (heavy-answers.ts). */
+  heavyAnswersMaxConcurrent: number;
+  heavyAnswersMaxQueued: number;
   /** Computed rankings kept in memory per instance (whole rankings, each role/building/day); 0 turns the cache off. */
   rankingCacheEntries: number;
   /** Per-request budget: wall-clock time, and database time across all its statements (0: none). */
@@ -85,6 +93,10 @@ export interface AppConfig {
   credentialRecheckHours: number;
   /** How often the sweep closing leavers' applications on their leaving date runs, in minutes; 0 turns it off. */
   leaverSweepMinutes: number;
+  /** How often the change logs guarding the caches are pruned, in minutes (one instance at a time); 0 turns it off. */
+  changeLogPruneMinutes: number;
+  /** Change-log entries younger than this many minutes are kept by the pruning job. */
+  changeLogRetentionMinutes: number;
   /** Serve the offline API console at /console (GraphiQL bundled with the service). On by default outside production. */
   consoleEnabled: boolean;
   /** secret (it may carry credentials). Unset: notifications wait in the outbox. */
@@ -235,6 +247,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     heavyMaxConcurrent: int(env, 'HEAVY_MAX_CONCURRENT', 1, 1),
     heavyMaxQueued: int(env, 'HEAVY_MAX_QUEUED', 16, 0),
     heavyQueueWaitMs: int(env, 'HEAVY_QUEUE_WAIT_MS', 5000, 1),
+    dbHotPoolSize: int(env, 'DB_HOT_POOL_SIZE', 2, 0),
+    heavyAnswersMaxConcurrent: int(env, 'HEAVY_ANSWERS_MAX_CONCURRENT', 2, 1),
+    heavyAnswersMaxQueued: int(env, 'HEAVY_ANSWERS_MAX_QUEUED', 64, 0),
     rankingCacheEntries: int(env, 'RANKING_CACHE_ENTRIES', 64, 0),
     requestDbTimeMs: int(env, 'REQUEST_DB_TIME_MS', 8000, 0),
     publicBaseUrl: publicBaseUrl(env),
@@ -251,6 +266,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     credentialKeySecret: credentialKeySecret(env),
     credentialRecheckHours: int(env, 'CREDENTIAL_STATUS_RECHECK_HOURS', 24, 0),
     leaverSweepMinutes: int(env, 'LEAVER_SWEEP_MINUTES', 60, 0),
+    changeLogPruneMinutes: int(env, 'CHANGE_LOG_PRUNE_MINUTES', 30, 0),
+    changeLogRetentionMinutes: int(env, 'CHANGE_LOG_RETENTION_MINUTES', 60, 1),
     smtpUrl: smtpUrl(env),
     smtpFrom: str(env, 'SMTP_FROM') ?? 'Pathways <no-reply@pathways.local>',
     smtpTimeoutMs: int(env, 'SMTP_TIMEOUT_MS', 10000, 100),

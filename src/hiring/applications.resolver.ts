@@ -16,7 +16,7 @@ import {
   WithdrawApplicationInput,
 } from './dto/application.input.js';
 import { ApplicationConnection, ApplicationModel, ApplicationTransitionModel, InvitationModel } from './models/application.model.js';
-import './models/hiring-enums.js';
+import { InvitationStatus } from './models/hiring-enums.js';
 
 @Resolver(() => ApplicationModel)
 export class ApplicationsResolver {
@@ -91,11 +91,17 @@ export class ApplicationsResolver {
   }
 
   @Allow(Persona.HR)
-  @Query(() => [InvitationModel], { description: "HR: a role's invitations" })
+  @Query(() => [InvitationModel], { description: "HR: a role's invitations, optionally only those with one status" })
   async roleInvitations(
     @Args('roleId', { type: () => ID, description: 'The role whose invitations to list' }, UuidPipe) roleId: string,
+    @Args('status', {
+      type: () => InvitationStatus,
+      nullable: true,
+      description: 'Only invitations with this status (e.g. WITHDRAWN: closed because the educator left); all when omitted',
+    })
+    status?: InvitationStatus | null,
   ): Promise<InvitationModel[]> {
-    return this.service.roleInvitations(roleId);
+    return this.service.roleInvitations(roleId, status ?? null);
   }
 
   @Allow(Persona.HR, Persona.PANELIST)

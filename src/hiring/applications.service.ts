@@ -205,9 +205,9 @@ export class ApplicationsService {
     return this.invitationModels(this.db.manager, { educatorId: educatorOf(actor) });
   }
 
-  async roleInvitations(roleId: string): Promise<InvitationModel[]> {
+  async roleInvitations(roleId: string, status: InvitationStatus | null = null): Promise<InvitationModel[]> {
     if (!(await this.roleReads.role(this.db.manager, roleId))) throw notFound('Role', roleId);
-    return this.invitationModels(this.db.manager, { roleId });
+    return this.invitationModels(this.db.manager, status ? { roleId, status } : { roleId });
   }
 
   /** HR: every application of the role. Panelists: those of a role whose panel they sit on, minus their conflicts. */
@@ -330,7 +330,7 @@ export class ApplicationsService {
 
   private async invitationModels(
     m: EntityManager,
-    where: { id?: string; educatorId?: string; roleId?: string },
+    where: { id?: string; educatorId?: string; roleId?: string; status?: InvitationStatus },
   ): Promise<InvitationModel[]> {
     const rows = await m.getRepository(InvitationEntity).find({ where, order: { invitedAt: 'DESC', id: 'ASC' } });
     const titles = await this.repo.roleTitles(

@@ -34,6 +34,7 @@ export function toInvitationModel(i: InvitationEntity, roleTitle: string, applic
     message: i.message,
     invitedAt: i.invitedAt,
     respondedAt: i.respondedAt,
+    closedReason: i.closedReason,
     applicationId,
   };
 }

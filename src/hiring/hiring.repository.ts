@@ -58,14 +58,19 @@ export class HiringRepository implements PanelReach {
     return rows[0]?.id ?? null;
   }
 
-  /** Inserts an invitation unless one exists for this educator and role (then null). */
+  /**
+   * Inserts an invitation unless one exists for this educator and role (then null). One the district WITHDRAWN (the
+   * educator left, and the leaving was undone since) is sent again instead: same row, fresh message, sender and date.
+   */
   async insertInvitation(
     m: EntityManager,
     row: { roleId: string; educatorId: string; message: string; invitedBy: string },
   ): Promise<string | null> {
     const rows: Array<{ id: string }> = await m.query(
       `INSERT INTO invitation (role_id, educator_id, message, invited_by, status) VALUES ($1, $2, $3, $4, 'INVITED')
-       ON CONFLICT (role_id, educator_id) DO NOTHING RETURNING id`,
+       ON CONFLICT (role_id, educator_id) DO UPDATE SET status = 'INVITED', message = EXCLUDED.message, invited_by = EXCLUDED.invited_by,
+         invited_at = now(), responded_at = NULL, closed_reason = NULL
+       WHERE invitation.status = 'WITHDRAWN' RETURNING id`,
       [row.roleId, row.educatorId, row.message, row.invitedBy],
     );
     return rows[0]?.id ?? null;

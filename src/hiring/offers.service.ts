@@ -205,7 +205,7 @@ export class OffersService {
           acceptedCount: accepted + 1,
           openings: role.openings,
         });
-        await this.closeOthersOnFill(m, actor, role.id);
+        await this.closeOthersOnFill(m, actor, role.id, role.title);
       }
     });
     return this.offerModel(actor, input.offerId);
@@ -214,9 +214,10 @@ export class OffersService {
   /**
    * The role has filled: every other open application is closed as REJECTED, and a pending offer with it as
    * RESCINDED, each with a reason the candidate reads in their application history and offer. Rows are locked
-   * in id order (the role row is already held), so two fills cannot interleave.
+   * in id order (the role row is already held), so two fills cannot interleave. The role's title, already read,
+   * goes into every candidate's message: the batch reads no role per application.
    */
-  private async closeOthersOnFill(m: EntityManager, actor: Principal, roleId: string): Promise<void> {
+  private async closeOthersOnFill(m: EntityManager, actor: Principal, roleId: string, roleTitle: string): Promise<void> {
     const open = await m.getRepository(ApplicationEntity).find({
       where: { roleId, status: In([...OPEN_STATUSES]) },
       order: { id: 'ASC' },
@@ -253,7 +254,7 @@ export class OffersService {
           );
         }
       }
-      await this.pipeline.move(m, actor, app, ApplicationStatus.REJECTED, ROLE_FILLED_REASON, { cause: 'ROLE_FILLED' });
+      await this.pipeline.move(m, actor, app, ApplicationStatus.REJECTED, ROLE_FILLED_REASON, { cause: 'ROLE_FILLED' }, roleTitle);
     }
   }
 

@@ -1,4 +1,5 @@
 import type { CsvRecord } from './csv-source.js';
+import { nearest } from './domain/columns.js';
 import { parseBuildingRow, parseEducatorRow, type BuildingRow, type EducatorRow, type RowError } from './domain/rows.js';
 import type { ExistingBuilding, ImportsRepository } from './imports.repository.js';
 
@@ -24,6 +25,11 @@ export interface KindHandler<Row> {
   /** After the last batch of a commit: writes what the batches staged (evidence creates go in one statement per table). */
   finish?(repo: ImportsRepository): Promise<void>;
 }
+
+const meant = (code: string, known: Iterable<string>): string => {
+  const near = nearest(code, [...known]);
+  return near ? ` (did you mean ${near}?)` : '';
+};
 
 const staleError = (row: number, current: number, given: number): RowError => ({
   row,
@@ -102,7 +108,7 @@ export class EducatorsKind implements KindHandler<EducatorRow> {
           row,
           column: 'building_code',
           code: 'UNKNOWN_BUILDING',
-          message: `No building has code "${value.buildingCode}"; import it in a buildings file first or correct the code`,
+          message: `No building has code "${value.buildingCode}"${meant(value.buildingCode, this.buildings.keys())}; correct the code, or import the building in a buildings file first`,
         });
         continue;
       }

@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, Headers, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
-import { HeavyWork } from '../common/heavy/heavy-work.js';
+import { HeavyWorkLimiter } from '../common/heavy/heavy-work.js';
 import type { Request, Response } from 'express';
 import { Persona, type Principal } from '../access/persona.js';
 import { PrincipalResolver } from '../access/principal.resolver-service.js';
@@ -12,6 +12,9 @@ import { ImportsService } from './imports.service.js';
 import { HttpErrorFilter } from './http-error.filter.js';
 
 /**
+ * Imports, commits and exports are heavy work (HeavyWorkLimiter), entered only after the caller is known to be HR:
+ * authentication and permission are decided first, so a refused caller never sees BUSY.
+ *
  * Files travel as raw request and response bodies (text/csv), not inside GraphQL: an upload is streamed to disk
  * as it arrives, whatever its size, and an export is streamed out page by page. HR only, with the same bearer token.
  */
@@ -22,9 +25,9 @@ export class ImportsController {
     private readonly principals: PrincipalResolver,
     private readonly imports: ImportsService,
     private readonly exports: ExportsService,
+    private readonly heavy: HeavyWorkLimiter,
   ) {}
 
-  @HeavyWork()
   @Post('imports/:kind')
   async upload(
     @Headers('authorization') auth: string | undefined,
@@ -35,7 +38,8 @@ export class ImportsController {
     const actor = await this.hr(auth);
     const sep = parseDelimiter(delimiter);
     if (!sep) throw badInput('delimiter must be comma, semicolon, tab or pipe');
-    return view(await this.imports.preview(actor, checkKind(kind), sep, req));
+    const k = checkKind(kind);
+    return view(await this.heavy.run(() => this.imports.preview(actor, k, sep, req)));
   }
 
   @Get('imports/jobs/:id')
@@ -44,10 +48,10 @@ export class ImportsController {
     return view(await this.imports.get(id));
   }
 
-  @HeavyWork()
   @Post('imports/jobs/:id/commit')
   async commit(@Headers('authorization') auth: string | undefined, @Param('id') id: string) {
-    return view(await this.imports.commit(await this.hr(auth), id));
+    const actor = await this.hr(auth);
+    return view(await this.heavy.run(() => this.imports.commit(actor, id)));
   }
 
   @Delete('imports/jobs/:id')
@@ -62,13 +66,14 @@ export class ImportsController {
     res.type('text/csv; charset=utf-8').attachment(`${k}-template.csv`).send(this.exports.template(k));
   }
 
-  @HeavyWork()
   @Get('exports/:kind')
   async export(@Headers('authorization') auth: string | undefined, @Param('kind') kind: string, @Res() res: Response) {
     await this.hr(auth);
     const k = checkKind(kind);
-    res.type('text/csv; charset=utf-8').attachment(`${k}.csv`);
-    await this.exports.write(k, res);
+    await this.heavy.run(async () => {
+      res.type('text/csv; charset=utf-8').attachment(`${k}.csv`);
+      await this.exports.write(k, res);
+    });
   }
 
   private async hr(header: string | undefined): Promise<Principal> {

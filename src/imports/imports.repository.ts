@@ -153,6 +153,8 @@ export interface ExistingEvidence extends CommonFields, EvidenceDetails {
   employeeId: string | null;
   kind: string;
   version: number;
+  /** When the item was archived (soft-deleted); null for a live item. */
+  archivedAt: Date | null;
   claims: { competencyId: string; level: number }[];
 }
 
@@ -171,6 +173,7 @@ export interface ExistingDecision {
   educatorId: string;
   verificationStatus: string;
   version: number;
+  archivedAt: Date | null;
   pendingId: string | null;
   /** The latest decided request: decision, reason and the UTC day. */
   decision: string | null;
@@ -202,7 +205,7 @@ const EVIDENCE_SELECT = `ev.id, coalesce(ev.district_key, ev.id::text) AS key, e
   ev.title, ev.description, ev.url, to_char(ev.started_on, 'YYYY-MM-DD') AS "startedOn", to_char(ev.ended_on, 'YYYY-MM-DD') AS "endedOn",
   ev.issuer, ev.credential_id AS "credentialId", to_char(ev.issued_on, 'YYYY-MM-DD') AS "issuedOn", to_char(ev.expires_on, 'YYYY-MM-DD') AS "expiresOn",
   ev.pilot_part AS "pilotPart", ev.classrooms, ev.teachers, ev.students, ev.outcomes, ev.sessions, ev.attendees, ev.venue,
-  ev.hours::float8 AS hours, ev.provider, ev.version`;
+  ev.hours::float8 AS hours, ev.provider, ev.version, ev.deleted_at AS "archivedAt"`;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const uuidKeys = (keys: string[]) => keys.filter((k) => UUID.test(k)).map((k) => k.toLowerCase());
@@ -324,7 +327,7 @@ export class MoreImportsRepository {
   async decisionsByKeys(keys: string[]): Promise<ExistingDecision[]> {
     return this.m.query(
       `SELECT ev.id AS "evidenceId", coalesce(ev.district_key, ev.id::text) AS key, ev.educator_id AS "educatorId",
-         ev.verification_status AS "verificationStatus", ev.version,
+         ev.verification_status AS "verificationStatus", ev.version, ev.deleted_at AS "archivedAt",
          (SELECT p.id FROM verification_request p WHERE p.evidence_id = ev.id AND p.status = 'PENDING') AS "pendingId",
          d.status AS decision, d.decision_reason AS reason, to_char(d.decided_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS "decidedOn"
        ${EVIDENCE_BY_KEY.replace(
@@ -479,7 +482,7 @@ export class MoreImportsRepository {
     return this.m.query(
       `SELECT ${EVIDENCE_SELECT}, c.competency_id AS "competencyId", c.level
        FROM evidence ev JOIN educator ed ON ed.id = ev.educator_id LEFT JOIN evidence_claim c ON c.evidence_id = ev.id
-       WHERE ed.employee_id IS NOT NULL
+       WHERE ed.employee_id IS NOT NULL AND ev.deleted_at IS NULL
          AND (coalesce(ev.district_key, ev.id::text) COLLATE "C", coalesce(c.competency_id, '00000000-0000-0000-0000-000000000000'::uuid))
            > ($1 COLLATE "C", $2::uuid)
        ORDER BY coalesce(ev.district_key, ev.id::text) COLLATE "C", coalesce(c.competency_id, '00000000-0000-0000-0000-000000000000'::uuid) LIMIT $3`,
@@ -493,7 +496,7 @@ export class MoreImportsRepository {
          to_char(d.decided_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS "decidedOn"
        FROM evidence ev JOIN LATERAL (SELECT status, decision_reason, decided_at FROM verification_request r
            WHERE r.evidence_id = ev.id AND r.status <> 'PENDING' ORDER BY r.decided_at DESC, r.id DESC LIMIT 1) d ON true
-       WHERE coalesce(ev.district_key, ev.id::text) COLLATE "C" > $1 ORDER BY coalesce(ev.district_key, ev.id::text) COLLATE "C" LIMIT $2`,
+       WHERE ev.deleted_at IS NULL AND coalesce(ev.district_key, ev.id::text) COLLATE "C" > $1 ORDER BY coalesce(ev.district_key, ev.id::text) COLLATE "C" LIMIT $2`,
       [after, limit],
     );
   }

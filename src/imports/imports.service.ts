@@ -13,8 +13,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../access/persona.js';
 import { AuditService } from '../audit/audit.service.js';
 import { AppError, badInput, conflict, CommonReason, ErrorCode, notFound } from '../common/app-error.js';
-import { FileProblem, readCsv } from './csv-source.js';
-import { checkHeader, expectedColumns, type ImportKind } from './domain/columns.js';
+import { FileProblem, NOT_UTF8, readCsv, type CsvRecord } from './csv-source.js';
+import { checkHeader, IMPORT_KINDS, type ImportKind } from './domain/columns.js';
 import type { RowError } from './domain/rows.js';
 import { BuildingsKind, EducatorsKind, type KindHandler } from './import-kinds.js';
 import { AccountsKind, CommitmentsKind, EvidenceKind, VerificationsKind, type KindContext } from './more-kinds.js';
@@ -180,6 +180,7 @@ export class ImportsService {
     const closed = new Map<string, number>();
     let open: { key: string; row: number } | null = null;
     let batch: { row: number; value: unknown }[] = [];
+    let columnCount = 0;
     const flush = async () => {
       if (!batch.length) return;
       let at = performance.now();
@@ -208,20 +209,43 @@ export class ImportsService {
         job.delimiter,
         (header) => {
           const { columns, problems } = checkHeader(job.kind as ImportKind, header);
-          if (problems.length) {
+          columnCount = columns.length;
+          if (!problems.length) return columns;
+          const other = otherDelimiter(job.kind as ImportKind, header, job.delimiter);
+          if (other) throw new FileProblem('WRONG_DELIMITER', other, 1);
+          const kind = IMPORT_KINDS.find((k) => k !== job.kind && !checkHeader(k, header).problems.length);
+          if (kind)
             throw new FileProblem(
-              problems[0].code,
-              `${problems.map((p) => p.message).join('; ')}; ${expectedColumns(job.kind as ImportKind)}`,
+              'WRONG_KIND',
+              `This is a ${kind} file (its header is exactly that kind's), uploaded as ${job.kind}; upload it to /imports/${kind}`,
               1,
             );
-          }
+          for (const p of problems) fail({ row: 1, column: p.column, code: p.code, message: p.message });
+          // Only extra columns: the rows are still read and checked, so one preview lists every problem (the job is refused anyway).
+          if (problems.some((p) => p.code !== 'UNKNOWN_COLUMN')) throw new HeaderRefused();
           return columns;
         },
         async (record) => {
           t.rowsRead += 1;
+          if (record.cellCount !== undefined) {
+            fail({
+              row: record.row,
+              column: null,
+              code: 'WRONG_CELL_COUNT',
+              message: `Row ${record.row} has ${record.cellCount} cells but the header has ${columnCount}; put a value that holds the delimiter (such as "Chen, Ari") in double quotes, or remove the extra delimiters`,
+            });
+            return;
+          }
           const at = performance.now();
           const { value, errors } = handler.parse(record);
           this.timings.parse += performance.now() - at;
+          const garbled = notUtf8(record);
+          if (garbled.length) {
+            // Bytes that are not UTF-8: that cell's other complaints would only echo the encoding, so they are dropped.
+            garbled.forEach(fail);
+            errors.filter((e) => !garbled.some((g) => g.column === e.column)).forEach(fail);
+            return;
+          }
           errors.forEach(fail);
           if (!value) return;
           const group = handler.group?.(value);
@@ -265,6 +289,7 @@ export class ImportsService {
         this.timings.write += performance.now() - at;
       }
     } catch (e) {
+      if (e instanceof HeaderRefused) return t;
       if (!(e instanceof FileProblem)) throw e;
       fail({ row: e.row ?? 0, column: null, code: e.code, message: e.message });
     }
@@ -305,6 +330,39 @@ export class ImportsService {
     this.files.delete(id);
     if (file) await rm(join(file, '..'), { recursive: true, force: true });
   }
+}
+
+/** The header was refused (its problems are already on the job): nothing below it can be read. */
+class HeaderRefused extends Error {}
+
+const NO_ERRORS: RowError[] = [];
+
+/** The cells of a record holding bytes that were not UTF-8, one error each. */
+function notUtf8(record: CsvRecord): RowError[] {
+  let any = false;
+  for (const column in record.cells) if (record.cells[column]?.includes(NOT_UTF8)) any = true;
+  if (!any) return NO_ERRORS;
+  return Object.entries(record.cells)
+    .filter(([, v]) => v?.includes(NOT_UTF8))
+    .map(([column, v]) => ({
+      row: record.row,
+      column,
+      code: 'INVALID_ENCODING',
+      message: `${column} "${v.slice(0, 60).replaceAll(NOT_UTF8, '?')}" has characters that are not UTF-8 (Latin-1 or Windows-1252, such as é or ñ); save the file as "CSV UTF-8" and upload it again`,
+    }));
+}
+
+const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
+
+/** When the header reads right with another delimiter, says which one to upload with. */
+function otherDelimiter(kind: ImportKind, header: string[], used: string): string | null {
+  const line = header.join(used);
+  for (const d of Object.keys(DELIMITER_NAMES)) {
+    if (d === used || !line.includes(d)) continue;
+    if (!checkHeader(kind, line.split(d)).problems.length)
+      return `The header row is separated by ${DELIMITER_NAMES[d]}s, but the upload said ${DELIMITER_NAMES[used]}; upload it again with ?delimiter=${DELIMITER_NAMES[d]}`;
+  }
+  return null;
 }
 
 class RowsRefused extends Error {

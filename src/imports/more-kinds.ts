@@ -10,6 +10,7 @@ import {
 } from './domain/evidence-rows.js';
 import { parseAccountRow, parseCommitmentRow, type AccountRow, type CommitmentRow } from './domain/people-rows.js';
 import type { RowError } from './domain/rows.js';
+import { ARCHIVE_RESTORE_DAYS, restorableUntil } from '../evidence/domain/trust.js';
 import type { BatchOutcome, KindHandler } from './import-kinds.js';
 import type { ImportsRepository } from './imports.repository.js';
 import { MoreImportsRepository, type ExistingAccount, type ExistingCompetency, type EvidenceWrite } from './imports.repository.js';
@@ -29,6 +30,25 @@ const stale = (row: number, current: number, given: number): RowError => ({
   code: 'STALE_VERSION',
   message: `This record is at version ${current} but the row says ${given}: it changed since your export; export again, or empty the version cell to overwrite`,
 });
+
+/**
+ * An evidence key whose item is archived (soft-deleted): a file neither updates nor brings back what its owner or HR
+ * archived. Restoring stays the owner's deliberate act (restoreEvidence, within the window); the export leaves archived
+ * items out, so an export imports back without meeting one.
+ */
+export const archivedError = (row: number, key: string, archivedAt: Date, now = new Date()): RowError => {
+  const until = restorableUntil(archivedAt);
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  return {
+    row,
+    column: 'evidence_key',
+    code: 'EVIDENCE_ARCHIVED',
+    message:
+      now.getTime() <= until.getTime()
+        ? `evidence_key "${key}" names an item archived on ${day(archivedAt)}; a file does not bring it back: its owner can restore it (restoreEvidence) until ${day(until)} and you import again, or take its rows out of this file`
+        : `evidence_key "${key}" names an item archived on ${day(archivedAt)}, past its ${ARCHIVE_RESTORE_DAYS}-day restore window: it cannot come back; take its rows out of this file`,
+  };
+};
 
 const more = (repo: ImportsRepository) => new MoreImportsRepository(repo.manager);
 
@@ -260,6 +280,11 @@ export class EvidenceKind implements KindHandler<EvidenceClaimRow> {
       const before = errors.length;
       const first = rows[0];
       const item = first.value;
+      const current = existing.get(key);
+      if (current?.archivedAt) {
+        errors.push(archivedError(first.row, key, current.archivedAt));
+        continue;
+      }
       for (const { row, value } of rows.slice(1)) {
         if (value.signature !== item.signature) {
           const [a, b] = [JSON.parse(item.signature) as unknown[], JSON.parse(value.signature) as unknown[]];
@@ -280,7 +305,6 @@ export class EvidenceKind implements KindHandler<EvidenceClaimRow> {
           code: 'UNKNOWN_EDUCATOR',
           message: `No educator has employee_id "${item.employeeId}"; import the educator first or correct the id`,
         });
-      const current = existing.get(key);
       const held = new Set(current?.claims.map((c) => c.competencyId));
       const claims: { competencyId: string; level: number }[] = [];
       const seen = new Map<string, number>();
@@ -324,7 +348,7 @@ export class EvidenceKind implements KindHandler<EvidenceClaimRow> {
             row,
             column: 'level',
             code: 'LEVEL_OUT_OF_RANGE',
-            message: `level ${value.level} is outside ${value.competency}'s levels (${found.levels[0]}-${found.levels[found.levels.length - 1]})`,
+            message: `level ${value.level} is outside ${value.competency}'s levels (${found.levels[0]}-${found.levels[found.levels.length - 1]}); give a level within that range`,
           });
           continue;
         }
@@ -427,6 +451,10 @@ export class VerificationsKind implements KindHandler<VerificationRow> {
           code: 'UNKNOWN_EVIDENCE',
           message: `No evidence has the key "${value.evidenceKey}"; import the evidence first or copy the key from the evidence export`,
         });
+        continue;
+      }
+      if (current.archivedAt) {
+        errors.push(archivedError(row, value.evidenceKey, current.archivedAt));
         continue;
       }
       if (this.ctx.actor.educatorId !== null && this.ctx.actor.educatorId === current.educatorId) {

@@ -14,14 +14,16 @@ export interface LeaverSweepSummary {
   disabled: number;
   /** Applications closed. */
   closed: number;
+  /** Outstanding invitations to apply closed. */
+  invitationsClosed: number;
 }
 
 const SWEEP_LOCK = `hashtextextended('leaver-sweep', 14)`;
 
 /**
  * Leaving dates recorded ahead (or loaded by the CSV import) take effect on the day: the leaver's account is disabled
- * (it already stops working that day, the principal check compares the date) and their open applications and pending
- * offers close with a reason. Runs at start and every LEAVER_SWEEP_MINUTES, on one instance at a time (a
+ * (it already stops working that day, the principal check compares the date) and their open applications, pending
+ * offers and outstanding invitations close with a reason. Runs at start and every LEAVER_SWEEP_MINUTES, on one instance at a time (a
  * transaction-scoped advisory lock), so it happens once whatever the number of instances, at the latest one interval
  * after midnight UTC of the leaving date. A leaving date that has already come is applied when it is recorded.
  */
@@ -54,12 +56,17 @@ export class LeaverSweepService implements OnApplicationBootstrap, OnApplication
   async runOnce(today: string = districtToday()): Promise<LeaverSweepSummary> {
     const result = await this.db.transaction(async (m) => {
       const [{ locked }]: Array<{ locked: boolean }> = await m.query(`SELECT pg_try_advisory_xact_lock(${SWEEP_LOCK}) AS locked`);
-      if (!locked) return { ran: false, accounts: [] as string[], closed: 0 };
+      if (!locked) return { ran: false, accounts: [] as string[], closed: { applications: 0, invitations: 0 } };
       const accounts = await disableLeaverAccounts(m, this.audit, null, today, null);
       const closed = await this.closures.closeDue(m, null, today, null, true);
       return { ran: true, accounts, closed };
     });
     for (const id of result.accounts) this.cache.invalidate(id);
-    return { ran: result.ran, disabled: result.accounts.length, closed: result.closed };
+    return {
+      ran: result.ran,
+      disabled: result.accounts.length,
+      closed: result.closed.applications,
+      invitationsClosed: result.closed.invitations,
+    };
   }
 }

@@ -7,8 +7,10 @@ import { disableLeaverAccounts } from './leaver-accounts.js';
 import { AuditService } from '../audit/audit.service.js';
 import { badInput, forbidden, notFound, staleVersion } from '../common/app-error.js';
 import { districtToday } from '../common/clock.js';
-import { LeaverClosuresService } from '../hiring/leaver-closures.service.js';
-import type { RecordLeavingInput } from '../educators/dto/leaving.input.js';
+import { leftDistrictReason, LeaverClosuresService } from '../hiring/leaver-closures.service.js';
+import type { RecordLeavingInput, ReinstateEducatorInput } from '../educators/dto/leaving.input.js';
+import { LeaverReason } from './leaver-reason.js';
+import { NotificationOutbox } from '../notifications/notification-outbox.js';
 import { EducatorEntity } from '../educators/educator.entity.js';
 
 /**
@@ -24,6 +26,7 @@ export class LeaversService {
     private readonly audit: AuditService,
     private readonly cache: PrincipalCache,
     private readonly closures: LeaverClosuresService,
+    private readonly outbox: NotificationOutbox,
   ) {}
 
   async recordLeaving(actor: Principal, input: RecordLeavingInput): Promise<EducatorEntity> {
@@ -49,7 +52,7 @@ export class LeaversService {
       // Touching the account row also tells every process to drop its cached principal (trigger on account).
       const [accounts] = await m.query(`UPDATE account SET updated_at = now() WHERE educator_id = $1 RETURNING id`, [current.id]);
       const accountId = (accounts as Array<{ id: string }>)[0]?.id ?? null;
-      const closedApplications = disableNow ? await this.closures.closeFor(m, actor, current.id) : 0;
+      const closed = disableNow ? await this.closures.closeFor(m, actor, current.id) : { applications: 0, invitations: 0 };
       await this.audit.record(
         actor,
         {
@@ -60,7 +63,8 @@ export class LeaversService {
             leavingDate: { from: before, to: input.leavingDate },
             accountId,
             accountDisabled: disabled.length > 0,
-            closedApplications,
+            closedApplications: closed.applications,
+            closedInvitations: closed.invitations,
           },
         },
         m,
@@ -69,6 +73,99 @@ export class LeaversService {
     });
     if (accountId) this.cache.invalidate(accountId);
     return saved;
+  }
+
+  /**
+   * Undoes a leaving recorded by mistake (a date that has come or one still ahead): the leaving date is cleared, and
+   * the educator's account is enabled again when the leaving is what disabled it (its last disable/enable in the
+   * audit log is the leaving's ACCOUNT_DISABLED); an account HR disabled for another reason stays disabled. Sessions
+   * the leaving ended stay ended (the person signs in again). Applications, offers and invitations the leaving
+   * closed are NOT reopened: the person applies again, HR invites again; the audit entry counts them.
+   */
+  async reinstate(actor: Principal, input: ReinstateEducatorInput): Promise<EducatorEntity> {
+    const reason = input.reason.trim();
+    if (!reason) throw badInput('Say why the leaving is undone (reason)');
+    const { saved, accountId } = await this.db.transaction(async (m) => {
+      // Same lock order as recordLeaving: the HR-change lock, the educator, then the account.
+      await m.query('SELECT pg_advisory_xact_lock($1)', [HR_CHANGE_LOCK]);
+      const repo = m.getRepository(EducatorEntity);
+      const current = await repo.findOne({ where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
+      if (!current) throw notFound('Educator', input.id);
+      if (current.version !== input.version) throw staleVersion(`Educator ${current.fullName}`);
+      if (current.erasedAt)
+        throw badInput(
+          "This person's data was erased; the emptied profile cannot be reinstated: create a new educator profile instead",
+          undefined,
+          LeaverReason.ERASED,
+        );
+      if (!current.leavingDate)
+        throw badInput(`${current.fullName} has no leaving date: they are on staff already`, undefined, LeaverReason.ALREADY_ACTIVE);
+      const leavingDate = current.leavingDate;
+      const closed = leftDistrictReason(leavingDate);
+      const [notReopened]: Array<{ applications: number; offers: number; invitations: number }> = await m.query(
+        `SELECT (SELECT count(*)::int FROM application a WHERE a.educator_id = $1 AND a.status = 'WITHDRAWN'
+                   AND EXISTS (SELECT 1 FROM application_transition t WHERE t.application_id = a.id AND t.to_status = 'WITHDRAWN' AND t.reason = $2)) AS applications,
+                (SELECT count(*)::int FROM offer WHERE educator_id = $1 AND status = 'WITHDRAWN' AND closed_reason = $2) AS offers,
+                (SELECT count(*)::int FROM invitation WHERE educator_id = $1 AND status = 'WITHDRAWN' AND closed_reason = $2) AS invitations`,
+        [current.id, closed],
+      );
+      current.leavingDate = null;
+      const saved = await repo.save(current);
+      const account = await this.enableIfLeavingDisabled(m, actor, current.id);
+      // Touching the account row also tells every process to drop its cached principal (trigger on account).
+      const [accounts] = await m.query(`UPDATE account SET updated_at = now() WHERE educator_id = $1 RETURNING id`, [current.id]);
+      const accountId = (accounts as Array<{ id: string }>)[0]?.id ?? null;
+      await this.audit.record(
+        actor,
+        {
+          action: 'EDUCATOR_REINSTATED',
+          targetType: 'Educator',
+          targetId: current.id,
+          changes: { leavingDate: { from: leavingDate, to: null }, reason, accountId, accountEnabled: account.enabled, notReopened },
+        },
+        m,
+      );
+      // The person hears it (through their account when it works again, else their work email), with what stays closed.
+      await this.outbox.enqueue(
+        m,
+        { educatorId: current.id },
+        {
+          kind: 'EDUCATOR_REINSTATED',
+          leavingDate,
+          closedApplications: notReopened.applications,
+          closedInvitations: notReopened.invitations,
+        },
+      );
+      return { saved, accountId };
+    });
+    if (accountId) this.cache.invalidate(accountId);
+    return saved;
+  }
+
+  /** Enables the educator's account when the leaving disabled it (audited as an account change); reports whether it did. */
+  private async enableIfLeavingDisabled(m: EntityManager, actor: Principal, educatorId: string): Promise<{ enabled: boolean }> {
+    const [account]: Array<{ id: string; email: string; displayName: string; personas: string[]; cause: string | null }> = await m.query(
+      `SELECT a.id, a.email, a.display_name AS "displayName", a.personas,
+              (SELECT CASE WHEN ae.action = 'ACCOUNT_DISABLED' THEN ae.changes->>'cause' END
+                 FROM audit_entry ae WHERE ae.target_type = 'Account' AND ae.target_id = a.id::text
+                  AND ae.action IN ('ACCOUNT_DISABLED', 'ACCOUNT_ENABLED') ORDER BY ae.at DESC, ae.id DESC LIMIT 1) AS cause
+         FROM account a WHERE a.educator_id = $1 AND a.disabled_at IS NOT NULL FOR UPDATE OF a`,
+      [educatorId],
+    );
+    if (!account || account.cause !== 'EDUCATOR_LEFT') return { enabled: false };
+    await m.query(`UPDATE account SET disabled_at = NULL, version = version + 1, updated_at = now() WHERE id = $1`, [account.id]);
+    const view = { email: account.email, displayName: account.displayName, personas: account.personas, educatorId };
+    await this.audit.record(
+      actor,
+      {
+        action: 'ACCOUNT_ENABLED',
+        targetType: 'Account',
+        targetId: account.id,
+        changes: { before: { ...view, disabled: true }, after: { ...view, disabled: false }, cause: 'EDUCATOR_REINSTATED' },
+      },
+      m,
+    );
+    return { enabled: true };
   }
 
   /**

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ChangeLogPruner } from './change-log-pruner.service.js';
 import { DemonstratedLevelsRepository } from './sql/demonstrated-levels.repository.js';
 import { MatchingRepository } from './sql/matching.repository.js';
 import { MatchingResolver } from './matching.resolver.js';
@@ -24,7 +25,8 @@ import { ScoringPolicyService } from './scoring-policy.service.js';
     ScoringPolicyResolver,
     MatchingResolver,
     NewRoleAlertsService,
+    ChangeLogPruner,
   ],
-  exports: [DemonstratedLevelsRepository, MatchingRepository, ScoringPolicyService, RankingService, RankingRunsService],
+  exports: [ChangeLogPruner, DemonstratedLevelsRepository, MatchingRepository, ScoringPolicyService, RankingService, RankingRunsService],
 })
 export class MatchingModule {}

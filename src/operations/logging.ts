@@ -71,15 +71,33 @@ export function requestLogger(logger: Logger) {
   });
 }
 
+/**
+ * The GraphQL fields of a request line, present on every line: `operation` is null and `personas` empty when the
+ * request never reached an operation (malformed JSON, an oversized body, a refused document, a plain HTTP route).
+ */
 function requestFields(req: IncomingMessage): Record<string, unknown> {
   const f = peekFacts(req);
-  if (!f) return {};
   return {
-    operation: f.operationName ?? (f.operationType ? `(anonymous ${f.operationType})` : undefined),
-    personas: f.personas ?? [],
-    accountId: f.accountId,
-    errorCodes: f.errorCodes.length ? [...new Set(f.errorCodes)] : undefined,
+    operation: f?.operationName ?? (f?.operationType ? `(anonymous ${f.operationType})` : (namedOperation(req) ?? null)),
+    personas: f?.personas ?? [],
+    accountId: f?.accountId,
+    errorCodes: f?.errorCodes.length ? [...new Set(f.errorCodes)] : undefined,
   };
+}
+
+const NAME = /^[_A-Za-z][_0-9A-Za-z]{0,127}$/;
+const FIRST_OPERATION = /^(?:[\s,\uFEFF]|#[^\n]*\n)*(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]{0,127})\b/;
+
+/**
+ * For a request refused before GraphQL resolved its operation: the name the client gave (operationName, or the
+ * first operation's name in the document's first kilobyte). A name only, checked against GraphQL's name syntax.
+ */
+function namedOperation(req: IncomingMessage): string | undefined {
+  const body = (req as IncomingMessage & { body?: unknown }).body as { operationName?: unknown; query?: unknown } | undefined;
+  if (!body || typeof body !== 'object') return undefined;
+  if (typeof body.operationName === 'string') return NAME.test(body.operationName) ? body.operationName : undefined;
+  if (typeof body.query !== 'string') return undefined;
+  return FIRST_OPERATION.exec(body.query.slice(0, 1024))?.[1];
 }
 
 /** Express rewrites req.url inside mounted routers; originalUrl keeps the path the client asked for. */

@@ -40,9 +40,81 @@ const count = (result: unknown): number => {
   return 0;
 };
 
+/** The free-text fields of other people's records scanned for the person's name ($1: the person's educator id). */
+const MENTION_SCAN: ReadonlyArray<{ table: string; column: string; from: string; field: string; notOwn: string }> = [
+  ...['title', 'description', 'outcomes'].map((c) => ({
+    table: 'evidence',
+    column: c,
+    from: 'evidence x',
+    field: `x.${c}`,
+    notOwn: 'x.educator_id <> $1',
+  })),
+  { table: 'application', column: 'statement', from: 'application x', field: 'x.statement', notOwn: 'x.educator_id <> $1' },
+  {
+    table: 'application_transition',
+    column: 'reason',
+    from: 'application_transition x JOIN application a ON a.id = x.application_id',
+    field: 'x.reason',
+    notOwn: 'a.educator_id <> $1',
+  },
+  {
+    table: 'panel_score',
+    column: 'comment',
+    from: 'panel_score x JOIN application a ON a.id = x.application_id',
+    field: 'x.comment',
+    notOwn: 'a.educator_id <> $1',
+  },
+  { table: 'offer', column: 'override_reason', from: 'offer x', field: 'x.override_reason', notOwn: 'x.educator_id <> $1' },
+  { table: 'invitation', column: 'message', from: 'invitation x', field: 'x.message', notOwn: 'x.educator_id <> $1' },
+  { table: 'conflict_of_interest', column: 'reason', from: 'conflict_of_interest x', field: 'x.reason', notOwn: 'x.educator_id <> $1' },
+  ...['statement', 'outcome'].map((c) => ({
+    table: 'dispute',
+    column: c,
+    from: 'dispute x',
+    field: `x.${c}`,
+    notOwn: 'x.educator_id <> $1',
+  })),
+  ...['note', 'decision_reason'].map((c) => ({
+    table: 'verification_request',
+    column: c,
+    from: 'verification_request x',
+    field: `x.${c}`,
+    notOwn: 'x.educator_id <> $1',
+  })),
+  {
+    table: 'evidence_endorsement',
+    column: 'reason',
+    from: 'evidence_endorsement x JOIN evidence ev ON ev.id = x.evidence_id',
+    field: 'x.reason',
+    notOwn: 'ev.educator_id <> $1',
+  },
+];
+
 /** Every statement of an erasure; each runs inside the caller's transaction. */
 @Injectable()
 export class ErasureRepository {
+  /**
+   * Other people's records whose free text names the person (their full name, any case), per table and field: erasure
+   * does not rewrite those texts (a comment naming the person may be about someone else entirely), HR reviews them.
+   * Counts only; one statement of plain scans (erasure is rare; nothing here is indexed for it).
+   */
+  async mentionsElsewhere(
+    m: EntityManager,
+    educatorId: string,
+    fullName: string,
+  ): Promise<Array<{ table: string; field: string; rows: number }>> {
+    const name = fullName.trim();
+    if (name.length < 3) return [];
+    const counts = MENTION_SCAN.map(
+      (s, i) => `SELECT ${i} AS i, count(*)::int AS rows FROM ${s.from} WHERE ${s.notOwn} AND strpos(lower(${s.field}), lower($2)) > 0`,
+    ).join(' UNION ALL ');
+    const rows: Array<{ i: number; rows: number }> = await m.query(counts, [educatorId, name]);
+    return rows
+      .filter((r) => r.rows > 0)
+      .map((r) => ({ table: MENTION_SCAN[r.i].table, field: MENTION_SCAN[r.i].column, rows: r.rows }))
+      .sort((a, b) => a.table.localeCompare(b.table) || a.field.localeCompare(b.field));
+  }
+
   async lockPerson(m: EntityManager, educatorId: string): Promise<ErasureTarget | null> {
     const [r] = await m.query(
       `SELECT ed.id, ed.version, ed.leaving_date::text AS leaving_date, ed.erased_at, ed.work_email, ed.full_name, a.id AS account_id, a.email AS account_email

@@ -49,11 +49,14 @@ export class ErasureService {
           erasedAt: t.erasedAt,
           alreadyErased: true,
           rows: [] as Array<{ table: string; action: string; rows: number }>,
+          mentionsElsewhere: [] as Array<{ table: string; field: string; rows: number }>,
           accountId: null,
         };
       if (t.version !== input.version) throw staleVersion('This educator');
       assertErasable(t.leavingDate, districtToday(), this.config.erasureRetentionDays);
 
+      // Read before anything changes; other people's texts are only counted, never rewritten.
+      const mentionsElsewhere = await this.repo.mentionsElsewhere(m, t.id, t.fullName);
       const own = await this.repo.personIds(m, t.id);
       const linked = await this.repo.linkedIds(m, t.id);
       const recordIds = [
@@ -104,12 +107,13 @@ export class ErasureService {
           changes: {
             retentionDays: this.config.erasureRetentionDays,
             rows: Object.fromEntries(rows.map((r) => [`${r.action}:${r.table}`, r.rows])),
+            mentionsElsewhere: mentionsElsewhere.reduce((n, x) => n + x.rows, 0),
           },
         },
         m,
       );
       const [{ erased_at }] = await m.query('SELECT erased_at FROM educator WHERE id = $1', [t.id]);
-      return { educatorPseudonym, erasedAt: erased_at as Date, alreadyErased: false, rows, accountId: t.accountId };
+      return { educatorPseudonym, erasedAt: erased_at as Date, alreadyErased: false, rows, mentionsElsewhere, accountId: t.accountId };
     });
     if (result.accountId) this.cache.invalidate(result.accountId);
     return {
@@ -118,6 +122,7 @@ export class ErasureService {
       erasedAt: result.erasedAt,
       alreadyErased: result.alreadyErased,
       rows: result.rows,
+      mentionsElsewhere: result.mentionsElsewhere,
       plan: ERASURE_PLAN.map((p) => ({ ...p })),
     };
   }

@@ -117,7 +117,8 @@ export const PERSONAL_DATA_SECTIONS: ExportSection[] = [
     description: 'Invitations to apply that HR sent you',
     build: (m, s) =>
       m.query(
-        `SELECT i.id, i.role_id AS "roleId", r.title AS "roleTitle", i.status, i.message, i.invited_at AS "invitedAt", i.responded_at AS "respondedAt"
+        `SELECT i.id, i.role_id AS "roleId", r.title AS "roleTitle", i.status, i.message, i.invited_at AS "invitedAt", i.responded_at AS "respondedAt",
+                i.closed_reason AS "closedReason"
          FROM invitation i JOIN hybrid_role r ON r.id = i.role_id WHERE i.educator_id = $1 ORDER BY i.invited_at, i.id`,
         [s.educatorId],
       ),

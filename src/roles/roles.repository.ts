@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { hotRead } from '../common/hot-read.js';
+import { HotReads } from '../common/hot-read.js';
 import type { RoleStatus } from './domain/role-status.js';
 import type { HybridRoleEntity } from './hybrid-role.entity.js';
 import type { RoleRequirementEntity } from './role-requirement.entity.js';
@@ -48,11 +47,11 @@ const roleOf = (r: RoleRow): HybridRoleEntity =>
 
 /**
  * The role list and its requirements, the reads every signed-in screen makes: prepared statements through the
- * driver (see hotRead), the same rows and order TypeORM's find gave.
+ * driver on their own small pool (see HotReads), the same rows and order TypeORM's find gave.
  */
 @Injectable()
 export class RolesRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly hot: HotReads) {}
 
   /** A page of roles, newest first, and how many match, in one statement (a count alone when the page is empty). */
   async page(
@@ -67,13 +66,13 @@ export class RolesRepository {
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const variant = `${filter.status ? 's' : ''}${filter.buildingId ? 'b' : ''}`;
     const n = values.length;
-    const rows = await hotRead<RoleRow>(this.db, {
+    const rows = await this.hot.rows<RoleRow>({
       name: `roles_page_${variant}`,
       text: `SELECT ${ROLE_COLUMNS}, count(*) OVER () AS total FROM hybrid_role ${clause} ORDER BY created_at DESC, id ASC LIMIT $${n + 1}::int OFFSET $${n + 2}::int`,
       values: [...values, first, offset],
     });
     if (rows.length) return { rows: rows.map(roleOf), total: Number(rows[0].total) };
-    const [count] = await hotRead<{ n: number }>(this.db, {
+    const [count] = await this.hot.rows<{ n: number }>({
       name: `roles_count_${variant}`,
       text: `SELECT count(*)::int AS n FROM hybrid_role ${clause}`,
       values,
@@ -84,7 +83,7 @@ export class RolesRepository {
   /** The requirements of these roles, by role then position. */
   async requirementsOf(roleIds: readonly string[]): Promise<RoleRequirementEntity[]> {
     if (!roleIds.length) return [];
-    const rows = await hotRead<{
+    const rows = await this.hot.rows<{
       id: string;
       role_id: string;
       competency_id: string;
@@ -92,7 +91,7 @@ export class RolesRepository {
       weight: number;
       kind: string;
       position: number;
-    }>(this.db, {
+    }>({
       name: 'roles_requirements',
       text: `SELECT id, role_id, competency_id, min_level, weight, kind, position FROM role_requirement WHERE role_id = ANY($1::uuid[]) ORDER BY role_id, position`,
       values: [roleIds],

@@ -14,7 +14,8 @@ import { districtToday } from '../../src/common/clock.js';
 import { RankingService } from '../../src/matching/ranking.service.js';
 import { measureCapacityCoverage } from './coverage-bench.js';
 import { measureOverhead, type OverheadResult } from './overhead-bench.js';
-import { measureIsolation, measureMixed, type IsolationResult, type MixedResult } from './isolation-bench.js';
+import { measureIsolation, type IsolationResult } from './isolation-bench.js';
+import { measureMixedScaling, type MixedResult } from './mixed-bench.js';
 import { assertSameAnswer, rankingAnswerOf, rankingFloorSql } from './floors.js';
 import { MatchingRepository } from '../../src/matching/sql/matching.repository.js';
 import { ScoringPolicyService } from '../../src/matching/scoring-policy.service.js';
@@ -34,11 +35,23 @@ import { printTable, writeSizeResult, type SizeResult } from './report.js';
  * without it an embedded server keeps its data in .bench/pg.
  */
 const log = (m: string) => console.log(m);
-const sizes = (process.env.BENCH_SIZES ?? '2000,20000')
+const sizes = (process.env.BENCH_SIZES ?? '2000,20000,100000')
   .split(',')
   .map((s) => Number(s.trim()))
   .filter((n) => n > 0);
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+/**
+ * BENCH_ONLY=overhead,isolation,mixed (any of them, comma-separated) measures only those serving measures and skips
+ * the per-path timings and the coverage report (the floors are still checked equal to the service first).
+ */
+const ONLY = new Set(
+  (process.env.BENCH_ONLY ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
+const wants = (measure: string) => !ONLY.size || ONLY.has(measure);
+const PATHS = wants('paths');
 const WARMUP = 3;
 const SAMPLE = 10;
 
@@ -47,7 +60,8 @@ const RANKING_QUERY = `query($roleId: ID!) { roleRanking(roleId: $roleId, first:
     yearsOfService { years met summary }
     requirements { competencyCode requiredLevel demonstratedLevel met contribution summary
       evidence { evidenceId kind title status startedOn endedOn expiresOn expired countedLevel kindWeight verificationFactor ageFactor credit points } } } } }`;
-const STANDING_QUERY = `query($e: ID!) { educatorStanding(educatorId: $e, first: 100) { qualifiedCount totalCount roles { roleId roleTitle qualified score maxScore
+// Standing: the default page (20 roles, the page standing_inprocess builds) and a page of 100 (standing_http_100).
+const STANDING_QUERY = `query($e: ID!, $first: Int) { educatorStanding(educatorId: $e, first: $first) { qualifiedCount totalCount roles { roleId roleTitle qualified score maxScore
   gaps { competencyCode levelHeld levelNeeded summary remedyIds } } remedies { id kind pilotPart level } } }`;
 
 async function serverUrl(): Promise<{ url: string; embedded?: EmbeddedServer }> {
@@ -65,7 +79,8 @@ function withDatabase(url: string, database: string): string {
 
 /** A migrated database holding the district of this size, generated once and reused while its format matches. */
 async function district(server: string, size: number): Promise<{ url: string; shape: DistrictShape }> {
-  const name = `pathways_bench_${size}`;
+  // BENCH_DB_PREFIX keeps one run's districts apart from another's on a shared server.
+  const name = `${process.env.BENCH_DB_PREFIX ?? 'pathways_bench'}_${size}`;
   const url = withDatabase(server, name);
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();
@@ -262,7 +277,10 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
       },
       standing_inprocess: (_roleId, educatorId) => ranking.standing(hr.principal, educatorId),
       standing_http: async (_roleId, educatorId) => {
-        bytes.standing_http = await gql(STANDING_QUERY, { e: educatorId });
+        bytes.standing_http = await gql(STANDING_QUERY, { e: educatorId, first: 20 });
+      },
+      standing_http_100: async (_roleId, educatorId) => {
+        bytes.standing_http_100 = await gql(STANDING_QUERY, { e: educatorId, first: 100 });
       },
     };
     const samples: Record<string, number[]> = {
@@ -276,6 +294,7 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
       floor_standing: [],
       standing_inprocess: [],
       standing_http: [],
+      standing_http_100: [],
     };
     const memory = new MemoryWatch();
     (globalThis as { gc?: () => void }).gc?.();
@@ -283,10 +302,10 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
     // Memory first, apart from timing and before any floor has filled the process with its large results:
     // each service path a few times, sampled every 5 ms, each after a full GC.
     memory.start();
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < (PATHS ? 3 : 0); i++) {
       for (const [path, run] of Object.entries(services)) await memory.during(path, () => run(roles[i].id, educators[i]));
     }
-    for (let i = 0; i < WARMUP + RUNS; i++) {
+    for (let i = 0; i < (PATHS ? WARMUP + RUNS : 0); i++) {
       const role = roles[i % roles.length];
       const educator = educators[i % educators.length];
       const primed = () => ranking.roleRanking(hr.principal, role.id, { first: 50, offset: 0, qualifiedOnly: false });
@@ -301,6 +320,7 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
         ['floor_standing', () => floorStanding(educator)],
         ['standing_inprocess', () => services.standing_inprocess(role.id, educator)],
         ['standing_http', () => services.standing_http(role.id, educator)],
+        ['standing_http_100', () => services.standing_http_100(role.id, educator)],
       ];
       // Each round starts one place further along the list, so every measure follows every other one
       // equally often and none is always the one that pays for the previous one's garbage.
@@ -314,18 +334,20 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
     }
 
     // The capacity report's own measures (issue 6), beside ours in the same table.
-    const coverage = await measureCapacityCoverage({
-      ds,
-      service: app.get(CapacityReportsService),
-      asOf,
-      runs: RUNS,
-      warmup: WARMUP,
-      gql: async (query, variables) => JSON.parse(await gqlText(query, variables)).data,
-    });
+    const coverage = !PATHS
+      ? { measures: {}, floors: {} }
+      : await measureCapacityCoverage({
+          ds,
+          service: app.get(CapacityReportsService),
+          asOf,
+          runs: RUNS,
+          warmup: WARMUP,
+          gql: async (query, variables) => JSON.parse(await gqlText(query, variables)).data,
+        });
     const peak = memory.stop();
     // Per-request overhead against a bare Apollo Server, once (at the first size): it does not depend on the district.
     let overhead: OverheadResult | undefined;
-    if (size === sizes[0] && process.env.BENCH_OVERHEAD !== '0') {
+    if (size === sizes[0] && process.env.BENCH_OVERHEAD !== '0' && wants('overhead')) {
       overhead = await measureOverhead({
         pathwaysUrl: `http://127.0.0.1:${port}/graphql`,
         databaseUrl: url,
@@ -339,7 +361,7 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
     }
     // Isolation: the open-roles query alone and beside 16 clients computing rankings (BENCH_ISOLATION=0 skips it).
     let isolation: IsolationResult | undefined;
-    if (process.env.BENCH_ISOLATION !== '0') {
+    if (process.env.BENCH_ISOLATION !== '0' && wants('isolation')) {
       const many: string[] = (await ds.query(`SELECT id FROM hybrid_role WHERE status = 'OPEN' ORDER BY title LIMIT 16`)).map(
         (r: { id: string }) => r.id,
       );
@@ -348,23 +370,40 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
         token: hr.token,
         roleIds: many,
         clearCache: () => ranking.cache.clear(),
+        databaseUrl: url,
+        poolWaiting: () => (ds.driver as unknown as { master: pg.Pool }).master.waitingCount,
         log,
       });
     }
-    // Mixed traffic on this one instance (BENCH_MIXED=0 skips it).
+    // Mixed traffic on one and on two service processes sharing this database (BENCH_MIXED=0 skips it).
     let mixed: MixedResult | undefined;
-    if (process.env.BENCH_MIXED !== '0') {
-      mixed = await measureMixed({
-        url: `http://127.0.0.1:${port}/graphql`,
+    if (process.env.BENCH_MIXED !== '0' && wants('mixed')) {
+      const mixRoles: string[] = (
+        await ds.query(`SELECT id FROM hybrid_role WHERE status = 'OPEN' ORDER BY title LIMIT $1`, [
+          Number(process.env.BENCH_MIXED_ROLES ?? 20),
+        ])
+      ).map((r: { id: string }) => r.id);
+      const mixEducators: string[] = (await ds.query(`SELECT id FROM educator ORDER BY id LIMIT 200`)).map((r: { id: string }) => r.id);
+      mixed = await measureMixedScaling({
+        databaseUrl: url,
+        jwtSecret: config.jwtSecret,
         token: hr.token,
-        roleIds: roles.map((r) => r.id),
-        educatorIds: educators,
+        roleIds: mixRoles,
+        educatorIds: mixEducators,
+        log,
       });
       log(
-        `  mixed traffic (${mixed.mix}, ${mixed.connections} connections): ${mixed.requestsPerSec} req/s, p50 ${mixed.p50Ms} ms, p99 ${mixed.p99Ms} ms`,
+        `  mixed traffic (${mixed.mix}, ${mixed.connections} connections): one instance ${mixed.one.requestsPerSec} req/s (p50 ${mixed.one.p50Ms} ms, p99 ${mixed.one.p99Ms} ms), two instances ${mixed.two.requestsPerSec} req/s (p50 ${mixed.two.p50Ms} ms, p99 ${mixed.two.p99Ms} ms): x${mixed.scaling}; service processes' peak RSS ${mixed.instancePeakRssMb.join(' / ')} MB`,
       );
     }
-    const measures = { ...Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, statsOf(v)])), ...coverage.measures };
+    const measures = {
+      ...Object.fromEntries(
+        Object.entries(samples)
+          .filter(([, v]) => v.length)
+          .map(([k, v]) => [k, statsOf(v)]),
+      ),
+      ...coverage.measures,
+    };
     return {
       size,
       district: shape,
@@ -377,6 +416,7 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
         ranking_cached_http: 'floor_cached_rows',
         standing_inprocess: 'floor_standing',
         standing_http: 'floor_standing',
+        standing_http_100: 'floor_standing',
         ...coverage.floors,
       },
       memory: { baselineRssMb, ...peak },

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DistrictShape } from './district.js';
 import type { Stats } from './measure.js';
+import type { MixedResult } from './mixed-bench.js';
 
 export interface SizeResult {
   size: number;
@@ -19,10 +20,12 @@ export interface SizeResult {
     idleP99Ms: number;
     loadedP50Ms: number;
     loadedP99Ms: number;
-    rounds: Array<{ loaded: boolean; rankings: number; busy: number }>;
+    cachedP50Ms?: number;
+    cachedP99Ms?: number;
+    rounds: Array<{ mode?: string; loaded: boolean; rankings: number; busy: number }>;
   };
-  /** Mixed traffic on one instance (isolation-bench.ts). */
-  mixed?: { requestsPerSec: number; p50Ms: number; p99Ms: number; connections: number; mix: string };
+  /** Mixed traffic on one and on two service processes (mixed-bench.ts). */
+  mixed?: MixedResult;
   overhead?: {
     ratio: number;
     cpuRatio?: number;
@@ -64,17 +67,24 @@ export function printTable(results: SizeResult[], log: (line: string) => void): 
       );
     }
     if (r.mixed) {
+      const m = r.mixed;
+      const run = (x: MixedResult['one']) => `${x.requestsPerSec} req/s, p50 ${x.p50Ms} ms, p99 ${x.p99Ms} ms`;
       log(
-        `${padEnd(String(r.size), 8)}mixed traffic (${r.mixed.mix}, ${r.mixed.connections} connections): ${r.mixed.requestsPerSec} req/s, p50 ${r.mixed.p50Ms} ms, p99 ${r.mixed.p99Ms} ms`,
+        `${padEnd(String(r.size), 8)}mixed traffic (${m.mix}, ${m.connections} connections): one instance ${run(m.one)}; two instances ${run(m.two)}; scaling x${m.scaling}; service processes' peak RSS ${m.instancePeakRssMb.join(' / ')} MB`,
       );
     }
     if (r.isolation) {
       const i = r.isolation;
-      const computed = i.rounds.filter((x) => x.loaded).reduce((n, x) => n + x.rankings, 0);
-      const busy = i.rounds.filter((x) => x.loaded).reduce((n, x) => n + x.busy, 0);
+      const computedRounds = i.rounds.filter((x) => x.loaded && x.mode !== 'cached');
+      const computed = computedRounds.reduce((n, x) => n + x.rankings, 0);
+      const busy = computedRounds.reduce((n, x) => n + x.busy, 0);
+      const cached = i.rounds.filter((x) => x.mode === 'cached').reduce((n, x) => n + x.rankings, 0);
       log(
-        `${padEnd(String(r.size), 8)}open roles alone: p50 ${i.idleP50Ms} ms, p99 ${i.idleP99Ms} ms; beside ${i.rankingClients} ranking clients: p50 ${i.loadedP50Ms} ms, p99 ${i.loadedP99Ms} ms ` +
-          `(${computed} rankings computed, ${busy} BUSY answers)`,
+        `${padEnd(String(r.size), 8)}open roles alone: p50 ${i.idleP50Ms} ms, p99 ${i.idleP99Ms} ms; beside ${i.rankingClients} ranking clients computing afresh: p50 ${i.loadedP50Ms} ms, p99 ${i.loadedP99Ms} ms ` +
+          `(${computed} rankings computed, ${busy} BUSY answers)` +
+          (i.cachedP99Ms !== undefined && cached
+            ? `; beside ${i.rankingClients} clients served from the ranking cache: p50 ${i.cachedP50Ms} ms, p99 ${i.cachedP99Ms} ms (${cached} pages)`
+            : ''),
       );
     }
     if (r.memory.peakHeapMbByPath) {

@@ -9,10 +9,12 @@ import { printTable, readSizeResult, writeResults, type SizeResult } from './rep
  * unless NODE_ENV is production, so that is set before the child loads it (the application's own config is
  * still built from an explicit test environment by the bench).
  */
-const sizes = (process.env.BENCH_SIZES ?? '2000,20000')
+const sizes = (process.env.BENCH_SIZES ?? '2000,20000,100000')
   .split(',')
   .map((s) => Number(s.trim()))
   .filter((n) => n > 0);
+// BENCH_ONLY=overhead,isolation,mixed (see matching-bench.ts) runs only those measures: no CASE, imports or credentials.
+const only = !!process.env.BENCH_ONLY;
 const child = fileURLToPath(new URL('./matching-bench.js', import.meta.url));
 const results: SizeResult[] = [];
 for (const size of sizes) {
@@ -28,7 +30,7 @@ for (const size of sizes) {
   results.push(result);
 }
 // CASE import/export of a generated 5,000-item package (BENCH_CASE=0 skips it; BENCH_SIZES= runs it alone).
-if (process.env.BENCH_CASE !== '0') {
+if (process.env.BENCH_CASE !== '0' && !only) {
   console.log('\n== CASE');
   const caseBench = fileURLToPath(new URL('./case-bench.js', import.meta.url));
   const run = spawnSync(process.execPath, ['--expose-gc', caseBench], {
@@ -41,7 +43,7 @@ if (process.env.BENCH_CASE !== '0') {
   }
 }
 // Roster CSV import against PostgreSQL's COPY (BENCH_IMPORTS=0 skips it).
-if (process.env.BENCH_IMPORTS !== '0') {
+if (process.env.BENCH_IMPORTS !== '0' && !only) {
   console.log('\n== Imports');
   const importsBench = fileURLToPath(new URL('./imports-bench.js', import.meta.url));
   const run = spawnSync(process.execPath, ['--expose-gc', importsBench], {
@@ -65,7 +67,7 @@ const files = writeResults('.bench', results, {
 console.log(`Wrote ${files.join(' and ')}`);
 
 // Credential verification needs no district: its own child, so its timings are not disturbed by the above.
-if (process.env.BENCH_CREDENTIALS !== '0') {
+if (process.env.BENCH_CREDENTIALS !== '0' && !only) {
   const credentials = spawnSync(process.execPath, [fileURLToPath(new URL('./credential-bench.js', import.meta.url))], {
     stdio: 'inherit',
     env: process.env,

@@ -63,6 +63,7 @@ const TABLE: Record<string, Rule> = {
   'Mutation.createEducator': [HR],
   'Mutation.updateEducator': [HR],
   'Mutation.recordLeaving': [HR],
+  'Mutation.reinstateEducator': [HR],
   'Mutation.moveEducator': [HR],
   // hybrid roles
   'Query.roles': 'signedIn',

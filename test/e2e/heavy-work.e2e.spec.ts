@@ -9,13 +9,21 @@ const COVERAGE = `query($ids: [ID!], $min: Int!) { capacityCoverage(competencyId
 describe('heavy work past its bound answers BUSY with a retry hint, cheap requests are still served, and it succeeds after release', () => {
   let t: TestApp;
   let hr: string;
+  let educatorToken: string;
   let roles: string[];
   let comps: Record<string, string>;
 
   beforeAll(async () => {
     // One heavy piece at a time and nobody waiting: the second is refused at once.
-    t = await startTestApp({ HEAVY_MAX_CONCURRENT: '1', HEAVY_MAX_QUEUED: '0', HEAVY_QUEUE_WAIT_MS: '3000' });
+    // Large answers are not bounded here (heavy-answers.e2e.spec.ts covers that gate): this is the heavy-work gate alone.
+    t = await startTestApp({
+      HEAVY_MAX_CONCURRENT: '1',
+      HEAVY_MAX_QUEUED: '0',
+      HEAVY_QUEUE_WAIT_MS: '3000',
+      HEAVY_ANSWERS_MAX_CONCURRENT: '8',
+    });
     hr = (await t.signInAs([Persona.HR])).token;
+    educatorToken = (await t.signInAs([Persona.EDUCATOR])).token;
     comps = await competencyIds(t.ds, ['AI-BIAS', 'DATA-PRIVACY']);
     const building = await insertBuilding(t.ds);
     const ana = await insertEducator(t.ds, { buildingId: building, name: 'Ana' });
@@ -68,6 +76,43 @@ describe('heavy work past its bound answers BUSY with a retry hint, cheap reques
       expect(exported.headers.get('retry-after')).toBe('3');
       expect(((await exported.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe('BUSY');
       expect(Date.now() - started).toBeLessThan(2000);
+
+      // Who is asking is decided before the gate: a request without (or with a wrong) token, or from someone not
+      // allowed, gets its own answer, never BUSY, even while the gate is full.
+      const codeOfHttp = async (res: Response) =>
+        ((await res.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code;
+      const anonymousExport = await fetch(`${t.baseUrl}/exports/buildings`);
+      expect([anonymousExport.status, await codeOfHttp(anonymousExport)]).toEqual([401, 'UNAUTHENTICATED']);
+      const badToken = await fetch(`${t.baseUrl}/exports/educators`, { headers: { authorization: 'Bearer not-a-token' } });
+      expect([badToken.status, await codeOfHttp(badToken)]).toEqual([401, 'UNAUTHENTICATED']);
+      const educatorExport = await fetch(`${t.baseUrl}/exports/buildings`, { headers: { authorization: `Bearer ${educatorToken}` } });
+      expect([educatorExport.status, await codeOfHttp(educatorExport)]).toEqual([403, 'FORBIDDEN']);
+      const anonymousImport = await fetch(`${t.baseUrl}/imports/buildings`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv' },
+        body: 'code,name\nX-1,Nowhere\n',
+      });
+      expect([anonymousImport.status, await codeOfHttp(anonymousImport)]).toEqual([401, 'UNAUTHENTICATED']);
+      const anonymousCommit = await fetch(`${t.baseUrl}/imports/jobs/00000000-0000-0000-0000-000000000000/commit`, { method: 'POST' });
+      expect([anonymousCommit.status, await codeOfHttp(anonymousCommit)]).toEqual([401, 'UNAUTHENTICATED']);
+      expect(codeOf(await t.gql(COVERAGE, { ids: [comps['AI-BIAS']], min: 2 }))).toBe('UNAUTHENTICATED');
+      // A CASE package published to signed-in users only: 401 without a token; with one, the gate answers (503).
+      const [framework] = await t.ds.query(
+        `SELECT case_identifier::text AS cid FROM competency_framework WHERE code = 'UNESCO-AI-CFT-2024' AND publication <> 'PUBLIC'`,
+      );
+      const anonymousPackage = await fetch(`${t.baseUrl}/ims/case/v1p1/CFPackages/${framework.cid}`);
+      expect(anonymousPackage.status).toBe(401);
+      const busyPackage = await fetch(`${t.baseUrl}/ims/case/v1p1/CFPackages/${framework.cid}`, {
+        headers: { authorization: `Bearer ${educatorToken}` },
+      });
+      expect(busyPackage.status).toBe(503);
+      expect(busyPackage.headers.get('retry-after')).toBe('3');
+      expect(((await busyPackage.json()) as { imsx_CodeMinor: unknown }).imsx_CodeMinor).toEqual({
+        imsx_codeMinorField: [{ imsx_codeMinorFieldName: 'sourcedId', imsx_codeMinorFieldValue: 'server_busy' }],
+      });
+      // Nothing was written by the refused import.
+      expect(await t.ds.query(`SELECT count(*)::int AS n FROM import_job`)).toEqual([{ n: 0 }]);
+      expect(limiter.activeCount).toBe(1);
 
       // Cheap requests are not behind the heavy gate.
       const cheap = await t.gql(`{ roles(first: 5) { nodes { id title } } }`, {}, hr);

@@ -253,8 +253,10 @@ describe('evidence, decisions, commitments and accounts by file: preview, fix, c
       toUpdate: 1,
     });
 
-    const bad = await preview('accounts', 'email,display_name,personas,employee_id,password\nx@y.z,X,HR,,secret\n');
-    expect(codes(bad)).toEqual([[1, null, 'UNKNOWN_COLUMN']]);
+    // A password column is refused by name (never dropped silently); the rows are still checked in the same preview.
+    const bad = await preview('accounts', 'email,display_name,personas,employee_id,password\nx@district.example,X,HR,,secret\n');
+    expect(codes(bad)).toEqual([[1, 'password', 'UNKNOWN_COLUMN']]);
+    expect(bad.json.phase).toBe('REJECTED');
     const rows = await preview(
       'accounts',
       'email,display_name,personas,employee_id\nnot-an-email,X,HR,\ncy@district.example,Cy,EDUCATOR,\nbo@district.example,Bo,EDUCATOR,E001\nq@district.example,Q,WIZARD,\n',

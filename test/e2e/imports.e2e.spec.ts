@@ -158,8 +158,14 @@ describe('roster import and export: preview, fix, commit, re-import', () => {
       ['buildings', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00]), 'BINARY_FILE', 1],
       ['buildings', '', 'EMPTY_FILE', 0],
       ['buildings', 'code,name,level\r\n', 'NO_ROWS', 2],
+      ['buildings', 'code,name,level\r\n,,\r\n\r\n,,\r\n', 'NO_ROWS', 2],
       ['buildings', `code,name,level\nBIG,"${'x'.repeat(10 * 1024 * 1024)}",HIGH\n`, 'FIELD_TOO_LARGE', 2],
       ['buildings', 'code,name,level\nUNI,University,COLLEGE\n', 'INVALID_LEVEL', 2],
+      // Excel's "Unicode Text" (UTF-16 with its BOM) and a workbook saved as-is are named for what they are.
+      ['buildings', Buffer.from('\uFEFFcode,name,level\r\nU16,Sixteen,HIGH\r\n', 'utf16le'), 'INVALID_ENCODING', 1],
+      ['buildings', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]), 'BINARY_FILE', 1],
+      ['buildings', 'code;name;level\nSEM;Semicolons;HIGH\n', 'WRONG_DELIMITER', 1],
+      ['buildings', 'employee_id,full_name,work_email,building_code,hire_date\nE1,A,a@district.example,LHS,2020-01-01\n', 'WRONG_KIND', 1],
     ];
     for (const [kind, body, code, row] of cases) {
       const p = await preview(kind, body);
@@ -167,9 +173,51 @@ describe('roster import and export: preview, fix, commit, re-import', () => {
       expect(p.json.errors[0]).toMatchObject({ code, row: row ?? 0 });
       expect(p.json.errors[0].message.length).toBeGreaterThan(20);
     }
+    const messages = async (body: string | Buffer) => (await preview('buildings', body)).json.errors[0].message as string;
+    expect(await messages(Buffer.from('\uFEFFcode,name,level\r\n', 'utf16le'))).toContain('UTF-16');
+    expect(await messages(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]))).toContain('Save As');
+    expect(await messages('code;name;level\nSEM;Semicolons;HIGH\n')).toContain('?delimiter=semicolon');
+    expect(await messages('employee_id,full_name,work_email,building_code,hire_date\nE1,A,a@district.example,LHS,2020-01-01\n')).toContain(
+      'upload it to /imports/educators',
+    );
     const header = await preview('buildings', 'code,name,colour\nX,Y,Z\n');
     expect(header.json.errors[0].message).toContain('expected columns: code, name, level, version');
     expect(await snapshot()).toEqual(before);
+  });
+
+  it('reports row-level CSV problems row by row: a name with an unquoted comma, Latin-1 bytes; spaces around quotes are fine', async () => {
+    const before = await snapshot();
+    const file = Buffer.concat([
+      Buffer.from('Employee ID, Full Name ,work_email,building_code,hire_date\r\n'),
+      Buffer.from('E020, "Ng, Kim" ,kim@district.example , LHS ,2020-08-20\r\n'),
+      Buffer.from('E021,Chen, Ari,ari2@district.example,LHS,2020-08-20\r\n'),
+      Buffer.from('E022,Ren'),
+      Buffer.from([0xe9]),
+      Buffer.from('e Roy,renee@district.example,LHS,2020-08-20\r\n'),
+      Buffer.from('E023,Sam Ode,sam.district.example,LHS,2020-08-20\r\n'),
+    ]);
+    const p = await preview('educators', file);
+    expect(p.json).toMatchObject({ phase: 'REJECTED', rowsRead: 4, errorCount: 3, toCreate: 1 });
+    expect(p.json.errors.map((e: { row: number; column: string | null; code: string }) => [e.row, e.column, e.code])).toEqual([
+      [3, null, 'WRONG_CELL_COUNT'],
+      [4, 'full_name', 'INVALID_ENCODING'],
+      [5, 'work_email', 'INVALID_EMAIL'],
+    ]);
+    expect(p.json.errors[0].message).toContain('in double quotes');
+    expect(p.json.errors[1].message).toContain('Ren?e Roy');
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('stores work emails lower-cased: a stored address differing only in case is updated once, then unchanged', async () => {
+    await t.ds.query(`INSERT INTO educator (employee_id, full_name, work_email, building_id, hire_date, version)
+      SELECT 'E050', 'Mo Case', 'Mo.Case@District.example', id, '2020-08-20', 1 FROM building WHERE code = 'LHS'`);
+    const file = 'employee_id,full_name,work_email,building_code,hire_date\nE050,Mo Case,MO.CASE@DISTRICT.EXAMPLE,LHS,2020-08-20\n';
+    expect(await importAll('educators', file)).toMatchObject({ toUpdate: 1, unchanged: 0 });
+    expect(await t.ds.query(`SELECT work_email, version FROM educator WHERE employee_id = 'E050'`)).toEqual([
+      { work_email: 'mo.case@district.example', version: 2 },
+    ]);
+    expect(await importAll('educators', file)).toMatchObject({ toUpdate: 0, unchanged: 1 });
+    await t.ds.query(`DELETE FROM educator WHERE employee_id = 'E050'`);
   });
 
   it('tracks a job: progress readable, cancel before commit, then commit refused; HR only', async () => {

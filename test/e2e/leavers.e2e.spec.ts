@@ -203,7 +203,7 @@ describe('from the leaving date a leaver holds no standing or explanation, and t
     ok(await t.gql(LEAVE, { input: { id: w.cy.educatorId, version: await version(w.cy.educatorId), leavingDate: leaving } }, w.hr));
     expect(await appRow(cy.id)).toBe('SUBMITTED');
     const sweeper = t.app.get(LeaverSweepService);
-    expect(await sweeper.runOnce(daysFromNow(9))).toEqual({ ran: true, disabled: 0, closed: 0 });
+    expect(await sweeper.runOnce(daysFromNow(9))).toEqual({ ran: true, disabled: 0, closed: 0, invitationsClosed: 0 });
     expect(await appRow(cy.id)).toBe('SUBMITTED');
     expect((await t.ds.query('SELECT disabled_at FROM account WHERE id = $1', [w.cy.accountId]))[0].disabled_at).toBeNull();
     expect(ok(await t.gql(STANDING, { id: w.cy.educatorId }, w.hr)).educatorStanding.leftOn).toBeNull();
@@ -229,7 +229,7 @@ describe('from the leaving date a leaver holds no standing or explanation, and t
     );
     expect(transitions).toHaveLength(1);
     expect(transitions[0].reason).toMatch(new RegExp(`left the district on ${leaving}`));
-    expect(await sweeper.runOnce(daysFromNow(11))).toEqual({ ran: true, disabled: 0, closed: 0 });
+    expect(await sweeper.runOnce(daysFromNow(11))).toEqual({ ran: true, disabled: 0, closed: 0, invitationsClosed: 0 });
   });
 });
 

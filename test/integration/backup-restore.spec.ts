@@ -43,9 +43,9 @@ describe('backup and restore', () => {
   let t: TestApp;
   let dir: string;
   const restored = `pathways_t_restore_${randomBytes(5).toString('hex')}`;
-  // pg_dump cannot dump a newer server. When the test server is newer than the installed client tools (the embedded
-  // PostgreSQL 18 beside a machine's PostgreSQL 15 client), the round trip cannot run here; what must hold then is a
-  // refusal that names the fix and writes nothing. The round trip itself runs against a server the tools fit.
+  // pg_dump cannot dump a newer server. When the test server is newer than the installed client tools (a server of
+  // your own newer than your pg_dump), the round trip cannot run here; what must hold then is a refusal that names
+  // the fix and writes nothing. The embedded server is pinned to the major of Debian's client tools, so it runs.
   let toolsFit = true;
 
   beforeAll(async () => {

@@ -34,6 +34,15 @@ describe('start-up failures name the setting to change', () => {
     await expect(startEmbeddedPostgres(held, takenPort)).rejects.toThrow(/is in use by another PostgreSQL server .*set EMBEDDED_PG_DIR/);
   });
 
+  it('a data folder made by another PostgreSQL major names EMBEDDED_PG_DIR instead of failing inside the server', async () => {
+    const old = join(dir, 'old-major');
+    mkdirSync(old);
+    writeFileSync(join(old, 'PG_VERSION'), '18\n');
+    await expect(startEmbeddedPostgres(old, takenPort)).rejects.toThrow(
+      /was made by PostgreSQL 18, but the embedded server is PostgreSQL 15: set EMBEDDED_PG_DIR/,
+    );
+  });
+
   it('a taken API port names PORT', () => {
     const err = Object.assign(new Error('listen EADDRINUSE: address already in use 0.0.0.0:3000'), { code: 'EADDRINUSE', port: 3000 });
     expect(explainStartFailure(err, { port: 3000 }).message).toBe(

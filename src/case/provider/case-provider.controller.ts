@@ -1,5 +1,5 @@
 import { Catch, Controller, Get, Headers, Param, Query, Res, UseFilters, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import { HeavyWork } from '../../common/heavy/heavy-work.js';
+import { AppError, ErrorCode } from '../../common/app-error.js';
 import type { Response } from 'express';
 import { ProviderQueryError, type DocumentQuery } from '../domain/document-query.js';
 import { CaseProviderService } from './case-provider.service.js';
@@ -21,6 +21,10 @@ export class CaseProviderFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     if (exception instanceof ProviderQueryError) {
       res.status(exception.status).json(imsxStatus(exception.codeMinor, exception.message));
+    } else if (exception instanceof AppError && exception.code === ErrorCode.BUSY) {
+      const retryAfter = exception.details?.retryAfterSeconds;
+      if (typeof retryAfter === 'number') res.setHeader('retry-after', String(retryAfter));
+      res.status(503).json(imsxStatus('server_busy', exception.message));
     } else {
       res.status(500).json(imsxStatus('internal_server_error', 'The provider failed; try again later'));
     }
@@ -55,7 +59,6 @@ export class CaseProviderController {
     return this.provider.document(auth, id);
   }
 
-  @HeavyWork()
   @Get('CFPackages/:id')
   package(@Headers('authorization') auth: string | undefined, @Param('id') id: string) {
     return this.provider.packageById(auth, id);

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PrincipalResolver } from '../../access/principal.resolver-service.js';
+import { HeavyWorkLimiter } from '../../common/heavy/heavy-work.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { CaseRepository, type FrameworkRow } from '../case.repository.js';
 import { UUID_PATTERN, type CfPackage, type Json } from '../domain/case-types.js';
@@ -39,6 +40,7 @@ export class CaseProviderService {
     private readonly repo: CaseRepository,
     private readonly principals: PrincipalResolver,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly heavy: HeavyWorkLimiter,
   ) {}
 
   async documents(authorization: string | undefined, q: DocumentQuery) {
@@ -54,8 +56,12 @@ export class CaseProviderService {
     return this.withPackageLink(pkg.CFDocument);
   }
 
+  /** A whole package is heavy work (HeavyWorkLimiter), entered only once the caller may see the framework. */
   async packageById(authorization: string | undefined, id: string): Promise<CfPackage> {
-    return this.packageOf(authorization, id, await this.repo.frameworkByCaseId(this.uuid(id)));
+    const fw = await this.repo.frameworkByCaseId(this.uuid(id));
+    if (!fw) throw notFound(id);
+    if (fw.publication !== 'PUBLIC') await this.signedIn(authorization, true);
+    return this.heavy.run(() => this.package(fw));
   }
 
   async item(authorization: string | undefined, id: string): Promise<Json> {

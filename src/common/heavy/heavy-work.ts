@@ -15,7 +15,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 @Injectable()
 export class HeavyWorkLimiter {
   private active = 0;
-  private readonly waiting: Array<{ start: () => void; fail: (e: Error) => void }> = [];
+  private readonly waiting: Array<{ start: () => void; fail: (e: Error) => void; timer: NodeJS.Timeout }> = [];
 
   constructor(@Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'heavyMaxConcurrent' | 'heavyMaxQueued' | 'heavyQueueWaitMs'>) {}
 
@@ -36,7 +36,8 @@ export class HeavyWorkLimiter {
     }
   }
 
-  private acquire(): Promise<void> {
+  /** Takes a slot, waiting in line for one when all are taken; refused with BUSY past the queue or wait bound. */
+  acquire(): Promise<void> {
     if (this.active < this.config.heavyMaxConcurrent) {
       this.active++;
       return Promise.resolve();
@@ -44,25 +45,31 @@ export class HeavyWorkLimiter {
     if (this.waiting.length >= this.config.heavyMaxQueued) return Promise.reject(busy(this.retryAfterSeconds()));
     return new Promise<void>((resolve, reject) => {
       const entry = {
-        start: () => {
-          clearTimeout(timer);
-          this.active++;
-          resolve();
-        },
+        start: resolve,
         fail: reject,
+        timer: setTimeout(() => {
+          const i = this.waiting.indexOf(entry);
+          if (i >= 0) this.waiting.splice(i, 1);
+          reject(busy(this.retryAfterSeconds()));
+        }, this.config.heavyQueueWaitMs),
       };
-      const timer = setTimeout(() => {
-        const i = this.waiting.indexOf(entry);
-        if (i >= 0) this.waiting.splice(i, 1);
-        reject(busy(this.retryAfterSeconds()));
-      }, this.config.heavyQueueWaitMs);
       this.waiting.push(entry);
     });
   }
 
-  private release(): void {
-    this.active--;
-    this.waiting.shift()?.start();
+  /**
+   * Gives the slot back. A waiting piece takes it over (the slot stays counted, so nothing else slips in) but starts
+   * only on the next turn of the event loop (setImmediate): the cheap requests whose input arrived meanwhile are served
+   * between two heavy pieces instead of after a chain of them run back to back.
+   */
+  release(): void {
+    const next = this.waiting.shift();
+    if (!next) {
+      this.active--;
+      return;
+    }
+    clearTimeout(next.timer);
+    setImmediate(next.start);
   }
 
   /** Seconds a refused client should wait: the queue's wait bound, rounded up, at least one. */
@@ -84,7 +91,12 @@ const HEAVY = Symbol('heavyWork');
 /** Marks a resolver or controller method as heavy work: it runs through the HeavyWorkLimiter. */
 export const HeavyWork = (): MethodDecorator => SetMetadata(HEAVY, true);
 
-/** Runs handlers marked @HeavyWork() through the limiter (registered globally, so it also covers plain HTTP endpoints). */
+/**
+ * Runs GraphQL resolvers marked @HeavyWork() through the limiter. Interceptors run after guards, so the access guard
+ * has already decided who is asking and whether they may: a refused caller gets UNAUTHENTICATED or FORBIDDEN, never
+ * BUSY. Plain HTTP endpoints check their bearer token inside the handler, so they must not use the decorator: they
+ * call HeavyWorkLimiter.run themselves once the caller is known.
+ */
 @Injectable()
 export class HeavyWorkInterceptor implements NestInterceptor {
   constructor(

@@ -12,6 +12,11 @@ describe('invitations', () => {
     expect(() => assertCanRespond(I.ACCEPTED, I.ACCEPTED)).toThrow(/already accepted/);
   });
 
+  it('cannot be answered once the district withdrew them', () => {
+    expect(() => assertCanRespond(I.WITHDRAWN, I.ACCEPTED)).toThrow(/already withdrawn/);
+    expect(() => assertCanRespond(I.WITHDRAWN, I.DECLINED)).toThrow(/already withdrawn/);
+  });
+
   it('cannot be answered with "invited"', () => {
     expect(() => assertCanRespond(I.INVITED, I.INVITED)).toThrow(/accepted or declined/);
   });

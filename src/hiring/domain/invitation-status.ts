@@ -6,6 +6,8 @@ export enum InvitationStatus {
   INVITED = 'INVITED',
   ACCEPTED = 'ACCEPTED',
   DECLINED = 'DECLINED',
+  /** Closed without an answer by the district (the educator left); `closedReason` says why. Final. */
+  WITHDRAWN = 'WITHDRAWN',
 }
 
 /** Only an outstanding invitation can be answered, and only once. */

@@ -6,7 +6,7 @@ import type { InvitationStatus } from '../domain/invitation-status.js';
 /** HR's invitation to a ranked candidate to apply; one per educator per role. */
 @Entity('invitation')
 @Index('uq_invitation_role_educator', ['roleId', 'educatorId'], { unique: true })
-@Check('ck_invitation_status', `"status" IN ('INVITED','ACCEPTED','DECLINED')`)
+@Check('ck_invitation_status', `"status" IN ('INVITED','ACCEPTED','DECLINED','WITHDRAWN')`)
 export class InvitationEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -38,6 +38,11 @@ export class InvitationEntity {
   @CreateDateColumn({ name: 'invited_at', type: 'timestamptz' })
   invitedAt: Date;
 
+  /** When the educator answered, or the district withdrew it. */
   @Column({ name: 'responded_at', type: 'timestamptz', nullable: true })
   respondedAt: Date | null;
+
+  /** Why the district withdrew it (WITHDRAWN only), read by HR and in the educator's own data export. */
+  @Column({ name: 'closed_reason', type: 'text', nullable: true })
+  closedReason: string | null;
 }

@@ -97,7 +97,7 @@ export class InvitationModel {
   @Field(() => ID, { description: 'The educator invited' })
   educatorId: string;
 
-  @Field(() => InvitationStatus, { description: 'INVITED until the educator accepts or declines' })
+  @Field(() => InvitationStatus, { description: 'INVITED until the educator accepts or declines, or the district withdraws it' })
   status: InvitationStatus;
 
   @Field({ description: "HR's message to the educator; may be empty" })
@@ -106,8 +106,11 @@ export class InvitationModel {
   @Field({ description: 'When HR sent it' })
   invitedAt: Date;
 
-  @Field(() => Date, { nullable: true, description: 'When the educator answered; null while INVITED' })
+  @Field(() => Date, { nullable: true, description: 'When the educator answered or the district withdrew it; null while INVITED' })
   respondedAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the district withdrew it (WITHDRAWN only), e.g. the educator left' })
+  closedReason: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The application created by accepting' })
   applicationId: string | null;

@@ -21,11 +21,16 @@ registerEnumType(ApplicationStatus, {
 });
 registerEnumType(InvitationStatus, {
   name: 'InvitationStatus',
-  description: 'Where an invitation to apply stands: INVITED -> ACCEPTED (an application is created) or DECLINED',
+  description:
+    'Where an invitation to apply stands: INVITED -> ACCEPTED (an application is created) or DECLINED by the educator, or WITHDRAWN by the district',
   valuesMap: {
     INVITED: { description: "Waiting for the educator's answer" },
     ACCEPTED: { description: 'The educator accepted; an application was created' },
     DECLINED: { description: 'The educator declined' },
+    WITHDRAWN: {
+      description:
+        'Closed without an answer because the educator left the district (closedReason says so); not reopened if the leaving is undone, HR invites again',
+    },
   },
 });
 registerEnumType(OfferStatus, {

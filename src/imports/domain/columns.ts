@@ -81,19 +81,55 @@ export interface HeaderProblem {
 export const expectedColumns = (kind: ImportKind): string =>
   `expected columns: ${allColumns(kind).join(', ')} (required: ${COLUMNS[kind].required.join(', ')})`;
 
-/** Header names are matched exactly after trimming and lower-casing, so "Employee_ID " is accepted. */
+/** A header cell as matched: trimmed, lower-cased, spaces and dashes as underscores ("Employee ID" is employee_id). */
+export const headerName = (h: string): string =>
+  h
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
+
+/** Edit distance, to name the column a misspelt header most likely meant. */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/** The expected column a header cell is a near miss of (a typo), if exactly one is close. */
+export function nearest(name: string, candidates: readonly string[]): string | null {
+  const close = candidates.filter((c) => distance(name, c) <= Math.max(1, Math.floor(c.length / 4)));
+  return close.length === 1 ? close[0] : null;
+}
+
+/**
+ * Header names are matched after `headerName`. Every problem is listed with the header cell it concerns; a column
+ * that is not part of the kind is refused rather than dropped (HR would think it was imported).
+ */
 export function checkHeader(kind: ImportKind, header: readonly string[]): { columns: string[]; problems: HeaderProblem[] } {
   const expected = allColumns(kind);
-  const columns = header.map((h) => h.trim().toLowerCase());
+  const columns = header.map(headerName);
   const problems: HeaderProblem[] = [];
   const seen = new Set<string>();
-  for (const c of columns) {
-    if (!expected.includes(c)) problems.push({ code: 'UNKNOWN_COLUMN', column: c, message: `Column "${c}" is not part of a ${kind} file` });
-    else if (seen.has(c)) problems.push({ code: 'DUPLICATE_COLUMN', column: c, message: `Column "${c}" appears twice; keep one` });
+  const missing = COLUMNS[kind].required.filter((c) => !columns.includes(c));
+  columns.forEach((c, i) => {
+    if (!expected.includes(c)) {
+      const meant = nearest(c, missing.length ? missing : expected.filter((e) => !columns.includes(e)));
+      problems.push({
+        code: 'UNKNOWN_COLUMN',
+        column: header[i].trim(),
+        message: meant
+          ? `Column "${header[i].trim()}" is not part of a ${kind} file; did you mean "${meant}"? Rename it`
+          : `Column "${header[i].trim()}" is not part of a ${kind} file; delete that column (or rename it to one of the expected columns)`,
+      });
+    } else if (seen.has(c)) problems.push({ code: 'DUPLICATE_COLUMN', column: c, message: `Column "${c}" appears twice; keep one` });
     seen.add(c);
-  }
-  for (const c of COLUMNS[kind].required) {
-    if (!seen.has(c)) problems.push({ code: 'MISSING_COLUMN', column: c, message: `Column "${c}" is missing` });
-  }
+  });
+  for (const c of missing)
+    problems.push({ code: 'MISSING_COLUMN', column: c, message: `Column "${c}" is missing; add it to the header row` });
+  for (const p of problems) p.message += `; ${expectedColumns(kind)}`;
   return { columns, problems };
 }

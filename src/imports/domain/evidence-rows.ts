@@ -165,7 +165,11 @@ export function parseEvidenceRow(cells: Cells, row: number): Parsed<EvidenceClai
   if (competency === null && levelText)
     r.fail('competency', 'REQUIRED', 'competency is empty but level is given; name the competency by its code or CASE identifier');
   else if (competency !== null && !/^\d{1,2}$/.test(levelText)) {
-    r.fail('level', levelText ? 'INVALID_LEVEL' : 'REQUIRED', `level "${levelText}" must be a whole number within the competency's levels`);
+    r.fail(
+      'level',
+      levelText ? 'INVALID_LEVEL' : 'REQUIRED',
+      `level "${levelText}" is not a level number; write the level as a whole number within the competency's levels (such as 2)`,
+    );
   } else if (competency !== null) level = Number(levelText);
   const version = r.version();
   if (r.errors.length || !common || !details) return r.done(null as unknown as EvidenceClaimRow);
@@ -206,7 +210,11 @@ export function parseVerificationRow(cells: Cells, row: number, today: string): 
     );
   const decision = r.text('decision').toUpperCase() as Decision;
   if (!DECISIONS.includes(decision))
-    r.fail('decision', 'INVALID_DECISION', `decision "${decision}" must be one of ${DECISIONS.join(', ')}`);
+    r.fail(
+      'decision',
+      'INVALID_DECISION',
+      `decision "${decision}" is not one of ${DECISIONS.join(', ')}; write the one meant (an approval is VERIFIED)`,
+    );
   const reason = r.required('reason', MAX_DECISION_REASON);
   const decidedOn = r.date('decided_on', false);
   if (decidedOn && !r.errors.some((e) => e.column === 'decided_on') && decidedOn > today) {

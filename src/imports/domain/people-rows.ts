@@ -45,7 +45,11 @@ export function parseAccountRow(cells: Cells, row: number): Parsed<AccountRow> {
     r.fail('employee_id', 'INVALID_EMPLOYEE_ID', `employee_id "${employeeId}" must be 1-64 letters, digits, dots, dashes or underscores`);
   }
   if (personas.includes(Persona.EDUCATOR) && employeeId === null) {
-    r.fail('employee_id', 'REQUIRED', "An account with the EDUCATOR persona is an educator's own: give that educator's employee_id");
+    r.fail(
+      'employee_id',
+      'REQUIRED',
+      'employee_id is empty but the personas include EDUCATOR; give the employee_id of the educator whose account this is',
+    );
   }
   return r.done({ email, displayName, personas, employeeId, version: r.version() });
 }
@@ -69,7 +73,7 @@ export function parseCommitmentRow(cells: Cells, row: number): Parsed<Commitment
     r.fail(
       'role_fte',
       'INVALID_FTE',
-      `role_fte "${fteText}" must be a share of a full-time post above 0 and at most 1, with up to two decimals (e.g. 0.4)`,
+      `role_fte "${fteText}" is not a share of a full-time post; write it above 0 and at most 1, with up to two decimals (e.g. 0.4 for 40%)`,
     );
   const startsOn = r.date('starts_on', false);
   const endsOn = r.date('ends_on', true);

@@ -1,6 +1,6 @@
 import { checkHeader, expectedColumns } from './columns.js';
 import { escapeCell, unescapeCell } from './cells.js';
-import { parseBuildingRow, parseEducatorRow } from './rows.js';
+import { dateAdvice, parseBuildingRow, parseEducatorRow } from './rows.js';
 
 const educator = {
   employee_id: 'E100',
@@ -55,6 +55,31 @@ describe('import rows', () => {
       ['MISSING_COLUMN', 'level'],
     ]);
     expect(expectedColumns('buildings')).toBe('expected columns: code, name, level, version (required: code, name, level)');
+  });
+
+  it('answers a spreadsheet date with its ISO form, naming both readings when the order is not known', () => {
+    expect(dateAdvice('hire_date', '03/15/2021')).toContain('write it as YYYY-MM-DD: 2021-03-15');
+    expect(dateAdvice('hire_date', '15.03.2021')).toContain('write it as YYYY-MM-DD: 2021-03-15');
+    expect(dateAdvice('hire_date', '01/07/2019')).toContain('2019-01-07 if it is month/day/year, 2019-07-01 if day/month/year');
+    expect(dateAdvice('hire_date', 'last May')).toContain('(e.g. 2019-08-20)');
+    expect(dateAdvice('hire_date', '2021-03-15 00:00:00')).toContain('write the date alone: 2021-03-15');
+    expect(dateAdvice('hire_date', '2021/3/5')).toContain('write it as 2021-03-05');
+  });
+
+  it('matches headers as HR systems write them and names the column a typo meant', () => {
+    expect(checkHeader('educators', ['Employee ID', 'Full Name', 'work-email', 'BUILDING_CODE', 'Hire Date']).problems).toEqual([]);
+    const { problems } = checkHeader('educators', ['Employe ID', 'full_name', 'work_email', 'building_code', 'hire_date', 'Notes']);
+    expect(problems.map((p) => [p.code, p.column])).toEqual([
+      ['UNKNOWN_COLUMN', 'Employe ID'],
+      ['UNKNOWN_COLUMN', 'Notes'],
+      ['MISSING_COLUMN', 'employee_id'],
+    ]);
+    expect(problems[0].message).toContain('did you mean "employee_id"?');
+    expect(problems[1].message).toContain('delete that column');
+  });
+
+  it('lower-cases work emails (HR systems often write them in capitals)', () => {
+    expect(parseEducatorRow({ ...educator, work_email: 'ARI@District.Example' }, 2).value?.workEmail).toBe('ari@district.example');
   });
 
   it('takes off exactly the apostrophe an export put before a formula-leading cell', () => {

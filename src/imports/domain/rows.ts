@@ -59,7 +59,7 @@ export class RowReader {
       if (!optional) this.fail(column, 'REQUIRED', `${column} is empty; give a date as YYYY-MM-DD`);
       return null;
     }
-    if (!isIsoDate(v)) this.fail(column, 'INVALID_DATE', `${column} "${v}" is not a date; write it as YYYY-MM-DD (e.g. 2019-08-20)`);
+    if (!isIsoDate(v)) this.fail(column, 'INVALID_DATE', dateAdvice(column, v));
     return v;
   }
 
@@ -78,6 +78,30 @@ export class RowReader {
   }
 }
 
+const SLASHED = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+
+/** How to write a date the file gave another way: spreadsheets write 03/15/2021 or 15.03.2021; which one is not guessed. */
+export function dateAdvice(column: string, v: string): string {
+  const stamped = /^(\d{4}-\d{2}-\d{2})[T ]\d{1,2}:\d{2}/.exec(v);
+  if (stamped && isIsoDate(stamped[1])) return `${column} "${v}" has a time of day; write the date alone: ${stamped[1]}`;
+  const loose = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(v);
+  if (loose) {
+    const iso = `${loose[1]}-${loose[2].padStart(2, '0')}-${loose[3].padStart(2, '0')}`;
+    if (isIsoDate(iso)) return `${column} "${v}" is not written YYYY-MM-DD; write it as ${iso}`;
+  }
+  const m = SLASHED.exec(v);
+  if (m) {
+    const [a, b, y] = [+m[1], +m[2], m[3]];
+    const iso = (month: number, day: number) => `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    const monthFirst = isIsoDate(iso(a, b)) ? iso(a, b) : null;
+    const dayFirst = isIsoDate(iso(b, a)) ? iso(b, a) : null;
+    if (monthFirst && dayFirst && monthFirst !== dayFirst)
+      return `${column} "${v}" is not an ISO date; write it as YYYY-MM-DD: ${monthFirst} if it is month/day/year, ${dayFirst} if day/month/year`;
+    if (monthFirst ?? dayFirst) return `${column} "${v}" is not an ISO date; write it as YYYY-MM-DD: ${monthFirst ?? dayFirst}`;
+  }
+  return `${column} "${v}" is not a date; write it as YYYY-MM-DD (e.g. 2019-08-20)`;
+}
+
 const CODE = /^[A-Z0-9][A-Z0-9._-]{0,31}$/;
 export const EMPLOYEE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
@@ -88,7 +112,11 @@ export function parseBuildingRow(cells: Cells, row: number): Parsed<BuildingRow>
   const name = r.required('name', 200);
   const level = r.text('level').toUpperCase();
   if (!(BUILDING_LEVELS as readonly string[]).includes(level)) {
-    r.fail('level', 'INVALID_LEVEL', `level "${level}" must be one of ${BUILDING_LEVELS.join(', ')}`);
+    r.fail(
+      'level',
+      'INVALID_LEVEL',
+      `level "${level}" is not one of ${BUILDING_LEVELS.join(', ')}; write the one that fits (OTHER for a school spanning several, such as K-8)`,
+    );
   }
   return r.done({ code, name, level, version: r.version() });
 }
@@ -104,7 +132,8 @@ export function parseEducatorRow(cells: Cells, row: number, today: Date = new Da
     );
   }
   const fullName = r.required('full_name', 200);
-  const workEmail = r.text('work_email');
+  // Email addresses are case-insensitive; HR systems often write them in capitals. Stored and compared in lower case.
+  const workEmail = r.text('work_email').toLowerCase();
   if (!isEmailAddress(workEmail))
     r.fail('work_email', 'INVALID_EMAIL', `work_email "${workEmail}" is not an email address; write it as name@district.org`);
   const buildingCode = r.text('building_code').toUpperCase();

@@ -36,6 +36,8 @@ describe('notification texts', () => {
       ACCOUNT_INVITATION: { kind: 'ACCOUNT_INVITATION', displayName: 'a', link: 'l', expiresAt: new Date() },
       PASSWORD_RESET: { kind: 'PASSWORD_RESET', displayName: 'a', link: 'l', expiresAt: new Date() },
       APPLICATION_INVITATION: { kind: 'APPLICATION_INVITATION', roleTitle: 'r', message: '' },
+      INVITATION_WITHDRAWN: { kind: 'INVITATION_WITHDRAWN', roleTitle: 'r', candidate: 'c', reason: 'left' },
+      EDUCATOR_REINSTATED: { kind: 'EDUCATOR_REINSTATED', leavingDate: '2026-01-01', closedApplications: 1, closedInvitations: 0 },
       APPLICATION_STATUS: { kind: 'APPLICATION_STATUS', roleTitle: 'r', from: 'a', to: 'b', reason: '' },
       OFFER_MADE: { kind: 'OFFER_MADE', roleTitle: 'r', roleFte: 0.2, startsOn: '2027-01-01', endsOn: null },
       OFFER_ANSWERED: { kind: 'OFFER_ANSWERED', roleTitle: 'r', candidate: 'c', answer: 'ACCEPTED' },

@@ -6,6 +6,7 @@ export const NotificationKind = {
   ACCOUNT_INVITATION: 'ACCOUNT_INVITATION',
   PASSWORD_RESET: 'PASSWORD_RESET',
   APPLICATION_INVITATION: 'APPLICATION_INVITATION',
+  INVITATION_WITHDRAWN: 'INVITATION_WITHDRAWN',
   APPLICATION_STATUS: 'APPLICATION_STATUS',
   OFFER_MADE: 'OFFER_MADE',
   OFFER_ANSWERED: 'OFFER_ANSWERED',
@@ -16,6 +17,7 @@ export const NotificationKind = {
   CREDENTIAL_STATUS_CHANGED: 'CREDENTIAL_STATUS_CHANGED',
   DISPUTE_UPDATE: 'DISPUTE_UPDATE',
   NEW_ROLE_MATCH: 'NEW_ROLE_MATCH',
+  EDUCATOR_REINSTATED: 'EDUCATOR_REINSTATED',
 } as const;
 export type NotificationKind = (typeof NotificationKind)[keyof typeof NotificationKind];
 export const NOTIFICATION_KINDS = Object.values(NotificationKind);
@@ -32,6 +34,7 @@ export type MessageFacts =
   | { kind: 'ACCOUNT_INVITATION'; displayName: string; link: string; expiresAt: Date }
   | { kind: 'PASSWORD_RESET'; displayName: string; link: string; expiresAt: Date }
   | { kind: 'APPLICATION_INVITATION'; roleTitle: string; message: string }
+  | { kind: 'INVITATION_WITHDRAWN'; roleTitle: string; candidate: string; reason: string }
   | { kind: 'APPLICATION_STATUS'; roleTitle: string; from: string; to: string; reason: string }
   | { kind: 'OFFER_MADE'; roleTitle: string; roleFte: number; startsOn: string; endsOn: string | null }
   | { kind: 'OFFER_ANSWERED'; roleTitle: string; candidate: string; answer: 'ACCEPTED' | 'DECLINED' }
@@ -41,7 +44,8 @@ export type MessageFacts =
   | { kind: 'EVIDENCE_REVISION_DECIDED'; evidenceTitle: string; decision: string; reason: string; decidedBy: string; status: string }
   | { kind: 'CREDENTIAL_STATUS_CHANGED'; evidenceTitle: string; from: string; to: string; detail: string }
   | { kind: 'DISPUTE_UPDATE'; subject: string; status: string; outcome: string | null }
-  | { kind: 'NEW_ROLE_MATCH'; roleTitle: string; qualified: boolean; missing: string[] };
+  | { kind: 'NEW_ROLE_MATCH'; roleTitle: string; qualified: boolean; missing: string[] }
+  | { kind: 'EDUCATOR_REINSTATED'; leavingDate: string; closedApplications: number; closedInvitations: number };
 
 const SIGN_OFF = '\n\nPathways';
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -68,6 +72,22 @@ export function render(facts: MessageFacts, publicBaseUrl: string): RenderedMess
         subject: `You are invited to apply: ${facts.roleTitle}`,
         body: `HR invites you to apply for ${facts.roleTitle}.${facts.message ? `\n\nTheir message: ${facts.message}` : ''}\n\nAccept or decline the invitation in Pathways (myInvitations).${SIGN_OFF}`,
       };
+    case 'INVITATION_WITHDRAWN':
+      return {
+        subject: `Invitation closed: ${facts.candidate} for ${facts.roleTitle}`,
+        body: `Your invitation to ${facts.candidate} to apply for ${facts.roleTitle} was closed without an answer.\n\nReason: ${facts.reason}\n\nIt is not reopened by itself: if the leaving was recorded by mistake and is undone, invite them again.${SIGN_OFF}`,
+      };
+    case 'EDUCATOR_REINSTATED': {
+      const closed = facts.closedApplications + facts.closedInvitations;
+      return {
+        subject: 'Your leaving was withdrawn: you are on staff again',
+        body: `HR withdrew the leaving date (${facts.leavingDate}) recorded for you: you are on staff again and can sign in to Pathways.${
+          closed
+            ? `\n\nWhat closed when the leaving was recorded stays closed (${facts.closedApplications} application(s), ${facts.closedInvitations} invitation(s)): apply again, or ask HR to invite you again.`
+            : ''
+        }${SIGN_OFF}`,
+      };
+    }
     case 'APPLICATION_STATUS':
       return {
         subject: `Your application for ${facts.roleTitle}: ${words(facts.to)}`,

@@ -9,6 +9,8 @@ registerEnumType(NotificationKind, {
     ACCOUNT_INVITATION: { description: 'A new account: the link to choose a password (the link goes only in the email, never in the API)' },
     PASSWORD_RESET: { description: 'HR reset your password: the link to choose a new one (email only)' },
     APPLICATION_INVITATION: { description: 'HR invites you to apply for a role' },
+    EDUCATOR_REINSTATED: { description: 'HR withdrew a leaving recorded for you; what it closed stays closed' },
+    INVITATION_WITHDRAWN: { description: 'An invitation to apply you sent was closed without an answer (the educator left)' },
     APPLICATION_STATUS: { description: 'Your application moved along the hiring pipeline, with the reason given' },
     OFFER_MADE: { description: 'You are offered a role: its FTE and dates' },
     OFFER_ANSWERED: { description: 'For HR: a candidate accepted or declined an offer' },

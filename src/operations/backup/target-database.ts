@@ -1,4 +1,4 @@
-import { loadConfig } from '../../config/app-config.js';
+import { loadConfig, type AppConfig } from '../../config/app-config.js';
 import { runningOwner, startEmbeddedPostgres } from '../../database/embedded-postgres.js';
 import { resolve } from 'node:path';
 
@@ -6,8 +6,11 @@ import { resolve } from 'node:path';
  * The database the service uses: DATABASE_URL, or the embedded server's (reached where it runs, or started for the
  * duration of the backup and stopped after).
  */
-export async function withServiceDatabase<T>(work: (url: string) => Promise<T>, log: (m: string) => void): Promise<T> {
-  const config = loadConfig();
+export async function withServiceDatabase<T>(
+  work: (url: string) => Promise<T>,
+  log: (m: string) => void,
+  config: Pick<AppConfig, 'databaseUrl' | 'embeddedPgDir' | 'embeddedPgPort'> = loadConfig(),
+): Promise<T> {
   if (config.databaseUrl) return work(config.databaseUrl);
   const dir = resolve(config.embeddedPgDir);
   if (runningOwner(dir)) {

@@ -1,0 +1,45 @@
+import type { NextFunction, Request, Response } from 'express';
+import type { AppError } from '../app-error.js';
+import { HeavyWorkLimiter } from './heavy-work.js';
+
+/**
+ * Root fields whose answers are large (a page of 50 explained candidates, a standing over every open role): even
+ * served from the ranking cache, building and serialising one holds the event loop for milliseconds at a time.
+ */
+export const HEAVY_ANSWER_FIELDS: ReadonlySet<string> = new Set(['roleRanking', 'educatorStanding', 'myRoleStanding']);
+
+/**
+ * The per-instance bound on large answers in flight (HEAVY_ANSWERS_MAX_CONCURRENT, queue HEAVY_ANSWERS_MAX_QUEUED,
+ * wait HEAVY_QUEUE_WAIT_MS), held from before the operation runs until its response has been written, so their
+ * serialisation is bounded too, not just the resolver. Beside the heavy-work gate (computing a ranking takes a slot
+ * of both): without it, a crowd of clients re-reading cached rankings keeps the event loop busy with their answers
+ * back to back and cheap requests wait behind all of them; with it, at most this many are being built at once and the
+ * loop serves cheap requests between two of them. Only operations naming such a root field with credentials are held
+ * (the operation guard has parsed the document); past the bound the request answers BUSY (HTTP 503, Retry-After).
+ */
+export function heavyAnswersGate(limiter: HeavyWorkLimiter, fields: ReadonlySet<string> = HEAVY_ANSWER_FIELDS) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const roots = res.locals.rootFields as Set<string> | undefined;
+    if (!roots || !req.headers.authorization || ![...roots].some((f) => fields.has(f))) return next();
+    limiter.acquire().then(
+      () => {
+        let released = false;
+        const release = () => {
+          if (released) return;
+          released = true;
+          limiter.release();
+        };
+        res.once('finish', release);
+        res.once('close', release);
+        next();
+      },
+      (err: AppError) => {
+        const retryAfterSeconds = Number(err.details?.retryAfterSeconds ?? 1);
+        res
+          .status(503)
+          .set('retry-after', String(retryAfterSeconds))
+          .json({ errors: [{ message: err.message, extensions: { code: err.code ?? 'BUSY', retryAfterSeconds } }] });
+      },
+    );
+  };
+}
