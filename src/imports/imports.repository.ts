@@ -286,6 +286,9 @@ export class MoreImportsRepository {
     await this.m.query(`INSERT INTO evidence_claim (evidence_id, competency_id, level)
       SELECT e.id, s.competency_id, s.level FROM import_claim_stage s JOIN evidence e ON e.district_key = s.district_key`);
     await this.m.query(`DROP TABLE import_evidence_stage, import_claim_stage`);
+    // Fresh planner statistics after a bulk load: without them the next import's claim lookups by item id scan the
+    // whole claims table per batch (seen at 1,000,000 claims) instead of probing its primary key.
+    await this.m.query(`ANALYZE evidence, evidence_claim`);
   }
 
   /** Updates items still at the version read; their claims become exactly the file's. Returns how many matched. */
