@@ -59,7 +59,8 @@ export function requestLogger(logger: Logger) {
     serializers: {
       req: (req: IncomingMessage) => ({ method: req.method, path: pathOf(req) }),
       res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
-      err: pino.stdSerializers.err,
+      // A request line names what failed, never where: pino-http's error for a 5xx answer carries a stack of file paths.
+      err: (err: Error) => ({ type: err.name, message: err.message }),
     },
     wrapSerializers: false,
     customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
