@@ -10,6 +10,7 @@ import {
 } from './domain/evidence-rows.js';
 import { parseAccountRow, parseCommitmentRow, type AccountRow, type CommitmentRow } from './domain/people-rows.js';
 import type { RowError } from './domain/rows.js';
+import { EVIDENCE_ITEM } from './domain/columns.js';
 import { ARCHIVE_RESTORE_DAYS, restorableUntil } from '../evidence/domain/trust.js';
 import type { BatchOutcome, KindHandler } from './import-kinds.js';
 import type { ImportsRepository } from './imports.repository.js';
@@ -215,29 +216,7 @@ export class CommitmentsKind implements KindHandler<CommitmentRow> {
 }
 
 /** Item columns as they appear in the signature, to name the first one two rows of an item disagree on. */
-const SIGNATURE_COLUMNS = [
-  'employee_id',
-  'kind',
-  'title',
-  'description',
-  'url',
-  'started_on',
-  'ended_on',
-  'issuer',
-  'credential_id',
-  'issued_on',
-  'expires_on',
-  'pilot_part',
-  'classrooms',
-  'teachers',
-  'students',
-  'outcomes',
-  'sessions',
-  'attendees',
-  'venue',
-  'hours',
-  'provider',
-];
+const SIGNATURE_COLUMNS = EVIDENCE_ITEM.filter((c) => c !== 'evidence_key');
 
 /**
  * Evidence with its claims: one row per claim, the rows of one item together and keyed by evidence_key. A batch

@@ -15,7 +15,8 @@ interface ColumnSet {
   order: readonly string[];
 }
 
-const EVIDENCE_ITEM = [
+/** An evidence item's own columns, repeated on each of its claim rows (evidenceSignature compares them in this order). */
+export const EVIDENCE_ITEM = [
   'evidence_key',
   'employee_id',
   'kind',
