@@ -81,7 +81,7 @@ describe('closing applications in a batch reads the role once', () => {
       [six.roleId],
     );
     expect(told).toHaveLength(6);
-    for (const m of told) expect(m.subject).toBe('Your application for Coach Six: rejected');
+    for (const m of told) expect(m.subject).toBe('Coach Six has been filled: your application is closed');
   });
 
   it("a leaver's applications to several roles close reading the roles in a fixed number of statements, whatever their number", async () => {
