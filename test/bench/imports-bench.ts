@@ -34,8 +34,8 @@ const BENCH_EDUCATORS = 10_000;
 const BUILDINGS = 40;
 const log = (m: string) => console.log(m);
 
-interface ImportBenchResult {
-  educators: number;
+/** What every import measure reports, whatever it imports. */
+interface ImportFigures {
   fileMb: number;
   copyFloorMs: number;
   previewMs: number;
@@ -52,6 +52,43 @@ interface ImportBenchResult {
   peakRssMb: number;
   peakHeapMb: number;
 }
+
+interface ImportBenchResult extends ImportFigures {
+  educators: number;
+}
+
+function importFigures(o: {
+  csvFile: string;
+  copyFloorMs: number;
+  previewMs: number;
+  commitMs: number;
+  reimportUnchangedMs: number;
+  reimportFloorMs: number;
+  mem: { peakRssMb: number; peakHeapMb: number };
+}): ImportFigures {
+  const round = (x: number) => Math.round(x);
+  const importMs = o.previewMs + o.commitMs;
+  return {
+    fileMb: Math.round((statSync(o.csvFile).size / 1048576) * 100) / 100,
+    copyFloorMs: round(o.copyFloorMs),
+    previewMs: round(o.previewMs),
+    commitMs: round(o.commitMs),
+    importMs: round(importMs),
+    ratioToCopy: Math.round((importMs / o.copyFloorMs) * 10) / 10,
+    reimportUnchangedMs: round(o.reimportUnchangedMs),
+    reimportFloorMs: round(o.reimportFloorMs),
+    reimportRatioToFloor: Math.round((o.reimportUnchangedMs / o.reimportFloorMs) * 10) / 10,
+    reimportToImport: Math.round((o.reimportUnchangedMs / importMs) * 100) / 100,
+    peakRssMb: o.mem.peakRssMb,
+    peakHeapMb: o.mem.peakHeapMb,
+  };
+}
+
+const describeFigures = (r: ImportFigures): string =>
+  `import ${r.importMs} ms (preview ${r.previewMs} + commit ${r.commitMs}); COPY floor ${r.copyFloorMs} ms; x${r.ratioToCopy}; re-import unchanged ${r.reimportUnchangedMs} ms (floor ${r.reimportFloorMs} ms, x${r.reimportRatioToFloor}; ${r.reimportToImport} of the first import); peak RSS ${r.peakRssMb} MB, heap ${r.peakHeapMb} MB`;
+
+const describeTimings = (t: { parse: number; check: number; write: number }): string =>
+  `  where the time went (preview + commit + re-import): row checks ${Math.round(t.parse)} ms, batch checks against the database ${Math.round(t.check)} ms, writes ${Math.round(t.write)} ms`;
 
 /**
  * The floor of an unchanged re-import: what PostgreSQL alone needs to find that nothing changed. The rows are
@@ -123,21 +160,9 @@ const benchActor: Principal = {
   educatorId: null,
 };
 
-interface EvidenceBenchResult {
+interface EvidenceBenchResult extends ImportFigures {
   claims: number;
   items: number;
-  fileMb: number;
-  copyFloorMs: number;
-  previewMs: number;
-  commitMs: number;
-  importMs: number;
-  ratioToCopy: number;
-  reimportUnchangedMs: number;
-  reimportFloorMs: number;
-  reimportRatioToFloor: number;
-  reimportToImport: number;
-  peakRssMb: number;
-  peakHeapMb: number;
 }
 
 /**
@@ -268,30 +293,13 @@ ANALYZE claim_stage`,
             LEFT JOIN evidence_claim ec ON ec.evidence_id = e.id AND ec.competency_id = c.competency_id
           WHERE ec.level IS DISTINCT FROM c.level)::int AS changed`,
     );
-    const importMs = previewMs + commitMs;
-    const round = (x: number) => Math.round(x);
-    log(
-      `  where the time went (preview + commit + re-import): row checks ${round(imports.timings.parse)} ms, batch checks against the database ${round(imports.timings.check)} ms, writes ${round(imports.timings.write)} ms`,
-    );
+    log(describeTimings(imports.timings));
     const result: EvidenceBenchResult = {
       claims,
       items,
-      fileMb: Math.round((statSync(csvFile).size / 1048576) * 100) / 100,
-      copyFloorMs: round(copyFloorMs),
-      previewMs: round(previewMs),
-      commitMs: round(commitMs),
-      importMs: round(importMs),
-      ratioToCopy: Math.round((importMs / copyFloorMs) * 10) / 10,
-      reimportUnchangedMs: round(reimportUnchangedMs),
-      reimportFloorMs: round(reimportFloorMs),
-      reimportRatioToFloor: Math.round((reimportUnchangedMs / reimportFloorMs) * 10) / 10,
-      reimportToImport: Math.round((reimportUnchangedMs / importMs) * 100) / 100,
-      peakRssMb: mem.peakRssMb,
-      peakHeapMb: mem.peakHeapMb,
+      ...importFigures({ csvFile, copyFloorMs, previewMs, commitMs, reimportUnchangedMs, reimportFloorMs, mem }),
     };
-    log(
-      `  ${claims} evidence claims in ${items} items (${result.fileMb} MB): import ${result.importMs} ms (preview ${result.previewMs} + commit ${result.commitMs}); COPY floor ${result.copyFloorMs} ms; x${result.ratioToCopy}; re-import unchanged ${result.reimportUnchangedMs} ms (floor ${result.reimportFloorMs} ms, x${result.reimportRatioToFloor}; ${result.reimportToImport} of the first import); peak RSS ${result.peakRssMb} MB, heap ${result.peakHeapMb} MB`,
-    );
+    log(`  ${claims} evidence claims in ${items} items (${result.fileMb} MB): ${describeFigures(result)}`);
     return result;
   } finally {
     await ds.destroy();
@@ -360,29 +368,12 @@ COPY educator_stage FROM '${copyFile}' WITH (FORMAT csv, NULL '')`,
        WHERE e.id IS NULL OR (e.full_name, e.work_email, e.building_id, e.current_assignment, e.hire_date, e.leaving_date)
          IS DISTINCT FROM (s.full_name, s.work_email, s.building_id, s.current_assignment, s.hire_date, s.leaving_date)`,
     );
-    const importMs = previewMs + commitMs;
-    const round = (x: number) => Math.round(x);
-    log(
-      `  where the time went (preview + commit + re-import): row checks ${round(imports.timings.parse)} ms, batch checks against the database ${round(imports.timings.check)} ms, writes ${round(imports.timings.write)} ms`,
-    );
+    log(describeTimings(imports.timings));
     const result: ImportBenchResult = {
       educators: n,
-      fileMb: Math.round((statSync(csvFile).size / 1048576) * 100) / 100,
-      copyFloorMs: round(copyFloorMs),
-      previewMs: round(previewMs),
-      commitMs: round(commitMs),
-      importMs: round(importMs),
-      ratioToCopy: Math.round((importMs / copyFloorMs) * 10) / 10,
-      reimportUnchangedMs: round(reimportUnchangedMs),
-      reimportFloorMs: round(reimportFloorMs),
-      reimportRatioToFloor: Math.round((reimportUnchangedMs / reimportFloorMs) * 10) / 10,
-      reimportToImport: Math.round((reimportUnchangedMs / importMs) * 100) / 100,
-      peakRssMb: mem.peakRssMb,
-      peakHeapMb: mem.peakHeapMb,
+      ...importFigures({ csvFile, copyFloorMs, previewMs, commitMs, reimportUnchangedMs, reimportFloorMs, mem }),
     };
-    log(
-      `  ${n} educators (${result.fileMb} MB): import ${result.importMs} ms (preview ${result.previewMs} + commit ${result.commitMs}); COPY floor ${result.copyFloorMs} ms; x${result.ratioToCopy}; re-import unchanged ${result.reimportUnchangedMs} ms (floor ${result.reimportFloorMs} ms, x${result.reimportRatioToFloor}; ${result.reimportToImport} of the first import); peak RSS ${result.peakRssMb} MB, heap ${result.peakHeapMb} MB`,
-    );
+    log(`  ${n} educators (${result.fileMb} MB): ${describeFigures(result)}`);
     return result;
   } finally {
     await ds.destroy();
