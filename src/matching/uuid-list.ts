@@ -21,6 +21,11 @@ export class UuidList implements Iterable<string> {
     this.bytes.write(hex, i * 16, 16, 'hex');
   }
 
+  /** Sets position i from the 16 bytes of a UUID at `offset` in `source` (uuid_send's form). */
+  copyBytes(i: number, source: Buffer, offset: number): void {
+    source.copy(this.bytes, i * 16, offset, offset + 16);
+  }
+
   get(i: number): string {
     const h = this.bytes.toString('hex', i * 16, i * 16 + 16);
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;

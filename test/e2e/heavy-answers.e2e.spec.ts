@@ -8,7 +8,7 @@ const FRAGMENT_RANKING = `query($roleId: ID!) { ...R } fragment R on Query { rol
 async function waitForLockedRanking(t: TestApp): Promise<void> {
   for (let i = 0; i < 200; i++) {
     const rows = await t.ds.query(
-      `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'WITH per_requirement%'`,
+      `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid() AND query LIKE '%WITH per_requirement%'`,
     );
     if (rows.length) return;
     await new Promise((r) => setTimeout(r, 25));

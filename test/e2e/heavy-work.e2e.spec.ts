@@ -50,7 +50,7 @@ describe('heavy work past its bound answers BUSY with a retry hint, cheap reques
         i < 200 &&
         !(
           await t.ds.query(
-            `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'WITH per_requirement%'`,
+            `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid() AND query LIKE '%WITH per_requirement%'`,
           )
         ).length;
         i++

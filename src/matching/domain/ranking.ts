@@ -31,6 +31,10 @@ export function compareCandidates(tieBreak: TieBreakRule): (a: Rankable, b: Rank
 export const tiedWith = (a: Pick<Rankable, 'qualified' | 'score'>, b: Pick<Rankable, 'qualified' | 'score'>): boolean =>
   a.qualified === b.qualified && a.score === b.score;
 
+/** tiedWith for the candidates at positions a and b of columns. */
+export const tiedAt = (c: { readonly qualified: ArrayLike<number>; readonly scores: ArrayLike<number> }, a: number, b: number): boolean =>
+  !c.qualified[a] === !c.qualified[b] && c.scores[a] === c.scores[b];
+
 export interface SharedRank {
   /** 1 + the number of candidates strictly ahead (qualified before unqualified, then higher score): "1, 2, 2, 4". */
   rank: number;
@@ -60,32 +64,61 @@ const POSITION_SCALE = 2 ** 21;
 const MAX_PACKED_SCORE = 2 ** 21 - 1;
 
 /**
- * Positions of `candidates` in ranked order (compareCandidates). When they come in ascending educator id order (the
- * ranking statement returns them so), each candidate packs into one exact number, qualification, score and the
- * tie-break counts first and its position (its id's place) last, and a native numeric sort orders them: no comparator
- * calls and no garbage, several times cheaper than sorting the objects (20,000 candidates: a block of the event loop
- * of a few milliseconds instead of tens). Anything outside the packable ranges falls back to the comparator.
+ * Candidates as columns (position i in each), as a whole ranking arrives from the database: no object per candidate.
+ * `compareIds` compares the educator ids at two positions (negative, zero, positive), in the same order as the ids'
+ * text (a UUID's lower-case text and its bytes sort alike).
  */
+export interface RankingColumns {
+  readonly length: number;
+  readonly qualified: ArrayLike<number>;
+  readonly scores: ArrayLike<number>;
+  readonly requiredMet: ArrayLike<number>;
+  readonly metCount: ArrayLike<number>;
+  compareIds(i: number, j: number): number;
+}
+
+/** Positions of `candidates` in ranked order (compareCandidates); see rankedPositionsOf. */
 export function rankedPositions(candidates: readonly Rankable[], tieBreak: TieBreakRule): Uint32Array {
-  const n = candidates.length;
+  return rankedPositionsOf(
+    {
+      length: candidates.length,
+      qualified: candidates.map((c) => (c.qualified ? 1 : 0)),
+      scores: candidates.map((c) => c.score),
+      requiredMet: candidates.map((c) => c.requiredMet),
+      metCount: candidates.map((c) => c.metCount),
+      compareIds: (i, j) => {
+        const a = candidates[i].educatorId;
+        const b = candidates[j].educatorId;
+        return a < b ? -1 : a > b ? 1 : 0;
+      },
+    },
+    tieBreak,
+  );
+}
+
+/**
+ * Positions in ranked order (compareCandidates). When the candidates come in ascending educator id order (the
+ * ranking statement returns them so), each packs into one exact number, qualification, score and the tie-break
+ * counts first and its position (its id's place) last, and a native numeric sort orders them: no comparator calls
+ * and no garbage, several times cheaper than sorting objects (20,000 candidates: a block of the event loop of a few
+ * milliseconds instead of tens). Anything outside the packable ranges falls back to a comparator.
+ */
+export function rankedPositionsOf(c: RankingColumns, tieBreak: TieBreakRule): Uint32Array {
+  const n = c.length;
   const byRequirements = tieBreak === 'REQUIRED_MET_THEN_EDUCATOR_ID';
   let packable = n < POSITION_SCALE;
   const keys = new Float64Array(packable ? n : 0);
   for (let i = 0; packable && i < n; i++) {
-    const c = candidates[i];
-    const countsOk = !byRequirements || (c.requiredMet >= 0 && c.requiredMet < 32 && c.metCount >= 0 && c.metCount < 32);
-    if (
-      !Number.isInteger(c.score) ||
-      c.score < 0 ||
-      c.score > MAX_PACKED_SCORE ||
-      !countsOk ||
-      (i > 0 && !(candidates[i - 1].educatorId < c.educatorId))
-    ) {
+    const score = c.scores[i];
+    const requiredMet = c.requiredMet[i];
+    const metCount = c.metCount[i];
+    const countsOk = !byRequirements || (requiredMet >= 0 && requiredMet < 32 && metCount >= 0 && metCount < 32);
+    if (!Number.isInteger(score) || score < 0 || score > MAX_PACKED_SCORE || !countsOk || (i > 0 && !(c.compareIds(i - 1, i) < 0))) {
       packable = false;
       break;
     }
     // Larger is better: qualified, then score, then (by the rule) requirements met and competencies met.
-    const better = (c.qualified ? 2 ** 31 : 0) + c.score * 2 ** 10 + (byRequirements ? (c.requiredMet << 5) | c.metCount : 0);
+    const better = (c.qualified[i] ? 2 ** 31 : 0) + score * 2 ** 10 + (byRequirements ? (requiredMet << 5) | metCount : 0);
     keys[i] = (2 ** 32 - 1 - better) * POSITION_SCALE + i;
   }
   const out = new Uint32Array(n);
@@ -95,8 +128,15 @@ export function rankedPositions(candidates: readonly Rankable[], tieBreak: TieBr
     return out;
   }
   const order = Array.from({ length: n }, (_, i) => i);
-  const compare = compareCandidates(tieBreak);
-  order.sort((a, b) => compare(candidates[a], candidates[b]));
+  order.sort((a, b) => {
+    if (!c.qualified[a] !== !c.qualified[b]) return c.qualified[a] ? -1 : 1;
+    if (c.scores[a] !== c.scores[b]) return c.scores[b] - c.scores[a];
+    if (byRequirements) {
+      if (c.requiredMet[a] !== c.requiredMet[b]) return c.requiredMet[b] - c.requiredMet[a];
+      if (c.metCount[a] !== c.metCount[b]) return c.metCount[b] - c.metCount[a];
+    }
+    return c.compareIds(a, b);
+  });
   out.set(order);
   return out;
 }

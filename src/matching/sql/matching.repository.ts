@@ -20,15 +20,15 @@ import {
   type ClaimFilter,
 } from './demonstrated-levels.repository.js';
 import type { ClaimFact, EvidenceKind, PilotPart, VerificationStatus } from '../domain/evidence-rules.js';
-import { rankedPositions, tiedWith, type Rankable, type SharedRank } from '../domain/ranking.js';
+import type { SharedRank } from '../domain/ranking.js';
 import type { ScoringPolicyValues } from '../domain/scoring-policy.js';
 import type { RankingKey, RequirementSpec } from '../domain/scoring.js';
 import { buildRankingSql, canRankScoredOnly, type RankingQuery } from './ranking.sql.js';
+import { packedRankingSql, unpackRanking, type FullRanking } from './packed-ranking.js';
 import { policyValuesOf } from '../scoring-policy.mapper.js';
 import { ScoringPolicyRepository } from '../scoring-policy.repository.js';
 import type { RoleStatus } from '../../roles/domain/role-status.js';
 import type { RoleWithRequirements } from '../../roles/role-read-model.js';
-import { UuidList } from '../uuid-list.js';
 
 /** The SQL behind ranking, explanations and standing. Counting rules come from the demonstrated-levels builders. */
 
@@ -93,17 +93,7 @@ export interface RankedPage {
 }
 
 /** A whole ranking in order, as parallel columns (compact: a 100,000-candidate ranking is a few megabytes). */
-export interface FullRanking {
-  /** Candidates in ranking order (16 bytes each: a cached ranking holds every candidate). */
-  ids: UuidList;
-  scores: Int32Array;
-  requiredMet: Int32Array;
-  metCount: Int32Array;
-  qualified: Uint8Array;
-  ranks: Int32Array;
-  tieSizes: Int32Array;
-  qualifiedCount: number;
-}
+export type { FullRanking } from './packed-ranking.js';
 
 export interface EducatorRow {
   id: string;
@@ -412,44 +402,9 @@ export class MatchingRepository {
     const params: unknown[] = [];
     await m.query('SET LOCAL max_parallel_workers_per_gather = 0');
     const text = buildRankingSql({ ...q, qualifiedOnly: false, scoredOnly: false, whole: true, first: 0, offset: 0 }, params);
-    // In educator id order (the statement's merge join gives it without a sort), so ordering needs no string comparisons.
-    const rows = (await this.arrays(m, { text: `${text} ORDER BY educator_id`, values: params })) as Array<
-      [string, number, number, number, boolean]
-    >;
+    const [[packed]] = (await this.arrays(m, { text: packedRankingSql(text), values: params })) as Array<[Buffer | null]>;
     // Ordered here, by the domain's own rule (the statement's page order is the same rule: ranking-sql.spec.ts).
-    const unordered: Rankable[] = rows.map((r) => ({ educatorId: r[0], score: r[1], requiredMet: r[2], metCount: r[3], qualified: r[4] }));
-    const order = rankedPositions(unordered, q.policy.tieBreak);
-    const n = unordered.length;
-    const keys = new Array<Rankable>(n);
-    for (let i = 0; i < n; i++) keys[i] = unordered[order[i]];
-    const out: FullRanking = {
-      ids: new UuidList(n),
-      scores: new Int32Array(n),
-      requiredMet: new Int32Array(n),
-      metCount: new Int32Array(n),
-      qualified: new Uint8Array(n),
-      ranks: new Int32Array(n),
-      tieSizes: new Int32Array(n),
-      qualifiedCount: 0,
-    };
-    let tieStart = 0;
-    for (let i = 0; i < n; i++) {
-      const k = keys[i];
-      out.ids.set(i, k.educatorId);
-      out.scores[i] = k.score;
-      out.requiredMet[i] = k.requiredMet;
-      out.metCount[i] = k.metCount;
-      out.qualified[i] = k.qualified ? 1 : 0;
-      if (k.qualified) out.qualifiedCount++;
-      // A tie is the same qualification and score: it shares the rank of its first member (1 + everyone ahead).
-      if (i > 0 && !tiedWith(keys[i - 1], k)) {
-        out.tieSizes.fill(i - tieStart, tieStart, i);
-        tieStart = i;
-      }
-      out.ranks[i] = tieStart + 1;
-    }
-    out.tieSizes.fill(n - tieStart, tieStart, n);
-    return out;
+    return unpackRanking(packed, q.policy.tieBreak);
   }
 
   /** The snapshot of the caller's transaction (or of this one statement), to test a cached answer against later. */
