@@ -17,6 +17,7 @@ import { CoreModule } from './database/core.module.js';
 import { DOMAIN_MODULES } from './domain-modules.js';
 import { HiringRepository } from './hiring/hiring.repository.js';
 import { costLimitPlugin, httpStatusPlugin } from './common/graphql-hardening.js';
+import { compiledAnswersPlugin } from './common/heavy/compiled-answers.plugin.js';
 import { ServiceMetrics } from './operations/metrics.js';
 import { OperationsModule } from './operations/operations.module.js';
 import { requestObserverPlugin } from './operations/request-observer.plugin.js';
@@ -67,6 +68,7 @@ export class AppModule {
             requestObserverPlugin(),
             costLimitPlugin(config),
             httpStatusPlugin(),
+            ...(config.compiledAnswers ? [compiledAnswersPlugin(ops.metrics)] : []),
             ApolloServerPluginCacheControlDisabled(),
             consoleLandingPagePlugin(config.consoleEnabled),
           ],

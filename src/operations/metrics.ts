@@ -32,6 +32,7 @@ export class ServiceMetrics implements CacheMetrics, ReadRoutingMetrics {
   private readonly queueDepth: Gauge<'queue'>;
   private readonly queues = new Map<string, () => number | Promise<number>>();
   private readonly readRoutes: Counter<'target' | 'reason'>;
+  private readonly compiledAnswers: Counter<'result'>;
 
   constructor(dataSource?: DataSource) {
     collectDefaultMetrics({ register: this.registry, prefix: 'pathways_' });
@@ -58,6 +59,12 @@ export class ServiceMetrics implements CacheMetrics, ReadRoutingMetrics {
       name: 'pathways_cache_lookups_total',
       help: 'Cache lookups by cache and result (hit or miss)',
       labelNames: ['cache', 'result'],
+      registers: [this.registry],
+    });
+    this.compiledAnswers = new Counter({
+      name: 'pathways_compiled_answers_total',
+      help: 'Large answers by how they were executed: compiled (graphql-jit), or by graphql-js after an error (fallback) or a document that would not compile (uncompilable)',
+      labelNames: ['result'],
       registers: [this.registry],
     });
     this.readRoutes = new Counter({
@@ -93,6 +100,10 @@ export class ServiceMetrics implements CacheMetrics, ReadRoutingMetrics {
 
   cacheLookup(cache: string, hit: boolean): void {
     this.cacheLookups.inc({ cache, result: hit ? 'hit' : 'miss' });
+  }
+
+  compiledAnswer(result: 'compiled' | 'fallback' | 'uncompilable'): void {
+    this.compiledAnswers.inc({ result });
   }
 
   readRouted(target: 'replica' | 'primary', reason: string): void {

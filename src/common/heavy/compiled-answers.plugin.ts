@@ -1,0 +1,62 @@
+import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import type { OperationDefinitionNode } from 'graphql';
+import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { HEAVY_ANSWER_FIELDS } from './heavy-answers.js';
+
+/** Compiled documents kept per instance (least recently used dropped first). */
+const MAX_COMPILED = 200;
+
+/**
+ * Executes queries for large answers (a ranking page of 50 explained candidates, a standing over every open role)
+ * with graphql-jit: the document is compiled once into plain JavaScript and each request runs that, instead of
+ * graphql-js walking the document for each of the thousands of fields of such an answer (measured: most of the
+ * event loop's time for a cached ranking page). Only queries whose every root selection is one of `fields` take
+ * this path, after Apollo has parsed, validated and costed them; everything else, and any answer with an error
+ * (so errors are formatted and reported exactly as everywhere else), is executed by graphql-js. The queries are
+ * reads, so running one again after an error changes nothing.
+ */
+export function compiledAnswersPlugin(
+  metrics?: { compiledAnswer(result: 'compiled' | 'fallback' | 'uncompilable'): void },
+  fields: ReadonlySet<string> = HEAVY_ANSWER_FIELDS,
+): ApolloServerPlugin {
+  const compiled = new Map<string, CompiledQuery>();
+  return {
+    async requestDidStart() {
+      return {
+        async responseForOperation(rc) {
+          const op = rc.operation;
+          if (!op || !rc.source || !isHeavyQuery(op, fields)) return null;
+          const key = `${rc.operationName ?? ''}\u0000${rc.source}`;
+          let query = compiled.get(key);
+          if (query) {
+            compiled.delete(key);
+          } else {
+            const made = compileQuery(rc.schema, rc.document, rc.operationName ?? undefined);
+            if (!isCompiledQuery(made)) {
+              metrics?.compiledAnswer('uncompilable');
+              return null;
+            }
+            query = made;
+            if (compiled.size >= MAX_COMPILED) compiled.delete(compiled.keys().next().value!);
+          }
+          compiled.set(key, query);
+          const result = await query.query(undefined, rc.contextValue, rc.request.variables ?? {});
+          if (result.errors?.length) {
+            metrics?.compiledAnswer('fallback');
+            return null;
+          }
+          metrics?.compiledAnswer('compiled');
+          return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data: result.data } } };
+        },
+      };
+    },
+  };
+}
+
+function isHeavyQuery(op: OperationDefinitionNode, fields: ReadonlySet<string>): boolean {
+  return (
+    op.operation === 'query' &&
+    op.selectionSet.selections.length > 0 &&
+    op.selectionSet.selections.every((s) => s.kind === 'Field' && fields.has(s.name.value) && !s.directives?.length)
+  );
+}
