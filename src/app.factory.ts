@@ -11,6 +11,7 @@ import { largeImportBody } from './case/large-import-body.js';
 import { badInput } from './common/app-error.js';
 import { describeFailure } from './common/format-error.js';
 import { HotReads } from './common/hot-read.js';
+import { CheapTraffic } from './common/heavy/cheap-traffic.js';
 import { heavyAnswersGate } from './common/heavy/heavy-answers.js';
 import { HeavyWorkLimiter } from './common/heavy/heavy-work.js';
 import { enforceRequestBudgets, requestBudget } from './database/request-budget.js';
@@ -48,6 +49,8 @@ export async function createApp(
   app.useBodyParser('json', { limit: Math.max(2 * 1024 * 1024, config.caseMaxPackageBytes + 1024 * 1024) });
   app.use(importBody.after);
   app.use('/graphql', operationGuard(config));
+  const cheapTraffic = new CheapTraffic();
+  app.get(HeavyWorkLimiter).yieldTo(cheapTraffic, config.heavyYieldMs);
   app.use(
     '/graphql',
     heavyAnswersGate(
@@ -55,7 +58,8 @@ export async function createApp(
         heavyMaxConcurrent: config.heavyAnswersMaxConcurrent,
         heavyMaxQueued: config.heavyAnswersMaxQueued,
         heavyQueueWaitMs: config.heavyQueueWaitMs,
-      }),
+      }).yieldTo(cheapTraffic, config.heavyYieldMs),
+      cheapTraffic,
     ),
   );
   const hotPool = app.get(HotReads).pool;

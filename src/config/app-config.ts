@@ -58,6 +58,10 @@ export interface AppConfig {
   /** Large answers (rankings, standings) being built at once per instance, and how many more may wait (heavy-answers.ts). */
   heavyAnswersMaxConcurrent: number;
   heavyAnswersMaxQueued: number;
+  /** How long a freed heavy slot waits at most for the cheap requests in flight to end (HeavyWorkLimiter.yieldTo); 0: not at all. */
+  heavyYieldMs: number;
+  /** Large answers executed by graphql-jit (compiled-answers.plugin.ts); false: graphql-js for everything. */
+  compiledAnswers: boolean;
   /** Computed rankings kept in memory per instance (whole rankings, each role/building/day); 0 turns the cache off. */
   rankingCacheEntries: number;
   /** Per-request budget: wall-clock time, and database time across all its statements (0: none). */
@@ -248,8 +252,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     heavyMaxQueued: int(env, 'HEAVY_MAX_QUEUED', 16, 0),
     heavyQueueWaitMs: int(env, 'HEAVY_QUEUE_WAIT_MS', 5000, 1),
     dbHotPoolSize: int(env, 'DB_HOT_POOL_SIZE', 2, 0),
-    heavyAnswersMaxConcurrent: int(env, 'HEAVY_ANSWERS_MAX_CONCURRENT', 2, 1),
+    heavyAnswersMaxConcurrent: int(env, 'HEAVY_ANSWERS_MAX_CONCURRENT', 1, 1),
     heavyAnswersMaxQueued: int(env, 'HEAVY_ANSWERS_MAX_QUEUED', 64, 0),
+    heavyYieldMs: int(env, 'HEAVY_YIELD_MS', 25, 0),
+    compiledAnswers: bool(env, 'COMPILED_ANSWERS', true),
     rankingCacheEntries: int(env, 'RANKING_CACHE_ENTRIES', 64, 0),
     requestDbTimeMs: int(env, 'REQUEST_DB_TIME_MS', 8000, 0),
     publicBaseUrl: publicBaseUrl(env),

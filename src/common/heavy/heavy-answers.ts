@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { AppError } from '../app-error.js';
+import type { CheapTraffic } from './cheap-traffic.js';
 import { HeavyWorkLimiter } from './heavy-work.js';
 
 /**
@@ -16,11 +17,20 @@ export const HEAVY_ANSWER_FIELDS: ReadonlySet<string> = new Set(['roleRanking', 
  * back to back and cheap requests wait behind all of them; with it, at most this many are being built at once and the
  * loop serves cheap requests between two of them. Only operations naming such a root field with credentials are held
  * (the operation guard has parsed the document); past the bound the request answers BUSY (HTTP 503, Retry-After).
+ * Every other request is counted in `traffic` while in flight (see HeavyWorkLimiter.yieldTo).
  */
-export function heavyAnswersGate(limiter: HeavyWorkLimiter, fields: ReadonlySet<string> = HEAVY_ANSWER_FIELDS) {
+export function heavyAnswersGate(limiter: HeavyWorkLimiter, traffic?: CheapTraffic, fields: ReadonlySet<string> = HEAVY_ANSWER_FIELDS) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const roots = res.locals.rootFields as Set<string> | undefined;
-    if (!roots || !req.headers.authorization || ![...roots].some((f) => fields.has(f))) return next();
+    if (!roots || !req.headers.authorization || ![...roots].some((f) => fields.has(f))) {
+      // Everything else is cheap traffic, which heavy work lets finish before it takes the loop again.
+      if (traffic) {
+        const end = traffic.begin();
+        res.once('finish', end);
+        res.once('close', end);
+      }
+      return next();
+    }
     limiter.acquire().then(
       () => {
         let released = false;

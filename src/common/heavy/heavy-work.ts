@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { AppError, ErrorCode } from '../app-error.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import type { CheapTraffic } from './cheap-traffic.js';
 
 /**
  * Heavy work (computing a ranking, reports, exports, imports, CASE exports) runs through one bounded gate per
@@ -16,8 +17,19 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 export class HeavyWorkLimiter {
   private active = 0;
   private readonly waiting: Array<{ start: () => void; fail: (e: Error) => void; timer: NodeJS.Timeout }> = [];
+  private cheap?: { traffic: CheapTraffic; maxWaitMs: number };
 
   constructor(@Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'heavyMaxConcurrent' | 'heavyMaxQueued' | 'heavyQueueWaitMs'>) {}
+
+  /**
+   * From now on a freed slot passes to the next piece in line only once the cheap requests in flight at that
+   * moment have ended (at most maxWaitMs later): each of them then waits behind at most the pieces already running,
+   * not behind a new one at every turn of the event loop it needs.
+   */
+  yieldTo(traffic: CheapTraffic, maxWaitMs: number): this {
+    this.cheap = { traffic, maxWaitMs };
+    return this;
+  }
 
   get activeCount(): number {
     return this.active;
@@ -59,8 +71,9 @@ export class HeavyWorkLimiter {
 
   /**
    * Gives the slot back. A waiting piece takes it over (the slot stays counted, so nothing else slips in) but starts
-   * only on the next turn of the event loop (setImmediate): the cheap requests whose input arrived meanwhile are served
-   * between two heavy pieces instead of after a chain of them run back to back.
+   * only on the next turn of the event loop (setImmediate), and after the cheap requests in flight (yieldTo): the
+   * cheap requests whose input arrived meanwhile are served between two heavy pieces instead of after a chain of
+   * them run back to back.
    */
   release(): void {
     const next = this.waiting.shift();
@@ -69,7 +82,8 @@ export class HeavyWorkLimiter {
       return;
     }
     clearTimeout(next.timer);
-    setImmediate(next.start);
+    if (this.cheap) void this.cheap.traffic.drained(this.cheap.maxWaitMs).then(() => setImmediate(next.start));
+    else setImmediate(next.start);
   }
 
   /** Seconds a refused client should wait: the queue's wait bound, rounded up, at least one. */
