@@ -53,7 +53,7 @@ export function unpackRanking(packed: Buffer | null, tieBreak: TieBreakRule): Fu
       requiredMet,
       metCount,
       qualified,
-      compareIds: (i, j) => bytes.compare(bytes, at(j), at(j) + 16, at(i), at(i) + 16),
+      compareIds: (i, j) => compareBytes(bytes, at(i), at(j), 16),
     },
     tieBreak,
   );
@@ -85,4 +85,16 @@ export function unpackRanking(packed: Buffer | null, tieBreak: TieBreakRule): Fu
   }
   out.tieSizes.fill(n - tieStart, tieStart, n);
   return out;
+}
+
+/**
+ * Compares `length` bytes at offsets a and b (negative, zero, positive), unsigned, as PostgreSQL orders uuids. A loop
+ * here: Buffer.compare is a native call per pair, which cost more than the comparison itself for 20,000 pairs.
+ */
+function compareBytes(bytes: Buffer, a: number, b: number, length: number): number {
+  for (let k = 0; k < length; k++) {
+    const d = bytes[a + k] - bytes[b + k];
+    if (d) return d;
+  }
+  return 0;
 }
