@@ -1,4 +1,6 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { fieldsSelectedUnder } from '../common/selection.js';
 import { HeavyWork } from '../common/heavy/heavy-work.js';
 import { COST } from '../common/cost.js';
 import { Persona, type Principal } from '../access/persona.js';
@@ -13,7 +15,7 @@ import { EducatorStandingArgs, RankingRunsArgs, RoleRankingArgs, SaveRankingRunI
 import { RankedCandidateConnection, RankingRunConnection, RankingRunModel } from './models/ranking-run.model.js';
 import { CandidateExplanationModel, EducatorStandingModel, RoleRankingModel } from './models/ranking.model.js';
 import { RankingRunsService, storedCandidate, toRankingRunModel } from './ranking-runs.service.js';
-import { RankingService } from './ranking.service.js';
+import { RANKING_KEY_FIELDS, RankingService } from './ranking.service.js';
 import type { RankingRunResultEntity } from './ranking-run.entity.js';
 
 @Resolver(() => RankingRunModel)
@@ -28,12 +30,18 @@ export class MatchingResolver {
     description: "HR: a role's candidates ranked on demonstrated evidence, each explained",
     complexity: COST.RANKING,
   })
-  async roleRanking(@CurrentPrincipal() viewer: Principal, @Args() args: RoleRankingArgs): Promise<RoleRankingModel> {
+  async roleRanking(
+    @CurrentPrincipal() viewer: Principal,
+    @Args() args: RoleRankingArgs,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<RoleRankingModel> {
     return this.ranking.roleRanking(viewer, args.roleId, {
       first: args.first,
       offset: decodeCursor(args.after),
       qualifiedOnly: args.qualifiedOnly,
       buildingId: args.buildingId ?? null,
+      // Candidates are explained only when the query asks for more of them than the ranking itself holds.
+      explain: [...fieldsSelectedUnder(info, 'nodes')].some((f) => !RANKING_KEY_FIELDS.has(f)),
     });
   }
 

@@ -40,7 +40,29 @@ export interface RankingOptions {
   offset: number;
   qualifiedOnly: boolean;
   buildingId?: string | null;
+  /**
+   * false: the page's candidates carry only what the ranking itself holds (RANKING_KEY_FIELDS), not their
+   * explanations, for a query that asks for nothing more. Cached rankings only; default true.
+   */
+  explain?: boolean;
 }
+
+/** The fields of a ranked candidate that a ranking holds without explaining anyone. */
+export const RANKING_KEY_FIELDS: ReadonlySet<string> = new Set([
+  '__typename',
+  'roleId',
+  'educatorId',
+  'score',
+  'maxScore',
+  'qualified',
+  'requiredMet',
+  'requiredTotal',
+  'policyVersion',
+  'asOf',
+  'rank',
+  'tied',
+  'position',
+]);
 
 interface Scope {
   role: RoleRow;
@@ -137,7 +159,7 @@ export class RankingService {
     const computed = await entry;
     if (!joined) {
       const { start, end, total } = computed.bounds(opts.first, opts.offset, opts.qualifiedOnly);
-      return this.answerOf(computed, computed.page(start, end)!, end, total);
+      return this.answerOf(computed, opts.explain === false ? this.keysOf(computed, start, end) : computed.page(start, end)!, end, total);
     }
     // Another request computed it; a change since then means computing this page afresh, outside the cache.
     return (await this.fromCache(computed, opts)) ?? this.heavy.run(() => this.repo.snapshot((m) => this.rankIn(m, roleId, opts)));
@@ -146,7 +168,7 @@ export class RankingService {
   /** The page from a cached ranking, or null when something it was computed from has changed since. */
   private async fromCache(entry: CachedRanking<Scope>, opts: RankingOptions): Promise<RoleRankingModel | null> {
     const { start, end, total } = entry.bounds(opts.first, opts.offset, opts.qualifiedOnly);
-    const nodes = entry.page(start, end);
+    const nodes = opts.explain === false ? this.keysOf(entry, start, end) : entry.page(start, end);
     if (nodes)
       return (await this.repo.rankingInputsUnchangedSince(this.repo.manager, entry.snapshot))
         ? this.answerOf(entry, nodes, end, total)
@@ -181,8 +203,51 @@ export class RankingService {
       scope,
     );
     const { start, end } = entry.bounds(opts.first, opts.offset, opts.qualifiedOnly);
-    entry.keepPage(start, end, await this.explainPage(m, entry, start, end));
+    if (opts.explain !== false) entry.keepPage(start, end, await this.explainPage(m, entry, start, end));
     return entry;
+  }
+
+  /**
+   * A page of candidates as the ranking holds them, without explanations: only RANKING_KEY_FIELDS are present, for
+   * a query that selects nothing else (the resolver decides), so the missing fields are never read.
+   */
+  private keysOf(entry: CachedRanking<Scope>, start: number, end: number): RankedCandidateModel[] {
+    const { ranking, header } = entry;
+    const requiredTotal = entry.scope.spec.requirements.filter((r) => r.kind === 'REQUIRED').length;
+    const nodes: Array<
+      Pick<
+        RankedCandidateModel,
+        | 'roleId'
+        | 'educatorId'
+        | 'score'
+        | 'maxScore'
+        | 'qualified'
+        | 'requiredMet'
+        | 'requiredTotal'
+        | 'policyVersion'
+        | 'asOf'
+        | 'rank'
+        | 'tied'
+        | 'position'
+      >
+    > = [];
+    for (let i = start; i < end; i++) {
+      nodes.push({
+        roleId: header.roleId,
+        educatorId: ranking.ids.get(i),
+        score: ranking.scores[i],
+        maxScore: header.maxScore,
+        qualified: ranking.qualified[i] === 1,
+        requiredMet: ranking.requiredMet[i],
+        requiredTotal,
+        policyVersion: header.policyVersion,
+        asOf: header.asOf,
+        rank: ranking.ranks[i],
+        tied: ranking.tieSizes[i] > 1,
+        position: i + 1,
+      });
+    }
+    return nodes as RankedCandidateModel[];
   }
 
   private async explainPage(m: EntityManager, entry: CachedRanking<Scope>, start: number, end: number): Promise<RankedCandidateModel[]> {
