@@ -12,6 +12,7 @@ import { startEmbeddedPostgres, type EmbeddedServer } from '../../src/database/e
 import { bind, buildDemonstratedLevelsSql } from '../../src/matching/sql/demonstrated-levels.repository.js';
 import { districtToday } from '../../src/common/clock.js';
 import { RankingService } from '../../src/matching/ranking.service.js';
+import { StandingService } from '../../src/matching/standing.service.js';
 import { measureCapacityCoverage } from './coverage-bench.js';
 import { measureOverhead, type OverheadResult } from './overhead-bench.js';
 import { measureIsolation, type IsolationResult } from './isolation-bench.js';
@@ -151,6 +152,7 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
   const pool = new pg.Pool({ connectionString: url, max: 2 });
   try {
     const ranking = app.get(RankingService);
+    const standing = app.get(StandingService);
     const hr = await hrSession(app, ds);
     const asOf = districtToday();
     const [policy] = await ds.query(`SELECT attendance_cap_level FROM scoring_policy WHERE is_current`);
@@ -275,7 +277,7 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
       ranking_cached_http: async (roleId) => {
         bytes.ranking_cached_http = await gql(RANKING_QUERY, { roleId });
       },
-      standing_inprocess: (_roleId, educatorId) => ranking.standing(hr.principal, educatorId),
+      standing_inprocess: (_roleId, educatorId) => standing.standing(hr.principal, educatorId),
       standing_http: async (_roleId, educatorId) => {
         bytes.standing_http = await gql(STANDING_QUERY, { e: educatorId, first: 20 });
       },
