@@ -253,7 +253,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     heavyAnswersMaxConcurrent: int(env, 'HEAVY_ANSWERS_MAX_CONCURRENT', 2, 1),
     heavyAnswersMaxQueued: int(env, 'HEAVY_ANSWERS_MAX_QUEUED', 64, 0),
     rankingCacheEntries: int(env, 'RANKING_CACHE_ENTRIES', 64, 0),
-    standingCacheEntries: int(env, 'STANDING_CACHE_ENTRIES', 256, 0),
+    standingCacheEntries: int(env, 'STANDING_CACHE_ENTRIES', 128, 0),
     requestDbTimeMs: int(env, 'REQUEST_DB_TIME_MS', 8000, 0),
     publicBaseUrl: publicBaseUrl(env),
     caseMaxPackageBytes: int(env, 'CASE_MAX_PACKAGE_BYTES', 16 * 1024 * 1024, 1024),
