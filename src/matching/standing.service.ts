@@ -7,7 +7,7 @@ import { districtToday } from '../common/clock.js';
 import { toPage } from '../common/pagination.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { dayOf, type ClaimFact } from './domain/evidence-rules.js';
-import { scoreCandidate, type RoleSpec, type ScoringContext } from './domain/scoring.js';
+import { rankingKeyOf, scoreCandidate, type RoleSpec, type ScoringContext } from './domain/scoring.js';
 import type { ScoringPolicyValues } from './domain/scoring-policy.js';
 import type { EducatorStandingModel, GapRemedyModel } from './models/ranking.model.js';
 import { roleStanding } from './ranking.mapper.js';
@@ -39,6 +39,16 @@ interface ScoredStanding {
 }
 
 const byTitleThenId = (a: RoleRow, b: RoleRow) => (a.title < b.title ? -1 : a.title > b.title ? 1 : a.id < b.id ? -1 : 1);
+
+/** Each cached open role's spec, shared by every standing whose crosswalks do not touch the role. */
+const plainSpecs = new WeakMap<RoleRow, RoleSpec>();
+
+function specOf(role: RoleRow, matches: ReadonlyMap<string, string[]>): RoleSpec {
+  if (role.requirements.some((r) => matches.has(r.competencyId))) return withCrosswalks(roleSpecOf(role), matches);
+  let spec = plainSpecs.get(role);
+  if (!spec) plainSpecs.set(role, (spec = roleSpecOf(role)));
+  return spec;
+}
 
 /**
  * An educator's standing for every OPEN role: qualified or not, score and gaps, a page of roles at a time. HR or the
@@ -108,8 +118,8 @@ export class StandingService {
     if (!read.leftOn) {
       // Every role is scored without explanations (the order and the counts need them all).
       const keyed = roles.map((role) => {
-        const spec = withCrosswalks(roleSpecOf(role), read.matches);
-        const c = scoreCandidate(
+        const spec = specOf(role, read.matches);
+        const c = rankingKeyOf(
           spec,
           { educatorId, hireDate: scored.hireDate, factsByRequirement: byRequirement(spec, scored.byCompetency) },
           ctx,
