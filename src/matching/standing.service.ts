@@ -54,8 +54,8 @@ function specOf(role: RoleRow, matches: ReadonlyMap<string, string[]>): RoleSpec
  * An educator's standing for every OPEN role: qualified or not, score and gaps, a page of roles at a time. HR or the
  * educator themself (the visibility table).
  *
- * Two reads, in parallel: the open roles with the current policy (the open-roles cache, after one freshness test) and
- * one statement for the educator (claims, crosswalks of what they claim, leaving date). Every role is scored for the
+ * One statement reads the educator (claims, crosswalks of what they claim, leaving date) and tests the open roles and
+ * policy in memory (the open-roles cache) against the role log; they are read again only when they have changed. Every role is scored for the
  * order and the counts; only the page's roles are explained (items, gaps, remedies). The scored standing is kept per
  * educator and district day with the snapshots of both reads, and the pages built from it with it; a later request is
  * one statement (no change in the data log since the educator's read, none in the role log since the roles' read) and
@@ -94,11 +94,10 @@ export class StandingService {
       this.metrics?.cacheLookup('standing', false);
     }
     const m = await this.repo.readManager();
-    const [{ inputs, snapshot: rolesSnapshot }, read] = await Promise.all([
-      this.repo.openRolesAndPolicyWithSnapshot(m),
-      this.repo.standingInputs(m, educatorId, asOf),
-    ]);
+    const read = await this.repo.standingInputs(m, educatorId, asOf);
     if (!read.educator) throw notFound('Educator', educatorId);
+    // The statement tested the open roles in memory too; only when they changed (or none were read yet) are they read.
+    const { inputs, snapshot: rolesSnapshot } = read.openRoles ?? (await this.repo.openRolesAndPolicyWithSnapshot(m));
     const { roles, policy } = inputs;
     const ctx = { policy: policy.values, asOfDay: dayOf(asOf), asOf };
     const scored: ScoredStanding = {

@@ -150,6 +150,18 @@ describe('cached standings: a repeated standing is served from memory until anyt
     expect(now.totalCount).toBe(was.totalCount + 1);
   });
 
+  it("a role change reaches another educator's first standing (the open roles in memory are tested by the same statement)", async () => {
+    const a = await world();
+    const b = await world();
+    const before = await stand(a.educator);
+    const roleId = await insertRole(t.ds, { requirements: [{ competencyId: comps['AI-FEEDBACK'], minLevel: 1 }] });
+    const first = await stand(b.educator);
+    expect(first.totalCount).toBe(before.totalCount + 1);
+    expect(first.roles.some((r) => r.roleId === roleId)).toBe(true);
+    await t.ds.query(`UPDATE hybrid_role SET status = 'CLOSED' WHERE id = $1`, [roleId]);
+    expect((await stand(a.educator)).totalCount).toBe(before.totalCount);
+  });
+
   it('a new scoring policy invalidates it', async () => {
     const w = await world();
     const [{ qualifying_status: was }] = await t.ds.query(`SELECT qualifying_status FROM scoring_policy WHERE is_current`);

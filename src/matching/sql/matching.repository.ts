@@ -122,6 +122,11 @@ export interface StandingInputs {
   matches: Map<string, string[]>;
   /** The statement's snapshot: the data-log side of a cached standing's freshness test. */
   snapshot: string;
+  /**
+   * The open roles and policy in memory with their snapshot when the same statement found no role-log change since
+   * it (so they are what this snapshot sees); null when there were none in memory or they have changed.
+   */
+  openRoles: { inputs: MatchingInputs; snapshot: string } | null;
 }
 
 @Injectable()
@@ -211,13 +216,18 @@ export class MatchingRepository {
   /**
    * Everything a standing reads about one educator in one prepared statement: the educator with their leaving date,
    * all their claims as `detailedFacts` gives them (expired ones included), the crosswalks of the competencies they
-   * claim (a crosswalk can only matter through a claim), and the statement's snapshot. No rows: no such educator.
+   * claim (a crosswalk can only matter through a claim), the statement's snapshot, and the open-roles cache's
+   * freshness test (so a standing needs no statement of its own for the roles while they are unchanged). No rows: no
+   * such educator.
    */
   async standingInputs(m: EntityManager, educatorId: string, asOf: string): Promise<StandingInputs> {
+    const openRoles = this.inputsCache;
     const params: unknown[] = [educatorId];
     const conditions = countingClaimConditions({ asOf, includeExpired: true }, params, 'facts');
     const asOfParam = `$${params.length + 1}`;
     params.push(asOf);
+    const rolesParam = `$${params.length + 1}`;
+    params.push(openRoles?.snapshot ?? null);
     const rows = (await this.arrays(m, {
       name: 'matching_standing_inputs',
       text: `SELECT pg_current_snapshot()::text, ed.id, ed.full_name, ed.building_id, ed.hire_date::text,
@@ -227,14 +237,19 @@ export class MatchingRepository {
           WHERE a.association_type = 'exactMatchOf' AND a.origin_competency_id IS NOT NULL AND a.destination_competency_id IS NOT NULL
             AND (a.origin_competency_id IN (SELECT c.competency_id FROM evidence_claim_fact c WHERE c.educator_id = $1)
               OR a.destination_competency_id IN (SELECT c.competency_id FROM evidence_claim_fact c WHERE c.educator_id = $1))),
-         ${DETAILED_FACT_COLUMNS}
+         ${DETAILED_FACT_COLUMNS},
+         CASE WHEN ${rolesParam}::text IS NULL THEN false
+           ELSE coalesce(${SEEN_PRUNED('matching_role_change', rolesParam)} AND ${noChangeSince('matching_role_change', rolesParam)}, false) END
        FROM educator ed
        LEFT JOIN (${DETAILED_FACTS_FROM}) ON f.educator_id = ed.id AND ${conditions.join(' AND ')}
        WHERE ed.id = $1`,
       values: params,
     })) as unknown[][];
-    if (!rows.length) return { educator: null, leftOn: null, facts: [], matches: new Map(), snapshot: '' };
+    if (!rows.length) return { educator: null, leftOn: null, facts: [], matches: new Map(), snapshot: '', openRoles: null };
     const [first] = rows;
+    const rolesFresh = first[22] === true;
+    // A stale cache is counted (and reloaded) by openRolesAndPolicyWithSnapshot.
+    if (openRoles && rolesFresh) this.metrics?.cacheLookup('open_roles', true);
     const partners = new Map<string, Set<string>>();
     for (const pair of (first[6] as string[] | null) ?? []) {
       const [a, b] = pair.split(' ');
@@ -266,6 +281,7 @@ export class MatchingRepository {
       facts,
       matches,
       snapshot: first[0] as string,
+      openRoles: openRoles && rolesFresh ? openRoles : null,
     };
   }
 
