@@ -9,6 +9,7 @@ import { RankingService } from './ranking.service.js';
 import { ScoringPolicyResolver } from './scoring-policy.resolver.js';
 import { ScoringPolicyRepository } from './scoring-policy.repository.js';
 import { ScoringPolicyService } from './scoring-policy.service.js';
+import { StandingService } from './standing.service.js';
 
 /**
  * Matching: scoring policy, ranking, explanations, standing and saved runs. Exports the one
@@ -22,6 +23,7 @@ import { ScoringPolicyService } from './scoring-policy.service.js';
     ScoringPolicyService,
     RankingService,
     RankingRunsService,
+    StandingService,
     ScoringPolicyResolver,
     MatchingResolver,
     NewRoleAlertsService,

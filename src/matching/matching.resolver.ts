@@ -16,6 +16,7 @@ import { RankedCandidateConnection, RankingRunConnection, RankingRunModel } from
 import { CandidateExplanationModel, EducatorStandingModel, RoleRankingModel } from './models/ranking.model.js';
 import { RankingRunsService, storedCandidate, toRankingRunModel } from './ranking-runs.service.js';
 import { RANKING_KEY_FIELDS, RankingService } from './ranking.service.js';
+import { StandingService } from './standing.service.js';
 import type { RankingRunResultEntity } from './ranking-run.entity.js';
 
 @Resolver(() => RankingRunModel)
@@ -23,6 +24,7 @@ export class MatchingResolver {
   constructor(
     private readonly ranking: RankingService,
     private readonly runs: RankingRunsService,
+    private readonly standings: StandingService,
   ) {}
 
   @Allow(Persona.HR)
@@ -77,7 +79,7 @@ export class MatchingResolver {
   })
   async myRoleStanding(@CurrentPrincipal() viewer: Principal, @Args() args: StandingArgs): Promise<EducatorStandingModel> {
     if (!viewer.educatorId) throw notFound('Educator profile for this account');
-    return this.ranking.standing(viewer, viewer.educatorId, {
+    return this.standings.standing(viewer, viewer.educatorId, {
       first: args.first,
       offset: decodeCursor(args.after),
       qualifiedOnly: args.qualifiedOnly,
@@ -90,7 +92,7 @@ export class MatchingResolver {
     complexity: COST.STANDING,
   })
   async educatorStanding(@CurrentPrincipal() viewer: Principal, @Args() args: EducatorStandingArgs): Promise<EducatorStandingModel> {
-    return this.ranking.standing(viewer, args.educatorId, {
+    return this.standings.standing(viewer, args.educatorId, {
       first: args.first,
       offset: decodeCursor(args.after),
       qualifiedOnly: args.qualifiedOnly,

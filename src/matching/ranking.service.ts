@@ -5,7 +5,7 @@ import { assertMayView, Subject } from '../access/visibility.js';
 import { VisibilityService } from '../access/visibility.service.js';
 import { badInput, notFound } from '../common/app-error.js';
 import { MatchingReason } from './domain/matching-reason.js';
-import { encodeCursor, toPage } from '../common/pagination.js';
+import { encodeCursor } from '../common/pagination.js';
 import { HeavyWorkLimiter } from '../common/heavy/heavy-work.js';
 import { CacheMetrics } from '../common/cache-metrics.js';
 import { CachedRanking, RankingCache } from './ranking-cache.js';
@@ -17,23 +17,10 @@ import { effectiveOverextensionThreshold, type ScoringPolicyValues } from './dom
 import { countingCompetencies, maxPointsOf, scoreCandidate, type RoleSpec } from './domain/scoring.js';
 import { MatchingRepository, type DetailedFact, type EvidenceDetails, type RoleRow } from './sql/matching.repository.js';
 import type { Voice } from './domain/explanation.js';
-import { candidateExplanation, roleStanding, type ExplainContext } from './ranking.mapper.js';
-import type {
-  CandidateExplanationModel,
-  EducatorStandingModel,
-  GapRemedyModel,
-  RankedCandidateModel,
-  RoleRankingModel,
-} from './models/ranking.model.js';
+import { candidateExplanation, type ExplainContext } from './ranking.mapper.js';
+import type { CandidateExplanationModel, RankedCandidateModel, RoleRankingModel } from './models/ranking.model.js';
 import { policyValuesOf } from './scoring-policy.mapper.js';
 import { ScoringPolicyService } from './scoring-policy.service.js';
-
-/** Which page of a standing: roles in standing order, optionally only those qualified for. */
-export interface StandingPage {
-  first: number;
-  offset: number;
-  qualifiedOnly: boolean;
-}
 
 export interface RankingOptions {
   first: number;
@@ -75,13 +62,13 @@ interface Scope {
   ctx: { policy: ScoringPolicyValues; asOfDay: number; asOf: string };
 }
 
-const roleSpecOf = (role: RoleRow): RoleSpec => ({
+export const roleSpecOf = (role: RoleRow): RoleSpec => ({
   roleId: role.id,
   minYearsOfService: role.minYearsOfService,
   requirements: role.requirements,
 });
 
-function groupByCompetency(facts: Iterable<ClaimFact>): Map<string, ClaimFact[]> {
+export function groupByCompetency(facts: Iterable<ClaimFact>): Map<string, ClaimFact[]> {
   const out = new Map<string, ClaimFact[]>();
   for (const f of facts) {
     const list = out.get(f.competencyId);
@@ -95,7 +82,7 @@ function groupByCompetency(facts: Iterable<ClaimFact>): Map<string, ClaimFact[]>
  * A candidate's facts (grouped by competency) in the order of the role's requirements (a role names each competency
  * once); a requirement also takes the claims on competencies crosswalked to it.
  */
-function byRequirement(role: RoleSpec, byCompetency: ReadonlyMap<string, ClaimFact[]>): ClaimFact[][] {
+export function byRequirement(role: RoleSpec, byCompetency: ReadonlyMap<string, ClaimFact[]>): ClaimFact[][] {
   return role.requirements.map((r) => {
     const ids = countingCompetencies(r);
     return ids.length === 1 ? (byCompetency.get(r.competencyId) ?? []) : ids.flatMap((id) => byCompetency.get(id) ?? []);
@@ -103,7 +90,7 @@ function byRequirement(role: RoleSpec, byCompetency: ReadonlyMap<string, ClaimFa
 }
 
 /** The role's requirements with the competencies that exactMatchOf crosswalks map to each. */
-function withCrosswalks(spec: RoleSpec, matches: ReadonlyMap<string, string[]>): RoleSpec {
+export function withCrosswalks(spec: RoleSpec, matches: ReadonlyMap<string, string[]>): RoleSpec {
   if (!matches.size) return spec;
   return {
     ...spec,
@@ -434,83 +421,5 @@ export class RankingService {
       const [explained] = await this.explainMany(m, await this.scope(m, roleId, role), [educatorId]);
       return explained;
     });
-  }
-
-  /**
-   * Every OPEN role for one educator: qualified or not, score and gaps. HR or the educator themself.
-   * Two independent reads run in parallel (no shared snapshot needed: each role is judged on the same facts):
-   * the open roles with the current policy (usually from memory, after one freshness test), and the educator
-   * with their claims.
-   */
-  async standing(
-    viewer: Principal,
-    educatorId: string,
-    page: StandingPage = { first: 20, offset: 0, qualifiedOnly: false },
-  ): Promise<EducatorStandingModel> {
-    if (!(await this.visibility.canSeeEducator(viewer, educatorId))) throw notFound('Educator', educatorId);
-    const asOf = districtToday();
-    const m = await this.repo.readManager();
-    const [{ roles, policy }, { educator, facts }, leftOn] = await Promise.all([
-      this.repo.openRolesAndPolicy(m),
-      this.repo.educatorWithFacts(m, educatorId, asOf),
-      this.repo.leftOn(m, educatorId, asOf),
-    ]);
-    if (!educator) throw notFound('Educator', educatorId);
-    // A leaver holds no standing from their leaving date (as in the ranking): the date says why the list is empty.
-    if (leftOn)
-      return {
-        educatorId,
-        policyVersion: policy.version,
-        asOf,
-        leftOn,
-        qualifiedCount: 0,
-        totalCount: 0,
-        pageInfo: { hasNextPage: false, endCursor: null },
-        roles: [],
-        remedies: [],
-      };
-    // Crosswalks are read fresh (not cached with the open roles): an exactMatchOf added by HR counts at once.
-    const matches = await this.repo.exactMatches(m, [...new Set(roles.flatMap((r) => r.requirements.map((q) => q.competencyId)))]);
-    const ctx = { policy: policy.values, asOfDay: dayOf(asOf), asOf };
-    const byCompetency = groupByCompetency(facts);
-    // Every role is scored (the order and the counts need them all); only the page is explained.
-    const scored = roles.map((role) => {
-      const spec = withCrosswalks(roleSpecOf(role), matches);
-      return {
-        role,
-        c: scoreCandidate(
-          spec,
-          { educatorId, hireDate: educator.hireDate, factsByRequirement: byRequirement(spec, byCompetency) },
-          ctx,
-          true,
-        ),
-      };
-    });
-    scored.sort(
-      (a, b) =>
-        Number(b.c.qualified) - Number(a.c.qualified) ||
-        b.c.score - a.c.score ||
-        (a.role.title < b.role.title ? -1 : a.role.title > b.role.title ? 1 : 0) ||
-        (a.role.id < b.role.id ? -1 : 1),
-    );
-    const qualifiedCount = scored.filter((s) => s.c.qualified).length;
-    const listed = page.qualifiedOnly ? scored.filter((s) => s.c.qualified) : scored;
-    const details = new Map<string, EvidenceDetails>(facts.map((f) => [f.evidenceId, f.details]));
-    const remedies = new Map<string, GapRemedyModel>();
-    const nodes = listed
-      .slice(page.offset, page.offset + page.first)
-      .map(({ role, c }) => roleStanding(c, { role, policy: policy.values, policyVersion: policy.version, asOf, details }, remedies));
-    const { pageInfo } = toPage(nodes, listed.length, page.offset);
-    return {
-      educatorId,
-      policyVersion: policy.version,
-      asOf,
-      leftOn: null,
-      qualifiedCount,
-      totalCount: listed.length,
-      pageInfo,
-      roles: nodes,
-      remedies: [...remedies.values()],
-    };
   }
 }

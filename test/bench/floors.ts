@@ -1,4 +1,11 @@
-import { ATTENDANCE_KINDS, dayOf, statusesAtLeast } from '../../src/matching/domain/evidence-rules.js';
+import {
+  ATTENDANCE_KINDS,
+  dayOf,
+  evidenceKindOf,
+  maxLevelShownBy,
+  SCORING_KINDS,
+  statusesAtLeast,
+} from '../../src/matching/domain/evidence-rules.js';
 import type { ScoringPolicyValues } from '../../src/matching/domain/scoring-policy.js';
 import {
   ageFactorTable,
@@ -9,6 +16,7 @@ import {
   type RoleSpec,
 } from '../../src/matching/domain/scoring.js';
 import { VERIFICATION_STATUSES, type VerificationStatus } from '../../src/matching/domain/evidence-rules.js';
+import type { EducatorStandingModel } from '../../src/matching/models/ranking.model.js';
 
 /**
  * The bench's floors: each one statement giving the same answer as the service path it stands beside, written
@@ -166,4 +174,206 @@ export function coverageFiguresOf(
 export function assertSameAnswer(what: string, floor: unknown, service: unknown): void {
   const [a, b] = [JSON.stringify(floor), JSON.stringify(service)];
   if (a !== b) throw new Error(`${what}: the floor and the service disagree\n floor:   ${a.slice(0, 600)}\n service: ${b.slice(0, 600)}`);
+}
+
+/** What the bench's standing query shows of one educator's standing page (the gaps' plain sentences left aside). */
+export interface StandingAnswer {
+  qualifiedCount: number;
+  totalCount: number;
+  roles: Array<{
+    roleId: string;
+    roleTitle: string;
+    qualified: boolean;
+    score: number;
+    maxScore: number;
+    gaps: Array<{ competencyCode: string; levelHeld: number; levelNeeded: number; remedyIds: string[] }>;
+  }>;
+  remedies: Array<{ id: string; kind: string; pilotPart: string | null; level: number }>;
+}
+
+/**
+ * One educator's standing page in one statement: the first `first` OPEN roles in standing order (qualified first,
+ * then score, title and id) with qualified, score and maxScore, every unmet requirement with the level held (trusted
+ * evidence) and the level needed, the ids of the kinds of evidence that would close it, the page's remedies once each
+ * in order of first mention, and the qualified and total counts over every open role. The statement reads the roles,
+ * their requirements and competencies, crosswalks, the educator (leavers hold no standing) and their claim facts;
+ * from the domain it takes only the policy's numbers: the weight and ageing tables, and which evidence kinds can show
+ * which level with their weights (remediesFor's inputs). The age factors are read from `ageTable` (see
+ * ageFactorTableSql): as a parameter the table is 14,640 numbers to send and parse on every execution, which would
+ * be most of the statement's time.
+ */
+export function standingFloorSql(
+  policy: ScoringPolicyValues,
+  asOf: string,
+  educatorId: string,
+  first: number,
+  ageTable: string,
+  params: unknown[],
+): string {
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const table = ageFactorTable(policy.ageing);
+  const asOfDate = `${p(asOf)}::date`;
+  const kinds = SCORING_KINDS.map((k, i) => ({ k, i, ...evidenceKindOf(k), w: policy.kindWeights[k], max: maxLevelShownBy(k, policy) }));
+  // A remedy list per level needed: the kinds that can show it, strongest-weighted first (the order SCORING_KINDS gives ties).
+  const remedy = `SELECT * FROM unnest(${p(kinds.map((x) => x.k))}::text[], ${p(kinds.map((x) => x.kind))}::text[], ${p(kinds.map((x) => x.pilotPart))}::text[],
+      ${p(kinds.map((x) => x.w))}::float8[], ${p(kinds.map((x) => (Number.isFinite(x.max) ? x.max : 32767)))}::int[], ${p(kinds.map((x) => x.i))}::int[])
+      AS t(scoring_kind, kind, pilot_part, weight, max_level, ord)`;
+  return `WITH ed AS (
+      SELECT id, hire_date FROM educator WHERE id = ${p(educatorId)}::uuid AND (leaving_date IS NULL OR leaving_date > ${asOfDate})
+    ),
+    -- The educator's counting claims, each with its level (attendance capped), trust, and credit before the level factor.
+    claim AS (
+      SELECT f.competency_id, x.lvl, f.verification_status = ANY(${p(statusesAtLeast(policy.qualifyingStatus))}::varchar[]) AS trusted,
+        (${p(weightTable(policy))}::float8[])[f.weight_slot] * CASE WHEN f.age_from_day IS NULL THEN 1::float8 ELSE a.factor END AS base
+      FROM ed JOIN evidence_claim_fact f ON f.educator_id = ed.id
+      CROSS JOIN LATERAL (SELECT CASE WHEN f.kind = ANY(${p([...ATTENDANCE_KINDS])}::varchar[]) THEN least(f.level, ${p(policy.attendanceCapLevel)}::int) ELSE f.level END AS lvl) x
+      LEFT JOIN ${ageTable} a ON a.day = least(greatest(${p(dayOf(asOf))}::int - f.age_from_day, 0), ${table.length - 1})
+      WHERE (coalesce(f.issued_on, f.started_on) IS NULL OR coalesce(f.issued_on, f.started_on) <= ${asOfDate})
+        AND (f.expires_on IS NULL OR f.expires_on >= ${asOfDate})
+    ),
+    -- Which requirement competency each claimed competency counts for: itself, and exactMatchOf partners either way.
+    counts_for AS (
+      SELECT competency_id AS claimed, competency_id AS required FROM claim
+      UNION
+      SELECT a.origin_competency_id, a.destination_competency_id FROM case_association a
+      WHERE a.association_type = 'exactMatchOf' AND a.origin_competency_id IN (SELECT competency_id FROM claim) AND a.destination_competency_id IS NOT NULL
+      UNION
+      SELECT a.destination_competency_id, a.origin_competency_id FROM case_association a
+      WHERE a.association_type = 'exactMatchOf' AND a.destination_competency_id IN (SELECT competency_id FROM claim) AND a.origin_competency_id IS NOT NULL
+    ),
+    -- Per requirement with anything counting for it: the level held on trusted evidence and the points earned.
+    credited AS (
+      SELECT rr.id, coalesce(max(c.lvl) FILTER (WHERE c.trusted), 0) AS held,
+        (2 * floor(rr.weight::text::float8 * 100 + 0.5)::int * least(${CREDIT_SCALE}, max(cr.credit) + least(max(cr.credit), (sum(cr.credit) - max(cr.credit)) / ${CORROBORATION_DIVISOR})) + ${CREDIT_SCALE}) / ${2 * CREDIT_SCALE} AS points
+      FROM counts_for cf JOIN claim c ON c.competency_id = cf.claimed JOIN role_requirement rr ON rr.competency_id = cf.required
+      CROSS JOIN LATERAL (SELECT floor(c.base * least(1::float8, c.lvl::float8 / rr.min_level::float8) + 0.5::float8)::int AS credit) cr
+      GROUP BY rr.id
+    ),
+    per_role AS (
+      SELECT r.id, r.title, coalesce(sum(c.points), 0)::int AS score, coalesce(sum(floor(rr.weight::text::float8 * 100 + 0.5)), 0)::int AS max_score,
+        count(rr.id) FILTER (WHERE rr.kind = 'REQUIRED' AND coalesce(c.held, 0) < rr.min_level) = 0
+          AND (r.min_years_of_service IS NULL OR greatest(0, extract(year FROM age(${asOfDate}, ed.hire_date))) >= r.min_years_of_service) AS qualified
+      FROM ed CROSS JOIN hybrid_role r LEFT JOIN role_requirement rr ON rr.role_id = r.id LEFT JOIN credited c ON c.id = rr.id
+      WHERE r.status = 'OPEN'
+      GROUP BY r.id, ed.hire_date
+    ),
+    page AS (
+      SELECT pr.*, row_number() OVER (ORDER BY pr.qualified DESC, pr.score DESC, pr.title COLLATE "C", pr.id) AS n,
+        count(*) OVER () AS total_count, count(*) FILTER (WHERE pr.qualified) OVER () AS qualified_count
+      FROM per_role pr ORDER BY n LIMIT ${p(first)}::int
+    ),
+    gap AS (
+      SELECT pg.n, row_number() OVER (ORDER BY pg.n, rr.position, rr.id) AS gap_n, co.code, coalesce(c.held, 0) AS held, rr.min_level
+      FROM page pg JOIN role_requirement rr ON rr.role_id = pg.id LEFT JOIN credited c ON c.id = rr.id JOIN competency co ON co.id = rr.competency_id
+      WHERE coalesce(c.held, 0) < rr.min_level
+    ),
+    -- The remedies of each level the page's gaps need, strongest-weighted first; a level first needed at gap k names them there.
+    level_remedy AS (
+      SELECT l.level, l.first_gap, rm.scoring_kind || '@' || l.level AS id, rm.kind, rm.pilot_part,
+        row_number() OVER (PARTITION BY l.level ORDER BY rm.weight DESC, rm.ord) AS rank
+      FROM (SELECT min_level AS level, min(gap_n) AS first_gap FROM gap GROUP BY min_level) l
+      JOIN (${remedy}) rm ON rm.max_level >= l.level
+    ),
+    level_ids AS (SELECT level, string_agg(id, ',' ORDER BY rank) AS ids FROM level_remedy GROUP BY level),
+    page_remedies AS (
+      SELECT array_agg(id ORDER BY first_gap, rank) AS ids, array_agg(kind ORDER BY first_gap, rank) AS kinds,
+        array_agg(pilot_part ORDER BY first_gap, rank) AS parts, array_agg(level ORDER BY first_gap, rank) AS levels
+      FROM level_remedy
+    ),
+    role_gaps AS (
+      SELECT g.n, array_agg(g.code ORDER BY g.gap_n) AS codes, array_agg(g.held ORDER BY g.gap_n) AS held,
+        array_agg(g.min_level ORDER BY g.gap_n) AS needed, array_agg(li.ids ORDER BY g.gap_n) AS remedy_ids
+      FROM gap g JOIN level_ids li ON li.level = g.min_level GROUP BY g.n
+    )
+    SELECT pg.id AS role_id, pg.title, pg.qualified, pg.score, pg.max_score, pg.total_count::int, pg.qualified_count::int,
+      g.codes, g.held, g.needed, g.remedy_ids, pr.ids AS remedy_list, pr.kinds AS remedy_kinds, pr.parts AS remedy_parts, pr.levels AS remedy_levels
+    FROM page pg LEFT JOIN role_gaps g ON g.n = pg.n CROSS JOIN page_remedies pr
+    ORDER BY pg.n`;
+}
+
+export function standingAnswerOf(
+  rows: Array<{
+    role_id: string;
+    title: string;
+    qualified: boolean;
+    score: number;
+    max_score: number;
+    total_count: number;
+    qualified_count: number;
+    codes: string[] | null;
+    held: number[] | null;
+    needed: number[] | null;
+    remedy_ids: string[] | null;
+    remedy_list: string[] | null;
+    remedy_kinds: string[] | null;
+    remedy_parts: Array<string | null> | null;
+    remedy_levels: number[] | null;
+  }>,
+): StandingAnswer {
+  const [first] = rows;
+  return {
+    qualifiedCount: first?.qualified_count ?? 0,
+    totalCount: first?.total_count ?? 0,
+    roles: rows.map((r) => ({
+      roleId: r.role_id,
+      roleTitle: r.title,
+      qualified: r.qualified,
+      score: r.score,
+      maxScore: r.max_score,
+      gaps: (r.codes ?? []).map((code, i) => ({
+        competencyCode: code,
+        levelHeld: r.held![i],
+        levelNeeded: r.needed![i],
+        remedyIds: r.remedy_ids![i] ? r.remedy_ids![i].split(',') : [],
+      })),
+    })),
+    remedies: (first?.remedy_list ?? []).map((id, i) => ({
+      id,
+      kind: first!.remedy_kinds![i],
+      pilotPart: first!.remedy_parts![i],
+      level: first!.remedy_levels![i],
+    })),
+  };
+}
+
+/**
+ * A table of the policy's age factors by whole days (ageFactorTable: day n holds the factor for age n; older ages
+ * take the last row), for floors that look a claim's factor up instead of receiving the whole table as a parameter.
+ */
+export function ageFactorTableSql(
+  name: string,
+  policy: ScoringPolicyValues,
+): { create: string; fill: { text: string; values: unknown[] } } {
+  return {
+    create: `DROP TABLE IF EXISTS ${name}; CREATE TABLE ${name} (day int PRIMARY KEY, factor float8 NOT NULL)`,
+    fill: {
+      text: `INSERT INTO ${name} SELECT d - 1, f FROM unnest($1::float8[]) WITH ORDINALITY AS t(f, d)`,
+      values: [ageFactorTable(policy.ageing)],
+    },
+  };
+}
+
+/** The same fields of the service's answer, to compare with the floor's. */
+export function standingAnswerOfService(s: EducatorStandingModel): StandingAnswer {
+  return {
+    qualifiedCount: s.qualifiedCount,
+    totalCount: s.totalCount,
+    roles: s.roles.map((r) => ({
+      roleId: r.roleId,
+      roleTitle: r.roleTitle,
+      qualified: r.qualified,
+      score: r.score,
+      maxScore: r.maxScore,
+      gaps: r.gaps.map((g) => ({
+        competencyCode: g.competencyCode,
+        levelHeld: g.levelHeld,
+        levelNeeded: g.levelNeeded,
+        remedyIds: g.remedyIds,
+      })),
+    })),
+    remedies: s.remedies.map((m) => ({ id: m.id, kind: m.kind, pilotPart: m.pilotPart, level: m.level })),
+  };
 }

@@ -12,11 +12,21 @@ import { startEmbeddedPostgres, type EmbeddedServer } from '../../src/database/e
 import { bind, buildDemonstratedLevelsSql } from '../../src/matching/sql/demonstrated-levels.repository.js';
 import { districtToday } from '../../src/common/clock.js';
 import { RankingService } from '../../src/matching/ranking.service.js';
+import { StandingService } from '../../src/matching/standing.service.js';
 import { measureCapacityCoverage } from './coverage-bench.js';
 import { measureOverhead, type OverheadResult } from './overhead-bench.js';
 import { measureIsolation, type IsolationResult } from './isolation-bench.js';
 import { measureMixedScaling, type MixedResult } from './mixed-bench.js';
-import { assertSameAnswer, rankingAnswerOf, rankingFloorSql, type RankingAnswer } from './floors.js';
+import {
+  ageFactorTableSql,
+  assertSameAnswer,
+  rankingAnswerOf,
+  rankingFloorSql,
+  standingAnswerOf,
+  standingFloorSql,
+  standingAnswerOfService,
+  type RankingAnswer,
+} from './floors.js';
 import { MatchingRepository } from '../../src/matching/sql/matching.repository.js';
 import { ScoringPolicyService } from '../../src/matching/scoring-policy.service.js';
 import { policyValuesOf } from '../../src/matching/scoring-policy.mapper.js';
@@ -51,7 +61,9 @@ const ONLY = new Set(
     .filter(Boolean),
 );
 const wants = (measure: string) => !ONLY.size || ONLY.has(measure);
-const PATHS = wants('paths');
+/** BENCH_ONLY=standing: only the standing measures and their floors (no ranking, coverage or serving measures). */
+const STANDING_ONLY = ONLY.has('standing') && !ONLY.has('paths');
+const PATHS = wants('paths') || STANDING_ONLY;
 const WARMUP = 3;
 const SAMPLE = 10;
 
@@ -154,6 +166,7 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
   const pool = new pg.Pool({ connectionString: url, max: 2 });
   try {
     const ranking = app.get(RankingService);
+    const standing = app.get(StandingService);
     const hr = await hrSession(app, ds);
     const asOf = districtToday();
     const [policy] = await ds.query(`SELECT attendance_cap_level FROM scoring_policy WHERE is_current`);
@@ -185,7 +198,7 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
     // (floors.ts), checked equal to the service for every sampled role before anything is timed.
     const policyValues = policyValuesOf(await app.get(ScoringPolicyService).current());
     const floorStatements = new Map<string, { text: string; values: unknown[] }>();
-    for (const role of roles) {
+    for (const role of STANDING_ONLY ? [] : roles) {
       const row = await app.get(MatchingRepository).role(ds.manager, role.id);
       const values: unknown[] = [];
       const text = rankingFloorSql(
@@ -217,7 +230,7 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
     await pool.query(
       `CREATE TABLE bench_ranked_row (role_id uuid, position int, educator_id uuid, score int, qualified boolean, PRIMARY KEY (role_id, position))`,
     );
-    for (const role of roles) {
+    for (const role of STANDING_ONLY ? [] : roles) {
       const row = await app.get(MatchingRepository).role(ds.manager, role.id);
       const values: unknown[] = [];
       const text = rankingFloorSql(
@@ -254,7 +267,28 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
         rowMode: 'array',
       });
     };
+    // The standing floor: one statement giving the same default page (20 of the open roles in standing order, with
+    // qualified, score, maxScore, the gaps' levels and remedy ids, the page's remedies and both counts; floors.ts),
+    // checked equal to the service for every sampled educator before anything is timed. Prepared, as the service's
+    // own hot statements are; the policy's age factors are a table it looks claims up in (made here, untimed).
+    const ageTable = ageFactorTableSql('bench_age_factor', policyValues);
+    await pool.query(ageTable.create);
+    await pool.query(ageTable.fill);
+    await pool.query('VACUUM ANALYZE bench_age_factor');
+    const standingStatements = new Map<string, { text: string; values: unknown[] }>();
+    for (const educatorId of educators) {
+      const values: unknown[] = [];
+      const text = standingFloorSql(policyValues, asOf, educatorId, 20, 'bench_age_factor', values);
+      standingStatements.set(educatorId, { text, values });
+      const floor = standingAnswerOf((await pool.query({ text, values })).rows);
+      assertSameAnswer(`standing of ${educatorId}`, floor, standingAnswerOfService(await standing.standing(hr.principal, educatorId)));
+    }
     const floorStanding = async (educatorId: string) => {
+      const { text, values } = standingStatements.get(educatorId)!;
+      await pool.query({ name: 'bench_standing_floor', text, values, rowMode: 'array' });
+    };
+    // A labelled reference, not a floor: the educator's level per requirement of every open role (a different answer).
+    const referenceStandingLevels = async (educatorId: string) => {
       const params: unknown[] = [];
       const levels = buildDemonstratedLevelsSql(
         { competencyIds: openCompetencies, asOf, educatorIds: [educatorId], policy: rules },
@@ -293,12 +327,23 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
       ranking_cached_explained_http: async (roleId) => {
         bytes.ranking_cached_explained_http = await gql(RANKING_QUERY, { roleId });
       },
-      standing_inprocess: (_roleId, educatorId) => ranking.standing(hr.principal, educatorId),
+      // standing_inprocess, standing_http and standing_http_100 clear the standing cache first (a first request; the
+      // open roles stay cached, as on any running instance); the _cached measures repeat a page already served.
+      standing_inprocess: (_roleId, educatorId) => {
+        standing.cache.clear();
+        return standing.standing(hr.principal, educatorId);
+      },
       standing_http: async (_roleId, educatorId) => {
+        standing.cache.clear();
         bytes.standing_http = await gql(STANDING_QUERY, { e: educatorId, first: 20 });
       },
       standing_http_100: async (_roleId, educatorId) => {
+        standing.cache.clear();
         bytes.standing_http_100 = await gql(STANDING_QUERY, { e: educatorId, first: 100 });
+      },
+      standing_cached_inprocess: (_roleId, educatorId) => standing.standing(hr.principal, educatorId),
+      standing_cached_http: async (_roleId, educatorId) => {
+        bytes.standing_cached_http = await gql(STANDING_QUERY, { e: educatorId, first: 20 });
       },
     };
     const samples: Record<string, number[]> = {
@@ -312,9 +357,12 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
       ranking_cached_http: [],
       ranking_cached_explained_http: [],
       floor_standing: [],
+      ref_standing_levels: [],
       standing_inprocess: [],
       standing_http: [],
       standing_http_100: [],
+      standing_cached_inprocess: [],
+      standing_cached_http: [],
     };
     const memory = new MemoryWatch();
     (globalThis as { gc?: () => void }).gc?.();
@@ -323,14 +371,17 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
     // each service path a few times, sampled every 5 ms, each after a full GC.
     memory.start();
     for (let i = 0; i < (PATHS ? 3 : 0); i++) {
-      for (const [path, run] of Object.entries(services)) await memory.during(path, () => run(roles[i].id, educators[i]));
+      for (const [path, run] of Object.entries(services)) {
+        if (!STANDING_ONLY || path.startsWith('standing')) await memory.during(path, () => run(roles[i].id, educators[i]));
+      }
     }
     for (let i = 0; i < (PATHS ? WARMUP + RUNS : 0); i++) {
       const role = roles[i % roles.length];
       const educator = educators[i % educators.length];
       // The page computed and explained once (untimed), so the cached measures repeat a page already served.
       const primed = () => ranking.roleRanking(hr.principal, role.id, { first: 50, offset: 0, qualifiedOnly: false });
-      const work: Array<[string, () => Promise<unknown>, (() => Promise<unknown>)?]> = [
+      const primedStanding = () => standing.standing(hr.principal, educator);
+      const every: Array<[string, () => Promise<unknown>, (() => Promise<unknown>)?]> = [
         ['floor_ranking', () => floorRanking(role.id)],
         ['ref_ranking_levels', () => referenceRankingLevels(role.competencies)],
         ['ranking_inprocess', () => services.ranking_inprocess(role.id, educator)],
@@ -341,10 +392,14 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
         ['ranking_cached_http', () => services.ranking_cached_http(role.id, educator), primed],
         ['ranking_cached_explained_http', () => services.ranking_cached_explained_http(role.id, educator), primed],
         ['floor_standing', () => floorStanding(educator)],
+        ['ref_standing_levels', () => referenceStandingLevels(educator)],
         ['standing_inprocess', () => services.standing_inprocess(role.id, educator)],
         ['standing_http', () => services.standing_http(role.id, educator)],
         ['standing_http_100', () => services.standing_http_100(role.id, educator)],
+        ['standing_cached_inprocess', () => services.standing_cached_inprocess(role.id, educator), primedStanding],
+        ['standing_cached_http', () => services.standing_cached_http(role.id, educator), primedStanding],
       ];
+      const work = STANDING_ONLY ? every.filter(([name]) => name.includes('standing')) : every;
       // Each round starts one place further along the list, so every measure follows every other one
       // equally often and none is always the one that pays for the previous one's garbage.
       const round: Record<string, number> = {};
@@ -357,16 +412,17 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
     }
 
     // The capacity report's own measures (issue 6), beside ours in the same table.
-    const coverage = !PATHS
-      ? { measures: {}, floors: {} }
-      : await measureCapacityCoverage({
-          ds,
-          service: app.get(CapacityReportsService),
-          asOf,
-          runs: RUNS,
-          warmup: WARMUP,
-          gql: async (query, variables) => JSON.parse(await gqlText(query, variables)).data,
-        });
+    const coverage =
+      !PATHS || STANDING_ONLY
+        ? { measures: {}, floors: {} }
+        : await measureCapacityCoverage({
+            ds,
+            service: app.get(CapacityReportsService),
+            asOf,
+            runs: RUNS,
+            warmup: WARMUP,
+            gql: async (query, variables) => JSON.parse(await gqlText(query, variables)).data,
+          });
     const peak = memory.stop();
     // Per-request overhead against a bare Apollo Server, once (at the first size): it does not depend on the district.
     let overhead: OverheadResult | undefined;
@@ -439,9 +495,12 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
         ranking_cached_inprocess: 'floor_cached_rows',
         ranking_cached_http: 'floor_cached_rows',
         ranking_cached_explained_http: 'floor_cached_rows',
+        ref_standing_levels: 'floor_standing',
         standing_inprocess: 'floor_standing',
         standing_http: 'floor_standing',
         standing_http_100: 'floor_standing',
+        standing_cached_inprocess: 'floor_standing',
+        standing_cached_http: 'floor_standing',
         ...coverage.floors,
       },
       memory: { baselineRssMb, ...peak },

@@ -3,7 +3,7 @@ import { districtToday } from '../../src/common/clock.js';
 import { RankingCache } from '../../src/matching/ranking-cache.js';
 import { RANKING_KEY_FIELDS, RankingService } from '../../src/matching/ranking.service.js';
 import { seedDemoIfEmpty } from '../../src/seed/demo-seed.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, type GqlResponse, type TestApp } from '../support/test-app.js';
 
 const KEYS = [...RANKING_KEY_FIELDS].filter((f) => f !== '__typename').join(' ');
 const keysQuery = (extra = '') =>
@@ -33,7 +33,7 @@ describe('a ranking page that asks only for what the ranking holds is not explai
         service.cache.clear();
         let after: string | null = null;
         for (let page = 0; page < 2; page++) {
-          const keys = await t.gql(keysQuery(), { roleId, after, q }, hr);
+          const keys: GqlResponse = await t.gql(keysQuery(), { roleId, after, q }, hr);
           expect(keys.errors).toBeUndefined();
           if (!q && page === 0) expect(keys.data.roleRanking.nodes.length).toBe(25);
           const entry = service.cache.get(RankingCache.keyOf(roleId, null, districtToday()))!;

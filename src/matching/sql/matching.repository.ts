@@ -51,8 +51,8 @@ const OPEN = `r.status = 'OPEN'`;
  * pruning job has deleted from that log: every transaction up to the newest deleted one had ended, or the deletion
  * itself had committed (ChangeLogHorizon migration). Otherwise it counts as stale.
  */
-const SEEN_PRUNED = (log: 'matching_role_change' | 'matching_data_change') =>
-  `(SELECT pg_snapshot_xmin($1::pg_snapshot) > h.pruned_through OR coalesce(pg_visible_in_snapshot(h.pruned_by, $1::pg_snapshot), false)
+const SEEN_PRUNED = (log: 'matching_role_change' | 'matching_data_change', snapshot = '$1') =>
+  `(SELECT pg_snapshot_xmin(${snapshot}::pg_snapshot) > h.pruned_through OR coalesce(pg_visible_in_snapshot(h.pruned_by, ${snapshot}::pg_snapshot), false)
     FROM change_log_horizon h WHERE h.log = '${log}')`;
 
 export interface RequirementRow extends RequirementSpec {
@@ -100,6 +100,23 @@ export interface EducatorRow {
   fullName: string;
   buildingId: string;
   hireDate: string;
+}
+
+/** What a standing reads about one educator, all in one statement (one snapshot, returned with it). */
+export interface StandingInputs {
+  educator: EducatorRow | null;
+  /** The leaving date when it is on or before the as-of day, else null. */
+  leftOn: string | null;
+  facts: DetailedFact[];
+  /** Crosswalks (exactMatchOf, either direction) of the competencies the educator claims, as `exactMatches` gives them. */
+  matches: Map<string, string[]>;
+  /** The statement's snapshot: the data-log side of a cached standing's freshness test. */
+  snapshot: string;
+  /**
+   * The open roles and policy in memory with their snapshot when the same statement found no role-log change since
+   * it (so they are what this snapshot sees); null when there were none in memory or they have changed.
+   */
+  openRoles: { inputs: MatchingInputs; snapshot: string } | null;
 }
 
 @Injectable()
@@ -157,6 +174,14 @@ export class MatchingRepository {
    * visible since (see the read-models migrations); callers must not modify what they get.
    */
   async openRolesAndPolicy(m: EntityManager): Promise<MatchingInputs> {
+    return (await this.openRolesAndPolicyWithSnapshot(m)).inputs;
+  }
+
+  /**
+   * openRolesAndPolicy with the snapshot the roles were read in: they are what that snapshot saw, and stay so while
+   * the role log shows no change since it (a cached standing tests that).
+   */
+  async openRolesAndPolicyWithSnapshot(m: EntityManager): Promise<{ inputs: MatchingInputs; snapshot: string }> {
     const cached = this.inputsCache;
     if (cached) {
       const [[fresh]] = (await this.arrays(m, {
@@ -165,7 +190,7 @@ export class MatchingRepository {
         values: [cached.snapshot],
       })) as boolean[][];
       this.metrics?.cacheLookup('open_roles', !!fresh);
-      if (fresh) return cached.inputs;
+      if (fresh) return cached;
     } else {
       this.metrics?.cacheLookup('open_roles', false);
     }
@@ -175,7 +200,93 @@ export class MatchingRepository {
     const entity = await this.policies.current(m);
     const inputs = { roles, policy: { id: entity.id, version: entity.version, values: policyValuesOf(entity) } };
     this.inputsCache = { inputs, snapshot: snapshot! };
-    return inputs;
+    return this.inputsCache;
+  }
+
+  /**
+   * Everything a standing reads about one educator in one prepared statement: the educator with their leaving date,
+   * all their claims as `detailedFacts` gives them (expired ones included), the crosswalks of the competencies they
+   * claim (a crosswalk can only matter through a claim), the statement's snapshot, and the open-roles cache's
+   * freshness test (so a standing needs no statement of its own for the roles while they are unchanged). No rows: no
+   * such educator.
+   */
+  async standingInputs(m: EntityManager, educatorId: string, asOf: string): Promise<StandingInputs> {
+    const openRoles = this.inputsCache;
+    const params: unknown[] = [educatorId];
+    const conditions = countingClaimConditions({ asOf, includeExpired: true }, params, 'facts');
+    const asOfParam = `$${params.length + 1}`;
+    params.push(asOf);
+    const rolesParam = `$${params.length + 1}`;
+    params.push(openRoles?.snapshot ?? null);
+    const rows = (await this.arrays(m, {
+      name: 'matching_standing_inputs',
+      text: `SELECT pg_current_snapshot()::text, ed.id, ed.full_name, ed.building_id, ed.hire_date::text,
+         CASE WHEN ed.leaving_date <= ${asOfParam}::date THEN to_char(ed.leaving_date, 'YYYY-MM-DD') END,
+         (SELECT array_agg(a.origin_competency_id::text || ' ' || a.destination_competency_id::text)
+          FROM case_association a
+          WHERE a.association_type = 'exactMatchOf' AND a.origin_competency_id IS NOT NULL AND a.destination_competency_id IS NOT NULL
+            AND (a.origin_competency_id IN (SELECT c.competency_id FROM evidence_claim_fact c WHERE c.educator_id = $1)
+              OR a.destination_competency_id IN (SELECT c.competency_id FROM evidence_claim_fact c WHERE c.educator_id = $1))),
+         ${DETAILED_FACT_COLUMNS},
+         CASE WHEN ${rolesParam}::text IS NULL THEN false
+           ELSE coalesce(${SEEN_PRUNED('matching_role_change', rolesParam)} AND ${noChangeSince('matching_role_change', rolesParam)}, false) END
+       FROM educator ed
+       LEFT JOIN (${DETAILED_FACTS_FROM}) ON f.educator_id = ed.id AND ${conditions.join(' AND ')}
+       WHERE ed.id = $1`,
+      values: params,
+    })) as unknown[][];
+    if (!rows.length) return { educator: null, leftOn: null, facts: [], matches: new Map(), snapshot: '', openRoles: null };
+    const [first] = rows;
+    const rolesFresh = first[22] === true;
+    // A stale cache is counted (and reloaded) by openRolesAndPolicyWithSnapshot.
+    if (openRoles && rolesFresh) this.metrics?.cacheLookup('open_roles', true);
+    const partners = new Map<string, Set<string>>();
+    for (const pair of (first[6] as string[] | null) ?? []) {
+      const [a, b] = pair.split(' ');
+      if (a === b) continue;
+      partners.set(a, (partners.get(a) ?? new Set()).add(b));
+      partners.set(b, (partners.get(b) ?? new Set()).add(a));
+    }
+    const matches = new Map([...partners].map(([id, set]) => [id, [...set].sort()]));
+    const facts: DetailedFact[] = [];
+    for (const r of rows) {
+      if (r[9] === null) continue;
+      // The columns after the first seven are DETAILED_FACT_COLUMNS in order.
+      const [educatorKey, competencyId, evidenceId, kind, pilotPart, status, level, startDay, ageDay, expiresDay] = r.slice(7);
+      facts.push({
+        ...factOf([educatorKey, competencyId, evidenceId, kind, pilotPart, status, level, startDay, ageDay, expiresDay]),
+        educatorId: educatorKey as string,
+        details: {
+          title: r[17] as string,
+          startedOn: r[18] as string | null,
+          endedOn: r[19] as string | null,
+          issuedOn: r[20] as string | null,
+          expiresOn: r[21] as string | null,
+        },
+      });
+    }
+    return {
+      educator: { id: first[1] as string, fullName: first[2] as string, buildingId: first[3] as string, hireDate: first[4] as string },
+      leftOn: first[5] as string | null,
+      facts,
+      matches,
+      snapshot: first[0] as string,
+      openRoles: openRoles && rolesFresh ? openRoles : null,
+    };
+  }
+
+  /**
+   * Whether anything a standing read has changed: a change in the data log visible now and not in `dataSnapshot`
+   * (the educator's statement), or in the role log and not in `rolesSnapshot` (the open roles it used). Exact.
+   */
+  async standingInputsUnchangedSince(m: EntityManager, dataSnapshot: string, rolesSnapshot: string): Promise<boolean> {
+    const [[fresh]] = (await this.arrays(m, {
+      name: 'matching_standing_fresh',
+      text: `SELECT ${SEEN_PRUNED('matching_data_change', '$1')} AND ${SEEN_PRUNED('matching_role_change', '$2')}
+               AND ${noChangeSince('matching_data_change', '$1')} AND ${noChangeSince('matching_role_change', '$2')}`,
+      values: [dataSnapshot, rolesSnapshot],
+    })) as boolean[][];
+    return fresh;
   }
 
   /** Array rows straight from pg, on the manager's transaction connection when it has one, else on a pooled one. */
