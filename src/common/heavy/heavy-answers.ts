@@ -31,8 +31,14 @@ export function heavyAnswersGate(limiter: HeavyWorkLimiter, traffic?: CheapTraff
       }
       return next();
     }
+    // A client that goes away while waiting in line must not take the slot: its 'close' has already fired by then.
+    let gone = false;
+    const markGone = () => (gone = true);
+    res.once('close', markGone);
     limiter.acquire().then(
       () => {
+        res.off('close', markGone);
+        if (gone) return limiter.release();
         let released = false;
         const release = () => {
           if (released) return;
@@ -44,6 +50,8 @@ export function heavyAnswersGate(limiter: HeavyWorkLimiter, traffic?: CheapTraff
         next();
       },
       (err: AppError) => {
+        res.off('close', markGone);
+        if (gone) return;
         const retryAfterSeconds = Number(err.details?.retryAfterSeconds ?? 1);
         res
           .status(503)
