@@ -57,6 +57,8 @@ async function startInstance(o: { databaseUrl: string; jwtSecret: string; port: 
   const child = spawn(process.execPath, [entry], {
     env: {
       PATH: process.env.PATH,
+      // The heap bound `npm start` and `npm run start:prod` give the service (package.json); BENCH_SERVICE_NODE_OPTIONS replaces it.
+      NODE_OPTIONS: process.env.BENCH_SERVICE_NODE_OPTIONS ?? '--max-old-space-size=320',
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
       PORT: String(o.port),
