@@ -2,6 +2,7 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
+import type { GraphQLFormattedError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { AccessModule } from './access/access.module.js';
 import { ALL_PERSONAS } from './access/persona.js';
@@ -38,6 +39,8 @@ export class AppModule {
     ops: OperationsParts = { lifecycle: new ServiceLifecycle(), metrics: new ServiceMetrics(dataSource) },
   ): DynamicModule {
     const production = config.nodeEnv === 'production';
+    const appFormatError = (formatted: GraphQLFormattedError, error: unknown) =>
+      formatError(formatted, error, log, production, ALL_PERSONAS);
     return {
       module: AppModule,
       imports: [
@@ -58,7 +61,7 @@ export class AppModule {
           preserveHttpStatusForExecutionErrors: false,
           allowBatchedHttpRequests: false,
           context: ({ req }: { req: RequestContext['req'] }): RequestContext => ({ req, principal: null, loaders: new Map() }),
-          formatError: (formatted, error) => formatError(formatted, error, log, production, ALL_PERSONAS),
+          formatError: appFormatError,
           // Depth, aliases, directives and expanded size are checked before Apollo by the operation guard
           // (see app.factory.ts); the token cap is repeated here so Apollo's own parse is bounded too.
           parseOptions: { maxTokens: config.maxQueryTokens },
@@ -68,7 +71,7 @@ export class AppModule {
             requestObserverPlugin(),
             costLimitPlugin(config),
             httpStatusPlugin(),
-            ...(config.compiledAnswers ? [compiledAnswersPlugin(ops.metrics)] : []),
+            ...(config.compiledAnswers ? [compiledAnswersPlugin(appFormatError, ops.metrics)] : []),
             ApolloServerPluginCacheControlDisabled(),
             consoleLandingPagePlugin(config.consoleEnabled),
           ],

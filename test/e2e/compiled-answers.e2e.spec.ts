@@ -108,7 +108,8 @@ describe('large answers executed by graphql-jit answer exactly what graphql-js a
     expect(await compiledCount(plain, 'compiled')).toBe(0);
   });
 
-  it('answers errors through graphql-js, with the same codes and messages', async () => {
+  it('answers the service’s own refusals compiled, with the same status, codes and messages as graphql-js', async () => {
+    const compiledBefore = await compiledCount(t.app, 'compiled');
     const fallbacks = await compiledCount(t.app, 'fallback');
     const missing = await both(rankingQuery, { roleId: '00000000-0000-4000-8000-000000000000', first: 5 }, hr);
     expect(JSON.parse(missing.compiled.body).errors[0].extensions.code).toBe('NOT_FOUND');
@@ -116,7 +117,15 @@ describe('large answers executed by graphql-jit answer exactly what graphql-js a
     const someoneElse = await both(standingQuery, { e: educatorIds[1] }, educatorToken);
     expect(JSON.parse(someoneElse.compiled.body).errors[0].extensions.code).toBe('NOT_FOUND');
     expect(someoneElse.compiled).toEqual(someoneElse.reference);
-    expect((await compiledCount(t.app, 'fallback')) - fallbacks).toBe(2);
+    expect((await compiledCount(t.app, 'compiled')) - compiledBefore).toBe(2);
+    expect(await compiledCount(t.app, 'fallback')).toBe(fallbacks);
+  });
+
+  it('refuses a variable of the wrong type the same way on both', async () => {
+    const wrong = await both(rankingQuery, { roleId: roleIds[0], first: 'many' }, hr);
+    expect(wrong.compiled.status).toBe(400);
+    expect(JSON.parse(wrong.compiled.body).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(wrong.compiled).toEqual(wrong.reference);
   });
 
   it('leaves operations that also ask for anything else to graphql-js', async () => {

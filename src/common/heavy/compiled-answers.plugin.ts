@@ -1,5 +1,6 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import type { OperationDefinitionNode } from 'graphql';
+import type { GraphQLError, GraphQLFormattedError, OperationDefinitionNode } from 'graphql';
+import { AppError } from '../app-error.js';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { HEAVY_ANSWER_FIELDS } from './heavy-answers.js';
 
@@ -11,11 +12,14 @@ const MAX_COMPILED = 200;
  * with graphql-jit: the document is compiled once into plain JavaScript and each request runs that, instead of
  * graphql-js walking the document for each of the thousands of fields of such an answer (measured: most of the
  * event loop's time for a cached ranking page). Only queries whose every root selection is one of `fields` take
- * this path, after Apollo has parsed, validated and costed them; everything else, and any answer with an error
- * (so errors are formatted and reported exactly as everywhere else), is executed by graphql-js. The queries are
- * reads, so running one again after an error changes nothing.
+ * this path, after Apollo has parsed, validated and costed them; everything else is executed by graphql-js. An
+ * answer with the service's own coded errors is formatted by the application's formatter, as Apollo would; any
+ * other error (variable coercion, an unexpected failure) is answered by graphql-js, so it is formatted and reported
+ * exactly as everywhere else. The queries are reads, so running one again changes nothing.
  */
 export function compiledAnswersPlugin(
+  /** The application's error formatter (Apollo's formatError), applied to the service's own coded errors. */
+  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError,
   metrics?: { compiledAnswer(result: 'compiled' | 'fallback' | 'uncompilable'): void },
   fields: ReadonlySet<string> = HEAVY_ANSWER_FIELDS,
 ): ApolloServerPlugin {
@@ -41,12 +45,18 @@ export function compiledAnswersPlugin(
           }
           compiled.set(key, query);
           const result = await query.query(undefined, rc.contextValue, rc.request.variables ?? {});
-          if (result.errors?.length) {
+          const errors = result.errors as readonly GraphQLError[] | undefined;
+          // The service's own refusals (NOT_FOUND, FORBIDDEN, BUSY...) are formatted here as Apollo would format them; anything
+          // else is answered by graphql-js, so that e.g. a BUSY ranking does not wait in line a second time.
+          if (errors?.length && !errors.every((e) => e.originalError instanceof AppError)) {
             metrics?.compiledAnswer('fallback');
             return null;
           }
           metrics?.compiledAnswer('compiled');
-          return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data: result.data } } };
+          const singleResult = errors?.length
+            ? { errors: errors.map((e) => formatError(e.toJSON(), e)), data: result.data }
+            : { data: result.data };
+          return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult } };
         },
       };
     },
