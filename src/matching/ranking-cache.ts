@@ -1,4 +1,5 @@
 import type { FullRanking } from './sql/matching.repository.js';
+import { Lru } from '../common/lru.js';
 import type { RankedCandidateModel, RoleRankingModel } from './models/ranking.model.js';
 
 /** What a cached ranking says besides its candidates (the same for every page). */
@@ -43,44 +44,13 @@ export class CachedRanking<S = unknown> {
  * Computed rankings in memory, least recently used first out, and the computations under way (so concurrent
  * first requests for the same ranking compute it once and share it).
  */
-export class RankingCache {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one cache holds rankings of every scope type; callers get their own type back from compute()
-  private readonly entries = new Map<string, CachedRanking<any>>();
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one cache holds rankings of every scope type; callers get their own type back from compute()
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- one cache holds rankings of every scope type; callers get their own type back from computeOnce()
+export class RankingCache extends Lru<CachedRanking<any>> {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
   private readonly computing = new Map<string, Promise<CachedRanking<any>>>();
-
-  constructor(private readonly capacity: number) {}
-
-  get enabled(): boolean {
-    return this.capacity > 0;
-  }
 
   static keyOf(roleId: string, buildingId: string | null | undefined, asOf: string): string {
     return `${roleId}|${buildingId ?? ''}|${asOf}`;
-  }
-
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one cache holds rankings of every scope type; callers get their own type back from compute()
-  get(key: string): CachedRanking<any> | undefined {
-    const entry = this.entries.get(key);
-    if (entry) {
-      this.entries.delete(key);
-      this.entries.set(key, entry);
-    }
-    return entry;
-  }
-
-  /** Drops `entry` if it is still the one cached under `key` (a newer one is left alone). */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one cache holds rankings of every scope type; callers get their own type back from compute()
-  drop(key: string, entry: CachedRanking<any>): void {
-    if (this.entries.get(key) === entry) this.entries.delete(key);
-  }
-
-  clear(): void {
-    this.entries.clear();
-  }
-
-  get size(): number {
-    return this.entries.size;
   }
 
   /** The ranking under `key`, computed by `compute` unless a computation for it is already under way. */
@@ -89,9 +59,7 @@ export class RankingCache {
     if (running) return { entry: running, joined: true };
     const entry = compute()
       .then((e) => {
-        this.entries.delete(key);
-        this.entries.set(key, e);
-        while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+        this.set(key, e);
         return e;
       })
       .finally(() => this.computing.delete(key));

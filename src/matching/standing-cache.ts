@@ -1,3 +1,4 @@
+import { Lru } from '../common/lru.js';
 import type { EducatorStandingModel } from './models/ranking.model.js';
 
 /** Pages kept per cached standing (the first page is the one asked for again and again). */
@@ -31,45 +32,8 @@ export class CachedStanding<S> {
 }
 
 /** Cached standings per (educator, district day), least recently used first out. */
-export class StandingCache<S> {
-  private readonly entries = new Map<string, CachedStanding<S>>();
-
-  constructor(private readonly capacity: number) {}
-
-  get enabled(): boolean {
-    return this.capacity > 0;
-  }
-
+export class StandingCache<S> extends Lru<CachedStanding<S>> {
   static keyOf(educatorId: string, asOf: string): string {
     return `${educatorId}|${asOf}`;
-  }
-
-  get(key: string): CachedStanding<S> | undefined {
-    const entry = this.entries.get(key);
-    if (entry) {
-      this.entries.delete(key);
-      this.entries.set(key, entry);
-    }
-    return entry;
-  }
-
-  set(key: string, entry: CachedStanding<S>): void {
-    if (!this.enabled) return;
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
-  }
-
-  /** Drops `entry` if it is still the one cached under `key` (a newer one is left alone). */
-  drop(key: string, entry: CachedStanding<S>): void {
-    if (this.entries.get(key) === entry) this.entries.delete(key);
-  }
-
-  clear(): void {
-    this.entries.clear();
-  }
-
-  get size(): number {
-    return this.entries.size;
   }
 }

@@ -1,28 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { getNamedType, isLeafType, isObjectType, type GraphQLNamedType } from 'graphql';
+import { getNamedType, type GraphQLObjectType } from 'graphql';
 import type { AddressInfo } from 'node:net';
 import { Persona } from '../../src/access/persona.js';
 import { createApp } from '../../src/app.factory.js';
 import { ServiceMetrics } from '../../src/operations/metrics.js';
 import { seedDemoIfEmpty } from '../../src/seed/demo-seed.js';
+import { fullSelection } from '../support/full-selection.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-
-/** Every field of a type down to `depth` levels (fields that need arguments left out): the whole answer is compared. */
-function selectAll(type: GraphQLNamedType, depth: number): string {
-  if (!isObjectType(type)) return '';
-  const parts: string[] = [];
-  for (const field of Object.values(type.getFields())) {
-    if (field.args.some((a) => a.type.toString().endsWith('!') && a.defaultValue === undefined)) continue;
-    const named = getNamedType(field.type);
-    if (isLeafType(named)) parts.push(field.name);
-    else if (depth > 1) {
-      const inner = selectAll(named, depth - 1);
-      if (inner) parts.push(`${field.name} { ${inner} }`);
-    }
-  }
-  return parts.join(' ');
-}
 
 async function compiledCount(app: INestApplication, result: string): Promise<number> {
   const metric = await app.get(ServiceMetrics).registry.getSingleMetric('pathways_compiled_answers_total')!.get();
@@ -58,9 +43,9 @@ describe('large answers executed by graphql-jit answer exactly what graphql-js a
     educatorToken = (await t.signInAs([Persona.EDUCATOR], { educatorId: educatorIds[0] })).token;
     const schema = t.app.get(GraphQLSchemaHost).schema;
     const query = schema.getQueryType()!.getFields();
-    rankingQuery = `query($roleId: ID!, $first: Int!) { roleRanking(roleId: $roleId, first: $first) { ${selectAll(getNamedType(query.roleRanking.type), 6)} } }`;
-    standingQuery = `query($e: ID!) { educatorStanding(educatorId: $e, first: 40) { ${selectAll(getNamedType(query.educatorStanding.type), 6)} } }`;
-    myStandingQuery = `query Mine { mine: myRoleStanding(first: 30) { ...S } } fragment S on EducatorStanding { ${selectAll(getNamedType(query.myRoleStanding.type), 6)} }`;
+    rankingQuery = `query($roleId: ID!, $first: Int!) { roleRanking(roleId: $roleId, first: $first) { ${fullSelection(getNamedType(query.roleRanking.type) as GraphQLObjectType, 6)} } }`;
+    standingQuery = `query($e: ID!) { educatorStanding(educatorId: $e, first: 40) { ${fullSelection(getNamedType(query.educatorStanding.type) as GraphQLObjectType, 6)} } }`;
+    myStandingQuery = `query Mine { mine: myRoleStanding(first: 30) { ...S } } fragment S on EducatorStanding { ${fullSelection(getNamedType(query.myRoleStanding.type) as GraphQLObjectType, 6)} }`;
   }, 180_000);
 
   afterAll(async () => {

@@ -11,6 +11,7 @@ import {
   insertRole,
 } from '../support/matching-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { onTheNextDay } from '../support/next-day.js';
 
 const RANKING = `query($roleId: ID!, $first: Int, $after: String, $qualifiedOnly: Boolean, $buildingId: ID) {
   roleRanking(roleId: $roleId, first: $first, after: $after, qualifiedOnly: $qualifiedOnly, buildingId: $buildingId) {
@@ -245,28 +246,9 @@ describe('cached rankings: a repeated page is served from the computed ranking u
     const today = await rankToday();
     expect(await rankToday()).toEqual(today);
     const n = computed();
-    jest.useFakeTimers({
-      now: Date.now() + 86_400_000,
-      doNotFake: [
-        'nextTick',
-        'setImmediate',
-        'clearImmediate',
-        'setTimeout',
-        'clearTimeout',
-        'setInterval',
-        'clearInterval',
-        'queueMicrotask',
-        'hrtime',
-        'performance',
-      ],
-    });
-    try {
-      const tomorrow = await rankToday();
-      expect(computed()).toBe(n + 1);
-      expect(tomorrow.asOf > today.asOf).toBe(true);
-    } finally {
-      jest.useRealTimers();
-    }
+    const tomorrow = await onTheNextDay(() => rankToday());
+    expect(computed()).toBe(n + 1);
+    expect(tomorrow.asOf > today.asOf).toBe(true);
   });
 
   it('a change does not invalidate until it commits', async () => {

@@ -4,6 +4,7 @@ import { MatchingRepository } from '../../src/matching/sql/matching.repository.j
 import { StandingService } from '../../src/matching/standing.service.js';
 import { competencyIds, insertBuilding, insertEducator, insertEvidence, insertRole } from '../support/matching-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { onTheNextDay } from '../support/next-day.js';
 
 const STANDING = `query($e: ID!, $first: Int, $after: String, $qualifiedOnly: Boolean) {
   educatorStanding(educatorId: $e, first: $first, after: $after, qualifiedOnly: $qualifiedOnly) {
@@ -244,28 +245,9 @@ describe('cached standings: a repeated standing is served from memory until anyt
     const today = await service.standing(viewer, w.educator);
     expect(await service.standing(viewer, w.educator)).toBe(today);
     const n = computed();
-    jest.useFakeTimers({
-      now: Date.now() + 86_400_000,
-      doNotFake: [
-        'nextTick',
-        'setImmediate',
-        'clearImmediate',
-        'setTimeout',
-        'clearTimeout',
-        'setInterval',
-        'clearInterval',
-        'queueMicrotask',
-        'hrtime',
-        'performance',
-      ],
-    });
-    try {
-      const tomorrow = await service.standing(viewer, w.educator);
-      expect(computed()).toBe(n + 1);
-      expect(tomorrow.asOf > today.asOf).toBe(true);
-    } finally {
-      jest.useRealTimers();
-    }
+    const tomorrow = await onTheNextDay(() => service.standing(viewer, w.educator));
+    expect(computed()).toBe(n + 1);
+    expect(tomorrow.asOf > today.asOf).toBe(true);
   });
 
   it('each viewer is still checked on a hit: another educator gets NOT_FOUND for a cached standing', async () => {

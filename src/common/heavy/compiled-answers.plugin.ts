@@ -1,6 +1,7 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLError, GraphQLFormattedError, OperationDefinitionNode } from 'graphql';
 import { AppError } from '../app-error.js';
+import { Lru } from '../lru.js';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { HEAVY_ANSWER_FIELDS } from './heavy-answers.js';
 
@@ -23,7 +24,7 @@ export function compiledAnswersPlugin(
   metrics?: { compiledAnswer(result: 'compiled' | 'fallback' | 'uncompilable'): void },
   fields: ReadonlySet<string> = HEAVY_ANSWER_FIELDS,
 ): ApolloServerPlugin {
-  const compiled = new Map<string, CompiledQuery>();
+  const compiled = new Lru<CompiledQuery>(MAX_COMPILED);
   return {
     async requestDidStart() {
       return {
@@ -32,18 +33,14 @@ export function compiledAnswersPlugin(
           if (!op || !rc.source || !isHeavyQuery(op, fields)) return null;
           const key = `${rc.operationName ?? ''}\u0000${rc.source}`;
           let query = compiled.get(key);
-          if (query) {
-            compiled.delete(key);
-          } else {
+          if (!query) {
             const made = compileQuery(rc.schema, rc.document, rc.operationName ?? undefined);
             if (!isCompiledQuery(made)) {
               metrics?.compiledAnswer('uncompilable');
               return null;
             }
-            query = made;
-            if (compiled.size >= MAX_COMPILED) compiled.delete(compiled.keys().next().value!);
+            compiled.set(key, (query = made));
           }
-          compiled.set(key, query);
           const result = await query.query(undefined, rc.contextValue, rc.request.variables ?? {});
           const errors = result.errors as readonly GraphQLError[] | undefined;
           // The service's own refusals (NOT_FOUND, FORBIDDEN, BUSY...) are formatted here as Apollo would format them; anything
