@@ -64,6 +64,8 @@ export interface AppConfig {
   compiledAnswers: boolean;
   /** Computed rankings kept in memory per instance (whole rankings, each role/building/day); 0 turns the cache off. */
   rankingCacheEntries: number;
+  /** Leading candidates a computed ranking keeps (pages deeper than that compute a deeper one); 0: every candidate. */
+  rankingCacheDepth: number;
   /** Scored standings kept in memory per instance (one per educator and district day, with a few built pages); 0 turns the cache off. */
   standingCacheEntries: number;
   /** Per-request budget: wall-clock time, and database time across all its statements (0: none). */
@@ -259,6 +261,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     heavyYieldMs: int(env, 'HEAVY_YIELD_MS', 25, 0),
     compiledAnswers: bool(env, 'COMPILED_ANSWERS', true),
     rankingCacheEntries: int(env, 'RANKING_CACHE_ENTRIES', 64, 0),
+    rankingCacheDepth: int(env, 'RANKING_CACHE_DEPTH', 500, 0),
     standingCacheEntries: int(env, 'STANDING_CACHE_ENTRIES', 128, 0),
     requestDbTimeMs: int(env, 'REQUEST_DB_TIME_MS', 8000, 0),
     publicBaseUrl: publicBaseUrl(env),

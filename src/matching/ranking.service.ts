@@ -8,7 +8,7 @@ import { MatchingReason } from './domain/matching-reason.js';
 import { encodeCursor } from '../common/pagination.js';
 import { HeavyWorkLimiter } from '../common/heavy/heavy-work.js';
 import { CacheMetrics } from '../common/cache-metrics.js';
-import { CachedRanking, RankingCache } from './ranking-cache.js';
+import { CachedRanking, holdsPage, RankingCache } from './ranking-cache.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { districtToday } from '../common/clock.js';
 import { dayOf, type ClaimFact } from './domain/evidence-rules.js';
@@ -50,6 +50,12 @@ export const RANKING_KEY_FIELDS: ReadonlySet<string> = new Set([
   'tied',
   'position',
 ]);
+
+/**
+ * Past this many candidates a ranking is computed whole: moving and ordering every candidate in process (one packed
+ * value) costs less than the database keeping a bounded sort that deep.
+ */
+const WHOLE_RANKING_FROM = 10_000;
 
 interface Scope {
   role: RoleRow;
@@ -120,11 +126,12 @@ export class RankingService {
   readonly cache: RankingCache;
 
   /**
-   * A page of a role's ranking. The whole ranking is computed once per (role, building, district day) and kept
-   * in memory with the snapshot it was read in; the policy version and every datum it depends on are covered
-   * by the change logs, so a later page (or the same one again) is served from it while
-   * rankingInputsUnchangedSince says nothing changed: one small statement for a page already explained, one
-   * snapshot explaining the page's candidates otherwise. Computing a ranking is heavy work (HeavyWorkLimiter);
+   * A page of a role's ranking. The ranking's leading candidates (RANKING_CACHE_DEPTH of them, or as many as the
+   * page needs, twice over) are computed once per (role, building, district day) and kept in memory with the snapshot
+   * they were read in; the policy version and every datum they depend on are covered by the change logs, so a later
+   * page within them (or the same one again) is served from memory while rankingInputsUnchangedSince says nothing
+   * changed: one small statement for a page already explained, one snapshot explaining the page's candidates
+   * otherwise. A page past them computes a deeper ranking. Computing a ranking is heavy work (HeavyWorkLimiter);
    * concurrent first requests share one computation.
    */
   async roleRanking(viewer: Principal, roleId: string, opts: RankingOptions): Promise<RoleRankingModel> {
@@ -132,7 +139,7 @@ export class RankingService {
     if (!this.cache.enabled) return this.heavy.run(() => this.repo.snapshot((m) => this.rankIn(m, roleId, opts)));
     const key = RankingCache.keyOf(roleId, opts.buildingId, districtToday());
     const cached = this.cache.get(key);
-    if (cached) {
+    if (cached?.holds(opts.first, opts.offset, opts.qualifiedOnly)) {
       const answer = await this.fromCache(cached, opts);
       this.metrics?.cacheLookup('ranking', !!answer);
       if (answer) return answer;
@@ -140,16 +147,31 @@ export class RankingService {
     } else {
       this.metrics?.cacheLookup('ranking', false);
     }
-    const { entry, joined } = this.cache.computeOnce(key, () =>
-      this.heavy.run(() => this.repo.snapshot((m) => this.computeRanking(m, roleId, opts))),
+    const depth = this.depthFor(opts);
+    const { entry, joined } = this.cache.computeOnce(key, depth, () =>
+      this.heavy.run(() => this.repo.snapshot((m) => this.computeRanking(m, roleId, opts, depth))),
     );
     const computed = await entry;
     if (!joined) {
       const { start, end, total } = computed.bounds(opts.first, opts.offset, opts.qualifiedOnly);
       return this.answerOf(computed, opts.explain === false ? this.keysOf(computed, start, end) : computed.page(start, end)!, end, total);
     }
-    // Another request computed it; a change since then means computing this page afresh, outside the cache.
-    return (await this.fromCache(computed, opts)) ?? this.heavy.run(() => this.repo.snapshot((m) => this.rankIn(m, roleId, opts)));
+    // Another request computed it; a change since then (or a page it does not hold) means computing this page
+    // afresh, outside the cache.
+    return (
+      (computed.holds(opts.first, opts.offset, opts.qualifiedOnly) ? await this.fromCache(computed, opts) : null) ??
+      this.heavy.run(() => this.repo.snapshot((m) => this.rankIn(m, roleId, opts)))
+    );
+  }
+
+  /**
+   * Candidates to compute for a page: the configured depth, or twice the page's end so the next pages are held too;
+   * the whole ranking (Infinity) when the depth is 0 or the page is deep enough that ordering everything in
+   * process is cheaper than a deep bounded sort in the database.
+   */
+  private depthFor(opts: RankingOptions): number {
+    const depth = Math.max(this.config.rankingCacheDepth, 2 * (opts.offset + opts.first));
+    return !this.config.rankingCacheDepth || depth > WHOLE_RANKING_FROM ? Infinity : depth;
   }
 
   /** The page from a cached ranking, or null when something it was computed from has changed since. */
@@ -169,12 +191,16 @@ export class RankingService {
     });
   }
 
-  /** The whole ranking in one snapshot (the snapshot noted first), with the requested page explained. */
-  private async computeRanking(m: EntityManager, roleId: string, opts: RankingOptions): Promise<CachedRanking<Scope>> {
+  /** The ranking `depth` candidates deep in one snapshot (the snapshot noted first), with the requested page explained. */
+  private async computeRanking(m: EntityManager, roleId: string, opts: RankingOptions, depth: number): Promise<CachedRanking<Scope>> {
     const snapshot = await this.repo.currentSnapshot(m);
     const scope = await this.scope(m, roleId);
     if (opts.buildingId && !(await this.repo.buildingExists(m, opts.buildingId))) throw notFound('Building', opts.buildingId);
-    const ranking = await this.repo.rankAll(m, { role: scope.spec, policy: scope.policy, asOf: scope.asOf, buildingId: opts.buildingId });
+    const q = { role: scope.spec, policy: scope.policy, asOf: scope.asOf, buildingId: opts.buildingId };
+    const ranking =
+      depth === Infinity
+        ? await this.repo.rankAll(m, q)
+        : await this.repo.rankTop(m, q, depth, (r) => holdsPage(r, opts.first, opts.offset, opts.qualifiedOnly));
     const { role } = scope;
     const entry = new CachedRanking(
       {
@@ -230,7 +256,7 @@ export class RankingService {
         policyVersion: header.policyVersion,
         asOf: header.asOf,
         rank: ranking.ranks[i],
-        tied: ranking.tieSizes[i] > 1,
+        tied: ranking.tied[i] === 1,
         position: i + 1,
       });
     }
@@ -242,7 +268,7 @@ export class RankingService {
     return (await this.explainMany(m, entry.scope, ranking.ids.slice(start, end))).map((c, i): RankedCandidateModel => ({
       ...c,
       rank: ranking.ranks[start + i],
-      tied: ranking.tieSizes[start + i] > 1,
+      tied: ranking.tied[start + i] === 1,
       position: start + i + 1,
     }));
   }

@@ -3,6 +3,7 @@ import { rankCandidates, sharedRanks } from '../../src/matching/domain/ranking.j
 import { DEFAULT_SCORING_POLICY, type ScoringPolicyValues } from '../../src/matching/domain/scoring-policy.js';
 import { countingCompetencies, rankingKeyOf, type RankingKey, type RoleSpec } from '../../src/matching/domain/scoring.js';
 import { MatchingRepository } from '../../src/matching/sql/matching.repository.js';
+import { canRankScoredOnly } from '../../src/matching/sql/ranking.sql.js';
 import { competencyIds, insertBuilding, insertEducator, insertEvidence, type EvidenceFixture } from '../support/matching-fixtures.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { Prng } from '../../src/seed/prng.js';
@@ -125,6 +126,30 @@ describe('the SQL ranking pass orders exactly as the domain scoring does', () =>
     return rankCandidates(keys, policy.tieBreak);
   }
 
+  /**
+   * The leading candidates the cache keeps, at depths that cut ties, through both statements: the full one (`enough`
+   * refuses the scored-only answer) and, where the role allows it, the scored-only one, which holds exactly the
+   * candidates ahead of the "nothing counts" tie.
+   */
+  async function expectLeadingRankings(role: RoleSpec, policy: ScoringPolicyValues, asOf: string, want: RankingKey[], buildingId?: string) {
+    const shared = sharedRanks(want);
+    const aheadOfZero = want.filter((w) => w.qualified || w.score > 0).length;
+    for (const depth of [1, 2, 5, 13, 40, 59, 60, 61, 500]) {
+      for (const scoredOnly of canRankScoredOnly(role) ? [true, false] : [false]) {
+        const top = await repo.snapshot((m) => repo.rankTop(m, { role, policy, asOf, buildingId }, depth, () => scoredOnly));
+        const held = scoredOnly ? Math.min(depth, want.length, aheadOfZero) : Math.min(depth, want.length);
+        expect(top.ids.length).toBe(held);
+        expect([...top.ids]).toEqual(want.slice(0, held).map((w) => w.educatorId));
+        expect([...top.scores]).toEqual(want.slice(0, held).map((w) => w.score));
+        expect([...top.requiredMet]).toEqual(want.slice(0, held).map((w) => w.requiredMet));
+        expect([...top.qualified].map(Boolean)).toEqual(want.slice(0, held).map((w) => w.qualified));
+        expect([...top.ranks].map((rank, i) => ({ rank, tied: top.tied[i] === 1 }))).toEqual(shared.slice(0, held));
+        expect(top.total).toBe(want.length);
+        expect(top.qualifiedCount).toBe(want.filter((w) => w.qualified).length);
+      }
+    }
+  }
+
   it.each(POLICIES)('with %s, over 15 random roles and dates', async (_name, policy) => {
     let scored = 0;
     for (let k = 0; k < 15; k++) {
@@ -141,8 +166,10 @@ describe('the SQL ranking pass orders exactly as the domain scoring does', () =>
       expect([...whole.ids]).toEqual(want.map((w) => w.educatorId));
       expect([...whole.scores]).toEqual(want.map((w) => w.score));
       expect([...whole.qualified].map(Boolean)).toEqual(want.map((w) => w.qualified));
-      expect([...whole.ranks].map((rank, i) => ({ rank, tied: whole.tieSizes[i] > 1 }))).toEqual(sharedRanks(want));
+      expect([...whole.ranks].map((rank, i) => ({ rank, tied: whole.tied[i] === 1 }))).toEqual(sharedRanks(want));
       expect(whole.qualifiedCount).toBe(got.qualifiedCount);
+      expect(whole.total).toBe(want.length);
+      await expectLeadingRankings(role, policy, asOf, want);
       scored += want.filter((w) => w.score > 0).length;
     }
     expect(scored).toBeGreaterThan(100);
@@ -194,6 +221,7 @@ describe('the SQL ranking pass orders exactly as the domain scoring does', () =>
         });
       const pages = [await page(0), await page(7), await page(14), await page(21), await page(28)];
       expect(pages.flatMap((p) => p.keys)).toEqual(want);
+      await expectLeadingRankings(role, DEFAULT_SCORING_POLICY, '2025-06-01', want, buildings[1]);
       expect(pages.flatMap((p) => p.ranks)).toEqual(sharedRanks(want));
       expect(pages.every((p) => p.total === want.length)).toBe(true);
       const qualified = await page(0, true);

@@ -142,6 +142,26 @@ export function rankedPositionsOf(c: RankingColumns, tieBreak: TieBreakRule): Ui
 }
 
 /**
+ * Shared ranks and tie flags of candidates already in ranked order (columns), written into `ranks` and `tied`: a tie is
+ * the same qualification and score and shares the rank of its first member (1 + everyone ahead). Only the first
+ * `length` candidates are marked; a candidate after them, when present in the columns, still tells whether the last one
+ * is tied (a ranking's leading candidates are read with one more for that).
+ */
+export function markSharedRanks(
+  c: { readonly length: number; readonly qualified: ArrayLike<number>; readonly scores: ArrayLike<number> },
+  length: number,
+  ranks: Int32Array,
+  tied: Uint8Array,
+): void {
+  let tieStart = 0;
+  for (let k = 0; k < length; k++) {
+    if (k > 0 && !tiedAt(c, k - 1, k)) tieStart = k;
+    ranks[k] = tieStart + 1;
+    tied[k] = k > tieStart || (k + 1 < c.length && tiedAt(c, k, k + 1)) ? 1 : 0;
+  }
+}
+
+/**
  * Overextension: active hybrid commitments at or above the threshold (role FTE, compared in hundredths
  * because FTE is stored with two decimals and float sums would drift).
  */

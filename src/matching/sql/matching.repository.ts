@@ -24,7 +24,7 @@ import type { SharedRank } from '../domain/ranking.js';
 import type { ScoringPolicyValues } from '../domain/scoring-policy.js';
 import type { RankingKey, RequirementSpec } from '../domain/scoring.js';
 import { buildRankingSql, canRankScoredOnly, type RankingQuery } from './ranking.sql.js';
-import { packedRankingSql, unpackRanking, type FullRanking } from './packed-ranking.js';
+import { leadingRanking, packedRankingSql, unpackRanking, type FullRanking, type LeadingRow } from './packed-ranking.js';
 import { policyValuesOf } from '../scoring-policy.mapper.js';
 import { ScoringPolicyRepository } from '../scoring-policy.repository.js';
 import type { RoleStatus } from '../../roles/domain/role-status.js';
@@ -516,6 +516,56 @@ export class MatchingRepository {
     const [[packed]] = (await this.arrays(m, { text: packedRankingSql(text), values: params })) as Array<[Buffer | null]>;
     // Ordered here, by the domain's own rule (the statement's page order is the same rule: ranking-sql.spec.ts).
     return unpackRanking(packed, q.policy.tieBreak);
+  }
+
+  /**
+   * A ranking's first `depth` candidates in order, with the counts of the whole ranking, for the ranking cache: the
+   * database keeps only the leading rows while it ranks (a bounded heap), so a first page costs what the ranking
+   * statement costs, not moving and sorting every candidate. One row more than `depth` is read to tell whether the
+   * last one held is tied. As rankPage, candidates without counting claims are left out when the role allows it; the
+   * candidates ahead of the "nothing counts" tie are then exact, and the full statement is run only when `enough`
+   * says those are too few for the page asked for.
+   */
+  async rankTop(
+    m: EntityManager,
+    q: Omit<RankingQuery, 'first' | 'offset' | 'qualifiedOnly' | 'scoredOnly' | 'whole' | 'top'>,
+    depth: number,
+    enough: (ranking: FullRanking) => boolean,
+  ): Promise<FullRanking> {
+    await m.query('SET LOCAL max_parallel_workers_per_gather = 0');
+    if (canRankScoredOnly(q.role)) {
+      const fast = await this.leading(m, { ...q, scoredOnly: true }, depth);
+      if (enough(fast)) return fast;
+    }
+    return this.leading(m, { ...q, scoredOnly: false }, depth);
+  }
+
+  private async leading(
+    m: EntityManager,
+    q: Omit<RankingQuery, 'first' | 'offset' | 'qualifiedOnly'>,
+    depth: number,
+  ): Promise<FullRanking> {
+    const params: unknown[] = [];
+    const text = buildRankingSql({ ...q, qualifiedOnly: false, first: 0, offset: 0, top: depth + 1 }, params);
+    const rows = (await this.arrays(m, { text, values: params })) as Array<
+      [string | null, number, number, number, boolean, number, number, number]
+    >;
+    const [, , , , , total = 0, qualifiedCount = 0, aheadOfZero = 0] = rows[0] ?? [];
+    const ranked: LeadingRow[] = rows
+      .filter((r) => r[0] !== null)
+      .map(([educatorId, score, requiredMet, metCount, qualified]) => ({
+        educatorId: educatorId!,
+        score,
+        requiredMet,
+        metCount,
+        qualified,
+      }));
+    // Every row read is held when the statement returned all it ranked; otherwise the extra row only tells ties.
+    let held = ranked.length <= depth ? ranked.length : depth;
+    // Left out, the "nothing counts" candidates could belong anywhere in that tie: only those ahead of it are exact
+    // (the last of them is tied with no one left out, since it is qualified or scores).
+    if (q.scoredOnly) held = Math.min(held, aheadOfZero);
+    return leadingRanking(ranked, held, total, qualifiedCount);
   }
 
   /** The snapshot of the caller's transaction (or of this one statement), to test a cached answer against later. */

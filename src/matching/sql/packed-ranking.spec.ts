@@ -1,6 +1,6 @@
 import { compareCandidates, sharedRanks, type Rankable } from '../domain/ranking.js';
 import type { TieBreakRule } from '../domain/scoring-policy.js';
-import { unpackRanking } from './packed-ranking.js';
+import { leadingRanking, unpackRanking } from './packed-ranking.js';
 
 /** Packs candidates as packedRankingSql's records: uuid_send, three int4send and boolsend. */
 function pack(cs: Rankable[]): Buffer {
@@ -51,7 +51,7 @@ describe('unpackRanking', () => {
         expect([...got.qualified]).toEqual(want.map((c) => (c.qualified ? 1 : 0)));
         const shared = sharedRanks(want);
         expect([...got.ranks]).toEqual(shared.map((s) => s.rank));
-        expect([...got.tieSizes].map((t) => t > 1)).toEqual(shared.map((s) => s.tied));
+        expect([...got.tied].map(Boolean)).toEqual(shared.map((s) => s.tied));
         expect(got.qualifiedCount).toBe(want.filter((c) => c.qualified).length);
       });
     }
@@ -60,5 +60,32 @@ describe('unpackRanking', () => {
   it('reads an empty ranking (no rows: the aggregate is null) and refuses a torn record', () => {
     expect(unpackRanking(null, 'EDUCATOR_ID').ids.length).toBe(0);
     expect(() => unpackRanking(Buffer.alloc(30), 'EDUCATOR_ID')).toThrow(/not whole records/);
+  });
+});
+
+describe('leadingRanking', () => {
+  const row = (n: number, score: number, qualified = true) => ({
+    educatorId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    score,
+    requiredMet: qualified ? 1 : 0,
+    metCount: qualified ? 1 : 0,
+    qualified,
+  });
+
+  it('holds the first candidates with shared ranks; one row more tells whether the last held one is tied', () => {
+    const rows = [row(1, 90), row(2, 80), row(3, 80), row(4, 80), row(5, 10, false)];
+    const two = leadingRanking(rows.slice(0, 3), 2, 40, 30);
+    expect([...two.ids]).toEqual([rows[0].educatorId, rows[1].educatorId]);
+    expect([...two.ranks]).toEqual([1, 2]);
+    expect([...two.tied]).toEqual([0, 1]);
+    expect([two.total, two.qualifiedCount]).toEqual([40, 30]);
+    const all = leadingRanking(rows, 5, 5, 4);
+    expect([...all.ranks]).toEqual([1, 2, 2, 2, 5]);
+    expect([...all.tied]).toEqual([0, 1, 1, 1, 0]);
+    expect([...all.qualified]).toEqual([1, 1, 1, 1, 0]);
+  });
+
+  it('refuses to hold more candidates than it was given', () => {
+    expect(() => leadingRanking([row(1, 5)], 2, 2, 2)).toThrow(/Cannot hold 2/);
   });
 });

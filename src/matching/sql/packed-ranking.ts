@@ -1,18 +1,41 @@
-import { rankedPositionsOf, tiedAt } from '../domain/ranking.js';
+import { markSharedRanks, rankedPositionsOf } from '../domain/ranking.js';
 import type { TieBreakRule } from '../domain/scoring-policy.js';
 import { UuidList } from '../uuid-list.js';
 
-/** A whole ranking, in ranking order, as the cache keeps it (typed arrays: no object per candidate). */
+/**
+ * A ranking as the cache keeps it: its leading candidates in ranking order (every candidate when `ids.length` equals
+ * `total`), as typed arrays (no object per candidate), with the counts of the whole ranking.
+ */
 export interface FullRanking {
-  /** Candidates in ranking order (16 bytes each: a cached ranking holds every candidate). */
+  /** The leading candidates in ranking order (16 bytes each). */
   ids: UuidList;
   scores: Int32Array;
   requiredMet: Int32Array;
   metCount: Int32Array;
   qualified: Uint8Array;
+  /** Shared rank of each held candidate: 1 + the candidates strictly ahead. */
   ranks: Int32Array;
-  tieSizes: Int32Array;
+  /** 1 where another candidate (held or not) shares the rank. */
+  tied: Uint8Array;
+  /** Candidates in the whole ranking. */
+  total: number;
+  /** Qualified candidates in the whole ranking (they lead it). */
   qualifiedCount: number;
+}
+
+/** An empty ranking of n held candidates, to be filled in ranking order. */
+function rankingOf(n: number, total: number, qualifiedCount: number): FullRanking {
+  return {
+    ids: new UuidList(n),
+    scores: new Int32Array(n),
+    requiredMet: new Int32Array(n),
+    metCount: new Int32Array(n),
+    qualified: new Uint8Array(n),
+    ranks: new Int32Array(n),
+    tied: new Uint8Array(n),
+    total,
+    qualifiedCount,
+  };
 }
 
 /** Bytes per candidate in a packed ranking: the id (16), score, requirements met, competencies met (4 each), qualified (1). */
@@ -30,7 +53,7 @@ export function packedRankingSql(wholeRankingSql: string): string {
     FROM (${wholeRankingSql} ORDER BY educator_id) candidate`;
 }
 
-/** Orders a packed ranking by the domain's rule (rankedPositionsOf) and gives its shared ranks and tie sizes. */
+/** Orders a packed ranking by the domain's rule (rankedPositionsOf) and gives its shared ranks and ties: the whole ranking. */
 export function unpackRanking(packed: Buffer | null, tieBreak: TieBreakRule): FullRanking {
   const bytes = packed ?? Buffer.alloc(0);
   if (bytes.length % CANDIDATE_BYTES) throw new Error(`A packed ranking of ${bytes.length} bytes is not whole records`);
@@ -57,17 +80,9 @@ export function unpackRanking(packed: Buffer | null, tieBreak: TieBreakRule): Fu
     },
     tieBreak,
   );
-  const out: FullRanking = {
-    ids: new UuidList(n),
-    scores: new Int32Array(n),
-    requiredMet: new Int32Array(n),
-    metCount: new Int32Array(n),
-    qualified: new Uint8Array(n),
-    ranks: new Int32Array(n),
-    tieSizes: new Int32Array(n),
-    qualifiedCount: 0,
-  };
-  let tieStart = 0;
+  let qualifiedCount = 0;
+  for (let i = 0; i < n; i++) qualifiedCount += qualified[i] ? 1 : 0;
+  const out = rankingOf(n, n, qualifiedCount);
   for (let k = 0; k < n; k++) {
     const i = order[k];
     out.ids.copyBytes(k, bytes, at(i));
@@ -75,15 +90,8 @@ export function unpackRanking(packed: Buffer | null, tieBreak: TieBreakRule): Fu
     out.requiredMet[k] = requiredMet[i];
     out.metCount[k] = metCount[i];
     out.qualified[k] = qualified[i];
-    if (qualified[i]) out.qualifiedCount++;
-    // A tie is the same qualification and score: it shares the rank of its first member (1 + everyone ahead).
-    if (k > 0 && !tiedAt(out, k - 1, k)) {
-      out.tieSizes.fill(k - tieStart, tieStart, k);
-      tieStart = k;
-    }
-    out.ranks[k] = tieStart + 1;
   }
-  out.tieSizes.fill(n - tieStart, tieStart, n);
+  markSharedRanks({ length: n, qualified: out.qualified, scores: out.scores }, n, out.ranks, out.tied);
   return out;
 }
 
@@ -97,4 +105,37 @@ function compareBytes(bytes: Buffer, a: number, b: number, length: number): numb
     if (d) return d;
   }
   return 0;
+}
+
+/** One candidate of a ranking's leading rows, as the leading-candidates statement returns it (already in ranking order). */
+export interface LeadingRow {
+  educatorId: string;
+  score: number;
+  requiredMet: number;
+  metCount: number;
+  qualified: boolean;
+}
+
+/**
+ * A ranking's first `held` candidates from rows already in ranking order. `rows` may hold one candidate more than
+ * `held`: it only tells whether the last held candidate shares its rank with the next one.
+ */
+export function leadingRanking(rows: readonly LeadingRow[], held: number, total: number, qualifiedCount: number): FullRanking {
+  if (held > rows.length) throw new Error(`Cannot hold ${held} candidates from ${rows.length} rows`);
+  const columns = {
+    length: rows.length,
+    qualified: rows.map((r) => (r.qualified ? 1 : 0)),
+    scores: rows.map((r) => r.score),
+  };
+  const out = rankingOf(held, total, qualifiedCount);
+  for (let k = 0; k < held; k++) {
+    const r = rows[k];
+    out.ids.set(k, r.educatorId);
+    out.scores[k] = r.score;
+    out.requiredMet[k] = r.requiredMet;
+    out.metCount[k] = r.metCount;
+    out.qualified[k] = r.qualified ? 1 : 0;
+  }
+  markSharedRanks(columns, held, out.ranks, out.tied);
+  return out;
 }

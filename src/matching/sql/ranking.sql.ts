@@ -41,6 +41,12 @@ export interface RankingQuery {
    * counts: the ranking cache orders them with the domain's rankCandidates. first and offset are not used.
    */
   whole?: boolean;
+  /**
+   * The first `top` candidates in ranking order (educator_id, score, required_met, met_count, qualified) with the
+   * counts and ahead_of_zero, without shared ranks (the caller derives them from the order). first, offset and
+   * qualifiedOnly are not used.
+   */
+  top?: number;
 }
 
 /**
@@ -104,21 +110,30 @@ export function buildRankingSql(q: RankingQuery, params: unknown[]): string {
   if (q.whole)
     return `${head}
     SELECT educator_id, score, required_met, met_count, qualified FROM ranked`;
+  const counts = (qualifiedOnly: boolean) => `(SELECT ${
+    q.scoredOnly && !qualifiedOnly
+      ? `(SELECT count(*) FROM educator ed WHERE ${onStaff()} ${building ? `AND ed.building_id = ${building}::uuid` : ''})::int`
+      : `(count(*) FILTER (WHERE ${qualifiedOnly ? 'qualified' : 'true'}))::int`
+  } AS total,
+            (count(*) FILTER (WHERE qualified))::int AS qualified_count,
+            (count(*) FILTER (WHERE ${zeroKeyNot})::int) AS ahead_of_zero FROM ranked) counts`;
+  const pageOrder = order.replace(/(qualified|score|required_met|met_count|educator_id)/g, 'page.$1');
+  // Ordering only the leading rows is a bounded heap inside the database; the whole ranking is never sorted.
+  if (q.top !== undefined)
+    return `${head}
+    SELECT page.educator_id, page.score, page.required_met, page.met_count, page.qualified, counts.total, counts.qualified_count, counts.ahead_of_zero
+    FROM ${counts(false)}
+    LEFT JOIN (SELECT * FROM ranked ORDER BY ${order} LIMIT ${p(q.top)}::int) page ON true
+    ORDER BY ${pageOrder}`;
   return `${head}, page AS (
       -- A tie is the same qualification and score: it shares a rank (1 + candidates strictly ahead).
       SELECT *, rank() OVER (ORDER BY qualified DESC, score DESC)::int AS shared_rank, (count(*) OVER (PARTITION BY qualified, score))::int AS tie_size
       FROM ranked ${q.qualifiedOnly ? 'WHERE qualified' : ''} ORDER BY ${order} LIMIT ${p(q.first)}::int OFFSET ${p(q.offset)}::int
     )
     SELECT page.educator_id, page.score, page.required_met, page.met_count, page.qualified, page.shared_rank, page.tie_size, counts.total, counts.qualified_count, counts.ahead_of_zero
-    FROM (SELECT ${
-      q.scoredOnly && !q.qualifiedOnly
-        ? `(SELECT count(*) FROM educator ed WHERE ${onStaff()} ${building ? `AND ed.building_id = ${building}::uuid` : ''})::int`
-        : `(count(*) FILTER (WHERE ${q.qualifiedOnly ? 'qualified' : 'true'}))::int`
-    } AS total,
-            (count(*) FILTER (WHERE qualified))::int AS qualified_count,
-            (count(*) FILTER (WHERE ${zeroKeyNot})::int) AS ahead_of_zero FROM ranked) counts
+    FROM ${counts(q.qualifiedOnly)}
     LEFT JOIN page ON true
-    ORDER BY ${order.replace(/(qualified|score|required_met|met_count|educator_id)/g, 'page.$1')}`;
+    ORDER BY ${pageOrder}`;
 }
 
 const literals = new WeakMap<readonly number[], string>();
