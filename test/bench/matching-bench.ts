@@ -14,7 +14,7 @@ import { districtToday } from '../../src/common/clock.js';
 import { RankingService } from '../../src/matching/ranking.service.js';
 import { StandingService } from '../../src/matching/standing.service.js';
 import { measureCapacityCoverage } from './coverage-bench.js';
-import { measureOverhead, type OverheadResult } from './overhead-bench.js';
+import { measureOverhead, RANKED_ROWS_QUERY, RANKED_ROW_TABLES, startBareServer, type OverheadResult } from './overhead-bench.js';
 import { measureIsolation, type IsolationResult } from './isolation-bench.js';
 import { measureMixedScaling, type MixedResult } from './mixed-bench.js';
 import {
@@ -164,6 +164,7 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
   await app.listen(0, '127.0.0.1');
   const port = (app.getHttpServer().address() as AddressInfo).port;
   const pool = new pg.Pool({ connectionString: url, max: 2 });
+  let bare: { stop: () => Promise<void> } | undefined;
   try {
     const ranking = app.get(RankingService);
     const standing = app.get(StandingService);
@@ -245,7 +246,36 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
         [...values, role.id],
       );
     }
+    await pool.query(`DROP TABLE IF EXISTS ${RANKED_ROW_TABLES.counts}`);
+    await pool.query(
+      `CREATE TABLE ${RANKED_ROW_TABLES.counts} AS SELECT role_id, count(*)::int AS total, (count(*) FILTER (WHERE qualified))::int AS qualified_count
+       FROM bench_ranked_row GROUP BY role_id`,
+    );
+    await pool.query(`ALTER TABLE ${RANKED_ROW_TABLES.counts} ADD PRIMARY KEY (role_id)`);
     await pool.query('VACUUM ANALYZE bench_ranked_row');
+    await pool.query(`VACUUM ANALYZE ${RANKED_ROW_TABLES.counts}`);
+    // The same read over HTTP: a bare Apollo Server with the service's token check answering the page and counts from
+    // those tables, checked equal to the service's cached page (the HTTP floor of a repeated page).
+    const bareServer = await startBareServer(url, config.jwtSecret);
+    bare = bareServer;
+    const bareUrl = bareServer.url;
+    const bareText = async (roleId: string): Promise<string> => {
+      const res = await fetch(bareUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${hr.token}` },
+        body: JSON.stringify({ query: RANKED_ROWS_QUERY, variables: { roleId } }),
+      });
+      const text = await res.text();
+      if (!res.ok || text.includes('"errors"')) throw new Error(`Bare server failed: ${text.slice(0, 500)}`);
+      return text;
+    };
+    for (const role of STANDING_ONLY ? [] : roles) {
+      const served = JSON.parse(await gqlText(RANKING_KEYS_QUERY, { roleId: role.id })).data.roleRanking as RankingAnswer;
+      assertSameAnswer(`cached rows of ${role.id} over HTTP`, JSON.parse(await bareText(role.id)).data.rankedRows, served);
+    }
+    const floorCachedHttp = async (roleId: string) => {
+      bytes.floor_cached_http = (await bareText(roleId)).length;
+    };
     const floorCachedRows = async (roleId: string) => {
       await pool.query({
         name: 'bench_cached_rows',
@@ -353,6 +383,7 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
       ranking_http: [],
       ranking_explained_http: [],
       floor_cached_rows: [],
+      floor_cached_http: [],
       ranking_cached_inprocess: [],
       ranking_cached_http: [],
       ranking_cached_explained_http: [],
@@ -388,6 +419,7 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
         ['ranking_http', () => services.ranking_http(role.id, educator)],
         ['ranking_explained_http', () => services.ranking_explained_http(role.id, educator)],
         ['floor_cached_rows', () => floorCachedRows(role.id)],
+        ['floor_cached_http', () => floorCachedHttp(role.id)],
         ['ranking_cached_inprocess', () => services.ranking_cached_inprocess(role.id, educator), primed],
         ['ranking_cached_http', () => services.ranking_cached_http(role.id, educator), primed],
         ['ranking_cached_explained_http', () => services.ranking_cached_explained_http(role.id, educator), primed],
@@ -493,7 +525,7 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
         ranking_http: 'floor_ranking',
         ranking_explained_http: 'floor_ranking',
         ranking_cached_inprocess: 'floor_cached_rows',
-        ranking_cached_http: 'floor_cached_rows',
+        ranking_cached_http: 'floor_cached_http',
         ranking_cached_explained_http: 'floor_cached_rows',
         ref_standing_levels: 'floor_standing',
         standing_inprocess: 'floor_standing',
@@ -510,6 +542,7 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
       ...(mixed ? { mixed } : {}),
     };
   } finally {
+    await bare?.stop();
     await pool.end();
     await app.close();
     if (ds.isInitialized) await ds.destroy();

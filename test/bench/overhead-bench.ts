@@ -22,8 +22,16 @@ const BARE_SCHEMA = `#graphql
   type Role { id: ID! title: String! summary: String! classroomFte: Float! roleFte: Float! stipend: Int! openings: Int!
     closingDate: String status: RoleStatus! minYearsOfService: Int version: Int! requirements: [RoleRequirement!]! }
   type RoleConnection { totalCount: Int! nodes: [Role!]! }
-  type Query { roles(status: RoleStatus, first: Int = 20): RoleConnection! }
+  type RankedRow { educatorId: ID! score: Int! qualified: Boolean! }
+  type RankedRows { totalCount: Int! qualifiedCount: Int! nodes: [RankedRow!]! }
+  type Query { roles(status: RoleStatus, first: Int = 20): RoleConnection! rankedRows(roleId: ID!, first: Int = 50): RankedRows! }
 `;
+
+/** The bare server's reading of a cached ranking page: the HTTP floor of a repeated ranking page (matching-bench.ts). */
+export const RANKED_ROWS_QUERY = `query($roleId: ID!) { rankedRows(roleId: $roleId, first: 50) { totalCount qualifiedCount nodes { educatorId score qualified } } }`;
+
+/** Where the bare server reads cached rankings from (made by matching-bench.ts); absent, rankedRows fails. */
+export const RANKED_ROW_TABLES = { rows: 'bench_ranked_row', counts: 'bench_ranked_count' };
 
 interface BareContext {
   accountId: string;
@@ -55,6 +63,23 @@ export async function startBareServer(databaseUrl: string, jwtSecret: string): P
           const byRole = new Map<string, unknown[]>();
           for (const r of reqs.rows) byRole.set(r.role_id, [...(byRole.get(r.role_id) ?? []), r]);
           return { totalCount: count.rows[0].n, nodes: page.rows.map((r) => ({ ...r, requirements: byRole.get(r.id) ?? [] })) };
+        },
+        // A ranking kept as a table of ranked rows with its counts: one prepared, indexed read of the page.
+        rankedRows: async (_: unknown, args: { roleId: string; first: number }) => {
+          const { rows } = await pool.query({
+            name: 'bare_ranked_rows',
+            text: `SELECT c.total, c.qualified_count, r.educator_id, r.score, r.qualified FROM ${RANKED_ROW_TABLES.counts} c
+              LEFT JOIN ${RANKED_ROW_TABLES.rows} r ON r.role_id = c.role_id AND r.position BETWEEN 1 AND $2
+              WHERE c.role_id = $1 ORDER BY r.position`,
+            values: [args.roleId, args.first],
+          });
+          return {
+            totalCount: rows[0].total,
+            qualifiedCount: rows[0].qualified_count,
+            nodes: rows
+              .filter((r) => r.educator_id !== null)
+              .map((r) => ({ educatorId: r.educator_id, score: r.score, qualified: r.qualified })),
+          };
         },
       },
     },
