@@ -94,7 +94,38 @@ export function rankingFloorSql(role: RoleSpec, policy: ScoringPolicyValues, asO
       SELECT educator_id, sum(points)::int AS score, count(*) FILTER (WHERE met AND required)::int AS required_met, count(*) FILTER (WHERE met)::int AS met_count
       FROM per_req GROUP BY educator_id
     ),
-    ranked AS (
+    ${requiredTotal > 0 ? scoredOnlyRanking() : everyoneRanking()}`;
+
+  // With a required competency, a candidate with no claim on the role is unqualified with nothing met and score 0: the
+  // lowest key there is, so all such candidates sort last, by id. Only candidates with claims are ranked; the page
+  // takes the first of the others by id, and the candidate count is a count of the staff.
+  function scoredOnlyRanking(): string {
+    const scored =
+      role.minYearsOfService === null
+        ? `SELECT educator_id, score, required_met, met_count, required_met = ${requiredTotal} AS qualified FROM per_educator
+           WHERE educator_id NOT IN (SELECT id FROM educator WHERE leaving_date <= ${asOfDate})`
+        : `SELECT pe.educator_id, pe.score, pe.required_met, pe.met_count, (pe.required_met = ${requiredTotal} AND ${service}) AS qualified
+           FROM per_educator pe JOIN educator ed ON ed.id = pe.educator_id WHERE ed.leaving_date IS NULL OR ed.leaving_date > ${asOfDate}`;
+    const limit = `${p(first)}::int`;
+    return `ranked AS (${scored}),
+    page AS (
+      SELECT * FROM (
+        (SELECT * FROM ranked ORDER BY ${order} LIMIT ${limit})
+        UNION ALL
+        (SELECT ed.id, 0, 0, 0, false FROM educator ed
+          WHERE (ed.leaving_date IS NULL OR ed.leaving_date > ${asOfDate}) AND NOT EXISTS (SELECT 1 FROM per_educator pe WHERE pe.educator_id = ed.id)
+          ORDER BY ed.id LIMIT ${limit})
+      ) candidate ORDER BY ${order} LIMIT ${limit}
+    )
+    SELECT page.educator_id, page.score, page.qualified, counts.total, counts.qualified_count
+    FROM (SELECT (SELECT count(*)::int FROM educator WHERE leaving_date IS NULL OR leaving_date > ${asOfDate}) AS total,
+            (count(*) FILTER (WHERE qualified))::int AS qualified_count FROM ranked) counts
+    LEFT JOIN page ON true
+    ORDER BY ${order.replace(/(qualified|score|required_met|met_count|educator_id)/g, 'page.$1')}`;
+  }
+
+  function everyoneRanking(): string {
+    return `ranked AS (
       SELECT ed.id AS educator_id, coalesce(pe.score, 0) AS score, coalesce(pe.required_met, 0) AS required_met, coalesce(pe.met_count, 0) AS met_count,
         (coalesce(pe.required_met, 0) = ${requiredTotal} AND ${service}) AS qualified
       FROM educator ed LEFT JOIN per_educator pe ON pe.educator_id = ed.id
@@ -104,6 +135,7 @@ export function rankingFloorSql(role: RoleSpec, policy: ScoringPolicyValues, asO
     FROM (SELECT count(*)::int AS total, (count(*) FILTER (WHERE qualified))::int AS qualified_count FROM ranked) counts
     LEFT JOIN (SELECT * FROM ranked ORDER BY ${order} LIMIT ${p(first)}::int) page ON true
     ORDER BY ${order.replace(/(qualified|score|required_met|met_count|educator_id)/g, 'page.$1')}`;
+  }
 }
 
 export function rankingAnswerOf(
