@@ -37,12 +37,34 @@ export interface RankingAnswer {
 }
 
 /**
- * The first `first` candidates of a role with their scores and qualified flags, and the candidate and
- * qualified counts, in one pass over the claim facts: every claim on any of the role's competencies is read
- * once, joined to its requirement, and credited; the per-requirement and per-educator sums follow, and the
- * counts ride on every row of the page. Crosswalks are read by the statement itself.
+ * The competencies an exactMatchOf crosswalk makes count for each given one (either direction), as one statement: the
+ * ranking floor is given them, as the service reads them before ranking.
  */
-export function rankingFloorSql(role: RoleSpec, policy: ScoringPolicyValues, asOf: string, first: number, params: unknown[]): string {
+export const CROSSWALKS_SQL = `SELECT origin_competency_id::text AS competency, array_agg(DISTINCT destination_competency_id::text) AS equivalents
+  FROM (SELECT origin_competency_id, destination_competency_id FROM case_association
+        WHERE association_type = 'exactMatchOf' AND destination_competency_id IS NOT NULL AND origin_competency_id IS NOT NULL
+        UNION SELECT destination_competency_id, origin_competency_id FROM case_association
+        WHERE association_type = 'exactMatchOf' AND destination_competency_id IS NOT NULL AND origin_competency_id IS NOT NULL) a
+  WHERE origin_competency_id = ANY($1::uuid[]) GROUP BY origin_competency_id`;
+
+export function crosswalksOf(rows: Array<{ competency: string; equivalents: string[] }>): Map<string, string[]> {
+  return new Map(rows.map((r) => [r.competency, r.equivalents]));
+}
+
+/**
+ * The first `first` candidates of a role with their scores and qualified flags, and the candidate and qualified
+ * counts, in one statement. Each requirement reads its competency's claims (and its crosswalked equivalents') in
+ * educator order from the (competency, educator) index and groups them without sorting; the requirements are merged
+ * in educator order and summed per educator, again without a sort or hash table.
+ */
+export function rankingFloorSql(
+  role: RoleSpec,
+  policy: ScoringPolicyValues,
+  asOf: string,
+  first: number,
+  params: unknown[],
+  crosswalks: ReadonlyMap<string, readonly string[]> = new Map(),
+): string {
   const p = (v: unknown) => {
     params.push(v);
     return `$${params.length}`;
@@ -51,44 +73,51 @@ export function rankingFloorSql(role: RoleSpec, policy: ScoringPolicyValues, asO
   const requiredTotal = reqs.filter((r) => r.kind === 'REQUIRED').length;
   const table = ageFactorTable(policy.ageing);
   const asOfDate = `${p(asOf)}::date`;
-  const req = `SELECT * FROM unnest(${p(reqs.map((r) => r.competencyId))}::uuid[], ${p(reqs.map((r) => r.minLevel))}::int[],
-      ${p(reqs.map((r) => maxPointsOf(r.weight)))}::int[], ${p(reqs.map((r) => r.kind === 'REQUIRED'))}::boolean[])
-      WITH ORDINALITY AS t(competency_id, min_level, max_points, required, n)`;
-  const lvl = `CASE WHEN f.kind = ANY(${p([...ATTENDANCE_KINDS])}::varchar[]) THEN least(f.level, ${p(policy.attendanceCapLevel)}::int) ELSE f.level END`;
-  const age = `${p(dayOf(asOf))}::int - f.age_from_day`;
+  // Bound on first use: a placeholder no branch uses (a role without requirements) would have no type.
+  const once = (text: () => string) => {
+    let bound: string | undefined;
+    return () => (bound ??= text());
+  };
+  const lvl = once(
+    () =>
+      `CASE WHEN f.kind = ANY(${p([...ATTENDANCE_KINDS])}::varchar[]) THEN least(f.level, ${p(policy.attendanceCapLevel)}::int) ELSE f.level END`,
+  );
+  const age = once(() => `${p(dayOf(asOf))}::int - f.age_from_day`);
+  const trusted = once(() => `f.verification_status = ANY(${p(statusesAtLeast(policy.qualifyingStatus))}::varchar[])`);
+  const weights = once(() => `(${p(weightTable(policy))}::float8[])`);
+  const ageFactors = once(() => `(${p(`{${table.join(',')}}`)}::float8[])`);
   const service =
     role.minYearsOfService === null ? 'true' : `extract(year FROM age(${asOfDate}, ed.hire_date)) >= ${p(role.minYearsOfService)}::int`;
   const order =
     policy.tieBreak === 'REQUIRED_MET_THEN_EDUCATOR_ID'
       ? 'qualified DESC, score DESC, required_met DESC, met_count DESC, educator_id'
       : 'qualified DESC, score DESC, educator_id';
-  // A requirement counts claims on its competency and on those an exactMatchOf crosswalk maps to it (either direction).
-  return `WITH req AS (${req}),
-    counted AS (
-      SELECT n, competency_id AS counted_id, min_level, max_points, required FROM req
-      UNION
-      SELECT r.n, a.destination_competency_id, r.min_level, r.max_points, r.required FROM req r JOIN case_association a
-        ON a.association_type = 'exactMatchOf' AND a.origin_competency_id = r.competency_id AND a.destination_competency_id IS NOT NULL
-      UNION
-      SELECT r.n, a.origin_competency_id, r.min_level, r.max_points, r.required FROM req r JOIN case_association a
-        ON a.association_type = 'exactMatchOf' AND a.destination_competency_id = r.competency_id AND a.origin_competency_id IS NOT NULL
-    ),
-    claim AS (
-      SELECT f.educator_id, r.n, r.min_level, r.max_points, r.required, x.lvl,
-        f.verification_status = ANY(${p(statusesAtLeast(policy.qualifyingStatus))}::varchar[]) AS trusted,
-        floor((${p(weightTable(policy))}::float8[])[f.weight_slot]
-          * CASE WHEN x.age_days IS NULL THEN 1::float8 ELSE (${p(`{${table.join(',')}}`)}::float8[])[least(greatest(x.age_days, 0), ${table.length - 1}) + 1] END
-          * least(1::float8, x.lvl::float8 / r.min_level::float8) + 0.5::float8)::int AS credit
-      FROM evidence_claim_fact f
-      JOIN counted r ON r.counted_id = f.competency_id
-      CROSS JOIN LATERAL (SELECT ${lvl} AS lvl, ${age} AS age_days) x
-      WHERE (coalesce(f.issued_on, f.started_on) IS NULL OR coalesce(f.issued_on, f.started_on) <= ${asOfDate})
-        AND (f.expires_on IS NULL OR f.expires_on >= ${asOfDate})
-    ),
-    per_req AS (
-      SELECT educator_id, required, coalesce(max(lvl) FILTER (WHERE trusted), 0) >= min(min_level) AS met,
-        (2 * min(max_points) * least(${CREDIT_SCALE}, max(credit) + least(max(credit), (sum(credit) - max(credit)) / ${CORROBORATION_DIVISOR}))::int + ${CREDIT_SCALE}) / ${2 * CREDIT_SCALE} AS points
-      FROM claim GROUP BY educator_id, n, required
+  // OFFSET 0 keeps each claim's credit computed once for the two aggregates that read it.
+  const branch = (r: RoleSpec['requirements'][number]) => {
+    const ids = [r.competencyId, ...(crosswalks.get(r.competencyId) ?? [])];
+    const minLevel = `${p(r.minLevel)}::int`;
+    return `SELECT educator_id, ${r.kind === 'REQUIRED'} AS required, coalesce(max(lvl) FILTER (WHERE trusted), 0) >= ${minLevel} AS met,
+        (2 * ${p(maxPointsOf(r.weight))}::int * least(${CREDIT_SCALE}, max(credit) + least(max(credit), (sum(credit) - max(credit)) / ${CORROBORATION_DIVISOR}))::int + ${CREDIT_SCALE}) / ${2 * CREDIT_SCALE} AS points
+      FROM (
+        SELECT educator_id, lvl, trusted,
+          floor(weighted * CASE WHEN age_days IS NULL THEN 1::float8 ELSE ${ageFactors()}[least(greatest(age_days, 0), ${table.length - 1}) + 1] END
+            * least(1::float8, lvl::float8 / ${minLevel}::float8) + 0.5::float8)::int AS credit
+        FROM (
+          SELECT f.educator_id, ${lvl()} AS lvl, ${trusted()} AS trusted, ${weights()}[f.weight_slot] AS weighted, ${age()} AS age_days
+          FROM evidence_claim_fact f
+          WHERE ${ids.length === 1 ? `f.competency_id = ${p(ids[0])}::uuid` : `f.competency_id = ANY(${p(ids)}::uuid[])`}
+            AND (coalesce(f.issued_on, f.started_on) IS NULL OR coalesce(f.issued_on, f.started_on) <= ${asOfDate})
+            AND (f.expires_on IS NULL OR f.expires_on >= ${asOfDate})
+          ORDER BY f.educator_id OFFSET 0
+        ) fact
+        ORDER BY educator_id OFFSET 0
+      ) claim GROUP BY educator_id`;
+  };
+  const perRequirement = reqs.length
+    ? `${reqs.map(branch).join('\n      UNION ALL\n      ')}\n      ORDER BY educator_id`
+    : 'SELECT NULL::uuid AS educator_id, false AS required, false AS met, 0 AS points WHERE false';
+  return `WITH per_req AS (
+      ${perRequirement}
     ),
     per_educator AS (
       SELECT educator_id, sum(points)::int AS score, count(*) FILTER (WHERE met AND required)::int AS required_met, count(*) FILTER (WHERE met)::int AS met_count
@@ -108,19 +137,24 @@ export function rankingFloorSql(role: RoleSpec, policy: ScoringPolicyValues, asO
            FROM per_educator pe JOIN educator ed ON ed.id = pe.educator_id WHERE ed.leaving_date IS NULL OR ed.leaving_date > ${asOfDate}`;
     const limit = `${p(first)}::int`;
     return `ranked AS (${scored}),
+    counts AS (
+      SELECT (SELECT count(*)::int FROM educator WHERE leaving_date IS NULL OR leaving_date > ${asOfDate}) AS total,
+        (count(*) FILTER (WHERE qualified))::int AS qualified_count, (count(*) FILTER (WHERE qualified OR score > 0))::int AS ahead
+      FROM ranked
+    ),
     page AS (
       SELECT * FROM (
         (SELECT * FROM ranked ORDER BY ${order} LIMIT ${limit})
         UNION ALL
         (SELECT ed.id, 0, 0, 0, false FROM educator ed
           WHERE (ed.leaving_date IS NULL OR ed.leaving_date > ${asOfDate}) AND NOT EXISTS (SELECT 1 FROM per_educator pe WHERE pe.educator_id = ed.id)
+            -- Read only when the page reaches the lowest key (a test done once, before the branch runs).
+            AND (SELECT ahead FROM counts) < ${limit}
           ORDER BY ed.id LIMIT ${limit})
       ) candidate ORDER BY ${order} LIMIT ${limit}
     )
     SELECT page.educator_id, page.score, page.qualified, counts.total, counts.qualified_count
-    FROM (SELECT (SELECT count(*)::int FROM educator WHERE leaving_date IS NULL OR leaving_date > ${asOfDate}) AS total,
-            (count(*) FILTER (WHERE qualified))::int AS qualified_count FROM ranked) counts
-    LEFT JOIN page ON true
+    FROM counts LEFT JOIN page ON true
     ORDER BY ${order.replace(/(qualified|score|required_met|met_count|educator_id)/g, 'page.$1')}`;
   }
 

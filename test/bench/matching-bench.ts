@@ -21,6 +21,8 @@ import {
   ageFactorTableSql,
   assertSameAnswer,
   rankingAnswerOf,
+  CROSSWALKS_SQL,
+  crosswalksOf,
   rankingFloorSql,
   standingAnswerOf,
   standingFloorSql,
@@ -208,6 +210,7 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
         asOf,
         50,
         values,
+        crosswalksOf((await pool.query(CROSSWALKS_SQL, [row!.requirements.map((r) => r.competencyId)])).rows),
       );
       floorStatements.set(role.id, { text, values });
       const floor = rankingAnswerOf((await pool.query({ text, values })).rows);
@@ -240,6 +243,7 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
         asOf,
         2147483647,
         values,
+        crosswalksOf((await pool.query(CROSSWALKS_SQL, [row!.requirements.map((r) => r.competencyId)])).rows),
       );
       await pool.query(
         `INSERT INTO bench_ranked_row SELECT $${values.length + 1}::uuid, row_number() OVER (), educator_id, score, qualified FROM (${text}) x`,

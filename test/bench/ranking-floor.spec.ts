@@ -6,7 +6,7 @@ import { ScoringPolicyService } from '../../src/matching/scoring-policy.service.
 import { MatchingRepository } from '../../src/matching/sql/matching.repository.js';
 import { competencyIds, insertBuilding, insertEducator, insertEvidence, insertRole } from '../support/matching-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { assertSameAnswer, rankingAnswerOf, rankingFloorSql } from './floors.js';
+import { assertSameAnswer, CROSSWALKS_SQL, crosswalksOf, rankingAnswerOf, rankingFloorSql } from './floors.js';
 
 /**
  * The ranking floor must answer what the service answers, or the bench's ranking ratios compare unlike things: both of
@@ -85,6 +85,7 @@ describe('the ranking floor (one statement) against the ranking service', () => 
           districtToday(),
           first,
           values,
+          crosswalksOf(await t.ds.query(CROSSWALKS_SQL, [row.requirements.map((r) => r.competencyId)])),
         );
         const floor = rankingAnswerOf(await t.ds.query(text, values));
         const served = await ranking.roleRanking(viewer, roleId, { first, offset: 0, qualifiedOnly: false, explain: false });
