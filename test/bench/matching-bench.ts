@@ -201,6 +201,16 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
     // (floors.ts), checked equal to the service for every sampled role before anything is timed.
     const policyValues = policyValuesOf(await app.get(ScoringPolicyService).current());
     const floorStatements = new Map<string, { text: string; values: unknown[] }>();
+    // Each role's crosswalks, read once and untimed, as the service reads them before it ranks.
+    const crosswalksByRole = new Map<string, Map<string, string[]>>();
+    const roleCrosswalks = async (row: { id: string; requirements: Array<{ competencyId: string }> }) => {
+      let found = crosswalksByRole.get(row.id);
+      if (!found) {
+        found = crosswalksOf((await pool.query(CROSSWALKS_SQL, [row.requirements.map((r) => r.competencyId)])).rows);
+        crosswalksByRole.set(row.id, found);
+      }
+      return found;
+    };
     for (const role of STANDING_ONLY ? [] : roles) {
       const row = await app.get(MatchingRepository).role(ds.manager, role.id);
       const values: unknown[] = [];
@@ -210,7 +220,7 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
         asOf,
         50,
         values,
-        crosswalksOf((await pool.query(CROSSWALKS_SQL, [row!.requirements.map((r) => r.competencyId)])).rows),
+        await roleCrosswalks(row!),
       );
       floorStatements.set(role.id, { text, values });
       const floor = rankingAnswerOf((await pool.query({ text, values })).rows);
@@ -243,7 +253,7 @@ async function measureSize(server: string, size: number): Promise<SizeResult> {
         asOf,
         2147483647,
         values,
-        crosswalksOf((await pool.query(CROSSWALKS_SQL, [row!.requirements.map((r) => r.competencyId)])).rows),
+        await roleCrosswalks(row!),
       );
       await pool.query(
         `INSERT INTO bench_ranked_row SELECT $${values.length + 1}::uuid, row_number() OVER (), educator_id, score, qualified FROM (${text}) x`,

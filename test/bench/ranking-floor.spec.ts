@@ -4,7 +4,8 @@ import { RankingService } from '../../src/matching/ranking.service.js';
 import { policyValuesOf } from '../../src/matching/scoring-policy.mapper.js';
 import { ScoringPolicyService } from '../../src/matching/scoring-policy.service.js';
 import { MatchingRepository } from '../../src/matching/sql/matching.repository.js';
-import { competencyIds, insertBuilding, insertEducator, insertEvidence, insertRole } from '../support/matching-fixtures.js';
+import { insertEducator, insertEvidence, insertRole } from '../support/matching-fixtures.js';
+import { floorDistrictBase } from './floor-district.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { assertSameAnswer, CROSSWALKS_SQL, crosswalksOf, rankingAnswerOf, rankingFloorSql } from './floors.js';
 
@@ -19,10 +20,7 @@ describe('the ranking floor (one statement) against the ranking service', () => 
 
   beforeAll(async () => {
     t = await startTestApp();
-    const codes = ['AI-BIAS', 'DATA-PRIVACY', 'AI-FEEDBACK', 'AI-TOOL-EVAL'];
-    const c = await competencyIds(t.ds, codes);
-    const ids = codes.map((code) => c[code]);
-    const building = await insertBuilding(t.ds);
+    const { ids, building } = await floorDistrictBase(t.ds);
     roles.push(
       await insertRole(t.ds, {
         requirements: [
@@ -39,13 +37,6 @@ describe('the ranking floor (one statement) against the ranking service', () => 
       }),
       await insertRole(t.ds, { requirements: [{ competencyId: ids[1], minLevel: 2, weight: 2.5, kind: 'PREFERRED' }] }),
       await insertRole(t.ds, { requirements: [] }),
-    );
-    // A crosswalk: claims on AI-TOOL-EVAL count for AI-FEEDBACK requirements and the other way round.
-    const [fw] = await t.ds.query(`SELECT framework_id FROM competency WHERE id = $1`, [ids[2]]);
-    await t.ds.query(
-      `INSERT INTO case_association (framework_id, association_type, origin_competency_id, destination_competency_id, origin_identifier, origin_uri, destination_identifier, destination_uri)
-       VALUES ($1, 'exactMatchOf', $2, $3, 'o', 'urn:test:ranking-floor-origin', 'd', 'urn:test:ranking-floor-destination')`,
-      [fw.framework_id, ids[3], ids[2]],
     );
     // Ties of every kind: equal evidence, self-reported (scores, never qualifies), nothing at all, an expired item, a leaver.
     const kinds = ['CERTIFICATION', 'PILOT', 'COURSE'] as const;

@@ -3,7 +3,8 @@ import { districtToday } from '../../src/common/clock.js';
 import { policyValuesOf } from '../../src/matching/scoring-policy.mapper.js';
 import { ScoringPolicyService } from '../../src/matching/scoring-policy.service.js';
 import { StandingService } from '../../src/matching/standing.service.js';
-import { competencyIds, insertBuilding, insertEducator, insertEvidence, insertRole } from '../support/matching-fixtures.js';
+import { insertEducator, insertEvidence, insertRole } from '../support/matching-fixtures.js';
+import { floorDistrictBase } from './floor-district.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { ageFactorTableSql, assertSameAnswer, standingAnswerOf, standingAnswerOfService, standingFloorSql } from './floors.js';
 
@@ -14,10 +15,7 @@ describe('the standing floor (one statement) against the standing service', () =
 
   beforeAll(async () => {
     t = await startTestApp();
-    const codes = ['AI-BIAS', 'DATA-PRIVACY', 'AI-FEEDBACK', 'AI-TOOL-EVAL'];
-    const c = await competencyIds(t.ds, codes);
-    const ids = codes.map((code) => c[code]);
-    const building = await insertBuilding(t.ds);
+    const { ids, building } = await floorDistrictBase(t.ds);
     // Roles: required and preferred requirements, odd weights, a years-of-service minimum, one with no requirements,
     // and a closed one (never listed).
     await insertRole(t.ds, {
@@ -38,13 +36,6 @@ describe('the standing floor (one statement) against the standing service', () =
     await insertRole(t.ds, { title: 'Beta', requirements: [{ competencyId: ids[1], minLevel: 2, weight: 2.5 }] });
     await insertRole(t.ds, { title: 'Gamma', requirements: [] });
     await insertRole(t.ds, { title: 'Closed', status: 'CLOSED', requirements: [{ competencyId: ids[0], minLevel: 1 }] });
-    // A crosswalk: claims on AI-TOOL-EVAL count for AI-FEEDBACK requirements and the other way round.
-    const [fw] = await t.ds.query(`SELECT framework_id FROM competency WHERE id = $1`, [ids[2]]);
-    await t.ds.query(
-      `INSERT INTO case_association (framework_id, association_type, origin_competency_id, destination_competency_id, origin_identifier, origin_uri, destination_identifier, destination_uri)
-       VALUES ($1, 'exactMatchOf', $2, $3, 'o', 'urn:test:floor-origin', 'd', 'urn:test:floor-destination')`,
-      [fw.framework_id, ids[3], ids[2]],
-    );
     const add = async (hireDate: string, items: Array<Omit<Parameters<typeof insertEvidence>[1], 'educatorId'>>) => {
       const id = await insertEducator(t.ds, { buildingId: building, hireDate });
       for (const item of items) await insertEvidence(t.ds, { ...item, educatorId: id });

@@ -15,6 +15,16 @@ const EXPLAINED = KEYS.replace('educatorId score qualified', 'educatorId score q
 type Node = { rank: number; tied: boolean; position: number; educatorId: string; score: number; qualified: boolean; fullName?: string };
 type Page = { totalCount: number; qualifiedCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Node[] };
 
+/** What the ranking itself holds of a candidate (the fields KEYS asks for). */
+const keysOf = ({ rank, tied, position, educatorId, score, qualified }: Node): Node => ({
+  rank,
+  tied,
+  position,
+  educatorId,
+  score,
+  qualified,
+});
+
 /**
  * A cached ranking keeps only its leading candidates (RANKING_CACHE_DEPTH, here 3): pages within them are served from
  * memory, a page past them computes a deeper ranking, and every page, tie flag and count is what the uncached
@@ -61,14 +71,7 @@ describe.each([
     const direct = await repo.snapshot((m) =>
       t.app.get(RankingService).rankIn(m, roleId, { first: 50, offset: 0, qualifiedOnly: false, buildingId: building }),
     );
-    everyone = direct.nodes.map(({ rank, tied, position, educatorId, score, qualified }) => ({
-      rank,
-      tied,
-      position,
-      educatorId,
-      score,
-      qualified,
-    }));
+    everyone = direct.nodes.map(keysOf);
   });
   afterAll(() => t.close());
 
@@ -111,16 +114,7 @@ describe.each([
     for (const offset of [0, 2, 6, 9]) {
       t.app.get(RankingService).cache.clear();
       const page = await rank({ first: 3, after: offset ? encodeCursor(offset) : null }, EXPLAINED);
-      expect(
-        page.nodes.map(({ rank, tied, position, educatorId, score, qualified }) => ({
-          rank,
-          tied,
-          position,
-          educatorId,
-          score,
-          qualified,
-        })),
-      ).toEqual(everyone.slice(offset, offset + 3));
+      expect(page.nodes.map(keysOf)).toEqual(everyone.slice(offset, offset + 3));
       expect(page.nodes.every((x) => typeof x.fullName === 'string')).toBe(true);
       expect([page.totalCount, page.qualifiedCount, page.pageInfo.hasNextPage]).toEqual([11, 7, offset + 3 < 11]);
     }
